@@ -1,0 +1,112 @@
+/**
+ * One small database interface over both engines: embedded PGlite (default, data in
+ * DATA_DIR) and PostgreSQL (DATABASE_URL). Queries are plain parameterised SQL in the
+ * PostgreSQL dialect; the same migrations serve both.
+ *
+ * Why not an ORM: every query here is a few lines of SQL that must behave identically
+ * on PGlite and PostgreSQL and stay friendly to a sharded PostgreSQL later; a thin
+ * typed wrapper keeps that visible (see README, Architecture).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool, PoolClient } from 'pg';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Single row or undefined. */
+  one<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction; rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function wrapQuery(run: (sql: string, params?: unknown[]) => Promise<Row[]>): Queryable {
+  return {
+    query: run as Queryable['query'],
+    one: async <T>(sql: string, params?: unknown[]) => (await run(sql, params))[0] as T | undefined,
+  };
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Open PGlite from a dumped data directory (fast test databases). */
+  loadDataDir?: Blob;
+  /** In-memory PGlite (tests). */
+  memory?: boolean;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openPglite(opts);
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  let dataDir: string | undefined;
+  if (!opts.memory && opts.dataDir) {
+    dataDir = resolve(join(opts.dataDir, 'pglite'));
+    mkdirSync(dataDir, { recursive: true });
+  }
+  // Dates as ISO strings on both engines (see openPostgres).
+  const pg: PGlite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir, parsers: { 1082: (v: string) => v } });
+  // PGlite is single-connection: serialise transactions so that a query from another
+  // request never lands inside someone else's open transaction.
+  let chain: Promise<unknown> = Promise.resolve();
+  const run = async (sql: string, params?: unknown[]) => (await pg.query<Row>(sql, params as unknown[])).rows;
+  const base = wrapQuery((sql, params) => {
+    const p = chain.then(() => run(sql, params));
+    chain = p.catch(() => undefined);
+    return p;
+  });
+  return {
+    kind: 'pglite',
+    ...base,
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const p = chain.then(() => pg.transaction(async (tx) => fn(wrapQuery(async (sql, params) => (await tx.query<Row>(sql, params as unknown[])).rows))));
+      chain = p.catch(() => undefined);
+      return p as Promise<T>;
+    },
+    close: () => pg.close(),
+    // Exposed for tests that snapshot a migrated database.
+    ...({ pglite: pg } as object),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pgmod = await import('pg');
+  const pg = pgmod.default;
+  // int8 (bigint, count(*)) as JS number: our ids and counts stay far below 2^53,
+  // and PGlite returns numbers too, so both engines give the same shapes.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  // numeric stays a string on both engines; dates as ISO strings, not JS Dates.
+  pg.types.setTypeParser(1082, (v: string) => v);
+  const pool: Pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const run = async (client: Pool | PoolClient, sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[];
+  return {
+    kind: 'postgres',
+    ...wrapQuery((sql, params) => run(pool, sql, params)),
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrapQuery((sql, params) => run(client, sql, params)));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The one permission entry point: `authorize(actor, action, subject)`.
+ * Plain policy functions per entity, no engine (pattern from Outline's server/policies).
+ * List queries apply the same rules in SQL (see modules/*.queries.ts); these functions
+ * decide single-object actions and compute the abilities the UI receives.
+ */
+export type Role = 'admin' | 'coordinator' | 'executor' | 'observer';
+
+export interface Actor {
+  userId: number;
+  regionId: number;
+  organisationId: number;
+  role: Role;
+}
+
+export interface PlanSubject {
+  regionId: number;
+  ownerOrganisationId: number;
+  status: 'draft' | 'active' | 'archived';
+}
+
+export interface MeasureSubject {
+  regionId: number;
+  plan: PlanSubject;
+  /** Lead and co-executor organisation ids. */
+  executorOrganisationIds: number[];
+}
+
+export type Action =
+  | { action: 'plan.create'; subject: { regionId: number; ownerOrganisationId: number } }
+  | { action: 'plan.read' | 'plan.update' | 'plan.archive'; subject: PlanSubject & { hasOwnMeasures?: boolean } }
+  | { action: 'measure.read' | 'measure.update' | 'measure.archive'; subject: MeasureSubject }
+  | { action: 'measure.create'; subject: PlanSubject }
+  | { action: 'directory.manage' | 'users.manage' | 'audit.read'; subject: { regionId: number } }
+  | { action: 'directory.read'; subject: { regionId: number } };
+
+const sameRegion = (a: Actor, s: { regionId: number }) => a.regionId === s.regionId;
+
+/** A coordinator manages the plans their own organisation owns; an admin manages all. */
+function managesPlan(actor: Actor, plan: PlanSubject): boolean {
+  if (!sameRegion(actor, plan)) return false;
+  if (actor.role === 'admin') return true;
+  return actor.role === 'coordinator' && actor.organisationId === plan.ownerOrganisationId;
+}
+
+function readsPlan(actor: Actor, plan: PlanSubject & { hasOwnMeasures?: boolean }): boolean {
+  if (!sameRegion(actor, plan)) return false;
+  if (actor.role === 'executor') return plan.hasOwnMeasures === true || actor.organisationId === plan.ownerOrganisationId;
+  return true;
+}
+
+function isExecutorOf(actor: Actor, m: MeasureSubject): boolean {
+  return m.executorOrganisationIds.includes(actor.organisationId);
+}
+
+/**
+ * @example authorize(actor, { action: 'measure.update', subject: measure }) // true | false
+ */
+export function authorize(actor: Actor, request: Action): boolean {
+  switch (request.action) {
+    case 'plan.create':
+      if (!sameRegion(actor, request.subject)) return false;
+      return actor.role === 'admin' || (actor.role === 'coordinator' && actor.organisationId === request.subject.ownerOrganisationId);
+    case 'plan.read':
+      return readsPlan(actor, request.subject);
+    case 'plan.update':
+    case 'plan.archive':
+      return request.subject.status !== 'archived' && managesPlan(actor, request.subject);
+    case 'measure.create':
+      return request.subject.status !== 'archived' && managesPlan(actor, request.subject);
+    case 'measure.read':
+      if (!sameRegion(actor, request.subject)) return false;
+      return actor.role !== 'executor' || isExecutorOf(actor, request.subject) || actor.organisationId === request.subject.plan.ownerOrganisationId;
+    case 'measure.update':
+    case 'measure.archive':
+      // Executors change their measures through reports (execution), never the plan itself.
+      return request.subject.plan.status !== 'archived' && managesPlan(actor, request.subject.plan);
+    case 'directory.read':
+      return sameRegion(actor, request.subject);
+    case 'directory.manage':
+    case 'users.manage':
+    case 'audit.read':
+      return sameRegion(actor, request.subject) && actor.role === 'admin';
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The app factory: one Fastify instance serving the JSON API and the built web app.
+ * Tests build it in process and call `app.inject()`; `src/server.ts` listens.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/database.js';
+import { DomainError } from '../domain/errors.js';
+import type { Env } from '../env.js';
+import { loadSession, type Session } from '../modules/auth/auth.service.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerMeasureRoutes } from '../modules/measures/measures.routes.js';
+import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
+import { registerPlanRoutes } from '../modules/plans/plans.routes.js';
+import { registerUserRoutes } from '../modules/users/users.routes.js';
+import { errorHandler, sendError } from './errors.js';
+
+export const SESSION_COOKIE = 'isp_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: Session | null;
+  }
+}
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+export interface AppContext {
+  db: Database;
+  env: Env;
+}
+
+const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+/** The signed-in actor, or a 401. */
+export function requireSession(request: FastifyRequest): Session {
+  if (!request.session) throw new DomainError('unauthorized', 'auth.required', 'Требуется вход в систему', 'no valid session');
+  return request.session;
+}
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('session', null);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Исполнение — API', description: 'Plans of measures, their execution and reporting', version: '0.1.0' },
+      components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Authentication and CSRF for every API request.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.session = (await loadSession(ctx.db, token)) ?? null;
+    const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+    // Cookie-authenticated writes must echo the session's CSRF token in a header that
+    // a cross-site form cannot set.
+    if (isWrite && request.session && request.headers['x-csrf-token'] !== request.session.csrfToken) {
+      return sendError(reply, 403, 'csrf', 'Сессия устарела: обновите страницу и повторите действие');
+    }
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
+
+  registerAuthRoutes(app, ctx);
+  registerOrganisationRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerPlanRoutes(app, ctx);
+  registerMeasureRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return sendError(reply, 404, 'not_found', 'Адрес не найден');
+    }
+    // Client-side routes of the web app.
+    if (existsSync(join(webDist, 'index.html'))) return reply.type('text/html').sendFile('index.html');
+    return reply.status(503).type('text/plain; charset=utf-8').send('Веб-интерфейс не собран: выполните npm run build:web');
+  });
+
+  await app.ready();
+  return app;
+}

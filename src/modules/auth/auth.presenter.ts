@@ -1,0 +1,20 @@
+import { authorize } from '../../domain/policy/authorize.js';
+import type { SessionUser } from './auth.service.js';
+
+export function presentSessionUser(u: SessionUser) {
+  const region = { regionId: u.regionId };
+  return {
+    id: u.userId,
+    login: u.login,
+    fullName: u.fullName,
+    email: u.email,
+    role: u.role,
+    organisation: u.organisation,
+    abilities: {
+      manageDirectory: authorize(u, { action: 'directory.manage', subject: region }),
+      manageUsers: authorize(u, { action: 'users.manage', subject: region }),
+      createPlans: u.role === 'admin' || u.role === 'coordinator',
+      viewAudit: authorize(u, { action: 'audit.read', subject: region }),
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { type App, type AppContext, requireSession, SESSION_COOKIE } from '../../http/app.js';
+import { changePassword, login, logout, type Session } from './auth.service.js';
+import { presentSessionUser } from './auth.presenter.js';
+
+export function registerAuthRoutes(app: App, ctx: AppContext) {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.env.COOKIE_SECURE === '1',
+    maxAge: ctx.env.SESSION_TTL_HOURS * 3600,
+  };
+
+  app.post('/api/auth/login', {
+    schema: {
+      tags: ['auth'],
+      body: z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(200) }).strict(),
+    },
+  }, async (request, reply) => {
+    const { token, session } = await login(ctx.db, { ...request.body, ip: request.ip }, ctx.env.SESSION_TTL_HOURS);
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+    return { user: presentSessionUser(session.user), csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const session = requireSession(request);
+    await logout(ctx.db, session);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
+    const session: Session = requireSession(request);
+    return { user: presentSessionUser(session.user), csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/auth/password', {
+    schema: {
+      tags: ['auth'],
+      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+    },
+  }, async (request) => {
+    await changePassword(ctx.db, requireSession(request), request.body.currentPassword, request.body.newPassword);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Login, sessions, lockout and password change. Sessions are rows in the database
+ * (any instance can serve any request); the cookie holds a random token whose
+ * SHA-256 is the row key.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, Queryable } from '../../db/database.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Actor, Role } from '../../domain/policy/authorize.js';
+import { recordAudit } from '../audit/audit.js';
+import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords.js';
+
+/** Consecutive failures after which an account is locked, and for how long. */
+export const LOCKOUT_THRESHOLD = 5;
+export const LOCKOUT_MINUTES = 15;
+/** Failed attempts from one address within the window before it is throttled. */
+export const IP_FAILURE_LIMIT = 20;
+export const IP_WINDOW_MINUTES = 15;
+
+export interface SessionUser extends Actor {
+  login: string;
+  fullName: string;
+  email: string | null;
+  organisation: { id: number; shortName: string; fullName: string };
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+// A fixed hash to verify against when the login is unknown, so that response time
+// does not reveal which logins exist.
+let dummyHash: Promise<string> | undefined;
+
+const invalidCredentials = () =>
+  new DomainError('unauthorized', 'auth.invalid', 'Неверный логин или пароль', 'invalid credentials');
+
+export async function login(db: Database, input: { login: string; password: string; ip: string }, ttlHours: number): Promise<{ token: string; session: Session }> {
+  const recentFailures = await db.one<{ n: number }>(
+    `SELECT count(*)::int AS n FROM login_attempts WHERE ip = $1 AND at > now() - make_interval(mins => $2)`,
+    [input.ip, IP_WINDOW_MINUTES],
+  );
+  if ((recentFailures?.n ?? 0) >= IP_FAILURE_LIMIT) {
+    throw new DomainError('forbidden', 'auth.rate_limited', 'Слишком много неудачных попыток входа. Попробуйте через 15 минут.', `ip ${input.ip} throttled`);
+  }
+  const user = await db.one<{ id: number; password_hash: string; active: boolean; locked_until: Date | null; failed_logins: number; region_id: number }>(
+    `SELECT id, password_hash, active, locked_until, failed_logins, region_id FROM users WHERE lower(login) = lower($1)`,
+    [input.login],
+  );
+  if (!user) {
+    dummyHash ??= hashPassword('not-a-real-password');
+    await verifyPassword(await dummyHash, input.password);
+    await db.query(`INSERT INTO login_attempts (login, ip) VALUES ($1, $2)`, [input.login.slice(0, 200), input.ip]);
+    throw invalidCredentials();
+  }
+  if (user.locked_until && new Date(user.locked_until) > new Date()) {
+    throw new DomainError('forbidden', 'auth.locked', `Учётная запись временно заблокирована после ${LOCKOUT_THRESHOLD} неудачных попыток входа. Попробуйте позже.`, `user ${user.id} locked`);
+  }
+  const ok = await verifyPassword(user.password_hash, input.password);
+  if (!ok || !user.active) {
+    await db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO login_attempts (login, ip) VALUES ($1, $2)`, [input.login.slice(0, 200), input.ip]);
+      await tx.query(
+        `UPDATE users SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+         WHERE id = $1`,
+        [user.id, LOCKOUT_THRESHOLD, LOCKOUT_MINUTES],
+      );
+      if (user.failed_logins + 1 === LOCKOUT_THRESHOLD) {
+        await recordAudit(tx, null, user.region_id, { action: 'user.locked', entityType: 'user', entityId: user.id });
+      }
+    });
+    throw invalidCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.transaction(async (tx) => {
+    await tx.query(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [user.id]);
+    await tx.query(
+      `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+      [sha256(token), user.id, csrfToken, ttlHours],
+    );
+    await recordAudit(tx, { userId: user.id, regionId: user.region_id }, user.region_id, { action: 'session.login', entityType: 'session', entityId: user.id });
+  });
+  const session = await loadSession(db, token);
+  if (!session) throw new Error('session vanished right after login');
+  return { token, session };
+}
+
+export async function loadSession(db: Queryable, token: string): Promise<Session | undefined> {
+  if (!token || token.length > 100) return undefined;
+  const tokenHash = sha256(token);
+  const r = await db.one<Record<string, unknown>>(
+    `SELECT s.csrf_token, u.id, u.region_id, u.organisation_id, u.role, u.login, u.full_name, u.email,
+            o.short_name AS org_short, o.full_name AS org_full
+     FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+    [tokenHash],
+  );
+  if (!r) return undefined;
+  return {
+    tokenHash,
+    csrfToken: String(r.csrf_token),
+    user: {
+      userId: Number(r.id),
+      regionId: Number(r.region_id),
+      organisationId: Number(r.organisation_id),
+      role: r.role as Role,
+      login: String(r.login),
+      fullName: String(r.full_name),
+      email: (r.email as string) ?? null,
+      organisation: { id: Number(r.organisation_id), shortName: String(r.org_short), fullName: String(r.org_full) },
+    },
+  };
+}
+
+export async function logout(db: Database, session: Session): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`DELETE FROM sessions WHERE token_hash = $1`, [session.tokenHash]);
+    await recordAudit(tx, session.user, session.user.regionId, { action: 'session.logout', entityType: 'session', entityId: session.user.userId });
+  });
+}
+
+export async function changePassword(db: Database, session: Session, currentPassword: string, newPassword: string): Promise<void> {
+  const row = await db.one<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [session.user.userId]);
+  if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
+    throw new DomainError('validation', 'auth.wrong_password', 'Текущий пароль указан неверно', 'wrong current password');
+  }
+  assertPasswordAcceptable(newPassword);
+  const hashed = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [session.user.userId, hashed]);
+    // Other sessions of this user end: a changed password should lock out whoever else had it.
+    await tx.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [session.user.userId, session.tokenHash]);
+    await recordAudit(tx, session.user, session.user.regionId, { action: 'user.password_changed', entityType: 'user', entityId: session.user.userId });
+  });
+}

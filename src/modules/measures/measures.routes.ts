@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { archiveMeasure, createMeasure, getMeasure, getMeasureHistory, listMyMeasures, reorderMeasures, updateMeasure } from './measures.service.js';
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const text = (max: number) => z.string().max(max);
+export const MeasureBody = z.object({
+  sectionId: z.number().int().positive().nullable(),
+  number: z.string().trim().min(1).max(50),
+  title: z.string().trim().min(1).max(5000),
+  expectedResult: text(5000).optional(),
+  form: text(2000).optional(),
+  deadlineText: text(1000).optional(),
+  leadExecutorId: z.number().int().positive().nullable().optional(),
+  coExecutorIds: z.array(z.number().int().positive()).max(100).optional(),
+  status: z.enum(['done', 'partial', 'not_done', 'not_due']).nullable().optional(),
+  executionText: text(50000).optional(),
+  protocolItem: text(500).optional(),
+}).strict();
+
+export function registerMeasureRoutes(app: App, ctx: AppContext) {
+  app.post('/api/plans/:id/measures', { schema: { tags: ['measures'], params: IdParams, body: MeasureBody } }, async (request, reply) =>
+    reply.status(201).send(await createMeasure(ctx.db, requireSession(request).user, request.params.id, request.body)));
+
+  app.post('/api/plans/:id/reorder', {
+    schema: {
+      tags: ['measures'], params: IdParams,
+      body: z.object({ sectionId: z.number().int().positive().nullable(), measureIds: z.array(z.number().int().positive()).max(5000) }).strict(),
+    },
+  }, async (request) => {
+    await reorderMeasures(ctx.db, requireSession(request).user, request.params.id, request.body.sectionId, request.body.measureIds);
+    return { ok: true };
+  });
+
+  app.get('/api/measures/:id', { schema: { tags: ['measures'], params: IdParams } }, async (request) =>
+    getMeasure(ctx.db, requireSession(request).user, request.params.id));
+
+  app.patch('/api/measures/:id', {
+    schema: { tags: ['measures'], params: IdParams, body: MeasureBody.partial().extend({ version: z.number().int().positive() }).strict() },
+  }, async (request) => updateMeasure(ctx.db, requireSession(request).user, request.params.id, request.body));
+
+  app.post('/api/measures/:id/archive', { schema: { tags: ['measures'], params: IdParams } }, async (request) =>
+    archiveMeasure(ctx.db, requireSession(request).user, request.params.id));
+
+  app.get('/api/measures/:id/history', { schema: { tags: ['measures'], params: IdParams } }, async (request) =>
+    ({ items: await getMeasureHistory(ctx.db, requireSession(request).user, request.params.id) }));
+
+  app.get('/api/my/measures', { schema: { tags: ['measures'] } }, async (request) =>
+    ({ items: await listMyMeasures(ctx.db, requireSession(request).user) }));
+}

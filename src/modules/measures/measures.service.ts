@@ -1,0 +1,182 @@
+import type { Database, Queryable } from '../../db/database.js';
+import { DomainError } from '../../domain/errors.js';
+import { authorize, type Actor, type MeasureSubject } from '../../domain/policy/authorize.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { listMeasureHistory, recordAudit } from '../audit/audit.js';
+import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans/plans.presenter.js';
+import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/plans.queries.js';
+
+export interface MeasureInput {
+  sectionId: number | null;
+  number: string;
+  title: string;
+  expectedResult?: string;
+  form?: string;
+  deadlineText?: string;
+  leadExecutorId?: number | null;
+  coExecutorIds?: number[];
+  status?: MeasureStatus | null;
+  executionText?: string;
+  protocolItem?: string;
+}
+
+const subjectOf = (plan: PlanRow, m: MeasureView): MeasureSubject => ({
+  regionId: plan.region_id,
+  plan: planSubjectOf(plan),
+  executorOrganisationIds: [m.leadExecutor?.id, ...m.coExecutors.map((c) => c.id)].filter((x): x is number => x != null),
+});
+
+async function loadMeasure(db: Queryable, actor: Actor, id: number): Promise<{ measure: MeasureView; plan: PlanRow }> {
+  const [measure] = await loadMeasures(db, `m.id = $1 AND m.region_id = $2`, [id, actor.regionId]);
+  if (!measure) throw notFound('Мероприятие не найдено', `measure ${id} not found`);
+  const plan = await loadPlanRow(db, actor, measure.planId);
+  // Invisible is reported as absent: an executor must not learn what others' measures are.
+  if (!authorize(actor, { action: 'measure.read', subject: subjectOf(plan, measure) })) throw notFound('Мероприятие не найдено', `measure ${id} hidden from user ${actor.userId}`);
+  return { measure, plan };
+}
+
+export async function getMeasure(db: Queryable, actor: Actor, id: number) {
+  const { measure, plan } = await loadMeasure(db, actor, id);
+  return { ...measure, plan: { id: plan.id, title: String((plan as unknown as { title: string }).title), kind: plan.kind }, abilities: measureAbilities(actor, subjectOf(plan, measure)) };
+}
+
+export async function getMeasureHistory(db: Queryable, actor: Actor, id: number) {
+  await loadMeasure(db, actor, id);
+  return listMeasureHistory(db, id);
+}
+
+async function assertExecutors(tx: Queryable, actor: Actor, ids: number[]) {
+  if (ids.length === 0) return;
+  const found = await tx.query<{ id: number }>(`SELECT id FROM organisations WHERE id = ANY($1::int[]) AND region_id = $2`, [ids, actor.regionId]);
+  if (found.length !== new Set(ids).size) {
+    throw new DomainError('validation', 'measure.executor_unknown', 'Исполнитель не найден в справочнике организаций', `unknown executor among ${ids.join(',')}`);
+  }
+}
+
+async function assertSection(tx: Queryable, planId: number, sectionId: number | null) {
+  if (sectionId == null) return;
+  const s = await tx.one(`SELECT 1 FROM sections WHERE id = $1 AND plan_id = $2`, [sectionId, planId]);
+  if (!s) throw new DomainError('validation', 'measure.section', 'Раздел не найден в этом плане', `section ${sectionId} not in plan ${planId}`);
+}
+
+function duplicateNumber(e: unknown): never {
+  if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === '23505') {
+    throw new DomainError('conflict', 'measure.duplicate_number', 'Мероприятие с таким номером уже есть в этом разделе', 'duplicate measure number in section');
+  }
+  throw e;
+}
+
+async function writeExecutors(tx: Queryable, measureId: number, leadId: number | null | undefined, coIds: number[]) {
+  await tx.query(`DELETE FROM measure_executors WHERE measure_id = $1`, [measureId]);
+  const all: [number, 'lead' | 'co'][] = [];
+  if (leadId != null) all.push([leadId, 'lead']);
+  for (const id of coIds) if (id !== leadId && !all.some(([x]) => x === id)) all.push([id, 'co']);
+  for (const [i, [orgId, role]] of all.entries()) {
+    await tx.query(`INSERT INTO measure_executors (measure_id, organisation_id, role, position) VALUES ($1,$2,$3,$4)`, [measureId, orgId, role, i]);
+  }
+}
+
+export async function createMeasure(db: Database, actor: Actor, planId: number, input: MeasureInput, opts: { tx?: Queryable; source?: string } = {}): Promise<MeasureView> {
+  const work = async (tx: Queryable) => {
+    const plan = await loadPlanRow(tx, actor, planId);
+    if (!authorize(actor, { action: 'measure.create', subject: planSubjectOf(plan) })) throw forbidden();
+    await assertSection(tx, planId, input.sectionId);
+    const coIds = input.coExecutorIds ?? [];
+    await assertExecutors(tx, actor, [...(input.leadExecutorId != null ? [input.leadExecutorId] : []), ...coIds]);
+    const r = await tx.one<{ id: number }>(
+      `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, form, deadline_text, status, execution_text, protocol_item, position)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, (SELECT coalesce(max(position), 0) + 1 FROM measures WHERE plan_id = $2)) RETURNING id`,
+      [actor.regionId, planId, input.sectionId, input.number.trim(), input.title.trim(), input.expectedResult ?? '', input.form ?? '',
+        input.deadlineText ?? '', input.status ?? null, input.executionText ?? '', input.protocolItem ?? ''],
+    ).catch(duplicateNumber);
+    await writeExecutors(tx, r!.id, input.leadExecutorId, coIds);
+    const [measure] = await loadMeasures(tx, `m.id = $1`, [r!.id]);
+    await recordAudit(tx, actor, actor.regionId, { action: 'measure.create', entityType: 'measure', entityId: measure.id, planId, measureId: measure.id, after: measure, source: opts.source ?? null });
+    return measure;
+  };
+  return opts.tx ? work(opts.tx) : db.transaction(work);
+}
+
+export async function updateMeasure(db: Database, actor: Actor, id: number, input: Partial<MeasureInput> & { version: number }): Promise<MeasureView> {
+  return db.transaction(async (tx) => {
+    const { measure: before, plan } = await loadMeasure(tx, actor, id);
+    if (!authorize(actor, { action: 'measure.update', subject: subjectOf(plan, before) })) throw forbidden();
+    if (before.archived) throw new DomainError('conflict', 'measure.archived', 'Мероприятие в архиве и не может быть изменено', 'measure archived');
+    if (input.sectionId !== undefined) await assertSection(tx, before.planId, input.sectionId);
+    const executorsChange = input.leadExecutorId !== undefined || input.coExecutorIds !== undefined;
+    const leadId = input.leadExecutorId !== undefined ? input.leadExecutorId : before.leadExecutor?.id ?? null;
+    const coIds = input.coExecutorIds ?? before.coExecutors.map((c) => c.id);
+    if (executorsChange) await assertExecutors(tx, actor, [...(leadId != null ? [leadId] : []), ...coIds]);
+    // Optimistic locking: the version the editor saw must still be current.
+    const updated = await tx.one(
+      `UPDATE measures SET
+         section_id = CASE WHEN $3::boolean THEN $4::integer ELSE section_id END,
+         number = COALESCE($5, number), title = COALESCE($6, title), expected_result = COALESCE($7, expected_result),
+         form = COALESCE($8, form), deadline_text = COALESCE($9, deadline_text),
+         status = CASE WHEN $10::boolean THEN $11 ELSE status END,
+         execution_text = COALESCE($12, execution_text), protocol_item = COALESCE($13, protocol_item),
+         version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 RETURNING id`,
+      [id, input.version, input.sectionId !== undefined, input.sectionId ?? null, input.number?.trim() ?? null, input.title?.trim() ?? null,
+        input.expectedResult ?? null, input.form ?? null, input.deadlineText ?? null, input.status !== undefined, input.status ?? null,
+        input.executionText ?? null, input.protocolItem ?? null],
+    ).catch(duplicateNumber);
+    if (!updated) {
+      throw new DomainError('conflict', 'measure.stale', 'Мероприятие уже изменил другой пользователь. Обновите страницу, чтобы увидеть его изменения.', `measure ${id} version ${input.version} is stale (now ${before.version})`);
+    }
+    if (executorsChange) await writeExecutors(tx, id, leadId, coIds);
+    const [after] = await loadMeasures(tx, `m.id = $1`, [id]);
+    await recordAudit(tx, actor, actor.regionId, { action: 'measure.update', entityType: 'measure', entityId: id, planId: before.planId, measureId: id, before, after });
+    return after;
+  });
+}
+
+export async function archiveMeasure(db: Database, actor: Actor, id: number): Promise<MeasureView> {
+  return db.transaction(async (tx) => {
+    const { measure: before, plan } = await loadMeasure(tx, actor, id);
+    if (!authorize(actor, { action: 'measure.archive', subject: subjectOf(plan, before) })) throw forbidden();
+    await tx.query(`UPDATE measures SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+    const [after] = await loadMeasures(tx, `m.id = $1`, [id]);
+    await recordAudit(tx, actor, actor.regionId, { action: 'measure.archive', entityType: 'measure', entityId: id, planId: before.planId, measureId: id, before, after });
+    return after;
+  });
+}
+
+/** Sets the order of measures within one section (or among measures without a section). */
+export async function reorderMeasures(db: Database, actor: Actor, planId: number, sectionId: number | null, measureIds: number[]) {
+  await db.transaction(async (tx) => {
+    const plan = await loadPlanRow(tx, actor, planId);
+    if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
+    const current = await tx.query<{ id: number; position: number }>(
+      `SELECT id, position FROM measures WHERE plan_id = $1 AND section_id IS NOT DISTINCT FROM $2::integer AND archived_at IS NULL ORDER BY position`,
+      [planId, sectionId],
+    );
+    const ids = new Set(current.map((r) => Number(r.id)));
+    if (measureIds.length !== ids.size || !measureIds.every((id) => ids.has(id)) || new Set(measureIds).size !== measureIds.length) {
+      throw new DomainError('validation', 'measure.reorder', 'Список мероприятий для упорядочивания не совпадает с составом раздела', 'reorder ids mismatch');
+    }
+    // Reuse the section's existing positions so that other sections are untouched.
+    const slots = current.map((r) => Number(r.position)).sort((a, b) => a - b);
+    for (const [i, id] of measureIds.entries()) await tx.query(`UPDATE measures SET position = $2 WHERE id = $1`, [id, slots[i]]);
+    await recordAudit(tx, actor, actor.regionId, {
+      action: 'measure.reorder', entityType: 'plan', entityId: planId, planId,
+      before: current.map((r) => Number(r.id)), after: measureIds,
+    });
+  });
+}
+
+export async function listMyMeasures(db: Queryable, actor: Actor) {
+  const measures = await loadMeasures(
+    db,
+    `m.region_id = $1 AND m.archived_at IS NULL AND EXISTS (SELECT 1 FROM measure_executors me WHERE me.measure_id = m.id AND me.organisation_id = $2)
+     AND EXISTS (SELECT 1 FROM plans p WHERE p.id = m.plan_id AND p.status <> 'archived')`,
+    [actor.regionId, actor.organisationId],
+    'm.plan_id, m.position, m.id',
+  );
+  const planIds = [...new Set(measures.map((m) => m.planId))];
+  const plans = planIds.length ? await db.query<{ id: number; title: string; kind: string }>(`SELECT id, title, kind FROM plans WHERE id = ANY($1::int[])`, [planIds]) : [];
+  const byId = new Map(plans.map((p) => [Number(p.id), { id: Number(p.id), title: p.title, kind: p.kind }]));
+  return measures.map((m) => ({ ...m, plan: byId.get(m.planId)! }));
+}
+
+export { measureVisibility };

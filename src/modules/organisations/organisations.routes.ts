@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { ORG_KINDS, createOrganisation, deleteOrganisation, listOrganisations, resolveOrganisation, updateOrganisation } from './organisations.service.js';
+
+const name = z.string().trim().min(1).max(500);
+const OrgBody = z.object({
+  fullName: name,
+  shortName: z.string().trim().max(200).optional(),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  kind: z.enum(ORG_KINDS),
+  parentId: z.number().int().positive().nullable().optional(),
+  external: z.boolean().optional(),
+}).strict();
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function registerOrganisationRoutes(app: App, ctx: AppContext) {
+  app.get('/api/organisations', {
+    schema: { tags: ['directory'], querystring: z.object({ q: z.string().max(200).optional(), includeArchived: z.enum(['true', 'false']).optional() }) },
+  }, async (request) => {
+    const s = requireSession(request);
+    return { items: await listOrganisations(ctx.db, s.user, { q: request.query.q, includeArchived: request.query.includeArchived === 'true' }) };
+  });
+
+  app.get('/api/organisations/resolve', {
+    schema: { tags: ['directory'], querystring: z.object({ name: z.string().min(1).max(500) }) },
+  }, async (request) => resolveOrganisation(ctx.db, requireSession(request).user, request.query.name));
+
+  app.post('/api/organisations', { schema: { tags: ['directory'], body: OrgBody } }, async (request, reply) => {
+    const org = await createOrganisation(ctx.db, requireSession(request).user, request.body);
+    return reply.status(201).send(org);
+  });
+
+  app.patch('/api/organisations/:id', { schema: { tags: ['directory'], params: IdParams, body: OrgBody.partial().strict() } }, async (request) =>
+    updateOrganisation(ctx.db, requireSession(request).user, request.params.id, request.body));
+
+  app.delete('/api/organisations/:id', { schema: { tags: ['directory'], params: IdParams } }, async (request) => {
+    await deleteOrganisation(ctx.db, requireSession(request).user, request.params.id);
+    return { ok: true };
+  });
+}

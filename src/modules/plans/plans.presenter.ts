@@ -1,0 +1,107 @@
+/** What leaves the server for plans, sections and measures: never raw rows. */
+import type { Actor } from '../../domain/policy/authorize.js';
+import { authorize, type MeasureSubject, type PlanSubject } from '../../domain/policy/authorize.js';
+
+export type PlanKind = 'plan' | 'council_decisions';
+export type PlanStatus = 'draft' | 'active' | 'archived';
+export type MeasureStatus = 'done' | 'partial' | 'not_done' | 'not_due';
+export interface OrgRef { id: number; shortName: string; fullName: string; external: boolean }
+
+export interface PlanSummary {
+  id: number;
+  kind: PlanKind;
+  title: string;
+  status: PlanStatus;
+  owner: OrgRef;
+  periodFrom: string;
+  periodTo: string;
+  approvedByName: string | null;
+  approvedOn: string | null;
+  measureCount: number;
+  statusCounts: Record<MeasureStatus | 'none', number>;
+  version: number;
+}
+
+export interface SectionView { id: number; planId: number; number: string; title: string; position: number }
+
+export interface MeasureView {
+  id: number;
+  planId: number;
+  sectionId: number | null;
+  number: string;
+  title: string;
+  expectedResult: string;
+  form: string;
+  deadlineText: string;
+  status: MeasureStatus | null;
+  executionText: string;
+  protocolItem: string;
+  leadExecutor: OrgRef | null;
+  coExecutors: OrgRef[];
+  position: number;
+  archived: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export const planSubject = (p: { regionId: number; ownerOrganisationId: number; status: PlanStatus }): PlanSubject => p;
+
+export function presentPlanSummary(r: Record<string, unknown>): PlanSummary {
+  return {
+    id: Number(r.id),
+    kind: r.kind as PlanKind,
+    title: String(r.title),
+    status: r.status as PlanStatus,
+    owner: { id: Number(r.owner_organisation_id), shortName: String(r.owner_short), fullName: String(r.owner_full), external: false },
+    periodFrom: String(r.period_from),
+    periodTo: String(r.period_to),
+    approvedByName: (r.approved_by_name as string) ?? null,
+    approvedOn: (r.approved_on as string) ?? null,
+    measureCount: Number(r.measure_count ?? 0),
+    statusCounts: {
+      done: Number(r.n_done ?? 0),
+      partial: Number(r.n_partial ?? 0),
+      not_done: Number(r.n_not_done ?? 0),
+      not_due: Number(r.n_not_due ?? 0),
+      none: Number(r.n_none ?? 0),
+    },
+    version: Number(r.version),
+  };
+}
+
+export function presentSection(r: Record<string, unknown>): SectionView {
+  return { id: Number(r.id), planId: Number(r.plan_id), number: String(r.number), title: String(r.title), position: Number(r.position) };
+}
+
+export interface ExecutorRow { measure_id: number; organisation_id: number; role: 'lead' | 'co'; short_name: string; full_name: string; external: boolean }
+
+export function presentMeasure(r: Record<string, unknown>, executors: ExecutorRow[]): MeasureView {
+  const ref = (e: ExecutorRow): OrgRef => ({ id: Number(e.organisation_id), shortName: e.short_name, fullName: e.full_name, external: Boolean(e.external) });
+  const lead = executors.find((e) => e.role === 'lead');
+  return {
+    id: Number(r.id),
+    planId: Number(r.plan_id),
+    sectionId: r.section_id == null ? null : Number(r.section_id),
+    number: String(r.number),
+    title: String(r.title),
+    expectedResult: String(r.expected_result ?? ''),
+    form: String(r.form ?? ''),
+    deadlineText: String(r.deadline_text ?? ''),
+    status: (r.status as MeasureStatus) ?? null,
+    executionText: String(r.execution_text ?? ''),
+    protocolItem: String(r.protocol_item ?? ''),
+    leadExecutor: lead ? ref(lead) : null,
+    coExecutors: executors.filter((e) => e.role === 'co').map(ref),
+    position: Number(r.position),
+    archived: r.archived_at != null,
+    version: Number(r.version),
+    updatedAt: new Date(r.updated_at as string).toISOString(),
+  };
+}
+
+export function measureAbilities(actor: Actor, subject: MeasureSubject) {
+  return {
+    update: authorize(actor, { action: 'measure.update', subject }),
+    archive: authorize(actor, { action: 'measure.archive', subject }),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Shared SQL for plans and measures. Visibility rules of `authorize` are repeated here
+ * as SQL predicates so that lists are scoped in the database, not filtered afterwards.
+ */
+import type { Queryable } from '../../db/database.js';
+import type { Actor } from '../../domain/policy/authorize.js';
+import { notFound } from '../../http/errors.js';
+import { type ExecutorRow, type MeasureView, type PlanStatus, presentMeasure } from './plans.presenter.js';
+
+export const planSummarySelect = `
+  SELECT p.*, o.short_name AS owner_short, o.full_name AS owner_full,
+    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL) AS measure_count,
+    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'done') AS n_done,
+    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'partial') AS n_partial,
+    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'not_done') AS n_not_done,
+    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'not_due') AS n_not_due,
+    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status IS NULL) AS n_none
+  FROM plans p JOIN organisations o ON o.id = p.owner_organisation_id`;
+
+/**
+ * SQL predicate (on alias `m`) for the measures an actor may see; `$1` is the actor's
+ * region, `$2` the actor's organisation.
+ */
+export function measureVisibility(actor: Actor): string {
+  if (actor.role !== 'executor') return `m.region_id = $1 AND $2::int IS NOT NULL`;
+  return `m.region_id = $1 AND (EXISTS (SELECT 1 FROM measure_executors me WHERE me.measure_id = m.id AND me.organisation_id = $2)
+    OR EXISTS (SELECT 1 FROM plans pp WHERE pp.id = m.plan_id AND pp.owner_organisation_id = $2))`;
+}
+
+export interface PlanRow { id: number; region_id: number; owner_organisation_id: number; status: PlanStatus; kind: string; version: number }
+
+export async function loadPlanRow(db: Queryable, actor: Actor, planId: number): Promise<PlanRow> {
+  const row = await db.one<PlanRow>(`SELECT * FROM plans WHERE id = $1 AND region_id = $2`, [planId, actor.regionId]);
+  if (!row) throw notFound('План не найден', `plan ${planId} not found`);
+  return row;
+}
+
+export const planSubjectOf = (p: PlanRow) => ({ regionId: p.region_id, ownerOrganisationId: p.owner_organisation_id, status: p.status });
+
+export async function loadExecutors(db: Queryable, measureIds: number[]): Promise<Map<number, ExecutorRow[]>> {
+  const out = new Map<number, ExecutorRow[]>();
+  if (measureIds.length === 0) return out;
+  const rows = await db.query<ExecutorRow>(
+    `SELECT me.measure_id, me.organisation_id, me.role, o.short_name, o.full_name, o.external
+     FROM measure_executors me JOIN organisations o ON o.id = me.organisation_id
+     WHERE me.measure_id = ANY($1::int[]) ORDER BY me.measure_id, me.position`,
+    [measureIds],
+  );
+  for (const r of rows) {
+    const list = out.get(Number(r.measure_id)) ?? [];
+    list.push(r);
+    out.set(Number(r.measure_id), list);
+  }
+  return out;
+}
+
+export async function loadMeasures(db: Queryable, where: string, params: unknown[], order = 'm.position, m.id'): Promise<MeasureView[]> {
+  const rows = await db.query(`SELECT m.* FROM measures m WHERE ${where} ORDER BY ${order}`, params);
+  const executors = await loadExecutors(db, rows.map((r) => Number(r.id)));
+  return rows.map((r) => presentMeasure(r, executors.get(Number(r.id)) ?? []));
+}

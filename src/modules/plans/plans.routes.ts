@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { archivePlan, createPlan, createSection, deleteSection, getPlan, listPlans, updatePlan, updateSection } from './plans.service.js';
+
+const isoDate = z.iso.date();
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const PlanBody = z.object({
+  kind: z.enum(['plan', 'council_decisions']),
+  title: z.string().trim().min(1).max(2000),
+  ownerOrganisationId: z.number().int().positive(),
+  periodFrom: isoDate,
+  periodTo: isoDate,
+  approvedByName: z.string().trim().max(300).nullable().optional(),
+  approvedOn: isoDate.nullable().optional(),
+}).strict();
+const SectionBody = z.object({ number: z.string().trim().min(1).max(50), title: z.string().trim().min(1).max(2000) }).strict();
+
+export function registerPlanRoutes(app: App, ctx: AppContext) {
+  app.get('/api/plans', {
+    schema: { tags: ['plans'], querystring: z.object({ includeArchived: z.enum(['true', 'false']).optional() }) },
+  }, async (request) => ({ items: await listPlans(ctx.db, requireSession(request).user, { includeArchived: request.query.includeArchived === 'true' }) }));
+
+  app.post('/api/plans', { schema: { tags: ['plans'], body: PlanBody } }, async (request, reply) =>
+    reply.status(201).send(await createPlan(ctx.db, requireSession(request).user, request.body)));
+
+  app.get('/api/plans/:id', { schema: { tags: ['plans'], params: IdParams } }, async (request) =>
+    getPlan(ctx.db, requireSession(request).user, request.params.id));
+
+  app.patch('/api/plans/:id', {
+    schema: { tags: ['plans'], params: IdParams, body: PlanBody.partial().extend({ status: z.enum(['draft', 'active']).optional() }).strict() },
+  }, async (request) => updatePlan(ctx.db, requireSession(request).user, request.params.id, request.body));
+
+  app.post('/api/plans/:id/archive', { schema: { tags: ['plans'], params: IdParams } }, async (request) =>
+    archivePlan(ctx.db, requireSession(request).user, request.params.id));
+
+  app.post('/api/plans/:id/sections', { schema: { tags: ['plans'], params: IdParams, body: SectionBody } }, async (request, reply) =>
+    reply.status(201).send(await createSection(ctx.db, requireSession(request).user, request.params.id, request.body)));
+
+  app.patch('/api/sections/:id', { schema: { tags: ['plans'], params: IdParams, body: SectionBody.partial().strict() } }, async (request) =>
+    updateSection(ctx.db, requireSession(request).user, request.params.id, request.body));
+
+  app.delete('/api/sections/:id', { schema: { tags: ['plans'], params: IdParams } }, async (request) => {
+    await deleteSection(ctx.db, requireSession(request).user, request.params.id);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,179 @@
+import type { Database, Queryable } from '../../db/database.js';
+import { DomainError } from '../../domain/errors.js';
+import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { recordAudit } from '../audit/audit.js';
+import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
+import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
+
+export interface PlanInput {
+  kind: PlanKind;
+  title: string;
+  ownerOrganisationId: number;
+  periodFrom: string;
+  periodTo: string;
+  approvedByName?: string | null;
+  approvedOn?: string | null;
+}
+
+export async function listPlans(db: Queryable, actor: Actor, opts: { includeArchived?: boolean } = {}): Promise<PlanSummary[]> {
+  const scope = actor.role === 'executor'
+    ? `AND (p.owner_organisation_id = $2 OR EXISTS (SELECT 1 FROM measures m JOIN measure_executors me ON me.measure_id = m.id
+         WHERE m.plan_id = p.id AND m.archived_at IS NULL AND me.organisation_id = $2))`
+    : `AND $2::int IS NOT NULL`;
+  const rows = await db.query(
+    `${planSummarySelect} WHERE p.region_id = $1 ${scope} ${opts.includeArchived ? '' : `AND p.status <> 'archived'`}
+     ORDER BY p.period_to DESC, p.id DESC`,
+    [actor.regionId, actor.organisationId],
+  );
+  return rows.map(presentPlanSummary);
+}
+
+async function summaryOf(db: Queryable, id: number): Promise<PlanSummary> {
+  return presentPlanSummary((await db.one(`${planSummarySelect} WHERE p.id = $1`, [id]))!);
+}
+
+export async function getPlan(db: Queryable, actor: Actor, id: number) {
+  const row = await loadPlanRow(db, actor, id);
+  const subject = planSubjectOf(row);
+  const measures = await loadMeasures(db, `m.plan_id = $3 AND m.archived_at IS NULL AND ${measureVisibility(actor)}`, [actor.regionId, actor.organisationId, id]);
+  if (!authorize(actor, { action: 'plan.read', subject: { ...subject, hasOwnMeasures: measures.length > 0 } })) {
+    throw notFound('План не найден', `plan ${id} not visible to user ${actor.userId}`);
+  }
+  const sections = (await db.query(`SELECT * FROM sections WHERE plan_id = $1 ORDER BY position, id`, [id])).map(presentSection);
+  const summary = await summaryOf(db, id);
+  return {
+    ...summary,
+    sections,
+    measures: measures.map((m) => ({
+      ...m,
+      abilities: measureAbilities(actor, { regionId: row.region_id, plan: subject, executorOrganisationIds: [m.leadExecutor?.id, ...m.coExecutors.map((c) => c.id)].filter((x): x is number => x != null) }),
+    })),
+    abilities: {
+      update: authorize(actor, { action: 'plan.update', subject }),
+      archive: authorize(actor, { action: 'plan.archive', subject }),
+      addMeasure: authorize(actor, { action: 'measure.create', subject }),
+    },
+  };
+}
+
+function assertPeriod(from: string, to: string) {
+  if (from > to) throw new DomainError('validation', 'plan.period', 'Начало периода позже его окончания', 'periodFrom after periodTo');
+}
+
+async function assertOwner(tx: Queryable, actor: Actor, orgId: number) {
+  const ok = await tx.one(`SELECT 1 FROM organisations WHERE id = $1 AND region_id = $2 AND archived_at IS NULL`, [orgId, actor.regionId]);
+  if (!ok) throw new DomainError('validation', 'plan.owner', 'Организация-владелец не найдена в справочнике', `owner ${orgId} not found`);
+}
+
+export async function createPlan(db: Database, actor: Actor, input: PlanInput, opts: { status?: 'draft' | 'active'; source?: string; tx?: Queryable } = {}): Promise<PlanSummary> {
+  if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.ownerOrganisationId } })) throw forbidden();
+  assertPeriod(input.periodFrom, input.periodTo);
+  const work = async (tx: Queryable) => {
+    await assertOwner(tx, actor, input.ownerOrganisationId);
+    const r = await tx.one<{ id: number }>(
+      `INSERT INTO plans (region_id, kind, title, owner_organisation_id, period_from, period_to, approved_by_name, approved_on, status)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+      [actor.regionId, input.kind, input.title.trim(), input.ownerOrganisationId, input.periodFrom, input.periodTo, input.approvedByName ?? null, input.approvedOn ?? null, opts.status ?? 'active'],
+    );
+    const plan = await summaryOf(tx, r!.id);
+    await recordAudit(tx, actor, actor.regionId, { action: 'plan.create', entityType: 'plan', entityId: plan.id, planId: plan.id, after: plan, source: opts.source ?? null });
+    return plan;
+  };
+  return opts.tx ? work(opts.tx) : db.transaction(work);
+}
+
+export async function updatePlan(db: Database, actor: Actor, id: number, input: Partial<PlanInput> & { status?: 'draft' | 'active' }): Promise<PlanSummary> {
+  return db.transaction(async (tx) => {
+    const row = await loadPlanRow(tx, actor, id);
+    if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
+    const before = await summaryOf(tx, id);
+    const from = input.periodFrom ?? before.periodFrom;
+    const to = input.periodTo ?? before.periodTo;
+    assertPeriod(from, to);
+    if (input.ownerOrganisationId !== undefined) {
+      await assertOwner(tx, actor, input.ownerOrganisationId);
+      if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.ownerOrganisationId } })) throw forbidden();
+    }
+    await tx.query(
+      `UPDATE plans SET kind = COALESCE($2, kind), title = COALESCE($3, title), owner_organisation_id = COALESCE($4, owner_organisation_id),
+         period_from = $5, period_to = $6,
+         approved_by_name = CASE WHEN $7::boolean THEN $8 ELSE approved_by_name END,
+         approved_on = CASE WHEN $9::boolean THEN $10::date ELSE approved_on END,
+         status = COALESCE($11, status), version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [id, input.kind ?? null, input.title?.trim() ?? null, input.ownerOrganisationId ?? null, from, to,
+        input.approvedByName !== undefined, input.approvedByName ?? null, input.approvedOn !== undefined, input.approvedOn ?? null, input.status ?? null],
+    );
+    const after = await summaryOf(tx, id);
+    await recordAudit(tx, actor, actor.regionId, { action: 'plan.update', entityType: 'plan', entityId: id, planId: id, before, after });
+    return after;
+  });
+}
+
+export async function archivePlan(db: Database, actor: Actor, id: number): Promise<PlanSummary> {
+  return db.transaction(async (tx) => {
+    const row = await loadPlanRow(tx, actor, id);
+    if (!authorize(actor, { action: 'plan.archive', subject: planSubjectOf(row) })) throw forbidden();
+    const before = await summaryOf(tx, id);
+    await tx.query(`UPDATE plans SET status = 'archived', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+    const after = await summaryOf(tx, id);
+    await recordAudit(tx, actor, actor.regionId, { action: 'plan.archive', entityType: 'plan', entityId: id, planId: id, before, after });
+    return after;
+  });
+}
+
+// ---- sections ----
+
+function duplicateSection(e: unknown): never {
+  if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === '23505') {
+    throw new DomainError('conflict', 'section.duplicate', 'Раздел с таким номером уже есть в плане', 'duplicate section number');
+  }
+  throw e;
+}
+
+export async function createSection(db: Database, actor: Actor, planId: number, input: { number: string; title: string }, tx0?: Queryable) {
+  const work = async (tx: Queryable) => {
+    const row = await loadPlanRow(tx, actor, planId);
+    if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
+    const r = await tx.one(
+      `INSERT INTO sections (plan_id, number, title, position)
+       VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM sections WHERE plan_id = $1)) RETURNING *`,
+      [planId, input.number.trim(), input.title.trim()],
+    ).catch(duplicateSection);
+    const section = presentSection(r!);
+    await recordAudit(tx, actor, actor.regionId, { action: 'section.create', entityType: 'section', entityId: section.id, planId, after: section });
+    return section;
+  };
+  return tx0 ? work(tx0) : db.transaction(work);
+}
+
+async function loadSection(tx: Queryable, actor: Actor, id: number) {
+  const s = await tx.one(`SELECT s.* FROM sections s JOIN plans p ON p.id = s.plan_id WHERE s.id = $1 AND p.region_id = $2`, [id, actor.regionId]);
+  if (!s) throw notFound('Раздел не найден', `section ${id} not found`);
+  const plan = await loadPlanRow(tx, actor, Number(s.plan_id));
+  if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
+  return presentSection(s);
+}
+
+export async function updateSection(db: Database, actor: Actor, id: number, input: { number?: string; title?: string }) {
+  return db.transaction(async (tx) => {
+    const before = await loadSection(tx, actor, id);
+    const r = await tx.one(`UPDATE sections SET number = COALESCE($2, number), title = COALESCE($3, title) WHERE id = $1 RETURNING *`,
+      [id, input.number?.trim() ?? null, input.title?.trim() ?? null]).catch(duplicateSection);
+    const after = presentSection(r!);
+    await recordAudit(tx, actor, actor.regionId, { action: 'section.update', entityType: 'section', entityId: id, planId: before.planId, before, after });
+    return after;
+  });
+}
+
+export async function deleteSection(db: Database, actor: Actor, id: number) {
+  await db.transaction(async (tx) => {
+    const before = await loadSection(tx, actor, id);
+    const used = await tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM measures WHERE section_id = $1 AND archived_at IS NULL`, [id]);
+    if (used!.n > 0) throw new DomainError('conflict', 'section.not_empty', `Нельзя удалить раздел: в нём ${used!.n} мероприятий`, 'section has measures');
+    await tx.query(`UPDATE measures SET section_id = NULL WHERE section_id = $1`, [id]);
+    await tx.query(`DELETE FROM sections WHERE id = $1`, [id]);
+    await recordAudit(tx, actor, actor.regionId, { action: 'section.delete', entityType: 'section', entityId: id, planId: before.planId, before });
+  });
+}

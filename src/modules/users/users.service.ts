@@ -1,0 +1,107 @@
+import type { Database, Queryable } from '../../db/database.js';
+import { DomainError } from '../../domain/errors.js';
+import { authorize, type Actor, type Role } from '../../domain/policy/authorize.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { recordAudit } from '../audit/audit.js';
+import { assertPasswordAcceptable, hashPassword } from '../auth/passwords.js';
+
+export const ROLES = ['admin', 'coordinator', 'executor', 'observer'] as const;
+
+export interface UserView {
+  id: number;
+  login: string;
+  fullName: string;
+  email: string | null;
+  role: Role;
+  active: boolean;
+  locked: boolean;
+  organisation: { id: number; shortName: string; fullName: string };
+}
+
+const selectUsers = `SELECT u.*, o.short_name AS org_short, o.full_name AS org_full FROM users u JOIN organisations o ON o.id = u.organisation_id`;
+
+function presentUser(r: Record<string, unknown>): UserView {
+  return {
+    id: Number(r.id),
+    login: String(r.login),
+    fullName: String(r.full_name),
+    email: (r.email as string) ?? null,
+    role: r.role as Role,
+    active: Boolean(r.active),
+    locked: r.locked_until != null && new Date(r.locked_until as string) > new Date(),
+    organisation: { id: Number(r.organisation_id), shortName: String(r.org_short), fullName: String(r.org_full) },
+  };
+}
+
+export async function listUsers(db: Queryable, actor: Actor): Promise<UserView[]> {
+  if (!authorize(actor, { action: 'users.manage', subject: actor })) throw forbidden();
+  const rows = await db.query(`${selectUsers} WHERE u.region_id = $1 ORDER BY u.full_name`, [actor.regionId]);
+  return rows.map(presentUser);
+}
+
+async function assertOrgInRegion(tx: Queryable, actor: Actor, organisationId: number) {
+  const org = await tx.one(`SELECT id FROM organisations WHERE id = $1 AND region_id = $2 AND archived_at IS NULL`, [organisationId, actor.regionId]);
+  if (!org) throw new DomainError('validation', 'user.organisation', 'Организация не найдена в справочнике', `organisation ${organisationId} not in region`);
+}
+
+export interface UserInput {
+  login: string;
+  fullName: string;
+  email?: string | null;
+  role: Role;
+  organisationId: number;
+  password: string;
+}
+
+export async function createUser(db: Database, actor: Actor, input: UserInput): Promise<UserView> {
+  if (!authorize(actor, { action: 'users.manage', subject: actor })) throw forbidden();
+  assertPasswordAcceptable(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await assertOrgInRegion(tx, actor, input.organisationId);
+    const taken = await tx.one(`SELECT 1 FROM users WHERE lower(login) = lower($1)`, [input.login]);
+    if (taken) throw new DomainError('conflict', 'user.login_taken', 'Пользователь с таким логином уже существует', 'login taken');
+    const created = await tx.one<{ id: number }>(
+      `INSERT INTO users (region_id, organisation_id, login, full_name, email, role, password_hash) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+      [actor.regionId, input.organisationId, input.login.trim(), input.fullName.trim(), input.email ?? null, input.role, passwordHash],
+    );
+    const user = presentUser((await tx.one(`${selectUsers} WHERE u.id = $1`, [created!.id]))!);
+    await recordAudit(tx, actor, actor.regionId, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
+    return user;
+  });
+}
+
+export async function updateUser(
+  db: Database, actor: Actor, id: number,
+  input: Partial<Omit<UserInput, 'login' | 'password'>> & { active?: boolean; password?: string; unlock?: boolean },
+): Promise<UserView> {
+  if (!authorize(actor, { action: 'users.manage', subject: actor })) throw forbidden();
+  if (input.password !== undefined) assertPasswordAcceptable(input.password);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  return db.transaction(async (tx) => {
+    const row = await tx.one(`${selectUsers} WHERE u.id = $1 AND u.region_id = $2`, [id, actor.regionId]);
+    if (!row) throw notFound('Пользователь не найден', `user ${id} not found`);
+    const before = presentUser(row);
+    if (id === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
+      throw new DomainError('validation', 'user.self_lockout', 'Нельзя отключить себя или снять с себя роль администратора', 'admin self-demotion refused');
+    }
+    if (input.organisationId) await assertOrgInRegion(tx, actor, input.organisationId);
+    await tx.query(
+      `UPDATE users SET full_name = COALESCE($2, full_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
+         role = COALESCE($5, role), organisation_id = COALESCE($6, organisation_id), active = COALESCE($7, active),
+         password_hash = COALESCE($8, password_hash),
+         failed_logins = CASE WHEN $9::boolean OR $8::text IS NOT NULL THEN 0 ELSE failed_logins END,
+         locked_until = CASE WHEN $9::boolean OR $8::text IS NOT NULL THEN NULL ELSE locked_until END,
+         updated_at = now()
+       WHERE id = $1`,
+      [id, input.fullName ?? null, input.email !== undefined, input.email ?? null, input.role ?? null, input.organisationId ?? null, input.active ?? null, passwordHash, input.unlock ?? false],
+    );
+    // A disabled user or a reset password ends the user's sessions.
+    if (input.active === false || passwordHash) await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+    const after = presentUser((await tx.one(`${selectUsers} WHERE u.id = $1`, [id]))!);
+    await recordAudit(tx, actor, actor.regionId, {
+      action: passwordHash ? 'user.update_password' : 'user.update', entityType: 'user', entityId: id, before, after,
+    });
+    return after;
+  });
+}
