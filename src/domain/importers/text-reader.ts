@@ -1,0 +1,295 @@
+/**
+ * Text renderings of Word tables -> RawDocument (pure: bytes in, blocks out).
+ *
+ * Text extraction of plans and reports produces three renderings of a table, and
+ * this reader recognises each of them:
+ *
+ * 1. **Tab-separated rows** — one line per row, cells separated by `\t`. A cell that
+ *    held several paragraphs continues over several lines: the row is complete when
+ *    it has as many tabs as the table has column separators. A row broken across a
+ *    page arrives as a separate row whose first cell is empty; that is left to the
+ *    interpreter, which glues it to the row above cell by cell.
+ * 2. **One cell per line** — every cell starts a line with a tab (`\tтекст`), the
+ *    lines of a multi-paragraph cell follow without a tab, and blank lines separate
+ *    rows (though not always, and sometimes inside a row). Rows are rebuilt from the
+ *    column count, which is the commonest number of cells between blank lines.
+ * 3. **Pipe-separated rows** — ` | ` between cells, optionally Markdown style
+ *    (`| a | b |` with a `|---|` rule), otherwise like (1).
+ *
+ * Lines outside tables become paragraphs, in reading order. Artefacts of extraction
+ * are dropped: `[bookmark: …]` markers, Markdown bold `**`, rows made only of dashes
+ * (table borders), a byte-order mark.
+ *
+ * Decoding: UTF-8 when the bytes are valid UTF-8, UTF-16 when a BOM says so,
+ * otherwise Windows-1251 (the code page of Russian Word installations).
+ */
+import iconv from 'iconv-lite';
+import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
+
+/**
+ * Decodes a text file: UTF-8 if valid, UTF-16 if it has a BOM, else Windows-1251.
+ * The BOM is stripped and line endings are normalised to `\n`.
+ * @example decodeText(new TextEncoder().encode('План\r\n')) // { text: 'План\n', encoding: 'utf-8' }
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  let text: string;
+  let encoding: TextEncoding;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  } else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+      encoding = 'utf-8';
+    } catch {
+      text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1251');
+      encoding = 'windows-1251';
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = text.replace(/\r\n?/g, '\n').replace(/[\f\v\u2028\u2029\u0085]/g, '\n');
+  return { text, encoding };
+}
+
+/** Reads a text rendering (bytes in any supported encoding) into a RawDocument. */
+export function readTextDocument(bytes: Uint8Array): RawDocument {
+  return parseTextRendering(decodeText(bytes).text);
+}
+
+type Rendering = 'tabs' | 'cell-per-line' | 'pipes' | 'none';
+
+const BLANK = /^[ \u00a0]*$/;
+const LEADING_TAB = /^[ \u00a0]*\t/;
+const MD_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Removes artefacts that text extraction leaves inside text. */
+function cleanText(s: string): string {
+  return s
+    .replace(/\[bookmark:[^\]]*\]/gi, '')
+    .replace(/\*\*/g, ' ')
+    .replace(/[ \u00a0]+$/g, '')
+    .replace(/^[ \u00a0]+/g, '');
+}
+
+const tabCount = (line: string): number => {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 9) n++;
+  return n;
+};
+
+/** Splits a pipe-rendered line into cells (Markdown outer pipes removed). */
+function splitPipes(line: string): string[] {
+  let s = line.trim();
+  if (s.startsWith('|')) {
+    s = s.slice(1);
+    if (s.endsWith('|')) s = s.slice(0, -1);
+    return s.split('|');
+  }
+  return s.split(/ \| /);
+}
+
+const pipeSeparators = (line: string): number => {
+  const t = line.trim();
+  if (t.startsWith('|')) return Math.max(0, splitPipes(t).length - 1);
+  const m = t.match(/ \| /g);
+  return m ? m.length : 0;
+};
+
+/** Which rendering the document's tables use, judged from all its lines. */
+function detectRendering(lines: string[]): Rendering {
+  let withTab = 0;
+  let leadingSingle = 0;
+  let pipeLines = 0;
+  for (const l of lines) {
+    const t = tabCount(l);
+    if (t > 0) {
+      withTab++;
+      if (LEADING_TAB.test(l) && t <= 2) leadingSingle++;
+    } else if (pipeSeparators(l) > 0) pipeLines++;
+  }
+  if (withTab === 0) return pipeLines >= 2 ? 'pipes' : 'none';
+  return leadingSingle >= 0.6 * withTab ? 'cell-per-line' : 'tabs';
+}
+
+/** The most frequent value (ties go to the larger one). */
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [v, c] of counts) if (c > bestCount || (c === bestCount && v > best)) { best = v; bestCount = c; }
+  return best;
+}
+
+const isBorderRow = (cells: string[]): boolean => cells.every((c) => /^[\s\-–—_=+]*$/.test(c)) && cells.some((c) => /[-–—_=]/.test(c));
+const isEmptyRow = (cells: string[]): boolean => cells.every((c) => c.trim() === '');
+
+function finishCells(cells: string[]): string[] {
+  return cells.map((c) => c.split('\n').map(cleanText).join('\n').replace(/^\n+|\n+$/g, ''));
+}
+
+/**
+ * Parses a decoded text rendering into paragraphs and tables.
+ * @example
+ * parseTextRendering('План\n№\tМероприятие\tСрок\n1\tСовещание\tежегодно\n')
+ * // { blocks: [ {type:'paragraph', text:'План'}, {type:'table', rows:[…2 rows…]} ] }
+ */
+export function parseTextRendering(text: string): RawDocument {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const rendering = detectRendering(lines);
+  const blocks: RawBlock[] = [];
+  const pushParagraph = (line: string) => {
+    const t = cleanText(line.replace(/\t+/g, ' ')).replace(/ {2,}/g, ' ');
+    if (t) blocks.push({ type: 'paragraph', text: t });
+  };
+  const pushTable = (rows: string[][], sourceLines: string[]) => {
+    const kept = rows.map(finishCells).filter((r) => !isEmptyRow(r) && !isBorderRow(r));
+    // A lone row with separators (a signature line «Министр\t\tО.А. Петелин») is text, not a table.
+    if (kept.length < 2 || kept.every((r) => r.filter((c) => c.trim()).length < 2)) {
+      for (const l of sourceLines) pushParagraph(l);
+      return;
+    }
+    blocks.push({ type: 'table', rows: kept.map((cells): RawRow => ({ cells })) });
+  };
+
+  if (rendering === 'cell-per-line') parseCellPerLine(lines, pushParagraph, pushTable);
+  else if (rendering === 'tabs' || rendering === 'pipes') parseSeparated(lines, rendering, pushParagraph, pushTable);
+  else for (const l of lines) pushParagraph(l);
+  return { blocks };
+}
+
+/** Renderings 1 and 3: a row per line, cells split by a separator. */
+function parseSeparated(
+  lines: string[],
+  rendering: 'tabs' | 'pipes',
+  pushParagraph: (l: string) => void,
+  pushTable: (rows: string[][], src: string[]) => void,
+): void {
+  const seps = (l: string) => (rendering === 'tabs' ? tabCount(l) : pipeSeparators(l));
+  const split = (l: string) => (rendering === 'tabs' ? l.split('\t') : splitPipes(l));
+  const isRule = (l: string) => rendering === 'pipes' && l.includes('-') && MD_RULE.test(l);
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (isRule(line)) { i++; continue; }
+    if (seps(line) === 0) { pushParagraph(line); i++; continue; }
+    // Separators in a complete row: the commonest count over the region.
+    const widths: number[] = [];
+    for (let j = i; j < lines.length; j++) {
+      const s = seps(lines[j]);
+      if (s > 0) widths.push(s);
+      else if (!BLANK.test(lines[j]) && !isRule(lines[j]) && BLANK.test(lines[j - 1] ?? '')) break;
+    }
+    const full = mode(widths);
+    const rows: string[][] = [];
+    const src: string[] = [];
+    let pending: string[] | null = null;
+    let pendingSeps = 0;
+    let prevBlank = false;
+    let j = i;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (BLANK.test(l)) { prevBlank = true; continue; }
+      if (isRule(l)) { prevBlank = false; continue; }
+      const s = seps(l);
+      if (s === 0) {
+        // Text right under a row continues its last cell; after a blank line it is a paragraph.
+        if (!pending || prevBlank) break;
+        pending[pending.length - 1] += '\n' + l;
+      } else {
+        const parts = split(l);
+        if (pending && pendingSeps < full && pendingSeps + s <= full && !ROW_START.test(parts[0])) {
+          // The rest of a row whose cell went on over several lines.
+          pending[pending.length - 1] += '\n' + parts[0];
+          pending.push(...parts.slice(1));
+          pendingSeps += s;
+        } else {
+          if (pending) rows.push(pending);
+          pending = parts;
+          pendingSeps = s;
+        }
+      }
+      src.push(l);
+      prevBlank = false;
+    }
+    if (pending) rows.push(pending);
+    pushTable(rows, src);
+    i = j;
+  }
+}
+
+interface Cell { text: string }
+
+/** Rendering 2: every cell starts a line with a tab, rows separated by blank lines. */
+function parseCellPerLine(
+  lines: string[],
+  pushParagraph: (l: string) => void,
+  pushTable: (rows: string[][], src: string[]) => void,
+): void {
+  let i = 0;
+  while (i < lines.length) {
+    if (!LEADING_TAB.test(lines[i])) { pushParagraph(lines[i]); i++; continue; }
+    // Collect the region: cells and their continuation lines; blank lines close a group.
+    const groups: Cell[][] = [];
+    let group: Cell[] = [];
+    let afterBlank = false;
+    const src: string[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (LEADING_TAB.test(l)) {
+        group.push({ text: l.replace(LEADING_TAB, '').replace(/\t/g, ' ') });
+        afterBlank = false;
+      } else if (BLANK.test(l)) {
+        if (group.length) { groups.push(group); group = []; }
+        afterBlank = true;
+        continue;
+      } else if (afterBlank || (group.length === 0 && groups.length === 0)) {
+        break; // text after a blank line: the table is over
+      } else {
+        const last = group[group.length - 1] ?? groups[groups.length - 1]?.[groups[groups.length - 1].length - 1];
+        if (last) last.text += '\n' + l.replace(/\t/g, ' ');
+      }
+      src.push(l);
+    }
+    if (group.length) groups.push(group);
+    pushTable(assembleRows(groups), src);
+    i = j;
+  }
+}
+
+const ROW_START = /^\s*(\d+(\.\d+)*\.?(\s*[-–—]?\s*\d+(\.\d+)*\.?)?|[IVXLC]+\.?)\s*$/;
+const HEADING = /^\s*((\d+|[IVXLC]+)\.\s+\S|раздел\s|протокол\s.*\sот\s)/i;
+
+/** Rebuilds rows from blank-line groups of cells using the commonest group size as the column count. */
+function assembleRows(groups: Cell[][]): string[][] {
+  const sizes = groups.filter((g) => g.length >= 2).map((g) => g.length);
+  const ncols = sizes.length ? mode(sizes) : Math.max(1, ...groups.map((g) => g.length));
+  const startsRow = (g: string[]) => ROW_START.test(g[0]) || (HEADING.test(g[0]) && g.slice(1).every((c) => !c.trim()));
+  const rows: string[][] = [];
+  let pending: string[] = [];
+  for (const g of groups) {
+    let cells = g.map((c) => c.text);
+    // A group longer than a row holds several rows glued together (no blank line between).
+    while (cells.length > ncols) {
+      if (pending.length) rows.push(pending);
+      pending = [];
+      rows.push(cells.slice(0, ncols));
+      cells = cells.slice(ncols);
+    }
+    // A row interrupted by blank lines goes on in the next group(s).
+    if (pending.length && pending.length < ncols && pending.length + cells.length <= ncols && !startsRow(cells)) {
+      pending.push(...cells);
+      continue;
+    }
+    if (pending.length) rows.push(pending);
+    pending = cells;
+  }
+  if (pending.length) rows.push(pending);
+  return rows;
+}
