@@ -125,3 +125,18 @@ describe('organisation search', () => {
     expect(searchOrganisations('', orgs)).toHaveLength(4);
   });
 });
+
+import { nextMeasureNumber } from '../web/src/format';
+
+describe('nextMeasureNumber', () => {
+  it('continues the numbering of the section', () => {
+    expect(nextMeasureNumber(['1.1.', '1.2.'], '1')).toBe('1.3.');
+    expect(nextMeasureNumber(['2.9'], '2')).toBe('2.10');
+    expect(nextMeasureNumber(['7'], null)).toBe('8');
+  });
+  it('starts a section at <section>.1', () => {
+    expect(nextMeasureNumber([], '2')).toBe('2.1');
+    expect(nextMeasureNumber([], '3.')).toBe('3.1');
+    expect(nextMeasureNumber([], 'I')).toBe('1');
+  });
+});

@@ -30,8 +30,7 @@ async function loadMeasure(db: Queryable, actor: Actor, id: number): Promise<{ m
   const [measure] = await loadMeasures(db, `m.id = $1 AND m.region_id = $2`, [id, actor.regionId]);
   if (!measure) throw notFound('Мероприятие не найдено', `measure ${id} not found`);
   const plan = await loadPlanRow(db, actor, measure.planId);
-  // Invisible is reported as absent: an executor must not learn what others' measures are.
-  if (!authorize(actor, { action: 'measure.read', subject: subjectOf(plan, measure) })) throw notFound('Мероприятие не найдено', `measure ${id} hidden from user ${actor.userId}`);
+  if (!authorize(actor, { action: 'measure.read', subject: subjectOf(plan, measure) })) throw forbidden();
   return { measure, plan };
 }
 

@@ -38,7 +38,7 @@ export async function getPlan(db: Queryable, actor: Actor, id: number) {
   const subject = planSubjectOf(row);
   const measures = await loadMeasures(db, `m.plan_id = $3 AND m.archived_at IS NULL AND ${measureVisibility(actor)}`, [actor.regionId, actor.organisationId, id]);
   if (!authorize(actor, { action: 'plan.read', subject: { ...subject, hasOwnMeasures: measures.length > 0 } })) {
-    throw notFound('План не найден', `plan ${id} not visible to user ${actor.userId}`);
+    throw forbidden();
   }
   const sections = (await db.query(`SELECT * FROM sections WHERE plan_id = $1 ORDER BY position, id`, [id])).map(presentSection);
   const summary = await summaryOf(db, id);

@@ -1,0 +1,64 @@
+/** The app in process over a test database, with a small client that logs in and keeps cookies and CSRF. */
+import { buildApp, type App } from '../../src/http/app';
+import { loadEnv } from '../../src/env';
+import { DEMO_USERS } from '../../src/db/demo-seed';
+import { createTestDatabase, type Engine, type TestDatabase } from './test-db';
+
+export interface TestApp extends TestDatabase {
+  app: App;
+  as(login: (typeof DEMO_USERS)[number]['login'] | string, password?: string): Promise<Client>;
+  anonymous(): Client;
+}
+
+export interface Response<T = any> { status: number; body: T; headers: Record<string, unknown> }
+
+export class Client {
+  cookie = '';
+  csrf = '';
+  constructor(private app: App) {}
+
+  async request<T = any>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response<T>> {
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await this.app.inject({ method: method as 'GET', url, headers, payload });
+    const setCookie = res.headers['set-cookie'];
+    const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+    if (first) this.cookie = first.split(';')[0];
+    let parsed: unknown = res.body;
+    try { parsed = JSON.parse(res.body); } catch { /* non-JSON body stays text */ }
+    return { status: res.statusCode, body: parsed as T, headers: res.headers };
+  }
+
+  get = <T = any>(url: string) => this.request<T>('GET', url);
+  post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body);
+  patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body);
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+}
+
+export async function createTestApp(engine: Engine): Promise<TestApp> {
+  const tdb = await createTestDatabase(engine);
+  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test' }) });
+  return {
+    ...tdb,
+    app,
+    anonymous: () => new Client(app),
+    async as(login, password) {
+      const pw = password ?? DEMO_USERS.find((u) => u.login === login)?.password;
+      const c = new Client(app);
+      const r = await c.post('/api/auth/login', { login, password: pw });
+      if (r.status !== 200) throw new Error(`login ${login} failed: ${r.status} ${JSON.stringify(r.body)}`);
+      c.csrf = r.body.csrfToken;
+      return c;
+    },
+    async dispose() {
+      await app.close();
+      await tdb.dispose();
+    },
+  };
+}
