@@ -412,7 +412,7 @@ function readCellLike(nodes: XNode[], ctx: Ctx, depth: number): string[] {
 }
 
 /** A cell as read before vertical merges are resolved. */
-interface PendingCell {
+export interface PendingCell {
   text: string;
   span: number;
   gridCol: number;
