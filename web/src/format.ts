@@ -305,3 +305,21 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
     .filter((k) => !IGNORED_DIFF_FIELDS.has(k) && !sameValue(b[k], a[k]))
     .map((k) => ({ field: k, before: b[k], after: a[k] }));
 }
+
+/**
+ * Suggests the number of a new measure: the last number in the section with its final
+ * component incremented, keeping the trailing dot style; else «<section>.1».
+ * @example nextMeasureNumber(['1.1.', '1.2.'], '1') // '1.3.'
+ * @example nextMeasureNumber([], '2') // '2.1'
+ * @example nextMeasureNumber(['7'], null) // '8'
+ */
+export function nextMeasureNumber(existing: readonly string[], sectionNumber: string | null | undefined): string {
+  const last = [...existing].reverse().find((n) => /\d+\.?\s*$/.test(n.trim()));
+  if (last) {
+    const m = /^(.*?)(\d+)(\.?)\s*$/.exec(last.trim());
+    if (m) return `${m[1]}${Number(m[2]) + 1}${m[3]}`;
+  }
+  const s = (sectionNumber ?? '').trim().replace(/\.$/, '');
+  if (/^\d+$/.test(s)) return `${s}.1`;
+  return String(existing.length + 1);
+}

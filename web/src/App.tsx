@@ -1,0 +1,52 @@
+/** Routes. Everything but /login needs a session; admin screens check abilities. */
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuthProvider, useAuth } from './auth';
+import { Loading } from './components/ui';
+import { Layout } from './pages/Layout';
+import { LoginPage } from './pages/LoginPage';
+import { PlansPage } from './pages/PlansPage';
+import { PlanPage } from './pages/PlanPage';
+import { MeasurePage } from './pages/MeasurePage';
+import { MyMeasuresPage } from './pages/MyMeasuresPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
+import { UsersPage } from './pages/UsersPage';
+import { AuditPage } from './pages/AuditPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <Loading label="Проверка входа…" />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireSession>
+                <Layout />
+              </RequireSession>
+            }
+          >
+            <Route index element={<Navigate to="/plans" replace />} />
+            <Route path="plans" element={<PlansPage />} />
+            <Route path="plans/:planId" element={<PlanPage />} />
+            <Route path="measures/:measureId" element={<MeasurePage />} />
+            <Route path="my" element={<MyMeasuresPage />} />
+            <Route path="organisations" element={<OrganisationsPage />} />
+            <Route path="users" element={<UsersPage />} />
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </AuthProvider>
+  );
+}

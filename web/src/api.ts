@@ -1,0 +1,342 @@
+/**
+ * The one HTTP client of the web app, written to docs/api.md. Sends JSON with the
+ * session cookie (`credentials: 'same-origin'`) and the CSRF token on writes; turns
+ * every non-2xx answer into an `ApiError` carrying the server's Russian `message`.
+ */
+import type { MeasureStatus, OrgKind, PlanKind, PlanStatus, Role } from './format';
+
+// ---------------------------------------------------------------------------
+// Types of the contract
+
+export interface OrgRef {
+  id: number;
+  shortName: string | null;
+  fullName: string;
+}
+
+export interface Organisation {
+  id: number;
+  parentId: number | null;
+  kind: OrgKind;
+  fullName: string;
+  shortName: string | null;
+  aliases: string[];
+  external: boolean;
+  /** Not in the contract; shown when the server sends it (`includeArchived=true`). */
+  archived?: boolean;
+}
+
+export interface OrganisationInput {
+  fullName: string;
+  shortName?: string | null;
+  aliases?: string[];
+  kind: OrgKind;
+  parentId?: number | null;
+  external?: boolean;
+}
+
+export interface UserAbilities {
+  manageDirectory: boolean;
+  manageUsers: boolean;
+  createPlans: boolean;
+  viewAudit: boolean;
+}
+
+export interface User {
+  id: number;
+  login: string;
+  fullName: string;
+  email: string | null;
+  role: Role;
+  organisation: OrgRef | null;
+  abilities: UserAbilities;
+  /** Not in the contract's `User`, though PATCH /api/users/:id accepts it. */
+  active?: boolean;
+}
+
+export interface UserInput {
+  login: string;
+  fullName: string;
+  email?: string;
+  role: Role;
+  organisationId: number;
+  password: string;
+}
+
+export interface UserPatch {
+  fullName?: string;
+  email?: string;
+  role?: Role;
+  organisationId?: number;
+  active?: boolean;
+  password?: string;
+}
+
+export interface StatusCounts {
+  done: number;
+  partial: number;
+  not_done: number;
+  not_due: number;
+  none: number;
+}
+
+export interface PlanSummary {
+  id: number;
+  kind: PlanKind;
+  title: string;
+  status: PlanStatus;
+  owner: OrgRef | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  approvedByName: string | null;
+  approvedOn: string | null;
+  measureCount: number;
+  statusCounts: StatusCounts;
+}
+
+export interface Section {
+  id: number;
+  planId: number;
+  number: string;
+  title: string;
+  position: number;
+}
+
+export interface MeasureFields {
+  number: string;
+  title: string;
+  expectedResult?: string | null;
+  form?: string | null;
+  deadlineText?: string | null;
+  status?: MeasureStatus | null;
+  executionText?: string | null;
+  protocolItem?: string | null;
+}
+
+export interface MeasureInput extends MeasureFields {
+  sectionId: number | null;
+  leadExecutorId?: number | null;
+  coExecutorIds?: number[];
+}
+
+export interface Measure extends MeasureFields {
+  id: number;
+  planId: number;
+  sectionId: number | null;
+  leadExecutor: OrgRef | null;
+  coExecutors: OrgRef[];
+  position: number;
+  archived: boolean;
+  version: number;
+  updatedAt: string;
+  abilities: { update: boolean; archive: boolean };
+  plan?: { id: number; title: string; kind: PlanKind };
+}
+
+export interface Plan extends PlanSummary {
+  sections: Section[];
+  measures: Measure[];
+  abilities: { update: boolean; archive: boolean; addMeasure: boolean };
+}
+
+export interface PlanInput {
+  kind: PlanKind;
+  title: string;
+  ownerOrganisationId: number;
+  periodFrom: string;
+  periodTo: string;
+  approvedByName?: string | null;
+  approvedOn?: string | null;
+}
+
+export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active' };
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: { id: number; fullName: string } | null;
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  planId: number | null;
+  measureId: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  source: string | null;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+export interface ErrorDetail {
+  path?: (string | number)[] | string;
+  field?: string;
+  message: string;
+}
+
+/** An answer other than 2xx. `message` is Russian and fit to show as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Messages per top-level field name, from `details` (zod issue paths or `field`). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const d of this.details) {
+      const raw = d.field ?? (Array.isArray(d.path) ? d.path[0] : d.path);
+      const key = raw === undefined || raw === null || raw === '' ? '' : String(raw).split('.')[0];
+      if (key && d.message && !out[key]) out[key] = d.message;
+    }
+    return out;
+  }
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: 'Данные не прошли проверку.',
+  401: 'Требуется вход в систему.',
+  403: 'Недостаточно прав для этого действия.',
+  404: 'Запись не найдена.',
+  409: 'Запись изменена другим пользователем или используется.',
+  413: 'Слишком большой объём данных.',
+  429: 'Слишком много попыток. Повторите позже.',
+};
+
+/** Human text for any error thrown by a call. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof TypeError) return 'Нет связи с сервером. Проверьте подключение и повторите.';
+  if (e instanceof Error && e.message) return e.message;
+  return 'Непредвиденная ошибка.';
+}
+
+// ---------------------------------------------------------------------------
+// Transport
+
+let csrfToken: string | null = null;
+const unauthorizedListeners = new Set<() => void>();
+
+/** Subscribes to 401 answers of ordinary calls (the session has ended). */
+export function onUnauthorized(fn: () => void): () => void {
+  unauthorizedListeners.add(fn);
+  return () => unauthorizedListeners.delete(fn);
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(`/api${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (data && typeof data === 'object' ? data : {}) as { code?: string; message?: string; details?: unknown };
+    const details = Array.isArray(err.details) ? (err.details as ErrorDetail[]) : [];
+    const e = new ApiError(res.status, err.code ?? String(res.status), err.message || FALLBACK_MESSAGES[res.status] || `Ошибка сервера (${res.status}).`, details);
+    if (res.status === 401 && !opts.quiet401) unauthorizedListeners.forEach((fn) => fn());
+    throw e;
+  }
+  return data as T;
+}
+
+// ---------------------------------------------------------------------------
+// Endpoints
+
+export const api = {
+  // Auth
+  async login(login: string, password: string): Promise<Session> {
+    const s = await request<Session>('POST', '/auth/login', { login, password }, { quiet401: true });
+    csrfToken = s.csrfToken;
+    return s;
+  },
+  async me(): Promise<Session> {
+    const s = await request<Session>('GET', '/auth/me', undefined, { quiet401: true });
+    csrfToken = s.csrfToken;
+    return s;
+  },
+  async logout(): Promise<void> {
+    try {
+      await request('POST', '/auth/logout', undefined, { quiet401: true });
+    } finally {
+      csrfToken = null;
+    }
+  },
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<{ ok: true }>('POST', '/auth/password', { currentPassword, newPassword }, { quiet401: true }),
+
+  // Directory
+  organisations: (opts: { q?: string; includeArchived?: boolean } = {}) =>
+    request<{ items: Organisation[] }>('GET', withQuery('/organisations', opts)),
+  resolveOrganisation: (name: string) =>
+    request<{ match: Organisation | null; candidates: Organisation[] }>('GET', withQuery('/organisations/resolve', { name })),
+  createOrganisation: (input: OrganisationInput) => request<Organisation>('POST', '/organisations', input),
+  updateOrganisation: (id: number, patch: Partial<OrganisationInput>) => request<Organisation>('PATCH', `/organisations/${id}`, patch),
+  deleteOrganisation: (id: number) => request<{ ok: true }>('DELETE', `/organisations/${id}`),
+
+  // Users
+  users: () => request<{ items: User[] }>('GET', '/users'),
+  createUser: (input: UserInput) => request<User>('POST', '/users', input),
+  updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/users/${id}`, patch),
+
+  // Plans
+  plans: (opts: { includeArchived?: boolean } = {}) => request<{ items: PlanSummary[] }>('GET', withQuery('/plans', opts)),
+  plan: (id: number) => request<Plan>('GET', `/plans/${id}`),
+  createPlan: (input: PlanInput) => request<Plan>('POST', '/plans', input),
+  updatePlan: (id: number, patch: PlanPatch) => request<Plan>('PATCH', `/plans/${id}`, patch),
+  archivePlan: (id: number) => request<Plan>('POST', `/plans/${id}/archive`),
+  createSection: (planId: number, input: { number: string; title: string }) => request<Section>('POST', `/plans/${planId}/sections`, input),
+  updateSection: (id: number, patch: { number?: string; title?: string }) => request<Section>('PATCH', `/sections/${id}`, patch),
+  deleteSection: (id: number) => request<unknown>('DELETE', `/sections/${id}`),
+  createMeasure: (planId: number, input: MeasureInput) => request<Measure>('POST', `/plans/${planId}/measures`, input),
+  reorder: (planId: number, sectionId: number | null, measureIds: number[]) =>
+    request<{ ok: true }>('POST', `/plans/${planId}/reorder`, { sectionId, measureIds }),
+
+  // Measures
+  measure: (id: number) => request<Measure>('GET', `/measures/${id}`),
+  updateMeasure: (id: number, patch: Partial<MeasureInput> & { version: number }) => request<Measure>('PATCH', `/measures/${id}`, patch),
+  archiveMeasure: (id: number) => request<Measure>('POST', `/measures/${id}/archive`),
+  measureHistory: (id: number) => request<{ items: AuditEvent[] }>('GET', `/measures/${id}/history`),
+  myMeasures: () => request<{ items: Measure[] }>('GET', '/my/measures'),
+
+  // Audit
+  audit: (opts: { entityType?: string; limit?: number; before?: string | number } = {}) =>
+    request<{ items: AuditEvent[] }>('GET', withQuery('/audit', opts)),
+
+  health: () => request<{ status: string; database: string }>('GET', '/health'),
+};

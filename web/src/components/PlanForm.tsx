@@ -1,0 +1,154 @@
+/** Plan header form (create and edit): kind, title, owner, period, approval. */
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, type Plan, type PlanInput, type PlanPatch } from '../api';
+import { PLAN_KIND_LABELS, type PlanKind } from '../format';
+import { Dialog } from './Dialog';
+import { OrgPicker } from './OrgPicker';
+import { Alert, Field, describedBy, submitOnCtrlEnter } from './ui';
+
+interface Props {
+  plan?: Plan;
+  /** Organisation suggested as owner of a new plan (the user's own). */
+  defaultOwnerId?: number | null;
+  onSubmit(input: PlanInput | PlanPatch): Promise<void>;
+  onClose(): void;
+}
+
+const dateOnly = (v: string | null | undefined) => (v ? v.slice(0, 10) : '');
+
+export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Props) {
+  const [kind, setKind] = useState<PlanKind>(plan?.kind ?? 'plan');
+  const [title, setTitle] = useState(plan?.title ?? '');
+  const [ownerId, setOwnerId] = useState<number | null>(plan?.owner?.id ?? defaultOwnerId ?? null);
+  const [periodFrom, setFrom] = useState(dateOnly(plan?.periodFrom));
+  const [periodTo, setTo] = useState(dateOnly(plan?.periodTo));
+  const [approvedByName, setApprovedBy] = useState(plan?.approvedByName ?? '');
+  const [approvedOn, setApprovedOn] = useState(dateOnly(plan?.approvedOn));
+  const [status, setStatus] = useState<'draft' | 'active'>(plan?.status === 'active' ? 'active' : 'draft');
+  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!title.trim()) local.title = 'Укажите наименование плана.';
+    if (!ownerId) local.ownerOrganisationId = 'Выберите организацию из справочника.';
+    if (!periodFrom) local.periodFrom = 'Укажите начало периода.';
+    if (!periodTo) local.periodTo = 'Укажите окончание периода.';
+    if (periodFrom && periodTo && periodFrom > periodTo) local.periodTo = 'Окончание периода раньше его начала.';
+    setErrors(local);
+    if (Object.keys(local).length) {
+      setError('Проверьте выделенные поля.');
+      return;
+    }
+    const full: PlanInput = {
+      kind,
+      title: title.trim(),
+      ownerOrganisationId: ownerId!,
+      periodFrom,
+      periodTo,
+      approvedByName: approvedByName.trim() || null,
+      approvedOn: approvedOn || null,
+    };
+    let body: PlanInput | PlanPatch = full;
+    if (plan) {
+      // PATCH only what changed, so the audit shows the real edit.
+      const patch: PlanPatch = {};
+      if (full.kind !== plan.kind) patch.kind = full.kind;
+      if (full.title !== plan.title) patch.title = full.title;
+      if (full.ownerOrganisationId !== plan.owner?.id) patch.ownerOrganisationId = full.ownerOrganisationId;
+      if (full.periodFrom !== dateOnly(plan.periodFrom)) patch.periodFrom = full.periodFrom;
+      if (full.periodTo !== dateOnly(plan.periodTo)) patch.periodTo = full.periodTo;
+      if ((full.approvedByName ?? '') !== (plan.approvedByName ?? '')) patch.approvedByName = full.approvedByName;
+      if ((full.approvedOn ?? '') !== dateOnly(plan.approvedOn)) patch.approvedOn = full.approvedOn;
+      if (plan.status !== 'archived' && status !== plan.status) patch.status = status;
+      if (Object.keys(patch).length === 0) {
+        onClose();
+        return;
+      }
+      body = patch;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(body);
+    } catch (err) {
+      setError(errorMessage(err));
+      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={plan ? 'Реквизиты плана' : 'Новый план'} onClose={onClose} testId="plan-form-dialog">
+      <form onSubmit={submit} noValidate data-testid="plan-form">
+        {error && <Alert testId="plan-form-error">{error}</Alert>}
+        <fieldset className="field">
+          <legend>Вид документа</legend>
+          <div className="radio-row">
+            {(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => (
+              <label key={k} className="radio">
+                <input type="radio" name="plan-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`plan-kind-${k}`} />
+                {PLAN_KIND_LABELS[k]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field id="plan-title" label="Наименование" error={errors.title} required>
+          <textarea
+            id="plan-title"
+            data-testid="plan-field-title"
+            rows={2}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            onKeyDown={(e) => {
+              // A title is one line of meaning: Enter submits, like an input.
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              } else submitOnCtrlEnter(e);
+            }}
+            aria-describedby={describedBy('plan-title', errors.title)}
+            placeholder="План мероприятий по …"
+          />
+        </Field>
+        <Field id="plan-owner" label="Ответственная организация" error={errors.ownerOrganisationId} required>
+          <OrgPicker id="plan-owner" testId="plan-field-owner" value={ownerId} onChange={setOwnerId} fallbackText={plan?.owner?.shortName || plan?.owner?.fullName} describedBy={describedBy('plan-owner', errors.ownerOrganisationId)} invalid={Boolean(errors.ownerOrganisationId)} />
+        </Field>
+        <div className="field-row">
+          <Field id="plan-from" label="Период: с" error={errors.periodFrom} required>
+            <input id="plan-from" data-testid="plan-field-periodFrom" type="date" value={periodFrom} onChange={(e) => setFrom(e.target.value)} aria-describedby={describedBy('plan-from', errors.periodFrom)} />
+          </Field>
+          <Field id="plan-to" label="по" error={errors.periodTo} required>
+            <input id="plan-to" data-testid="plan-field-periodTo" type="date" value={periodTo} onChange={(e) => setTo(e.target.value)} aria-describedby={describedBy('plan-to', errors.periodTo)} />
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field id="plan-approved-by" label="Утвердил (И.О. Фамилия)" error={errors.approvedByName}>
+            <input id="plan-approved-by" data-testid="plan-field-approvedByName" value={approvedByName} onChange={(e) => setApprovedBy(e.target.value)} placeholder="О.А. Петелин" />
+          </Field>
+          <Field id="plan-approved-on" label="Дата утверждения" error={errors.approvedOn}>
+            <input id="plan-approved-on" data-testid="plan-field-approvedOn" type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+          </Field>
+        </div>
+        {plan && plan.status !== 'archived' && (
+          <Field id="plan-status" label="Состояние" error={errors.status}>
+            <select id="plan-status" data-testid="plan-field-status" value={status} onChange={(e) => setStatus(e.target.value as 'draft' | 'active')}>
+              <option value="draft">Черновик</option>
+              <option value="active">Действует</option>
+            </select>
+          </Field>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="plan-submit">
+            {plan ? 'Сохранить' : 'Создать план'}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,154 @@
+/** Top bar (product, user, logout, password) and navigation around every page. */
+import { useState, type FormEvent } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { api, ApiError, errorMessage } from '../api';
+import { useAuth, useUser } from '../auth';
+import { Dialog } from '../components/Dialog';
+import { Alert, Field, describedBy } from '../components/ui';
+import { roleLabel } from '../format';
+import { clearDirectory } from '../hooks';
+
+export function Layout() {
+  const user = useUser();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const [pwOpen, setPwOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const links = [
+    { to: '/plans', label: 'Планы', show: true },
+    { to: '/my', label: 'Мои мероприятия', show: Boolean(user.organisation) },
+    { to: '/organisations', label: 'Справочник организаций', show: true },
+    { to: '/users', label: 'Пользователи', show: user.abilities.manageUsers },
+    { to: '/audit', label: 'Журнал', show: user.abilities.viewAudit },
+  ].filter((l) => l.show);
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        Перейти к содержанию
+      </a>
+      <header className="topbar">
+        <div className="topbar-row">
+          <NavLink to="/plans" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ✓
+            </span>
+            Исполнение
+          </NavLink>
+          <nav className="mainnav" aria-label="Разделы">
+            {links.map((l) => (
+              <NavLink key={l.to} to={l.to} className={({ isActive }) => (isActive ? 'navlink active' : 'navlink')} data-testid={`nav-${l.to.slice(1)}`}>
+                {l.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="userbox" data-testid="userbox">
+            <div className="user-who">
+              <span className="user-name">{user.fullName}</span>
+              <span className="user-meta">
+                {roleLabel(user.role)}
+                {user.organisation && (
+                  <>
+                    {' · '}
+                    <span title={user.organisation.fullName}>{user.organisation.shortName || user.organisation.fullName}</span>
+                  </>
+                )}
+              </span>
+            </div>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPwOpen(true)} data-testid="change-password">
+              Сменить пароль
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              data-testid="logout"
+              onClick={async () => {
+                await logout().catch(() => undefined);
+                clearDirectory();
+                navigate('/login', { replace: true });
+              }}
+            >
+              Выйти
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main">
+        {notice && (
+          <div className="page-notice">
+            <Alert kind="success">
+              {notice}{' '}
+              <button type="button" className="btn-link" onClick={() => setNotice(null)}>
+                Скрыть
+              </button>
+            </Alert>
+          </div>
+        )}
+        <Outlet />
+      </main>
+      {pwOpen && (
+        <PasswordDialog
+          onClose={() => setPwOpen(false)}
+          onDone={() => {
+            setPwOpen(false);
+            setNotice('Пароль изменён.');
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function PasswordDialog({ onClose, onDone }: { onClose(): void; onDone(): void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setFieldErrors({});
+    if (next !== repeat) {
+      setFieldErrors({ repeat: 'Пароли не совпадают.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.changePassword(current, next);
+      onDone();
+    } catch (err) {
+      setError(errorMessage(err));
+      if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Смена пароля" onClose={onClose} testId="password-dialog">
+      <form onSubmit={submit} noValidate>
+        {error && <Alert testId="password-error">{error}</Alert>}
+        <Field id="pw-current" label="Текущий пароль" error={fieldErrors.currentPassword} required>
+          <input id="pw-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={describedBy('pw-current', fieldErrors.currentPassword)} />
+        </Field>
+        <Field id="pw-new" label="Новый пароль" error={fieldErrors.newPassword} required>
+          <input id="pw-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby={describedBy('pw-new', fieldErrors.newPassword)} />
+        </Field>
+        <Field id="pw-repeat" label="Новый пароль ещё раз" error={fieldErrors.repeat} required>
+          <input id="pw-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} aria-describedby={describedBy('pw-repeat', fieldErrors.repeat)} />
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Сменить пароль
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,164 @@
+/** One measure with all its fields and the history of its changes. */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, type Measure, type Plan } from '../api';
+import { ConfirmDialog } from '../components/Dialog';
+import { HistoryList } from '../components/History';
+import { MeasureFormDialog } from '../components/MeasureForm';
+import { Alert, Loading, PageHeading, StatusBadge, useTitle } from '../components/ui';
+import { formatDateTimeRu, formatSectionHeading, planKindLabel, withExternalMark } from '../format';
+import { useDirectory, useLoader } from '../hooks';
+import { NotFoundPage } from './NotFoundPage';
+
+export function MeasurePage() {
+  const { measureId } = useParams();
+  const id = Number(measureId);
+  const measure = useLoader(() => api.measure(id), [id]);
+  const history = useLoader(() => api.measureHistory(id), [id]);
+  const planId = measure.data?.plan?.id ?? measure.data?.planId;
+  // The plan gives section names and the context the edit form needs.
+  const plan = useLoader<Plan | null>(() => (planId ? api.plan(planId) : Promise.resolve(null)), [planId]);
+  const dir = useDirectory();
+  const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const m = measure.data;
+  useTitle(m ? `Мероприятие ${m.number}` : 'Мероприятие');
+
+  if (!Number.isInteger(id)) return <NotFoundPage />;
+  if (!m) return measure.error ? <section className="page"><Alert>{measure.error}</Alert></section> : <Loading />;
+
+  const council = (m.plan?.kind ?? plan.data?.kind) === 'council_decisions';
+  const section = plan.data?.sections.find((s) => s.id === m.sectionId);
+  const orgName = (o: { id: number; shortName: string | null; fullName: string }) => withExternalMark(o.fullName, dir.byId.get(o.id)?.external);
+
+  const refresh = async () => {
+    await Promise.all([measure.reload(), history.reload()]);
+  };
+
+  return (
+    <section className="page page-measure">
+      <nav className="breadcrumbs" aria-label="Навигационная цепочка">
+        <Link to="/plans">Планы</Link>
+        <span aria-hidden="true"> › </span>
+        {planId ? <Link to={`/plans/${planId}`}>{m.plan?.title ?? plan.data?.title ?? 'План'}</Link> : 'План'}
+        <span aria-hidden="true"> › </span>
+        <span aria-current="page">{council ? 'Поручение' : 'Мероприятие'} {m.number}</span>
+      </nav>
+      <div className="page-head">
+        <div>
+          <div className="doc-kind">
+            {council ? 'Поручение' : 'Мероприятие'} № {m.number}
+            {m.plan && <> · {planKindLabel(m.plan.kind)}</>}
+          </div>
+          <PageHeading className="measure-title">{m.title}</PageHeading>
+        </div>
+        <div className="page-actions">
+          {m.abilities.update && !m.archived && (
+            <button type="button" className="btn btn-primary" onClick={() => setEditing(true)} disabled={plan.loading && !plan.data} data-testid="measure-page-edit">
+              Изменить
+            </button>
+          )}
+          {m.abilities.archive && !m.archived && (
+            <button type="button" className="btn btn-danger-outline" onClick={() => setArchiving(true)} data-testid="measure-page-archive">
+              В архив
+            </button>
+          )}
+        </div>
+      </div>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {m.archived && <Alert kind="info">Мероприятие перенесено в архив.</Alert>}
+
+      <dl className="props" data-testid="measure-props">
+        <div>
+          <dt>{council ? 'Протокол' : 'Раздел'}</dt>
+          <dd>{section ? formatSectionHeading(section.number, section.title) : m.sectionId ? '…' : 'Без раздела'}</dd>
+        </div>
+        {council && (
+          <div>
+            <dt>Пункт протокола</dt>
+            <dd className="pre">{m.protocolItem || '—'}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{council ? 'Ответственные' : 'Ответственный исполнитель'}</dt>
+          <dd>{m.leadExecutor ? orgName(m.leadExecutor) : <span className="muted">не назначен</span>}</dd>
+        </div>
+        <div>
+          <dt>Соисполнители</dt>
+          <dd>
+            {m.coExecutors.length ? (
+              <ul className="plain">
+                {m.coExecutors.map((o) => (
+                  <li key={o.id}>{orgName(o)}</li>
+                ))}
+              </ul>
+            ) : (
+              '—'
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Срок исполнения</dt>
+          <dd className="pre">{m.deadlineText || '—'}</dd>
+        </div>
+        <div>
+          <dt>Ожидаемый результат</dt>
+          <dd className="pre">{m.expectedResult || '—'}</dd>
+        </div>
+        <div>
+          <dt>Форма реализации</dt>
+          <dd className="pre">{m.form || '—'}</dd>
+        </div>
+        <div>
+          <dt>Статус</dt>
+          <dd>
+            <StatusBadge status={m.status} />
+          </dd>
+        </div>
+        <div className="wide">
+          <dt>Информация об исполнении</dt>
+          <dd className="pre">{m.executionText || <span className="muted">не представлена</span>}</dd>
+        </div>
+        <div>
+          <dt>Изменено</dt>
+          <dd>
+            {formatDateTimeRu(m.updatedAt)} <span className="muted">(версия {m.version})</span>
+          </dd>
+        </div>
+      </dl>
+
+      <h2 className="section-heading">История изменений</h2>
+      {history.error && <Alert>{history.error}</Alert>}
+      {history.data ? <HistoryList items={history.data.items} sections={plan.data?.sections} /> : !history.error && <Loading />}
+
+      {editing && (
+        <MeasureFormDialog
+          plan={plan.data ?? { id: m.planId, kind: m.plan?.kind ?? 'plan', sections: [] }}
+          measure={m}
+          onClose={() => setEditing(false)}
+          onSaved={(saved: Measure) => {
+            setEditing(false);
+            measure.setData({ ...m, ...saved });
+            setNotice('Изменения сохранены.');
+            void refresh();
+          }}
+        />
+      )}
+      {archiving && (
+        <ConfirmDialog
+          title="Перенести мероприятие в архив?"
+          message={<p>Мероприятие {m.number} будет скрыто из плана. История сохранится.</p>}
+          confirmLabel="В архив"
+          danger
+          onClose={() => setArchiving(false)}
+          onConfirm={async () => {
+            await api.archiveMeasure(m.id);
+            setNotice('Мероприятие перенесено в архив.');
+            await refresh();
+          }}
+        />
+      )}
+    </section>
+  );
+}
