@@ -12,6 +12,8 @@ export interface OrgRef {
   id: number;
   shortName: string | null;
   fullName: string;
+  /** Not in the contract's OrgRef; the server sends it and the UI uses it for «(по согласованию)». */
+  external?: boolean;
 }
 
 export interface Organisation {
@@ -28,7 +30,8 @@ export interface Organisation {
 
 export interface OrganisationInput {
   fullName: string;
-  shortName?: string | null;
+  /** A string: '' clears it (the API does not take null here). */
+  shortName?: string;
   aliases?: string[];
   kind: OrgKind;
   parentId?: number | null;
@@ -50,8 +53,10 @@ export interface User {
   role: Role;
   organisation: OrgRef | null;
   abilities: UserAbilities;
-  /** Not in the contract's `User`, though PATCH /api/users/:id accepts it. */
+  /** Not in the contract's `User` (PATCH /api/users/:id accepts it); GET /api/users sends it. */
   active?: boolean;
+  /** Not in the contract; GET /api/users sends it while a lockout lasts. */
+  locked?: boolean;
 }
 
 export interface UserInput {
@@ -65,11 +70,13 @@ export interface UserInput {
 
 export interface UserPatch {
   fullName?: string;
-  email?: string;
+  email?: string | null;
   role?: Role;
   organisationId?: number;
   active?: boolean;
   password?: string;
+  /** Not in the contract; lifts a login lockout. */
+  unlock?: boolean;
 }
 
 export interface StatusCounts {
@@ -102,15 +109,16 @@ export interface Section {
   position: number;
 }
 
+/** Text fields are strings, '' when empty: the API neither sends nor accepts null for them. */
 export interface MeasureFields {
   number: string;
   title: string;
-  expectedResult?: string | null;
-  form?: string | null;
-  deadlineText?: string | null;
+  expectedResult?: string;
+  form?: string;
+  deadlineText?: string;
   status?: MeasureStatus | null;
-  executionText?: string | null;
-  protocolItem?: string | null;
+  executionText?: string;
+  protocolItem?: string;
 }
 
 export interface MeasureInput extends MeasureFields {
@@ -173,11 +181,21 @@ export interface Session {
 // ---------------------------------------------------------------------------
 // Errors
 
-export interface ErrorDetail {
-  path?: (string | number)[] | string;
-  field?: string;
-  message: string;
-}
+/** The server sends Russian sentences («Наименование»: …); objects with a path are also read. */
+export type ErrorDetail = string | { path?: (string | number)[] | string; field?: string; message: string };
+
+/** Field names by the Russian labels the server quotes in its validation sentences. */
+const FIELD_BY_LABEL: Record<string, string> = {
+  'Логин': 'login', 'Пароль': 'password', 'Текущий пароль': 'currentPassword', 'Новый пароль': 'newPassword',
+  'Наименование': 'title', 'Номер': 'number', 'Вид': 'kind', 'Полное наименование': 'fullName',
+  'Краткое наименование': 'shortName', 'Сокращения': 'aliases', 'Вышестоящая организация': 'parentId',
+  'Организация-владелец': 'ownerOrganisationId', 'Начало периода': 'periodFrom', 'Окончание периода': 'periodTo',
+  'Кем утверждён': 'approvedByName', 'Дата утверждения': 'approvedOn', 'Раздел': 'sectionId',
+  'Ожидаемый результат': 'expectedResult', 'Форма реализации': 'form', 'Срок исполнения': 'deadlineText',
+  'Ответственный исполнитель': 'leadExecutorId', 'Соисполнители': 'coExecutorIds', 'Статус': 'status',
+  'Информация об исполнении': 'executionText', 'Пункт протокола': 'protocolItem', 'Роль': 'role',
+  'Организация': 'organisationId', 'Электронная почта': 'email',
+};
 
 /** An answer other than 2xx. `message` is Russian and fit to show as is. */
 export class ApiError extends Error {
@@ -195,6 +213,13 @@ export class ApiError extends Error {
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const d of this.details) {
+      if (typeof d === 'string') {
+        // «Наименование»: значение не может быть пустым
+        const m = /^«([^»]+)»:\s*(.+)$/.exec(d);
+        const key = m ? (FIELD_BY_LABEL[m[1]] ?? m[1]) : '';
+        if (key && !out[key]) out[key] = m![2].charAt(0).toUpperCase() + m![2].slice(1);
+        continue;
+      }
       const raw = d.field ?? (Array.isArray(d.path) ? d.path[0] : d.path);
       const key = raw === undefined || raw === null || raw === '' ? '' : String(raw).split('.')[0];
       if (key && d.message && !out[key]) out[key] = d.message;

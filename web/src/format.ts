@@ -194,6 +194,14 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'password.change': 'Смена пароля',
   password_reset: 'Сброс пароля',
   lockout: 'Блокировка входа',
+  locked: 'Блокировка входа',
+  password_changed: 'Смена пароля',
+  alias_added: 'Добавлено написание',
+  imported: 'Импорт',
+  report_imported: 'Импорт отчёта',
+  'session.login': 'Вход в систему',
+  'session.logout': 'Выход из системы',
+  'measure.reorder': 'Изменение порядка мероприятий',
 };
 
 /** Russian names of entity fields, used in history diffs and validation messages. */
@@ -234,6 +242,9 @@ export const FIELD_LABELS: Record<string, string> = {
   password: 'Пароль',
   newPassword: 'Новый пароль',
   currentPassword: 'Текущий пароль',
+  measureOrder: 'Порядок мероприятий',
+  locked: 'Заблокирован',
+  unlock: 'Разблокировка',
 };
 
 export const roleLabel = (role: string | null | undefined): string =>

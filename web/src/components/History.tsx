@@ -12,6 +12,10 @@ interface ValueContext {
 const TWINS: Record<string, string> = { leadExecutor: 'leadExecutorId', coExecutors: 'coExecutorIds', owner: 'ownerOrganisationId', organisation: 'organisationId', section: 'sectionId' };
 
 export function significantChanges(ev: Pick<AuditEvent, 'before' | 'after'>): FieldChange[] {
+  // A reorder records the measure ids in order before and after.
+  if (Array.isArray(ev.before) || Array.isArray(ev.after)) {
+    return JSON.stringify(ev.before) === JSON.stringify(ev.after) ? [] : [{ field: 'measureOrder', before: ev.before, after: ev.after }];
+  }
   const changes = diffRecords(ev.before, ev.after);
   const fields = new Set(changes.map((c) => c.field));
   return changes.filter((c) => !(TWINS[c.field] && fields.has(TWINS[c.field])));
@@ -43,6 +47,8 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
       return typeof value === 'number' ? ctx.orgName(value) : String(value);
     case 'coExecutorIds':
       return Array.isArray(value) ? value.map((id) => (typeof id === 'number' ? ctx.orgName(id) : String(id))).join(', ') : String(value);
+    case 'measureOrder':
+      return Array.isArray(value) ? value.map((x) => `#${String(x)}`).join(', ') : String(value);
     case 'sectionId': {
       const s = ctx.sections?.find((x) => x.id === value);
       return s ? formatSectionHeading(s.number, s.title) : `раздел #${String(value)}`;

@@ -61,16 +61,17 @@ function toInput(v: Values, council: boolean): MeasureInput {
     sectionId: v.sectionId === '' ? null : Number(v.sectionId),
     number: v.number.trim(),
     title: v.title.trim(),
-    expectedResult: v.expectedResult.trim() || null,
-    form: v.form.trim() || null,
+    // Text fields are strings ('' when empty): the API does not take null for them.
+    expectedResult: v.expectedResult.trim(),
+    form: v.form.trim(),
     // Kept verbatim (only outer whitespace trimmed): the parser reads it server-side.
-    deadlineText: v.deadlineText.trim() || null,
+    deadlineText: v.deadlineText.trim(),
     leadExecutorId: v.leadExecutorId,
     coExecutorIds: v.coExecutorIds,
     status: (v.status || null) as MeasureStatus | null,
-    executionText: v.executionText.trim() || null,
+    executionText: v.executionText.trim(),
   };
-  if (council) input.protocolItem = v.protocolItem.trim() || null;
+  if (council) input.protocolItem = v.protocolItem.trim();
   return input;
 }
 

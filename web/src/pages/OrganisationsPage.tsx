@@ -257,12 +257,12 @@ function OrganisationDialog({
       return;
     }
     const pending = aliasDraft.trim() && !aliases.includes(aliasDraft.trim()) ? [...aliases, aliasDraft.trim()] : aliases;
-    const input: OrganisationInput = { fullName: fullName.trim(), shortName: shortName.trim() || null, aliases: pending, kind, parentId, external };
+    const input: OrganisationInput = { fullName: fullName.trim(), shortName: shortName.trim(), aliases: pending, kind, parentId, external };
     let body: Partial<OrganisationInput> = input;
     if (org) {
       const patch: Partial<OrganisationInput> = {};
       if (input.fullName !== org.fullName) patch.fullName = input.fullName;
-      if ((input.shortName ?? null) !== (org.shortName ?? null)) patch.shortName = input.shortName;
+      if ((input.shortName ?? '') !== (org.shortName ?? '')) patch.shortName = input.shortName;
       if (JSON.stringify(input.aliases) !== JSON.stringify(org.aliases)) patch.aliases = input.aliases;
       if (input.kind !== org.kind) patch.kind = input.kind;
       if (input.parentId !== org.parentId) patch.parentId = input.parentId;

@@ -519,17 +519,18 @@ function SectionDialog({
   onSubmit(input: { number: string; title: string }): Promise<void>;
   onClose(): void;
 }) {
-  const [number, setNumber] = useState(section?.number ?? (council ? '' : suggestedNumber));
+  const [number, setNumber] = useState(section?.number ?? suggestedNumber);
   const [title, setTitle] = useState(section?.title ?? '');
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!title.trim()) {
-      setErrors({ title: 'Укажите наименование раздела.' });
-      return;
-    }
+    const local: Record<string, string> = {};
+    if (!number.trim()) local.number = 'Укажите номер.';
+    if (!title.trim()) local.title = 'Укажите наименование раздела.';
+    setErrors(local);
+    if (Object.keys(local).length) return;
     setBusy(true);
     setError(null);
     try {
@@ -545,7 +546,7 @@ function SectionDialog({
       <form onSubmit={submit} noValidate data-testid="section-form">
         {error && <Alert>{error}</Alert>}
         <div className="field-row">
-          <Field id="sec-number" label="Номер" error={errors.number} className="narrow" hint={council ? 'можно оставить пустым' : '1, 2… или I, II…'}>
+          <Field id="sec-number" label="Номер" error={errors.number} required className="narrow" hint="1, 2… или I, II…">
             <input id="sec-number" data-testid="section-field-number" value={number} onChange={(e) => setNumber(e.target.value)} aria-describedby={describedBy('sec-number', errors.number)} />
           </Field>
           <Field id="sec-title" label="Наименование" error={errors.title} required className="grow">

@@ -27,6 +27,7 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const [actionError, setActionError] = useState<string | null>(null);
 
   const items = useMemo(() => {
     const q = normaliseName(query);
@@ -52,7 +53,7 @@ export function UsersPage() {
         </div>
       </div>
       {notice && <Alert kind="success" testId="users-notice">{notice}</Alert>}
-      {list.error && <Alert>{list.error}</Alert>}
+      {(list.error || actionError) && <Alert>{actionError ?? list.error}</Alert>}
       {!list.data && list.loading && <Loading />}
       {list.data && (
         <table className="grid cards-on-phone" data-testid="users-table">
@@ -84,12 +85,34 @@ export function UsersPage() {
                   {u.organisation ? u.organisation.shortName || u.organisation.fullName : '—'}
                 </td>
                 <td data-label="Эл. почта">{u.email || <span className="muted">—</span>}</td>
-                <td data-label="Состояние">{u.active === false ? <span className="pill pill-archived">отключён</span> : u.active === true ? <span className="pill pill-active">активен</span> : <span className="muted">—</span>}</td>
+                <td data-label="Состояние">
+                  {u.active === false ? <span className="pill pill-archived">отключён</span> : u.active === true ? <span className="pill pill-active">активен</span> : <span className="muted">—</span>}
+                  {u.locked && <span className="pill pill-draft" title="Вход заблокирован после неудачных попыток">заблокирован</span>}
+                </td>
                 <td className="col-actions" data-label="">
                   <div className="row-actions">
                     <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', user: u })} aria-label={`Изменить: ${u.fullName}`} data-testid="user-edit">
                       Изменить
                     </button>
+                    {u.locked && (
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-ghost"
+                        data-testid="user-unlock"
+                        onClick={async () => {
+                          try {
+                            await api.updateUser(u.id, { unlock: true });
+                            setNotice(`Вход для ${u.login} разблокирован.`);
+                            void list.reload();
+                          } catch (e) {
+                            setNotice(null);
+                            setActionError(errorMessage(e));
+                          }
+                        }}
+                      >
+                        Разблокировать
+                      </button>
+                    )}
                     <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'password', user: u })} aria-label={`Сбросить пароль: ${u.fullName}`} data-testid="user-reset-password">
                       Сбросить пароль
                     </button>
@@ -161,7 +184,7 @@ function UserDialog({ user, isSelf, onClose, onSaved }: { user?: User; isSelf: b
       if (user) {
         const patch: UserPatch = {};
         if (fullName.trim() !== user.fullName) patch.fullName = fullName.trim();
-        if (email.trim() !== (user.email ?? '')) patch.email = email.trim();
+        if (email.trim() !== (user.email ?? '')) patch.email = email.trim() || null;
         if (role !== user.role) patch.role = role;
         if (orgId !== (user.organisation?.id ?? null)) patch.organisationId = orgId!;
         if (active !== (user.active ?? true)) patch.active = active;
