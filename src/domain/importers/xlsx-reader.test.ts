@@ -90,6 +90,14 @@ describe('readXlsx structure', () => {
     expect(e.code).toBe('import.too_many_rows');
   });
 
+  it('lays out only rows with values: a value in row 1,000,000 costs nothing', async () => {
+    const bytes = await workbook((wb) => { const s = wb.addWorksheet('x'); s.addRow(['№', 'Мероприятие']); s.getCell(1_000_000, 1).value = '1'; s.getCell(1_000_000, 2).value = 'далеко внизу'; });
+    const t0 = performance.now();
+    const doc = await readXlsx(bytes);
+    expect(tables(doc)[0].rows).toEqual([{ cells: ['№', 'Мероприятие'] }, { cells: ['1', 'далеко внизу'] }]);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
   it('refuses a sheet wider than 256 columns', async () => {
     const bytes = await workbook((wb) => { const s = wb.addWorksheet('x'); s.getCell(1, 1).value = '№'; s.getCell(1, 300).value = 'далеко'; });
     expect((await domainError(readXlsx(bytes))).code).toBe('import.too_many_columns');

@@ -122,7 +122,6 @@ function parseRange(range: string): { r1: number; c1: number; r2: number; c2: nu
 /** Reads one worksheet into rows of pending cells (1-based rows and columns collapsed). */
 function readSheetGrid(ws: ExcelJS.Worksheet): Grid {
   const texts = new Map<number, Map<number, string>>();
-  let maxRow = 0;
   let maxCol = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -137,31 +136,43 @@ function readSheetGrid(ws: ExcelJS.Worksheet): Grid {
       let m = texts.get(r);
       if (!m) texts.set(r, (m = new Map()));
       m.set(c, text);
-      maxRow = Math.max(maxRow, r);
       maxCol = Math.max(maxCol, c);
     });
   });
+
+  // Only rows holding a value are laid out: a row without one would come out empty
+  // whatever the merges (see resolveVerticalMerges), and skipping it keeps a sheet
+  // with one value in row 1 000 000 as cheap as a small one.
+  const valueRows = [...texts.keys()].sort((a, b) => a - b);
+  const firstAtOrAfter = (r: number) => {
+    let lo = 0, hi = valueRows.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (valueRows[mid] < r) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
 
   // Merged ranges: top-left cell -> span; cells covered -> skipped or vertical continuation.
   const spanAt = new Map<string, number>();
   const covered = new Map<string, 'skip' | 'continue'>();
   const restarts = new Set<string>();
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((x) => x !== undefined);
+  // Valid merges do not overlap, so they cover at most the laid-out grid; more is a crafted file.
+  let budget = valueRows.length * maxCol + merges.length;
   for (const m of merges) {
-    const c2 = Math.min(m.c2, Math.max(maxCol, m.c1));
-    const r2 = Math.min(m.r2, Math.max(maxRow, m.r1));
-    for (let r = m.r1; r <= r2; r++) {
-      if (r === m.r1) {
-        spanAt.set(`${r}:${m.c1}`, c2 - m.c1 + 1);
-        if (r2 > m.r1) restarts.add(`${r}:${m.c1}`);
-      }
-      else { covered.set(`${r}:${m.c1}`, 'continue'); spanAt.set(`${r}:${m.c1}`, c2 - m.c1 + 1); }
+    if (m.c1 > maxCol) continue;
+    const c2 = Math.min(m.c2, maxCol);
+    if (m.r2 > m.r1) restarts.add(`${m.r1}:${m.c1}`);
+    for (let i = firstAtOrAfter(m.r1); i < valueRows.length && valueRows[i] <= m.r2; i++) {
+      const r = valueRows[i];
+      budget -= c2 - m.c1 + 1;
+      if (budget < 0) throw corruptArchiveError(`sheet ${ws.name}: overlapping merged ranges`, 'таблицу Excel (.xlsx)');
+      spanAt.set(`${r}:${m.c1}`, c2 - m.c1 + 1);
+      if (r !== m.r1) covered.set(`${r}:${m.c1}`, 'continue');
       for (let c = m.c1 + 1; c <= c2; c++) covered.set(`${r}:${c}`, 'skip');
     }
   }
 
   const rows: PendingCell[][] = [];
-  for (let r = 1; r <= maxRow; r++) {
+  for (const r of valueRows) {
     const m = texts.get(r);
     const row: PendingCell[] = [];
     for (let c = 1; c <= maxCol; ) {
