@@ -1,0 +1,360 @@
+/**
+ * RawDocument -> InterchangeDocument: what a plan, roadmap, execution report or report
+ * on council decisions says, read the way a person reads it.
+ *
+ * - Before the first table: the «УТВЕРЖДАЮ» block and the title (with the period).
+ * - Tables: the header names the columns (any order, extra columns allowed); a row of
+ *   column numbers under it is skipped; a row whose first cell is empty continues the
+ *   row above cell by cell (a row broken across a page); a row with one filled cell,
+ *   or a top-level number with only a title over numbered children, is a section;
+ *   for council reports a protocol row is a section numbered by its date.
+ * - A table whose name column speaks of indicators and whose other columns are years
+ *   gives target indicators instead of items.
+ * - Abbreviations come from «(далее – …)» anywhere in the text.
+ * Pure: no I/O, no clock.
+ */
+import { DomainError } from '../errors.js';
+import { extractAbbreviations } from './abbreviations.js';
+import { parseApproval } from './approval.js';
+import { classifyHeader, isColumnNumbersRow, isHeaderRow, mapColumns, valueLabel, type Column, type ColumnRole } from './columns.js';
+import type { DocumentKind, InterchangeDocument, InterchangeIndicator, InterchangeItem, InterchangeSection } from './interchange.js';
+import { isUnder, parseItemNumber } from './numbering.js';
+import { parsePeriod } from './period.js';
+import type { RawDocument, RawRow } from './raw-document.js';
+import { isNumberedHeading, isProtocolHeading, parseSectionHeading } from './sections.js';
+import { splitExecutors } from './split-executors.js';
+import { parseStatus, statusFromExecutionText } from './status.js';
+import { hasContent, normalizeParagraphs, normalizeSpace } from './text-utils.js';
+
+/** A table whose header was recognised. */
+interface DataTable {
+  blockIndex: number;
+  columns: Column[];
+  kind: 'items' | 'indicators';
+  /** Body rows, grid-aligned, header rows removed. */
+  rows: GridRow[];
+  headerCells: string[];
+}
+
+interface GridRow {
+  cells: string[];
+  /** One cell covers (almost) the whole row: a heading row in a .docx. */
+  spanning: boolean;
+}
+
+/** A row being assembled (rows broken across pages are glued to it). */
+interface RecordRow {
+  type: 'item' | 'indicator';
+  cells: string[];
+  section: string | null;
+  table: DataTable;
+}
+
+/** Expands merged cells to grid columns; the text stays in the first column of a span. */
+function toGrid(row: RawRow): GridRow {
+  if (!row.spans) return { cells: row.cells.slice(), spanning: false };
+  const cells: string[] = [];
+  let widest = 0;
+  row.cells.forEach((c, i) => {
+    const span = Math.max(1, row.spans?.[i] ?? 1);
+    widest = Math.max(widest, span);
+    cells.push(c, ...Array<string>(span - 1).fill(''));
+  });
+  return { cells, spanning: widest >= Math.max(2, cells.length - 1) && row.cells.length <= 2 };
+}
+
+const nonEmpty = (cells: string[]) => cells.filter((c) => hasContent(c));
+
+/** Finds the header rows at the top of a table; returns the index of the first body row, or -1. */
+function findHeader(rows: GridRow[]): { headerRows: number[]; bodyStart: number } | null {
+  for (let r = 0; r < Math.min(rows.length, 8); r++) {
+    if (!isHeaderRow(rows[r].cells)) continue;
+    const headerRows = [r];
+    let next = r + 1;
+    // A second header row: labels under a group label («2022 2023 2024» under «Значение по годам»).
+    while (next < rows.length && next <= r + 2 && isSubHeader(rows[next].cells)) headerRows.push(next++);
+    while (next < rows.length && isColumnNumbersRow(rows[next].cells)) next++;
+    return { headerRows, bodyStart: next };
+  }
+  return null;
+}
+
+function isSubHeader(cells: string[]): boolean {
+  const filled = cells.map(normalizeSpace).filter(Boolean);
+  if (!filled.length || filled.some((c) => c.length > 60)) return false;
+  if (isColumnNumbersRow(cells)) return false;
+  if (filled.length && parseItemNumber(filled[0])) return false;
+  return isHeaderRow(cells) || filled.every((c) => classifyHeader(c) === 'value');
+}
+
+const roleIndex = (columns: Column[], role: ColumnRole) => columns.find((c) => c.role === role)?.index ?? -1;
+const roleIndexes = (columns: Column[], role: ColumnRole) => columns.filter((c) => c.role === role).map((c) => c.index);
+
+function tableKind(columns: Column[]): 'items' | 'indicators' {
+  const title = columns.find((c) => c.role === 'title');
+  const values = columns.filter((c) => c.role === 'value').length;
+  const has = (r: ColumnRole) => columns.some((c) => c.role === r);
+  if (title && /показател|индикатор/i.test(title.label) && values >= 1 && !has('deadline') && !has('execution')) return 'indicators';
+  return 'items';
+}
+
+/** Lines of the text before the main table, in reading order (tables read column by column). */
+function preambleLines(raw: RawDocument, until: number): string[] {
+  const lines: string[] = [];
+  for (let b = 0; b < until; b++) {
+    const block = raw.blocks[b];
+    if (block.type === 'paragraph') {
+      for (const l of block.text.split('\n')) if (hasContent(l)) lines.push(normalizeSpace(l));
+    } else {
+      // A layout table (approval blocks side by side): column by column keeps each block together.
+      const grid = block.rows.map(toGrid);
+      const width = Math.max(0, ...grid.map((r) => r.cells.length));
+      for (let c = 0; c < width; c++) for (const r of grid) for (const l of (r.cells[c] ?? '').split('\n')) if (hasContent(l)) lines.push(normalizeSpace(l));
+    }
+  }
+  return lines;
+}
+
+/** Title lines: after the approval block, up to the first part heading («I. Целевые показатели»). */
+function titleFrom(lines: string[], afterApproval: number): string {
+  const out: string[] = [];
+  for (let i = afterApproval; i < lines.length; i++) {
+    const l = lines[i];
+    if (out.length && (isNumberedHeading(l) || isProtocolHeading(l))) break;
+    if (!out.length && /^(приложение|согласовано|утвержд)/i.test(l)) continue;
+    out.push(l);
+  }
+  return normalizeSpace(out.join(' '));
+}
+
+/**
+ * Interprets a RawDocument. Throws DomainError('validation', 'import.no_table') when no
+ * table with a recognisable header is found.
+ * @example interpret(readTextDocument(bytes)).items[0].number // '1.1'
+ */
+export function interpret(raw: RawDocument): InterchangeDocument {
+  const warnings: string[] = [];
+  const tables: DataTable[] = [];
+  let previous: DataTable | null = null;
+  raw.blocks.forEach((block, blockIndex) => {
+    if (block.type !== 'table') return;
+    const grid = block.rows.map(toGrid);
+    const header = findHeader(grid);
+    if (header) {
+      const headerCells = header.headerRows.map((r) => grid[r].cells);
+      const body = grid.slice(header.bodyStart);
+      const columns = mapColumns(headerCells, body.map((r) => r.cells));
+      previous = { blockIndex, columns, kind: tableKind(columns), rows: body, headerCells: grid[header.headerRows[0]].cells };
+      tables.push(previous);
+      return;
+    }
+    // A table without a header continuing the previous one (a page or section break between).
+    const width = Math.max(0, ...grid.map((r) => r.cells.length));
+    if (previous && width === previous.columns.length) {
+      tables.push({ ...previous, blockIndex, rows: grid.filter((r) => !isColumnNumbersRow(r.cells)) });
+    } else if (previous) {
+      warnings.push(`Таблица ${tables.length + 1}: не удалось распознать заголовок, таблица пропущена`);
+    }
+  });
+  if (!tables.length) {
+    throw new DomainError(
+      'validation',
+      'import.no_table',
+      'В документе не найдена таблица мероприятий: нужна таблица с заголовком (например, «№ п/п», «Наименование мероприятия», «Срок исполнения», «Ответственный исполнитель»).',
+      'no table with a recognisable header row',
+    );
+  }
+
+  // Approval and title from what precedes the first table.
+  const pre = preambleLines(raw, tables[0].blockIndex);
+  const approval = parseApproval(pre);
+  const title = titleFrom(pre, approval ? approval.end + 1 : 0);
+  if (!title) warnings.push('Не найден заголовок документа');
+  const period = parsePeriod(title);
+
+  const sections: InterchangeSection[] = [];
+  const sectionNumbers = new Set<string>();
+  const records: RecordRow[] = [];
+  let currentSection: string | null = null;
+
+  const addSection = (number: string | null, sectionTitle: string, firstChild?: string): string => {
+    let n = number;
+    if (!n) {
+      const parent = firstChild && parseItemNumber(firstChild)?.levels;
+      n = parent && parent.length > 1 ? String(parent[0]) : String(sections.length + 1);
+    }
+    if (sectionNumbers.has(n)) {
+      const existing = sections.find((s) => s.number === n);
+      if (existing && existing.title === sectionTitle) return n;
+      warnings.push(`Раздел ${n} встречается несколько раз`);
+    } else {
+      sectionNumbers.add(n);
+      sections.push({ number: n, title: sectionTitle });
+    }
+    return n;
+  };
+
+  // Paragraphs between tables: a protocol is always a section; a numbered heading is a
+  // section only when the table after it continues the previous one (no header of its own).
+  let pendingHeading: string | null = null;
+  const tableByBlock = new Map(tables.map((t) => [t.blockIndex, t]));
+  let lastTable: DataTable | null = null;
+
+  for (let b = tables[0].blockIndex; b < raw.blocks.length; b++) {
+    const block = raw.blocks[b];
+    if (block.type === 'paragraph') {
+      const text = normalizeSpace(block.text);
+      if (isProtocolHeading(text)) {
+        const h = parseSectionHeading(text);
+        currentSection = addSection(h.number, h.title);
+        pendingHeading = null;
+      } else if (isNumberedHeading(text)) pendingHeading = text;
+      continue;
+    }
+    const table = tableByBlock.get(b);
+    if (!table) continue;
+    const continues = lastTable !== null && table.headerCells === lastTable.headerCells;
+    if (pendingHeading && continues) {
+      const h = parseSectionHeading(pendingHeading);
+      currentSection = addSection(h.number, h.title);
+    } else if (!continues && lastTable) {
+      // A new table with its own header starts a new part of the document.
+      currentSection = null;
+    }
+    pendingHeading = null;
+    lastTable = table;
+    const cols = table.columns;
+    const numberIdx = roleIndex(cols, 'number');
+    const titleIdx = roleIndex(cols, 'title');
+    const keyIdx = numberIdx >= 0 ? numberIdx : 0;
+    const numbers = table.rows.map((r) => parseItemNumber(r.cells[numberIdx] ?? '')?.number).filter((n): n is string => Boolean(n));
+    const headerNorm = table.headerCells.map(normalizeSpace).join('|');
+
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = table.rows[r];
+      const cells = row.cells;
+      const filled = nonEmpty(cells);
+      if (!filled.length) continue;
+      if (isColumnNumbersRow(cells) || cells.map(normalizeSpace).join('|') === headerNorm) continue;
+      const key = normalizeSpace(cells[keyIdx] ?? '');
+      const last = records[records.length - 1];
+
+      // One filled cell at the start of the row (or a cell spanning it): a section heading.
+      const onlyFirst = filled.length === 1 && hasContent(cells[0] ?? '') && !parseItemNumber(filled[0]);
+      if ((onlyFirst || (row.spanning && filled.length === 1)) && table.kind === 'items') {
+        const h = parseSectionHeading(filled[0]);
+        const nextNumber = table.rows.slice(r + 1).map((x) => parseItemNumber(x.cells[numberIdx] ?? '')?.number).find(Boolean);
+        currentSection = addSection(h.number, h.title, nextNumber);
+        continue;
+      }
+      // First cell empty: the rest of the row above, broken across a page.
+      if (!key && last) {
+        cells.forEach((c, i) => {
+          if (!hasContent(c)) return;
+          last.cells[i] = last.cells[i] ? `${last.cells[i]}\n${c}` : c;
+        });
+        continue;
+      }
+      // A top-level number with only a title, over numbered children: a section.
+      const num = parseItemNumber(cells[numberIdx] ?? '');
+      if (table.kind === 'items' && num && titleIdx >= 0 && hasContent(cells[titleIdx] ?? '')) {
+        const others = cells.filter((c, i) => i !== numberIdx && i !== titleIdx && hasContent(c));
+        const hasChildren = num.kind === 'roman' || (num.kind === 'arabic' && numbers.some((n) => isUnder(n, num.number)));
+        if (!others.length && hasChildren) {
+          currentSection = addSection(num.number, normalizeSpace(cells[titleIdx]));
+          continue;
+        }
+      }
+      records.push({ type: table.kind === 'indicators' ? 'indicator' : 'item', cells: cells.slice(), section: currentSection, table });
+    }
+  }
+
+  // Build items and indicators from the assembled rows.
+  const items: InterchangeItem[] = [];
+  const indicators: InterchangeIndicator[] = [];
+  let generatedNumbers = false;
+  for (const rec of records) {
+    const cols = rec.table.columns;
+    const cell = (role: ColumnRole) => {
+      const i = roleIndex(cols, role);
+      return i >= 0 ? rec.cells[i] ?? '' : '';
+    };
+    let numberText = normalizeSpace(cell('number'));
+    let titleText = normalizeSpace(cell('title'));
+    if (roleIndex(cols, 'number') < 0) {
+      // No number column: «1.1. Формирование …» in the title cell.
+      const m = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/.exec(titleText);
+      if (m) { numberText = m[1]; titleText = m[2]; }
+    }
+    const parsed = parseItemNumber(numberText);
+    let number = parsed?.number ?? numberText.replace(/\.$/, '');
+    if (rec.type === 'indicator') {
+      const values: Record<string, string> = {};
+      for (const c of cols) {
+        if (c.role !== 'value') continue;
+        const v = normalizeSpace(rec.cells[c.index] ?? '');
+        if (v) values[c.valueLabel ?? valueLabel(c.label)] = v;
+      }
+      indicators.push({ number, name: titleText, values });
+      continue;
+    }
+    if (!number) {
+      generatedNumbers = true;
+      number = String(items.length + 1);
+    }
+    const executorsText = normalizeSpace(roleIndexes(cols, 'executors').map((i) => normalizeSpace(rec.cells[i] ?? '')).filter(Boolean).join(', '));
+    const executionText = normalizeParagraphs(cell('execution'));
+    const statusIdx = roleIndex(cols, 'status');
+    const statusCell = statusIdx >= 0 ? rec.cells[statusIdx] ?? '' : '';
+    const status = parseStatus(statusCell) ?? (hasContent(statusCell) ? null : statusFromExecutionText(executionText));
+    items.push({
+      number,
+      section: rec.section,
+      title: titleText,
+      executorsText,
+      executors: splitExecutors(executorsText),
+      deadlineText: normalizeSpace(cell('deadline')),
+      expectedResult: normalizeSpace(cell('expectedResult')),
+      form: normalizeSpace(cell('form')),
+      executionText,
+      status,
+      protocolItem: normalizeSpace(cell('protocolItem')),
+    });
+  }
+  if (generatedNumbers) warnings.push('У части мероприятий нет номера: им присвоены номера по порядку');
+
+  // Problems worth a look before saving.
+  const seen = new Map<string, number>();
+  for (const it of items) seen.set(it.number, (seen.get(it.number) ?? 0) + 1);
+  for (const [n, count] of seen) if (count > 1) warnings.push(`Номер ${n} встречается ${count} раза`);
+  const hasExecutorsColumn = tables.some((t) => t.kind === 'items' && roleIndex(t.columns, 'executors') >= 0);
+  for (const it of items) {
+    if (!it.title) warnings.push(`Мероприятие ${it.number}: пустое наименование`);
+    if (hasExecutorsColumn && !it.executorsText) warnings.push(`Мероприятие ${it.number}: не указан исполнитель`);
+  }
+  if (!items.length && !indicators.length) warnings.push('В таблице не найдено ни одного мероприятия');
+
+  const has = (role: ColumnRole) => tables.some((t) => t.kind === 'items' && t.columns.some((c) => c.role === role));
+  const kind: DocumentKind = has('protocolItem') || sections.some((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.number))
+    ? 'council_decisions'
+    : has('execution') || has('status') ? 'report' : 'plan';
+
+  const texts: string[] = [pre.join(' ')];
+  for (const block of raw.blocks) {
+    if (block.type === 'paragraph') texts.push(block.text);
+    else for (const row of block.rows) texts.push(...row.cells);
+  }
+
+  return {
+    kind,
+    title,
+    approvedOn: approval?.approvedOn ?? null,
+    approvedByName: approval?.approvedByName ?? null,
+    period,
+    sections,
+    indicators,
+    items,
+    abbreviations: extractAbbreviations(texts),
+    warnings,
+  };
+}
