@@ -81,7 +81,7 @@ export function splitExecutors(text: string): string[] {
     const p = raw[i];
     if (!p.text) continue;
     const prev = out[out.length - 1];
-    if (prev && p.sep === ',' && continuesName(prev.text, raw, i)) {
+    if (prev && p.sep === ',' && (continuesName(prev.text, raw, i) || modifiesPrevious(prev.text, p.text))) {
       prev.text += ', ' + p.text;
       continue;
     }
@@ -103,6 +103,28 @@ function continuesName(prev: string, raw: Piece[], i: number): boolean {
     if (k > i && raw[k].sep !== ',') return false;
     if (!/^[а-яё]/.test(t) || NEW_EXECUTOR_START.test(t)) return false;
     if (TERRITORY.test(t)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a piece after a comma is a participial phrase describing the executor before
+ * it («Организации, подведомственные министерству»; «руководители организаций,
+ * подведомственных министерству»; «учреждения, оказывающие социальные услуги»), not an
+ * executor of its own («Минсоц, подведомственные организации»). An executor is named in
+ * the nominative; a phrase starting with an adjective in another case, with an active
+ * participle, or with a nominative adjective governing a noun in another case
+ * («подведомственные министерству»), describes the previous one.
+ */
+function modifiesPrevious(prev: string, piece: string): boolean {
+  const words = piece.split(' ');
+  const first = words[0] ?? '';
+  if (!/^[а-яё-]+$/.test(first) || first.length < 5) return false;
+  if (/(ющ|ящ|ащ|вш)(ие|ая|ее|ий|иеся|аяся|ееся|ийся)$/.test(first)) return true;
+  if (/(ых|их|ыми|ими|ого|его|ому|ему)$/.test(first) && !/^(их|его)$/.test(first)) return true;
+  if (/[ыи]е$/.test(first) && /[ая]$|[иы]$/.test(prev.split(' ').pop() ?? '')) {
+    const second = words[1] ?? '';
+    return /^[а-яё-]+(у|ю|ам|ям|ами|ями|ом|ем|ой|ей|ым|им)$/.test(second) && !/^[а-яё-]+(ые|ие)$/.test(second);
   }
   return false;
 }
