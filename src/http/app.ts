@@ -17,6 +17,7 @@ import type { Env } from '../env.js';
 import { loadSession, type Session } from '../modules/auth/auth.service.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerImportRoutes } from '../modules/imports/imports.routes.js';
 import { registerMeasureRoutes } from '../modules/measures/measures.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerPlanRoutes } from '../modules/plans/plans.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   registerPlanRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  await registerImportRoutes(app, ctx);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

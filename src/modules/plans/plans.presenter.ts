@@ -20,6 +20,7 @@ export interface PlanSummary {
   measureCount: number;
   statusCounts: Record<MeasureStatus | 'none', number>;
   version: number;
+  sourceFile: { id: number; name: string } | null;
 }
 
 export interface SectionView { id: number; planId: number; number: string; title: string; position: number }
@@ -66,6 +67,7 @@ export function presentPlanSummary(r: Record<string, unknown>): PlanSummary {
       none: Number(r.n_none ?? 0),
     },
     version: Number(r.version),
+    sourceFile: r.source_file_id ? { id: Number(r.source_file_id), name: String(r.source_file_name) } : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { type ExecutorRow, type MeasureView, type PlanStatus, presentMeasure } f
 
 export const planSummarySelect = `
   SELECT p.*, o.short_name AS owner_short, o.full_name AS owner_full,
+    (SELECT f.name FROM stored_files f WHERE f.id = p.source_file_id) AS source_file_name,
     (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL) AS measure_count,
     (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'done') AS n_done,
     (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'partial') AS n_partial,

@@ -1,0 +1,82 @@
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+import { MAX_UPLOAD_BYTES } from '../../domain/importers/zip-guard.js';
+import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { ORG_KINDS } from '../organisations/organisations.service.js';
+import { applyReportImport, commitImport, getImportPreview, getStoredFile, previewImport } from './imports.service.js';
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const isoDate = z.iso.date();
+const str = (max: number) => z.string().max(max);
+
+const CommitBody = z.object({
+  plan: z.object({
+    kind: z.enum(['plan', 'council_decisions']),
+    title: z.string().trim().min(1).max(2000),
+    ownerOrganisationId: z.number().int().positive(),
+    periodFrom: isoDate,
+    periodTo: isoDate,
+    approvedByName: str(300).nullable().optional(),
+    approvedOn: isoDate.nullable().optional(),
+  }).strict(),
+  sections: z.array(z.object({ number: z.string().trim().min(1).max(50), title: z.string().trim().min(1).max(2000) }).strict()).max(500),
+  items: z.array(z.object({
+    number: z.string().trim().min(1).max(50),
+    section: z.string().max(50).nullable(),
+    title: str(5000),
+    executors: z.array(str(1000)).max(100),
+    deadlineText: str(1000),
+    expectedResult: str(5000),
+    form: str(2000),
+    executionText: str(50000),
+    status: z.enum(['done', 'partial', 'not_done', 'not_due']).nullable(),
+    protocolItem: str(500),
+  }).strip()).max(5000),
+  executorMap: z.record(z.string().max(1000), z.union([
+    z.object({ organisationId: z.number().int().positive() }).strict(),
+    z.object({ create: z.object({ fullName: z.string().trim().min(1).max(500), shortName: str(200).optional(), kind: z.enum(ORG_KINDS) }).strict() }).strict(),
+  ])),
+  rememberAliases: z.boolean().default(true),
+}).strict();
+
+export async function registerImportRoutes(app: App, ctx: AppContext) {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+
+  app.post('/api/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
+    const actor = requireSession(request).user;
+    if (!request.isMultipart()) throw new DomainError('validation', 'import.no_file', 'Выберите файл для загрузки', 'not multipart');
+    const part = await request.file();
+    if (!part) throw new DomainError('validation', 'import.no_file', 'Выберите файл для загрузки', 'no file part');
+    let bytes: Buffer;
+    try {
+      bytes = await part.toBuffer();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new DomainError('too_large', 'import.too_large', `Файл слишком большой: допускается не более ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} МБ`, 'upload over limit');
+      }
+      throw e;
+    }
+    if (bytes.byteLength === 0) throw new DomainError('validation', 'import.empty', 'Файл пуст', 'empty upload');
+    const preview = await previewImport(ctx.db, actor, { name: part.filename || 'document', mime: part.mimetype || 'application/octet-stream', bytes });
+    return reply.status(201).send(preview);
+  });
+
+  app.get('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
+    getImportPreview(ctx.db, requireSession(request).user, request.params.id));
+
+  app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: IdParams, body: CommitBody }, bodyLimit: 20 * 1024 * 1024 }, async (request, reply) =>
+    reply.status(201).send(await commitImport(ctx.db, requireSession(request).user, request.params.id, request.body)));
+
+  app.post('/api/imports/:id/apply-report', {
+    schema: { tags: ['imports'], params: IdParams, body: z.object({ planId: z.number().int().positive(), period: z.string().trim().min(1).max(100), dryRun: z.boolean().default(true) }).strict() },
+  }, async (request) => applyReportImport(ctx.db, requireSession(request).user, request.params.id, request.body));
+
+  app.get('/api/files/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request, reply) => {
+    const f = await getStoredFile(ctx.db, requireSession(request).user, request.params.id);
+    return reply
+      .header('content-type', f.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .send(f.content);
+  });
+}

@@ -1,0 +1,225 @@
+/**
+ * Importing documents: read (pure) → preview with problems marked → a person fixes →
+ * saved as a draft plan in one transaction, with the original file kept and an audit
+ * record naming it. Reports are applied onto an existing plan by measure number.
+ */
+import { createHash } from 'node:crypto';
+import type { Database, Queryable } from '../../db/database.js';
+import { normalizeOrgName } from '../../domain/directory/match-organisation.js';
+import { DomainError } from '../../domain/errors.js';
+import { reviewImport, splitAgreementMarker } from '../../domain/import-review/review.js';
+import type { InterchangeDocument, ItemStatus } from '../../domain/importers/interchange.js';
+import { importDocument } from '../../domain/importers/read-document.js';
+import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { recordAudit } from '../audit/audit.js';
+import { createMeasure } from '../measures/measures.service.js';
+import { listOrganisations, type OrgKind } from '../organisations/organisations.service.js';
+import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
+import { createPlan, createSection } from '../plans/plans.service.js';
+import { isDeadlineUnderstood } from '../deadlines/deadline-bridge.js';
+
+export interface UploadedFile { name: string; mime: string; bytes: Uint8Array }
+
+function mayImport(actor: Actor) {
+  return actor.role === 'admin' || actor.role === 'coordinator';
+}
+
+export async function storeFile(tx: Queryable, actor: Actor, file: UploadedFile): Promise<number> {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const r = await tx.one<{ id: number }>(
+    `INSERT INTO stored_files (region_id, name, mime, size, sha256, content, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [actor.regionId, file.name.slice(0, 500), file.mime.slice(0, 200), file.bytes.byteLength, sha256, Buffer.from(file.bytes), actor.userId],
+  );
+  return r!.id;
+}
+
+export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
+  // A file is visible to whoever may read the plan made from it, or who uploaded it.
+  const r = await db.one<{ name: string; mime: string; content: Uint8Array; created_by: number; plan_id: number | null }>(
+    `SELECT f.name, f.mime, f.content, f.created_by, (SELECT p.id FROM plans p WHERE p.source_file_id = f.id LIMIT 1) AS plan_id
+     FROM stored_files f WHERE f.id = $1 AND f.region_id = $2`,
+    [id, actor.regionId],
+  );
+  if (!r) throw notFound('Файл не найден', `file ${id} not found`);
+  const own = Number(r.created_by) === actor.userId;
+  if (!own && actor.role === 'executor') throw forbidden();
+  return { name: r.name, mime: r.mime, content: Buffer.from(r.content) };
+}
+
+async function buildPreview(db: Queryable, actor: Actor, importId: number, fileId: number, fileName: string, doc: InterchangeDocument) {
+  const directory = await listOrganisations(db, actor);
+  const { problems, executors } = reviewImport(doc, directory, isDeadlineUnderstood);
+  return {
+    importId,
+    fileId,
+    fileName,
+    document: doc,
+    problems,
+    executors: executors.map((e) => ({
+      name: e.name,
+      byAgreement: e.byAgreement,
+      match: e.match ? { id: e.match.id, shortName: e.match.shortName, fullName: e.match.fullName } : null,
+      candidates: e.candidates.map((c) => ({ id: c.id, shortName: c.shortName, fullName: c.fullName })),
+      items: e.items,
+    })),
+  };
+}
+
+/** Reads an uploaded document and keeps it for preview; nothing is saved when it cannot be read. */
+export async function previewImport(db: Database, actor: Actor, file: UploadedFile) {
+  if (!mayImport(actor)) throw forbidden();
+  const doc = await importDocument(file.bytes, file.name); // throws DomainError with a Russian message
+  const { importId, fileId } = await db.transaction(async (tx) => {
+    const fileId = await storeFile(tx, actor, file);
+    const r = await tx.one<{ id: number }>(
+      `INSERT INTO imports (region_id, file_id, kind, document, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+      [actor.regionId, fileId, doc.kind, JSON.stringify(doc), actor.userId],
+    );
+    return { importId: r!.id, fileId };
+  });
+  return buildPreview(db, actor, importId, fileId, file.name, doc);
+}
+
+async function loadImport(db: Queryable, actor: Actor, id: number) {
+  const r = await db.one<{ id: number; file_id: number; document: InterchangeDocument; status: string; created_by: number; name: string }>(
+    `SELECT i.*, f.name FROM imports i JOIN stored_files f ON f.id = i.file_id WHERE i.id = $1 AND i.region_id = $2`,
+    [id, actor.regionId],
+  );
+  if (!r) throw notFound('Загрузка не найдена', `import ${id} not found`);
+  if (!mayImport(actor)) throw forbidden();
+  return r;
+}
+
+export async function getImportPreview(db: Queryable, actor: Actor, id: number) {
+  const r = await loadImport(db, actor, id);
+  return { ...(await buildPreview(db, actor, r.id, r.file_id, r.name, r.document)), status: r.status };
+}
+
+export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } };
+
+export interface CommitInput {
+  plan: { kind: 'plan' | 'council_decisions'; title: string; ownerOrganisationId: number; periodFrom: string; periodTo: string; approvedByName?: string | null; approvedOn?: string | null };
+  sections: { number: string; title: string }[];
+  items: { number: string; section: string | null; title: string; executors: string[]; deadlineText: string; expectedResult: string; form: string; executionText: string; status: ItemStatus | null; protocolItem: string }[];
+  /** Name as in the document → the organisation it means, or one to create. */
+  executorMap: Record<string, ExecutorChoice>;
+  /** Keep a mapped name as an alias of its organisation, so the next import knows it. */
+  rememberAliases: boolean;
+}
+
+/** Saves the reviewed document as a draft plan, all or nothing. */
+export async function commitImport(db: Database, actor: Actor, importId: number, input: CommitInput): Promise<{ planId: number }> {
+  return db.transaction(async (tx) => {
+    const imp = await loadImport(tx, actor, importId);
+    if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} is ${imp.status}`);
+    if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.plan.ownerOrganisationId } })) throw forbidden();
+    const directory = await listOrganisations(tx, actor);
+    const mapKeys = new Map(Object.entries(input.executorMap).map(([k, v]) => [normalizeOrgName(k), { name: k, choice: v }]));
+    const resolved = new Map<string, number>();
+
+    const resolveName = async (raw: string): Promise<number> => {
+      const { name } = splitAgreementMarker(raw);
+      const key = normalizeOrgName(name);
+      const cached = resolved.get(key);
+      if (cached) return cached;
+      const chosen = mapKeys.get(key)?.choice;
+      let id: number | undefined;
+      if (chosen && 'organisationId' in chosen) {
+        if (!directory.some((o) => o.id === chosen.organisationId)) throw new DomainError('validation', 'import.executor_org', `Организация для «${name}» не найдена в справочнике`, `org ${chosen.organisationId} missing`);
+        id = chosen.organisationId;
+        const org = directory.find((o) => o.id === id)!;
+        const known = [org.fullName, org.shortName, ...org.aliases].some((n) => normalizeOrgName(n) === key);
+        if (input.rememberAliases && !known) {
+          await tx.query(`UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`, [id, name]);
+          org.aliases.push(name);
+          await recordAudit(tx, actor, actor.regionId, { action: 'organisation.alias_added', entityType: 'organisation', entityId: id, after: { alias: name }, source: imp.name });
+        }
+      } else if (chosen && 'create' in chosen) {
+        const r = await tx.one<{ id: number }>(
+          `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+          [actor.regionId, chosen.create.kind, chosen.create.fullName.trim(), (chosen.create.shortName || chosen.create.fullName).trim(),
+            normalizeOrgName(name) !== normalizeOrgName(chosen.create.fullName) ? [name] : [], BY_AGREEMENT_RE.test(raw)],
+        ).catch((e) => {
+          if ((e as { code?: string }).code === '23505') throw new DomainError('conflict', 'import.org_exists', `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`, 'duplicate org on create');
+          throw e;
+        });
+        id = r!.id;
+        directory.push({ id, fullName: chosen.create.fullName, shortName: chosen.create.shortName || chosen.create.fullName, aliases: [name], kind: chosen.create.kind, parentId: null, external: false, archived: false });
+        await recordAudit(tx, actor, actor.regionId, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: chosen.create, source: imp.name });
+      } else {
+        const exact = directory.filter((o) => [o.fullName, o.shortName, ...o.aliases].some((n) => normalizeOrgName(n) === key));
+        if (exact.length !== 1) {
+          throw new DomainError('validation', 'import.executor_unmapped', `Исполнитель «${name}» не сопоставлен со справочником организаций`, `executor "${name}" unmapped`);
+        }
+        id = exact[0].id;
+      }
+      resolved.set(key, id);
+      return id;
+    };
+
+    const plan = await createPlan(db, actor, input.plan, { status: 'draft', source: imp.name, tx });
+    await tx.query(`UPDATE plans SET source_file_id = $2 WHERE id = $1`, [plan.id, imp.file_id]);
+    const sectionIds = new Map<string, number>();
+    for (const s of input.sections) {
+      const created = await createSection(db, actor, plan.id, s, tx);
+      sectionIds.set(s.number, created.id);
+    }
+    for (const item of input.items) {
+      if (!item.title.trim()) throw new DomainError('validation', 'import.empty_title', `Мероприятие № ${item.number}: не указано наименование`, 'empty title');
+      const execIds: number[] = [];
+      for (const name of item.executors) {
+        const id = await resolveName(name);
+        if (!execIds.includes(id)) execIds.push(id);
+      }
+      const sectionId = item.section != null ? sectionIds.get(item.section) : null;
+      if (item.section != null && sectionId === undefined) throw new DomainError('validation', 'import.section', `Мероприятие № ${item.number}: раздел «${item.section}» не найден`, 'unknown section');
+      await createMeasure(db, actor, plan.id, {
+        sectionId: sectionId ?? null, number: item.number, title: item.title, expectedResult: item.expectedResult, form: item.form,
+        deadlineText: item.deadlineText, leadExecutorId: execIds[0] ?? null, coExecutorIds: execIds.slice(1), status: item.status,
+        executionText: item.executionText, protocolItem: item.protocolItem,
+      }, { tx, source: imp.name });
+    }
+    await tx.query(`UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1`, [importId, plan.id]);
+    await recordAudit(tx, actor, actor.regionId, { action: 'plan.imported', entityType: 'plan', entityId: plan.id, planId: plan.id, after: { file: imp.name, fileId: imp.file_id, measures: input.items.length }, source: imp.name });
+    return { planId: plan.id };
+  });
+}
+
+const BY_AGREEMENT_RE = /\(\s*по\s+согласованию\s*\)/i;
+
+export interface ReportChange { measureId: number; number: string; title: string; before: { status: string | null; executionText: string }; after: { status: string | null; executionText: string } }
+
+/**
+ * Applies an execution report onto an existing plan: items are matched to measures by
+ * number; `dryRun` shows what would change without changing anything.
+ */
+export async function applyReportImport(db: Database, actor: Actor, importId: number, input: { planId: number; period: string; dryRun: boolean }) {
+  const work = async (tx: Queryable) => {
+    const imp = await loadImport(tx, actor, importId);
+    const plan = await loadPlanRow(tx, actor, input.planId);
+    if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
+    const measures = await loadMeasures(tx, `m.plan_id = $1 AND m.archived_at IS NULL`, [input.planId]);
+    const key = (n: string) => n.replace(/\s+/g, '').replace(/\.$/, '');
+    const byNumber = new Map(measures.map((m) => [key(m.number), m]));
+    const changes: ReportChange[] = [];
+    const unmatched: string[] = [];
+    for (const item of imp.document.items) {
+      const m = byNumber.get(key(item.number));
+      if (!m) { unmatched.push(item.number); continue; }
+      const after = { status: item.status ?? m.status, executionText: item.executionText || m.executionText };
+      if (after.status === m.status && after.executionText === m.executionText) continue;
+      changes.push({ measureId: m.id, number: m.number, title: m.title, before: { status: m.status, executionText: m.executionText }, after });
+    }
+    if (!input.dryRun) {
+      if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже применён', `import ${importId} is ${imp.status}`);
+      for (const c of changes) {
+        await tx.query(`UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`, [c.measureId, c.after.status, c.after.executionText]);
+        await recordAudit(tx, actor, actor.regionId, { action: 'measure.report_imported', entityType: 'measure', entityId: c.measureId, planId: input.planId, measureId: c.measureId, before: c.before, after: { ...c.after, period: input.period }, source: imp.name });
+      }
+      await tx.query(`UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1`, [importId, input.planId]);
+    }
+    return { changes, unmatched, applied: !input.dryRun };
+  };
+  return input.dryRun ? work(db) : db.transaction(work);
+}
