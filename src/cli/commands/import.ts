@@ -9,7 +9,7 @@
  * English detail after it, no stack trace); 2 bad usage or saving not available.
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { isDomainError } from '../../domain/errors.js';
 import type { InterchangeDocument } from '../../domain/importers/interchange.js';
 import { importDocument } from '../../domain/importers/read-document.js';
@@ -54,9 +54,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write((opts ? opts + '\n' : '') + USAGE);
     return opts ? 2 : 0;
   }
+  // `npm run` starts in the package root; a relative path means the caller's directory.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), opts.file);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(opts.file);
+    bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     process.stderr.write(`Не удалось открыть файл «${opts.file}»${code === 'ENOENT' ? ': файл не найден' : ''}.\n(${code ?? 'error'}: cannot read ${opts.file})\n`);

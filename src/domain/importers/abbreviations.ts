@@ -187,7 +187,9 @@ export function extractAbbreviations(texts: string[]): Record<string, string> {
       segmentStart = r.end;
       DEFINITION.lastIndex = r.end;
       if (!short || short.length > 80 || out[short] !== undefined || !/[\p{L}]/u.test(short)) continue;
-      const full = fromShortening(before, short) ?? fromInitials(before, short) ?? fromName(before) ?? lastClause(before);
+      let full = fromShortening(before, short) ?? fromInitials(before, short) ?? fromName(before) ?? lastClause(before);
+      // A capitalised short form names an institution: so does its full form («Координационный совет»).
+      if (full && /^[А-ЯЁ]/.test(short) && /^[а-яё]/.test(full) && !/^[А-ЯЁ]{2,}/.test(short)) full = full[0].toUpperCase() + full.slice(1);
       if (full && full !== short) out[short] = full;
     }
   }

@@ -239,9 +239,12 @@ export function interpret(raw: RawDocument): InterchangeDocument {
       const key = normalizeSpace(cells[keyIdx] ?? '');
       const last = records[records.length - 1];
 
-      // One filled cell at the start of the row (or a cell spanning it): a section heading.
-      const onlyFirst = filled.length === 1 && hasContent(cells[0] ?? '') && !parseItemNumber(filled[0]);
-      if ((onlyFirst || (row.spanning && filled.length === 1)) && table.kind === 'items') {
+      // One filled cell opening the row (or spanning it): a section heading. When the number
+      // column is not the first, the lone first cell must read as a heading, else it is the
+      // rest of a row broken across a page.
+      const lone = filled.length === 1 && hasContent(cells[0] ?? '') && !parseItemNumber(filled[0]);
+      const heading = lone && (keyIdx === 0 || isNumberedHeading(filled[0]) || isProtocolHeading(filled[0]));
+      if ((heading || (row.spanning && filled.length === 1)) && table.kind === 'items') {
         const h = parseSectionHeading(filled[0]);
         const nextNumber = table.rows.slice(r + 1).map((x) => parseItemNumber(x.cells[numberIdx] ?? '')?.number).find(Boolean);
         currentSection = addSection(h.number, h.title, nextNumber);

@@ -124,7 +124,10 @@ function modifiesPrevious(prev: string, piece: string): boolean {
   if (/(ых|их|ыми|ими|ого|его|ому|ему)$/.test(first) && !/^(их|его)$/.test(first)) return true;
   if (/[ыи]е$/.test(first) && /[ая]$|[иы]$/.test(prev.split(' ').pop() ?? '')) {
     const second = words[1] ?? '';
-    return /^[а-яё-]+(у|ю|ам|ям|ами|ями|ом|ем|ой|ей|ым|им)$/.test(second) && !/^[а-яё-]+(ые|ие)$/.test(second);
+    // «подведомственные министерству»: the adjective governs a dative or instrumental.
+    if (/^[а-яё-]+(у|ю|ам|ям|ами|ями|ом|ем|ой|ей|ым|им)$/.test(second) && !/^[а-яё-]+(ые|ие)$/.test(second)) return true;
+    // «подведомственные Минсоцразвития»: governs a name, and no noun follows.
+    return words.length === 2 && /^[А-ЯЁ]/.test(second);
   }
   return false;
 }
@@ -138,5 +141,7 @@ function modifiesPrevious(prev: string, piece: string): boolean {
 export function parseExecutor(name: string): { name: string; byAgreement: boolean } {
   const marker = /\(\s*по\s+согласовани[юя]\s*\)/giu;
   const byAgreement = marker.test(name);
-  return { name: normalizeSpace(name.replace(marker, ' ')).replace(/\s+([,;.])/g, '$1'), byAgreement };
+  // An abbreviation defined in passing («… области (далее – Минтруд)») is not part of the name.
+  const bare = name.replace(marker, ' ').replace(/\(\s*далее\s*[^()]*\)/giu, ' ');
+  return { name: normalizeSpace(bare).replace(/\s+([,;.])/g, '$1'), byAgreement };
 }
