@@ -60,6 +60,11 @@ function looksLikeText(b: Uint8Array): boolean {
  */
 export async function readDocument(bytes: Uint8Array, fileName: string): Promise<RawDocument> {
   const name = fileName.toLowerCase();
+  // [docx/xlsx readers] size limit for every upload, and a CFB/OLE container named for what it
+  // usually is: an encrypted .docx/.xlsx (Office wraps them in CFB with EncryptionInfo) or a .doc/.xls.
+  const guard = await import('./zip-guard.js');
+  guard.assertUploadSize(bytes);
+  if (guard.detectContainer(bytes) === 'cfb') throw guard.passwordProtectedError();
   if (isZip(bytes)) {
     // docx/xlsx: see docx-reader.ts and xlsx-reader.ts (zip-guard.ts checks the archive first).
     // One line per format: sniff the part that identifies it, then read.
