@@ -187,16 +187,20 @@ function parseSeparated(
     }
     const full = mode(widths);
     const rows: string[][] = [];
+    const meta: Array<{ seps: number; afterBlank: boolean; line: string }> = [];
     const src: string[] = [];
     let pending: string[] | null = null;
     let pendingSeps = 0;
     let prevBlank = false;
     let j = i;
+    const flush = () => { if (pending) rows.push(pending); };
     for (; j < lines.length; j++) {
       const l = lines[j];
       if (BLANK.test(l)) { prevBlank = true; continue; }
       if (isRule(l)) { prevBlank = false; continue; }
       const s = seps(l);
+      // A row of dashes is the bottom border: the table ends there.
+      if (s > 0 && isBorderRow(split(l))) { src.push(l); j++; break; }
       if (s === 0) {
         // Text right under a row continues its last cell; after a blank line it is a paragraph.
         if (!pending || prevBlank) break;
@@ -209,16 +213,29 @@ function parseSeparated(
           pending.push(...parts.slice(1));
           pendingSeps += s;
         } else {
-          if (pending) rows.push(pending);
+          flush();
           pending = parts;
           pendingSeps = s;
+          meta.push({ seps: s, afterBlank: prevBlank, line: l });
         }
       }
       src.push(l);
       prevBlank = false;
     }
-    if (pending) rows.push(pending);
-    pushTable(rows, src);
+    flush();
+    // Short rows after a blank line at the very end are text set out with tabs
+    // (a signature «Министр\t\tИ.И. Иванов»), not rows of the table.
+    const trailing: string[] = [];
+    while (rows.length > 1 && meta.length === rows.length) {
+      const k = rows.length - 1;
+      const m = meta[k];
+      if (!(m.afterBlank && m.seps < full && rows[k][0].trim() && !ROW_START.test(rows[k][0]))) break;
+      trailing.unshift(m.line);
+      rows.pop();
+      meta.pop();
+    }
+    pushTable(rows, src.filter((l) => !trailing.includes(l)));
+    for (const l of trailing) pushParagraph(l);
     i = j;
   }
 }
