@@ -1,8 +1,23 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildDocxFromXml, escapeXml, generatePlanDocx, makeCouncilDecisionsDocx, makePlanDocx, makeReportDocx, wp } from '../../../test/fixtures/make-fixtures.js';
+import {
+  buildDocxFromXml,
+  compareWithExpected,
+  councilExpected,
+  escapeXml,
+  generatePlanDocx,
+  generatedPlanItems,
+  generatedPlanSections,
+  makeCouncilDecisionsDocx,
+  makePlanDocx,
+  makeReportDocx,
+  planExpected,
+  reportExpected,
+  wp,
+} from '../../../test/fixtures/make-fixtures.js';
 import { DomainError } from '../errors.js';
 import { readDocx } from './docx-reader.js';
+import { importDocument } from './read-document.js';
 import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
 
 const tables = (d: RawDocument) => d.blocks.filter((b): b is Extract<RawBlock, { type: 'table' }> => b.type === 'table');
@@ -266,5 +281,48 @@ describe('readDocx on WordprocessingML edge cases', () => {
     const zip = await JSZip.loadAsync(await buildDocxFromXml(body, { numbering: '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>' }));
     zip.file('word/numbering.xml', '<!DOCTYPE x><w:numbering>');
     expect(paragraphs(readDocx(await zip.generateAsync({ type: 'nodebuffer' })))).toEqual(['текст']);
+  });
+});
+
+describe('importDocument on generated .docx (read + interpret, end to end)', () => {
+  it('plan: approval, period, sections, measures, executors, deadlines, results, abbreviations', async () => {
+    const doc = await importDocument(await makePlanDocx(), 'план.docx');
+    expect(compareWithExpected(doc, planExpected)).toEqual([]);
+    expect(doc.items.find((i) => i.number === '2.1')!.executors).toEqual([
+      'Минсоцзащиты',
+      'АНО «Ресурсный центр поддержки некоммерческих организаций Приозёрного края» (по согласованию)',
+    ]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('report: statuses done / partial / not_done / not_due / null, a status printed twice counts once', async () => {
+    const doc = await importDocument(await makeReportDocx(), 'отчет.docx');
+    expect(compareWithExpected(doc, reportExpected)).toEqual([]);
+    expect(doc.items.map((i) => i.status)).toEqual(['done', 'partial', 'not_done', 'not_due', 'done', null]);
+  });
+
+  it('council decisions: protocols as sections by date, auto-numbered items, protocol items, statuses', async () => {
+    const doc = await importDocument(await makeCouncilDecisionsDocx(), 'совет.docx');
+    expect(compareWithExpected(doc, councilExpected)).toEqual([]);
+  });
+
+  it('a generated plan of 200 measures comes back measure for measure', async () => {
+    const doc = await importDocument(await generatePlanDocx(200), 'plan-200.docx');
+    expect(compareWithExpected(doc, {
+      kind: 'plan', titleIncludes: 'ПЛАН МЕРОПРИЯТИЙ', approvedOn: '2025-01-14', approvedByName: 'Е.В. Светлова',
+      period: ['2025-01-01', '2027-12-31'], sections: generatedPlanSections(200), items: generatedPlanItems(200), abbreviations: {},
+    })).toEqual([]);
+  });
+
+  it('the format is told by the bytes: a .docx named .txt is still read as Word', async () => {
+    const doc = await importDocument(await makePlanDocx(), 'plan.txt');
+    expect(doc.items).toHaveLength(planExpected.items.length);
+  });
+
+  it('an encrypted .docx (a CFB container) is refused with the password message', async () => {
+    const cfb = new Uint8Array(4096);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const e = await expectDomainError(importDocument(cfb, 'secret.docx'), 'import.password_protected');
+    expect(e.message).toContain('защищён паролем');
   });
 });

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { makeRoadmapXlsx } from '../../../test/fixtures/make-fixtures.js';
+import { compareWithExpected, makeRoadmapXlsx, roadmapExpected } from '../../../test/fixtures/make-fixtures.js';
 import { DomainError } from '../errors.js';
 import type { RawBlock, RawDocument } from './raw-document.js';
+import { importDocument } from './read-document.js';
 import { cellText, countValueRows, findHeaderRow, formatDate, formatNumber, readXlsx } from './xlsx-reader.js';
 
 const tables = (d: RawDocument) => d.blocks.filter((b): b is Extract<RawBlock, { type: 'table' }> => b.type === 'table');
@@ -146,5 +147,13 @@ describe('cell rendering', () => {
   it('counts only rows that hold values', () => {
     const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2" ht="20"/><row r="3"><c r="A3" s="1"/></row><row r="4"><c t="inlineStr"><is><t>x</t></is></c></row></sheetData><rowBreaks/>';
     expect(countValueRows(xml)).toBe(2);
+  });
+});
+
+describe('importDocument on a generated .xlsx (read + interpret, end to end)', () => {
+  it('roadmap: approval, period, sections, measures, dates, formula results, merged executors', async () => {
+    const doc = await importDocument(await makeRoadmapXlsx(), 'дорожная карта.xlsx');
+    expect(compareWithExpected(doc, roadmapExpected)).toEqual([]);
+    expect(doc.items.find((i) => i.number === '1.3')!.executors).toEqual(['Минздрав', 'Минсоцзащиты']);
   });
 });
