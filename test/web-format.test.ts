@@ -8,6 +8,7 @@ import {
   formatQuarterRu,
   formatSectionHeading,
   measureStatusLabel,
+  nextMeasureNumber,
   planKindLabel,
   pluralRu,
   roleLabel,
@@ -126,7 +127,6 @@ describe('organisation search', () => {
   });
 });
 
-import { nextMeasureNumber } from '../web/src/format';
 
 describe('nextMeasureNumber', () => {
   it('continues the numbering of the section', () => {
@@ -138,5 +138,12 @@ describe('nextMeasureNumber', () => {
     expect(nextMeasureNumber([], '2')).toBe('2.1');
     expect(nextMeasureNumber([], '3.')).toBe('3.1');
     expect(nextMeasureNumber([], 'I')).toBe('1');
+  });
+});
+
+describe('formatSectionHeading with a protocol date as its number', () => {
+  it('prints the title alone when it already names the date', () => {
+    expect(formatSectionHeading('2025-04-17', 'Протокол заседания от 17 апреля 2025 года')).toBe('Протокол заседания от 17 апреля 2025 года');
+    expect(formatSectionHeading('2025-04-17', 'Протокол заседания')).toBe('Протокол заседания от 17 апреля 2025 г.');
   });
 });

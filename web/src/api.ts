@@ -137,7 +137,8 @@ export interface Measure extends MeasureFields {
   archived: boolean;
   version: number;
   updatedAt: string;
-  abilities: { update: boolean; archive: boolean };
+  /** In the contract for every Measure, but GET /api/my/measures leaves it out: treat as absent = no rights. */
+  abilities?: { update: boolean; archive: boolean };
   plan?: { id: number; title: string; kind: PlanKind };
 }
 

@@ -166,7 +166,7 @@ const ENTITY_TYPE_LABELS: Record<string, string> = {
   measure: 'Мероприятие',
   organisation: 'Организация',
   user: 'Пользователь',
-  session: 'Вход в систему',
+  session: 'Сеанс',
   auth: 'Вход в систему',
   report: 'Отчёт',
   import: 'Импорт',
@@ -277,6 +277,8 @@ export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? fiel
 export function formatSectionHeading(number: string | number | null | undefined, title: string): string {
   const n = number === null || number === undefined ? '' : String(number).trim();
   if (!n) return title;
+  // Protocols are often keyed by their date: «2025-04-17» is not a number to print.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(n)) return /\d{4}/.test(title) ? title : `${title} от ${formatDateRu(n)}`;
   return /[.)]$/.test(n) ? `${n} ${title}` : `${n}. ${title}`;
 }
 

@@ -124,7 +124,7 @@ export function AuditPage() {
 }
 
 function EntityLink({ ev }: { ev: AuditEvent }) {
-  const label = `${entityTypeLabel(ev.entityType)}${ev.entityId !== null ? ` № ${ev.entityId}` : ''}`;
+  const label = `${entityTypeLabel(ev.entityType)}${ev.entityId !== null && ev.entityType !== 'session' ? ` № ${ev.entityId}` : ''}`;
   const name = (ev.after?.title ?? ev.before?.title ?? ev.after?.fullName ?? ev.before?.fullName ?? ev.after?.login) as string | undefined;
   const text = (
     <>

@@ -36,13 +36,6 @@ export function Layout() {
             </span>
             Исполнение
           </NavLink>
-          <nav className="mainnav" aria-label="Разделы">
-            {links.map((l) => (
-              <NavLink key={l.to} to={l.to} className={({ isActive }) => (isActive ? 'navlink active' : 'navlink')} data-testid={`nav-${l.to.slice(1)}`}>
-                {l.label}
-              </NavLink>
-            ))}
-          </nav>
           <div className="userbox" data-testid="userbox">
             <div className="user-who">
               <span className="user-name">{user.fullName}</span>
@@ -72,6 +65,15 @@ export function Layout() {
               Выйти
             </button>
           </div>
+        </div>
+        <div className="navbar">
+          <nav className="mainnav" aria-label="Разделы">
+            {links.map((l) => (
+              <NavLink key={l.to} to={l.to} className={({ isActive }) => (isActive ? 'navlink active' : 'navlink')} data-testid={`nav-${l.to.slice(1)}`}>
+                {l.label}
+              </NavLink>
+            ))}
+          </nav>
         </div>
       </header>
       <main id="main" className="main">

@@ -34,6 +34,7 @@ export function LoginPage() {
       setError({ message: errorMessage(err), locked });
       setPassword('');
       setBusy(false);
+      requestAnimationFrame(() => document.getElementById('login-password')?.focus());
     }
   };
 

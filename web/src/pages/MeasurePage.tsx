@@ -54,12 +54,12 @@ export function MeasurePage() {
           <PageHeading className="measure-title">{m.title}</PageHeading>
         </div>
         <div className="page-actions">
-          {m.abilities.update && !m.archived && (
+          {m.abilities?.update && !m.archived && (
             <button type="button" className="btn btn-primary" onClick={() => setEditing(true)} disabled={plan.loading && !plan.data} data-testid="measure-page-edit">
               Изменить
             </button>
           )}
-          {m.abilities.archive && !m.archived && (
+          {m.abilities?.archive && !m.archived && (
             <button type="button" className="btn btn-danger-outline" onClick={() => setArchiving(true)} data-testid="measure-page-archive">
               В архив
             </button>

@@ -79,7 +79,7 @@ export function MyMeasuresPage() {
                 <th scope="col" className="col-role">Участие</th>
                 <th scope="col" className="col-deadline">Срок исполнения</th>
                 <th scope="col" className="col-status">Статус</th>
-                <th scope="col" className="col-actions"><span className="sr-only">Действия</span></th>
+                {g.measures.some((m) => m.abilities?.update) && <th scope="col" className="col-actions"><span className="sr-only">Действия</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -97,8 +97,8 @@ export function MyMeasuresPage() {
                   </td>
                   <td className="col-deadline pre" data-label="Срок">{m.deadlineText || <span className="muted">—</span>}</td>
                   <td className="col-status" data-label="Статус"><StatusBadge status={m.status} /></td>
-                  <td className="col-actions" data-label="">
-                    {m.abilities.update && (
+                  {g.measures.some((x) => x.abilities?.update) && <td className="col-actions" data-label="">
+                    {m.abilities?.update && (
                       <button
                         type="button"
                         className="btn btn-sm"
@@ -115,7 +115,7 @@ export function MyMeasuresPage() {
                         Изменить
                       </button>
                     )}
-                  </td>
+                  </td>}
                 </tr>
               ))}
             </tbody>

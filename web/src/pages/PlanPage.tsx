@@ -7,6 +7,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, errorMessage, type Measure, type Plan, type Section } from '../api';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { Icon } from '../components/Icon';
 import { MeasureFormDialog } from '../components/MeasureForm';
 import { PlanFormDialog } from '../components/PlanForm';
 import { Alert, Executors, Field, Loading, PageHeading, StatusBadge, StatusBreakdown, describedBy, useTitle } from '../components/ui';
@@ -76,8 +77,9 @@ export function PlanPage() {
   const canAdd = p.abilities.addMeasure && p.status !== 'archived';
   const filtering = Boolean(filter.trim() || statusFilter);
   const archivedCount = p.measures.filter((m) => m.archived).length;
-  const anyRowActions = canEdit || p.measures.some((m) => m.abilities.update || m.abilities.archive);
-  const columns = 5 + (council ? 1 : 0) + (showExecution ? 1 : 0) + (anyRowActions ? 1 : 0);
+  const anyRowActions = canEdit || p.measures.some((m) => m.abilities?.update || m.abilities?.archive);
+  // № + title + executors + deadline + status, plus protocol item (council) or expected result (plan).
+  const columns = 6 + (showExecution ? 1 : 0) + (anyRowActions ? 1 : 0);
 
   const flash = (text: string) => {
     setNotice(text);
@@ -334,21 +336,21 @@ export function PlanPage() {
                             {canEdit && !filtering && (
                               <>
                                 <button type="button" className="btn-icon" disabled={busyMove || idx <= 0} onClick={() => move(m, -1)} aria-label={`Поднять ${m.number}`} title="Выше" data-move={`up-${m.id}`} data-testid="measure-up">
-                                  ↑
+                                  <Icon name="up" />
                                 </button>
                                 <button type="button" className="btn-icon" disabled={busyMove || idx < 0 || idx >= live.length - 1} onClick={() => move(m, 1)} aria-label={`Опустить ${m.number}`} title="Ниже" data-move={`down-${m.id}`} data-testid="measure-down">
-                                  ↓
+                                  <Icon name="down" />
                                 </button>
                               </>
                             )}
-                            {m.abilities.update && (
+                            {m.abilities?.update && (
                               <button type="button" className="btn-icon" onClick={() => setDialog({ type: 'measure', measure: m })} aria-label={`Изменить ${m.number}`} title="Изменить" data-testid="measure-edit">
-                                ✎
+                                <Icon name="edit" />
                               </button>
                             )}
-                            {m.abilities.archive && (
+                            {m.abilities?.archive && (
                               <button type="button" className="btn-icon btn-icon-danger" onClick={() => setDialog({ type: 'archiveMeasure', measure: m })} aria-label={`В архив ${m.number}`} title="В архив" data-testid="measure-archive">
-                                ⌫
+                                <Icon name="archive" />
                               </button>
                             )}
                           </div>
