@@ -1,4 +1,6 @@
 import JSZip from 'jszip';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   buildDocxFromXml,
@@ -8,6 +10,7 @@ import {
   generatePlanDocx,
   generatedPlanItems,
   generatedPlanSections,
+  makeAllFixtures,
   makeCouncilDecisionsDocx,
   makePlanDocx,
   makeReportDocx,
@@ -324,5 +327,16 @@ describe('importDocument on generated .docx (read + interpret, end to end)', () 
     cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const e = await expectDomainError(importDocument(cfb, 'secret.docx'), 'import.password_protected');
     expect(e.message).toContain('защищён паролем');
+  });
+});
+
+describe('committed copies of the generated fixtures (test/fixtures/import/*.docx, *.xlsx)', () => {
+  const dir = fileURLToPath(new URL('../../../test/fixtures/import/', import.meta.url));
+  it('import as their generator expects (regenerate: npx tsx test/fixtures/make-fixtures.ts test/fixtures/import)', async () => {
+    for (const f of await makeAllFixtures()) {
+      if (!existsSync(dir + f.name)) continue;
+      const doc = await importDocument(readFileSync(dir + f.name), f.name);
+      expect({ file: f.name, diff: compareWithExpected(doc, f.expected) }).toEqual({ file: f.name, diff: [] });
+    }
   });
 });
