@@ -11,7 +11,7 @@ export interface ParsedNumber {
   levels: number[];
 }
 
-const ARABIC = /^(\d{1,3}(?:\.\d{1,3})*)\.?\)?$/;
+const ARABIC = /^(\d{1,3}(?:\.\d{1,3})*(?:\.?[а-яa-z](?![а-яa-z]))?)\.?\)?$/;
 const RANGE = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s*(?:[-–—]|\s|\.\.)\s*(\d{1,3}(?:\.\d{1,3})*)\.?$/;
 const ROMAN = /^([IVXLC]{1,7})\.?\)?$/;
 
@@ -38,7 +38,7 @@ export function parseItemNumber(cell: string): ParsedNumber | null {
   const t = cell.replace(/\s+/g, ' ').trim().replace(/^№\s*/, '');
   if (!t) return null;
   let m = ARABIC.exec(t);
-  if (m) return { number: m[1], kind: 'arabic', levels: m[1].split('.').map(Number) };
+  if (m) return { number: m[1], kind: 'arabic', levels: m[1].split('.').map((x) => parseInt(x, 10)).filter((x) => !Number.isNaN(x)) };
   m = RANGE.exec(t);
   if (m) return { number: `${m[1]}–${m[2]}`, kind: 'range', levels: m[1].split('.').map(Number) };
   m = ROMAN.exec(t);

@@ -19,10 +19,9 @@ export const READABLE_FORMATS = 'Word (.docx), Excel (.xlsx) или текст (
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
-/** Formats recognised by magic bytes that we do not read. */
+/** Formats recognised by magic bytes that we do not read (OLE/CFB — .doc, .xls, encrypted Office — is refused above, by zip-guard). */
 const REFUSED: Array<{ name: string; test: (b: Uint8Array) => boolean }> = [
   { name: 'PDF', test: (b) => startsWith(b, ascii('%PDF')) },
-  { name: 'Word 97–2003 (.doc) или Excel 97–2003 (.xls)', test: (b) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
   { name: 'RTF', test: (b) => startsWith(b, ascii('{\\rtf')) },
   { name: 'изображение PNG', test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
   { name: 'изображение JPEG', test: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
