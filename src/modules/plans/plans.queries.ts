@@ -10,13 +10,16 @@ import { type ExecutorRow, type MeasureView, type PlanStatus, presentMeasure } f
 export const planSummarySelect = `
   SELECT p.*, o.short_name AS owner_short, o.full_name AS owner_full,
     (SELECT f.name FROM stored_files f WHERE f.id = p.source_file_id) AS source_file_name,
-    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL) AS measure_count,
-    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'done') AS n_done,
-    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'partial') AS n_partial,
-    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'not_done') AS n_not_done,
-    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status = 'not_due') AS n_not_due,
-    (SELECT count(*) FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL AND m.status IS NULL) AS n_none
-  FROM plans p JOIN organisations o ON o.id = p.owner_organisation_id`;
+    c.measure_count, c.n_done, c.n_partial, c.n_not_done, c.n_not_due, c.n_none
+  FROM plans p JOIN organisations o ON o.id = p.owner_organisation_id
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS measure_count,
+      count(*) FILTER (WHERE m.status = 'done') AS n_done,
+      count(*) FILTER (WHERE m.status = 'partial') AS n_partial,
+      count(*) FILTER (WHERE m.status = 'not_done') AS n_not_done,
+      count(*) FILTER (WHERE m.status = 'not_due') AS n_not_due,
+      count(*) FILTER (WHERE m.status IS NULL) AS n_none
+    FROM measures m WHERE m.plan_id = p.id AND m.archived_at IS NULL) c`;
 
 /**
  * SQL predicate (on alias `m`) for the measures an actor may see; `$1` is the actor's

@@ -1,0 +1,142 @@
+/**
+ * Loads the region-scale dataset (../shared/tools/region-data.py --csv) into an
+ * Ispolnenie database: 500 organisations, 2,000 users, 200 plans with sections,
+ * 30,000 measures with their executors (and, once reports exist, ~300,000 reports).
+ * Bulk inserts go through unnest() of arrays, which both PGlite and PostgreSQL take
+ * as one statement per batch.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Database } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { hashPassword } from '../src/modules/auth/passwords';
+
+export const BENCH_REGION = 'Энская область';
+export const BENCH_PASSWORD = 'bench-password-1';
+
+/** Minimal RFC 4180 reader for the generator's CSV (quoted fields, doubled quotes, newlines in quotes). */
+export async function* readCsv(file: string): AsyncGenerator<Record<string, string>> {
+  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let header: string[] | null = null;
+  let fields: string[] = [];
+  let cur = '';
+  let inQuotes = false;
+  for await (const line of rl) {
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (inQuotes) {
+        if (ch === '"') { if (line[i + 1] === '"') { cur += '"'; i++; } else inQuotes = false; } else cur += ch;
+      } else if (ch === '"') inQuotes = true;
+      else if (ch === ',') { fields.push(cur); cur = ''; } else cur += ch;
+    }
+    if (inQuotes) { cur += '\n'; continue; }
+    fields.push(cur);
+    cur = '';
+    if (!header) header = fields;
+    else yield Object.fromEntries(header.map((h, i) => [h, fields[i] ?? '']));
+    fields = [];
+  }
+}
+
+/** Generates the CSV files once (about 16 s) into DIR, reusing them when present. */
+export function ensureRegionCsv(dir = resolve('/tmp/ispolnenie-region-csv')): string {
+  if (existsSync(join(dir, 'reports.csv'))) return dir;
+  const tool = resolve('../shared/tools/region-data.py');
+  if (!existsSync(tool)) throw new Error(`region generator not found at ${tool}: benchmarks need ../shared beside the project`);
+  execFileSync('python3', [tool, '--csv', dir], { stdio: 'inherit' });
+  return dir;
+}
+
+async function insertBatches<T>(_db: unknown, rows: T[], batch: number, fn: (chunk: T[]) => Promise<void>) {
+  for (let i = 0; i < rows.length; i += batch) await fn(rows.slice(i, i + batch));
+}
+
+export interface LoadedRegion { regionId: number; planIds: number[]; orgIds: number[]; adminLogin: string; biggestPlanId: number; typicalPlanId: number }
+
+/** Loads the dataset unless the database already holds it; returns ids for the benchmarks. */
+export async function loadRegion(db: Database, dir: string, log = console.log): Promise<LoadedRegion> {
+  await migrate(db);
+  let region = await db.one<{ id: number }>(`SELECT id FROM regions WHERE name = $1`, [BENCH_REGION]);
+  if (!region) region = await db.transaction(async (db) => {
+    const t0 = performance.now();
+    const hash = await hashPassword(BENCH_PASSWORD);
+    const regionId = (await db.one<{ id: number }>(`INSERT INTO regions (name) VALUES ($1) RETURNING id`, [BENCH_REGION]))!.id;
+    const orgRows: { id: number; name: string }[] = [];
+    for await (const r of readCsv(join(dir, 'orgs.csv'))) orgRows.push({ id: Number(r.org_id), name: r.name });
+    const gov = await db.one<{ id: number }>(`INSERT INTO organisations (region_id, kind, full_name, short_name) VALUES ($1,'region','Правительство Энской области','Правительство') RETURNING id`, [regionId]);
+    const orgIdByCsv = new Map<number, number>();
+    const inserted = await db.query<{ id: number }>(
+      `INSERT INTO organisations (region_id, parent_id, kind, full_name, short_name)
+       SELECT $1, $2, CASE WHEN n LIKE 'Министерство%' THEN 'executive' WHEN n LIKE 'Администрация%' THEN 'municipality' ELSE 'institution' END, n, n
+       FROM unnest($3::text[]) WITH ORDINALITY AS t(n, ord) ORDER BY t.ord RETURNING id`,
+      [regionId, gov!.id, orgRows.map((o) => o.name)],
+    );
+    orgRows.forEach((o, i) => orgIdByCsv.set(o.id, inserted[i].id));
+    // 2,000 users: an administrator, a coordinator in the first ministry, and executors spread over the organisations.
+    const logins: string[] = [], names: string[] = [], roles: string[] = [], orgs: number[] = [];
+    logins.push('bench-admin'); names.push('Администратор'); roles.push('admin'); orgs.push(gov!.id);
+    logins.push('bench-coordinator'); names.push('Координатор'); roles.push('coordinator'); orgs.push(orgIdByCsv.get(1)!);
+    for (let i = 0; logins.length < 2000; i++) {
+      logins.push(`bench-user-${i}`); names.push(`Исполнитель ${i}`); roles.push(i % 50 === 0 ? 'observer' : 'executor'); orgs.push(orgIdByCsv.get((i % orgRows.length) + 1)!);
+    }
+    await db.query(
+      `INSERT INTO users (region_id, organisation_id, login, full_name, role, password_hash)
+       SELECT $1, o, l, n, r, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS t(l, n, r, o)`,
+      [regionId, logins, names, roles, orgs, hash],
+    );
+    const planIdByCsv = new Map<number, number>();
+    const sectionIds = new Map<string, number>();
+    for await (const p of readCsv(join(dir, 'plans.csv'))) {
+      const r = await db.one<{ id: number }>(
+        `INSERT INTO plans (region_id, kind, title, owner_organisation_id, period_from, period_to, status) VALUES ($1,'plan',$2,$3,'2025-01-01','2027-12-31','active') RETURNING id`,
+        [regionId, p.name, orgIdByCsv.get(1 + (Number(p.plan_id) % 20))],
+      );
+      planIdByCsv.set(Number(p.plan_id), r!.id);
+      const titles = p.sections.split(' | ').filter(Boolean);
+      const secs = await db.query<{ id: number }>(
+        `INSERT INTO sections (plan_id, number, title, position) SELECT $1, ord::text, t, ord FROM unnest($2::text[]) WITH ORDINALITY AS x(t, ord) ORDER BY x.ord RETURNING id`,
+        [r!.id, titles],
+      );
+      titles.forEach((t, i) => sectionIds.set(`${p.plan_id}|${t}`, secs[i].id));
+    }
+    log(`  organisations, users, plans: ${Math.round(performance.now() - t0)} ms`);
+    type M = { plan: number; section: number | null; number: string; title: string; result: string; deadline: string; status: string; org: number; csvId: number };
+    const measures: M[] = [];
+    for await (const m of readCsv(join(dir, 'measures.csv'))) {
+      measures.push({
+        plan: planIdByCsv.get(Number(m.plan_id))!, section: sectionIds.get(`${m.plan_id}|${m.section}`) ?? null, number: m.number,
+        title: m.title, result: m.description.replace(/^Ожидаемый результат:\s*/, ''), deadline: m.deadline_text, status: m.status,
+        org: orgIdByCsv.get(Number(m.executor_org_id))!, csvId: Number(m.measure_id),
+      });
+    }
+    await insertBatches(db, measures, 2000, async (chunk) => {
+      const ids = await db.query<{ id: number }>(
+        `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, deadline_text, status, position)
+         SELECT $1, p, s, n, t, r, d, NULLIF(st, ''), ord FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+           AS x(p, s, n, t, r, d, st, ord) ORDER BY x.ord RETURNING id`,
+        [regionId, chunk.map((m) => m.plan), chunk.map((m) => m.section), chunk.map((m) => m.number), chunk.map((m) => m.title),
+          chunk.map((m) => m.result), chunk.map((m) => m.deadline), chunk.map((m) => m.status), chunk.map((m) => m.csvId)],
+      );
+      await db.query(
+        `INSERT INTO measure_executors (measure_id, organisation_id, role, position) SELECT m, o, 'lead', 0 FROM unnest($1::int[], $2::int[]) AS x(m, o)`,
+        [ids.map((r) => r.id), chunk.map((m) => m.org)],
+      );
+    });
+    log(`  30,000 measures: ${Math.round(performance.now() - t0)} ms`);
+    return { id: regionId };
+  });
+  const plans = await db.query<{ id: number; n: number }>(
+    `SELECT p.id, (SELECT count(*) FROM measures m WHERE m.plan_id = p.id)::int AS n FROM plans p WHERE p.region_id = $1 ORDER BY p.id`, [region.id]);
+  const orgs = await db.query<{ id: number }>(`SELECT id FROM organisations WHERE region_id = $1 ORDER BY id`, [region.id]);
+  const sorted = [...plans].sort((a, b) => a.n - b.n);
+  return {
+    regionId: region.id,
+    planIds: plans.map((p) => p.id),
+    orgIds: orgs.map((o) => o.id),
+    adminLogin: 'bench-admin',
+    biggestPlanId: sorted[sorted.length - 1].id,
+    typicalPlanId: sorted[Math.floor(sorted.length / 2)].id,
+  };
+}
