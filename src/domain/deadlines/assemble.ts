@@ -11,6 +11,7 @@
  */
 import { formatYmd, daysInMonth } from '../calendar/iso-date.js';
 import type { Atom, Cursor } from './atoms.js';
+import { T } from './lexicon.js';
 import type { DayOfMonthSpec, Raw } from './terms.js';
 import type { DayRef, Frequency, MonthDay, PlanPeriod, RecurringAt, RecurringTerm, Schedule, Term, TermKind } from './types.js';
 
@@ -71,8 +72,8 @@ export function assemble({ text, cursor, raws, period }: AssembleInput): Schedul
   const dueRaws: Raw[] = [], reportRaws: Raw[] = [];
   for (const r of raws) (r.report ? reportRaws : dueRaws).push(r);
 
-  const dueItems = buildItems(dueRaws, false, source);
-  const reportItems = buildItems(reportRaws, true, source);
+  const dueItems = buildItems(dueRaws, false, cursor, source);
+  const reportItems = buildItems(reportRaws, true, cursor, source);
 
   // Report dates after each period leave the execution due at the period's end.
   const extraReports: Item[] = [];
@@ -100,14 +101,14 @@ export function assemble({ text, cursor, raws, period }: AssembleInput): Schedul
   return { text, kind, terms, reports: reportTerms, period: [period[0], period[1]] };
 }
 
-function buildItems(list: Raw[], report: boolean, source: (s: number, e: number) => string): Item[] {
+function buildItems(list: Raw[], report: boolean, cursor: Cursor, source: (s: number, e: number) => string): Item[] {
   const out: Item[] = [];
   const used = new Uint8Array(list.length);
   for (let i = 0; i < list.length; i++) {
     if (used[i]) continue;
     const r = list[i];
     if (r.kind === 'recurring') {
-      out.push(buildRecurring(list, i, used, out, report, source));
+      out.push(buildRecurring(list, i, used, out, report, cursor, source));
       continue;
     }
     if (r.kind === 'dom') {
@@ -136,7 +137,14 @@ function nextYearAt(a: Atom): RecurringAt {
   return { type: 'afterPeriod', months: a.to.month, day };
 }
 
-function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], report: boolean, source: (s: number, e: number) => string): Item {
+/** Nothing but commas between two raw terms. */
+function adjacent(c: Cursor, a: Raw, b: Raw): boolean {
+  const [x, y] = a.e <= b.s ? [a, b] : [b, a];
+  for (let i = x.e; i < y.s; i++) if (c.toks[i].t !== T.COMMA) return false;
+  return true;
+}
+
+function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], report: boolean, cursor: Cursor, source: (s: number, e: number) => string): Item {
   const r = list[i];
   const every = r.every!;
   let s = r.s, e = r.e;
@@ -155,7 +163,8 @@ function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], r
     } else if (!fixed && dates.length === 0 && n.atom?.nextYear && every === 'year' && (n.kind === 'deadline' || n.kind === 'date')) {
       at = nextYearAt(n.atom);
       fixed = true;
-    } else if (within === undefined && coversPeriod(n, every)) {
+    } else if (within === undefined && adjacent(cursor, n, r) && coversPeriod(n, every)) {
+      // «ежеквартально в 2024 году», «2024 год, ежеквартально» (not «2024 г., далее ежегодно»)
       within = { from: isoOf(n.atom!.from, false), to: isoOf(n.atom!.to, true) };
     } else return false;
     if (behind) s = Math.min(s, n.s);

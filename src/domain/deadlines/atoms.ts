@@ -55,7 +55,7 @@ export function parseYear(c: Cursor, i: number): { year: number; end: number } |
   const t = tt(c, i);
   if (t === T.NUM) {
     const k = c.toks[i];
-    if (k.v2 !== 4 || k.v < MIN_YEAR || k.v > MAX_YEAR || k.v3 === 1) return null;
+    if (k.v2 !== 4 || k.v < MIN_YEAR || k.v > MAX_YEAR) return null;
     return { year: k.v, end: skipYearWord(c, i + 1) };
   }
   if (t === T.CURRENT && tt(c, i + 1) === T.YEARW && c.refYear !== null) {
@@ -194,11 +194,22 @@ function parseDayRange(c: Cursor, i: number): AtomsMatch | null {
  * One calendar atom (or a list of quarters/half-years) starting at token `i`.
  * Returns null when the tokens there do not name a day or a span.
  */
-export function parseAtoms(c: Cursor, i: number): AtomsMatch | null {
+export function parseAtoms(c: Cursor, i: number, dayMonthOk = false): AtomsMatch | null {
   const t = tt(c, i);
+  if (t === T.DM) {
+    // «до 15.02»: a day and month without a year, only after a preposition that makes it a date.
+    if (!dayMonthOk) return null;
+    const k = c.toks[i];
+    return { atoms: [point(null, k.v2, k.v3)], end: i + 1 };
+  }
   if (t === T.DATE) {
     const k = c.toks[i];
     return { atoms: [point(k.v, k.v2, k.v3)], end: skipYearWord(c, i + 1) };
+  }
+  if (t === T.MY) {
+    // «12.2024»: a month of a year.
+    const k = c.toks[i];
+    return { atoms: [span(k.v2, k.v2, k.v)], end: skipYearWord(c, i + 1) };
   }
   if (t === T.NUM) {
     const k = c.toks[i];
@@ -252,14 +263,14 @@ const order = (r: DayRef) => r.month * 32 + (r.day === 'end' ? 31 : r.day);
  * A yearless side takes the other side's year (the year before when it would come later).
  */
 export function parseRange(c: Cursor, i: number, fromMode: boolean): AtomsMatch | null {
-  const a = parseAtoms(c, i);
+  const a = parseAtoms(c, i, fromMode);
   if (a === null || a.atoms.length !== 1) return a;
   let j = a.end;
   const sep = tt(c, j);
   if (!(sep === T.DASH || (fromMode && (sep === T.PO || sep === T.UNTIL)))) return a;
   j++;
   if (fromMode && tt(c, j) === T.END) j++;
-  const b = parseAtoms(c, j);
+  const b = parseAtoms(c, j, fromMode);
   if (b === null || b.atoms.length !== 1) return a;
   const left = a.atoms[0], right = b.atoms[0];
   if (left.nextYear || right.nextYear) return a;

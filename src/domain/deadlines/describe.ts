@@ -33,16 +33,12 @@ export function describeSchedule(expanded: ExpandedSchedule): string {
   const parts: string[] = [];
   const notes = expanded.pending.map((p) => p.text).filter((t) => t !== '');
   if (expanded.due.length > 0) {
-    const dates = list(expanded.due);
     const prefix = expanded.kind === 'deadline' ? 'до ' : '';
-    const continuous = expanded.kind === 'continuous' ? 'постоянно; ' : '';
-    parts.push(continuous + prefix + dates + (notes.length > 0 && expanded.kind !== 'continuous' ? ` (${notes.join('; ')})` : ''));
-  } else if (expanded.kind === 'continuous') {
-    parts.push('постоянно');
+    parts.push(prefix + list(expanded.due) + (notes.length > 0 ? ` (${notes.join('; ')})` : ''));
   } else if (notes.length > 0) {
     parts.push(expanded.kind === 'unspecified' ? `срок без даты: ${notes.join('; ')}` : notes.join('; '));
   } else {
-    parts.push('срок не указан');
+    parts.push(expanded.kind === 'continuous' ? 'постоянно' : 'срок не указан');
   }
   if (expanded.reports.length > 0) parts.push(`отчёт до ${list(expanded.reports)}`);
   return parts.join('; ');

@@ -14,7 +14,7 @@ export const T = {
   NEXT: 37, REPORTING: 38, RESULTS: 39, CONT: 40, NA: 41, PERIOD: 42, WHOLE: 43, REPORT: 44,
   UNSPEC: 45, AND: 46, CURRENT: 47, LAST: 48, SPANADJ: 49, OF: 50, NUMSIGN: 51, COMMA: 52, SEMI: 53,
   DOT: 54, DASH: 55, LPAR: 56, RPAR: 57, SYM: 58, FILLER: 59, HALFW: 60, EVENT: 61, PRI: 62, MERE: 63,
-  BASIS: 64, MONTHQ: 65,
+  BASIS: 64, MONTHQ: 65, DM: 66, MY: 67,
 } as const;
 
 /** Frequency codes carried by FREQ tokens (index into FREQS). */
@@ -87,8 +87,15 @@ add(T.ROMAN, 1, 'i');
 add(T.ROMAN, 2, 'ii');
 add(T.ROMAN, 3, 'iii');
 add(T.ROMAN, 4, 'iv');
-/** Endings of «1-й», «10-го», «2-е», «4-м», «1-ое», «3кв»: glued to the number by the tokenizer. */
-export const ORDINAL_SUFFIXES = new Set(['й', 'го', 'ое', 'ый', 'ий', 'ого', 'ом', 'е', 'я', 'ая', 'ой', 'м', 'х', 'ые', 'ых', 'ю', 'ую', 'му']);
+/**
+ * Endings glued to a number («1-й», «10-го», «2-е», «4-м» are ordinals; «2-х», «5-ти» are
+ * cardinals in the genitive): value 1 marks an ordinal, 0 a cardinal.
+ */
+export const NUMBER_SUFFIXES = new Map<string, number>([
+  ['й', 1], ['го', 1], ['ое', 1], ['ый', 1], ['ий', 1], ['ого', 1], ['ом', 1], ['е', 1], ['я', 1], ['ая', 1],
+  ['ой', 1], ['м', 1], ['ые', 1], ['ых', 1], ['ю', 1], ['ую', 1], ['му', 1],
+  ['х', 0], ['ти', 0], ['ми', 0], ['ух', 0], ['ех', 0], ['и', 0], ['ть', 0],
+]);
 
 add(T.FREQ, F_DAY, 'ежедневно', 'ежедневный', 'ежедневная', 'ежедневное', 'ежедневные');
 add(T.FREQ, F_WEEK, 'еженедельно', 'еженедельный', 'еженедельная', 'еженедельное', 'еженедельные');

@@ -5,7 +5,7 @@
  * Raw terms are assembled into a Schedule by ./assemble.ts.
  */
 import { F_DAY, F_HALF, F_MONTH, F_QUARTER, F_WEEK, F_YEAR, FREQS, SPAN_DAY, SPAN_WEEK, T } from './lexicon.js';
-import { parseAtoms, parseRange, tt, type Atom, type Cursor } from './atoms.js';
+import { parseAtoms, parseRange, parseYear, tt, type Atom, type Cursor } from './atoms.js';
 import type { Frequency, OffsetUnit } from './types.js';
 
 export type RawKind = 'date' | 'deadline' | 'window' | 'recurring' | 'continuous' | 'relative' | 'unspecified' | 'dom';
@@ -211,6 +211,8 @@ function consumeClause(c: Cursor, from: number, eventMode: boolean): number {
     } else if (eventMode && j > from && startsStrongTerm(c, j)) break;
     j++;
   }
+  // Leave «, но», «и» before the next term to the scanner.
+  while (j > from + 1 && (tt(c, j - 1) === T.FILLER || tt(c, j - 1) === T.AND || tt(c, j - 1) === T.COMMA)) j--;
   return j;
 }
 
@@ -439,7 +441,7 @@ function matchDeadline(c: Cursor, i: number): Match | null {
     j++;
     atStart = true;
   }
-  const a = parseAtoms(c, j);
+  const a = parseAtoms(c, j, true);
   if (a === null) {
     // «до конца года»: the end of each year of the plan.
     if (sawEnd && tt(c, j) === T.YEARW) {
@@ -515,8 +517,18 @@ function matchSkip(c: Cursor, i: number): Match | null {
     if (a !== null) return { end: a.end, parts: [] };
   }
   if (t === T.BADDATE) return one(i + 1, raw('unspecified', i, i + 1));
+  // «31 июня 2024 г.», «5 квартал 2024»: a broken day or part of a year blocks its year too.
+  if ((t === T.NUM || t === T.ROMAN || t === T.ORD) && BROKEN_UNIT.has(tt(c, i + 1)) && parseAtoms(c, i) === null) {
+    let j = i + 2;
+    if (tt(c, j) === T.DOT) j++;
+    const y = parseYear(c, j);
+    if (y) j = y.end;
+    return one(j, raw('unspecified', i, j));
+  }
   return null;
 }
+
+const BROKEN_UNIT = new Set<number>([T.MONTH, T.MONTHQ, T.QUARTER, T.HALF]);
 
 const MATCHERS = [matchSkip, matchRelative, matchEvent, matchContinuous, matchRecurring, matchDayOfMonth, matchDeadline, matchFrom, matchWindow];
 
