@@ -1,0 +1,149 @@
+/**
+ * Browser journey through the web app on the real server (in process, demo region,
+ * private PGlite) with Debian's Chromium. Zero retries: every step waits for what the
+ * user would see, never for a fixed time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, logIn, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
+
+const PLAN_TITLE = /План мероприятий по поддержке социально ориентированных/;
+
+describe.skipIf(!hasChromium)('web: coordinator edits a plan', () => {
+  let h: BrowserHarness;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    page = await h.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('logs in, shows the API message on a wrong password, then the plan list', async () => {
+    await logIn(page, h.baseUrl, 'coordinator', 'wrong-password');
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/Неверный логин или пароль/);
+    // The password field is cleared and focused for the next try.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-password');
+    await page.getByTestId('password-input').fill('demo-coord-2025');
+    await page.getByTestId('password-input').press('Enter');
+    await page.getByTestId('plans-table').waitFor();
+    expect(await page.getByTestId('userbox').textContent()).toContain('Координатор');
+  });
+
+  it('adds a measure with type-ahead executors; Enter submits', async () => {
+    await page.getByRole('link', { name: PLAN_TITLE }).click();
+    await page.getByTestId('plan-table').waitFor();
+    expect(await page.getByTestId('plan-approval').textContent()).toMatch(/УТВЕРЖДАЮ.*\d{1,2} [а-я]+ \d{4} г\./);
+
+    await page.getByTestId('add-measure').click();
+    const form = page.getByTestId('measure-form');
+    await form.waitFor();
+    expect(await page.getByTestId('measure-field-number').inputValue()).toBe('1.4');
+    await page.getByTestId('measure-field-title').fill('Проверочное мероприятие журнала');
+    await page.getByTestId('measure-field-deadlineText').fill('ежегодно до 1 октября');
+    await page.getByTestId('measure-field-leadExecutor').fill('Минкульт');
+    await page.getByRole('option', { name: /Минкультуры/ }).waitFor();
+    await page.getByTestId('measure-field-leadExecutor').press('Enter'); // picks, does not submit
+    expect(await form.isVisible()).toBe(true);
+    await page.getByTestId('measure-field-coExecutors').fill('минздрав');
+    await page.getByTestId('measure-field-coExecutors').press('Enter');
+    expect(await page.getByTestId('measure-field-coExecutors-chips').textContent()).toContain('Минздрав');
+    await page.getByTestId('measure-field-number').press('Enter'); // Enter in a field submits
+    const row = page.getByTestId('measure-row-1.4');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Минкультуры');
+    expect(await row.textContent()).toContain('ежегодно до 1 октября');
+    await expect.poll(() => form.count()).toBe(0);
+  });
+
+  it('shows the server validation message next to the form (duplicate number)', async () => {
+    await page.getByTestId('add-measure').click();
+    await page.getByTestId('measure-field-number').fill('1.4');
+    await page.getByTestId('measure-field-title').fill('Дубль');
+    await page.getByTestId('measure-submit').click();
+    await expect.poll(() => page.getByTestId('measure-form-error').textContent()).toMatch(/с таким номером/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('measure-form').count()).toBe(0);
+    // Focus goes back to the button that opened the dialog.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('add-measure');
+  });
+
+  it('edits status, and the history shows the change in Russian', async () => {
+    const row = page.getByTestId('measure-row-1.4');
+    await row.getByTestId('measure-edit').click();
+    await page.getByTestId('measure-field-status').selectOption('partial');
+    await page.getByTestId('measure-field-executionText').fill('Подготовлен проект доклада.');
+    await page.getByTestId('measure-submit').click();
+    await expect.poll(() => row.textContent()).toContain('Частично выполнено');
+
+    await row.getByRole('link').first().click();
+    await page.getByTestId('measure-props').waitFor();
+    await expect.poll(() => page.getByTestId('history-item').count()).toBe(2);
+    const latest = await page.getByTestId('history-item').first().textContent();
+    expect(latest).toContain('Иванова Елена Сергеевна');
+    expect(latest).toContain('Статус');
+    expect(latest).toContain('Частично выполнено');
+    expect(latest).toContain('Информация об исполнении');
+  });
+
+  it('on a stale version (409) shows the message, reloads and then saves', async () => {
+    await page.getByTestId('measure-page-edit').click();
+    await page.getByTestId('measure-form').waitFor();
+    // Someone else saves first, through the same API.
+    await page.evaluate(async () => {
+      const id = Number(location.pathname.split('/').pop());
+      const { csrfToken } = await (await fetch('/api/auth/me')).json();
+      const m = await (await fetch(`/api/measures/${id}`)).json();
+      const r = await fetch(`/api/measures/${id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify({ version: m.version, form: 'доклад' }),
+      });
+      if (!r.ok) throw new Error(`concurrent save failed: ${r.status}`);
+    });
+    await page.getByTestId('measure-field-expectedResult').fill('Доклад Губернатору');
+    await page.getByTestId('measure-submit').click();
+    await page.getByTestId('measure-form-error').waitFor();
+    expect(await page.getByTestId('measure-field-form').inputValue()).toBe('доклад');
+    await page.getByTestId('measure-field-expectedResult').fill('Доклад Губернатору');
+    await page.getByTestId('measure-submit').click();
+    await expect.poll(() => page.getByTestId('measure-form').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('measure-props').textContent()).toContain('Доклад Губернатору');
+  });
+
+  it('moves a measure up within its section and archives it', async () => {
+    await page.getByRole('link', { name: PLAN_TITLE }).first().click();
+    await page.getByTestId('plan-table').waitFor();
+    const order = () => page.locator('[data-testid^="measure-row-1."]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    expect(await order()).toEqual(['measure-row-1.1', 'measure-row-1.2', 'measure-row-1.3', 'measure-row-1.4']);
+    await page.getByTestId('measure-row-1.4').getByTestId('measure-up').click();
+    await expect.poll(order).toEqual(['measure-row-1.1', 'measure-row-1.2', 'measure-row-1.4', 'measure-row-1.3']);
+    await page.reload();
+    await page.getByTestId('plan-table').waitFor();
+    expect(await order()).toEqual(['measure-row-1.1', 'measure-row-1.2', 'measure-row-1.4', 'measure-row-1.3']);
+
+    await page.getByTestId('measure-row-1.4').getByTestId('measure-archive').click();
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(() => page.getByTestId('measure-row-1.4').count()).toBe(0);
+  });
+
+  it('admin: deleting an organisation in use shows the 409 message', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-form').waitFor();
+    await page.getByTestId('login-input').fill('admin');
+    await page.getByTestId('password-input').fill('demo-admin-2025');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-organisations').click();
+    await page.getByTestId('org-search').fill('Минкульт');
+    await page.getByRole('button', { name: 'Удалить: Минкультуры' }).click();
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(() => page.getByTestId('confirm-error').textContent()).toBeTruthy();
+    await page.keyboard.press('Escape');
+    expect(pageErrors).toEqual([]);
+  });
+});
