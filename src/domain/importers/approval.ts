@@ -40,7 +40,7 @@ export function parseApproval(lines: string[]): Approval | null {
     if (i > start && /^\s*(план|дорожная карта|перечень|информация|отч[её]т)(?![а-яё])/i.test(line) && !approvedOn) break;
     if (byPerson && !approvedByName) {
       const p = PERSON.exec(line.replace(/_+/g, ' '));
-      if (p) { approvedByName = normalizeSpace(p[1]).replace(/\.\s+(?=[А-ЯЁ]\.)/g, '.'); end = i; }
+      if (p) { approvedByName = normalizeSpace(p[1]); end = i; }
     }
     const d = findDate(line);
     if (d) { approvedOn = d; end = i; break; }

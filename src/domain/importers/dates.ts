@@ -24,7 +24,7 @@ export function isoDate(y: number, m: number, d: number): string | null {
   return d <= last ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
-const WORD_DATE = /(?:^|[^\d])[«"“„']?\s*(\d{1,2})\s*[»"”']?\s+([А-Яа-яЁё]+)\s+(\d{4})/;
+const WORD_DATE = /(?:^|[^\d])[«"“„']?\s*(\d{1,2})\s*(?:[»"”']\s*|\s+)([А-Яа-яЁё]+)\s+(\d{4})/;
 const NUMERIC_DATE = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])/;
 
 /**

@@ -67,6 +67,7 @@ describe('numbers, dates, periods, approval', () => {
     expect(findDate('Протокол от 1 мая 2022 года')).toBe('2022-05-01');
     expect(findDate('от 16.09.2016 № 593-р')).toBe('2016-09-16');
     expect(findDate('«__» ________ 2020 г.')).toBeNull();
+    expect(findDate('«5»марта 2024 г.')).toBe('2024-03-05');
     expect(findDate('31 февраля 2020')).toBeNull();
   });
   it.each([
@@ -81,7 +82,7 @@ describe('numbers, dates, periods, approval', () => {
     expect(parsePeriod(title)).toEqual(expected);
   });
   it('reads an approval block signed by a person or approved by an act', () => {
-    expect(parseApproval(['УТВЕРЖДАЮ', 'Министр', '______ Петелин О. А.', '«28» декабря 2016 г', 'План'])).toMatchObject({ approvedOn: '2016-12-28', approvedByName: 'Петелин О.А.' });
+    expect(parseApproval(['УТВЕРЖДАЮ', 'Министр', '______ Петелин О. А.', '«28» декабря 2016 г', 'План'])).toMatchObject({ approvedOn: '2016-12-28', approvedByName: 'Петелин О. А.' });
     expect(parseApproval(['УТВЕРЖДЕН', 'распоряжением Губернатора', 'от 16.09.2016 № 593-р'])).toMatchObject({ approvedOn: '2016-09-16', approvedByName: null });
     expect(parseApproval(['План мероприятий'])).toBeNull();
   });
@@ -111,6 +112,8 @@ describe('headers and sections', () => {
     expect(parseSectionHeading('Раздел 3. Кадры')).toMatchObject({ number: '3', title: 'Кадры' });
     expect(parseSectionHeading('Протокол заседания Координационного совета от 30 июня 2021 года')).toMatchObject({ number: '2021-06-30', isProtocol: true });
     expect(parseSectionHeading('Организационные мероприятия')).toMatchObject({ number: null });
+    expect(parseSectionHeading('Решения заседания Совета (протокол от 12.04.2023 № 2)')).toMatchObject({ number: '2023-04-12', isProtocol: true });
+    expect(parseSectionHeading('2. Подготовка к заседанию Совета 15 мая 2024 года')).toMatchObject({ number: '2', isProtocol: false });
   });
 });
 

@@ -119,6 +119,25 @@ describe('interpret', () => {
     expect(r.items[0]).toMatchObject({ section: '2023-05-05', protocolItem: 'пункт 1.2', status: 'done' });
   });
 
+  it('reads «Раздел N» rows as sections, and a plan with an empty execution column stays a plan', () => {
+    const r = interpret(doc(t(
+      ['№ п/п', 'Мероприятие', 'Срок', 'Исполнитель', 'Отметка об исполнении'],
+      ['Раздел 1', 'Нормативное обеспечение', '', '', ''],
+      ['1', 'Порядок предоставления субсидий', 'март 2025', 'Минфин', ''],
+    )));
+    expect(r.sections).toEqual([{ number: '1', title: 'Нормативное обеспечение' }]);
+    expect(r.items[0]).toMatchObject({ number: '1', section: '1' });
+    expect(r.kind).toBe('plan');
+  });
+
+  it('takes a council report from its title when protocols are not marked', () => {
+    const r = interpret(doc(
+      p('Информация об исполнении поручений Координационного совета по делам НКО'),
+      t(['№', 'Поручение', 'Исполнитель', 'Информация об исполнении'], ['1', 'Подготовить доклад', 'Минтруд', 'Выполнено']),
+    ));
+    expect(r.kind).toBe('council_decisions');
+  });
+
   it('warns about an empty title', () => {
     const r = interpret(doc(t(['№', 'Мероприятие', 'Исполнитель'], ['1', 'Конкурс', 'Минтруд'])));
     expect(r.warnings).toContain('Не найден заголовок документа');

@@ -258,13 +258,15 @@ export function interpret(raw: RawDocument): InterchangeDocument {
         });
         continue;
       }
-      // A top-level number with only a title, over numbered children: a section.
+      // A top-level number with only a title, over numbered children («1.» over «1.1»), a
+      // Roman numeral or «Раздел 2» with only a title: a section.
       const num = parseItemNumber(cells[numberIdx] ?? '');
-      if (table.kind === 'items' && num && titleIdx >= 0 && hasContent(cells[titleIdx] ?? '')) {
+      const part = /^(?:раздел|часть)\s+([IVXLC]{1,7}|\d{1,3})\.?$/i.exec(normalizeSpace(cells[numberIdx] ?? ''));
+      if (table.kind === 'items' && (num || part) && titleIdx >= 0 && hasContent(cells[titleIdx] ?? '')) {
         const others = cells.filter((c, i) => i !== numberIdx && i !== titleIdx && hasContent(c));
-        const hasChildren = num.kind === 'roman' || (num.kind === 'arabic' && numbers.some((n) => isUnder(n, num.number)));
+        const hasChildren = Boolean(part) || num?.kind === 'roman' || (num?.kind === 'arabic' && numbers.some((n) => isUnder(n, num.number)));
         if (!others.length && hasChildren) {
-          currentSection = addSection(num.number, normalizeSpace(cells[titleIdx]));
+          currentSection = addSection(part ? part[1] : num!.number, normalizeSpace(cells[titleIdx]));
           continue;
         }
       }
@@ -337,10 +339,14 @@ export function interpret(raw: RawDocument): InterchangeDocument {
   }
   if (!items.length && !indicators.length) warnings.push('В таблице не найдено ни одного мероприятия');
 
+  // Kind: instructions from council protocols; a report (execution information given);
+  // otherwise a plan — a plan's empty «Отметка об исполнении» column does not make it a report.
   const has = (role: ColumnRole) => tables.some((t) => t.kind === 'items' && t.columns.some((c) => c.role === role));
-  const kind: DocumentKind = has('protocolItem') || sections.some((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.number))
+  const reported = items.some((i) => i.executionText || i.status);
+  const councilTitle = /(поручени|решени)\S*\s+(\S+\s+){0,6}(совет|комисси|штаб|коллеги|протокол)/i.test(title);
+  const kind: DocumentKind = has('protocolItem') || sections.some((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.number)) || (councilTitle && reported)
     ? 'council_decisions'
-    : has('execution') || has('status') ? 'report' : 'plan';
+    : reported ? 'report' : 'plan';
 
   const texts: string[] = [pre.join(' ')];
   for (const block of raw.blocks) {

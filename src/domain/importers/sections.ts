@@ -15,12 +15,13 @@ export interface SectionHeading {
 }
 
 const NUMBERED = /^(?:[Рр]аздел\s+|[Чч]асть\s+)?((?:\d{1,3}(?:\.\d{1,3})*)|[IVXLC]{1,7})(?:[.):]\s*|\s+)(\S.*)$/;
-const PROTOCOL = /(^|\s)протокол\S*(\s|$)/i;
 
 /** Whether a text is a protocol heading of a council report («Протокол заседания … от <дата>»). */
 export function isProtocolHeading(text: string): boolean {
   const t = normalizeSpace(text);
-  return t.length <= 300 && /^(\S+\s+){0,3}протокол/i.test(t) && PROTOCOL.test(t) && findDate(t) !== null;
+  if (t.length > 300 || !/(^|\s|\()(протокол|заседани)/i.test(t) || findDate(t) === null) return false;
+  // «2. Подготовка к заседанию Совета 15 мая» is a numbered section, not a protocol.
+  return !/^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7})[.)]\s/.test(t) || /^\S+\s+протокол/i.test(t);
 }
 
 /**

@@ -25,6 +25,7 @@ const classify = (token: string): ItemStatus => {
 export function parseStatus(cell: string): ItemStatus | null {
   const text = cell.trim();
   if (!text) return null;
+  if (/^частично[.\s]*$/i.test(text)) return 'partial';
   // A status cell holds nothing but status words (and punctuation).
   const rest = text.replace(TOKEN, ' ').replace(/[\s.,;:!()\/\\-]+/g, '');
   if (rest.length > 0) return null;

@@ -103,6 +103,15 @@ describe('one cell per line', () => {
   it('ends the table at text after a blank line', () => {
     expect(paragraphs(doc.blocks)).toEqual(['Отчет', '________________']);
   });
+  it('rebuilds rows from the header width when no blank line separates them', () => {
+    const d = parseTextRendering(['\t№', '\tМероприятие', '\tИсполнитель', '\t1. Раздел', '\t1.1', '\tСовещание', '\tМинтруд', '\t1.2', '\tСеминар', '\tМинздрав'].join('\n'));
+    expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([
+      ['№', 'Мероприятие', 'Исполнитель'],
+      ['1. Раздел'],
+      ['1.1', 'Совещание', 'Минтруд'],
+      ['1.2', 'Семинар', 'Минздрав'],
+    ]);
+  });
   it('splits a header glued to the first row when no blank line separates them', () => {
     const d = parseTextRendering(['\tА', '\tБ', '\tВ', ' \tПротокол заседания от 1 июня 2024 года', '', '\t1', '\tx', '\ty', '', '\t2', '\tx', '\ty', ''].join('\n'));
     expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([

@@ -24,6 +24,7 @@
  * otherwise Windows-1251 (the code page of Russian Word installations).
  */
 import iconv from 'iconv-lite';
+import { classifyHeader } from './columns.js';
 import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
@@ -283,21 +284,54 @@ function parseCellPerLine(
 const ROW_START = /^\s*(\d+(\.\d+)*\.?(\s*[-–—]?\s*\d+(\.\d+)*\.?)?|[IVXLC]+\.?)\s*$/;
 const HEADING = /^\s*((\d+|[IVXLC]+)\.\s+\S|раздел\s|протокол\s.*\sот\s)/i;
 
+/**
+ * Cuts a run of cells longer than a row into rows of `ncols`, letting a heading
+ * («2. Раздел», «Протокол … от …») stand as a row of its own.
+ */
+function chunk(cells: string[], ncols: number): string[][] {
+  const rows: string[][] = [];
+  let i = 0;
+  while (i < cells.length) {
+    if (HEADING.test(cells[i]) && !ROW_START.test(cells[i]) && (i + 1 >= cells.length || ROW_START.test(cells[i + 1]) || !cells[i + 1].trim())) {
+      const row = [cells[i++]];
+      if (i < cells.length && !cells[i].trim()) row.push(cells[i++]);
+      rows.push(row);
+      continue;
+    }
+    rows.push(cells.slice(i, i + ncols));
+    i += ncols;
+  }
+  return rows;
+}
+
+/** Column count from the header: the leading cells that name a column. */
+function headerWidth(cells: string[]): number {
+  let k = 0;
+  while (k < cells.length && classifyHeader(cells[k]) !== null && !ROW_START.test(cells[k])) k++;
+  return k;
+}
+
 /** Rebuilds rows from blank-line groups of cells using the commonest group size as the column count. */
 function assembleRows(groups: Cell[][]): string[][] {
   const sizes = groups.filter((g) => g.length >= 2).map((g) => g.length);
-  const ncols = sizes.length ? mode(sizes) : Math.max(1, ...groups.map((g) => g.length));
+  let ncols = sizes.length ? mode(sizes) : Math.max(1, ...groups.map((g) => g.length));
+  // No blank lines between rows: the header tells how many cells make a row.
+  if (sizes.length < 3 && groups.length) {
+    const h = headerWidth(groups[0].map((c) => c.text));
+    if (h >= 2 && h < ncols) ncols = h;
+  }
   const startsRow = (g: string[]) => ROW_START.test(g[0]) || (HEADING.test(g[0]) && g.slice(1).every((c) => !c.trim()));
   const rows: string[][] = [];
   let pending: string[] = [];
   for (const g of groups) {
     let cells = g.map((c) => c.text);
     // A group longer than a row holds several rows glued together (no blank line between).
-    while (cells.length > ncols) {
+    if (cells.length > ncols) {
       if (pending.length) rows.push(pending);
       pending = [];
-      rows.push(cells.slice(0, ncols));
-      cells = cells.slice(ncols);
+      const parts = chunk(cells, ncols);
+      cells = parts.pop()!;
+      rows.push(...parts);
     }
     // A row interrupted by blank lines goes on in the next group(s).
     if (pending.length && pending.length < ncols && pending.length + cells.length <= ncols && !startsRow(cells)) {
