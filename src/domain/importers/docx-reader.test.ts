@@ -19,7 +19,7 @@ import {
   wp,
 } from '../../../test/fixtures/make-fixtures.js';
 import { DomainError } from '../errors.js';
-import { readDocx } from './docx-reader.js';
+import { readDocx, slimWordXml } from './docx-reader.js';
 import { importDocument } from './read-document.js';
 import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
 
@@ -271,6 +271,20 @@ describe('readDocx on WordprocessingML edge cases', () => {
     const rows = Array.from({ length: 5001 }, (_, i) => `<w:tr><w:tc><w:p><w:r><w:t>${i}</w:t></w:r></w:p></w:tc></w:tr>`).join('');
     const e = await expectDomainError(async () => readDocx(await buildDocxFromXml(tbl(rows))), 'import.too_many_rows');
     expect(e.kind).toBe('too_large');
+  });
+
+  it('refuses a document whose tables hold more than 10,000 rows together, before parsing', async () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `<w:tr><w:tc><w:p><w:r><w:t>${i}</w:t></w:r></w:p></w:tc></w:tr>`).join('');
+    const e = await expectDomainError(async () => readDocx(await buildDocxFromXml(tbl(rows(3400)) + wp('x') + tbl(rows(3400)) + wp('y') + tbl(rows(3400)))), 'import.too_many_rows');
+    expect(e.message).toContain('10000');
+  });
+
+  it('slims Word markup that carries no text, keeping hidden-run marks', () => {
+    const xml =
+      '<w:p w:rsidR="00A1" w:rsidRDefault="00B2"><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="x"/>' +
+      '<w:r w:rsidRPr="00C3"><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>видно</w:t></w:r>' +
+      '<w:r><w:rPr><w:vanish/></w:rPr><w:t>скрыто</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>не скрыто</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>';
+    expect(slimWordXml(xml)).toBe('<w:p><w:pPr></w:pPr><w:r><w:t>видно</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>скрыто</w:t></w:r><w:r><w:t>не скрыто</w:t></w:r></w:p>');
   });
 
   it('refuses pathological nesting with a DomainError, not a stack overflow', async () => {

@@ -28,7 +28,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { DomainError } from '../errors.js';
 import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
-import { assertTableRows, corruptArchiveError, openZip, type SafeZip } from './zip-guard.js';
+import { MAX_TABLE_ROWS, assertTableRows, corruptArchiveError, openZip, type SafeZip } from './zip-guard.js';
 
 /** A fast-xml-parser `preserveOrder` node: `{ [tag]: children, ':@'?: attributes }` or `{ '#text': text }`. */
 type XNode = Record<string, unknown>;
@@ -534,6 +534,47 @@ function readBody(nodes: XNode[], ctx: Ctx, blocks: RawBlock[], depth: number): 
   }
 }
 
+/**
+ * Largest main document part we parse, after `slimWordXml` (characters). The parsed
+ * tree costs ~18× the text in memory (20 MB of XML -> ~370 MB of heap), so this keeps
+ * one import under ~600 MB; a 5,000-row plan stays well below it (~12 MB slimmed).
+ */
+export const MAX_DOCUMENT_XML_CHARS = 32 * 1024 * 1024;
+
+/** Refuses a main part too big to parse, or with more table rows than any table may have in total. */
+function assertParseableSize(xml: string, partName: string): void {
+  if (xml.length > MAX_DOCUMENT_XML_CHARS) {
+    throw new DomainError('too_large', 'import.document_too_large',
+      'Документ слишком большой для импорта. Разделите его на несколько файлов.',
+      `${partName}: ${xml.length} chars after slimming > MAX_DOCUMENT_XML_CHARS=${MAX_DOCUMENT_XML_CHARS}`);
+  }
+  // Cheap early refusal before parsing: more rows in all tables together than two full tables.
+  let rows = 0;
+  const re = /<w:tr[\s>]/g;
+  while (re.exec(xml)) {
+    if (++rows > 2 * MAX_TABLE_ROWS) {
+      throw new DomainError('too_large', 'import.too_many_rows',
+        `Документ слишком большой: в его таблицах более ${2 * MAX_TABLE_ROWS} строк. Разделите документ на несколько файлов.`,
+        `${partName}: more than ${2 * MAX_TABLE_ROWS} w:tr elements`);
+    }
+  }
+}
+
+/**
+ * Drops markup that carries no text before parsing — revision ids (`w:rsid*`), run
+ * properties (except «hidden», which we honour), formatting revisions (`w:*PrChange`),
+ * proofing and bookmark marks. Word writes these around every run; removing them
+ * makes parsing 2–4× cheaper in time and memory, and changes nothing we read.
+ */
+export function slimWordXml(xml: string): string {
+  return xml
+    .replace(/ w:rsid\w*="[^"]*"/g, '')
+    .replace(/<w:(rPr|pPr|tblPr|trPr|tcPr|sectPr|tblGrid|tblPrEx|numbering)Change\b[^>]*\/>/g, '')
+    .replace(/<w:(rPr|pPr|tblPr|trPr|tcPr|sectPr|tblGrid|tblPrEx|numbering)Change\b[\s\S]*?<\/w:\1Change>/g, '')
+    .replace(/<w:rPr\/>|<w:rPr>[\s\S]*?<\/w:rPr>/g, (m) => (/<w:vanish(?:\s+w:val="(?:1|true|on)")?\s*\/>/.test(m) ? '<w:rPr><w:vanish/></w:rPr>' : ''))
+    .replace(/<w:(?:proofErr|bookmarkStart|bookmarkEnd|lastRenderedPageBreak|noProof)\b[^>]*\/>/g, '');
+}
+
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 const relType = (type: string) => type.replace(REL, '').replace(REL_STRICT, '');
@@ -568,7 +609,8 @@ export function readDocxFromZip(zip: SafeZip): RawDocument {
     numbering = { abstracts: new Map(), nums: new Map(), styleNum: new Map() };
   }
 
-  const xml = zip.readText(main)!;
+  const xml = slimWordXml(zip.readText(main)!);
+  assertParseableSize(xml, main);
   const root = parseXmlPart(xml, main);
   const document = root.find((n) => tagOf(n) === 'w:document');
   const body = document ? child(document, 'w:body') : undefined;
