@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { compareWithExpected, makeRoadmapXlsx, roadmapExpected } from '../../../test/fixtures/make-fixtures.js';
 import { DomainError } from '../errors.js';
@@ -97,6 +98,14 @@ describe('readXlsx structure', () => {
     const doc = await readXlsx(bytes);
     expect(tables(doc)[0].rows).toEqual([{ cells: ['№', 'Мероприятие'] }, { cells: ['1', 'далеко внизу'] }]);
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('refuses a workbook whose sheets exceed 32 MB of XML, before exceljs loads it', async () => {
+    const zip = await JSZip.loadAsync(await makeRoadmapXlsx());
+    zip.file('xl/worksheets/sheet9.xml', '<worksheet><sheetData/></worksheet>' + ' '.repeat(33 * 1024 * 1024), { compression: 'STORE' });
+    const e = await domainError(readXlsx(await zip.generateAsync({ type: 'nodebuffer' })));
+    expect(e.code).toBe('import.document_too_large');
+    expect(e.kind).toBe('too_large');
   });
 
   it('refuses a sheet wider than 256 columns', async () => {

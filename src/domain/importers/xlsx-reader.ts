@@ -45,7 +45,20 @@ export function countValueRows(sheetXml: string): number {
   return rows;
 }
 
+/**
+ * Largest total size of the worksheet and shared-string parts we hand to exceljs
+ * (bytes). exceljs keeps every cell as an object, ~20× the XML; a roadmap is < 1 MB.
+ */
+export const MAX_SHEETS_XML_BYTES = 32 * 1024 * 1024;
+
 function checkSheetSizes(zip: SafeZip): void {
+  let total = 0;
+  for (const e of zip.entries.values()) if (/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i.test(e.name)) total += e.uncompressedSize;
+  if (total > MAX_SHEETS_XML_BYTES) {
+    throw new DomainError('too_large', 'import.document_too_large',
+      'Книга Excel слишком большая для импорта. Оставьте в ней только лист с планом или разделите её на несколько файлов.',
+      `worksheets + sharedStrings = ${total} bytes > MAX_SHEETS_XML_BYTES=${MAX_SHEETS_XML_BYTES}`);
+  }
   for (const name of zip.entries.keys()) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
     const xml = zip.readText(name) ?? '';
