@@ -2,6 +2,7 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { OrgRef, StatusCounts } from '../api';
 import { MEASURE_STATUS_LABELS, measureStatusLabel, withExternalMark, type MeasureStatus } from '../format';
+import { useAuth } from '../auth';
 import { useDirectory } from '../hooks';
 
 export function StatusBadge({ status }: { status: MeasureStatus | null | undefined }) {
@@ -51,29 +52,28 @@ export function StatusBreakdown({ counts, total }: { counts: StatusCounts; total
   );
 }
 
-/** Executors of a measure: the lead in bold, co-executors after it. */
+/** Executors of a measure: the lead in bold, co-executors after it; the user's own organisation marked. */
 export function Executors({ lead, co }: { lead: OrgRef | null; co: OrgRef[] }) {
   const dir = useDirectory();
-  const name = (o: OrgRef) => withExternalMark(o.shortName || o.fullName, dir.byId.get(o.id)?.external);
+  const mine = useAuth().user?.organisation?.id;
+  const name = (o: OrgRef) => withExternalMark(o.shortName || o.fullName, o.external ?? dir.byId.get(o.id)?.external);
+  const cls = (o: OrgRef, base = '') => `${base}${o.id === mine ? ' exec-mine' : ''}`.trim() || undefined;
   if (!lead && co.length === 0) return <span className="muted">не назначен</span>;
   return (
     <span className="executors">
       {lead && (
-        <strong title={lead.fullName} className="lead">
+        <strong title={lead.fullName} className={cls(lead, 'lead')}>
           {name(lead)}
         </strong>
       )}
-      {co.length > 0 && (
-        <>
-          {lead && ', '}
-          {co.map((o, i) => (
-            <span key={o.id} title={o.fullName}>
-              {i > 0 && ', '}
-              {name(o)}
-            </span>
-          ))}
-        </>
-      )}
+      {co.map((o, i) => (
+        <span key={o.id}>
+          {(lead || i > 0) && ', '}
+          <span title={o.fullName} className={cls(o)}>
+            {name(o)}
+          </span>
+        </span>
+      ))}
     </span>
   );
 }

@@ -9,7 +9,8 @@ import { auditActionLabel, entityTypeLabel, formatDateTimeRu } from '../format';
 import { NotFoundPage } from './NotFoundPage';
 
 const PAGE = 50;
-const KNOWN_TYPES = ['plan', 'section', 'measure', 'organisation', 'user', 'session'];
+/** The entity types GET /api/audit accepts as a filter (its zod enum). */
+const ENTITY_TYPES = ['plan', 'section', 'measure', 'organisation', 'user', 'session'];
 
 export function AuditPage() {
   useTitle('Журнал');
@@ -20,7 +21,6 @@ export function AuditPage() {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [more, setMore] = useState(false);
-  const [seenTypes, setSeenTypes] = useState<string[]>(KNOWN_TYPES);
 
   const load = async (append: boolean) => {
     setLoading(true);
@@ -30,7 +30,6 @@ export function AuditPage() {
       const r = await api.audit({ entityType: entityType || undefined, limit: PAGE, before: last?.id });
       setItems((old) => (append && old ? [...old, ...r.items] : r.items));
       setMore(r.items.length === PAGE);
-      setSeenTypes((old) => [...new Set([...old, ...r.items.map((e) => e.entityType)])]);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -53,7 +52,7 @@ export function AuditPage() {
           <label htmlFor="audit-type">Объект</label>
           <select id="audit-type" value={entityType} onChange={(e) => setEntityType(e.target.value)} data-testid="audit-entity-type">
             <option value="">Все</option>
-            {seenTypes.map((t) => (
+            {ENTITY_TYPES.map((t) => (
               <option key={t} value={t}>
                 {entityTypeLabel(t)}
               </option>

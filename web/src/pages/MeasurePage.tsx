@@ -30,7 +30,7 @@ export function MeasurePage() {
 
   const council = (m.plan?.kind ?? plan.data?.kind) === 'council_decisions';
   const section = plan.data?.sections.find((s) => s.id === m.sectionId);
-  const orgName = (o: { id: number; shortName: string | null; fullName: string }) => withExternalMark(o.fullName, dir.byId.get(o.id)?.external);
+  const orgName = (o: { id: number; shortName: string | null; fullName: string; external?: boolean }) => withExternalMark(o.fullName, o.external ?? dir.byId.get(o.id)?.external);
 
   const refresh = async () => {
     await Promise.all([measure.reload(), history.reload()]);

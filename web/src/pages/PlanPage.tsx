@@ -141,12 +141,12 @@ export function PlanPage() {
           )}
           <span className={`pill pill-${p.status}`}>{planStatusLabel(p.status)}</span>
           <span>{countRu(p.measureCount, council ? INSTRUCTION_WORDS : MEASURE_WORDS)}</span>
+          {p.measureCount > 0 && (
+            <span className="doc-progress">
+              <StatusBreakdown counts={p.statusCounts} total={p.measureCount} />
+            </span>
+          )}
         </div>
-        {p.measureCount > 0 && (
-          <div className="doc-progress">
-            <StatusBreakdown counts={p.statusCounts} total={p.measureCount} />
-          </div>
-        )}
       </header>
 
       <div className="toolbar" role="toolbar" aria-label="Действия с планом">
@@ -176,7 +176,7 @@ export function PlanPage() {
           <label className="sr-only" htmlFor="plan-filter">
             Поиск по плану
           </label>
-          <input id="plan-filter" type="search" placeholder="Поиск: номер, текст, исполнитель" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="plan-filter" />
+          <input id="plan-filter" type="search" placeholder="Номер, текст или исполнитель" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="plan-filter" />
           <label className="sr-only" htmlFor="plan-status-filter">
             Статус
           </label>
