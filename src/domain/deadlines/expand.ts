@@ -219,7 +219,7 @@ export function expandSchedule(schedule: Schedule, period: PlanPeriod = schedule
  * @throws RangeError when `eventDate` is not an ISO date.
  * @example
  * bindRelative(parseDeadline('в течение 5 рабочих дней после заседания', { period }), '2024-04-26')
- *   .terms[0] // { kind: 'relative', …, bound: { eventDate: '2024-04-26', due: '2024-05-06' } }
+ *   .terms[0] // { kind: 'relative', …, bound: { eventDate: '2024-04-26', due: '2024-05-07' } }
  */
 export function bindRelative(schedule: Schedule, eventDate: string): Schedule {
   if (!isIsoDate(eventDate)) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${eventDate}`);
