@@ -24,6 +24,11 @@
  *   the enclosing cell's text (one line per nested row, cells separated by a space).
  *
  * Vertical merges (`w:vMerge`): see `resolveVerticalMerges`.
+ *
+ * Elements are matched by their conventional prefixes (`w:`, `mc:`, `m:`), which is
+ * what Word, LibreOffice and OnlyOffice-based editors write. Before parsing, markup
+ * that carries no text is stripped (`slimWordXml`) and the part's size is capped
+ * (`MAX_DOCUMENT_XML_CHARS`), which bounds the memory of one import.
  */
 import { XMLParser } from 'fast-xml-parser';
 import { DomainError } from '../errors.js';
@@ -296,7 +301,6 @@ class NumberingCounter {
 
 interface Ctx {
   counter: NumberingCounter;
-  depth: number;
 }
 
 /** Text of the runs under `nodes`; text-box paragraphs found on the way go to `floating`. */
@@ -617,7 +621,7 @@ export function readDocxFromZip(zip: SafeZip): RawDocument {
   if (!body) throw corruptArchiveError(`${main}: no w:body`, 'документ Word (.docx)');
   const blocks: RawBlock[] = [];
   try {
-    readBody(kids(body), { counter: new NumberingCounter(numbering), depth: 0 }, blocks, 0);
+    readBody(kids(body), { counter: new NumberingCounter(numbering) }, blocks, 0);
   } catch (err) {
     if (err instanceof RangeError) throw depthError(); // stack exhausted on pathological nesting
     throw err;
