@@ -55,7 +55,9 @@ export function StatusBreakdown({ counts, total }: { counts: StatusCounts; total
 /** Executors of a measure: the lead in bold, co-executors after it; the user's own organisation marked. */
 export function Executors({ lead, co }: { lead: OrgRef | null; co: OrgRef[] }) {
   const dir = useDirectory();
-  const mine = useAuth().user?.organisation?.id;
+  // Executors look for their own organisation; for coordinators it is everywhere and would only add noise.
+  const { user } = useAuth();
+  const mine = user?.role === 'executor' ? user.organisation?.id : undefined;
   const name = (o: OrgRef) => withExternalMark(o.shortName || o.fullName, o.external ?? dir.byId.get(o.id)?.external);
   const cls = (o: OrgRef, base = '') => `${base}${o.id === mine ? ' exec-mine' : ''}`.trim() || undefined;
   if (!lead && co.length === 0) return <span className="muted">не назначен</span>;

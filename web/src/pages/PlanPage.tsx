@@ -210,7 +210,7 @@ export function PlanPage() {
       {(actionError || plan.error) && <Alert testId="plan-error">{actionError ?? plan.error}</Alert>}
       {filtering && <p className="hint">Пока действует поиск или фильтр, порядок мероприятий не меняется.</p>}
 
-      <table className={`grid plan-table cards-on-phone ${council ? 'is-council' : ''}`} data-testid="plan-table">
+      <table className={`grid plan-table cards-on-phone ${council ? 'is-council' : ''} ${showExecution ? 'with-execution' : ''}`} data-testid="plan-table">
         <caption className="sr-only">
           {p.title}: {council ? 'поручения' : 'мероприятия'} по разделам
         </caption>
