@@ -84,8 +84,8 @@ export function assemble({ text, cursor, raws, period }: AssembleInput): Schedul
       t.at = { type: 'end' };
     }
   }
-  const reports = dropHeadings([...reportItems, ...extraReports]);
-  const due = mergeContinuousRelative(dropHeadings(dueItems), source);
+  const reports = dropHeadings(shareYears([...reportItems, ...extraReports], cursor));
+  const due = mergeContinuousRelative(dropHeadings(shareYears(dueItems, cursor)), source);
 
   const terms = due.map((i) => i.term);
   const reportTerms = reports.map((i) => i.term);
@@ -166,6 +166,9 @@ function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], r
     } else if (within === undefined && adjacent(cursor, n, r) && coversPeriod(n, every)) {
       // «ежеквартально в 2024 году», «2024 год, ежеквартально» (not «2024 г., далее ежегодно»)
       within = { from: isoOf(n.atom!.from, false), to: isoOf(n.atom!.to, true) };
+    } else if (within === undefined && n.kind === 'continuous' && n.atom !== undefined && n.atom.from.year !== null) {
+      // «ежегодно до 1 июня, начиная с 2025 года»
+      within = { from: isoOf(n.atom.from, false), to: '9999-12-31' };
     } else return false;
     if (behind) s = Math.min(s, n.s);
     else e = Math.max(e, n.e);
@@ -225,6 +228,46 @@ function boundsOf(t: Term): [string, string] | null {
     default:
       return null;
   }
+}
+
+/** The day (or span) of a date, deadline or window term without its year; null for other kinds. */
+function yearlessRefs(t: Term): DayRef[] | null {
+  if (t.kind === 'date') return t.on.year === null ? [t.on] : null;
+  if (t.kind === 'deadline') return t.by.year === null ? [t.by] : null;
+  if (t.kind === 'window') return t.to.year === null && t.from.month <= t.to.month ? [t.from, t.to] : null;
+  return null;
+}
+
+const order = (r: DayRef) => r.month * 32 + (r.day === 'end' ? 31 : r.day);
+
+/**
+ * Yearless terms next to a year take it:
+ * - after a one-year heading: «2024 г. (I квартал)», «2024 год: январь, июль» (the heading is
+ *   then dropped by dropHeadings);
+ * - before a dated term of a list: «до 15 апреля и 1 июня 2024 г.».
+ */
+function shareYears(items: Item[], c: Cursor): Item[] {
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i].term;
+    if (items[i].yearHeading && t.kind === 'window' && t.from.year !== null && t.from.year === t.to.year) {
+      for (let j = i + 1; j < items.length; j++) {
+        const refs = yearlessRefs(items[j].term);
+        if (refs === null) break;
+        for (const r of refs) r.year = t.from.year;
+      }
+    }
+  }
+  for (let i = items.length - 2; i >= 0; i--) {
+    const refs = yearlessRefs(items[i].term);
+    const next = items[i + 1].term;
+    if (refs === null || (next.kind !== 'date' && next.kind !== 'deadline')) continue;
+    const nref = next.kind === 'date' ? next.on : next.by;
+    if (nref.year === null || order(refs[refs.length - 1]) > order(nref)) continue;
+    let listed = true;
+    for (let k = items[i].e; k < items[i + 1].s; k++) if (c.toks[k].t !== T.COMMA && c.toks[k].t !== T.AND) listed = false;
+    if (listed) for (const r of refs) r.year = nref.year;
+  }
+  return items;
 }
 
 /** «2024 г. с 1 марта по 17 марта 2024 г.»: the year only heads the narrower term that follows. */
