@@ -54,6 +54,20 @@ describe('tab-separated rows', () => {
     expect(tables(d.blocks)).toHaveLength(0);
     expect(paragraphs(d.blocks)).toEqual(['УТВЕРЖДАЮ', 'Министр О.А. Петелин']);
   });
+  it('finds the row width when no line holds a whole row, and keeps a heading line as its own row', () => {
+    const d = parseTextRendering([
+      '№', 'п/п\tПункт', 'протокола\tПоручение\tИсполнение',
+      'Протокол заседания Совета от 30 июня 2021 года',
+      '1\tпункт 5', 'вопроса № 2\tОрганизовать рейтинг\tВыполнено.', 'Вопрос включен в повестку',
+      '2\tпункт 6', 'вопроса № 2\tПровести семинар\tНе выполнено',
+    ].join('\n'));
+    expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([
+      ['№\nп/п', 'Пункт\nпротокола', 'Поручение', 'Исполнение'],
+      ['Протокол заседания Совета от 30 июня 2021 года'],
+      ['1', 'пункт 5\nвопроса № 2', 'Организовать рейтинг', 'Выполнено.\nВопрос включен в повестку'],
+      ['2', 'пункт 6\nвопроса № 2', 'Провести семинар', 'Не выполнено'],
+    ]);
+  });
   it('starts a new row at an item number even when the row above is short', () => {
     const d = parseTextRendering('№\tМероприятие\tСрок\n1.\tРаздел\n1.1\tСовещание\tежегодно\n');
     expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([

@@ -171,74 +171,136 @@ function parseSeparated(
   pushParagraph: (l: string) => void,
   pushTable: (rows: string[][], src: string[]) => void,
 ): void {
-  const seps = (l: string) => (rendering === 'tabs' ? tabCount(l) : pipeSeparators(l));
-  const split = (l: string) => (rendering === 'tabs' ? l.split('\t') : splitPipes(l));
-  const isRule = (l: string) => rendering === 'pipes' && l.includes('-') && MD_RULE.test(l);
+  const r: Separated = {
+    seps: (l) => (rendering === 'tabs' ? tabCount(l) : pipeSeparators(l)),
+    split: (l) => (rendering === 'tabs' ? l.split('\t') : splitPipes(l)),
+    isRule: (l) => rendering === 'pipes' && l.includes('-') && MD_RULE.test(l),
+    // A Markdown row («| … |») is a whole row, even with one cell; it never spans lines.
+    isWholeRow: (l) => rendering === 'pipes' && /^\s*\|.*\|\s*$/.test(l),
+  };
+  const isRowLine = (l: string) => r.seps(l) > 0 || r.isWholeRow(l);
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    if (isRule(line)) { i++; continue; }
-    if (seps(line) === 0) { pushParagraph(line); i++; continue; }
-    // Separators in a complete row: the commonest count over the region.
-    const widths: number[] = [];
-    for (let j = i; j < lines.length; j++) {
-      const s = seps(lines[j]);
-      if (s > 0) widths.push(s);
-      else if (!BLANK.test(lines[j]) && !isRule(lines[j]) && BLANK.test(lines[j - 1] ?? '')) break;
-    }
-    const full = mode(widths);
-    const rows: string[][] = [];
-    const meta: Array<{ seps: number; afterBlank: boolean; line: string }> = [];
-    const src: string[] = [];
-    let pending: string[] | null = null;
-    let pendingSeps = 0;
+    if (r.isRule(line)) { i++; continue; }
+    // «№» alone right above the header is the first line of its first cell («№\nп/п»).
+    const startsHeader = /^\s*№\s*$/.test(line) && i + 1 < lines.length && isRowLine(lines[i + 1]);
+    if (!isRowLine(line) && !startsHeader) { pushParagraph(line); i++; continue; }
+    // The region: up to a bottom border, or text after a blank line.
+    let end = i + 1;
     let prevBlank = false;
-    let j = i;
-    const flush = () => { if (pending) rows.push(pending); };
-    for (; j < lines.length; j++) {
+    for (let j = i + 1; j < lines.length; j++) {
       const l = lines[j];
       if (BLANK.test(l)) { prevBlank = true; continue; }
-      if (isRule(l)) { prevBlank = false; continue; }
-      const s = seps(l);
-      // A row of dashes is the bottom border: the table ends there.
-      if (s > 0 && isBorderRow(split(l))) { src.push(l); j++; break; }
-      if (s === 0) {
-        // Text right under a row continues its last cell; after a blank line it is a paragraph.
-        if (!pending || prevBlank) break;
-        pending[pending.length - 1] += '\n' + l;
-      } else {
-        const parts = split(l);
-        if (pending && pendingSeps < full && pendingSeps + s <= full && !ROW_START.test(parts[0])) {
-          // The rest of a row whose cell went on over several lines.
-          pending[pending.length - 1] += '\n' + parts[0];
-          pending.push(...parts.slice(1));
-          pendingSeps += s;
-        } else {
-          flush();
-          pending = parts;
-          pendingSeps = s;
-          meta.push({ seps: s, afterBlank: prevBlank, line: l });
-        }
-      }
-      src.push(l);
+      if (r.isRule(l)) { end = j + 1; prevBlank = false; continue; }
+      if (isRowLine(l) && isBorderRow(r.split(l))) { end = j + 1; break; }
+      if (!isRowLine(l) && !r.isRule(l) && prevBlank) break;
+      end = j + 1;
       prevBlank = false;
     }
-    flush();
+    const region = lines.slice(i, end).filter((l) => r.isRule(l) || !(isRowLine(l) && isBorderRow(r.split(l))));
+    const full = rowWidth(region, r);
+    const { rows, meta } = assembleSeparated(region, full, r);
     // Short rows after a blank line at the very end are text set out with tabs
     // (a signature «Министр\t\tИ.И. Иванов»), not rows of the table.
     const trailing: string[] = [];
-    while (rows.length > 1 && meta.length === rows.length) {
+    while (rows.length > 1) {
       const k = rows.length - 1;
       const m = meta[k];
-      if (!(m.afterBlank && m.seps < full && rows[k][0].trim() && !ROW_START.test(rows[k][0]))) break;
-      trailing.unshift(m.line);
+      if (!(m.afterBlank && m.seps < full && m.seps > 0 && rows[k][0].trim() && !ROW_START.test(rows[k][0]))) break;
+      trailing.unshift(...m.lines);
       rows.pop();
       meta.pop();
     }
-    pushTable(rows, src.filter((l) => !trailing.includes(l)));
+    pushTable(rows, region.filter((l) => !trailing.includes(l)));
     for (const l of trailing) pushParagraph(l);
-    i = j;
+    i = end;
   }
+}
+
+interface Separated {
+  seps: (l: string) => number;
+  split: (l: string) => string[];
+  isRule: (l: string) => boolean;
+  isWholeRow: (l: string) => boolean;
+}
+
+interface RowMeta { seps: number; afterBlank: boolean; lines: string[] }
+
+/** A heading standing alone on a line between rows («1. Стратегия …», «Протокол … от …»). */
+const LINE_HEADING = /^\s*((\d{1,3}|[IVXLC]{1,7})\.\s+[А-ЯЁA-Z«"]|[Рр]аздел\s|([Пп]ротокол|[Зз]аседани)\S*\s.*\d{4})/;
+
+/**
+ * Rebuilds rows of a separated region given `full`, the separators of a complete row:
+ * a line continues the row above while that row is short of separators.
+ */
+function assembleSeparated(region: string[], full: number, r: Separated): { rows: string[][]; meta: RowMeta[] } {
+  const rows: string[][] = [];
+  const meta: RowMeta[] = [];
+  let pending: string[] | null = null;
+  let pendingSeps = 0;
+  let prevBlank = false;
+  const start = (cells: string[], s: number, l: string) => {
+    if (pending) rows.push(pending);
+    pending = cells;
+    pendingSeps = s;
+    meta.push({ seps: s, afterBlank: prevBlank, lines: [l] });
+  };
+  const nextStartsRow = (k: number) => {
+    for (let n = k + 1; n < region.length; n++) if (!BLANK.test(region[n])) return ROW_START.test(r.split(region[n])[0]);
+    return false;
+  };
+  region.forEach((l, k) => {
+    if (BLANK.test(l)) { prevBlank = true; return; }
+    if (r.isRule(l)) return;
+    const s = r.seps(l);
+    if (r.isWholeRow(l)) {
+      start(r.split(l), full, l);
+    } else if (s === 0) {
+      if (pending && !(LINE_HEADING.test(l) && nextStartsRow(k))) {
+        // Text right under a row continues its last cell.
+        (pending as string[])[(pending as string[]).length - 1] += '\n' + l;
+        meta[meta.length - 1].lines.push(l);
+      } else if (LINE_HEADING.test(l)) {
+        start([l], full, l); // a heading row (a merged cell): nothing continues it
+      } else {
+        start([l], 0, l); // the first line of a cell that goes on («№» over «п/п\t…»)
+      }
+    } else {
+      const parts = r.split(l);
+      const p = pending as string[] | null;
+      if (p && pendingSeps < full && pendingSeps + s <= full && !ROW_START.test(parts[0])) {
+        // The rest of a row whose cell went on over several lines.
+        p[p.length - 1] += '\n' + parts[0];
+        p.push(...parts.slice(1));
+        pendingSeps += s;
+        meta[meta.length - 1].lines.push(l);
+      } else start(parts, s, l);
+    }
+    prevBlank = false;
+  });
+  if (pending) rows.push(pending);
+  return { rows, meta };
+}
+
+/**
+ * Separators in a complete row. Usually every row is one line and the commonest count
+ * says it; when most rows have a multi-line cell no line holds a whole row, so the
+ * count that rebuilds the most cells into complete rows wins.
+ */
+function rowWidth(region: string[], r: Separated): number {
+  const counts = region.map(r.seps).filter((n) => n > 0);
+  if (!counts.length) return 0;
+  const common = mode(counts);
+  const max = Math.min(40, Math.max(...counts) * 3 + 3);
+  let best = common;
+  let bestScore = -1;
+  for (let f = 1; f <= max; f++) {
+    const { rows } = assembleSeparated(region, f, r);
+    const score = rows.filter((row) => row.length === f + 1).length * (f + 1);
+    if (score > bestScore || (score === bestScore && f === common)) { best = f; bestScore = score; }
+  }
+  return best;
 }
 
 interface Cell { text: string }
