@@ -1,6 +1,6 @@
 /**
  * Deadlines understood: «Срок исполнения» free text → Schedule → control dates.
- * Rules: ../../../docs or ../shared/golden/README.md («Deadline rules»); design: DESIGN.md §3.
+ * The rules, and the choices made where the genre is ambiguous: ./README.md.
  *
  *   const schedule = parseDeadline(text, { period });        // keeps the text, never guesses
  *   const { due, reports } = expandSchedule(schedule, period); // nominal + effective dates
