@@ -147,3 +147,113 @@ describe.skipIf(!hasChromium)('web: coordinator edits a plan', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe.skipIf(!hasChromium)('web: admin sets up a council plan, the directory and a user', () => {
+  let h: BrowserHarness;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    page = await h.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await logIn(page, h.baseUrl, 'admin', 'demo-admin-2025');
+    await page.getByTestId('plans-table').waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('adds an organisation with an alias, which the type-ahead then finds', async () => {
+    await page.getByTestId('nav-organisations').click();
+    await page.getByTestId('create-organisation').click();
+    await page.getByTestId('org-field-fullName').fill('Прокуратура Северо-Озёрской области');
+    await page.getByTestId('org-field-shortName').fill('Прокуратура области');
+    await page.getByTestId('org-field-kind').selectOption('other');
+    await page.getByTestId('org-field-aliases').fill('Прокуратура СОО');
+    await page.getByTestId('org-field-aliases').press('Enter'); // adds the chip, does not submit
+    await page.getByTestId('org-field-external').check();
+    await page.getByTestId('org-submit').click();
+    await expect.poll(() => page.getByTestId('org-dialog').count()).toBe(0);
+    await page.getByTestId('org-search').fill('прокуратура соо');
+    await expect.poll(() => page.getByTestId('org-tree').textContent()).toContain('Прокуратура Северо-Озёрской области (по согласованию)');
+  });
+
+  it('creates a council plan, a protocol and an instruction with its protocol item', async () => {
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId('create-plan').click();
+    await page.getByTestId('plan-kind-council_decisions').check();
+    await page.getByTestId('plan-field-title').fill('Поручения Совета по вопросам качества жизни');
+    await page.getByTestId('plan-field-owner').fill('Минсоц');
+    await page.getByTestId('plan-field-owner').press('Enter');
+    await page.getByTestId('plan-field-periodFrom').fill('2025-01-01');
+    await page.getByTestId('plan-field-periodTo').fill('2025-12-31');
+    await page.getByTestId('plan-submit').click();
+    await page.getByTestId('plan-table').waitFor();
+    expect(await page.getByTestId('plan-period').textContent()).toContain('2025 г.');
+
+    await page.getByTestId('add-section').click();
+    await page.getByTestId('section-field-title').fill('Протокол заседания Совета от 14 марта 2025 года');
+    await page.getByTestId('section-field-title').press('Enter');
+    await page.getByTestId('section-row-1').waitFor();
+
+    await page.getByTestId('add-measure').click();
+    expect(await page.getByTestId('measure-field-number').inputValue()).toBe('1.1');
+    await page.getByTestId('measure-field-number').fill('1');
+    await page.getByTestId('measure-field-protocolItem').fill('пункт 2 вопроса № 1');
+    await page.getByTestId('measure-field-title').fill('Представить информацию о ходе исполнения');
+    await page.getByTestId('measure-field-leadExecutor').fill('прокуратура соо');
+    await page.getByTestId('measure-field-leadExecutor').press('Enter');
+    await page.getByTestId('measure-submit').click();
+    const row = page.getByTestId('measure-row-1');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('пункт 2 вопроса № 1');
+    expect(await row.textContent()).toContain('Прокуратура области (по согласованию)');
+  });
+
+  it('edits the approval in the header and archives the plan', async () => {
+    await page.getByTestId('edit-plan').click();
+    await page.getByTestId('plan-field-approvedByName').fill('О.А. Петелин');
+    await page.getByTestId('plan-field-approvedOn').fill('2016-12-28');
+    await page.getByTestId('plan-submit').click();
+    await expect.poll(() => page.getByTestId('plan-approval').textContent()).toBe('УТВЕРЖДАЮО.А. Петелин28 декабря 2016 г.');
+
+    await page.getByTestId('archive-plan').click();
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(() => page.getByTestId('add-measure').count()).toBe(0);
+  });
+
+  it('creates a user, resets the password; the user logs in and changes it', async () => {
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('create-user').click();
+    await page.getByTestId('user-field-login').fill('sidorova');
+    await page.getByTestId('user-field-fullName').fill('Сидорова Анна Ильинична');
+    await page.getByTestId('user-field-role').selectOption('executor');
+    await page.getByTestId('user-field-organisation').fill('Минздрав');
+    await page.getByTestId('user-field-organisation').press('Enter');
+    await page.getByTestId('user-field-password').fill('first-pass-2025');
+    await page.getByTestId('user-submit').click();
+    const row = page.getByTestId('user-row-sidorova');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Минздрав');
+
+    await row.getByTestId('user-reset-password').click();
+    await page.getByTestId('reset-password-input').fill('second-pass-2025');
+    await page.getByTestId('reset-password-submit').click();
+    await expect.poll(() => page.getByTestId('users-notice').textContent()).toContain('sidorova');
+
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-input').fill('sidorova');
+    await page.getByTestId('password-input').fill('second-pass-2025');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('userbox').waitFor();
+    await page.getByTestId('change-password').click();
+    await page.locator('#pw-current').fill('second-pass-2025');
+    await page.locator('#pw-new').fill('third-pass-2025');
+    await page.locator('#pw-repeat').fill('third-pass-2025');
+    await page.locator('#pw-repeat').press('Enter');
+    await expect.poll(() => page.getByText('Пароль изменён.').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+});
