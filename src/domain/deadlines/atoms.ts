@@ -216,6 +216,8 @@ export function parseAtoms(c: Cursor, i: number, dayMonthOk = false): AtomsMatch
     if (k.v2 === 4) {
       const y = parseYear(c, i);
       if (y === null) return null;
+      // «2000 человек»: a bare four-digit number followed by an ordinary word is a count, not a year.
+      if (y.end === i + 1 && tt(c, i + 1) === T.OTHER) return null;
       const a = span(1, 12, y.year);
       a.yearSpan = true;
       return { atoms: [a], end: y.end };

@@ -252,6 +252,11 @@ describe('unspecified: nothing is guessed', () => {
     expect(parse('постоянно, по отдельному плану').kind).toBe('continuous');
   });
 
+  it('does not read a count as a year', () => {
+    expect(parse('охват 2000 человек').kind).toBe('unspecified');
+    expect(parse('2024 (при наличии средств)').kind).toBe('window');
+  });
+
   it('does not turn a broken date into a year window', () => {
     expect(parse('до 1 двабря 2024').kind).toBe('unspecified');
     expect(parse('до 1 марта2024').kind).not.toBe('window');

@@ -252,18 +252,21 @@ function matchEvent(c: Cursor, i: number): Match | null {
 // Continuous: «постоянно», «на постоянной основе», «в течение всего периода»
 
 function matchContinuous(c: Cursor, i: number): Match | null {
-  const t = tt(c, i);
   let j = i;
-  if (t === T.NA || t === T.IN) j++;
+  if (tt(c, j) === T.NA || tt(c, j) === T.IN) j++;
+  // «постоянно», «на постоянной основе», «в постоянном режиме»
   if (tt(c, j) === T.CONT) {
     j++;
     if (tt(c, j) === T.BASIS) j++;
     return one(j, raw('continuous', i, j));
   }
-  if (tt(c, j) === T.DURING) j++;
+  // «(в) течение (всего) периода / срока», «весь период»
+  const during = tt(c, j) === T.DURING;
+  if (during) j++;
   else if (j > i) return null;
-  if (tt(c, j) === T.WHOLE) j++;
-  if ((tt(c, j) === T.PERIOD || tt(c, j) === T.TERM) && (j > i)) return one(j + 1, raw('continuous', i, j + 1));
+  const whole = tt(c, j) === T.WHOLE;
+  if (whole) j++;
+  if ((during || whole) && (tt(c, j) === T.PERIOD || tt(c, j) === T.TERM)) return one(j + 1, raw('continuous', i, j + 1));
   return null;
 }
 
