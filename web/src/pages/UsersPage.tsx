@@ -65,7 +65,7 @@ export function UsersPage() {
               <th scope="col">Организация</th>
               <th scope="col">Эл. почта</th>
               <th scope="col">Состояние</th>
-              <th scope="col" className="col-actions">
+              <th scope="col" className="col-actions col-actions-wide">
                 <span className="sr-only">Действия</span>
               </th>
             </tr>
@@ -89,7 +89,7 @@ export function UsersPage() {
                   {u.active === false ? <span className="pill pill-archived">отключён</span> : u.active === true ? <span className="pill pill-active">активен</span> : <span className="muted">—</span>}
                   {u.locked && <span className="pill pill-draft" title="Вход заблокирован после неудачных попыток">заблокирован</span>}
                 </td>
-                <td className="col-actions" data-label="">
+                <td className="col-actions col-actions-wide" data-label="">
                   <div className="row-actions">
                     <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', user: u })} aria-label={`Изменить: ${u.fullName}`} data-testid="user-edit">
                       Изменить
