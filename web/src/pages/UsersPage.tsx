@@ -46,7 +46,7 @@ export function UsersPage() {
           <label htmlFor="user-search" className="sr-only">
             Поиск пользователя
           </label>
-          <input id="user-search" type="search" placeholder="Поиск: ФИО, логин, организация" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input id="user-search" type="search" placeholder="ФИО, логин, организация" value={query} onChange={(e) => setQuery(e.target.value)} />
           <button type="button" className="btn btn-primary" onClick={() => setDialog({ type: 'create' })} data-testid="create-user">
             Добавить пользователя
           </button>
