@@ -8,7 +8,7 @@
  * follows it.
  */
 import { parseItemNumber } from './numbering.js';
-import { parseStatus } from './status.js';
+import { isStatusOnly } from './status.js';
 import { foldCase, normalizeSpace } from './text-utils.js';
 
 export type ColumnRole =
@@ -144,7 +144,7 @@ function refineByContent(columns: Column[], body: string[][]): void {
   for (const col of columns) {
     if (col.role !== 'execution' && col.role !== 'other' && col.role !== 'note') continue;
     const v = values(col.index);
-    if (v.length >= 2 && v.filter((x) => parseStatus(x)).length >= 0.8 * v.length && !has('status')) col.role = 'status';
+    if (v.length >= 2 && v.filter(isStatusOnly).length >= 0.8 * v.length && !has('status')) col.role = 'status';
   }
   if (!has('title')) {
     let best: Column | null = null;

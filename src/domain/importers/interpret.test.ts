@@ -138,6 +138,37 @@ describe('interpret', () => {
     expect(r.kind).toBe('council_decisions');
   });
 
+  it('reads one table per section, each under its own heading, with the same header', () => {
+    const header = ['№', 'Мероприятие', 'Срок', 'Исполнитель'];
+    const r = interpret(doc(
+      p('План мероприятий на 2025 год'),
+      p('1. Организационные мероприятия'),
+      t(header, ['1.1', 'Рабочая группа', 'март', 'Минтруд']),
+      p('2. Информирование'),
+      t(header, ['2.1', 'Публикации', 'постоянно', 'Минтруд']),
+    ));
+    expect(r.sections).toEqual([{ number: '1', title: 'Организационные мероприятия' }, { number: '2', title: 'Информирование' }]);
+    expect(r.items.map((i) => i.section)).toEqual(['1', '2']);
+  });
+
+  it('does not glue rows of an unnumbered table, nor a total row onto an indicator', () => {
+    const r = interpret(doc(
+      t(['№', 'Мероприятие', 'Исполнитель'], ['', 'Совещание', 'Минтруд'], ['', 'Семинар', 'Минздрав'], ['', '', 'и Минобр']),
+      t(['№', 'Наименование показателя', '2024', '2025'], ['1', 'Число НКО', '10', '12'], ['', 'Итого', '10', '12']),
+    ));
+    expect(r.items.map((i) => [i.number, i.title, i.executorsText])).toEqual([['1', 'Совещание', 'Минтруд'], ['2', 'Семинар', 'Минздрав и Минобр']]);
+    expect(r.indicators.map((i) => i.name)).toEqual(['Число НКО', 'Итого']);
+  });
+
+  it('reads a status cell with a note after the status', () => {
+    const r = interpret(doc(t(
+      ['№', 'Мероприятие', 'Исполнитель', 'Статус'],
+      ['1', 'Совещание', 'Минтруд', 'Выполнено 12.03.2024'],
+      ['2', 'Семинар', 'Минтруд', 'Не выполнено (перенос срока)'],
+    )));
+    expect(r.items.map((i) => i.status)).toEqual(['done', 'not_done']);
+  });
+
   it('warns about an empty title', () => {
     const r = interpret(doc(t(['№', 'Мероприятие', 'Исполнитель'], ['1', 'Конкурс', 'Минтруд'])));
     expect(r.warnings).toContain('Не найден заголовок документа');

@@ -194,9 +194,27 @@ export function interpret(raw: RawDocument): InterchangeDocument {
     return n;
   };
 
-  // Paragraphs between tables: a protocol is always a section; a numbered heading is a
-  // section only when the table after it continues the previous one (no header of its own).
-  let pendingHeading: string | null = null;
+  // Headings in paragraphs. A protocol is always a section. A numbered heading before a
+  // table is a section when the table continues the previous one (no header of its own),
+  // or when several tables share one header (a plan set out as one table per section);
+  // otherwise it names a part of the document («I. Целевые показатели», «II. План»).
+  const headingBefore = new Map<DataTable, string>();
+  for (const table of tables) {
+    const lines: string[] = [];
+    for (let b = table.blockIndex - 1; b >= 0 && lines.length < 4; b--) {
+      const block = raw.blocks[b];
+      if (block.type !== 'paragraph') break;
+      lines.unshift(normalizeSpace(block.text));
+      if (isNumberedHeading(lines[0])) {
+        // The heading's own lines go on in lower case («…организациями,» / «подведомственными…»).
+        const own = [lines[0], ...lines.slice(1).filter((l, i, a) => a.slice(0, i + 1).every((x) => /^[а-яё]/.test(x)))];
+        headingBefore.set(table, own.join(' '));
+        break;
+      }
+    }
+  }
+  const signature = (t: DataTable) => t.headerCells.map(normalizeSpace).join('|');
+  const sharedLayout = (t: DataTable) => tables.filter((x) => signature(x) === signature(t) && x.kind === 'items').length >= 2;
   const tableByBlock = new Map(tables.map((t) => [t.blockIndex, t]));
   let lastTable: DataTable | null = null;
 
@@ -207,21 +225,20 @@ export function interpret(raw: RawDocument): InterchangeDocument {
       if (isProtocolHeading(text)) {
         const h = parseSectionHeading(text);
         currentSection = addSection(h.number, h.title);
-        pendingHeading = null;
-      } else if (isNumberedHeading(text)) pendingHeading = text;
+      }
       continue;
     }
     const table = tableByBlock.get(b);
     if (!table) continue;
     const continues = lastTable !== null && table.headerCells === lastTable.headerCells;
-    if (pendingHeading && continues) {
-      const h = parseSectionHeading(pendingHeading);
+    const heading = headingBefore.get(table);
+    if (heading && table.kind === 'items' && (continues || sharedLayout(table))) {
+      const h = parseSectionHeading(heading);
       currentSection = addSection(h.number, h.title);
     } else if (!continues && lastTable) {
       // A new table with its own header starts a new part of the document.
       currentSection = null;
     }
-    pendingHeading = null;
     lastTable = table;
     const cols = table.columns;
     const numberIdx = roleIndex(cols, 'number');
@@ -229,6 +246,8 @@ export function interpret(raw: RawDocument): InterchangeDocument {
     const keyIdx = numberIdx >= 0 ? numberIdx : 0;
     const numbers = table.rows.map((r) => parseItemNumber(r.cells[numberIdx] ?? '')?.number).filter((n): n is string => Boolean(n));
     const headerNorm = table.headerCells.map(normalizeSpace).join('|');
+    // An empty number cell means «the row above goes on» only where rows are numbered.
+    const numbered = numberIdx >= 0 && numbers.length >= 0.3 * table.rows.filter((x) => nonEmpty(x.cells).length > 1).length;
 
     for (let r = 0; r < table.rows.length; r++) {
       const row = table.rows[r];
@@ -250,8 +269,11 @@ export function interpret(raw: RawDocument): InterchangeDocument {
         currentSection = addSection(h.number, h.title, nextNumber);
         continue;
       }
-      // First cell empty: the rest of the row above, broken across a page.
-      if (!key && last) {
+      // First cell empty: the rest of the row above, broken across a page. (Not a «Итого»
+      // row of an indicator table, whose values would land on the indicator above.)
+      const broken = numbered ? !key : titleIdx >= 0 && !hasContent(cells[titleIdx] ?? '');
+      const clash = table.kind === 'indicators' && last && cols.some((c) => c.role === 'value' && hasContent(cells[c.index] ?? '') && hasContent(last.cells[c.index] ?? ''));
+      if (broken && last && last.table === table && !clash) {
         cells.forEach((c, i) => {
           if (!hasContent(c)) return;
           last.cells[i] = last.cells[i] ? `${last.cells[i]}\n${c}` : c;

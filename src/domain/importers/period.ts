@@ -34,6 +34,9 @@ export function parsePeriod(title: string): [string, string] | null {
     return [`${from}-01-01`, `${to}-12-31`];
   }
   const s = SINGLE.exec(t);
-  if (s) return [`${s[1]}-01-01`, `${s[1]}-12-31`];
-  return null;
+  if (!s) return null;
+  // «на 2024 год и на плановый период 2025 и 2026 годов»: the plan runs to the last planned year.
+  const planned = new RegExp(`плановый\\s+период\\s+${Y}\\s*(?:и|[-–—])\\s*${Y}`, 'i').exec(t);
+  const last = planned && Number(planned[2]) > Number(s[1]) ? planned[2] : s[1];
+  return [`${s[1]}-01-01`, `${last}-12-31`];
 }

@@ -15,6 +15,12 @@ const classify = (token: string): ItemStatus => {
   return 'done';
 };
 
+/** Whether a cell holds nothing but status words («Выполнено», «Х», «Не выполнено»). */
+export function isStatusOnly(cell: string): boolean {
+  const text = cell.trim();
+  return text !== '' && text.match(TOKEN) !== null && text.replace(TOKEN, ' ').replace(/[\s.,;:!()\/\\-]+/g, '') === '';
+}
+
 /**
  * Status of a status cell, or null when the cell is empty or says something else.
  * Distinct statuses in one cell: the first one printed wins.
@@ -26,11 +32,12 @@ export function parseStatus(cell: string): ItemStatus | null {
   const text = cell.trim();
   if (!text) return null;
   if (/^частично[.\s]*$/i.test(text)) return 'partial';
-  // A status cell holds nothing but status words (and punctuation).
+  // A status cell holds nothing but status words (and punctuation)…
   const rest = text.replace(TOKEN, ' ').replace(/[\s.,;:!()\/\\-]+/g, '');
-  if (rest.length > 0) return null;
   const m = text.match(TOKEN);
-  return m ? classify(m[0]) : null;
+  if (rest.length === 0) return m ? classify(m[0]) : null;
+  // …or starts with one and adds a note («Выполнено 12.03.2024», «Не выполнено (перенос срока)»).
+  return statusFromExecutionText(text);
 }
 
 /**
