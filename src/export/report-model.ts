@@ -1,0 +1,235 @@
+/**
+ * The consolidated report on execution («Информация об исполнении …») as the export
+ * writers see it, and the table layout the three formats (DOCX, XLSX, PDF) share.
+ *
+ * Two official table forms, as executors assemble them by hand today:
+ *
+ * - `plan`: «№ п/п | Наименование мероприятия | Ответственный | Сроки исполнения |
+ *   Информация об исполнении | Статус», a row of column numbers 1…6 under the header,
+ *   sections («1. Стратегия развития социальной сферы») as rows spanning the table;
+ * - `council`: «№ п/п | Пункт протокола | Содержание поручения | Ответственные |
+ *   Информация об исполнении», protocols («Протокол заседания … от 30 июня 2021 года»)
+ *   as rows spanning the table. The form has no status column: the status opens the
+ *   execution text («Выполнено.\n…»), as in the printed reports.
+ *
+ * Everything here is pure: the writers receive a `ReportModel` built elsewhere (from
+ * the database or an import) and never read the clock.
+ */
+
+/** Which official form to lay the report out in. */
+export type ReportForm = 'plan' | 'council';
+
+/** Execution status of one measure or instruction for the period. */
+export type ReportStatus = 'done' | 'partial' | 'not_done' | 'not_due';
+
+/** One measure (plan form) or instruction (council form). */
+export interface ReportRow {
+  /** As printed in «№ п/п»: «1.1», «2», «12.1–12.8». Must not be empty (an unnumbered row reads as the rest of the row above). */
+  number: string;
+  /** Name of the measure, or the content of the instruction. */
+  title: string;
+  /** Executors as one text: «Минсоц, Минздрав», «Члены Координационного совета». */
+  responsible: string;
+  /** Deadline text as written in the plan («постоянно, доклад ежегодно до 1 октября»). */
+  deadline: string;
+  /** Execution text; paragraphs separated by '\n' («Минсоц: …\nМинобр: …»). */
+  execution: string;
+  status: ReportStatus | null;
+  /** Council form: ISO date of the protocol the instruction comes from. */
+  protocolDate?: string;
+  /** Council form: the protocol item («пункт 5 вопроса № 2»). */
+  protocolItem?: string;
+}
+
+/** A section of a plan, or a protocol of a council (number: ISO date of the meeting). */
+export interface ReportSection {
+  /** Plan: «1», «II». Council: the protocol date, ISO («2021-06-30»). */
+  number: string;
+  /** Plan: «Стратегия развития социальной сферы». Council: «Протокол заседания … от 30 июня 2021 года». */
+  title: string;
+  rows: ReportRow[];
+}
+
+/** Input of every export writer. */
+export interface ReportModel {
+  form: ReportForm;
+  /** «Информация об исполнении плана мероприятий … за I квартал 2025 г.» */
+  title: string;
+  /** A second title line («(по состоянию на 1 апреля 2025 г.)»). */
+  subtitle?: string;
+  /** «I квартал 2025 г.»: printed in the running footer. */
+  periodLabel?: string;
+  /** ISO date (or date-time) the report was generated on: printed in the footer. */
+  generatedOn: string;
+  sections: ReportSection[];
+  /** Rows that belong to no section; printed before the first section. */
+  rowsWithoutSection: ReportRow[];
+}
+
+/** Russian status labels, as in the «Статус» column of the official form. */
+export const STATUS_LABELS: Record<ReportStatus, string> = {
+  done: 'Выполнено',
+  partial: 'Частично выполнено',
+  not_done: 'Не выполнено',
+  not_due: 'Х',
+};
+
+/** Fill colours (RGB hex, no '#') for status cells: green, amber, red, grey. */
+export const STATUS_COLOURS: Record<ReportStatus, string> = {
+  done: 'C6EFCE',
+  partial: 'FFEB9C',
+  not_done: 'FFC7CE',
+  not_due: 'EDEDED',
+};
+
+/** One column of a form: its header and its share of the table width. */
+export interface ReportColumn {
+  key: 'number' | 'protocolItem' | 'title' | 'responsible' | 'deadline' | 'execution' | 'status';
+  header: string;
+  /** Relative width; the writers scale these to the page. */
+  weight: number;
+}
+
+const PLAN_COLUMNS: ReportColumn[] = [
+  { key: 'number', header: '№ п/п', weight: 5 },
+  { key: 'title', header: 'Наименование мероприятия', weight: 24 },
+  { key: 'responsible', header: 'Ответственный', weight: 15 },
+  { key: 'deadline', header: 'Сроки исполнения', weight: 12 },
+  { key: 'execution', header: 'Информация об исполнении', weight: 33 },
+  { key: 'status', header: 'Статус', weight: 11 },
+];
+
+const COUNCIL_COLUMNS: ReportColumn[] = [
+  { key: 'number', header: '№ п/п', weight: 6 },
+  { key: 'protocolItem', header: 'Пункт протокола', weight: 11 },
+  { key: 'title', header: 'Содержание поручения', weight: 30 },
+  { key: 'responsible', header: 'Ответственные', weight: 17 },
+  { key: 'execution', header: 'Информация об исполнении', weight: 36 },
+];
+
+/**
+ * Columns of a form, in order.
+ * @example reportColumns('plan').map((c) => c.header)[5] // 'Статус'
+ */
+export function reportColumns(form: ReportForm): ReportColumn[] {
+  return form === 'council' ? COUNCIL_COLUMNS : PLAN_COLUMNS;
+}
+
+/** One line of the laid-out table body: a spanning section/protocol row or an item row. */
+export type LayoutRow =
+  | { kind: 'section'; text: string }
+  | { kind: 'item'; status: ReportStatus | null; /** Cell texts by column; paragraphs separated by '\n'. */ cells: string[] };
+
+/** The table every writer renders: header labels, then body rows in order. */
+export interface ReportLayout {
+  columns: ReportColumn[];
+  rows: LayoutRow[];
+}
+
+const MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+
+/**
+ * An ISO date (or date-time; the date part is used as written, no time zone shift)
+ * in Russian long form; the input itself when it is not an ISO date.
+ * @example formatRussianDate('2025-04-12') // '12 апреля 2025 г.'
+ */
+export function formatRussianDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
+  if (!m) return iso;
+  const month = MONTHS_GENITIVE[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]} г.` : iso;
+}
+
+/** Paragraphs of a cell text: lines trimmed, blank lines dropped, CRLF tolerated. */
+export function splitParagraphs(text: string): string[] {
+  return text.split(/\r\n?|\n/).map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter((l) => l.length > 0);
+}
+
+const STATUS_OPENING = /^(частично\s+выполнен[аоы]?|выполнен[аоы]?\s+частично|не\s+выполнен[аоы]?|выполнен[аоы]?|[хx])(?=$|[\s.,;:!])/iu;
+
+/**
+ * Execution text of the council form: the status opens it as its own paragraph
+ * («Выполнено.», «Частично выполнено.», «Не выполнено.», «Х»), unless the text
+ * already starts with a status word.
+ * @example councilExecutionText('Вопрос включен в повестку', 'done') // 'Выполнено.\nВопрос включен в повестку'
+ */
+export function councilExecutionText(execution: string, status: ReportStatus | null): string {
+  const paragraphs = splitParagraphs(execution);
+  if (!status || (paragraphs.length && STATUS_OPENING.test(paragraphs[0]))) return paragraphs.join('\n');
+  const opening = status === 'not_due' ? STATUS_LABELS.not_due : `${STATUS_LABELS[status]}.`;
+  return [opening, ...paragraphs].join('\n');
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Content of the council form's «Содержание поручения» cell: the instruction, and
+ * its deadline as a paragraph of its own when the instruction does not already state
+ * it (the form has no deadline column; reports write «(в срок до 1 мая 2022 года)»
+ * into the text).
+ */
+export function councilTitleText(row: ReportRow): string {
+  const title = splitParagraphs(row.title).join('\n');
+  const deadline = row.deadline.replace(/\s+/g, ' ').trim();
+  if (!deadline || squash(title).includes(squash(deadline))) return title;
+  return `${title}\nСрок исполнения: ${deadline}`;
+}
+
+const isoToNumeric = (iso: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+};
+
+/** Text of a section/protocol row. Plan: «1. Стратегия …»; council: the protocol title as written. */
+export function sectionHeading(form: ReportForm, section: Pick<ReportSection, 'number' | 'title'>): string {
+  const title = section.title.replace(/\s+/g, ' ').trim();
+  const number = section.number.trim();
+  if (form === 'council' || !number) return title;
+  if (title.startsWith(`${number}.`) || title.startsWith(`${number} `)) return title;
+  return `${number}. ${title}`;
+}
+
+function itemCells(form: ReportForm, row: ReportRow, protocolDateShown: boolean): string[] {
+  const para = (s: string) => splitParagraphs(s).join('\n');
+  if (form === 'council') {
+    let item = para(row.protocolItem ?? '');
+    // Outside a protocol row nothing else tells which meeting the instruction comes from.
+    if (row.protocolDate && !protocolDateShown) item = [item, `(протокол от ${isoToNumeric(row.protocolDate)})`].filter(Boolean).join('\n');
+    return [row.number.trim(), item, councilTitleText(row), para(row.responsible), councilExecutionText(row.execution, row.status)];
+  }
+  return [row.number.trim(), para(row.title), para(row.responsible), para(row.deadline), para(row.execution), row.status ? STATUS_LABELS[row.status] : ''];
+}
+
+/**
+ * Lays a model out as the rows of its official form: rows without a section first
+ * (so that no section heading claims them when the document is read back), then each
+ * section heading followed by its rows.
+ * @example layoutReport(model).rows[0] // { kind: 'section', text: '1. Стратегия развития социальной сферы' }
+ */
+export function layoutReport(model: ReportModel): ReportLayout {
+  const rows: LayoutRow[] = [];
+  const push = (row: ReportRow, sectionDate: string | null) =>
+    rows.push({ kind: 'item', status: row.status, cells: itemCells(model.form, row, sectionDate !== null && row.protocolDate === sectionDate) });
+  for (const row of model.rowsWithoutSection) push(row, null);
+  for (const section of model.sections) {
+    rows.push({ kind: 'section', text: sectionHeading(model.form, section) });
+    const date = model.form === 'council' && /^\d{4}-\d{2}-\d{2}$/.test(section.number) ? section.number : null;
+    for (const row of section.rows) push(row, date);
+  }
+  return { columns: reportColumns(model.form), rows };
+}
+
+/** Footer line: «I квартал 2025 г. · сформировано 12 апреля 2025 г.» (page numbers are added by each writer). */
+export function footerText(model: ReportModel): string {
+  return [model.periodLabel?.trim(), `сформировано ${formatRussianDate(model.generatedOn)}`].filter(Boolean).join(' · ');
+}
+
+/** Supported export formats. */
+export type ReportFormat = 'docx' | 'xlsx' | 'pdf';
+
+/** MIME type and file extension of each format, for HTTP responses and file names. */
+export const REPORT_FORMATS: Record<ReportFormat, { mime: string; extension: string }> = {
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+  pdf: { mime: 'application/pdf', extension: 'pdf' },
+};

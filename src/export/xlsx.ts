@@ -1,0 +1,110 @@
+/**
+ * The consolidated report as an Excel workbook (.xlsx), written with exceljs.
+ *
+ * One sheet: the title (and subtitle) merged over the table width, an empty row, the
+ * header and the row of column numbers (frozen, and repeated on every printed page),
+ * then the body — sections/protocols merged over the whole row, bold; text wrapped,
+ * cells aligned to the top; status cells filled by status. Print setup: A4 landscape,
+ * fit to one page wide; the footer carries the period, the date and «стр. X из Y».
+ *
+ * The importer reads this layout back to the same items (xlsx.test.ts).
+ */
+import ExcelJS from 'exceljs';
+import { STATUS_COLOURS, footerText, layoutReport, splitParagraphs, type ReportModel } from './report-model.js';
+
+const FONT = 'Times New Roman';
+/** Width of the whole table in Excel character units (≈ landscape A4 at 11 pt before fit-to-width). */
+const TABLE_CHARS = 200;
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const fill = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } });
+
+/** Escapes '&' in header/footer text (Excel reads '&' as a format code). */
+const hfText = (s: string) => s.replace(/&/g, '&&');
+
+/**
+ * Builds the consolidated report as .xlsx bytes.
+ * @example
+ *   const bytes = await buildReportXlsx(model);
+ *   (await importDocument(bytes, 'report.xlsx')).items.length // the model's row count
+ */
+export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
+  const layout = layoutReport(model);
+  const n = layout.columns.length;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Исполнение';
+  wb.title = splitParagraphs(model.title).join(' ');
+  // A fixed date keeps the output a function of the model (no clock inside the writer).
+  const generated = new Date(/^\d{4}-\d{2}-\d{2}/.test(model.generatedOn) ? model.generatedOn.slice(0, 10) + 'T00:00:00Z' : 0);
+  wb.created = generated;
+  wb.modified = generated;
+
+  const ws = wb.addWorksheet('Отчет', {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&L&8${hfText(footerText(model))}&R&8стр. &P из &N` },
+  });
+  const weightSum = layout.columns.reduce((s, c) => s + c.weight, 0);
+  ws.columns = layout.columns.map((c) => ({ key: c.key, width: Math.round((c.weight / weightSum) * TABLE_CHARS) }));
+
+  const titleLines: Array<{ text: string; bold: boolean }> = [
+    { text: splitParagraphs(model.title).join(' '), bold: true },
+    ...(model.subtitle ? [{ text: splitParagraphs(model.subtitle).join(' '), bold: false }] : []),
+  ];
+  for (const line of titleLines) {
+    const row = ws.addRow([line.text]);
+    ws.mergeCells(row.number, 1, row.number, n);
+    const cell = row.getCell(1);
+    cell.font = { name: FONT, size: 12, bold: line.bold };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    // Merged cells do not grow with wrapped text: give the title the lines it needs.
+    row.height = 16 * Math.max(1, Math.ceil(line.text.length / (TABLE_CHARS * 0.9)));
+  }
+  ws.addRow([]);
+
+  const headerRow = ws.addRow(layout.columns.map((c) => c.header));
+  const numbersRow = ws.addRow(layout.columns.map((_, i) => i + 1));
+  for (const row of [headerRow, numbersRow]) {
+    row.eachCell((cell) => {
+      cell.font = { name: FONT, size: 11, bold: row === headerRow };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = BORDER;
+      cell.fill = fill('F2F2F2');
+    });
+  }
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: numbersRow.number, topLeftCell: `A${numbersRow.number + 1}`, activeCell: `A${numbersRow.number + 1}` }];
+  ws.pageSetup.printTitlesRow = `${headerRow.number}:${numbersRow.number}`;
+
+  const statusIndex = layout.columns.findIndex((c) => c.key === 'status');
+  for (const item of layout.rows) {
+    if (item.kind === 'section') {
+      const row = ws.addRow([item.text]);
+      ws.mergeCells(row.number, 1, row.number, n);
+      const cell = row.getCell(1);
+      cell.font = { name: FONT, size: 11, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.fill = fill('FAFAFA');
+      for (let c = 1; c <= n; c++) row.getCell(c).border = BORDER;
+      continue;
+    }
+    const row = ws.addRow(item.cells.map((text) => text));
+    for (let c = 1; c <= n; c++) {
+      const cell = row.getCell(c);
+      const isStatus = c - 1 === statusIndex;
+      cell.font = { name: FONT, size: 11 };
+      cell.border = BORDER;
+      cell.alignment = { horizontal: c === 1 || isStatus ? 'center' : 'left', vertical: isStatus ? 'middle' : 'top', wrapText: true };
+      if (isStatus && item.status) cell.fill = fill(STATUS_COLOURS[item.status]);
+    }
+    // Excel sizes rows with wrapped text itself when they have no height; LibreOffice too.
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
