@@ -9,7 +9,7 @@
  * - «постоянно» followed by a relative term makes it repeat («Постоянно в течение 10 рабочих дней со дня …»);
  * - the schedule's kind is its first understood term's; only a report schedule → `continuous`.
  */
-import { formatYmd, daysInMonth } from '../calendar/iso-date.js';
+import { addDays, daysInMonth, formatYmd } from '../calendar/iso-date.js';
 import type { Atom, Cursor } from './atoms.js';
 import { T } from './lexicon.js';
 import type { DayOfMonthSpec, Raw } from './terms.js';
@@ -137,6 +137,16 @@ function nextYearAt(a: Atom): RecurringAt {
   return { type: 'afterPeriod', months: a.to.month, day };
 }
 
+/** «…, далее – ежегодно», «и в дальнейшем ежегодно»: a «then» word just before token `s`. */
+function startsThereafter(c: Cursor, s: number): boolean {
+  for (let i = s - 1; i >= 0; i--) {
+    const t = c.toks[i].t;
+    if (t === T.FILLER && c.toks[i].v === 1) return true;
+    if (t !== T.COMMA && t !== T.DASH && t !== T.AND && t !== T.IN && t !== T.FILLER) return false;
+  }
+  return false;
+}
+
 /** Nothing but commas between two raw terms. */
 function adjacent(c: Cursor, a: Raw, b: Raw): boolean {
   const [x, y] = a.e <= b.s ? [a, b] : [b, a];
@@ -184,6 +194,16 @@ function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], r
   if (prev !== undefined && prev.raw === i - 1 && i > 0 && !fixed && dates.length === 0 && absorb(list[i - 1], i - 1, true)) out.pop();
 
   if (dates.length > 0) at = { type: 'dates', dates };
+  // «до 1 декабря 2021 года, далее – ежегодно»: the recurrence starts after the term before it.
+  const before = out.length > 0 ? out[out.length - 1] : undefined;
+  if (before !== undefined && startsThereafter(cursor, r.s)) {
+    const b = boundsOf(before.term);
+    if (b !== null) {
+      const from = addDays(b[1], 1);
+      if (within === undefined) within = { from, to: '9999-12-31' };
+      else if (within.from < from) within = { from, to: within.to };
+    }
+  }
   const term: RecurringTerm = { kind: 'recurring', every, interval: r.interval ?? 1, at, source: source(s, e) };
   if (r.times !== undefined) term.times = r.times;
   if (within) term.within = within;
