@@ -140,10 +140,27 @@ export function formatRussianDate(iso: string): string {
   return month ? `${Number(m[3])} ${month} ${m[1]} г.` : iso;
 }
 
-/** Paragraphs of a cell text: lines trimmed, blank lines dropped, CRLF tolerated. */
-export function splitParagraphs(text: string): string[] {
-  return text.split(/\r\n?|\n/).map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter((l) => l.length > 0);
+/**
+ * Removes what XML 1.0 cannot carry (control characters pasted from other programs,
+ * unpaired surrogates, U+FFFE/U+FFFF) — one of them would make Word and Excel refuse
+ * the whole file — and turns tabs, vertical tabs and form feeds into spaces/line breaks.
+ * @example cleanText('Минсоц\u0007: выполнено') // 'Минсоц: выполнено'
+ */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u000b\u000c\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }
+
+/** Paragraphs of a cell text: cleaned (see cleanText), lines trimmed, blank lines dropped. */
+export function splitParagraphs(text: string | null | undefined): string[] {
+  return cleanText(text).split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').trim()).filter((l) => l.length > 0);
+}
+
+/** One-line text: paragraphs joined with a space. */
+const oneLine = (text: string | null | undefined) => splitParagraphs(text).join(' ');
 
 const STATUS_OPENING = /^(частично\s+выполнен[аоы]?|выполнен[аоы]?\s+частично|не\s+выполнен[аоы]?|выполнен[аоы]?|[хx])(?=$|[\s.,;:!])/iu;
 
@@ -170,7 +187,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
  */
 export function councilTitleText(row: ReportRow): string {
   const title = splitParagraphs(row.title).join('\n');
-  const deadline = row.deadline.replace(/\s+/g, ' ').trim();
+  const deadline = oneLine(row.deadline);
   if (!deadline || squash(title).includes(squash(deadline))) return title;
   return `${title}\nСрок исполнения: ${deadline}`;
 }
@@ -182,22 +199,22 @@ const isoToNumeric = (iso: string) => {
 
 /** Text of a section/protocol row. Plan: «1. Стратегия …»; council: the protocol title as written. */
 export function sectionHeading(form: ReportForm, section: Pick<ReportSection, 'number' | 'title'>): string {
-  const title = section.title.replace(/\s+/g, ' ').trim();
-  const number = section.number.trim();
+  const title = oneLine(section.title);
+  const number = oneLine(section.number);
   if (form === 'council' || !number) return title;
   if (title.startsWith(`${number}.`) || title.startsWith(`${number} `)) return title;
   return `${number}. ${title}`;
 }
 
 function itemCells(form: ReportForm, row: ReportRow, protocolDateShown: boolean): string[] {
-  const para = (s: string) => splitParagraphs(s).join('\n');
+  const para = (s: string | null | undefined) => splitParagraphs(s).join('\n');
   if (form === 'council') {
     let item = para(row.protocolItem ?? '');
     // Outside a protocol row nothing else tells which meeting the instruction comes from.
     if (row.protocolDate && !protocolDateShown) item = [item, `(протокол от ${isoToNumeric(row.protocolDate)})`].filter(Boolean).join('\n');
-    return [row.number.trim(), item, councilTitleText(row), para(row.responsible), councilExecutionText(row.execution, row.status)];
+    return [oneLine(row.number), item, councilTitleText(row), para(row.responsible), councilExecutionText(row.execution, row.status)];
   }
-  return [row.number.trim(), para(row.title), para(row.responsible), para(row.deadline), para(row.execution), row.status ? STATUS_LABELS[row.status] : ''];
+  return [oneLine(row.number), para(row.title), para(row.responsible), para(row.deadline), para(row.execution), row.status ? STATUS_LABELS[row.status] : ''];
 }
 
 /**
@@ -221,7 +238,7 @@ export function layoutReport(model: ReportModel): ReportLayout {
 
 /** Footer line: «I квартал 2025 г. · сформировано 12 апреля 2025 г.» (page numbers are added by each writer). */
 export function footerText(model: ReportModel): string {
-  return [model.periodLabel?.trim(), `сформировано ${formatRussianDate(model.generatedOn)}`].filter(Boolean).join(' · ');
+  return [oneLine(model.periodLabel), `сформировано ${formatRussianDate(model.generatedOn)}`].filter(Boolean).join(' · ');
 }
 
 /** Supported export formats. */

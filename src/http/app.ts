@@ -18,6 +18,7 @@ import { loadSession, type Session } from '../modules/auth/auth.service.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
+import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js';
 import { registerMeasureRoutes } from '../modules/measures/measures.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerPlanRoutes } from '../modules/plans/plans.routes.js';
@@ -92,9 +93,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   registerMeasureRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
+  registerDeadlineRoutes(app, ctx);
 
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {

@@ -25,7 +25,7 @@ const fieldLabels: Record<string, string> = {
   sectionId: 'Раздел', expectedResult: 'Ожидаемый результат', form: 'Форма реализации', deadlineText: 'Срок исполнения',
   leadExecutorId: 'Ответственный исполнитель', coExecutorIds: 'Соисполнители', status: 'Статус',
   executionText: 'Информация об исполнении', protocolItem: 'Пункт протокола', version: 'Версия',
-  role: 'Роль', organisationId: 'Организация', email: 'Электронная почта', measureIds: 'Мероприятия',
+  role: 'Роль', deadlineOverride: 'Сроки, установленные вручную', anchorDate: 'Дата события', due: 'Контрольные даты', reports: 'Даты отчётов', organisationId: 'Организация', email: 'Электронная почта', measureIds: 'Мероприятия',
 };
 
 interface ZodIssueLike { code: string; path: PropertyKey[]; message: string; maximum?: unknown; minimum?: unknown; keys?: string[]; input?: unknown; expected?: unknown }
@@ -59,19 +59,18 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) => describeIssueRu({
-      ...(v.params as object),
-      code: v.keyword,
-      path: v.instancePath.split('/').filter(Boolean),
-      message: v.message ?? '',
-    } as ZodIssueLike));
+    const details = error.validation.map((v) => {
+      const path = v.instancePath.split('/').filter(Boolean);
+      return { path: path.join('.'), message: describeIssueRu({ ...(v.params as object), code: v.keyword, path, message: v.message ?? '' } as ZodIssueLike) };
+    });
     request.log.info({ issues: error.validation }, 'request validation failed');
-    return sendError(reply, 400, 'validation', issues.join('; '), issues);
+    return sendError(reply, 400, 'validation', details.map((d) => d.message).join('; '), details);
   }
   if (isDomainError(error)) {
     const e = error as DomainError;
     request.log.info({ code: e.code, detail: e.detail }, 'request refused');
-    return sendError(reply, statusOf[e.kind], e.kind, e.message);
+    // `code` is the kind (one small vocabulary); `reason` the precise cause, for clients that care.
+    return reply.status(statusOf[e.kind]).send({ code: e.kind, reason: e.code, message: e.message });
   }
   const code = error.code;
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error.statusCode === 400 && error instanceof SyntaxError)) {

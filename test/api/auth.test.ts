@@ -27,7 +27,7 @@ describe.each(engines)('authentication on %s', (engine) => {
   it('refuses anonymous access with a Russian message', async () => {
     const r = await t.anonymous().get('/api/plans');
     expect(r.status).toBe(401);
-    expect(r.body).toEqual({ code: 'unauthorized', message: 'Требуется вход в систему' });
+    expect(r.body).toEqual({ code: 'unauthorized', reason: 'auth.required', message: 'Требуется вход в систему' });
   });
 
   it('requires the CSRF token on cookie-authenticated writes', async () => {

@@ -3,7 +3,7 @@
  * Debian's Chromium driven by playwright-core. No browser is ever downloaded.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/http/app';
@@ -16,7 +16,11 @@ export const outputDir = join(process.cwd(), 'test-output');
 
 /** Builds the web app once when its build is missing (the server serves web/dist). */
 export function ensureWebBuilt(): void {
-  if (existsSync(join('web', 'dist', 'index.html'))) return;
+  const built = join('web', 'dist', 'index.html');
+  const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.name !== 'dist')
+    .reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  if (existsSync(built) && statSync(built).mtimeMs >= newest('web')) return;
   execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
 }
 

@@ -264,7 +264,7 @@ const order = (r: DayRef) => r.month * 32 + (r.day === 'end' ? 31 : r.day);
  * Yearless terms next to a year take it:
  * - after a one-year heading: «2024 г. (I квартал)», «2024 год: январь, июль» (the heading is
  *   then dropped by dropHeadings);
- * - before a dated term of a list: «до 15 апреля и 1 июня 2024 г.».
+ * - before a dated term of a list: «до 15 апреля и 1 июня 2024 г.», «I, II полугодие 2024 г.».
  */
 function shareYears(items: Item[], c: Cursor): Item[] {
   for (let i = 0; i < items.length; i++) {
@@ -280,8 +280,8 @@ function shareYears(items: Item[], c: Cursor): Item[] {
   for (let i = items.length - 2; i >= 0; i--) {
     const refs = yearlessRefs(items[i].term);
     const next = items[i + 1].term;
-    if (refs === null || (next.kind !== 'date' && next.kind !== 'deadline')) continue;
-    const nref = next.kind === 'date' ? next.on : next.by;
+    if (refs === null || (next.kind !== 'date' && next.kind !== 'deadline' && next.kind !== 'window')) continue;
+    const nref = next.kind === 'date' ? next.on : next.kind === 'deadline' ? next.by : next.from;
     if (nref.year === null || order(refs[refs.length - 1]) > order(nref)) continue;
     let listed = true;
     for (let k = items[i].e; k < items[i + 1].s; k++) if (c.toks[k].t !== T.COMMA && c.toks[k].t !== T.AND) listed = false;

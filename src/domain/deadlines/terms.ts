@@ -339,6 +339,7 @@ function matchRecurring(c: Cursor, i: number): Match | null {
     if (tt(c, j) === T.COMMA) j++;
     if (tt(c, j) === T.THAN) j++;
   }
+  const atLeast = j > i;
   let times = 1;
   const tj = tt(c, j);
   if (tj === T.TIMESN) {
@@ -347,8 +348,9 @@ function matchRecurring(c: Cursor, i: number): Match | null {
   } else {
     if (tj === T.NUM && c.toks[j].v2 <= 2 && c.toks[j].v > 0 && c.toks[j].v3 === 0) times = c.toks[j++].v;
     else if (tj === T.NUMW) times = c.toks[j++].v;
-    if (tt(c, j) !== T.TIMES) return null;
-    j++;
+    // «не реже одного заседания в квартал»: after «не реже N» any noun counts like «раз».
+    if (tt(c, j) === T.TIMES || (atLeast && j > i + 2 && tt(c, j) === T.OTHER && tt(c, j + 1) === T.IN)) j++;
+    else return null;
   }
   if (tt(c, j) === T.IN || tt(c, j) === T.ZA) j++;
   let interval = 1;

@@ -183,7 +183,8 @@ export function extractAbbreviations(texts: string[]): Record<string, string> {
       const r = readShort(text, m.index + m[0].length);
       if (!r) continue;
       const short = normalizeSpace(r.short).replace(/^[«"“„]+|[»"”]+$/g, '').replace(/[.,;]+$/, '');
-      const before = text.slice(segmentStart, m.index);
+      // A name ends at «(далее»; it does not reach further back than a long sentence.
+      const before = text.slice(Math.max(segmentStart, m.index - 600), m.index);
       segmentStart = r.end;
       DEFINITION.lastIndex = r.end;
       if (!short || short.length > 80 || out[short] !== undefined || !/[\p{L}]/u.test(short)) continue;

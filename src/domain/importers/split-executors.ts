@@ -51,7 +51,7 @@ function splitRaw(text: string): Piece[] {
     if (depth > 0 || quotes.length > 0 || straightOpen) continue;
     if (ch === ',' || ch === ';') { cut(i, i + 1, ch); continue; }
     if (ch === '.' && text[i + 1] === ' ' && /[А-ЯЁA-Z«"]/.test(text[i + 2] ?? '')) {
-      const before = text.slice(start, i);
+      const before = text.slice(Math.max(start, i - 80), i);
       const word = /([\p{L}-]+)$/u.exec(before)?.[1] ?? '';
       // «Матузова Е.Э. Начальники отделов»: initials after a surname end one executor (the dot stays).
       const initials = /(^|\s)[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]$/.test(before);

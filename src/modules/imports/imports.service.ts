@@ -17,7 +17,7 @@ import { createMeasure } from '../measures/measures.service.js';
 import { listOrganisations, type OrgKind } from '../organisations/organisations.service.js';
 import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
 import { createPlan, createSection } from '../plans/plans.service.js';
-import { isDeadlineUnderstood } from '../deadlines/deadline-bridge.js';
+import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 
 export interface UploadedFile { name: string; mime: string; bytes: Uint8Array }
 

@@ -16,6 +16,8 @@ export const MeasureBody = z.object({
   status: z.enum(['done', 'partial', 'not_done', 'not_due']).nullable().optional(),
   executionText: text(50000).optional(),
   protocolItem: text(500).optional(),
+  deadlineOverride: z.object({ due: z.array(z.iso.date()).max(500), reports: z.array(z.iso.date()).max(500) }).strict().nullable().optional(),
+  anchorDate: z.iso.date().nullable().optional(),
 }).strict();
 
 export function registerMeasureRoutes(app: App, ctx: AppContext) {

@@ -5,6 +5,8 @@ import { forbidden, notFound } from '../../http/errors.js';
 import { listMeasureHistory, recordAudit } from '../audit/audit.js';
 import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans/plans.presenter.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/plans.queries.js';
+import { loadControlPoints, regenerateControlPoints } from '../deadlines/control-points.js';
+import type { DeadlineOverride } from '../../domain/deadlines/interpret.js';
 
 export interface MeasureInput {
   sectionId: number | null;
@@ -18,6 +20,10 @@ export interface MeasureInput {
   status?: MeasureStatus | null;
   executionText?: string;
   protocolItem?: string;
+  /** Dates set by the coordinator instead of the parsed ones; null clears. */
+  deadlineOverride?: DeadlineOverride | null;
+  /** The date of the event a relative deadline counts from. */
+  anchorDate?: string | null;
 }
 
 const subjectOf = (plan: PlanRow, m: MeasureView): MeasureSubject => ({
@@ -36,7 +42,7 @@ async function loadMeasure(db: Queryable, actor: Actor, id: number): Promise<{ m
 
 export async function getMeasure(db: Queryable, actor: Actor, id: number) {
   const { measure, plan } = await loadMeasure(db, actor, id);
-  return { ...measure, plan: { id: plan.id, title: String((plan as unknown as { title: string }).title), kind: plan.kind }, abilities: measureAbilities(actor, subjectOf(plan, measure)) };
+  return { ...measure, controlPoints: await loadControlPoints(db, id), plan: { id: plan.id, title: String((plan as unknown as { title: string }).title), kind: plan.kind }, abilities: measureAbilities(actor, subjectOf(plan, measure)) };
 }
 
 export async function getMeasureHistory(db: Queryable, actor: Actor, id: number) {
@@ -89,6 +95,10 @@ export async function createMeasure(db: Database, actor: Actor, planId: number, 
         input.deadlineText ?? '', input.status ?? null, input.executionText ?? '', input.protocolItem ?? ''],
     ).catch(duplicateNumber);
     await writeExecutors(tx, r!.id, input.leadExecutorId, coIds);
+    if (input.deadlineOverride || input.anchorDate) {
+      await tx.query(`UPDATE measures SET deadline_override = $2, anchor_date = $3 WHERE id = $1`, [r!.id, input.deadlineOverride ? JSON.stringify(input.deadlineOverride) : null, input.anchorDate ?? null]);
+    }
+    await regenerateControlPoints(tx, { measureIds: [r!.id] });
     const [measure] = await loadMeasures(tx, `m.id = $1`, [r!.id]);
     await recordAudit(tx, actor, actor.regionId, { action: 'measure.create', entityType: 'measure', entityId: measure.id, planId, measureId: measure.id, after: measure, source: opts.source ?? null });
     return measure;
@@ -114,16 +124,21 @@ export async function updateMeasure(db: Database, actor: Actor, id: number, inpu
          form = COALESCE($8, form), deadline_text = COALESCE($9, deadline_text),
          status = CASE WHEN $10::boolean THEN $11 ELSE status END,
          execution_text = COALESCE($12, execution_text), protocol_item = COALESCE($13, protocol_item),
+         deadline_override = CASE WHEN $14::boolean THEN $15::jsonb ELSE deadline_override END,
+         anchor_date = CASE WHEN $16::boolean THEN $17::date ELSE anchor_date END,
          version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2 RETURNING id`,
       [id, input.version, input.sectionId !== undefined, input.sectionId ?? null, input.number?.trim() ?? null, input.title?.trim() ?? null,
         input.expectedResult ?? null, input.form ?? null, input.deadlineText ?? null, input.status !== undefined, input.status ?? null,
-        input.executionText ?? null, input.protocolItem ?? null],
+        input.executionText ?? null, input.protocolItem ?? null,
+        input.deadlineOverride !== undefined, input.deadlineOverride ? JSON.stringify(input.deadlineOverride) : null,
+        input.anchorDate !== undefined, input.anchorDate ?? null],
     ).catch(duplicateNumber);
     if (!updated) {
       throw new DomainError('conflict', 'measure.stale', 'Мероприятие уже изменил другой пользователь. Обновите страницу, чтобы увидеть его изменения.', `measure ${id} version ${input.version} is stale (now ${before.version})`);
     }
     if (executorsChange) await writeExecutors(tx, id, leadId, coIds);
+    await regenerateControlPoints(tx, { measureIds: [id] });
     const [after] = await loadMeasures(tx, `m.id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, { action: 'measure.update', entityType: 'measure', entityId: id, planId: before.planId, measureId: id, before, after });
     return after;
@@ -135,6 +150,7 @@ export async function archiveMeasure(db: Database, actor: Actor, id: number): Pr
     const { measure: before, plan } = await loadMeasure(tx, actor, id);
     if (!authorize(actor, { action: 'measure.archive', subject: subjectOf(plan, before) })) throw forbidden();
     await tx.query(`UPDATE measures SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+    await regenerateControlPoints(tx, { measureIds: [id] });
     const [after] = await loadMeasures(tx, `m.id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, { action: 'measure.archive', entityType: 'measure', entityId: id, planId: before.planId, measureId: id, before, after });
     return after;

@@ -39,6 +39,11 @@ export interface MeasureView {
   protocolItem: string;
   leadExecutor: OrgRef | null;
   coExecutors: OrgRef[];
+  /** What the deadline text was understood as («recurring», «relative», …; «unspecified» needs a person). */
+  deadlineKind: string | null;
+  deadlineUnderstood: boolean;
+  deadlineOverride: { due: string[]; reports: string[] } | null;
+  anchorDate: string | null;
   position: number;
   archived: boolean;
   version: number;
@@ -94,6 +99,10 @@ export function presentMeasure(r: Record<string, unknown>, executors: ExecutorRo
     protocolItem: String(r.protocol_item ?? ''),
     leadExecutor: lead ? ref(lead) : null,
     coExecutors: executors.filter((e) => e.role === 'co').map(ref),
+    deadlineKind: (r.schedule as { kind?: string } | null)?.kind ?? null,
+    deadlineUnderstood: r.deadline_understood !== false,
+    deadlineOverride: (r.deadline_override as MeasureView['deadlineOverride']) ?? null,
+    anchorDate: (r.anchor_date as string) ?? null,
     position: Number(r.position),
     archived: r.archived_at != null,
     version: Number(r.version),

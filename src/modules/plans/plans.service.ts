@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
+import { loadNextControlDates, regenerateControlPoints } from '../deadlines/control-points.js';
 import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
 
@@ -33,7 +34,7 @@ async function summaryOf(db: Queryable, id: number): Promise<PlanSummary> {
   return presentPlanSummary((await db.one(`${planSummarySelect} WHERE p.id = $1`, [id]))!);
 }
 
-export async function getPlan(db: Queryable, actor: Actor, id: number) {
+export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { today?: string } = {}) {
   const row = await loadPlanRow(db, actor, id);
   const subject = planSubjectOf(row);
   const measures = await loadMeasures(db, `m.plan_id = $3 AND m.archived_at IS NULL AND ${measureVisibility(actor)}`, [actor.regionId, actor.organisationId, id]);
@@ -42,11 +43,13 @@ export async function getPlan(db: Queryable, actor: Actor, id: number) {
   }
   const sections = (await db.query(`SELECT * FROM sections WHERE plan_id = $1 ORDER BY position, id`, [id])).map(presentSection);
   const summary = await summaryOf(db, id);
+  const next = await loadNextControlDates(db, measures.map((m) => m.id), opts.today ?? new Date().toISOString().slice(0, 10));
   return {
     ...summary,
     sections,
     measures: measures.map((m) => ({
       ...m,
+      nextControl: next.get(m.id) ?? null,
       abilities: measureAbilities(actor, { regionId: row.region_id, plan: subject, executorOrganisationIds: [m.leadExecutor?.id, ...m.coExecutors.map((c) => c.id)].filter((x): x is number => x != null) }),
     })),
     abilities: {
@@ -106,6 +109,10 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
         input.approvedByName !== undefined, input.approvedByName ?? null, input.approvedOn !== undefined, input.approvedOn ?? null, input.status ?? null],
     );
     const after = await summaryOf(tx, id);
+    // Control dates are expanded over the plan period: a new period means new dates.
+    if (after.periodFrom !== before.periodFrom || after.periodTo !== before.periodTo || after.kind !== before.kind) {
+      await regenerateControlPoints(tx, { planId: id });
+    }
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.update', entityType: 'plan', entityId: id, planId: id, before, after });
     return after;
   });
@@ -162,6 +169,11 @@ export async function updateSection(db: Database, actor: Actor, id: number, inpu
     const r = await tx.one(`UPDATE sections SET number = COALESCE($2, number), title = COALESCE($3, title) WHERE id = $1 RETURNING *`,
       [id, input.number?.trim() ?? null, input.title?.trim() ?? null]).catch(duplicateSection);
     const after = presentSection(r!);
+    // A council protocol's date is the event its instructions' relative deadlines count from.
+    if (after.number !== before.number) {
+      const ids = (await tx.query<{ id: number }>(`SELECT id FROM measures WHERE section_id = $1`, [id])).map((m) => Number(m.id));
+      await regenerateControlPoints(tx, { measureIds: ids });
+    }
     await recordAudit(tx, actor, actor.regionId, { action: 'section.update', entityType: 'section', entityId: id, planId: before.planId, before, after });
     return after;
   });
