@@ -346,10 +346,16 @@ function matchRecurring(c: Cursor, i: number): Match | null {
     times = c.toks[j].v;
     j++;
   } else {
-    if (tj === T.NUM && c.toks[j].v2 <= 2 && c.toks[j].v > 0 && c.toks[j].v3 === 0) times = c.toks[j++].v;
-    else if (tj === T.NUMW) times = c.toks[j++].v;
+    let counted = false;
+    if (tj === T.NUM && c.toks[j].v2 <= 2 && c.toks[j].v > 0 && c.toks[j].v3 === 0) {
+      times = c.toks[j++].v;
+      counted = true;
+    } else if (tj === T.NUMW) {
+      times = c.toks[j++].v;
+      counted = true;
+    }
     // «не реже одного заседания в квартал»: after «не реже N» any noun counts like «раз».
-    if (tt(c, j) === T.TIMES || (atLeast && j > i + 2 && tt(c, j) === T.OTHER && tt(c, j + 1) === T.IN)) j++;
+    if (tt(c, j) === T.TIMES || (atLeast && counted && tt(c, j) === T.OTHER && tt(c, j + 1) === T.IN)) j++;
     else return null;
   }
   if (tt(c, j) === T.IN || tt(c, j) === T.ZA) j++;
