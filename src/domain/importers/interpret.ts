@@ -285,9 +285,8 @@ export function interpret(raw: RawDocument): InterchangeDocument {
       const num = parseItemNumber(cells[numberIdx] ?? '');
       const part = /^(?:раздел|часть)\s+([IVXLC]{1,7}|\d{1,3})\.?$/i.exec(normalizeSpace(cells[numberIdx] ?? ''));
       if (table.kind === 'items' && (num || part) && titleIdx >= 0 && hasContent(cells[titleIdx] ?? '')) {
-        const others = cells.filter((c, i) => i !== numberIdx && i !== titleIdx && hasContent(c));
-        const hasChildren = Boolean(part) || num?.kind === 'roman' || (num?.kind === 'arabic' && numbers.some((n) => isUnder(n, num.number)));
-        if (!others.length && hasChildren) {
+        const others = cells.some((c, i) => i !== numberIdx && i !== titleIdx && hasContent(c));
+        if (!others && (part || num?.kind === 'roman' || (num?.kind === 'arabic' && numbers.some((n) => isUnder(n, num.number))))) {
           currentSection = addSection(part ? part[1] : num!.number, normalizeSpace(cells[titleIdx]));
           continue;
         }
