@@ -227,3 +227,21 @@ describe('years outside the data', () => {
     expect(effectiveDueDate('2027-12-31')).toBe('2028-01-10');
   });
 });
+
+describe('time zone', () => {
+  it('gives the same answers whatever the process time zone', () => {
+    const before = process.env.TZ;
+    const answers = () => [nextWorkingDay('2024-12-29'), addWorkingDays('2025-04-30', 5), countWorkingDays('2024-01-01', '2024-03-31'), isWorkingDay('2024-04-27')];
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      const east = answers();
+      process.env.TZ = 'America/Adak';
+      const west = answers();
+      expect(east).toEqual(['2025-01-09', '2025-05-13', 57, true]); // Q1 2024: 17 + 20 + 20 working days
+      expect(west).toEqual(east);
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});
+

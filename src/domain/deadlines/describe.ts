@@ -27,7 +27,7 @@ function list(dates: ControlDate[]): string {
  * («31.03.2024 (→ 01.04.2024)»); long lists are shortened with their count.
  * @example
  * describeSchedule(expandSchedule(parseDeadline('ежеквартально, ежегодно отчет до 25 декабря', { period }), period))
- * // '31.03.2024 (→ 01.04.2024), 30.06.2024 (→ 01.07.2024), … 31.12.2025 (→ 12.01.2026) (всего 8); отчёт до 25.12.2024, 25.12.2025'
+ * // '31.03.2024 (→ 01.04.2024), 30.06.2024 (→ 01.07.2024), 30.09.2024, … 31.12.2025 (→ 12.01.2026) (всего 8); отчёт до 25.12.2024, 25.12.2025'
  */
 export function describeSchedule(expanded: ExpandedSchedule): string {
   const parts: string[] = [];
