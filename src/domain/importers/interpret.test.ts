@@ -169,6 +169,15 @@ describe('interpret', () => {
     expect(r.items.map((i) => i.status)).toEqual(['done', 'not_done']);
   });
 
+  it('warns about numbering that jumps, but not about a range or a new level', () => {
+    const r = interpret(doc(t(
+      ['№', 'Мероприятие', 'Исполнитель'],
+      ['3', 'Оценка', 'Минтруд'], ['3.1', 'Перечень', 'Минтруд'], ['4.2', 'Задание', 'Минтруд'],
+      ['4.3–4.8', 'Анализ', 'Минтруд'], ['4.9', 'Отчет', 'Минтруд'], ['5', 'Итоги', 'Минтруд'],
+    )));
+    expect(r.warnings).toEqual(['Нумерация: после 3.1 идёт 4.2']);
+  });
+
   it('warns about an empty title', () => {
     const r = interpret(doc(t(['№', 'Мероприятие', 'Исполнитель'], ['1', 'Конкурс', 'Минтруд'])));
     expect(r.warnings).toContain('Не найден заголовок документа');

@@ -127,6 +127,21 @@ function titleFrom(lines: string[], afterApproval: number): string {
   return normalizeSpace(out.join(' '));
 }
 
+/** Levels of a number's last item («12.1–12.8» -> [12, 8]). */
+function lastLevels(printed: string, parsed: { levels: number[] }): number[] {
+  const end = printed.split('–')[1];
+  return end ? end.split('.').map(Number) : parsed.levels;
+}
+
+/** Whether `cur` may follow `prev` in a numbered list (1.2 -> 1.3, 1.2.1, 2, 2.1). */
+function isSuccessor(prev: number[], cur: number[]): boolean {
+  for (let depth = prev.length; depth >= 1; depth--) {
+    const next = [...prev.slice(0, depth - 1), prev[depth - 1] + 1];
+    if (cur.length >= next.length && next.every((v, i) => v === cur[i]) && cur.slice(next.length).every((v) => v === 1)) return true;
+  }
+  return cur.length > prev.length && prev.every((v, i) => v === cur[i]) && cur.slice(prev.length).every((v) => v === 1);
+}
+
 /**
  * Interprets a RawDocument. Throws DomainError('validation', 'import.no_table') when no
  * table with a recognisable header is found.
@@ -353,6 +368,16 @@ export function interpret(raw: RawDocument): InterchangeDocument {
   const seen = new Map<string, number>();
   for (const it of items) seen.set(it.number, (seen.get(it.number) ?? 0) + 1);
   for (const [n, count] of seen) if (count > 1) warnings.push(`Номер ${n} встречается ${count} раза`);
+  // Numbering that skips or jumps back («3.1» followed by «4.2»): often a typo in the source.
+  for (let k = 1; k < items.length; k++) {
+    const prev = parseItemNumber(items[k - 1].number);
+    const cur = parseItemNumber(items[k].number);
+    if (!prev || !cur || prev.kind === 'roman' || cur.kind === 'roman' || !isSuccessor(lastLevels(items[k - 1].number, prev), cur.levels)) {
+      if (prev && cur && !(items[k].section !== items[k - 1].section && cur.levels[cur.levels.length - 1] === 1)) {
+        warnings.push(`Нумерация: после ${items[k - 1].number} идёт ${items[k].number}`);
+      }
+    }
+  }
   const hasExecutorsColumn = tables.some((t) => t.kind === 'items' && roleIndex(t.columns, 'executors') >= 0);
   for (const it of items) {
     if (!it.title) warnings.push(`Мероприятие ${it.number}: пустое наименование`);
