@@ -147,10 +147,13 @@ function startsThereafter(c: Cursor, s: number): boolean {
   return false;
 }
 
-/** Nothing but commas between two raw terms. */
+/** Nothing but commas and brackets between two raw terms. */
 function adjacent(c: Cursor, a: Raw, b: Raw): boolean {
   const [x, y] = a.e <= b.s ? [a, b] : [b, a];
-  for (let i = x.e; i < y.s; i++) if (c.toks[i].t !== T.COMMA) return false;
+  for (let i = x.e; i < y.s; i++) {
+    const t = c.toks[i].t;
+    if (t !== T.COMMA && t !== T.LPAR && t !== T.RPAR) return false;
+  }
   return true;
 }
 
@@ -166,7 +169,13 @@ function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], r
 
   const absorb = (n: Raw, j: number, behind: boolean): boolean => {
     if (!fixed && dates.length === 0 && n.kind === 'dom' && periodic) {
-      at = domAt(n.dom!, every, report);
+      // «по итогам месяца до 5 числа»: the day is in the month after the period.
+      at = r.afterResults && n.dom!.rel === 'same' ? { type: 'afterPeriod', months: 1, day: n.dom!.day } : domAt(n.dom!, every, report);
+      fixed = true;
+    } else if (!fixed && dates.length === 0 && r.afterResults && every === 'year' && !behind && yearless(n) && n.kind !== 'window') {
+      // «по итогам года до 1 февраля»: 1 February of the next year.
+      const d = dayOfRaw(n);
+      at = { type: 'afterPeriod', months: d.month, day: d.day === 'end' ? 31 : d.day };
       fixed = true;
     } else if (!fixed && yearless(n)) {
       dates.push(dayOfRaw(n));

@@ -39,6 +39,8 @@ export interface Raw {
   anchorS?: number;
   anchorE?: number;
   dom?: DayOfMonthSpec;
+  /** «по итогам года/квартала»: a day written with it falls after the period. */
+  afterResults?: boolean;
 }
 
 interface Match {
@@ -318,7 +320,7 @@ function matchRecurring(c: Cursor, i: number): Match | null {
     if (tt(c, j) === T.EVERY || tt(c, j) === T.REPORTING) j++;
     const u = periodUnit(c, j);
     if (u === null || u.f === F_DAY || u.f === F_WEEK) return null;
-    return one(u.end, raw('recurring', i, u.end, { every: FREQS[u.f], interval: 1 }));
+    return one(u.end, raw('recurring', i, u.end, { every: FREQS[u.f], interval: 1, afterResults: true }));
   }
 
   // «каждый квартал», «каждые 3 месяца»
@@ -556,7 +558,7 @@ export function scanTerms(c: Cursor): Raw[] {
   let i = 0;
   while (i < n) {
     const t = toks[i].t;
-    if (t === T.COMMA || t === T.SEMI) {
+    if (t === T.COMMA || t === T.SEMI || t === T.LPAR) {
       clause++;
       i++;
       continue;
