@@ -20,6 +20,18 @@ const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000'
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 const fill = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } });
 
+/** Excel refuses a cell longer than this (characters). */
+export const MAX_CELL_CHARS = 32767;
+const TRUNCATED = '\n… [текст сокращен: ячейка Excel вмещает не более 32 767 знаков; полный текст — в DOCX и PDF]';
+
+/** A cell text Excel accepts: cut, with a note, beyond MAX_CELL_CHARS. */
+function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let cut = MAX_CELL_CHARS - TRUNCATED.length;
+  if (/[\ud800-\udbff]/.test(text[cut - 1])) cut--; // do not split a surrogate pair
+  return text.slice(0, cut) + TRUNCATED;
+}
+
 /** Escapes '&' in header/footer text (Excel reads '&' as a format code). */
 const hfText = (s: string) => s.replace(/&/g, '&&');
 
@@ -50,7 +62,8 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
       horizontalCentered: true,
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: `&L&8${hfText(footerText(model))}&R&8стр. &P из &N` },
+    // Excel allows 255 characters in a header or footer, codes included.
+    headerFooter: { oddFooter: `&L&8${hfText(footerText(model).slice(0, 200))}&R&8стр. &P из &N` },
   });
   const weightSum = layout.columns.reduce((s, c) => s + c.weight, 0);
   ws.columns = layout.columns.map((c) => ({ key: c.key, width: Math.round((c.weight / weightSum) * TABLE_CHARS) }));
@@ -86,7 +99,7 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
   const statusIndex = layout.columns.findIndex((c) => c.key === 'status');
   for (const item of layout.rows) {
     if (item.kind === 'section') {
-      const row = ws.addRow([item.text]);
+      const row = ws.addRow([fitCell(item.text)]);
       ws.mergeCells(row.number, 1, row.number, n);
       const cell = row.getCell(1);
       cell.font = { name: FONT, size: 11, bold: true };
@@ -95,7 +108,7 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
       for (let c = 1; c <= n; c++) row.getCell(c).border = BORDER;
       continue;
     }
-    const row = ws.addRow(item.cells.map((text) => text));
+    const row = ws.addRow(item.cells.map(fitCell));
     for (let c = 1; c <= n; c++) {
       const cell = row.getCell(c);
       const isStatus = c - 1 === statusIndex;
