@@ -217,6 +217,16 @@ describe('relative terms', () => {
     expect(s.kind).toBe('relative');
   });
 
+  it('keeps brackets inside the event text', () => {
+    const s = parse('в течение 5 дней после заседания (протокол от 01.02.2024), отчет до 1 марта');
+    expect((s.terms[0] as RelativeTerm).anchor).toBe('после заседания (протокол от 01.02.2024)');
+    expect(s.reports).toHaveLength(1);
+  });
+
+  it('needs a period', () => {
+    expect(() => parseDeadline('ежегодно', {} as never)).toThrow(/период/i);
+  });
+
   it('stops the event text where a new term starts after a comma', () => {
     const s = parse('в течение 10 дней после заседания, но не позднее 1 марта 2025 г.');
     expect(s.terms.map((t) => t.kind)).toEqual(['relative', 'deadline']);

@@ -2,6 +2,7 @@
  * parseDeadline: free-text «Срок исполнения» → Schedule. Pure: no I/O, never reads the clock.
  */
 import { isIsoDate } from '../calendar/iso-date.js';
+import { DomainError } from '../errors.js';
 import { assemble } from './assemble.js';
 import type { Cursor } from './atoms.js';
 import { scanTerms } from './terms.js';
@@ -23,8 +24,13 @@ import type { ParseOptions, Schedule } from './types.js';
  * @example parseDeadline('в течение 5 рабочих дней после поступления информации', { period }).terms[0]
  *   // { kind: 'relative', offset: { amount: 5, unit: 'workday' }, anchor: 'после поступления информации', … }
  * @example parseDeadline('по мере необходимости', { period }).kind // 'unspecified'
+ * @throws DomainError (validation) when `period` is missing; its dates are checked on expansion.
  */
 export function parseDeadline(text: string, options: ParseOptions): Schedule {
+  const period = options?.period;
+  if (!Array.isArray(period) || period.length !== 2 || typeof period[0] !== 'string' || typeof period[1] !== 'string') {
+    throw new DomainError('validation', 'deadlines.bad_period', 'Не указан период плана', `parseDeadline needs period [from, to], got ${JSON.stringify(period)}`);
+  }
   const src = typeof text === 'string' ? text : '';
   const reference = options.reference;
   const cursor: Cursor = {
@@ -32,5 +38,5 @@ export function parseDeadline(text: string, options: ParseOptions): Schedule {
     refYear: reference !== undefined && isIsoDate(reference) ? +reference.slice(0, 4) : null,
   };
   const raws = scanTerms(cursor);
-  return assemble({ text: src, cursor, raws, period: options.period });
+  return assemble({ text: src, cursor, raws, period });
 }

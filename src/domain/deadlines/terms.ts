@@ -203,13 +203,18 @@ function matchRelative(c: Cursor, i: number, probe = false): Match | null {
 function consumeClause(c: Cursor, from: number, eventMode: boolean): number {
   const n = c.toks.length;
   let j = from;
+  let depth = 0; // brackets opened inside the clause («после заседания (протокол от …)»)
   while (j < n) {
     const t = c.toks[j].t;
-    if (t === T.SEMI || t === T.RPAR) break;
-    if (t === T.COMMA || t === T.LPAR) {
+    if (t === T.SEMI) break;
+    if (t === T.RPAR) {
+      if (depth === 0) break;
+      depth--;
+    } else if (t === T.COMMA || t === T.LPAR) {
       let q = j + 1;
       while (tt(c, q) === T.FILLER || tt(c, q) === T.AND) q++;
       if (q >= n || startsTerm(c, q)) break;
+      if (t === T.LPAR) depth++;
     } else if (eventMode && j > from && startsStrongTerm(c, j)) break;
     j++;
   }
