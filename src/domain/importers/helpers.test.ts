@@ -86,6 +86,7 @@ describe('numbers, dates, periods, approval', () => {
     expect(parseApproval(['УТВЕРЖДАЮ', 'Министр', '______ Петелин О. А.', '«28» декабря 2016 г', 'План'])).toMatchObject({ approvedOn: '2016-12-28', approvedByName: 'Петелин О. А.' });
     expect(parseApproval(['УТВЕРЖДЕН', 'распоряжением Губернатора', 'от 16.09.2016 № 593-р'])).toMatchObject({ approvedOn: '2016-09-16', approvedByName: null });
     expect(parseApproval(['План мероприятий'])).toBeNull();
+    expect(parseApproval(['УТВЕРЖДАЮ', 'Губернатор', '«1» марта 2024 г.', 'А.Б. Смирнов'])).toMatchObject({ approvedOn: '2024-03-01', approvedByName: 'А.Б. Смирнов', end: 3 });
   });
 });
 

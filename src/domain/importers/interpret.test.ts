@@ -108,6 +108,19 @@ describe('interpret', () => {
     expect([r.approvedOn, r.approvedByName, r.title, r.period]).toEqual(['2025-01-12', 'Н.Н. Зимина', 'ПЛАН мероприятий на 2025-2026 годы', ['2025-01-01', '2026-12-31']]);
   });
 
+  it('reads an approval block set in a column beside a «СОГЛАСОВАНО» block with spaces', () => {
+    const r = interpret(doc(
+      p('СОГЛАСОВАНО                              УТВЕРЖДАЮ'),
+      p('Председатель совета                      Министр труда'),
+      p('                                         Тихоморского края'),
+      p('_______ В.В. Орлов                       _______ Н.Н. Зимина'),
+      p('«10» января 2025 г.                      «12» января 2025 г.'),
+      p('ПЛАН мероприятий на 2025 год'),
+      t(['№', 'Мероприятие', 'Исполнитель'], ['1', 'Конкурс', 'Минтруд']),
+    ));
+    expect([r.approvedOn, r.approvedByName, r.title]).toEqual(['2025-01-12', 'Н.Н. Зимина', 'ПЛАН мероприятий на 2025 год']);
+  });
+
   it('recognises a council report by its protocol column and protocol rows', () => {
     const r = interpret(doc(t(
       ['№', 'Пункт протокола', 'Поручение', 'Ответственные', 'Информация об исполнении'],

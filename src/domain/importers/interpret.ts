@@ -104,7 +104,8 @@ function preambleLines(raw: RawDocument, until: number): string[] {
   for (let b = 0; b < until; b++) {
     const block = raw.blocks[b];
     if (block.type === 'paragraph') {
-      for (const l of block.text.split('\n')) if (hasContent(l)) lines.push(normalizeSpace(l));
+      // As printed (only line ends trimmed): the approval block may stand in a column of its own.
+      for (const l of block.text.split('\n')) if (hasContent(l)) lines.push(l.replace(/\s+$/, ''));
     } else {
       // A layout table (approval blocks side by side): column by column keeps each block together.
       const grid = block.rows.map(toGrid);
@@ -119,7 +120,7 @@ function preambleLines(raw: RawDocument, until: number): string[] {
 function titleFrom(lines: string[], afterApproval: number): string {
   const out: string[] = [];
   for (let i = afterApproval; i < lines.length; i++) {
-    const l = lines[i];
+    const l = normalizeSpace(lines[i]);
     if (out.length && (isNumberedHeading(l) || isProtocolHeading(l))) break;
     if (!out.length && /^(приложение|согласовано|утвержд)/i.test(l)) continue;
     out.push(l);
@@ -394,7 +395,7 @@ export function interpret(raw: RawDocument): InterchangeDocument {
     ? 'council_decisions'
     : reported ? 'report' : 'plan';
 
-  const texts: string[] = [pre.join(' ')];
+  const texts: string[] = [pre.map(normalizeSpace).join(' ')];
   for (const block of raw.blocks) {
     if (block.type === 'paragraph') texts.push(block.text);
     else for (const row of block.rows) texts.push(...row.cells);

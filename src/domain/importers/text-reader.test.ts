@@ -38,7 +38,7 @@ describe('tab-separated rows', () => {
   const doc = parseTextRendering(text);
 
   it('keeps paragraphs before and after the table', () => {
-    expect(paragraphs(doc.blocks)).toEqual(['План', 'Министр И.И. Иванов']);
+    expect(paragraphs(doc.blocks)).toEqual(['План', 'Министр\t\tИ.И. Иванов']);
   });
   it('joins a cell that continues over several lines and keeps page-broken rows', () => {
     const [t] = tables(doc.blocks);
@@ -52,7 +52,7 @@ describe('tab-separated rows', () => {
   it('treats a lone line with tabs as text, not a table', () => {
     const d = parseTextRendering('УТВЕРЖДАЮ\nМинистр\t\t\tО.А. Петелин\n');
     expect(tables(d.blocks)).toHaveLength(0);
-    expect(paragraphs(d.blocks)).toEqual(['УТВЕРЖДАЮ', 'Министр О.А. Петелин']);
+    expect(paragraphs(d.blocks)).toEqual(['УТВЕРЖДАЮ', 'Министр\t\t\tО.А. Петелин']);
   });
   it('finds the row width when no line holds a whole row, and keeps a heading line as its own row', () => {
     const d = parseTextRendering([

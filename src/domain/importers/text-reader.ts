@@ -69,13 +69,8 @@ const LEADING_TAB = /^[ \u00a0]*\t/;
 const MD_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 /** Removes artefacts that text extraction leaves inside text. */
-function cleanText(s: string): string {
-  return s
-    .replace(/\[bookmark:[^\]]*\]/gi, '')
-    .replace(/\*\*/g, ' ')
-    .replace(/[ \u00a0]+$/g, '')
-    .replace(/^[ \u00a0]+/g, '');
-}
+const stripArtefacts = (s: string): string => s.replace(/\[bookmark:[^\]]*\]/gi, '').replace(/\*\*/g, ' ');
+const cleanText = (s: string): string => stripArtefacts(s).replace(/^[ \u00a0]+|[ \u00a0]+$/g, '');
 
 const tabCount = (line: string): number => {
   let n = 0;
@@ -144,9 +139,11 @@ export function parseTextRendering(text: string): RawDocument {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const rendering = detectRendering(lines);
   const blocks: RawBlock[] = [];
+  // Paragraphs keep their inner spacing and tabs: two blocks side by side («СОГЛАСОВАНО
+  // … УТВЕРЖДАЮ») are told apart by it. Only the ends are trimmed.
   const pushParagraph = (line: string) => {
-    const t = cleanText(line.replace(/\t+/g, ' ')).replace(/ {2,}/g, ' ');
-    if (t) blocks.push({ type: 'paragraph', text: t });
+    const t = stripArtefacts(line).replace(/\s+$/, '');
+    if (t.trim()) blocks.push({ type: 'paragraph', text: t });
   };
   const pushTable = (rows: string[][], sourceLines: string[]) => {
     const kept = rows.map(finishCells).filter((r) => !isEmptyRow(r) && !isBorderRow(r));
