@@ -12,7 +12,7 @@
  * than weekends alone; the decree's own transfers are unknown until it is published.
  */
 import rawCalendar from './ru-production-calendar.json';
-import { epochDayOf, formatYmd, fromEpochDay, toEpochDay, weekdayOf } from './iso-date.js';
+import { epochDayOf, fromEpochDay, toEpochDay, weekdayOf } from './iso-date.js';
 
 export * from './iso-date.js';
 
@@ -94,7 +94,7 @@ const statutoryCache = new Map<number, Set<number>>();
  * plus the automatic move of ч. 2 (a holiday on Saturday/Sunday gives a day off on the next
  * working day), which does not apply to the January holidays. Used for years without a decree.
  */
-export function statutoryHolidays(year: number): Set<number> {
+export function statutoryHolidays(year: number): ReadonlySet<number> {
   let set = statutoryCache.get(year);
   if (set) return set;
   set = new Set<number>(ART_112_HOLIDAYS.map(([m, d]) => epochDayOf(year, m, d)));
@@ -232,9 +232,4 @@ export function countWorkingDays(from: string, to: string): number {
   let n = 0;
   for (let d = a; d <= b; d++) if (isWorkingEpochDay(d)) n++;
   return n;
-}
-
-/** First and last day of a year as ISO (helper for callers counting a whole year). */
-export function yearBounds(year: number): [string, string] {
-  return [formatYmd(year, 1, 1), formatYmd(year, 12, 31)];
 }

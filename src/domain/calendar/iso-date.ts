@@ -57,11 +57,6 @@ export function fromEpochDay(day: number): string {
   return formatYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** Year, month (1–12) and day of an epoch day. */
-export function ymdOf(day: number): { year: number; month: number; day: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
 
 /** Day of week of an epoch day: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekdayOf(day: number): number {
@@ -85,9 +80,4 @@ export function addMonths(iso: string, n: number): string {
   const total = y * 12 + (m - 1) + n;
   const ny = Math.floor(total / 12), nm = (total % 12) + 1;
   return formatYmd(ny, nm, Math.min(d, daysInMonth(ny, nm)));
-}
-
-/** Last day of a month as ISO. */
-export function endOfMonth(year: number, month: number): string {
-  return formatYmd(year, month, daysInMonth(year, month));
 }
