@@ -69,7 +69,7 @@ export function parseApproval(lines: string[]): Approval | null {
       const p = PERSON.exec(line.replace(/_+/g, ' '));
       if (p) { approvedByName = normalizeSpace(p[1]); end = i; }
     }
-    const d = approvedOn ? null : findDate(line);
+    const d: string | null = approvedOn ? null : findDate(line);
     if (d) { approvedOn = d; end = i; }
     // The block ends at its date, unless the signature comes after it.
     if (approvedOn && (approvedByName || !byPerson || i >= end + 2)) break;
