@@ -208,7 +208,9 @@ const STATUSES: Array<ReportStatus | null> = ['done', 'done', 'done', 'partial',
 
 /**
  * A plan report of `measures` measures in sections of about ten, with realistic text
- * lengths (titles 100–250 characters, execution 1–6 paragraphs from several executors).
+ * lengths (titles 60–260 characters; execution texts up to ~1,800 characters in 1–5
+ * paragraphs, most opening with the executor: «Минздрав: …»; about 780 characters of
+ * text a measure on average, close to the hand-assembled reports in the seeds).
  * Deterministic for a given seed.
  */
 export function generatePlanModel(measures: number, seed = 1): ReportModel {
@@ -222,8 +224,9 @@ export function generatePlanModel(measures: number, seed = 1): ReportModel {
     const status = pick(STATUSES);
     const paragraphs: string[] = [];
     if (status !== 'not_due' && status !== null) {
+      if (rnd() < 0.5) paragraphs.push(Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(SENTENCES)).join(' '));
       for (const ex of executors) {
-        const n = 1 + Math.floor(rnd() * 2);
+        const n = 1 + Math.floor(rnd() * 4);
         paragraphs.push(`${ex}: ${Array.from({ length: n }, () => pick(SENTENCES)).join(' ')}`);
       }
     }
