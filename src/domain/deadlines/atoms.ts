@@ -150,14 +150,18 @@ function parseNextYear(c: Cursor, j: number): number {
   return hadYearWord ? k : -1;
 }
 
-/** A day with its month: «30 декабря 2024 г.», «1-го марта», «15 апреля». */
+const QUOTES = new Set(['«', '»', '"', '“', '”', '„', "'"].map((q) => q.charCodeAt(0)));
+const isQuote = (c: Cursor, i: number) => tt(c, i) === T.SYM && QUOTES.has(c.toks[i].v);
+
+/** A day with its month: «30 декабря 2024 г.», «1-го марта», «15 апреля», «28» декабря 2016 г. */
 function parseDayMonth(c: Cursor, i: number): AtomsMatch | null {
   const k = c.toks[i];
   if (k.t !== T.NUM || k.v2 > 2 || k.v < 1 || k.v > 31) return null;
-  const mt = tt(c, i + 1);
+  const mi = isQuote(c, i + 1) ? i + 2 : i + 1; // «28» декабря: the official quoted day
+  const mt = tt(c, mi);
   if (mt !== T.MONTH && mt !== T.MONTHQ) return null;
-  const month = c.toks[i + 1].v;
-  let j = i + 2;
+  const month = c.toks[mi].v;
+  let j = mi + 1;
   if (tt(c, j) === T.DOT) j++;
   const y = parseYear(c, j);
   if (y) {
@@ -196,6 +200,7 @@ function parseDayRange(c: Cursor, i: number): AtomsMatch | null {
  */
 export function parseAtoms(c: Cursor, i: number, dayMonthOk = false): AtomsMatch | null {
   const t = tt(c, i);
+  if (isQuote(c, i) && tt(c, i + 1) === T.NUM && isQuote(c, i + 2)) return parseDayMonth(c, i + 1);
   if (t === T.DM) {
     // «до 15.02»: a day and month without a year, only after a preposition that makes it a date.
     if (!dayMonthOk) return null;

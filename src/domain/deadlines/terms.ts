@@ -100,7 +100,8 @@ function matchRelative(c: Cursor, i: number, probe = false): Match | null {
     if (t1 === T.DURING) {
       j = i + 2;
       strong = true;
-    } else if (t1 === T.TERM) {
+    } else if (t1 === T.TERM && t0 === T.IN) {
+      // «в срок не позднее 5 дней …» (but «на срок до 3 лет» is a duration, not a deadline)
       j = i + 2;
       if (tt(c, j) === T.NOT && tt(c, j + 1) === T.LATER) {
         j += 2;

@@ -8,7 +8,7 @@ import { NUMBER_SUFFIXES, T, classify, fixHomoglyphs, splitGluedRoman } from './
 export interface Token {
   /** Class, one of {@link T}. */
   t: number;
-  /** NUM: value; DATE/MY: year; word classes: the lexicon value (month number, frequency …). */
+  /** NUM: value; DATE/MY: year; word classes: the lexicon value (month number, frequency …); SYM: char code. */
   v: number;
   /** NUM: digit count; DATE/DM/MY: month. */
   v2: number;
@@ -87,7 +87,7 @@ export function tokenize(norm: string): Token[] {
     } else if (m[19] !== undefined) {
       out.push(tok(T.NUMSIGN, 0, 0, 0, s, e));
     } else {
-      out.push(tok(T.SYM, 0, 0, 0, s, e));
+      out.push(tok(T.SYM, m[0].charCodeAt(0), 0, 0, s, e));
     }
   }
   return out;
