@@ -7,6 +7,7 @@
 import type { Database, Queryable } from './database.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { regenerateControlPoints } from '../modules/deadlines/control-points.js';
+import { ensurePeriods } from '../modules/reports/reporting-sync.js';
 
 export const DEMO_REGION = 'Северо-Озёрская область';
 
@@ -133,8 +134,10 @@ export async function seedDemo(db: Database): Promise<typeof DEMO_USERS> {
     );
     const protocol = await tx.one<{ id: number }>(`INSERT INTO sections (plan_id, number, title, position) VALUES ($1,'2025-04-17','Протокол заседания Координационного совета от 17 апреля 2025 года',1) RETURNING id`, [plan2!.id]);
     await insertMeasures(tx, regionId, plan2!.id, protocol!.id, ids, councilMeasures, 0);
-    await regenerateControlPoints(tx, { planId: plan1!.id });
-    await regenerateControlPoints(tx, { planId: plan2!.id });
+    for (const id of [plan1!.id, plan2!.id]) {
+      await ensurePeriods(tx, id);
+      await regenerateControlPoints(tx, { planId: id });
+    }
     await tx.query(`INSERT INTO audit_events (region_id, action, entity_type, entity_id, source) VALUES ($1,'demo.seed','plan',NULL,'demo')`, [regionId]);
   });
   return DEMO_USERS;

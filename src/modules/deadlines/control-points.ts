@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import { interpretDeadline, type DeadlineOverride } from '../../domain/deadlines/interpret.js';
+import { syncExecution } from '../reports/reporting-sync.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -68,6 +69,8 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
       [s(cp.region), s(cp.plan), s(cp.measure), s(cp.kind), s(cp.nominal), s(cp.effective), s(cp.label), s(cp.source)],
     );
   }
+  // Owed reports and open dates follow the control dates.
+  await syncExecution(tx, 'measureIds' in scope ? scope : { planId: scope.planId });
 }
 
 export interface ControlPointView { kind: 'due' | 'report'; nominal: string; effective: string; label: string | null; source: string }

@@ -4,6 +4,7 @@ import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { loadNextControlDates, regenerateControlPoints } from '../deadlines/control-points.js';
+import { ensurePeriods } from '../reports/reporting-sync.js';
 import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
 
@@ -79,6 +80,7 @@ export async function createPlan(db: Database, actor: Actor, input: PlanInput, o
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
       [actor.regionId, input.kind, input.title.trim(), input.ownerOrganisationId, input.periodFrom, input.periodTo, input.approvedByName ?? null, input.approvedOn ?? null, opts.status ?? 'active'],
     );
+    await ensurePeriods(tx, r!.id);
     const plan = await summaryOf(tx, r!.id);
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.create', entityType: 'plan', entityId: plan.id, planId: plan.id, after: plan, source: opts.source ?? null });
     return plan;
@@ -111,6 +113,7 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
     const after = await summaryOf(tx, id);
     // Control dates are expanded over the plan period: a new period means new dates.
     if (after.periodFrom !== before.periodFrom || after.periodTo !== before.periodTo || after.kind !== before.kind) {
+      await ensurePeriods(tx, id);
       await regenerateControlPoints(tx, { planId: id });
     }
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.update', entityType: 'plan', entityId: id, planId: id, before, after });
