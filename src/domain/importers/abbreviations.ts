@@ -48,7 +48,9 @@ export function sameStem(a: string, b: string): boolean {
   const x = a.toLowerCase().replace(/ё/g, 'е');
   const y = b.toLowerCase().replace(/ё/g, 'е');
   if (x.length < 3 || y.length < 3) return x === y;
-  return commonPrefix(x, y) >= Math.max(Math.min(4, Math.min(x.length, y.length)), Math.min(x.length, y.length) - 3);
+  const shorter = Math.min(x.length, y.length);
+  // Short words change only their last letter («сеть»/«сети»); longer ones, up to three.
+  return commonPrefix(x, y) >= Math.max(3, shorter - 3, Math.min(4, shorter - 1));
 }
 
 const isAcronymLike = (w: string) => /^[А-ЯЁA-Z]{2,}/.test(w) || /^Мин[а-яё]/.test(w) && !/^Министерств/.test(w);
@@ -79,8 +81,15 @@ function fromShortening(before: string, short: string): string | null {
     // How many of the short form's words follow in the text.
     let k = 1;
     while (k < shortWords.length && tokens[i + k] && sameStem(tokens[i + k].text, shortWords[k])) k++;
+    // The name's head noun among the matched words puts the whole name into the
+    // nominative, adjectives before it included: «Региональным ресурсным центром …
+    // (далее – Ресурсным центром)», «Федеральным законом … (далее – Закон)».
+    for (let h = i; h < i + k; h++) {
+      if (!matchHeadNoun(tokens[h].text)) continue;
+      const named = agreeingAdjectives(tokens, h);
+      return trimPhrase([...named.adjectives, named.head].join(' ') + before.slice(tokens[h].end));
+    }
     const rest = before.slice(tokens[i + k - 1].end);
-    // Adjectives before the matched word belong to the name: «Федерального закона …» (далее – Закон).
     const { adjectives } = agreeingAdjectives(tokens, i);
     const words = shortWords.slice(0, k);
     if (adjectives.length) words[0] = lowerFirst(words[0]);
@@ -182,7 +191,9 @@ export function extractAbbreviations(texts: string[]): Record<string, string> {
       if (/соответственно/i.test(m[0])) continue;
       const r = readShort(text, m.index + m[0].length);
       if (!r) continue;
-      const short = normalizeSpace(r.short).replace(/^[«"“„]+|[»"”]+$/g, '').replace(/[.,;]+$/, '');
+      let short = normalizeSpace(r.short).replace(/[.,;]+$/, '');
+      // «(далее – «Совет»)»: quotes around the whole short form are not part of it.
+      if (/^[«"“„][^«»"“”„]*[»"”“]$/.test(short)) short = short.slice(1, -1).trim();
       // A name ends at «(далее»; it does not reach further back than a long sentence.
       const before = text.slice(Math.max(segmentStart, m.index - 600), m.index);
       segmentStart = r.end;

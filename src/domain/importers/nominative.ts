@@ -17,7 +17,7 @@ type Num = 'sg' | 'pl';
 type Case = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'pre';
 interface Form { c: Case; n: Num }
 
-type Paradigm = 'ija' | 'a' | 'ie' | 'o' | 'hard' | 'soft';
+type Paradigm = 'ija' | 'a' | 'ie' | 'o' | 'hard' | 'soft' | 'softF';
 
 /** Noun endings per paradigm (after the stem). */
 const NOUN_ENDINGS: Record<Paradigm, Record<string, Form[]>> = {
@@ -48,6 +48,11 @@ const NOUN_ENDINGS: Record<Paradigm, Record<string, Form[]>> = {
     '': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'а': [{ c: 'gen', n: 'sg' }], 'у': [{ c: 'dat', n: 'sg' }], 'ом': [{ c: 'ins', n: 'sg' }], 'е': [{ c: 'pre', n: 'sg' }],
     'ы': [{ c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }], 'и': [{ c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }], 'ов': [{ c: 'gen', n: 'pl' }], 'ам': [{ c: 'dat', n: 'pl' }], 'ами': [{ c: 'ins', n: 'pl' }], 'ах': [{ c: 'pre', n: 'pl' }],
   },
+  // сет-ь (feminine, soft)
+  softF: {
+    'ь': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'и': [{ c: 'gen', n: 'sg' }, { c: 'dat', n: 'sg' }, { c: 'pre', n: 'sg' }, { c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }],
+    'ью': [{ c: 'ins', n: 'sg' }], 'ей': [{ c: 'gen', n: 'pl' }], 'ям': [{ c: 'dat', n: 'pl' }], 'ями': [{ c: 'ins', n: 'pl' }], 'ях': [{ c: 'pre', n: 'pl' }],
+  },
   // показател-ь, музе-й
   soft: {
     'ь': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'й': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'я': [{ c: 'gen', n: 'sg' }], 'ю': [{ c: 'dat', n: 'sg' }], 'ем': [{ c: 'ins', n: 'sg' }], 'е': [{ c: 'pre', n: 'sg' }],
@@ -57,7 +62,7 @@ const NOUN_ENDINGS: Record<Paradigm, Record<string, Form[]>> = {
 
 /** Nominative endings per paradigm: [singular, plural]. */
 const NOUN_NOM: Record<Paradigm, [string, string]> = {
-  ija: ['я', 'и'], a: ['а', 'ы'], ie: ['е', 'я'], o: ['о', 'а'], hard: ['', 'ы'], soft: ['ь', 'и'],
+  ija: ['я', 'и'], a: ['а', 'ы'], ie: ['е', 'я'], o: ['о', 'а'], hard: ['', 'ы'], soft: ['ь', 'и'], softF: ['ь', 'и'],
 };
 
 interface HeadNoun { stem: string; p: Paradigm; g: Gender; /** Irregular nominative singular («перечень»). */ nomSg?: string }
@@ -82,6 +87,7 @@ const HEADS: HeadNoun[] = [
     'стандарт', 'форум', 'штаб', 'клуб', 'театр', 'комплекс', 'интернат', 'аппарат', 'регламент', 'навигатор', 'банк',
     'суд', 'филиал', 'отдел', 'сектор']),
   ...heads('soft', 'm', ['показател', 'музе', 'лице', 'госпитал']),
+  ...heads('softF', 'f', ['сет']),
   { stem: 'перечн', p: 'soft', g: 'm', nomSg: 'перечень' },
 ];
 
