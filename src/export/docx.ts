@@ -189,6 +189,7 @@ export async function buildReportDocx(model: ReportModel): Promise<Buffer> {
   });
   const doc = new Document({
     creator: 'Исполнение',
+    lastModifiedBy: 'Исполнение',
     title: splitParagraphs(model.title).join(' '),
     styles: {
       default: {

@@ -10,16 +10,22 @@ import { sampleCouncilModel, samplePlanModel } from './sample-models.js';
 /** Page objects of a PDF written by pdfkit (uncompressed object dictionaries). */
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
+const NO_PDFTOTEXT = 'pdftotext (poppler-utils) is not installed: text of the PDF not checked — apt-get install -y poppler-utils';
+let warned = false;
+
 /** Text of each page through poppler's pdftotext, or null when it is not installed. */
 function pdfPages(pdf: Buffer): string[] | null {
   try {
     return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8').split('\f').filter((p) => p.trim());
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (!warned) console.warn(NO_PDFTOTEXT);
+      warned = true;
+      return null;
+    }
     throw err;
   }
 }
-const NO_PDFTOTEXT = 'pdftotext (poppler-utils) is not installed: text of the PDF not checked — apt-get install -y poppler-utils';
 
 describe('buildReportPdf', () => {
   it('writes a landscape A4 PDF with the repository fonts (no system fonts needed)', async () => {
