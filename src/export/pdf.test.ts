@@ -42,6 +42,12 @@ describe('buildReportPdf', () => {
     expect(pageCount(pdf)).toBeLessThanOrEqual(3);
   });
 
+  it('builds several PDFs at once (pdfmake keeps fonts in a shared in-memory file system)', async () => {
+    const pdfs = await Promise.all([buildReportPdf(samplePlanModel()), buildReportPdf(sampleCouncilModel()), buildReportPdf(samplePlanModel())]);
+    for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfs[0].length).toBe(pdfs[2].length);
+  });
+
   it('breaks a row longer than a page across pages', async () => {
     const pages = pageCount(await buildReportPdf(edgePlanModel()));
     expect(pages).toBeGreaterThanOrEqual(3);
