@@ -92,8 +92,8 @@ export interface ReportColumn {
 
 const PLAN_COLUMNS: ReportColumn[] = [
   { key: 'number', header: '№ п/п', weight: 5 },
-  { key: 'title', header: 'Наименование мероприятия', weight: 24 },
-  { key: 'responsible', header: 'Ответственный', weight: 15 },
+  { key: 'title', header: 'Наименование мероприятия', weight: 23 },
+  { key: 'responsible', header: 'Ответственный', weight: 16 },
   { key: 'deadline', header: 'Сроки исполнения', weight: 12 },
   { key: 'execution', header: 'Информация об исполнении', weight: 33 },
   { key: 'status', header: 'Статус', weight: 11 },
