@@ -77,7 +77,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   if (refused) throw unsupported(refused.name, `refused by magic bytes: ${refused.name} (${fileName})`);
   if (!bytes.length) throw new DomainError('validation', 'import.empty_file', 'Файл пустой.', `empty file: ${fileName}`);
   if (!looksLikeText(bytes)) throw unsupported('двоичный файл неизвестного формата', `binary content, not text: ${fileName}`);
-  return readTextDocument(bytes);
+  return readTextDocument(bytes, fileName);
 }
 
 /**

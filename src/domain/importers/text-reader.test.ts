@@ -165,3 +165,36 @@ describe('cleaning extraction artefacts', () => {
     ]);
   });
 });
+
+describe('spreadsheet exports', () => {
+  it('reads a semicolon CSV in Windows-1251 with quoted multi-line cells and a title row', () => {
+    const csv = [
+      'План мероприятий на 2025 год;;;',
+      '№;Мероприятие;Срок;Исполнитель',
+      '1;"Совещание ""Итоги года""";ежегодно;"Минтруд; Минздрав"',
+      '2;"Семинар для',
+      'специалистов";II квартал;Минтруд',
+      'Министр;;;',
+    ].join('\r\n');
+    const d = readTextDocument(new Uint8Array(iconv.encode(csv, 'win1251')), 'plan.csv');
+    expect(paragraphs(d.blocks)).toEqual(['План мероприятий на 2025 год', 'Министр']);
+    expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([
+      ['№', 'Мероприятие', 'Срок', 'Исполнитель'],
+      ['1', 'Совещание "Итоги года"', 'ежегодно', 'Минтруд; Минздрав'],
+      ['2', 'Семинар для\nспециалистов', 'II квартал', 'Минтруд'],
+    ]);
+  });
+  it('recognises a comma CSV by its content', () => {
+    const d = parseTextRendering('№,Мероприятие,Срок,Исполнитель\n1,Совещание,ежегодно,"Минтруд, Минздрав"\n2,Семинар,март,Минтруд\n');
+    expect(tables(d.blocks)[0].rows[1].cells).toEqual(['1', 'Совещание', 'ежегодно', 'Минтруд, Минздрав']);
+  });
+  it('reads Excel «Unicode text»: UTF-16, tabs, quoted cells over several lines', () => {
+    const text = '№\tМероприятие\tИсполнитель\n1\t"Совещание\nс главами"\tМинтруд\n2\tСеминар\tМинздрав\n';
+    const d = readTextDocument(new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]), 'plan.txt');
+    expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([
+      ['№', 'Мероприятие', 'Исполнитель'],
+      ['1', 'Совещание\nс главами', 'Минтруд'],
+      ['2', 'Семинар', 'Минздрав'],
+    ]);
+  });
+});

@@ -57,9 +57,12 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   return { text, encoding };
 }
 
-/** Reads a text rendering (bytes in any supported encoding) into a RawDocument. */
-export function readTextDocument(bytes: Uint8Array): RawDocument {
-  return parseTextRendering(decodeText(bytes).text);
+/**
+ * Reads a text rendering (bytes in any supported encoding) into a RawDocument. The file
+ * name only hints at CSV («.csv»); the content decides everything else.
+ */
+export function readTextDocument(bytes: Uint8Array, fileName = ''): RawDocument {
+  return parseTextRendering(decodeText(bytes).text, { fileName });
 }
 
 type Rendering = 'tabs' | 'cell-per-line' | 'pipes' | 'none';
@@ -135,8 +138,12 @@ function finishCells(cells: string[]): string[] {
  * parseTextRendering('План\n№\tМероприятие\tСрок\n1\tСовещание\tежегодно\n')
  * // { blocks: [ {type:'paragraph', text:'План'}, {type:'table', rows:[…2 rows…]} ] }
  */
-export function parseTextRendering(text: string): RawDocument {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+export function parseTextRendering(text: string, options: { fileName?: string } = {}): RawDocument {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const lines = normalized.split('\n');
+  // Spreadsheet exports: CSV, or tab-separated text with quoted multi-line cells.
+  const delimiter = detectDelimited(normalized, lines, options.fileName ?? '');
+  if (delimiter) return delimitedToDocument(parseDelimited(normalized, delimiter));
   const rendering = detectRendering(lines);
   const blocks: RawBlock[] = [];
   // Paragraphs keep their inner spacing and tabs: two blocks side by side («СОГЛАСОВАНО
@@ -402,4 +409,74 @@ function assembleRows(groups: Cell[][]): string[][] {
   }
   if (pending.length) rows.push(pending);
   return rows;
+}
+
+// ------------------------------------------------------------------ spreadsheet exports
+
+/**
+ * Whether the text is a spreadsheet export and with which delimiter: «;» or «,» for CSV
+ * (named .csv, or most lines holding the same number of delimiters), «\t» when cells
+ * are quoted over several lines (Excel «Текст Юникод»).
+ */
+function detectDelimited(text: string, lines: string[], fileName: string): string | null {
+  const sample = lines.filter((l) => l.trim()).slice(0, 60);
+  if (sample.length < 2) return null;
+  if (/(^|\t)"[^"\t\n]*\n/.test(text) && /\t/.test(text) && detectRendering(lines) === 'tabs') return '\t';
+  if (/\t/.test(text) && !/\.csv$/i.test(fileName)) return null;
+  const csv = /\.csv$/i.test(fileName);
+  for (const d of [';', ',']) {
+    const counts = sample.map((l) => countOutsideQuotes(l, d));
+    const m = mode(counts.filter((c) => c > 0));
+    const agreeing = counts.filter((c) => c === m).length;
+    if (m >= 1 && (csv ? agreeing >= 0.5 * sample.length : m >= 2 && agreeing >= 0.7 * sample.length)) return d;
+  }
+  return null;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+/** RFC 4180 parsing: quoted fields may hold the delimiter, line breaks and doubled quotes. */
+export function parseDelimited(text: string, d: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === '') { quoted = true; field = ''; }
+    else if (ch === d) { row.push(field); field = ''; }
+    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else field += ch;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** Rows of a spreadsheet export: one-cell rows above and below the table are paragraphs. */
+function delimitedToDocument(rows: string[][]): RawDocument {
+  const cleaned = rows.map(finishCells);
+  const wide = (r: string[]) => r.filter((c) => c.trim()).length >= 2;
+  const first = cleaned.findIndex(wide);
+  let last = cleaned.length - 1;
+  while (last >= 0 && !wide(cleaned[last])) last--;
+  const blocks: RawBlock[] = [];
+  const para = (r: string[]) => { const t = r.filter((c) => c.trim()).join(' '); if (t.trim()) blocks.push({ type: 'paragraph', text: t }); };
+  if (first < 0) { cleaned.forEach(para); return { blocks }; }
+  cleaned.slice(0, first).forEach(para);
+  const body = cleaned.slice(first, last + 1).filter((r) => !isEmptyRow(r) && !isBorderRow(r));
+  blocks.push({ type: 'table', rows: body.map((cells): RawRow => ({ cells })) });
+  cleaned.slice(last + 1).forEach(para);
+  return { blocks };
 }
