@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importDocument } from './read-document.js';
 
 const dir = fileURLToPath(new URL('../../../test/fixtures/import/', import.meta.url));
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const fixtures = readdirSync(dir).filter((f) => /\.(txt|csv)$/.test(f)).sort();
 
 describe('text fixtures in the genre', () => {
   it('has a fixture for each rendering and encoding', () => {
@@ -16,12 +16,13 @@ describe('text fixtures in the genre', () => {
     expect(fixtures.some((f) => f.includes('.cell-per-line'))).toBe(true);
     expect(fixtures.some((f) => f.includes('.pipes'))).toBe(true);
     expect(fixtures.some((f) => f.includes('cp1251'))).toBe(true);
+    expect(fixtures.some((f) => f.endsWith('.csv'))).toBe(true);
   });
 
   for (const name of fixtures) {
     it(`reads ${name} as expected`, async () => {
       const bytes = readFileSync(dir + name);
-      const expected = JSON.parse(readFileSync(dir + name.replace(/\.txt$/, '.expected.json'), 'utf8'));
+      const expected = JSON.parse(readFileSync(dir + name.replace(/\.(txt|csv)$/, '.expected.json'), 'utf8'));
       const doc = await importDocument(bytes, name);
       expect(doc).toEqual(expected);
     });
