@@ -18,6 +18,7 @@ import { listOrganisations, type OrgKind } from '../organisations/organisations.
 import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
 import { createPlan, createSection } from '../plans/plans.service.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
+import { canReadAttachmentFile } from '../reports/reports.service.js';
 
 export interface UploadedFile { name: string; mime: string; bytes: Uint8Array }
 
@@ -43,7 +44,7 @@ export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
   );
   if (!r) throw notFound('Файл не найден', `file ${id} not found`);
   const own = Number(r.created_by) === actor.userId;
-  if (!own && actor.role === 'executor') throw forbidden();
+  if (!own && actor.role === 'executor' && !(await canReadAttachmentFile(db, actor, id))) throw forbidden();
   return { name: r.name, mime: r.mime, content: Buffer.from(r.content) };
 }
 

@@ -44,6 +44,9 @@ export interface MeasureView {
   deadlineUnderstood: boolean;
   deadlineOverride: { due: string[]; reports: string[] } | null;
   anchorDate: string | null;
+  /** The earliest date still open (control or report date); the traffic light derives from it. */
+  openDue: string | null;
+  closed: boolean;
   position: number;
   archived: boolean;
   version: number;
@@ -103,6 +106,8 @@ export function presentMeasure(r: Record<string, unknown>, executors: ExecutorRo
     deadlineUnderstood: r.deadline_understood !== false,
     deadlineOverride: (r.deadline_override as MeasureView['deadlineOverride']) ?? null,
     anchorDate: (r.anchor_date as string) ?? null,
+    openDue: (r.open_due as string) ?? null,
+    closed: r.closed_at != null,
     position: Number(r.position),
     archived: r.archived_at != null,
     version: Number(r.version),

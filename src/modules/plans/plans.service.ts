@@ -5,6 +5,7 @@ import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { loadNextControlDates, regenerateControlPoints } from '../deadlines/control-points.js';
 import { ensurePeriods } from '../reports/reporting-sync.js';
+import { trafficLight } from '../../domain/reporting/traffic-light.js';
 import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
 
@@ -35,6 +36,9 @@ async function summaryOf(db: Queryable, id: number): Promise<PlanSummary> {
   return presentPlanSummary((await db.one(`${planSummarySelect} WHERE p.id = $1`, [id]))!);
 }
 
+/** «Скоро срок»: the yellow light's window, in days. */
+export const DUE_SOON_DAYS = 7;
+
 export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { today?: string } = {}) {
   const row = await loadPlanRow(db, actor, id);
   const subject = planSubjectOf(row);
@@ -44,13 +48,15 @@ export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { t
   }
   const sections = (await db.query(`SELECT * FROM sections WHERE plan_id = $1 ORDER BY position, id`, [id])).map(presentSection);
   const summary = await summaryOf(db, id);
-  const next = await loadNextControlDates(db, measures.map((m) => m.id), opts.today ?? new Date().toISOString().slice(0, 10));
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const next = await loadNextControlDates(db, measures.map((m) => m.id), today);
   return {
     ...summary,
     sections,
     measures: measures.map((m) => ({
       ...m,
       nextControl: next.get(m.id) ?? null,
+      light: trafficLight({ status: m.status, closed: m.closed, openDue: m.openDue }, today, DUE_SOON_DAYS),
       abilities: measureAbilities(actor, { regionId: row.region_id, plan: subject, executorOrganisationIds: [m.leadExecutor?.id, ...m.coExecutors.map((c) => c.id)].filter((x): x is number => x != null) }),
     })),
     abilities: {

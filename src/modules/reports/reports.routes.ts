@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { decideExtension, listExtensions, listPendingExtensions, requestExtension, setMeasureClosed } from './extensions.service.js';
+import { addAttachment, ATTACHMENT_MAX_BYTES, getReport, listMeasureReports, listMyReports, listReviewQueue, reviewReport, saveReport } from './reports.service.js';
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const ReportBody = z.object({
+  version: z.number().int().positive(),
+  text: z.string().max(50000).optional(),
+  resultStatus: z.enum(['done', 'partial', 'not_done', 'not_due']).nullable().optional(),
+  figures: z.record(z.string().max(200), z.union([z.string().max(1000), z.number()])).optional(),
+  links: z.array(z.url().max(2000)).max(50).optional(),
+}).strict();
+
+export function registerReportRoutes(app: App, ctx: AppContext) {
+  app.get('/api/measures/:id/reports', { schema: { tags: ['reports'], params: IdParams } }, async (request) =>
+    ({ items: await listMeasureReports(ctx.db, requireSession(request).user, request.params.id) }));
+
+  app.get('/api/my/reports', {
+    schema: { tags: ['reports'], querystring: z.object({ state: z.enum(['expected', 'draft', 'submitted', 'returned', 'accepted']).optional() }) },
+  }, async (request) => ({ items: await listMyReports(ctx.db, requireSession(request).user, request.query) }));
+
+  app.get('/api/review/reports', { schema: { tags: ['reports'] } }, async (request) =>
+    ({ items: await listReviewQueue(ctx.db, requireSession(request).user) }));
+
+  app.get('/api/reports/:id', { schema: { tags: ['reports'], params: IdParams } }, async (request) =>
+    getReport(ctx.db, requireSession(request).user, request.params.id));
+
+  app.patch('/api/reports/:id', { schema: { tags: ['reports'], params: IdParams, body: ReportBody } }, async (request) =>
+    saveReport(ctx.db, requireSession(request).user, request.params.id, request.body, false));
+
+  app.post('/api/reports/:id/submit', { schema: { tags: ['reports'], params: IdParams, body: ReportBody } }, async (request) =>
+    saveReport(ctx.db, requireSession(request).user, request.params.id, request.body, true));
+
+  app.post('/api/reports/:id/accept', {
+    schema: { tags: ['reports'], params: IdParams, body: z.object({ version: z.number().int().positive(), comment: z.string().max(5000).optional() }).strict() },
+  }, async (request) => reviewReport(ctx.db, requireSession(request).user, request.params.id, 'accept', request.body));
+
+  app.post('/api/reports/:id/return', {
+    schema: { tags: ['reports'], params: IdParams, body: z.object({ version: z.number().int().positive(), comment: z.string().max(5000) }).strict() },
+  }, async (request) => reviewReport(ctx.db, requireSession(request).user, request.params.id, 'return', request.body));
+
+  app.post('/api/reports/:id/attachments', { schema: { tags: ['reports'], params: IdParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
+    const actor = requireSession(request).user;
+    if (!request.isMultipart()) throw new DomainError('validation', 'attachment.no_file', 'Выберите файл', 'not multipart');
+    const part = await request.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES } });
+    if (!part) throw new DomainError('validation', 'attachment.no_file', 'Выберите файл', 'no file part');
+    let bytes: Buffer;
+    try { bytes = await part.toBuffer(); } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('too_large', 'attachment.size', 'Файл слишком большой: не более 20 МБ', 'attachment over limit');
+      throw e;
+    }
+    return reply.status(201).send(await addAttachment(ctx.db, actor, request.params.id, { name: part.filename || 'file', mime: part.mimetype, bytes }));
+  });
+
+  app.get('/api/measures/:id/extensions', { schema: { tags: ['extensions'], params: IdParams } }, async (request) =>
+    ({ items: await listExtensions(ctx.db, requireSession(request).user, request.params.id) }));
+
+  app.post('/api/measures/:id/extensions', {
+    schema: { tags: ['extensions'], params: IdParams, body: z.object({ reason: z.string().trim().min(1).max(5000), requestedDue: z.iso.date() }).strict() },
+  }, async (request, reply) => reply.status(201).send(await requestExtension(ctx.db, requireSession(request).user, request.params.id, request.body)));
+
+  app.get('/api/extensions/pending', { schema: { tags: ['extensions'] } }, async (request) =>
+    ({ items: await listPendingExtensions(ctx.db, requireSession(request).user) }));
+
+  app.post('/api/extensions/:id/decide', {
+    schema: { tags: ['extensions'], params: IdParams, body: z.object({ approve: z.boolean(), comment: z.string().max(5000).optional() }).strict() },
+  }, async (request) => decideExtension(ctx.db, requireSession(request).user, request.params.id, request.body));
+
+  app.post('/api/measures/:id/close', {
+    schema: { tags: ['measures'], params: IdParams, body: z.object({ comment: z.string().max(5000).optional() }).strict() },
+  }, async (request) => setMeasureClosed(ctx.db, requireSession(request).user, request.params.id, true, request.body.comment));
+
+  app.post('/api/measures/:id/reopen', { schema: { tags: ['measures'], params: IdParams } }, async (request) =>
+    setMeasureClosed(ctx.db, requireSession(request).user, request.params.id, false));
+}

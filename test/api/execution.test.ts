@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
+import { engines } from '../helpers/test-db';
+
+function multipart(name: string, content: Buffer, mime: string) {
+  const boundary = '----isp' + Math.random().toString(16).slice(2);
+  return {
+    body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+describe.each(engines)('execution cycle on %s', (engine) => {
+  let t: TestApp;
+  let coord: Client;
+  let exec: Client;   // Минкультуры
+  let exec2: Client;  // Минздрав
+  let planId: number;
+  let measureId: number;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    coord = await t.as('coordinator');
+    exec = await t.as('executor');
+    exec2 = await t.as('executor2');
+    const orgs = Object.fromEntries((await coord.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+    const plan = (await coord.post('/api/plans', { kind: 'plan', title: 'План на 2025 год', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2025-12-31' })).body;
+    planId = plan.id;
+    measureId = (await coord.post(`/api/plans/${planId}/measures`, {
+      sectionId: null, number: '1', title: 'Проведение выставок работ СО НКО', deadlineText: 'ежеквартально',
+      leadExecutorId: orgs['Минкультуры'], coExecutorIds: [orgs['Минздрав']],
+    })).body.id;
+  });
+  afterAll(async () => { await t?.dispose(); });
+
+  it('owes one report per executor per quarter', async () => {
+    const reports = (await coord.get(`/api/measures/${measureId}/reports`)).body.items;
+    expect(reports).toHaveLength(8);
+    expect(reports.filter((r: { role: string }) => r.role === 'lead').map((r: { period: { label: string } }) => r.period.label))
+      .toEqual(['I квартал 2025 г.', 'II квартал 2025 г.', 'III квартал 2025 г.', 'IV квартал 2025 г.']);
+    expect(reports[0]).toMatchObject({ state: 'expected', period: { reportDue: '2025-04-10' } });
+  });
+
+  it('walks submit with attachment → return → resubmit → accept, keeping every version; the light turns green', async () => {
+    const mine = (await exec.get('/api/my/reports')).body.items.filter((r: { measureId: number }) => r.measureId === measureId);
+    const q1 = mine.find((r: { period: { label: string } }) => r.period.label === 'I квартал 2025 г.');
+    expect(q1.role).toBe('lead');
+    // The co-executor writes its part.
+    const part = (await exec2.get('/api/my/reports')).body.items.find((r: { measureId: number; period: { label: string } }) => r.measureId === measureId && r.period.label === 'I квартал 2025 г.');
+    expect((await exec2.post(`/api/reports/${part.id}/submit`, { version: part.version, text: 'Проведено 2 выставки в поликлиниках.' })).status).toBe(200);
+    // An executor of another organisation cannot touch the lead's report.
+    expect((await exec2.patch(`/api/reports/${q1.id}`, { version: q1.version, text: 'Чужой текст' })).status).toBe(403);
+
+    const saved = await exec.patch(`/api/reports/${q1.id}`, { version: q1.version, text: 'Проведено 5 выставок.', resultStatus: 'partial' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.state).toBe('draft');
+    // A second editor with the old version is refused and shown the other change.
+    const stale = await exec.patch(`/api/reports/${q1.id}`, { version: q1.version, text: 'Другая правка' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/Проведено 5 выставок/);
+
+    const pdf = multipart('акт.pdf', Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'), 'application/pdf');
+    const att = await t.app.inject({ method: 'POST', url: `/api/reports/${q1.id}/attachments`, headers: { cookie: exec.cookie, 'x-csrf-token': exec.csrf, 'content-type': pdf.contentType }, payload: pdf.body });
+    expect(att.statusCode).toBe(201);
+    const fake = multipart('вирус.pdf', Buffer.from('MZ\x90\x00 not a pdf'), 'application/pdf');
+    const bad = await t.app.inject({ method: 'POST', url: `/api/reports/${q1.id}/attachments`, headers: { cookie: exec.cookie, 'x-csrf-token': exec.csrf, 'content-type': fake.contentType }, payload: fake.body });
+    expect(bad.statusCode).toBe(415);
+
+    const submitted = await exec.post(`/api/reports/${q1.id}/submit`, { version: saved.body.version, text: 'Проведено 5 выставок.', resultStatus: 'partial' });
+    expect(submitted.body.state).toBe('submitted');
+    expect((await coord.get('/api/review/reports')).body.items.map((r: { id: number }) => r.id)).toContain(q1.id);
+    // The executor cannot accept its own report.
+    expect((await exec.post(`/api/reports/${q1.id}/accept`, { version: submitted.body.version })).status).toBe(403);
+    expect((await coord.post(`/api/reports/${q1.id}/return`, { version: submitted.body.version, comment: '' })).status).toBe(400);
+    const returned = await coord.post(`/api/reports/${q1.id}/return`, { version: submitted.body.version, comment: 'Укажите число участников' });
+    expect(returned.body.state).toBe('returned');
+
+    const resubmitted = await exec.post(`/api/reports/${q1.id}/submit`, { version: returned.body.version, text: 'Проведено 5 выставок, 640 участников.', resultStatus: 'done' });
+    expect(resubmitted.body.state).toBe('submitted');
+    const full = (await coord.get(`/api/reports/${q1.id}`)).body;
+    expect(full.gatheredText).toBe('Минкультуры: Проведено 5 выставок, 640 участников.\nМинздрав: Проведено 2 выставки в поликлиниках.');
+    expect(full.attachments.map((a: { name: string }) => a.name)).toEqual(['акт.pdf']);
+    const accepted = await coord.post(`/api/reports/${q1.id}/accept`, { version: resubmitted.body.version });
+    expect(accepted.body.state).toBe('accepted');
+    const versions = (await coord.get(`/api/reports/${q1.id}`)).body.versions.map((v: { action: string }) => v.action);
+    expect(versions).toEqual(['accept', 'submit', 'return', 'submit', 'save']);
+    const measure = (await coord.get(`/api/plans/${planId}`, )).body.measures.find((m: { id: number }) => m.id === measureId);
+    expect(measure).toMatchObject({ status: 'done', light: 'green', executionText: 'Минкультуры: Проведено 5 выставок, 640 участников.\nМинздрав: Проведено 2 выставки в поликлиниках.' });
+    // The attachment is downloadable by the co-executor of the measure, not by an unrelated executor.
+    const fileId = full.attachments[0].fileId;
+    expect((await t.app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: exec2.cookie } })).statusCode).toBe(200);
+  });
+
+  it('handles a deadline extension: the executor asks, the coordinator approves, the control date moves', async () => {
+    const r = await exec.post(`/api/measures/${measureId}/extensions`, { reason: 'Выставка перенесена по решению организаторов', requestedDue: '2025-07-15' });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ state: 'pending', currentDue: '2025-06-30', requestedDue: '2025-07-15' });
+    expect((await exec.post(`/api/measures/${measureId}/extensions`, { reason: 'ещё раз', requestedDue: '2025-07-20' })).status).toBe(409);
+    expect((await exec.post(`/api/extensions/${r.body.id}/decide`, { approve: true })).status).toBe(403);
+    const d = await coord.post(`/api/extensions/${r.body.id}/decide`, { approve: true, comment: 'Согласовано' });
+    expect(d.body.state).toBe('approved');
+    const cps = (await coord.get(`/api/measures/${measureId}`)).body.controlPoints.filter((c: { kind: string }) => c.kind === 'due').map((c: { nominal: string }) => c.nominal);
+    expect(cps).toEqual(['2025-03-31', '2025-07-15', '2025-09-30', '2025-12-31']);
+    const history = (await coord.get(`/api/measures/${measureId}/history`)).body.items.map((e: { action: string }) => e.action);
+    expect(history).toContain('extension.request');
+    expect(history).toContain('extension.approve');
+  });
+
+  it('closes an instruction only by the coordinator («снято с контроля»)', async () => {
+    expect((await exec.post(`/api/measures/${measureId}/close`, {})).status).toBe(403);
+    expect((await coord.post(`/api/measures/${measureId}/close`, { comment: 'Исполнено' })).status).toBe(200);
+    const m = (await coord.get(`/api/plans/${planId}`)).body.measures.find((x: { id: number }) => x.id === measureId);
+    expect(m).toMatchObject({ closed: true, light: 'green' });
+    // Untouched owed reports disappear; written ones stay.
+    const reports = (await coord.get(`/api/measures/${measureId}/reports`)).body.items;
+    expect(reports.every((x: { state: string }) => x.state !== 'expected')).toBe(true);
+    expect(reports.length).toBeGreaterThan(0);
+  });
+});
