@@ -116,13 +116,22 @@ function preambleLines(raw: RawDocument, until: number): string[] {
   return lines;
 }
 
-/** Title lines: after the approval block, up to the first part heading («I. Целевые показатели»). */
-function titleFrom(lines: string[], afterApproval: number): string {
+/**
+ * Title lines: from `from` (after the approval block) up to the first part heading
+ * («I. Целевые показатели»), leaving out an «Приложение № 1 к распоряжению … от … № …»
+ * reference and a «СОГЛАСОВАНО» block.
+ */
+function titleFrom(lines: string[], from: number, to = lines.length): string {
   const out: string[] = [];
-  for (let i = afterApproval; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const l = normalizeSpace(lines[i]);
     if (out.length && (isNumberedHeading(l) || isProtocolHeading(l))) break;
-    if (!out.length && /^(приложение|согласовано|утвержд)/i.test(l)) continue;
+    if (!out.length && /^(приложение|согласовано|утвержд)/i.test(l)) {
+      // The reference to the act goes on until its date («от 12.03.2024 № 45-рп»).
+      const dated = (x: string) => /\d{1,2}\.\d{1,2}\.\d{4}|(19|20)\d{2}\s*г|от\s+«?\d/.test(x);
+      if (!dated(l)) for (let k = i + 1; k < Math.min(to, i + 6); k++) if (dated(lines[k])) { i = k; break; }
+      continue;
+    }
     out.push(l);
   }
   return normalizeSpace(out.join(' '));
@@ -184,7 +193,8 @@ export function interpret(raw: RawDocument): InterchangeDocument {
   // Approval and title from what precedes the first table.
   const pre = preambleLines(raw, tables[0].blockIndex);
   const approval = parseApproval(pre);
-  const title = titleFrom(pre, approval ? approval.end + 1 : 0);
+  // The title follows the approval block; rarely it stands above it.
+  const title = titleFrom(pre, approval ? approval.end + 1 : 0) || (approval ? titleFrom(pre, 0, approval.start) : '');
   if (!title) warnings.push('Не найден заголовок документа');
   const period = parsePeriod(title);
 
