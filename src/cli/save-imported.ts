@@ -21,7 +21,7 @@ export interface SaveOptions {
   period?: string;
 }
 
-async function openConfigured(): Promise<Database> {
+export async function openConfigured(): Promise<Database> {
   const env = loadEnv();
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await migrate(db);
@@ -30,7 +30,7 @@ async function openConfigured(): Promise<Database> {
   return db;
 }
 
-async function loadActor(db: Database, login?: string): Promise<Actor> {
+export async function loadActor(db: Database, login?: string): Promise<Actor> {
   const r = login
     ? await db.one<{ id: number; region_id: number; organisation_id: number; role: Role }>(`SELECT * FROM users WHERE lower(login) = lower($1) AND active`, [login])
     : await db.one<{ id: number; region_id: number; organisation_id: number; role: Role }>(`SELECT * FROM users WHERE role = 'admin' AND active ORDER BY id LIMIT 1`);

@@ -116,3 +116,40 @@ describe.each(engines)('execution cycle on %s', (engine) => {
     expect(reports.length).toBeGreaterThan(0);
   });
 });
+
+describe.each(engines)('the consolidated report on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(engine); });
+  afterAll(async () => { await t?.dispose(); });
+
+  it('exports the demo plan as DOCX, XLSX and PDF, and the DOCX reads back through the importer', async () => {
+    const coord = await t.as('coordinator');
+    const plan = (await coord.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'plan');
+    const full = (await coord.get(`/api/plans/${plan.id}`)).body;
+    const { importDocument } = await import('../../src/domain/importers/read-document');
+    for (const format of ['docx', 'xlsx'] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/export?format=${format}`, headers: { cookie: coord.cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['content-disposition'])).toMatch(new RegExp(`\\.${format}$`));
+      const doc = await importDocument(res.rawPayload, `report.${format}`);
+      expect(doc.title).toMatch(/^Информация об исполнении плана мероприятий по поддержке/);
+      expect(doc.items.map((i) => i.number)).toEqual(full.measures.map((m: { number: string }) => m.number));
+      const m11 = doc.items.find((i) => i.number === '1.1')!;
+      expect(m11).toMatchObject({ section: '1', status: 'done', deadlineText: 'постоянно, отчет ежегодно до 25 декабря' });
+      expect(m11.executors).toEqual(['Минсоцзащиты', 'Минэкономразвития']);
+      expect(m11.executionText).toMatch(/^Реестр ведётся в электронном виде/);
+      expect(doc.items.find((i) => i.number === '2.3')!.status).toBe('partial');
+    }
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/export?format=pdf`, headers: { cookie: coord.cookie } });
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('limits an executor\'s export to its own measures', async () => {
+    const exec = await t.as('executor');
+    const plan = (await exec.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'plan');
+    const res = await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/export?format=xlsx`, headers: { cookie: exec.cookie } });
+    const { importDocument } = await import('../../src/domain/importers/read-document');
+    const doc = await importDocument(res.rawPayload, 'r.xlsx');
+    for (const item of doc.items) expect(item.executorsText).toMatch(/Минкультуры/);
+  });
+});

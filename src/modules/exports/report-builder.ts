@@ -1,0 +1,94 @@
+/**
+ * Builds the consolidated report («Информация об исполнении …») from the database for a
+ * plan, optionally one reporting period, section or executor, in the official table form.
+ */
+import type { Queryable } from '../../db/database.js';
+import { formatRuDate } from '../../domain/deadlines/index.js';
+import { gatherExecutionText } from '../../domain/reporting/report-workflow.js';
+import type { Actor } from '../../domain/policy/authorize.js';
+import { authorize } from '../../domain/policy/authorize.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import type { ReportModel, ReportRow, ReportSection, ReportStatus } from '../../export/index.js';
+import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf } from '../plans/plans.queries.js';
+
+export interface ReportFilter { periodId?: number; sectionId?: number; organisationId?: number; today: string }
+
+const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS_GEN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)} года`;
+
+/** «План мероприятий по …» → «плана мероприятий по …», for «Информация об исполнении …». */
+export function genitiveTitle(title: string): string {
+  const t = title.trim();
+  const m = /^(план|дорожн\S+ карт\S+)(.*)$/i.exec(t);
+  if (m && /^план$/i.test(m[1])) return `плана${m[2]}`;
+  if (/^«?дорожная карта/i.test(t)) return t.replace(/^(«?)дорожная карта/i, '$1дорожной карты');
+  return `«${t}»`;
+}
+
+export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: number, f: ReportFilter): Promise<{ model: ReportModel; fileStem: string }> {
+  const plan = await loadPlanRow(db, actor, planId) as unknown as { id: number; title: string; kind: string; region_id: number; owner_organisation_id: number; status: 'draft' | 'active' | 'archived' };
+  if (!authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan as never), hasOwnMeasures: true } })) throw forbidden();
+  let period: { id: number; label: string } | undefined;
+  if (f.periodId) {
+    period = await db.one<{ id: number; label: string }>(`SELECT id, label FROM reporting_periods WHERE id = $1 AND plan_id = $2`, [f.periodId, planId]);
+    if (!period) throw notFound('Отчётный период не найден', `period ${f.periodId} not in plan ${planId}`);
+  }
+  const params: unknown[] = [actor.regionId, actor.organisationId, planId];
+  let where = `m.plan_id = $3 AND m.archived_at IS NULL AND ${measureVisibility(actor)}`;
+  if (f.sectionId) { params.push(f.sectionId); where += ` AND m.section_id = $${params.length}`; }
+  if (f.organisationId) { params.push(f.organisationId); where += ` AND EXISTS (SELECT 1 FROM measure_executors fe WHERE fe.measure_id = m.id AND fe.organisation_id = $${params.length})`; }
+  const measures = await loadMeasures(db, where, params);
+  const sections = await db.query<{ id: number; number: string; title: string }>(`SELECT id, number, title FROM sections WHERE plan_id = $1 ORDER BY position, id`, [planId]);
+
+  // For a period: the lead report's text with the co-executors' parts, and its status.
+  const byMeasure = new Map<number, { text: string; status: ReportStatus | null }>();
+  if (period && measures.length) {
+    const reports = await db.query<{ measure_id: number; role: string; state: string; text: string; result_status: ReportStatus | null; short_name: string }>(
+      `SELECT r.measure_id, r.role, r.state, r.text, r.result_status, o.short_name FROM reports r JOIN organisations o ON o.id = r.organisation_id
+       WHERE r.period_id = $1 AND r.measure_id = ANY($2::int[]) AND r.state IN ('submitted','accepted') ORDER BY r.role DESC, o.short_name`,
+      [period.id, measures.map((m) => m.id)]);
+    const grouped = new Map<number, typeof reports>();
+    for (const r of reports) (grouped.get(Number(r.measure_id)) ?? grouped.set(Number(r.measure_id), []).get(Number(r.measure_id))!).push(r);
+    for (const [id, list] of grouped) {
+      const lead = list.find((r) => r.role === 'lead');
+      const parts = list.filter((r) => r.role === 'co').map((r) => ({ organisation: r.short_name, text: r.text }));
+      byMeasure.set(id, {
+        text: gatherExecutionText({ organisation: lead?.short_name ?? '', text: lead?.text ?? '' }, parts).replace(/^: /, ''),
+        status: lead?.result_status ?? null,
+      });
+    }
+  }
+
+  const council = plan.kind === 'council_decisions';
+  const toRow = (m: (typeof measures)[number], sectionNumber: string | null): ReportRow => {
+    const rep = byMeasure.get(m.id);
+    return {
+      number: m.number,
+      title: m.title,
+      responsible: [m.leadExecutor, ...m.coExecutors].filter(Boolean).map((o) => o!.shortName + (o!.external ? ' (по согласованию)' : '')).join(', '),
+      deadline: m.deadlineText,
+      execution: period ? rep?.text ?? '' : m.executionText,
+      status: period ? rep?.status ?? (m.status === 'done' ? 'done' : null) : m.status,
+      ...(council ? { protocolItem: m.protocolItem, protocolDate: sectionNumber && /^\d{4}-\d{2}-\d{2}$/.test(sectionNumber) ? sectionNumber : undefined } : {}),
+    };
+  };
+  const reportSections: ReportSection[] = [];
+  for (const s of sections) {
+    const rows = measures.filter((m) => m.sectionId === s.id).map((m) => toRow(m, s.number));
+    if (rows.length === 0) continue;
+    const title = council && /^\d{4}-\d{2}-\d{2}$/.test(s.number) && !/протокол/i.test(s.title) ? `Протокол заседания от ${longDate(s.number)}` : s.title;
+    reportSections.push({ number: s.number, title, rows });
+  }
+  const what = council ? `поручений: ${plan.title}` : genitiveTitle(plan.title);
+  const model: ReportModel = {
+    form: council ? 'council' : 'plan',
+    title: `Информация об исполнении ${what}${period ? ` за ${period.label}` : ''}`,
+    subtitle: `(по состоянию на ${formatRuDate(f.today)})`,
+    periodLabel: period?.label,
+    generatedOn: f.today,
+    sections: reportSections,
+    rowsWithoutSection: measures.filter((m) => m.sectionId == null).map((m) => toRow(m, null)),
+  };
+  const stem = `Исполнение плана ${planId}${period ? ` ${period.label}` : ''}`.replace(/[\\/:*?"<>|]/g, '');
+  return { model, fileStem: stem };
+}
