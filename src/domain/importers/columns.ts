@@ -112,10 +112,18 @@ export function isHeaderRow(cells: string[]): boolean {
 /** Columns of a table from its header row(s); header cells are grid-aligned. */
 export function mapColumns(headerRows: string[][], bodyRows: string[][]): Column[] {
   const width = Math.max(...headerRows.map((r) => r.length), ...bodyRows.slice(0, 20).map((r) => r.length));
+  // A group label merged over several columns («2022» over «план | факт») stands in the
+  // first of them only: carry it right over the columns the row below splits it into.
+  const rows = headerRows.map((r) => Array.from({ length: width }, (_, c) => normalizeSpace(r[c] ?? '')));
+  for (let k = 0; k < rows.length - 1; k++) {
+    for (let c = 1; c < width; c++) {
+      if (!rows[k][c] && rows[k][c - 1] && rows[k + 1][c] && rows[k + 1][c - 1]) rows[k][c] = rows[k][c - 1];
+    }
+  }
   const columns: Column[] = [];
   for (let c = 0; c < width; c++) {
     // Two-row headers: the lower cell is more specific («2022» under «Значение по годам»).
-    const parts = headerRows.map((r) => normalizeSpace(r[c] ?? '')).filter(Boolean);
+    const parts = rows.map((r) => r[c]).filter(Boolean);
     const label = parts.join(' ');
     let role: ColumnRole | null = null;
     for (let k = parts.length - 1; k >= 0 && !role; k--) role = classifyHeader(parts[k]);
@@ -123,6 +131,13 @@ export function mapColumns(headerRows: string[][], bodyRows: string[][]): Column
     const col: Column = { index: c, role: role ?? 'other', label };
     if (col.role === 'value') col.valueLabel = valueLabel(YEAR.test(parts[parts.length - 1] ?? '') ? parts[parts.length - 1] : label);
     columns.push(col);
+  }
+  // Value labels must tell columns apart: «2022 план», «2022 факт».
+  const values = columns.filter((c) => c.role === 'value');
+  const clashing = values.filter((col) => values.filter((x) => x.valueLabel === col.valueLabel).length > 1);
+  for (const col of clashing) {
+    const extra = normalizeSpace(col.label.replace(/(?<!\d)(?:19|20)\d{2}(\s*[-–—]\s*(?:19|20)\d{2})?(\s*(годы|года|год|гг\.?|г\.?))?/g, ' ').replace(/[()]/g, ' '));
+    if (extra) col.valueLabel = `${col.valueLabel} ${extra.toLowerCase()}`;
   }
   refineByContent(columns, bodyRows);
   return columns;

@@ -78,6 +78,15 @@ describe('interpret', () => {
     expect(r.items).toHaveLength(1);
   });
 
+  it('tells plan and fact apart under a merged year header', () => {
+    const r = interpret(doc(t(
+      { cells: ['№', 'Наименование показателя', '2024 год', '2025 год'], spans: [1, 1, 2, 2] },
+      ['', '', 'план', 'факт', 'план', 'факт'],
+      ['1', 'Число добровольцев, тыс. человек', '40', '41,2', '43', ''],
+    )));
+    expect(r.indicators[0].values).toEqual({ '2024 план': '40', '2024 факт': '41,2', '2025 план': '43' });
+  });
+
   it('takes the status from the execution text when there is no status column, and warns about duplicates', () => {
     const r = interpret(doc(t(
       ['№', 'Мероприятие', 'Исполнитель', 'Информация об исполнении'],
