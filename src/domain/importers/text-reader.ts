@@ -296,6 +296,8 @@ function rowWidth(region: string[], r: Separated): number {
   const counts = region.map(r.seps).filter((n) => n > 0);
   if (!counts.length) return 0;
   const common = mode(counts);
+  // The usual case: most lines are whole rows.
+  if (counts.filter((n) => n === common).length >= 0.7 * counts.length) return common;
   const max = Math.min(40, Math.max(...counts) * 3 + 3);
   let best = common;
   let bestScore = -1;
