@@ -12,10 +12,10 @@
  * put head and adjectives into the nominative of the same number.
  */
 
-type Gender = 'm' | 'f' | 'n';
-type Num = 'sg' | 'pl';
-type Case = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'pre';
-interface Form { c: Case; n: Num }
+export type Gender = 'm' | 'f' | 'n';
+export type Num = 'sg' | 'pl';
+export type Case = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'pre';
+export interface Form { c: Case; n: Num }
 
 type Paradigm = 'ija' | 'a' | 'ie' | 'o' | 'hard' | 'soft' | 'softF';
 
