@@ -21,6 +21,7 @@ import { registerImportRoutes } from '../modules/imports/imports.routes.js';
 import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js';
 import { registerReportRoutes } from '../modules/reports/reports.routes.js';
 import { registerExportRoutes } from '../modules/exports/exports.routes.js';
+import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { registerMeasureRoutes } from '../modules/measures/measures.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerPlanRoutes } from '../modules/plans/plans.routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   registerDeadlineRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerExportRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
 
   if (existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.

@@ -153,3 +153,55 @@ describe.each(engines)('the consolidated report on %s', (engine) => {
     for (const item of doc.items) expect(item.executorsText).toMatch(/Минкультуры/);
   });
 });
+
+describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(engine); });
+  afterAll(async () => { await t?.dispose(); });
+
+  it('counts by status and light, lists overdue and due-soon measures, and reports completeness by executor', async () => {
+    const coord = await t.as('coordinator');
+    const plan = (await coord.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'plan');
+    // 5 April 2025: the first quarter's reports are due on 10 April.
+    const early = (await coord.get(`/api/dashboard?planId=${plan.id}&asOf=2025-04-05&soonDays=7`)).body;
+    expect(early.totals.measures).toBe(10);
+    expect(early.totals.byStatus).toMatchObject({ done: 2, partial: 1 });
+    expect(early.totals.byLight.green).toBe(2);
+    // «ежемесячно» (3.1) was due on 31 January and «ежеквартально» (1.3) on 31 March, with nothing reported.
+    expect(early.overdue.map((x: { measure: { number: string }; openDue: string }) => `${x.measure.number} ${x.openDue}`)).toEqual(['3.1 2025-01-31', '1.3 2025-03-31']);
+    expect(early.totals.byLight.red).toBe(2);
+    expect(early.dueSoon.length).toBeGreaterThan(0);
+    expect(early.dueSoon.every((x: { openDue: string }) => x.openDue >= '2025-04-05' && x.openDue <= '2025-04-12')).toBe(true);
+    expect(early.sections.map((s: { number: string }) => s.number)).toEqual(['1', '2', '3']);
+    // 1 May 2025: nobody reported, so those measures are red and the executors' completeness is 0.
+    const late = (await coord.get(`/api/dashboard?planId=${plan.id}&asOf=2025-05-01`)).body;
+    const numbers = (l: { measure: { number: string } }[]) => l.map((x) => x.measure.number).sort();
+    expect(late.totals.byLight.red).toBe(early.overdue.length + early.dueSoon.length);
+    expect(numbers(late.overdue)).toEqual(numbers([...early.overdue, ...early.dueSoon]));
+    const minkult = late.executors.find((e: { organisation: { shortName: string } }) => e.organisation.shortName === 'Минкультуры');
+    expect(minkult).toMatchObject({ submitted: 0, onTime: 0, completeness: 0 });
+    expect(minkult.expected).toBeGreaterThan(0);
+    expect(late.calendar.length).toBeGreaterThan(0);
+    // All plans: one row per plan.
+    const all = (await coord.get('/api/dashboard?asOf=2025-05-01')).body;
+    expect(all.plans.length).toBe(2);
+    expect(all.totals.measures).toBe(14);
+  });
+
+  it('shows an executor only its own measures', async () => {
+    const exec = await t.as('executor');
+    const d = (await exec.get('/api/dashboard?asOf=2025-05-01')).body;
+    const mine = (await exec.get('/api/my/measures')).body.items;
+    expect(d.totals.measures).toBe(mine.length);
+    expect(d.executors.every((e: { organisation: { shortName: string } }) => e.organisation.shortName === 'Минкультуры')).toBe(true);
+  });
+
+  it('finds measures by Russian word forms', async () => {
+    const coord = await t.as('coordinator');
+    const r = (await coord.get('/api/search?q=' + encodeURIComponent('реестр'))).body;
+    expect(r.measures.map((m: { number: string }) => m.number)).toContain('1.1');
+    expect(r.measures[0].snippet).toMatch(/«реестра»/);
+    const exec = await t.as('executor2'); // Минздрав: 1.1 is not its measure
+    expect((await exec.get('/api/search?q=' + encodeURIComponent('реестр'))).body.measures).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The monitoring dashboard: counts by status and traffic light, overdue and due-soon
+ * lists, completeness and timeliness of reports by executor (expected / submitted / on
+ * time / accepted, as DHIS2 reports them), and a calendar of control dates — for one plan
+ * or all, filtered by executor, section and period, scoped to what the user may see.
+ */
+import type { Queryable } from '../../db/database.js';
+import { addDaysIso } from '../../domain/reporting/dates.js';
+import { trafficLightSql } from '../../domain/reporting/traffic-light.js';
+import type { Actor } from '../../domain/policy/authorize.js';
+import { loadPlanRow } from '../plans/plans.queries.js';
+
+export interface DashboardFilter {
+  planId?: number;
+  organisationId?: number;
+  sectionId?: number;
+  periodId?: number;
+  asOf: string;
+  soonDays: number;
+}
+
+type Counts = { green: number; yellow: number; red: number; grey: number };
+const emptyLights = (): Counts => ({ green: 0, yellow: 0, red: 0, grey: 0 });
+const emptyStatuses = () => ({ done: 0, partial: 0, not_done: 0, not_due: 0, none: 0 });
+
+export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilter) {
+  if (f.planId) await loadPlanRow(db, actor, f.planId);
+  const soon = addDaysIso(f.asOf, f.soonDays);
+  // Parameters: $1 region, $2 actor org, $3 asOf, $4 soon, then filters.
+  const params: unknown[] = [actor.regionId, actor.organisationId, f.asOf, soon];
+  const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  let where = `m.region_id = $1 AND m.archived_at IS NULL AND p.status <> 'archived'`;
+  if (actor.role === 'executor') {
+    where += ` AND (EXISTS (SELECT 1 FROM measure_executors ve WHERE ve.measure_id = m.id AND ve.organisation_id = $2) OR p.owner_organisation_id = $2)`;
+  }
+  if (f.planId) where += ` AND m.plan_id = ${add(f.planId)}`;
+  if (f.sectionId) where += ` AND m.section_id = ${add(f.sectionId)}`;
+  if (f.organisationId) where += ` AND EXISTS (SELECT 1 FROM measure_executors fe WHERE fe.measure_id = m.id AND fe.organisation_id = ${add(f.organisationId)})`;
+  let periodRange: { starts_on: string; ends_on: string; label: string } | undefined;
+  if (f.periodId) {
+    periodRange = await db.one(`SELECT starts_on::text AS starts_on, ends_on::text AS ends_on, label FROM reporting_periods WHERE id = $1`, [f.periodId]);
+  }
+  const light = trafficLightSql('$3', '$4');
+  const groupKey = f.planId ? `coalesce(m.section_id, 0)` : `m.plan_id`;
+
+  const grouped = await db.query<{ k: number; light: keyof Counts; status: string | null; n: number }>(
+    `SELECT ${groupKey} AS k, ${light} AS light, m.status, count(*)::int AS n
+     FROM measures m JOIN plans p ON p.id = m.plan_id WHERE ${where} AND $2::int IS NOT NULL AND $3::date IS NOT NULL AND $4::date IS NOT NULL
+     GROUP BY 1, 2, 3`, params);
+
+  const totals = { measures: 0, byStatus: emptyStatuses(), byLight: emptyLights() };
+  const groups = new Map<number, { measures: number; byStatus: ReturnType<typeof emptyStatuses>; byLight: Counts }>();
+  for (const r of grouped) {
+    const g = groups.get(Number(r.k)) ?? groups.set(Number(r.k), { measures: 0, byStatus: emptyStatuses(), byLight: emptyLights() }).get(Number(r.k))!;
+    const status = (r.status ?? 'none') as keyof ReturnType<typeof emptyStatuses>;
+    for (const target of [totals, g]) { target.measures += r.n; target.byStatus[status] += r.n; target.byLight[r.light] += r.n; }
+  }
+  const ids = [...groups.keys()];
+  const names = f.planId
+    ? await db.query<{ id: number; number: string; title: string }>(`SELECT id, number, title FROM sections WHERE id = ANY($1::int[]) ORDER BY position`, [ids])
+    : await db.query<{ id: number; title: string; kind: string }>(`SELECT id, title, kind FROM plans WHERE id = ANY($1::int[]) ORDER BY id`, [ids]);
+  const breakdown = names.map((n) => ({ ...n, id: Number(n.id), ...groups.get(Number(n.id))! }));
+  if (f.planId && groups.has(0)) breakdown.push({ id: 0, number: '', title: 'Без раздела', ...groups.get(0)! } as never);
+
+  const list = async (cond: string) => {
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT m.id, m.number, m.title, m.plan_id, p.title AS plan_title, m.open_due::text AS open_due, m.status,
+              (SELECT string_agg(o.short_name, ', ' ORDER BY me.position) FROM measure_executors me JOIN organisations o ON o.id = me.organisation_id WHERE me.measure_id = m.id) AS executors
+       FROM measures m JOIN plans p ON p.id = m.plan_id
+       WHERE ${where} AND ${cond} AND m.status IS DISTINCT FROM 'done' AND m.closed_at IS NULL AND $2::int IS NOT NULL
+       ORDER BY m.open_due, m.plan_id, m.position LIMIT 50`, params);
+    return rows.map((r) => ({
+      measure: { id: Number(r.id), number: String(r.number), title: String(r.title) },
+      plan: { id: Number(r.plan_id), title: String(r.plan_title) },
+      openDue: String(r.open_due), status: (r.status as string) ?? null, executors: (r.executors as string) ?? '',
+    }));
+  };
+  const overdue = await list(`m.open_due < $3::date AND $4::date IS NOT NULL`);
+  const dueSoon = await list(`m.open_due >= $3::date AND m.open_due <= $4::date`);
+
+  // Completeness and timeliness: reports owed for periods whose report day has come
+  // (or the chosen period), by executor organisation.
+  const rparams: unknown[] = [actor.regionId, f.asOf];
+  const radd = (v: unknown) => { rparams.push(v); return `$${rparams.length}`; };
+  let rwhere = `r.region_id = $1 AND m.archived_at IS NULL AND p.status <> 'archived'`;
+  if (f.periodId) rwhere += ` AND r.period_id = ${radd(f.periodId)}`;
+  else rwhere += ` AND rp.report_due <= $2::date AND rp.report_due > ($2::date - 92)`;
+  if (f.planId) rwhere += ` AND r.plan_id = ${radd(f.planId)}`;
+  if (f.sectionId) rwhere += ` AND m.section_id = ${radd(f.sectionId)}`;
+  if (f.organisationId) rwhere += ` AND r.organisation_id = ${radd(f.organisationId)}`;
+  if (actor.role === 'executor') rwhere += ` AND (r.organisation_id = ${radd(actor.organisationId)} OR p.owner_organisation_id = $${rparams.length})`;
+  const rstats = await db.query<{ organisation_id: number; short_name: string; expected: number; submitted: number; on_time: number; accepted: number }>(
+    `SELECT r.organisation_id, o.short_name, count(*)::int AS expected,
+            count(*) FILTER (WHERE r.state IN ('submitted','accepted'))::int AS submitted,
+            count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND r.submitted_at::date <= rp.report_due)::int AS on_time,
+            count(*) FILTER (WHERE r.state = 'accepted')::int AS accepted
+     FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id JOIN measures m ON m.id = r.measure_id JOIN plans p ON p.id = r.plan_id
+       JOIN organisations o ON o.id = r.organisation_id
+     WHERE ${rwhere}
+     GROUP BY r.organisation_id, o.short_name ORDER BY count(*) DESC LIMIT 200`, rparams);
+  const executors = rstats.map((r) => ({
+    organisation: { id: Number(r.organisation_id), shortName: r.short_name },
+    expected: r.expected, submitted: r.submitted, onTime: r.on_time, accepted: r.accepted,
+    completeness: r.expected ? Math.round((1000 * r.submitted) / r.expected) / 10 : null,
+    timeliness: r.expected ? Math.round((1000 * r.on_time) / r.expected) / 10 : null,
+  }));
+
+  // Calendar of control dates: the next 60 days, or the chosen period.
+  const [from, to] = periodRange ? [periodRange.starts_on, periodRange.ends_on] : [f.asOf, addDaysIso(f.asOf, 60)];
+  const calendar = await db.query<{ day: string; due: number; reports: number }>(
+    `SELECT cp.effective::text AS day, count(*) FILTER (WHERE cp.kind = 'due')::int AS due, count(*) FILTER (WHERE cp.kind = 'report')::int AS reports
+     FROM control_points cp JOIN measures m ON m.id = cp.measure_id JOIN plans p ON p.id = m.plan_id
+     WHERE cp.region_id = $1 AND cp.effective BETWEEN $${params.length + 1}::date AND $${params.length + 2}::date AND ${where}
+       AND $2::int IS NOT NULL AND $3::date IS NOT NULL AND $4::date IS NOT NULL
+     GROUP BY 1 ORDER BY 1`, [...params, from, to]);
+
+  return {
+    asOf: f.asOf, soonDays: f.soonDays, period: periodRange?.label ?? null,
+    totals, [f.planId ? 'sections' : 'plans']: breakdown,
+    overdue, dueSoon, executors, calendar,
+  };
+}
