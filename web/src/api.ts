@@ -5,6 +5,8 @@
  */
 import type { MeasureStatus, OrgKind, PlanKind, PlanStatus, Role } from './format';
 
+export type { MeasureStatus, OrgKind, PlanKind } from './format';
+
 // ---------------------------------------------------------------------------
 // Types of the contract
 
@@ -99,6 +101,10 @@ export interface PlanSummary {
   approvedOn: string | null;
   measureCount: number;
   statusCounts: StatusCounts;
+  /** Bumped on every header change. */
+  version?: number;
+  /** The document the plan was imported from (download: `fileUrl(id)`). */
+  sourceFile?: { id: number; name: string } | null;
 }
 
 export interface Section {
@@ -121,10 +127,30 @@ export interface MeasureFields {
   protocolItem?: string;
 }
 
+/** Dates set by hand instead of the ones read from the deadline text; null clears. */
+export interface DeadlineOverride {
+  due: string[];
+  reports: string[];
+}
+
 export interface MeasureInput extends MeasureFields {
   sectionId: number | null;
   leadExecutorId?: number | null;
   coExecutorIds?: number[];
+  deadlineOverride?: DeadlineOverride | null;
+  /** The event a relative deadline counts from («в течение 5 дней после заседания»). */
+  anchorDate?: string | null;
+}
+
+export type DeadlineKind = 'date' | 'deadline' | 'window' | 'recurring' | 'continuous' | 'relative' | 'unspecified';
+
+/** One control date of a measure: `effective` is `nominal` moved off a day off. */
+export interface ControlPoint {
+  kind: 'due' | 'report';
+  nominal: string;
+  effective: string;
+  label: string | null;
+  source: 'parsed' | 'override' | 'relative';
 }
 
 export interface Measure extends MeasureFields {
@@ -140,6 +166,15 @@ export interface Measure extends MeasureFields {
   /** In the contract for every Measure, but GET /api/my/measures leaves it out: treat as absent = no rights. */
   abilities?: { update: boolean; archive: boolean };
   plan?: { id: number; title: string; kind: PlanKind };
+  /** What the deadline text was read as; null before the first reading. */
+  deadlineKind?: DeadlineKind | null;
+  deadlineUnderstood?: boolean;
+  deadlineOverride?: DeadlineOverride | null;
+  anchorDate?: string | null;
+  /** GET /api/plans/:id: the first control date from today on, or null. */
+  nextControl?: ControlPoint | null;
+  /** GET /api/measures/:id: every control date. */
+  controlPoints?: ControlPoint[];
 }
 
 export interface Plan extends PlanSummary {
@@ -180,9 +215,143 @@ export interface Session {
 }
 
 // ---------------------------------------------------------------------------
+// Import (src/domain/importers/interchange.ts, src/modules/imports)
+
+export type DocumentKind = 'plan' | 'report' | 'council_decisions';
+
+export interface InterchangeItem {
+  number: string;
+  /** Number of the section the item stands under, or null. */
+  section: string | null;
+  title: string;
+  executorsText: string;
+  executors: string[];
+  deadlineText: string;
+  expectedResult: string;
+  form: string;
+  executionText: string;
+  status: MeasureStatus | null;
+  protocolItem: string;
+}
+
+export interface InterchangeDocument {
+  kind: DocumentKind;
+  title: string;
+  approvedOn: string | null;
+  approvedByName: string | null;
+  period: [string, string] | null;
+  sections: { number: string; title: string }[];
+  indicators: { number: string; name: string; values: Record<string, string | number> }[];
+  items: InterchangeItem[];
+  abbreviations: Record<string, string>;
+  warnings: string[];
+}
+
+export type ImportProblemKind = 'executor_unknown' | 'deadline_unclear' | 'empty_title' | 'duplicate_number' | 'no_executor';
+
+export interface ImportProblem {
+  kind: ImportProblemKind;
+  /** Index in document.items, or null. */
+  item: number | null;
+  message: string;
+}
+
+export interface ExecutorResolution {
+  /** As in the document, without «(по согласованию)». */
+  name: string;
+  byAgreement: boolean;
+  match: OrgRef | null;
+  candidates: OrgRef[];
+  /** Indices of the items naming it. */
+  items: number[];
+}
+
+export interface ImportPreview {
+  importId: number;
+  fileId: number;
+  fileName: string;
+  document: InterchangeDocument;
+  problems: ImportProblem[];
+  executors: ExecutorResolution[];
+  /** GET /api/imports/:id only: 'preview' until saved or applied. */
+  status?: 'preview' | 'saved' | 'applied' | string;
+}
+
+export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } };
+
+export interface ImportCommitInput {
+  plan: PlanInput;
+  sections: { number: string; title: string }[];
+  items: {
+    number: string;
+    section: string | null;
+    title: string;
+    executors: string[];
+    deadlineText: string;
+    expectedResult: string;
+    form: string;
+    executionText: string;
+    status: MeasureStatus | null;
+    protocolItem: string;
+  }[];
+  executorMap: Record<string, ExecutorChoice>;
+  rememberAliases: boolean;
+}
+
+export interface ReportChange {
+  measureId: number;
+  number: string;
+  title: string;
+  before: { status: MeasureStatus | null; executionText: string };
+  after: { status: MeasureStatus | null; executionText: string };
+}
+
+export interface ApplyReportResult {
+  changes: ReportChange[];
+  /** Item numbers of the report with no measure of that number in the plan. */
+  unmatched: string[];
+  applied: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Deadlines
+
+export interface ControlDate {
+  nominal: string;
+  effective: string;
+  label?: string | null;
+}
+
+export interface DeadlineInterpretation {
+  kind: DeadlineKind;
+  understood: boolean;
+  /** Russian: «31.03.2024 (→ 01.04.2024), 30.06.2024 …; отчёт до 10.04.2024». */
+  description: string;
+  due: ControlDate[];
+  reports: ControlDate[];
+  pending: { kind: string; text: string }[];
+  /** Terms counted from an event; non-empty means the measure wants an `anchorDate`. */
+  relative: { offset: { amount: number; unit: string }; anchor: string }[];
+}
+
+export interface CalendarItem extends ControlPoint {
+  measure: { id: number; number: string; title: string };
+}
+
+export interface UnclearDeadline {
+  id: number;
+  number: string;
+  title: string;
+  deadlineText: string;
+}
+
+// ---------------------------------------------------------------------------
 // Errors
 
-/** The server sends Russian sentences («Наименование»: …); objects with a path are also read. */
+/**
+ * One validation issue: `{path: 'items.3.title', message: '«Наименование»: значение не может быть пустым'}`
+ * (path = dotted field path, '' for the request as a whole). Plain strings are still read.
+ */
 export type ErrorDetail = string | { path?: (string | number)[] | string; field?: string; message: string };
 
 /** Field names by the Russian labels the server quotes in its validation sentences. */
@@ -196,34 +365,62 @@ const FIELD_BY_LABEL: Record<string, string> = {
   'Ответственный исполнитель': 'leadExecutorId', 'Соисполнители': 'coExecutorIds', 'Статус': 'status',
   'Информация об исполнении': 'executionText', 'Пункт протокола': 'protocolItem', 'Роль': 'role',
   'Организация': 'organisationId', 'Электронная почта': 'email',
+  'Сроки, установленные вручную': 'deadlineOverride', 'Дата события': 'anchorDate',
 };
+
+const LABELLED = /^«([^»]+)»:\s*(.+)$/s;
+
+/** «Наименование»: значение не может быть пустым → «Значение не может быть пустым» (the field shows its own label). */
+function withoutLabel(message: string): string {
+  const m = LABELLED.exec(message);
+  if (!m) return message;
+  return m[2].charAt(0).toUpperCase() + m[2].slice(1);
+}
+
+function pathOf(d: Exclude<ErrorDetail, string>): string {
+  if (d.field) return d.field;
+  if (Array.isArray(d.path)) return d.path.join('.');
+  return d.path ?? '';
+}
 
 /** An answer other than 2xx. `message` is Russian and fit to show as is. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
+    /** The kind: validation | unauthorized | forbidden | not_found | conflict | too_large | unsupported | … */
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The precise cause, e.g. 'auth.locked', 'measure.stale', 'import.unsupported_format'. */
+    readonly reason: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
-  /** Messages per top-level field name, from `details` (zod issue paths or `field`). */
+  /** Messages per top-level field name (first wins), without the «label»: prefix. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const d of this.details) {
       if (typeof d === 'string') {
-        // «Наименование»: значение не может быть пустым
-        const m = /^«([^»]+)»:\s*(.+)$/.exec(d);
+        const m = LABELLED.exec(d);
         const key = m ? (FIELD_BY_LABEL[m[1]] ?? m[1]) : '';
-        if (key && !out[key]) out[key] = m![2].charAt(0).toUpperCase() + m![2].slice(1);
+        if (key && !out[key]) out[key] = withoutLabel(d);
         continue;
       }
-      const raw = d.field ?? (Array.isArray(d.path) ? d.path[0] : d.path);
-      const key = raw === undefined || raw === null || raw === '' ? '' : String(raw).split('.')[0];
-      if (key && d.message && !out[key]) out[key] = d.message;
+      const key = pathOf(d).split('.')[0];
+      if (key && d.message && !out[key]) out[key] = withoutLabel(d.message);
+    }
+    return out;
+  }
+
+  /** Messages per full dotted path ('plan.title', 'items.3.title'), without the «label»: prefix. */
+  pathErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const d of this.details) {
+      if (typeof d === 'string') continue;
+      const key = pathOf(d);
+      if (key && d.message && !out[key]) out[key] = withoutLabel(d.message);
     }
     return out;
   }
@@ -236,6 +433,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   404: 'Запись не найдена.',
   409: 'Запись изменена другим пользователем или используется.',
   413: 'Слишком большой объём данных.',
+  415: 'Неподдерживаемый формат.',
   429: 'Слишком много попыток. Повторите позже.',
 };
 
@@ -274,13 +472,15 @@ function withQuery(path: string, query?: Query): string {
 
 async function request<T>(method: Method, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const res = await fetch(`/api${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
   });
   const text = await res.text();
   let data: unknown = null;
@@ -292,9 +492,15 @@ async function request<T>(method: Method, path: string, body?: unknown, opts: { 
     }
   }
   if (!res.ok) {
-    const err = (data && typeof data === 'object' ? data : {}) as { code?: string; message?: string; details?: unknown };
+    const err = (data && typeof data === 'object' ? data : {}) as { code?: string; reason?: string; message?: string; details?: unknown };
     const details = Array.isArray(err.details) ? (err.details as ErrorDetail[]) : [];
-    const e = new ApiError(res.status, err.code ?? String(res.status), err.message || FALLBACK_MESSAGES[res.status] || `Ошибка сервера (${res.status}).`, details);
+    const e = new ApiError(
+      res.status,
+      err.code ?? String(res.status),
+      err.message || FALLBACK_MESSAGES[res.status] || `Ошибка сервера (${res.status}).`,
+      details,
+      err.reason ?? null,
+    );
     if (res.status === 401 && !opts.quiet401) unauthorizedListeners.forEach((fn) => fn());
     throw e;
   }
@@ -359,6 +565,26 @@ export const api = {
   archiveMeasure: (id: number) => request<Measure>('POST', `/measures/${id}/archive`),
   measureHistory: (id: number) => request<{ items: AuditEvent[] }>('GET', `/measures/${id}/history`),
   myMeasures: () => request<{ items: Measure[] }>('GET', '/my/measures'),
+
+  // Import
+  uploadImport(file: File): Promise<ImportPreview> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<ImportPreview>('POST', '/imports', form);
+  },
+  importPreview: (id: number) => request<ImportPreview>('GET', `/imports/${id}`),
+  commitImport: (id: number, input: ImportCommitInput) => request<{ planId: number }>('POST', `/imports/${id}/commit`, input),
+  applyReport: (id: number, input: { planId: number; period: string; dryRun: boolean }) =>
+    request<ApplyReportResult>('POST', `/imports/${id}/apply-report`, input),
+  /** Download address of a stored file (the original of an imported plan). */
+  fileUrl: (id: number) => `/api/files/${id}`,
+
+  // Deadlines
+  interpretDeadline: (q: { text: string; planId?: number; periodFrom?: string; periodTo?: string; anchorDate?: string | null }) =>
+    request<DeadlineInterpretation>('GET', withQuery('/deadlines/interpret', q)),
+  planCalendar: (planId: number, range: { from?: string; to?: string } = {}) =>
+    request<{ items: CalendarItem[] }>('GET', withQuery(`/plans/${planId}/calendar`, range)),
+  unclearDeadlines: (planId: number) => request<{ items: UnclearDeadline[] }>('GET', `/plans/${planId}/unclear-deadlines`),
 
   // Audit
   audit: (opts: { entityType?: string; limit?: number; before?: string | number } = {}) =>

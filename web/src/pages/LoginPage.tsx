@@ -30,7 +30,8 @@ export function LoginPage() {
       await login(loginValue.trim(), password);
       navigate(from && from !== '/login' ? from : '/plans', { replace: true });
     } catch (err) {
-      const locked = err instanceof ApiError && (err.status === 429 || err.status === 423 || /блок/i.test(err.message));
+      // The precise cause comes in `reason`; a throttled address (429) is also a «wait» situation.
+      const locked = err instanceof ApiError && (err.reason === 'auth.locked' || err.status === 429);
       setError({ message: errorMessage(err), locked });
       setPassword('');
       setBusy(false);
