@@ -7,6 +7,9 @@ import { Layout } from './pages/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { PlansPage } from './pages/PlansPage';
 import { PlanPage } from './pages/PlanPage';
+import { PlanCalendarPage } from './pages/PlanCalendarPage';
+import { PlanUnclearPage } from './pages/PlanUnclearPage';
+import { ImportPreviewPage, ImportUploadPage } from './pages/ImportPage';
 import { MeasurePage } from './pages/MeasurePage';
 import { MyMeasuresPage } from './pages/MyMeasuresPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
@@ -38,6 +41,10 @@ export function App() {
             <Route index element={<Navigate to="/plans" replace />} />
             <Route path="plans" element={<PlansPage />} />
             <Route path="plans/:planId" element={<PlanPage />} />
+            <Route path="plans/:planId/calendar" element={<PlanCalendarPage />} />
+            <Route path="plans/:planId/unclear" element={<PlanUnclearPage />} />
+            <Route path="import" element={<ImportUploadPage />} />
+            <Route path="import/:importId" element={<ImportPreviewPage />} />
             <Route path="measures/:measureId" element={<MeasurePage />} />
             <Route path="my" element={<MyMeasuresPage />} />
             <Route path="organisations" element={<OrganisationsPage />} />

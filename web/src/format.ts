@@ -336,3 +336,65 @@ export function nextMeasureNumber(existing: readonly string[], sectionNumber: st
   if (/^\d+$/.test(s)) return `${s}.1`;
   return String(existing.length + 1);
 }
+
+// ---------------------------------------------------------------------------
+// Deadlines and control dates
+
+/**
+ * A day as tables and control lists write it.
+ * @example formatDateShort('2024-04-01') // '01.04.2024'
+ */
+export function formatDateShort(value: DateInput): string {
+  const d = parseApiDate(value);
+  return d ? format(d, 'dd.MM.yyyy') : '';
+}
+
+/**
+ * Heading of a calendar month, nominative and capitalised.
+ * @example formatMonthRu('2025-01-31') // 'Январь 2025 г.'
+ */
+export function formatMonthRu(value: DateInput): string {
+  const d = parseApiDate(value);
+  if (!d) return '';
+  const m = format(d, 'LLLL', { locale: ru });
+  return `${m.charAt(0).toUpperCase()}${m.slice(1)} ${d.getFullYear()} г.`;
+}
+
+/** What a deadline text was read as, in the words of the plan table. */
+export const DEADLINE_KIND_LABELS: Record<string, string> = {
+  date: 'к дате',
+  deadline: 'до даты',
+  window: 'период',
+  recurring: 'периодически',
+  continuous: 'постоянно',
+  relative: 'относительный',
+  unspecified: 'не распознан',
+};
+
+/** «не распознан» only when the reader gave up; an empty text is «не указан». */
+export function deadlineKindLabel(kind: string | null | undefined, understood = true): string {
+  if (!kind) return '';
+  if (kind === 'unspecified' && understood) return 'не указан';
+  return DEADLINE_KIND_LABELS[kind] ?? kind;
+}
+
+export const CONTROL_KIND_LABELS: Record<string, string> = { due: 'Исполнение', report: 'Отчёт' };
+export const CONTROL_SOURCE_LABELS: Record<string, string> = {
+  parsed: 'из текста срока',
+  override: 'указано вручную',
+  relative: 'от даты события',
+};
+
+/**
+ * A control date with its move off a day off: «01.04.2024 (перенесено с 31.03.2024)».
+ */
+export function formatControlDate(c: { nominal: string; effective: string }): string {
+  const eff = formatDateShort(c.effective);
+  return c.nominal && c.nominal !== c.effective ? `${eff} (перенесено с ${formatDateShort(c.nominal)})` : eff;
+}
+
+export const DOCUMENT_KIND_LABELS: Record<string, string> = {
+  plan: 'План мероприятий',
+  council_decisions: 'Решения (поручения) совета',
+  report: 'Отчёт об исполнении',
+};

@@ -2,8 +2,10 @@
  * Create / edit a measure. On edit only the changed fields are sent, with `version`;
  * a 409 (someone saved first) reloads the measure and shows what the user had typed.
  */
-import { useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage, type Measure, type MeasureInput, type Section } from '../api';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { api, ApiError, errorMessage, type DeadlineOverride, type Measure, type MeasureInput, type Section } from '../api';
+import { useDeadlineInterpretation } from '../interpret';
+import { DeadlineMeaning } from './DeadlineMeaning';
 import { FIELD_LABELS, MEASURE_STATUS_LABELS, formatSectionHeading, nextMeasureNumber, type MeasureStatus, type PlanKind } from '../format';
 import { Dialog } from './Dialog';
 import { OrgMultiPicker, OrgPicker } from './OrgPicker';
@@ -20,6 +22,8 @@ interface Props {
   plan: PlanContext;
   measure?: Measure;
   defaultSectionId?: number | null;
+  /** Open with the deadline field focused (from «Нераспознанные сроки»). */
+  focusDeadline?: boolean;
   onSaved(m: Measure): void;
   onClose(): void;
 }
@@ -36,6 +40,9 @@ interface Values {
   status: string;
   executionText: string;
   protocolItem: string;
+  /** null: dates come from the text. */
+  deadlineOverride: DeadlineOverride | null;
+  anchorDate: string;
 }
 
 const TEXT_FIELDS = ['number', 'title', 'expectedResult', 'form', 'deadlineText', 'executionText', 'protocolItem'] as const;
@@ -53,7 +60,16 @@ function valuesOf(m: Measure): Values {
     status: m.status ?? '',
     executionText: m.executionText ?? '',
     protocolItem: m.protocolItem ?? '',
+    deadlineOverride: m.deadlineOverride ?? null,
+    anchorDate: m.anchorDate ?? '',
   };
+}
+
+/** Dates as the API takes them: no blanks, in order, no repeats. */
+function cleanOverride(o: DeadlineOverride | null): DeadlineOverride | null {
+  if (!o) return null;
+  const tidy = (a: string[]) => [...new Set(a.filter(Boolean))].sort();
+  return { due: tidy(o.due), reports: tidy(o.reports) };
 }
 
 function toInput(v: Values, council: boolean): MeasureInput {
@@ -70,6 +86,8 @@ function toInput(v: Values, council: boolean): MeasureInput {
     coExecutorIds: v.coExecutorIds,
     status: (v.status || null) as MeasureStatus | null,
     executionText: v.executionText.trim(),
+    deadlineOverride: cleanOverride(v.deadlineOverride),
+    anchorDate: v.anchorDate || null,
   };
   if (council) input.protocolItem = v.protocolItem.trim();
   return input;
@@ -85,7 +103,7 @@ function changedFields(base: MeasureInput, next: MeasureInput): Partial<MeasureI
   return out as Partial<MeasureInput>;
 }
 
-export function MeasureFormDialog({ plan, measure, defaultSectionId, onSaved, onClose }: Props) {
+export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadline, onSaved, onClose }: Props) {
   const council = plan.kind === 'council_decisions';
   const [current, setCurrent] = useState<Measure | undefined>(measure);
   const initial = useMemo<Values>(() => {
@@ -105,6 +123,8 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, onSaved, on
       status: '',
       executionText: '',
       protocolItem: '',
+      deadlineOverride: null,
+      anchorDate: '',
     };
   }, [measure, defaultSectionId, plan]);
   const [v, setV] = useState<Values>(initial);
@@ -114,12 +134,32 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, onSaved, on
   const [busy, setBusy] = useState(false);
 
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
+  const reading = useDeadlineInterpretation(v.deadlineText.trim() ? { text: v.deadlineText, planId: plan.id, anchorDate: v.anchorDate || null } : null);
+  const relative = reading.status === 'done' ? reading.data.relative : [];
+  const showAnchor = relative.length > 0 || Boolean(v.anchorDate) || (current?.deadlineKind === 'relative' && reading.status !== 'done');
+
+  useEffect(() => {
+    if (!focusDeadline) return;
+    const t = requestAnimationFrame(() => document.getElementById('mf-deadlineText')?.focus());
+    return () => cancelAnimationFrame(t);
+  }, [focusDeadline]);
+
+  const toggleOverride = (on: boolean) => {
+    if (!on) return set('deadlineOverride', null);
+    // Start from what the text gave, so the user corrects rather than retypes.
+    const got = reading.status === 'done' ? reading.data : null;
+    const due = got?.due.map((d) => d.nominal) ?? [];
+    const reports = got?.reports.map((d) => d.nominal) ?? [];
+    set('deadlineOverride', { due: due.length || reports.length ? due : [''], reports });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!v.number.trim()) local.number = 'Укажите номер мероприятия.';
     if (!v.title.trim()) local.title = council ? 'Укажите содержание поручения.' : 'Укажите наименование мероприятия.';
+    const ov = cleanOverride(v.deadlineOverride);
+    if (ov && ov.due.length === 0 && ov.reports.length === 0) local.deadlineOverride = 'Укажите хотя бы одну дату или снимите отметку «Указать даты вручную».';
     setErrors(local);
     if (Object.keys(local).length) {
       setError('Проверьте выделенные поля.');
@@ -223,8 +263,59 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, onSaved, on
           </Field>
         </div>
         <Field id="mf-deadlineText" label="Срок исполнения" error={errors.deadlineText} hint="Как в документе, дословно: «ежегодно до 1 октября», «I кв. 2024 г.», «постоянно»">
-          <textarea {...fieldProps('deadlineText')} rows={2} value={v.deadlineText} onChange={(e) => set('deadlineText', e.target.value)} onKeyDown={submitOnCtrlEnter} />
+          <textarea
+            {...fieldProps('deadlineText')}
+            rows={2}
+            value={v.deadlineText}
+            onChange={(e) => set('deadlineText', e.target.value)}
+            onKeyDown={submitOnCtrlEnter}
+            aria-describedby={`${describedBy('mf-deadlineText', errors.deadlineText)} mf-deadline-meaning`}
+          />
+          <DeadlineMeaning
+            id="mf-deadline-meaning"
+            state={reading}
+            override={v.deadlineOverride ? 'Действуют даты, указанные вручную; текст срока сохраняется как в документе.' : null}
+          />
         </Field>
+        <div className="deadline-extra">
+          <label className="check">
+            <input type="checkbox" checked={Boolean(v.deadlineOverride)} onChange={(e) => toggleOverride(e.target.checked)} data-testid="deadline-override-toggle" />
+            Указать даты вручную
+          </label>
+          {showAnchor && (
+            <Field
+              id="mf-anchorDate"
+              label="Дата события"
+              error={errors.anchorDate}
+              className="anchor-field"
+              hint={relative[0] ? `От неё отсчитывается срок «${relative[0].anchor}»` : 'От неё отсчитывается относительный срок'}
+            >
+              <input type="date" {...fieldProps('anchorDate')} value={v.anchorDate} onChange={(e) => set('anchorDate', e.target.value)} />
+            </Field>
+          )}
+        </div>
+        {v.deadlineOverride && (
+          <fieldset className="override" data-testid="deadline-override">
+            <legend className="sr-only">Даты, указанные вручную</legend>
+            {errors.deadlineOverride && (
+              <div className="field-error" id="mf-override-error">
+                {errors.deadlineOverride}
+              </div>
+            )}
+            <DateList
+              idBase="mf-ov-due"
+              label="Даты исполнения"
+              values={v.deadlineOverride.due}
+              onChange={(due) => set('deadlineOverride', { ...v.deadlineOverride!, due })}
+            />
+            <DateList
+              idBase="mf-ov-reports"
+              label="Даты отчётов"
+              values={v.deadlineOverride.reports}
+              onChange={(reports) => set('deadlineOverride', { ...v.deadlineOverride!, reports })}
+            />
+          </fieldset>
+        )}
         <div className="field-row">
           <Field id="mf-leadExecutor" label={council ? 'Ответственный' : 'Ответственный исполнитель'} error={errors.leadExecutorId} className="grow">
             <OrgPicker
@@ -274,5 +365,44 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, onSaved, on
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** A list of date inputs with «Добавить дату» and a remove button for each. */
+function DateList({ idBase, label, values, onChange }: { idBase: string; label: string; values: string[]; onChange(v: string[]): void }) {
+  return (
+    <div className="date-list" role="group" aria-labelledby={`${idBase}-label`}>
+      <div className="date-list-label" id={`${idBase}-label`}>
+        {label}
+      </div>
+      <ul className="date-list-items">
+        {values.map((d, i) => (
+          <li key={i}>
+            <input
+              type="date"
+              id={`${idBase}-${i}`}
+              aria-label={`${label}: дата ${i + 1}`}
+              value={d}
+              onChange={(e) => onChange(values.map((x, j) => (j === i ? e.target.value : x)))}
+              data-testid={`${idBase}-${i}`}
+            />
+            <button type="button" className="btn-icon" aria-label={`Убрать дату ${i + 1}`} title="Убрать" onClick={() => onChange(values.filter((_, j) => j !== i))}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="btn btn-sm"
+        onClick={() => {
+          onChange([...values, '']);
+          requestAnimationFrame(() => document.getElementById(`${idBase}-${values.length}`)?.focus());
+        }}
+        data-testid={`${idBase}-add`}
+      >
+        + Добавить дату
+      </button>
+    </div>
   );
 }

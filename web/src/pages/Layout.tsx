@@ -18,6 +18,7 @@ export function Layout() {
   const links = [
     { to: '/plans', label: 'Планы', show: true },
     { to: '/my', label: 'Мои мероприятия', show: Boolean(user.organisation) },
+    { to: '/import', label: 'Импорт документа', show: user.abilities.createPlans },
     { to: '/organisations', label: 'Справочник организаций', show: true },
     { to: '/users', label: 'Пользователи', show: user.abilities.manageUsers },
     { to: '/audit', label: 'Журнал', show: user.abilities.viewAudit },

@@ -6,7 +6,17 @@ import { ConfirmDialog } from '../components/Dialog';
 import { HistoryList } from '../components/History';
 import { MeasureFormDialog } from '../components/MeasureForm';
 import { Alert, Loading, PageHeading, StatusBadge, useTitle } from '../components/ui';
-import { formatDateTimeRu, formatSectionHeading, planKindLabel, withExternalMark } from '../format';
+import {
+  CONTROL_KIND_LABELS,
+  CONTROL_SOURCE_LABELS,
+  deadlineKindLabel,
+  formatDateRu,
+  formatDateShort,
+  formatDateTimeRu,
+  formatSectionHeading,
+  planKindLabel,
+  withExternalMark,
+} from '../format';
 import { useDirectory, useLoader } from '../hooks';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -100,7 +110,21 @@ export function MeasurePage() {
         </div>
         <div>
           <dt>Срок исполнения</dt>
-          <dd className="pre">{m.deadlineText || '—'}</dd>
+          <dd>
+            <div className="pre">{m.deadlineText || '—'}</div>
+            {m.deadlineKind && (
+              <div className="deadline-kind" data-testid="measure-deadline-kind">
+                <span className="muted">Вид срока:</span> {deadlineKindLabel(m.deadlineKind, m.deadlineUnderstood !== false)}
+                {m.deadlineOverride && <span className="badge badge-info">даты указаны вручную</span>}
+                {m.deadlineUnderstood === false && !m.deadlineOverride && <span className="badge badge-warn">срок не распознан</span>}
+              </div>
+            )}
+            {m.anchorDate && (
+              <div className="small">
+                <span className="muted">Дата события:</span> {formatDateRu(m.anchorDate)}
+              </div>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Ожидаемый результат</dt>
@@ -127,6 +151,8 @@ export function MeasurePage() {
           </dd>
         </div>
       </dl>
+
+      <ControlPoints m={m} canEdit={Boolean(m.abilities?.update && !m.archived)} onEdit={() => setEditing(true)} />
 
       <h2 className="section-heading">История изменений</h2>
       {history.error && <Alert>{history.error}</Alert>}
@@ -158,6 +184,64 @@ export function MeasurePage() {
             await refresh();
           }}
         />
+      )}
+    </section>
+  );
+}
+
+/** Every control date of the measure: execution and report dates, moves off days off, where each came from. */
+function ControlPoints({ m, canEdit, onEdit }: { m: Measure; canEdit: boolean; onEdit(): void }) {
+  const points = m.controlPoints ?? [];
+  let empty: React.ReactNode = 'Контрольных дат нет.';
+  if (m.deadlineKind === 'relative' && !m.anchorDate) empty = 'Срок отсчитывается от события: укажите «Дату события» в форме мероприятия, и даты появятся.';
+  else if (m.deadlineUnderstood === false) empty = 'Срок не распознан — укажите даты вручную в форме мероприятия.';
+  else if (m.deadlineKind === 'continuous') empty = 'Постоянное мероприятие без контрольных дат.';
+  else if (!m.deadlineText) empty = 'Срок не указан.';
+  return (
+    <section aria-labelledby="cp-heading" data-testid="control-points">
+      <div className="section-heading-row">
+        <h2 className="section-heading" id="cp-heading">
+          Контрольные точки {points.length > 0 && <span className="muted small">({points.length})</span>}
+        </h2>
+        {canEdit && points.length === 0 && (
+          <button type="button" className="btn btn-sm" onClick={onEdit}>
+            Указать сроки
+          </button>
+        )}
+      </div>
+      {points.length === 0 ? (
+        <p className="empty" data-testid="control-points-empty">
+          {empty}
+        </p>
+      ) : (
+        <table className="grid cp-table cards-on-phone" data-testid="control-points-table">
+          <thead>
+            <tr>
+              <th scope="col">Вид</th>
+              <th scope="col">Дата</th>
+              <th scope="col">Перенос</th>
+              <th scope="col">Период</th>
+              <th scope="col">Источник</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((c, i) => (
+              <tr key={`${c.kind}-${c.effective}-${i}`} data-testid="control-point">
+                <td data-label="Вид">
+                  <span className={`ckind ckind-${c.kind}`}>{CONTROL_KIND_LABELS[c.kind] ?? c.kind}</span>
+                </td>
+                <td data-label="Дата" className="nowrap-md">
+                  <strong>{formatDateShort(c.effective)}</strong>
+                </td>
+                <td data-label="Перенос" className="nowrap-md">
+                  {c.nominal !== c.effective ? <>с {formatDateShort(c.nominal)}</> : <span className="muted">—</span>}
+                </td>
+                <td data-label="Период">{c.label || <span className="muted">—</span>}</td>
+                <td data-label="Источник">{CONTROL_SOURCE_LABELS[c.source] ?? c.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

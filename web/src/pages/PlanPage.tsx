@@ -3,17 +3,19 @@
  * numbered beneath, executors, deadline as written, expected result, status.
  * Editing actions appear according to the abilities the API computed.
  */
-import { useMemo, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorMessage, type Measure, type Plan, type Section } from '../api';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { Icon } from '../components/Icon';
 import { MeasureFormDialog } from '../components/MeasureForm';
 import { PlanFormDialog } from '../components/PlanForm';
+import { PlanTabs } from '../components/PlanTabs';
 import { Alert, Executors, Field, Loading, PageHeading, StatusBadge, StatusBreakdown, describedBy, useTitle } from '../components/ui';
 import {
   MEASURE_STATUS_LABELS,
   countRu,
+  formatControlDate,
   formatDateRu,
   formatPeriodRu,
   formatSectionHeading,
@@ -46,9 +48,17 @@ export function PlanPage() {
   const { planId } = useParams();
   const id = Number(planId);
   const plan = useLoader(() => api.plan(id), [id]);
+  const unclear = useLoader(() => api.unclearDeadlines(id), [id]);
   useTitle(plan.data?.title ?? 'План');
+  const location = useLocation();
+  const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice handed over by the page that led here (e.g. the import after saving).
+  const [notice, setNotice] = useState<string | null>(() => (location.state as { notice?: string } | null)?.notice ?? null);
+  useEffect(() => {
+    if ((location.state as { notice?: string } | null)?.notice) navigate(location.pathname, { replace: true, state: null });
+  }, [location, navigate]);
+  const [activating, setActivating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [statusFilter, setStatusFilter] = useState<string>('');
@@ -84,6 +94,21 @@ export function PlanPage() {
   const flash = (text: string) => {
     setNotice(text);
     setActionError(null);
+    void unclear.reload();
+  };
+
+  const activate = async () => {
+    setActivating(true);
+    setActionError(null);
+    try {
+      await api.updatePlan(p.id, { status: 'active' });
+      flash('План утверждён и действует.');
+      await plan.reload();
+    } catch (e) {
+      setActionError(errorMessage(e));
+    } finally {
+      setActivating(false);
+    }
   };
 
   const move = async (m: Measure, delta: -1 | 1) => {
@@ -139,8 +164,18 @@ export function PlanPage() {
               Ответственный: <strong>{p.owner.shortName || p.owner.fullName}</strong>
             </span>
           )}
-          <span className={`pill pill-${p.status}`}>{planStatusLabel(p.status)}</span>
+          <span className={`pill pill-${p.status}`} data-testid="plan-status">
+            {planStatusLabel(p.status)}
+          </span>
           <span>{countRu(p.measureCount, council ? INSTRUCTION_WORDS : MEASURE_WORDS)}</span>
+          {p.sourceFile && (
+            <span data-testid="plan-source">
+              Источник:{' '}
+              <a href={api.fileUrl(p.sourceFile.id)} download={p.sourceFile.name} title="Скачать исходный файл">
+                {p.sourceFile.name}
+              </a>
+            </span>
+          )}
           {p.measureCount > 0 && (
             <span className="doc-progress">
               <StatusBreakdown counts={p.statusCounts} total={p.measureCount} />
@@ -148,6 +183,21 @@ export function PlanPage() {
           )}
         </div>
       </header>
+
+      {p.status === 'draft' && (
+        <div className="draft-bar" role="status" data-testid="plan-draft-bar">
+          <span>
+            <strong>Черновик.</strong> План ещё не действует: проверьте мероприятия, сроки и исполнителей, затем утвердите его.
+          </span>
+          {p.abilities.update && (
+            <button type="button" className="btn btn-primary btn-sm" onClick={activate} disabled={activating} data-testid="activate-plan">
+              {activating ? 'Сохранение…' : 'Утвердить (сделать действующим)'}
+            </button>
+          )}
+        </div>
+      )}
+
+      <PlanTabs planId={p.id} unclearCount={unclear.data?.items.length ?? null} />
 
       <div className="toolbar" role="toolbar" aria-label="Действия с планом">
         <div className="toolbar-group">
@@ -311,8 +361,9 @@ export function PlanPage() {
                     <td className="col-exec" data-label="Исполнитель">
                       <Executors lead={m.leadExecutor} co={m.coExecutors} />
                     </td>
-                    <td className="col-deadline pre" data-label="Срок">
-                      {m.deadlineText || <span className="muted">—</span>}
+                    <td className="col-deadline" data-label="Срок">
+                      <div className="pre">{m.deadlineText || <span className="muted">—</span>}</div>
+                      <NextControl m={m} />
                     </td>
                     {!council && (
                       <td className="col-result" data-label="Результат">
@@ -462,6 +513,27 @@ export function PlanPage() {
         />
       )}
     </section>
+  );
+}
+
+/** «Ближайший срок: 01.04.2024 (перенесено с 31.03.2024)» and a mark on a deadline nobody could read. */
+function NextControl({ m }: { m: Measure }) {
+  const unclear = m.deadlineUnderstood === false && !m.deadlineOverride;
+  if (!m.nextControl && !unclear && !m.deadlineOverride) return null;
+  return (
+    <div className="next-control">
+      {m.nextControl && (
+        <div data-testid="next-control" title={m.nextControl.label ?? undefined}>
+          <span className="muted">{m.nextControl.kind === 'report' ? 'Ближайший отчёт:' : 'Ближайший срок:'}</span> {formatControlDate(m.nextControl)}
+        </div>
+      )}
+      {m.deadlineOverride && <span className="badge badge-info">даты указаны вручную</span>}
+      {unclear && (
+        <span className="badge badge-warn" data-testid="deadline-unclear-badge" title="Укажите даты вручную в форме мероприятия">
+          срок не распознан
+        </span>
+      )}
+    </div>
   );
 }
 

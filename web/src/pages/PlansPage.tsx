@@ -26,6 +26,11 @@ export function PlansPage() {
             Показать архивные
           </label>
           {user.abilities.createPlans && (
+            <Link to="/import" className="btn" data-testid="import-document">
+              Импорт документа
+            </Link>
+          )}
+          {user.abilities.createPlans && (
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="create-plan">
               Создать план
             </button>
@@ -37,7 +42,7 @@ export function PlansPage() {
       {plans.data && plans.data.items.length === 0 && (
         <div className="empty">
           {user.role === 'executor' ? 'Планов с мероприятиями вашей организации пока нет.' : 'Планов пока нет.'}
-          {user.abilities.createPlans && ' Создайте первый план кнопкой «Создать план».'}
+          {user.abilities.createPlans && ' Создайте первый план кнопкой «Создать план» или загрузите документ через «Импорт документа».'}
         </div>
       )}
       {plans.data && plans.data.items.length > 0 && (

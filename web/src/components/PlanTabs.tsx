@@ -1,0 +1,24 @@
+/** Tabs of a plan: the table, its calendar of control dates, and deadlines nobody could read. */
+import { NavLink } from 'react-router';
+
+export function PlanTabs({ planId, unclearCount }: { planId: number; unclearCount?: number | null }) {
+  const cls = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab active' : 'tab');
+  return (
+    <nav className="tabs" aria-label="Разделы плана">
+      <NavLink to={`/plans/${planId}`} end className={cls} data-testid="plan-tab-table">
+        Мероприятия
+      </NavLink>
+      <NavLink to={`/plans/${planId}/calendar`} className={cls} data-testid="plan-tab-calendar">
+        Календарь
+      </NavLink>
+      <NavLink to={`/plans/${planId}/unclear`} className={cls} data-testid="plan-tab-unclear">
+        Нераспознанные сроки
+        {unclearCount != null && (
+          <span className={`tab-count ${unclearCount > 0 ? 'tab-count-warn' : ''}`} data-testid="unclear-count">
+            {unclearCount}
+          </span>
+        )}
+      </NavLink>
+    </nav>
+  );
+}
