@@ -2,7 +2,10 @@
  * Configuration from the environment, validated once at start-up so that a typo
  * fails loudly before the server listens (pattern from Epic Stack's env.server.ts).
  */
+import { CronPattern } from 'croner';
 import { z } from 'zod';
+
+const isCronPattern = (p: string) => { try { new CronPattern(p); return true; } catch { return false; } };
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -19,6 +22,21 @@ const EnvSchema = z.object({
   /** Set to 1 behind HTTPS so the session cookie is marked Secure. */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Address of the web app as users reach it; links in e-mails point there. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000').transform((u) => u.replace(/\/+$/, '')),
+  /** Outgoing mail (reminders). Without SMTP_HOST nothing is sent and nothing is marked sent. */
+  SMTP_HOST: z.string().optional().transform((v) => v?.trim() || undefined),
+  /** Default 465 with SMTP_SECURE=1, else 587. */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional().or(z.literal('').transform(() => undefined)),
+  SMTP_USER: z.string().optional().transform((v) => v || undefined),
+  SMTP_PASSWORD: z.string().optional().transform((v) => v || undefined),
+  SMTP_FROM: z.string().min(3).default('Исполнение <noreply@ispolnenie.local>'),
+  /** 1: TLS from the first byte (port 465); 0: plain, upgraded by STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(['0', '1']).default('0'),
+  /** When the daily reminders run (cron, server's local time; TZ selects the zone). */
+  REMINDERS_CRON: z.string().default('0 8 * * *').refine(isCronPattern, 'expected a cron pattern such as «0 8 * * *»'),
+  /** 0: this instance runs no scheduled jobs. */
+  REMINDERS_ENABLED: z.enum(['0', '1']).default('1'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
