@@ -90,7 +90,7 @@ export async function previewScreenshot(h: BrowserHarness, page: Page, name: str
   // Sticky parts (table heads, the save bar) would be drawn where the viewport was.
   const style = await page.addStyleTag({ content: '.savebar, .grid thead th { position: static !important; }' });
   await h.screenshot(page, name);
-  await style.evaluate((el) => el.remove());
+  await style.evaluate((el) => (el as Element).remove());
 }
 
 /** Saves the preview and waits for the new draft plan's page; returns its id. */

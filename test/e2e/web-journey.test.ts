@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, logIn, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
+import { hasChromium, logIn, type BrowserHarness } from '../helpers/browser';
+import { startHarness as startBrowserHarness } from './e2e-support';
 
 const PLAN_TITLE = /План мероприятий по поддержке социально ориентированных/;
 

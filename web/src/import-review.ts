@@ -41,6 +41,9 @@ export function parseExecutorLines(text: string): string[] {
  */
 export function suggestNewOrganisation(name: string): { fullName: string; shortName: string; kind: OrgKind } {
   let fullName = name.trim();
+  // «"Региональный ресурсный центр"» quoted as a whole: the quotes are not part of the name.
+  const wrapped = /^«(.*)»$/.exec(fullName);
+  if (wrapped && (wrapped[1].match(/«/g)?.length ?? 0) === (wrapped[1].match(/»/g)?.length ?? 0)) fullName = wrapped[1].trim();
   let shortName = '';
   const m = /^(.*?)\s*\(\s*далее\s*[-–—]?\s*([^()]{1,80})\)\s*$/i.exec(fullName);
   if (m && m[1].trim()) {
@@ -67,7 +70,7 @@ export function planKindFor(kind: DocumentKind): PlanKind {
   return kind === 'council_decisions' ? 'council_decisions' : 'plan';
 }
 
-export type PeriodSource = 'document' | 'title' | 'sections' | 'approval' | 'default';
+export type PeriodSource = 'document' | 'title' | 'sections' | 'deadlines' | 'approval' | 'default';
 
 export interface InferredPeriod {
   from: string;
@@ -79,6 +82,7 @@ export const PERIOD_SOURCE_HINTS: Record<PeriodSource, string> = {
   document: 'Период указан в документе.',
   title: 'Период взят из наименования документа — проверьте.',
   sections: 'Период определён по датам протоколов — проверьте.',
+  deadlines: 'Период в документе не указан и определён по годам в сроках мероприятий — проверьте.',
   approval: 'Период в документе не указан и определён по дате утверждения — проверьте.',
   default: 'Период в документе не указан — укажите его.',
 };
@@ -86,10 +90,10 @@ export const PERIOD_SOURCE_HINTS: Record<PeriodSource, string> = {
 /**
  * The plan period: as the document states it, else the years named in the title
  * («на 2022–2024 годы»), else the years of the protocols (council decisions), else the
- * year after a December approval (plans are approved for the next year) or the year of
+ * years the deadlines name, else the year after a December approval (plans are approved for the next year) or the year of
  * approval, else `fallbackYear`.
  */
-export function inferPeriod(doc: Pick<InterchangeDocument, 'period' | 'title' | 'sections' | 'approvedOn'>, fallbackYear: number): InferredPeriod {
+export function inferPeriod(doc: Pick<InterchangeDocument, 'period' | 'title' | 'sections' | 'approvedOn' | 'items'>, fallbackYear: number): InferredPeriod {
   if (doc.period) return { from: doc.period[0], to: doc.period[1], source: 'document' };
   const years = (a: number, b: number, source: PeriodSource): InferredPeriod => ({ from: `${a}-01-01`, to: `${b}-12-31`, source });
   const range = /(?:^|\s)(?:на|в)\s+(20\d\d|19\d\d)\s*[-–—]\s*(20\d\d|19\d\d)\s*(?:гг\.?|годы|годах|года)?/i.exec(doc.title);
@@ -98,6 +102,9 @@ export function inferPeriod(doc: Pick<InterchangeDocument, 'period' | 'title' | 
   if (one) return years(Number(one[1]), Number(one[1]), 'title');
   const dated = doc.sections.map((s) => /^(\d{4})-\d{2}-\d{2}$/.exec(s.number)?.[1]).filter(Boolean).map(Number);
   if (dated.length) return years(Math.min(...dated), Math.max(...dated), 'sections');
+  // «2023 год», «2023-2030 гг.», «март 2017»: the years the deadlines speak of.
+  const named = doc.items.flatMap((i) => [...i.deadlineText.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
+  if (named.length) return years(Math.min(...named), Math.max(...named), 'deadlines');
   if (doc.approvedOn) {
     const [y, m] = doc.approvedOn.split('-').map(Number);
     const year = m >= 11 ? y + 1 : y;

@@ -380,8 +380,12 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
   const serverUnclear = useMemo(() => new Set(preview.problems.filter((p) => p.kind === 'deadline_unclear' && p.item !== null).map((p) => p.item!)), [preview]);
   const showExecution = useMemo(() => doc.items.some((i) => i.status || i.executionText.trim()), [doc]);
   const showProtocol = header.kind === 'council_decisions' || doc.items.some((i) => i.protocolItem.trim());
+  // A report often has no «Ожидаемый результат» at all: no empty column then.
+  const showResult = doc.items.some((i) => i.expectedResult.trim()) || !showExecution;
 
   const groups = useMemo(() => groupExecutors(items), [items]);
+  // «… (далее – Минздрав)»: what the document itself says a short name stands for.
+  const abbreviations = useMemo(() => new Map(Object.entries(doc.abbreviations ?? {}).map(([k, v]) => [normalizeOrgName(k), v])), [doc]);
 
   // Names typed in the table that the preview did not know: ask the directory.
   useEffect(() => {
@@ -793,6 +797,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
 
           <ExecutorsPanel
             groups={groups}
+            abbreviations={abbreviations}
             isResolved={(g) => isResolved(g, groups, execs)}
             sameOptions={(g) => sameTargets(g, groups, execs)}
             execs={execs}
@@ -818,6 +823,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
               council={header.kind === 'council_decisions' || council}
               showProtocol={showProtocol}
               showExecution={showExecution}
+              showResult={showResult && header.kind !== 'council_decisions'}
               rowProblems={rowProblems}
               pathErrors={pathErrors}
               execs={execs}
@@ -865,6 +871,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
 
 interface ExecutorsPanelProps {
   groups: ExecGroup[];
+  abbreviations: Map<string, string>;
   isResolved(g: ExecGroup): boolean;
   sameOptions(g: ExecGroup): ExecGroup[];
   execs: Record<string, ExecState>;
@@ -877,7 +884,7 @@ interface ExecutorsPanelProps {
   setRememberAliases(v: boolean): void;
 }
 
-function ExecutorsPanel({ groups, isResolved: resolvedOf, sameOptions, execs, itemNumber, onChoice, onGoToRow, onCreateAll, unresolvedCount, rememberAliases, setRememberAliases }: ExecutorsPanelProps) {
+function ExecutorsPanel({ groups, abbreviations, isResolved: resolvedOf, sameOptions, execs, itemNumber, onChoice, onGoToRow, onCreateAll, unresolvedCount, rememberAliases, setRememberAliases }: ExecutorsPanelProps) {
   // Unresolved first, so the work is at the top; the order stays stable while choosing.
   const order = useMemo(
     () => groups.map((g, i) => ({ g, i })).sort((a, b) => Number(Boolean(execs[a.g.key]?.match)) - Number(Boolean(execs[b.g.key]?.match)) || a.i - b.i),
@@ -928,6 +935,7 @@ function ExecutorsPanel({ groups, isResolved: resolvedOf, sameOptions, execs, it
                 group={g}
                 state={execs[g.key]}
                 ok={resolvedOf(g)}
+                expansion={abbreviations.get(g.key)}
                 same={sameOptions(g)}
                 execs={execs}
                 itemNumber={itemNumber}
@@ -947,6 +955,8 @@ interface ExecutorRowProps {
   group: ExecGroup;
   state: ExecState | undefined;
   ok: boolean;
+  /** The full name the document gives for this short name. */
+  expansion?: string;
   same: ExecGroup[];
   execs: Record<string, ExecState>;
   itemNumber(key: number): string;
@@ -954,7 +964,7 @@ interface ExecutorRowProps {
   onGoToRow(k: number): void;
 }
 
-function ExecutorRow({ index, group, state, ok, same, execs, itemNumber, onChoice, onGoToRow }: ExecutorRowProps) {
+function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumber, onChoice, onGoToRow }: ExecutorRowProps) {
   const dir = useDirectory();
   const choice: Choice = state?.choice ?? { type: 'none' };
   const selectId = `exec-choice-${index}`;
@@ -978,7 +988,14 @@ function ExecutorRow({ index, group, state, ok, same, execs, itemNumber, onChoic
       <td className="col-name" data-label="В документе">
         <span className="exec-name">{group.name}</span>
         {group.byAgreement && <span className="muted"> (по согласованию)</span>}
-        {state?.match && <div className="small exec-found">✓ найдено в справочнике</div>}
+        {expansion && <div className="small muted">в документе — сокращение: «{expansion}»</div>}
+        {state?.match && choice.type === 'org' && choice.id === state.match.id && expansion && normalizeOrgName(state.match.fullName) !== normalizeOrgName(expansion) ? (
+          <div className="small exec-check" data-testid="import-exec-check">
+            ⚠ найдено «{orgName(state.match)}», но в документе это «{expansion}» — проверьте
+          </div>
+        ) : (
+          state?.match && <div className="small exec-found">✓ найдено в справочнике</div>
+        )}
       </td>
       <td className="col-rows" data-label="Строки">
         {group.items.slice(0, 8).map((k, j) => (
@@ -1104,6 +1121,7 @@ interface ItemsTableProps {
   council: boolean;
   showProtocol: boolean;
   showExecution: boolean;
+  showResult: boolean;
   rowProblems: Map<number, ProblemKind[]>;
   pathErrors: Record<string, string>;
   execs: Record<string, ExecState>;
@@ -1112,8 +1130,8 @@ interface ItemsTableProps {
   onGoToExec(key: string): void;
 }
 
-function ItemsTable({ items, sections, setSectionTitle, setItem, council, showProtocol, showExecution, rowProblems, pathErrors, execs, periodFrom, periodTo, onGoToExec }: ItemsTableProps) {
-  const columns = 6 + (showProtocol ? 1 : 0) + (showExecution ? 2 : 0) - (council ? 1 : 0);
+function ItemsTable({ items, sections, setSectionTitle, setItem, council, showProtocol, showExecution, showResult, rowProblems, pathErrors, execs, periodFrom, periodTo, onGoToExec }: ItemsTableProps) {
+  const columns = 4 + (showProtocol ? 1 : 0) + (showExecution ? 2 : 0) + (showResult ? 1 : 0);
   const bySection = useMemo(() => {
     const known = new Set(sections.map((s) => s.number));
     const groups: { section: { number: string; title: string; index: number } | null; items: EditItem[] }[] = [];
@@ -1124,7 +1142,7 @@ function ItemsTable({ items, sections, setSectionTitle, setItem, council, showPr
   }, [items, sections]);
 
   return (
-    <table className={`grid import-table cards-on-phone ${showExecution ? 'with-execution' : ''} ${showProtocol ? 'with-protocol' : ''}`} data-testid="import-table">
+    <table className={`grid import-table cards-on-phone ${showExecution ? 'with-execution' : ''} ${showProtocol ? 'with-protocol' : ''} ${showResult ? '' : 'no-result'}`} data-testid="import-table">
       <thead>
         <tr>
           <th scope="col" className="col-num">
@@ -1144,7 +1162,7 @@ function ItemsTable({ items, sections, setSectionTitle, setItem, council, showPr
           <th scope="col" className="col-deadline">
             Срок исполнения
           </th>
-          {!council && (
+          {showResult && (
             <th scope="col" className="col-result">
               Ожидаемый результат
             </th>
@@ -1159,9 +1177,6 @@ function ItemsTable({ items, sections, setSectionTitle, setItem, council, showPr
               </th>
             </>
           )}
-          <th scope="col" className="col-actions">
-            <span className="sr-only">Исключить</span>
-          </th>
         </tr>
       </thead>
       {bySection.map((g) => (
@@ -1175,7 +1190,7 @@ function ItemsTable({ items, sections, setSectionTitle, setItem, council, showPr
                     <label className="sr-only" htmlFor={`is-${g.section.index}`}>
                       Наименование раздела {g.section.number}
                     </label>
-                    <input id={`is-${g.section.index}`} value={g.section.title} onChange={(e) => setSectionTitle(g.section!.index, e.target.value)} />
+                    <textarea id={`is-${g.section.index}`} className="autosize" rows={1} value={g.section.title} onChange={(e) => setSectionTitle(g.section!.index, e.target.value)} />
                   </div>
                 ) : (
                   'Без раздела'
@@ -1193,6 +1208,7 @@ function ItemsTable({ items, sections, setSectionTitle, setItem, council, showPr
               council={council}
               showProtocol={showProtocol}
               showExecution={showExecution}
+              showResult={showResult}
               execs={execs}
               periodFrom={periodFrom}
               periodTo={periodTo}
@@ -1218,13 +1234,17 @@ interface ItemRowProps {
   council: boolean;
   showProtocol: boolean;
   showExecution: boolean;
+  showResult: boolean;
   execs: Record<string, ExecState>;
   periodFrom: string;
   periodTo: string;
   onGoToExec(key: string): void;
 }
 
-const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council, showProtocol, showExecution, execs, periodFrom, periodTo, onGoToExec }: ItemRowProps) {
+/** Status words short enough for a narrow select. */
+const STATUS_SHORT: Record<MeasureStatus, string> = { done: 'Выполнено', partial: 'Частично', not_done: 'Не выполнено', not_due: 'Х (не наступил)' };
+
+const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council, showProtocol, showExecution, showResult, execs, periodFrom, periodTo, onGoToExec }: ItemRowProps) {
   const k = item.key;
   const id = (f: string) => `ir-${k}-${f}`;
   const has = (p: ProblemKind) => Boolean(problems?.includes(p));
@@ -1241,6 +1261,17 @@ const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council
         <input id={id('number')} aria-label={`Номер строки ${n}`} value={item.number} onChange={(e) => set({ number: e.target.value })} disabled={item.excluded} aria-invalid={has('duplicate_number') || has('empty_number') || Boolean(err('number')) || undefined} />
         {has('duplicate_number') && <div className="cell-note">номер повторяется</div>}
         {err('number') && <div className="field-error">{err('number')}</div>}
+        <button
+          type="button"
+          className="btn-link exclude-link"
+          onClick={() => set({ excluded: !item.excluded })}
+          aria-pressed={item.excluded}
+          aria-label={item.excluded ? `Вернуть строку ${n}` : `Исключить строку ${n}`}
+          title={item.excluded ? 'Вернуть строку в план' : 'Не сохранять эту строку'}
+          data-testid="import-item-exclude"
+        >
+          {item.excluded ? 'вернуть' : 'исключить'}
+        </button>
       </td>
       {showProtocol && (
         <td className="col-protocol" data-label="Пункт протокола">
@@ -1316,7 +1347,7 @@ const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council
         />
         {!item.excluded && <DeadlineMeaning id={`${id('deadline')}-meaning`} state={interp} unclearHint="Срок не распознан" compact />}
       </td>
-      {!council && (
+      {showResult && (
         <td className="col-result" data-label="Результат">
           <textarea className="autosize" rows={1} aria-label={`Ожидаемый результат, строка ${n}`} value={item.expectedResult} onChange={(e) => set({ expectedResult: e.target.value })} disabled={item.excluded} />
         </td>
@@ -1326,9 +1357,9 @@ const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council
           <td className="col-status" data-label="Статус">
             <select aria-label={`Статус, строка ${n}`} value={item.status ?? ''} onChange={(e) => set({ status: (e.target.value || null) as MeasureStatus | null })} disabled={item.excluded}>
               <option value="">—</option>
-              {(Object.entries(MEASURE_STATUS_LABELS) as [MeasureStatus, string][]).map(([s, l]) => (
-                <option key={s} value={s}>
-                  {l}
+              {(Object.keys(STATUS_SHORT) as MeasureStatus[]).map((st) => (
+                <option key={st} value={st} title={MEASURE_STATUS_LABELS[st]}>
+                  {STATUS_SHORT[st]}
                 </option>
               ))}
             </select>
@@ -1338,19 +1369,6 @@ const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council
           </td>
         </>
       )}
-      <td className="col-actions" data-label="">
-        <button
-          type="button"
-          className={`btn btn-sm ${item.excluded ? '' : 'btn-ghost'}`}
-          onClick={() => set({ excluded: !item.excluded })}
-          aria-pressed={item.excluded}
-          aria-label={item.excluded ? `Вернуть строку ${n}` : `Исключить строку ${n}`}
-          title={item.excluded ? 'Вернуть строку в план' : 'Не сохранять эту строку'}
-          data-testid="import-item-exclude"
-        >
-          {item.excluded ? 'Вернуть' : 'Исключить'}
-        </button>
-      </td>
     </tr>
   );
 });
