@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from './db/demo-seed.js';
 import { migrate } from './db/migrate.js';
 import { loadEnv } from './env.js';
 import { buildApp } from './http/app.js';
+import { startScheduler } from './jobs/scheduler.js';
 
 async function main() {
   const started = performance.now();
@@ -24,7 +25,9 @@ async function main() {
   const app = await buildApp({ db, env }, { logger: { level: env.LOG_LEVEL } });
   await app.listen({ port: env.PORT, host: env.HOST });
   console.log(`Ispolnenie is ready at http://localhost:${env.PORT} (database: ${db.kind}, ${Math.round(performance.now() - started)} ms)`);
+  const stopScheduler = env.REMINDERS_ENABLED === '1' ? startScheduler(db, env, app.log) : undefined;
   const stop = async () => {
+    await stopScheduler?.();
     await app.close();
     await db.close();
     process.exit(0);

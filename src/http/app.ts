@@ -16,6 +16,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Env } from '../env.js';
 import { loadSession, type Session } from '../modules/auth/auth.service.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerSettingsRoutes } from '../modules/auth/settings.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
 import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
 
   registerAuthRoutes(app, ctx);
+  registerSettingsRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
