@@ -98,6 +98,7 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     expect(res.status()).toBe(200);
     expect(Buffer.from(await res.body()).equals(readFileSync(VOLUNTEER))).toBe(true);
 
+    await h.screenshot(page, 'import-draft-plan');
     await page.getByTestId('activate-plan').click();
     await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('Действует');
     expect(await page.getByTestId('plan-draft-bar').count()).toBe(0);
@@ -171,6 +172,25 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     await page.getByTestId('report-applied').getByRole('link', { name: 'Открыть план' }).click();
     await page.getByTestId('plan-table').waitFor();
     await expect.poll(() => page.getByTestId('measure-row-1.3').locator('[data-status]').getAttribute('data-status')).toBe('not_done');
+    expect(pageErrors).toEqual([]);
+  });
+  it('phone (390px): a report saved as a new plan — the preview is cards, no sideways scrolling', async () => {
+    const phone = await h.newPage({ width: 390, height: 844 });
+    phone.on('pageerror', (e) => pageErrors.push(e.message));
+    await logInAs(phone, h.baseUrl, USERS.coordinator);
+    await uploadForPreview(phone, h.baseUrl, join(dir, 'Отчёт.docx'), 'import-mode');
+    await phone.getByTestId('import-mode-plan').check();
+    await phone.getByTestId('import-table').waitFor();
+    await readingsSettled(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await problemKinds(phone)).toContain('executor_unknown');
+    await createAllUnknown(phone);
+    await expect.poll(() => phone.getByTestId('import-problem-count').textContent()).toBe('0');
+    await previewScreenshot(h, phone, 'import-preview-phone');
+    await saveImport(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await h.screenshot(phone, 'import-draft-plan-phone');
+    await phone.context().close();
     expect(pageErrors).toEqual([]);
   });
 });
