@@ -136,7 +136,8 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
   const reading = useDeadlineInterpretation(v.deadlineText.trim() ? { text: v.deadlineText, planId: plan.id, anchorDate: v.anchorDate || null } : null);
   const relative = reading.status === 'done' ? reading.data.relative : [];
-  const showAnchor = relative.length > 0 || Boolean(v.anchorDate) || (current?.deadlineKind === 'relative' && reading.status !== 'done');
+  // Manual dates win over everything: the event date is then offered only to be cleared.
+  const showAnchor = Boolean(v.anchorDate) || (!v.deadlineOverride && (relative.length > 0 || (current?.deadlineKind === 'relative' && reading.status !== 'done')));
 
   useEffect(() => {
     if (!focusDeadline) return;
