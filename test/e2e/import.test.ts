@@ -99,6 +99,11 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     expect(Buffer.from(await res.body()).equals(readFileSync(VOLUNTEER))).toBe(true);
 
     await h.screenshot(page, 'import-draft-plan');
+    // «Назад» to the preview: the document is not offered for saving twice.
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('уже сохранён');
+    await page.goForward();
+    await page.getByTestId('plan-table').waitFor();
     await page.getByTestId('activate-plan').click();
     await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('Действует');
     expect(await page.getByTestId('plan-draft-bar').count()).toBe(0);
@@ -114,7 +119,16 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     expect(await page.getByTestId('import-summary').textContent()).toContain(`${planExpected.items.length} мероприяти`);
     expect(await problemKinds(page)).toContain('executor_unknown');
     await previewScreenshot(h, page, 'import-preview-docx');
+    // A new organisation named like one in the directory: warned here, refused by the server (409).
+    const culture = page.getByTestId('import-exec').filter({ hasText: 'Министерство культуры Приозёрного края' });
+    await page.getByLabel('Организация для «Министерство культуры Приозёрного края»').selectOption('create');
+    await culture.getByLabel('Полное наименование новой организации').fill('Министерство культуры Северо-Озёрской области');
+    await expect.poll(() => culture.textContent()).toContain('Такая организация уже есть в справочнике');
     await createAllUnknown(page);
+    await readingsSettled(page);
+    await page.getByTestId('import-save').click();
+    await expect.poll(() => page.getByTestId('import-save-error').textContent()).toBe('Организация «Министерство культуры Северо-Озёрской области» уже есть в справочнике — выберите её');
+    await culture.getByLabel('Полное наименование новой организации').fill('Министерство культуры Приозёрного края');
     // «Министерство … (далее – Минсоцзащиты)» → full name without the note, short name from it.
     const minsoc = page.getByTestId('import-exec').filter({ hasText: 'Министерство социальной защиты населения Приозёрного края' });
     expect(await minsoc.getByLabel('Полное наименование новой организации').inputValue()).toBe('Министерство социальной защиты населения Приозёрного края');

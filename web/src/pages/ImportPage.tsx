@@ -163,9 +163,11 @@ export function ImportPreviewPage() {
   const id = Number(importId);
   const location = useLocation();
   const passed = (location.state as { preview?: ImportPreview } | null)?.preview;
-  const preview = useLoader(() => (passed && passed.importId === id ? Promise.resolve(passed) : api.importPreview(id)), [id]);
-  useTitle(preview.data ? `Импорт: ${preview.data.fileName}` : 'Импорт документа');
-  const p = preview.data;
+  // The upload hands its preview over (shown at once), but the stored state is always asked
+  // for: after «Назад» from the saved plan the document must not be offered for saving again.
+  const preview = useLoader(() => api.importPreview(id), [id]);
+  const p = preview.data ?? (passed?.importId === id && !preview.error ? passed : undefined);
+  useTitle(p ? `Импорт: ${p.fileName}` : 'Импорт документа');
 
   if (!p) {
     return (
