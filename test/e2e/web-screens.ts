@@ -93,6 +93,17 @@ async function main() {
       await shot(page, vp.name, 'measure');
       await shot(page, vp.name, 'measure-full', true);
 
+      await page.goto(`${planUrl}/calendar`);
+      await page.getByTestId('plan-calendar').waitFor();
+      await shot(page, vp.name, 'plan-calendar');
+      await page.goto(`${planUrl}/unclear`);
+      await page.getByTestId('unclear-table').or(page.getByTestId('unclear-empty')).first().waitFor();
+      await shot(page, vp.name, 'plan-unclear');
+
+      await page.getByTestId('nav-import').click();
+      await page.getByTestId('import-file').waitFor({ state: 'attached' });
+      await shot(page, vp.name, 'import');
+
       await page.goto(planUrl.replace(/\/plans\/\d+$/, '/plans'));
       await page.getByTestId('plans-table').waitFor();
       const council = page.locator('[data-testid^="plan-row-"]', { hasText: 'Поручения совета' }).first();
