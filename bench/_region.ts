@@ -9,9 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Database } from '../src/db/database';
+import type { Database, Queryable } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { hashPassword } from '../src/modules/auth/passwords';
+import { regenerateControlPoints } from '../src/modules/deadlines/control-points';
+import { ensurePeriods, refreshOpenDue } from '../src/modules/reports/reporting-sync';
 
 export const BENCH_REGION = 'Энская область';
 export const BENCH_PASSWORD = 'bench-password-1';
@@ -111,6 +113,7 @@ export async function loadRegion(db: Database, dir: string, log = console.log): 
         org: orgIdByCsv.get(Number(m.executor_org_id))!, csvId: Number(m.measure_id),
       });
     }
+    const measureIdByCsv = new Map<number, number>();
     await insertBatches(db, measures, 2000, async (chunk) => {
       const ids = await db.query<{ id: number }>(
         `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, deadline_text, status, position)
@@ -123,8 +126,18 @@ export async function loadRegion(db: Database, dir: string, log = console.log): 
         `INSERT INTO measure_executors (measure_id, organisation_id, role, position) SELECT m, o, 'lead', 0 FROM unnest($1::int[], $2::int[]) AS x(m, o)`,
         [ids.map((r) => r.id), chunk.map((m) => m.org)],
       );
+      chunk.forEach((m, i) => measureIdByCsv.set(m.csvId, Number(ids[i].id)));
     });
     log(`  30,000 measures: ${Math.round(performance.now() - t0)} ms`);
+    for (const planId of planIdByCsv.values()) {
+      await ensurePeriods(db, planId);
+      await regenerateControlPoints(db, { planId });
+    }
+    log(`  periods, control points, owed reports: ${Math.round(performance.now() - t0)} ms`);
+    await loadReports(db, join(dir, 'reports.csv'), regionId, measureIdByCsv, orgIdByCsv);
+    log(`  reports: ${Math.round(performance.now() - t0)} ms`);
+    for (const planId of planIdByCsv.values()) await refreshOpenDue(db, { planId });
+    log(`  open dates: ${Math.round(performance.now() - t0)} ms`);
     return { id: regionId };
   });
   const plans = await db.query<{ id: number; n: number }>(
@@ -139,4 +152,54 @@ export async function loadRegion(db: Database, dir: string, log = console.log): 
     biggestPlanId: sorted[sorted.length - 1].id,
     typicalPlanId: sorted[Math.floor(sorted.length / 2)].id,
   };
+}
+
+/** The dataset's "today": reports before it are history. */
+const REF_DATE = '2026-10-01';
+
+/**
+ * Reports from the CSV: the submissions of one executor for one measure and period become
+ * one report (the latest text) with every submission kept as a version.
+ */
+async function loadReports(db: Queryable, file: string, regionId: number, measureIdByCsv: Map<number, number>, orgIdByCsv: Map<number, number>) {
+  type Sub = { at: string; text: string; status: string };
+  const groups = new Map<string, { measure: number; org: number; period: string; subs: Sub[] }>();
+  for await (const r of readCsv(file)) {
+    const measure = measureIdByCsv.get(Number(r.measure_id));
+    const org = orgIdByCsv.get(Number(r.executor_org_id));
+    if (!measure || !org) continue;
+    const key = `${measure}|${org}|${r.period}`;
+    const g = groups.get(key) ?? groups.set(key, { measure, org, period: r.period, subs: [] }).get(key)!;
+    g.subs.push({ at: r.created_at, text: r.text, status: r.status_after });
+  }
+  const periods = await db.query<{ id: number; plan_id: number; label: string; report_due: string }>(
+    `SELECT rp.id, rp.plan_id, rp.label, rp.report_due::text AS report_due FROM reporting_periods rp JOIN plans p ON p.id = rp.plan_id WHERE p.region_id = $1`, [regionId]);
+  const periodBy = new Map(periods.map((p) => [`${p.plan_id}|${p.label}`, p]));
+  const planOf = new Map((await db.query<{ id: number; plan_id: number }>(`SELECT id, plan_id FROM measures WHERE region_id = $1`, [regionId])).map((m) => [Number(m.id), Number(m.plan_id)]));
+  const rows = [...groups.values()].map((g) => ({ ...g, plan: planOf.get(g.measure)!, p: periodBy.get(`${planOf.get(g.measure)}|${g.period}`) })).filter((g) => g.p);
+  const CHUNK = 5000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const c = rows.slice(i, i + CHUNK);
+    const last = (g: (typeof c)[number]) => g.subs[g.subs.length - 1];
+    const ids = await db.query<{ id: number }>(
+      `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, state, result_status, text, version, submitted_at, reviewed_at)
+       SELECT $1, pl, m, pe, o, 'lead', st, NULLIF(rs, ''), tx, v, sa::timestamptz, CASE WHEN st = 'accepted' THEN la::timestamptz END
+       FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[]) WITH ORDINALITY
+         AS x(pl, m, pe, o, st, rs, tx, v, sa, la, ord)
+       ORDER BY ord
+       ON CONFLICT (measure_id, period_id, organisation_id) DO UPDATE SET state = EXCLUDED.state, result_status = EXCLUDED.result_status,
+         text = EXCLUDED.text, version = EXCLUDED.version, submitted_at = EXCLUDED.submitted_at, reviewed_at = EXCLUDED.reviewed_at
+       RETURNING id`,
+      [regionId, c.map((g) => g.plan), c.map((g) => g.measure), c.map((g) => g.p!.id), c.map((g) => g.org),
+        c.map((g) => (g.p!.report_due < REF_DATE ? 'accepted' : 'submitted')), c.map((g) => last(g).status), c.map((g) => last(g).text),
+        c.map((g) => g.subs.length + 1), c.map((g) => g.subs[0].at), c.map((g) => last(g).at)]);
+    const v = { report: [] as number[], version: [] as number[], snap: [] as string[], at: [] as string[] };
+    c.forEach((g, k) => g.subs.forEach((sub, j) => {
+      v.report.push(Number(ids[k].id)); v.version.push(j + 1); v.at.push(sub.at);
+      v.snap.push(JSON.stringify({ state: 'submitted', text: sub.text, resultStatus: sub.status || null }));
+    }));
+    await db.query(
+      `INSERT INTO report_versions (report_id, version, action, snapshot, at) SELECT r, v, 'submit', s::jsonb, a::timestamptz FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS x(r, v, s, a)`,
+      [v.report, v.version, v.snap, v.at]);
+  }
 }

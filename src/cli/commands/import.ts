@@ -13,39 +13,46 @@ import { basename, resolve } from 'node:path';
 import { isDomainError } from '../../domain/errors.js';
 import type { InterchangeDocument } from '../../domain/importers/interchange.js';
 import { importDocument } from '../../domain/importers/read-document.js';
+import { saveImported, type SaveOptions } from '../save-imported.js';
 
-const USAGE = 'Использование: npm run --silent cli -- import [--dry-run] [--format json] ФАЙЛ\nUsage: import [--dry-run] [--format json] FILE\n';
+const USAGE = 'Использование: npm run --silent cli -- import [--dry-run] [--format json] [--owner ОРГАНИЗАЦИЯ] [--plan ID --period ПЕРИОД] [--as ЛОГИН] ФАЙЛ\nUsage: import [--dry-run] [--format json] [--owner ORG] [--plan ID --period LABEL] [--as LOGIN] FILE\n';
 
-interface Options { dryRun: boolean; format: 'json'; file: string }
+interface Options { dryRun: boolean; format: 'json'; file: string; save: SaveOptions }
 
 function parseArgs(argv: string[]): Options | string {
   let dryRun = false;
   let format: string = 'json';
   const files: string[] = [];
+  const save: SaveOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dry-run') dryRun = true;
     else if (a === '--format') format = argv[++i] ?? '';
     else if (a.startsWith('--format=')) format = a.slice('--format='.length);
+    else if (a === '--plan') save.planId = Number(argv[++i]);
+    else if (a === '--period') save.period = argv[++i];
+    else if (a === '--owner') save.owner = argv[++i];
+    else if (a === '--as') save.as = argv[++i];
     else if (a === '--help' || a === '-h') return '';
     else if (a.startsWith('--')) return `Неизвестный параметр ${a} / unknown option ${a}`;
     else files.push(a);
   }
   if (format !== 'json') return `Формат вывода «${format}» не поддерживается, есть только json / unsupported --format ${format}`;
   if (files.length !== 1) return 'Укажите один файл / exactly one FILE is required';
-  return { dryRun, format: 'json', file: files[0] };
+  if (save.planId !== undefined && (!Number.isInteger(save.planId) || save.planId <= 0)) return 'Неверный номер плана в --plan / --plan takes a plan id';
+  if (save.planId !== undefined && !save.period) return 'Для отчёта укажите отчётный период: --period «I квартал 2025 г.» / --period is required with --plan';
+  return { dryRun, format: 'json', file: files[0], save };
 }
 
 /**
- * Saving the document: another module's job (it needs the database). It slots in here:
- * `return saveImported(doc, file)` once available; until then this reports that it is not.
+ * Saves the document into the configured database (DATA_DIR or DATABASE_URL): as a new
+ * draft plan, or with --plan ID --period LABEL as an execution report applied to that plan.
+ * The last line printed is JSON: {"planId": …}.
  */
-async function save(_doc: InterchangeDocument, _file: string): Promise<number> {
-  process.stderr.write(
-    'Сохранение импортированного документа в базу пока недоступно из командной строки; используйте --dry-run для просмотра.\n' +
-      'Saving an imported document is not available from the command line yet; use --dry-run to preview.\n',
-  );
-  return 2;
+async function save(bytes: Uint8Array, file: string, opts: SaveOptions): Promise<number> {
+  const result = await saveImported(bytes, basename(file), opts);
+  process.stdout.write(JSON.stringify(result) + '\n');
+  return 0;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -66,7 +73,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   try {
     const doc = await importDocument(bytes, basename(opts.file));
-    if (!opts.dryRun) return await save(doc, opts.file);
+    if (!opts.dryRun) return await save(bytes, opts.file, opts.save);
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     return 0;
   } catch (e) {
