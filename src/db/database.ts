@@ -89,6 +89,9 @@ async function openPostgres(url: string): Promise<Database> {
   // numeric stays a string on both engines; dates as ISO strings, not JS Dates.
   pg.types.setTypeParser(1082, (v: string) => v);
   const pool: Pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // An idle client dropped by the server (restart, admin kill) must not crash the process:
+  // the pool discards it and the next query opens a new connection.
+  pool.on('error', (err) => { console.error(`PostgreSQL idle client error: ${err.message}`); });
   const run = async (client: Pool | PoolClient, sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[];
   return {
     kind: 'postgres',

@@ -64,7 +64,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   return {
     db,
     async dispose() {
-      await db.close();
+      await db.close(); // pool.end() waits for its clients to disconnect
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();
     },

@@ -98,14 +98,15 @@ describe('import command', () => {
     expect(await run(['--dry-run', join(dir, 'missing.txt')])).toBe(1);
   });
 
-  it('exits 2 on bad usage and when asked to save (not available yet)', async () => {
+  it('exits 2 on bad usage (saving itself is tested in test/cli.test.ts)', async () => {
     const file = join(dir, 'plan.txt');
     writeFileSync(file, PLAN);
     capture();
     expect(await run(['--dry-run'])).toBe(2);
     expect(await run(['--dry-run', '--format', 'xml', file])).toBe(2);
-    expect(await run([file])).toBe(2);
-    expect(err.join('')).toMatch(/пока недоступно[\s\S]*not available from the command line yet/);
+    expect(await run(['--plan', '7', file])).toBe(2);
+    expect(await run(['--plan', 'abc', '--period', 'I квартал 2025 г.', file])).toBe(2);
+    expect(err.join('')).toMatch(/--period is required with --plan/);
     expect(out.join('')).toBe('');
   });
 });
