@@ -186,6 +186,11 @@ describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
     const all = (await coord.get('/api/dashboard?asOf=2025-05-01')).body;
     expect(all.plans.length).toBe(2);
     expect(all.totals.measures).toBe(14);
+    // A write shows at once, whatever any instance has computed before (data_version).
+    const m13 = (await coord.get(`/api/plans/${plan.id}`)).body.measures.find((m: { number: string }) => m.number === '1.3');
+    await coord.patch(`/api/measures/${m13.id}`, { version: m13.version, status: 'done' });
+    const after = (await coord.get('/api/dashboard?asOf=2025-05-01')).body;
+    expect(after.totals.byLight.green).toBe(all.totals.byLight.green + 1);
   });
 
   it('shows an executor only its own measures', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { cachedByDataVersion } from './dashboard-cache.js';
 import { getDashboard } from './dashboard.service.js';
 import { searchAll } from './search.service.js';
 
@@ -19,7 +20,12 @@ export function registerDashboardRoutes(app: App, ctx: AppContext) {
     },
   }, async (request) => {
     const q = request.query;
-    return getDashboard(ctx.db, requireSession(request).user, { ...q, asOf: q.asOf ?? new Date().toISOString().slice(0, 10) });
+    const actor = requireSession(request).user;
+    const filter = { ...q, asOf: q.asOf ?? new Date().toISOString().slice(0, 10) };
+    // What a user sees depends only on the region and, for executors, the organisation.
+    const scope = actor.role === 'executor' ? `org:${actor.organisationId}` : 'region';
+    const key = JSON.stringify([actor.regionId, scope, filter.planId, filter.organisationId, filter.sectionId, filter.periodId, filter.soonDays, filter.asOf]);
+    return cachedByDataVersion(ctx.db, key, () => getDashboard(ctx.db, actor, filter));
   });
 
   app.get('/api/search', {

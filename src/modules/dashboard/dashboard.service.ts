@@ -82,11 +82,13 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   // (or the chosen period), by executor organisation.
   const rparams: unknown[] = [actor.regionId, f.asOf];
   const radd = (v: unknown) => { rparams.push(v); return `$${rparams.length}`; };
-  let rwhere = `r.region_id = $1 AND m.archived_at IS NULL AND p.status <> 'archived'`;
+  // Owed rows of archived measures are removed when they are archived, so the wide
+  // measures table is joined only when a section filter needs it.
+  let rwhere = `p.region_id = $1 AND p.status <> 'archived'`;
   if (f.periodId) rwhere += ` AND r.period_id = ${radd(f.periodId)}`;
   else rwhere += ` AND rp.report_due <= $2::date AND rp.report_due > ($2::date - 92)`;
   if (f.planId) rwhere += ` AND r.plan_id = ${radd(f.planId)}`;
-  if (f.sectionId) rwhere += ` AND m.section_id = ${radd(f.sectionId)}`;
+  if (f.sectionId) rwhere += ` AND EXISTS (SELECT 1 FROM measures sm WHERE sm.id = r.measure_id AND sm.section_id = ${radd(f.sectionId)})`;
   if (f.organisationId) rwhere += ` AND r.organisation_id = ${radd(f.organisationId)}`;
   if (actor.role === 'executor') rwhere += ` AND (r.organisation_id = ${radd(actor.organisationId)} OR p.owner_organisation_id = $${rparams.length})`;
   const rstats = await db.query<{ organisation_id: number; short_name: string; expected: number; submitted: number; on_time: number; accepted: number }>(
@@ -94,7 +96,7 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
             count(*) FILTER (WHERE r.state IN ('submitted','accepted'))::int AS submitted,
             count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND r.submitted_at::date <= rp.report_due)::int AS on_time,
             count(*) FILTER (WHERE r.state = 'accepted')::int AS accepted
-     FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id JOIN measures m ON m.id = r.measure_id JOIN plans p ON p.id = r.plan_id
+     FROM reporting_periods rp JOIN reports r ON r.period_id = rp.id JOIN plans p ON p.id = r.plan_id
        JOIN organisations o ON o.id = r.organisation_id
      WHERE ${rwhere}
      GROUP BY r.organisation_id, o.short_name ORDER BY count(*) DESC LIMIT 200`, rparams);
@@ -107,10 +109,14 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
 
   // Calendar of control dates: the next 60 days, or the chosen period.
   const [from, to] = periodRange ? [periodRange.starts_on, periodRange.ends_on] : [f.asOf, addDaysIso(f.asOf, 60)];
+  // Control points of archived measures are deleted on archiving; the measure rows are
+  // needed only for the executor's scope and the section or executor filters.
+  const needsMeasure = actor.role === 'executor' || f.sectionId || f.organisationId;
   const calendar = await db.query<{ day: string; due: number; reports: number }>(
     `SELECT cp.effective::text AS day, count(*) FILTER (WHERE cp.kind = 'due')::int AS due, count(*) FILTER (WHERE cp.kind = 'report')::int AS reports
-     FROM control_points cp JOIN measures m ON m.id = cp.measure_id JOIN plans p ON p.id = m.plan_id
-     WHERE cp.region_id = $1 AND cp.effective BETWEEN $${params.length + 1}::date AND $${params.length + 2}::date AND ${where}
+     FROM control_points cp JOIN plans p ON p.id = cp.plan_id ${needsMeasure ? 'JOIN measures m ON m.id = cp.measure_id' : ''}
+     WHERE cp.region_id = $1 AND cp.effective BETWEEN $${params.length + 1}::date AND $${params.length + 2}::date
+       AND ${needsMeasure ? where : `p.status <> 'archived'${f.planId ? ' AND cp.plan_id = $5' : ''}`}
        AND $2::int IS NOT NULL AND $3::date IS NOT NULL AND $4::date IS NOT NULL
      GROUP BY 1 ORDER BY 1`, [...params, from, to]);
 

@@ -1,0 +1,25 @@
+/**
+ * A small cache of computed dashboards, valid only while the database's data_version is
+ * the one it was computed at (migration 0007): a write anywhere invalidates it, so an
+ * answer from the cache is exactly what a fresh computation would give. Per process and
+ * bounded; nothing depends on it surviving.
+ */
+import type { Queryable } from '../../db/database.js';
+
+const MAX_ENTRIES = 500;
+const entries = new Map<string, { version: number; value: unknown }>();
+
+export async function cachedByDataVersion<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+  const row = await db.one<{ v: number | string }>(`SELECT v FROM data_version WHERE id = 1`);
+  const version = Number(row?.v ?? -1);
+  const hit = entries.get(key);
+  if (hit && hit.version === version) {
+    entries.delete(key); // keep recently used entries last
+    entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = await compute();
+  entries.set(key, { version, value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return value;
+}
