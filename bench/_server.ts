@@ -43,9 +43,9 @@ export async function prepareRegion(target: BenchTarget): Promise<LoadedRegion> 
 
 export interface RunningServer { url: string; child: ChildProcess; stop(): Promise<void> }
 
-export async function startServer(target: BenchTarget, port = 3900 + Math.floor(Math.random() * 90)): Promise<RunningServer> {
+export async function startServer(target: BenchTarget, port = 3900 + Math.floor(Math.random() * 90), extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', '--no-demo'], {
-    env: { ...process.env, ...target.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...target.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REMINDERS_ENABLED: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,9 @@ export async function run(argv: string[]) {
   const seconds = arg('--seconds', 15);
   const target = pickTarget(argv);
   const region = await prepareRegion(target);
-  const server = await startServer(target);
+  for (const cache of ['1', '0']) {
+  const server = await startServer(target, undefined, { DASHBOARD_CACHE: cache });
+  const mode = cache === '1' ? 'cached by data_version' : 'computed every time';
   try {
     const headers = await logInOverHttp(server.url, 'bench-coordinator');
     // The dataset's own "today", so that lights and report completeness are meaningful.
@@ -26,9 +28,10 @@ export async function run(argv: string[]) {
     for (const [label, url] of cases) {
       await runLoad(url, headers, 4, 3); // warm-up
       const r = await runLoad(url, headers, concurrency, seconds);
-      console.log(`GET /api/dashboard, ${label}, ${target.engine}, ${concurrency} clients: ${describeLoad(r)}`);
+      console.log(`GET /api/dashboard, ${label}, ${mode}, ${target.engine}, ${concurrency} clients: ${describeLoad(r)}`);
     }
   } finally {
     await server.stop();
+  }
   }
 }

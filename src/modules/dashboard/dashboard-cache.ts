@@ -9,7 +9,11 @@ import type { Queryable } from '../../db/database.js';
 const MAX_ENTRIES = 500;
 const entries = new Map<string, { version: number; value: unknown }>();
 
+/** DASHBOARD_CACHE=0 turns the cache off (benchmarks measure both). */
+const enabled = process.env.DASHBOARD_CACHE !== '0';
+
 export async function cachedByDataVersion<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+  if (!enabled) return compute();
   const row = await db.one<{ v: number | string }>(`SELECT v FROM data_version WHERE id = 1`);
   const version = Number(row?.v ?? -1);
   const hit = entries.get(key);
