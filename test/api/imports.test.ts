@@ -2,19 +2,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
+import { multipart } from '../helpers/multipart';
 
 const planText = readFileSync(new URL('../fixtures/api/volunteer-plan.txt', import.meta.url));
 
-/** A multipart/form-data body with one file, as a browser sends it. */
-function multipart(name: string, content: Buffer, mime = 'text/plain') {
-  const boundary = '----isp' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function upload(c: Client, t: TestApp, name: string, content: Buffer) {
-  const m = multipart(name, content);
+  const m = multipart(name, content, 'text/plain');
   const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType }, payload: m.body });
   return { status: res.statusCode, body: JSON.parse(res.body) };
 }
