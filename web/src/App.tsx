@@ -16,6 +16,10 @@ import { OrganisationsPage } from './pages/OrganisationsPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { MyReportsPage } from './pages/MyReportsPage';
+import { SearchPage } from './pages/SearchPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -47,6 +51,11 @@ export function App() {
             <Route path="import/:importId" element={<ImportPreviewPage />} />
             <Route path="measures/:measureId" element={<MeasurePage />} />
             <Route path="my" element={<MyMeasuresPage />} />
+            <Route path="plans/:planId/monitoring" element={<DashboardPage />} />
+            <Route path="dashboard" element={<DashboardPage />} />
+            <Route path="reports" element={<MyReportsPage />} />
+            <Route path="search" element={<SearchPage />} />
+            <Route path="settings" element={<SettingsPage />} />
             <Route path="organisations" element={<OrganisationsPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="audit" element={<AuditPage />} />

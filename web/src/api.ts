@@ -175,6 +175,10 @@ export interface Measure extends MeasureFields {
   nextControl?: ControlPoint | null;
   /** GET /api/measures/:id: every control date. */
   controlPoints?: ControlPoint[];
+  /** GET /api/plans/:id: the traffic light (green done, yellow due soon, red overdue, grey not due). */
+  light?: 'green' | 'yellow' | 'red' | 'grey';
+  openDue?: string | null;
+  closed?: boolean;
 }
 
 export interface Plan extends PlanSummary {
@@ -460,7 +464,7 @@ export function onUnauthorized(fn: () => void): () => void {
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Query = Record<string, string | number | boolean | null | undefined>;
 
-function withQuery(path: string, query?: Query): string {
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
@@ -470,7 +474,7 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   // A FormData body sets its own multipart Content-Type (with the boundary).
   const form = typeof FormData !== 'undefined' && body instanceof FormData;

@@ -19,6 +19,9 @@ export function PlanTabs({ planId, unclearCount }: { planId: number; unclearCoun
           </span>
         )}
       </NavLink>
+      <NavLink to={`/plans/${planId}/monitoring`} className={cls} data-testid="plan-tab-monitoring">
+        Мониторинг и отчёт
+      </NavLink>
     </nav>
   );
 }

@@ -18,6 +18,8 @@ export function Layout() {
   const links = [
     { to: '/plans', label: 'Планы', show: true },
     { to: '/my', label: 'Мои мероприятия', show: Boolean(user.organisation) },
+    { to: '/reports', label: 'Отчёты', show: Boolean(user.organisation) },
+    { to: '/dashboard', label: 'Мониторинг', show: true },
     { to: '/import', label: 'Импорт документа', show: user.abilities.createPlans },
     { to: '/organisations', label: 'Справочник организаций', show: true },
     { to: '/users', label: 'Пользователи', show: user.abilities.manageUsers },
@@ -37,6 +39,14 @@ export function Layout() {
             </span>
             Исполнение
           </NavLink>
+          <form className="searchbox" role="search" onSubmit={(e) => {
+            e.preventDefault();
+            const q = new FormData(e.currentTarget).get('q');
+            if (typeof q === 'string' && q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+          }}>
+            <label htmlFor="global-search" className="sr-only">Поиск по мероприятиям и отчётам</label>
+            <input id="global-search" name="q" type="search" placeholder="Поиск…" data-testid="global-search" />
+          </form>
           <div className="userbox" data-testid="userbox">
             <div className="user-who">
               <span className="user-name">{user.fullName}</span>
@@ -50,6 +60,7 @@ export function Layout() {
                 )}
               </span>
             </div>
+            <NavLink to="/settings" className="btn btn-ghost btn-sm" data-testid="settings-link">Уведомления</NavLink>
             <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPwOpen(true)} data-testid="change-password">
               Сменить пароль
             </button>

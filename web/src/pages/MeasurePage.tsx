@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, type Measure, type Plan } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
 import { HistoryList } from '../components/History';
+import { ExecutionSection, LightDot } from '../components/Execution';
 import { MeasureFormDialog } from '../components/MeasureForm';
 import { Alert, Loading, PageHeading, StatusBadge, useTitle } from '../components/ui';
 import {
@@ -43,7 +44,7 @@ export function MeasurePage() {
   const orgName = (o: { id: number; shortName: string | null; fullName: string; external?: boolean }) => withExternalMark(o.fullName, o.external ?? dir.byId.get(o.id)?.external);
 
   const refresh = async () => {
-    await Promise.all([measure.reload(), history.reload()]);
+    await Promise.all([measure.reload(), history.reload(), plan.reload()]);
   };
 
   return (
@@ -137,7 +138,7 @@ export function MeasurePage() {
         <div>
           <dt>Статус</dt>
           <dd>
-            <StatusBadge status={m.status} />
+            <LightDot light={plan.data?.measures.find((x) => x.id === m.id)?.light} /> <StatusBadge status={m.status} />
           </dd>
         </div>
         <div className="wide">
@@ -153,6 +154,8 @@ export function MeasurePage() {
       </dl>
 
       <ControlPoints m={m} canEdit={Boolean(m.abilities?.update && !m.archived)} onEdit={() => setEditing(true)} />
+
+      {!m.archived && <ExecutionSection m={m} canManage={Boolean(m.abilities?.update)} onChanged={() => void refresh()} />}
 
       <h2 className="section-heading">История изменений</h2>
       {history.error && <Alert>{history.error}</Alert>}

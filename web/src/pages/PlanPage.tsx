@@ -4,6 +4,7 @@
  * Editing actions appear according to the abilities the API computed.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { LightDot } from '../components/Execution';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorMessage, type Measure, type Plan, type Section } from '../api';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
@@ -378,7 +379,7 @@ export function PlanPage() {
                       </td>
                     )}
                     <td className="col-status" data-label="Статус">
-                      <StatusBadge status={m.status} />
+                      <LightDot light={m.light} /> <StatusBadge status={m.status} />
                     </td>
                     {anyRowActions && (
                       <td className="col-actions" data-label="">

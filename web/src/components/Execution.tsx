@@ -1,0 +1,205 @@
+/**
+ * Execution of one measure: the reports owed per period (lead and co-executors), the
+ * report editor with attachments, the coordinator's decision, deadline extensions and
+ * closing («снято с контроля»).
+ */
+import { useState } from 'react';
+import { ApiError, api, errorMessage, type Measure } from '../api';
+import { execution, LIGHT_LABELS, REPORT_STATE_LABELS, RESULT_LABELS, type ReportDetail, type ResultStatus } from '../execution';
+import { formatDateShort, formatDateTimeRu } from '../format';
+import { useLoader } from '../hooks';
+import { Alert, Loading } from './ui';
+
+export function LightDot({ light }: { light?: string }) {
+  if (!light) return null;
+  const label = LIGHT_LABELS[light as keyof typeof LIGHT_LABELS] ?? light;
+  return <span className={`light light-${light}`} role="img" aria-label={label} title={label} data-testid={`light-${light}`} />;
+}
+
+export function ExecutionSection({ m, canManage, onChanged }: { m: Measure; canManage: boolean; onChanged(): void }) {
+  const reports = useLoader(() => execution.measureReports(m.id), [m.id]);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = async () => { await reports.reload(); onChanged(); };
+  return (
+    <section aria-labelledby="exec-heading" data-testid="execution">
+      <div className="section-heading-row">
+        <h2 className="section-heading" id="exec-heading">Исполнение</h2>
+        {canManage && (
+          <button type="button" className="btn btn-sm" data-testid="measure-close-toggle" onClick={async () => {
+            setError(null);
+            try { if (m.closed) await execution.reopenMeasure(m.id); else await execution.closeMeasure(m.id); onChanged(); } catch (e) { setError(errorMessage(e)); }
+          }}>{m.closed ? 'Вернуть на контроль' : 'Снять с контроля'}</button>
+        )}
+      </div>
+      {m.closed && <Alert kind="info">Снято с контроля.</Alert>}
+      {error && <Alert>{error}</Alert>}
+      {reports.error && <Alert>{reports.error}</Alert>}
+      {!reports.data ? (!reports.error && <Loading />) : reports.data.items.length === 0 ? (
+        <p className="empty">Отчёты по этому мероприятию не ожидаются.</p>
+      ) : (
+        <table className="grid cards-on-phone" data-testid="reports-table">
+          <thead>
+            <tr><th scope="col">Период</th><th scope="col">Исполнитель</th><th scope="col">Состояние</th><th scope="col">Срок отчёта</th><th scope="col">Статус</th><th scope="col"><span className="sr-only">Действия</span></th></tr>
+          </thead>
+          <tbody>
+            {reports.data.items.map((r) => (
+              <tr key={r.id} data-testid={`report-row-${r.id}`} data-period={r.period.label} data-org={r.organisation.shortName} data-role={r.role}>
+                <td data-label="Период">{r.period.label}</td>
+                <td data-label="Исполнитель">{r.organisation.shortName}{r.role === 'co' && <span className="muted small"> (соисполнитель)</span>}</td>
+                <td data-label="Состояние"><span className={`rstate rstate-${r.state}`}>{REPORT_STATE_LABELS[r.state]}</span>{r.onTime === false && <span className="badge badge-warn">с опозданием</span>}</td>
+                <td data-label="Срок отчёта" className="nowrap-md">{formatDateShort(r.period.reportDue)}</td>
+                <td data-label="Статус">{r.resultStatus ? RESULT_LABELS[r.resultStatus] : <span className="muted">—</span>}</td>
+                <td><button type="button" className="btn btn-sm" onClick={() => setOpenId(openId === r.id ? null : r.id)} data-testid={`report-open-${r.id}`} aria-expanded={openId === r.id}>
+                  {openId === r.id ? 'Свернуть' : r.abilities?.edit ? 'Заполнить' : r.abilities?.accept ? 'Проверить' : 'Открыть'}
+                </button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {openId && <ReportEditor key={openId} id={openId} onChanged={reload} />}
+      <Extensions m={m} canDecide={canManage} onChanged={onChanged} />
+    </section>
+  );
+}
+
+function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void> }) {
+  const report = useLoader(() => execution.report(id), [id]);
+  const [text, setText] = useState<string | null>(null);
+  const [status, setStatus] = useState<ResultStatus | '' | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const r = report.data;
+  if (!r) return report.error ? <Alert>{report.error}</Alert> : <Loading />;
+  const curText = text ?? r.text;
+  const curStatus = status ?? r.resultStatus ?? '';
+
+  const act = async (fn: (r: ReportDetail) => Promise<unknown>, done: string) => {
+    setBusy(true); setError(null); setNotice(null);
+    try {
+      await fn(r);
+      setText(null); setStatus(null); setComment('');
+      await report.reload();
+      await onChanged();
+      setNotice(done);
+    } catch (e) {
+      setError(errorMessage(e));
+      // A stale version: show the other person's change (in the message) and load it.
+      if (e instanceof ApiError && e.status === 409) await report.reload();
+    } finally { setBusy(false); }
+  };
+  const input = () => ({ version: r.version, text: curText, resultStatus: (curStatus || null) as ResultStatus | null });
+
+  return (
+    <div className="report-editor card" data-testid="report-editor">
+      <h3>Отчёт за {r.period.label} — {r.organisation.shortName} <span className="muted small">({REPORT_STATE_LABELS[r.state]}, версия {r.version})</span></h3>
+      {r.state === 'returned' && r.reviewComment && <Alert kind="info" testId="report-returned-comment">Возвращено на доработку: {r.reviewComment}</Alert>}
+      {error && <Alert testId="report-error">{error}</Alert>}
+      {notice && <Alert kind="success" testId="report-notice">{notice}</Alert>}
+      {r.abilities.edit ? (
+        <>
+          <label htmlFor={`rt-${id}`}>Информация об исполнении</label>
+          <textarea id={`rt-${id}`} rows={6} value={curText} onChange={(e) => setText(e.target.value)} data-testid="report-text" />
+          {r.role === 'lead' && (
+            <>
+              <label htmlFor={`rs-${id}`}>Статус исполнения</label>
+              <select id={`rs-${id}`} value={curStatus} onChange={(e) => setStatus(e.target.value as ResultStatus | '')} data-testid="report-status">
+                <option value="">— выберите —</option>
+                {Object.entries(RESULT_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              </select>
+            </>
+          )}
+          <label htmlFor={`ra-${id}`}>Приложить файл (PDF, Word, Excel, изображение; до 20 МБ)</label>
+          <input id={`ra-${id}`} type="file" data-testid="report-attach" disabled={busy} onChange={async (e) => {
+            const f = e.target.files?.[0];
+            if (!f) return;
+            await act(() => execution.attach(r.id, f), `Файл «${f.name}» приложен.`);
+            e.target.value = '';
+          }} />
+        </>
+      ) : (
+        <div className="pre" data-testid="report-view-text">{r.text || <span className="muted">Текст не представлен.</span>}</div>
+      )}
+      {r.attachments.length > 0 && (
+        <ul className="plain" data-testid="report-attachments">
+          {r.attachments.map((a) => <li key={a.id}><a href={api.fileUrl(a.fileId)}>{a.name}</a> <span className="muted small">({Math.ceil(a.size / 1024)} КБ)</span></li>)}
+        </ul>
+      )}
+      {r.role === 'lead' && r.parts.length > 0 && (
+        <div className="small">
+          <strong>Части соисполнителей:</strong>
+          <ul className="plain">{r.parts.map((p) => <li key={p.id}>{p.organisation.shortName}: {p.text || <span className="muted">{REPORT_STATE_LABELS[p.state]}</span>}</li>)}</ul>
+          <strong>Сводный текст:</strong> <div className="pre">{r.gatheredText}</div>
+        </div>
+      )}
+      <div className="form-actions">
+        {r.abilities.edit && <button type="button" className="btn" disabled={busy} onClick={() => act((x) => execution.saveReport(x.id, input()), 'Черновик сохранён.')} data-testid="report-save">Сохранить черновик</button>}
+        {r.abilities.submit && <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act((x) => execution.submitReport(x.id, input()), 'Отчёт отправлен.')} data-testid="report-submit">Отправить</button>}
+        {r.abilities.accept && <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act((x) => execution.acceptReport(x.id, x.version), 'Отчёт принят.')} data-testid="report-accept">Принять</button>}
+      </div>
+      {r.abilities.return && (
+        <div className="return-box">
+          <label htmlFor={`rc-${id}`}>Что доработать</label>
+          <textarea id={`rc-${id}`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="report-return-comment" />
+          <button type="button" className="btn btn-danger-outline" disabled={busy} onClick={() => act((x) => execution.returnReport(x.id, x.version, comment), 'Отчёт возвращён на доработку.')} data-testid="report-return">Вернуть на доработку</button>
+        </div>
+      )}
+      <details className="small">
+        <summary>Версии ({r.versions.length})</summary>
+        <ul className="plain">{r.versions.map((v, i) => <li key={i}>{formatDateTimeRu(v.at)} — {v.actor ?? 'система'}: {ACTION_LABELS[v.action] ?? v.action} (версия {v.version})</li>)}</ul>
+      </details>
+    </div>
+  );
+}
+
+const ACTION_LABELS: Record<string, string> = { save: 'сохранён черновик', submit: 'отправлен', return: 'возвращён', accept: 'принят', reopen: 'открыт снова' };
+
+function Extensions({ m, canDecide, onChanged }: { m: Measure; canDecide: boolean; onChanged(): void }) {
+  const list = useLoader(() => execution.extensions(m.id), [m.id]);
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try { await fn(); await list.reload(); onChanged(); setOpen(false); setReason(''); setDate(''); } catch (e) { setError(errorMessage(e)); }
+  };
+  const items = list.data?.items ?? [];
+  return (
+    <div className="extensions" data-testid="extensions">
+      <div className="section-heading-row">
+        <h3>Перенос срока</h3>
+        {!canDecide && !m.closed && <button type="button" className="btn btn-sm" onClick={() => setOpen(!open)} data-testid="extension-open">Запросить перенос срока</button>}
+      </div>
+      {error && <Alert>{error}</Alert>}
+      {open && (
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void act(() => execution.requestExtension(m.id, reason, date)); }}>
+          <label htmlFor="ext-reason">Причина</label>
+          <textarea id="ext-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />
+          <label htmlFor="ext-date">Новый срок</label>
+          <input id="ext-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+          <button type="submit" className="btn btn-primary">Отправить запрос</button>
+        </form>
+      )}
+      {items.length === 0 ? <p className="empty small">Запросов нет.</p> : (
+        <ul className="plain">
+          {items.map((x) => (
+            <li key={x.id} data-testid={`extension-${x.id}`}>
+              {x.organisation.shortName}: с {x.currentDue ? formatDateShort(x.currentDue) : '—'} на <strong>{formatDateShort(x.requestedDue)}</strong> — {x.reason}{' '}
+              <span className="badge">{x.state === 'pending' ? 'на рассмотрении' : x.state === 'approved' ? 'согласован' : 'отклонён'}</span>
+              {canDecide && x.state === 'pending' && (
+                <>
+                  {' '}<button type="button" className="btn btn-sm btn-primary" onClick={() => act(() => execution.decideExtension(x.id, true))}>Согласовать</button>
+                  {' '}<button type="button" className="btn btn-sm" onClick={() => act(() => execution.decideExtension(x.id, false))}>Отклонить</button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/** Client for execution: reports, review, extensions, the dashboard, search and export (docs/api.md). */
+import { request, withQuery } from './api';
+
+export type ReportState = 'expected' | 'draft' | 'submitted' | 'returned' | 'accepted';
+export type ResultStatus = 'done' | 'partial' | 'not_done' | 'not_due';
+export type Light = 'green' | 'yellow' | 'red' | 'grey';
+
+export interface Period { id: number; label: string; startsOn: string; endsOn: string; reportDue: string }
+
+export interface Report {
+  id: number;
+  planId: number;
+  measureId: number;
+  period: Period;
+  organisation: { id: number; shortName: string; fullName: string };
+  role: 'lead' | 'co';
+  state: ReportState;
+  resultStatus: ResultStatus | null;
+  text: string;
+  figures: Record<string, string | number>;
+  links: string[];
+  version: number;
+  submittedAt: string | null;
+  onTime: boolean | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+  attachments: { id: number; fileId: number; name: string; size: number }[];
+  abilities?: { edit: boolean; submit: boolean; accept: boolean; return: boolean };
+  measure?: { id: number; number: string; title: string };
+  plan?: { id: number; title: string };
+}
+
+export interface ReportDetail extends Report {
+  parts: Report[];
+  gatheredText: string;
+  versions: { version: number; action: string; at: string; actor: string | null }[];
+  abilities: { edit: boolean; submit: boolean; accept: boolean; return: boolean };
+}
+
+export interface Extension {
+  id: number; measureId: number; planId: number; organisation: { id: number; shortName: string };
+  requestedBy: string; reason: string; currentDue: string | null; requestedDue: string;
+  state: 'pending' | 'approved' | 'rejected'; decidedBy: string | null; decidedAt: string | null; decisionComment: string | null; createdAt: string;
+}
+
+type Counts = { green: number; yellow: number; red: number; grey: number };
+type StatusCounts = { done: number; partial: number; not_done: number; not_due: number; none: number };
+export interface DashboardGroup { id: number; title: string; number?: string; kind?: string; measures: number; byLight: Counts; byStatus: StatusCounts }
+export interface DashboardItem { measure: { id: number; number: string; title: string }; plan: { id: number; title: string }; openDue: string; status: string | null; executors: string }
+export interface Dashboard {
+  asOf: string; soonDays: number; period: string | null;
+  totals: { measures: number; byStatus: StatusCounts; byLight: Counts };
+  plans?: DashboardGroup[]; sections?: DashboardGroup[];
+  overdue: DashboardItem[]; dueSoon: DashboardItem[];
+  executors: { organisation: { id: number; shortName: string }; expected: number; submitted: number; onTime: number; accepted: number; completeness: number | null; timeliness: number | null }[];
+  calendar: { day: string; due: number; reports: number }[];
+}
+
+export interface SearchResult {
+  measures: { id: number; number: string; title: string; plan: { id: number; title: string }; snippet: string }[];
+  reports: { id: number; measure: { id: number; number: string; title: string }; period: string; organisation: string; snippet: string }[];
+}
+
+export interface ReportInput { version: number; text?: string; resultStatus?: ResultStatus | null; links?: string[] }
+
+export const execution = {
+  measureReports: (measureId: number) => request<{ items: Report[] }>('GET', `/measures/${measureId}/reports`),
+  myReports: () => request<{ items: Report[] }>('GET', '/my/reports'),
+  reviewQueue: () => request<{ items: Report[] }>('GET', '/review/reports'),
+  report: (id: number) => request<ReportDetail>('GET', `/reports/${id}`),
+  saveReport: (id: number, input: ReportInput) => request<Report>('PATCH', `/reports/${id}`, input),
+  submitReport: (id: number, input: ReportInput) => request<Report>('POST', `/reports/${id}/submit`, input),
+  acceptReport: (id: number, version: number) => request<Report>('POST', `/reports/${id}/accept`, { version }),
+  returnReport: (id: number, version: number, comment: string) => request<Report>('POST', `/reports/${id}/return`, { version, comment }),
+  attach: (id: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<{ id: number; fileId: number; name: string; size: number }>('POST', `/reports/${id}/attachments`, form);
+  },
+  extensions: (measureId: number) => request<{ items: Extension[] }>('GET', `/measures/${measureId}/extensions`),
+  requestExtension: (measureId: number, reason: string, requestedDue: string) => request<Extension>('POST', `/measures/${measureId}/extensions`, { reason, requestedDue }),
+  pendingExtensions: () => request<{ items: Extension[] }>('GET', '/extensions/pending'),
+  decideExtension: (id: number, approve: boolean, comment?: string) => request<Extension>('POST', `/extensions/${id}/decide`, { approve, comment }),
+  closeMeasure: (id: number) => request<{ ok: true }>('POST', `/measures/${id}/close`, {}),
+  reopenMeasure: (id: number) => request<{ ok: true }>('POST', `/measures/${id}/reopen`),
+  periods: (planId: number) => request<{ items: Period[] }>('GET', `/plans/${planId}/periods`),
+  dashboard: (q: { planId?: number; organisationId?: number; sectionId?: number; periodId?: number; soonDays?: number; asOf?: string }) =>
+    request<Dashboard>('GET', withQuery('/dashboard', q)),
+  search: (q: string) => request<SearchResult>('GET', withQuery('/search', { q })),
+  settings: () => request<{ notifyEnabled: boolean; notifyDaysBefore: number; email: string | null }>('GET', '/auth/settings'),
+  saveSettings: (s: { notifyEnabled?: boolean; notifyDaysBefore?: number }) => request<unknown>('PATCH', '/auth/settings', s),
+  exportUrl: (planId: number, q: { format: 'docx' | 'xlsx' | 'pdf'; periodId?: number; sectionId?: number; organisationId?: number }) =>
+    `/api${withQuery(`/plans/${planId}/export`, q)}`,
+};
+
+export const REPORT_STATE_LABELS: Record<ReportState, string> = {
+  expected: 'ожидается', draft: 'черновик', submitted: 'представлен', returned: 'возвращён на доработку', accepted: 'принят',
+};
+export const RESULT_LABELS: Record<ResultStatus, string> = {
+  done: 'Выполнено', partial: 'Частично выполнено', not_done: 'Не выполнено', not_due: 'Срок не наступил',
+};
+export const LIGHT_LABELS: Record<Light, string> = { green: 'выполнено', yellow: 'скоро срок', red: 'просрочено', grey: 'срок не наступил' };

@@ -1,0 +1,185 @@
+/**
+ * «Мониторинг»: counts by status and light, per plan (or per section), overdue and due-soon
+ * lists, completeness and timeliness of reports by executor, control dates ahead; for a
+ * plan, also the consolidated report in the official form (DOCX, XLSX, PDF).
+ */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api';
+import { LightDot } from '../components/Execution';
+import { PlanTabs } from '../components/PlanTabs';
+import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
+import { execution, LIGHT_LABELS, type Dashboard, type DashboardGroup, type Light } from '../execution';
+import { formatDateShort } from '../format';
+import { useDirectory, useLoader } from '../hooks';
+
+const LIGHTS: Light[] = ['red', 'yellow', 'green', 'grey'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function DashboardPage() {
+  const { planId: planParam } = useParams();
+  const fixedPlan = planParam ? Number(planParam) : undefined;
+  const [planId, setPlanId] = useState<number | undefined>(fixedPlan);
+  const [organisationId, setOrganisationId] = useState<number | undefined>();
+  const [periodId, setPeriodId] = useState<number | undefined>();
+  const [asOf, setAsOf] = useState(today());
+  const [soonDays, setSoonDays] = useState(7);
+  const effectivePlan = fixedPlan ?? planId;
+  useTitle('Мониторинг');
+  const plans = useLoader(() => api.plans(), []);
+  const periods = useLoader(() => (effectivePlan ? execution.periods(effectivePlan) : Promise.resolve({ items: [] })), [effectivePlan]);
+  const dir = useDirectory();
+  const data = useLoader(() => execution.dashboard({ planId: effectivePlan, organisationId, periodId, asOf, soonDays }), [effectivePlan, organisationId, periodId, asOf, soonDays]);
+  const plan = plans.data?.items.find((p) => p.id === effectivePlan);
+
+  return (
+    <section className="page page-dashboard">
+      {fixedPlan && <PlanTabs planId={fixedPlan} />}
+      <PageHeading>Мониторинг исполнения{plan ? `: ${plan.title}` : ''}</PageHeading>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Фильтры">
+        {!fixedPlan && (
+          <label>План
+            <select value={planId ?? ''} onChange={(e) => { setPlanId(e.target.value ? Number(e.target.value) : undefined); setPeriodId(undefined); }} data-testid="dash-plan">
+              <option value="">Все планы</option>
+              {plans.data?.items.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+            </select>
+          </label>
+        )}
+        <label>Исполнитель
+          <select value={organisationId ?? ''} onChange={(e) => setOrganisationId(e.target.value ? Number(e.target.value) : undefined)} data-testid="dash-org">
+            <option value="">Все</option>
+            {dir.items.map((o) => <option key={o.id} value={o.id}>{o.shortName || o.fullName}</option>)}
+          </select>
+        </label>
+        {effectivePlan && (
+          <label>Отчётный период
+            <select value={periodId ?? ''} onChange={(e) => setPeriodId(e.target.value ? Number(e.target.value) : undefined)} data-testid="dash-period">
+              <option value="">Текущий</option>
+              {periods.data?.items.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            </select>
+          </label>
+        )}
+        <label>По состоянию на
+          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value || today())} data-testid="dash-asof" />
+        </label>
+        <label>«Скоро срок», дней
+          <input type="number" min={0} max={90} value={soonDays} onChange={(e) => setSoonDays(Math.max(0, Math.min(90, Number(e.target.value) || 0)))} />
+        </label>
+      </form>
+      {effectivePlan && <ExportPanel planId={effectivePlan} periodId={periodId} organisationId={organisationId} />}
+      {data.error && <Alert>{data.error}</Alert>}
+      {!data.data ? (!data.error && <Loading />) : <DashboardView d={data.data} planId={effectivePlan} />}
+    </section>
+  );
+}
+
+function ExportPanel({ planId, periodId, organisationId }: { planId: number; periodId?: number; organisationId?: number }) {
+  return (
+    <div className="export-panel" data-testid="export-panel">
+      <span>Выгрузить «Информацию об исполнении»{periodId ? ' за выбранный период' : ''}:</span>{' '}
+      {(['docx', 'xlsx', 'pdf'] as const).map((f) => (
+        <a key={f} className="btn btn-sm" href={execution.exportUrl(planId, { format: f, periodId, organisationId })} data-testid={`export-${f}`} download>
+          {f.toUpperCase()}
+        </a>
+      ))}
+    </div>
+  );
+}
+
+function Bar({ g }: { g: { measures: number; byLight: Record<Light, number> } }) {
+  return (
+    <div className="lightbar" role="img" aria-label={LIGHTS.map((l) => `${LIGHT_LABELS[l]}: ${g.byLight[l]}`).join(', ')}>
+      {LIGHTS.map((l) => g.byLight[l] > 0 && <span key={l} className={`seg seg-${l}`} style={{ width: `${(100 * g.byLight[l]) / Math.max(1, g.measures)}%` }} />)}
+    </div>
+  );
+}
+
+function DashboardView({ d, planId }: { d: Dashboard; planId?: number }) {
+  const groups: DashboardGroup[] = (planId ? d.sections : d.plans) ?? [];
+  const maxDay = Math.max(1, ...d.calendar.map((c) => c.due + c.reports));
+  return (
+    <>
+      <div className="tiles" data-testid="dash-tiles">
+        <div className="tile"><div className="tile-n" data-testid="dash-total">{d.totals.measures}</div><div>мероприятий</div></div>
+        {LIGHTS.map((l) => (
+          <div key={l} className={`tile tile-${l}`} data-testid={`dash-light-${l}`}><div className="tile-n">{d.totals.byLight[l]}</div><div><LightDot light={l} /> {LIGHT_LABELS[l]}</div></div>
+        ))}
+      </div>
+      <p className="muted small">По состоянию на {formatDateShort(d.asOf)}{d.period ? `, период: ${d.period}` : ''}. Статусы: выполнено {d.totals.byStatus.done}, частично {d.totals.byStatus.partial}, не выполнено {d.totals.byStatus.not_done}, срок не наступил {d.totals.byStatus.not_due}, без статуса {d.totals.byStatus.none}.</p>
+
+      <h2 className="section-heading">{planId ? 'По разделам' : 'По планам'}</h2>
+      <table className="grid cards-on-phone" data-testid="dash-groups">
+        <thead><tr><th scope="col">{planId ? 'Раздел' : 'План'}</th><th scope="col">Мероприятий</th><th scope="col">Светофор</th><th scope="col">Просрочено</th></tr></thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.id}>
+              <td data-label={planId ? 'Раздел' : 'План'}>{planId ? `${g.number ? g.number + '. ' : ''}${g.title}` : <Link to={`/plans/${g.id}/monitoring`}>{g.title}</Link>}</td>
+              <td data-label="Мероприятий">{g.measures}</td>
+              <td data-label="Светофор"><Bar g={g} /></td>
+              <td data-label="Просрочено">{g.byLight.red}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div className="two-col">
+        <ItemList title="Просрочено" items={d.overdue} testId="dash-overdue" />
+        <ItemList title={`Скоро срок (${d.soonDays} дн.)`} items={d.dueSoon} testId="dash-soon" />
+      </div>
+
+      <h2 className="section-heading">Полнота и своевременность отчётов</h2>
+      {d.executors.length === 0 ? <p className="empty">Отчёты за этот период ещё не ожидались.</p> : (
+        <table className="grid cards-on-phone" data-testid="dash-executors">
+          <thead><tr><th scope="col">Исполнитель</th><th scope="col">Ожидалось</th><th scope="col">Представлено</th><th scope="col">Вовремя</th><th scope="col">Принято</th><th scope="col">Полнота</th><th scope="col">Своевременность</th></tr></thead>
+          <tbody>
+            {d.executors.map((e) => (
+              <tr key={e.organisation.id}>
+                <td data-label="Исполнитель">{e.organisation.shortName}</td>
+                <td data-label="Ожидалось">{e.expected}</td>
+                <td data-label="Представлено">{e.submitted}</td>
+                <td data-label="Вовремя">{e.onTime}</td>
+                <td data-label="Принято">{e.accepted}</td>
+                <td data-label="Полнота">{e.completeness ?? '—'}%</td>
+                <td data-label="Своевременность">{e.timeliness ?? '—'}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 className="section-heading">Календарь контрольных дат</h2>
+      {d.calendar.length === 0 ? <p className="empty">В ближайшие 60 дней контрольных дат нет.</p> : (
+        <ul className="calendar-bars plain" data-testid="dash-calendar">
+          {d.calendar.map((c) => (
+            <li key={c.day}>
+              <span className="cal-day">{formatDateShort(c.day)}</span>
+              <span className="cal-bar" role="img" aria-label={`сроков исполнения ${c.due}, отчётов ${c.reports}`}>
+                <span className="seg seg-due" style={{ width: `${(100 * c.due) / maxDay}%` }} />
+                <span className="seg seg-report" style={{ width: `${(100 * c.reports) / maxDay}%` }} />
+              </span>
+              <span className="small muted">{c.due} исп., {c.reports} отч.</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function ItemList({ title, items, testId }: { title: string; items: Dashboard['overdue']; testId: string }) {
+  return (
+    <div>
+      <h2 className="section-heading">{title} <span className="muted small">({items.length}{items.length === 50 ? '+' : ''})</span></h2>
+      {items.length === 0 ? <p className="empty">Нет.</p> : (
+        <ul className="plain item-list" data-testid={testId}>
+          {items.map((x) => (
+            <li key={x.measure.id}>
+              <strong>{formatDateShort(x.openDue)}</strong> — <Link to={`/measures/${x.measure.id}`}>№ {x.measure.number} {x.measure.title}</Link>
+              <div className="small muted">{x.executors} · {x.plan.title}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** The user's reminder settings: e-mail on/off and how many days before a date. */
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api';
+import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
+import { execution } from '../execution';
+import { useLoader } from '../hooks';
+
+export function SettingsPage() {
+  useTitle('Настройки уведомлений');
+  const s = useLoader(() => execution.settings(), []);
+  const [enabled, setEnabled] = useState(true);
+  const [days, setDays] = useState(3);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => { if (s.data) { setEnabled(s.data.notifyEnabled); setDays(s.data.notifyDaysBefore); } }, [s.data]);
+  if (!s.data) return s.error ? <Alert>{s.error}</Alert> : <Loading />;
+  return (
+    <section className="page">
+      <PageHeading>Настройки уведомлений</PageHeading>
+      <form className="inline-form" onSubmit={async (e) => {
+        e.preventDefault();
+        try { await execution.saveSettings({ notifyEnabled: enabled, notifyDaysBefore: days }); setMsg({ ok: true, text: 'Настройки сохранены.' }); } catch (err) { setMsg({ ok: false, text: errorMessage(err) }); }
+      }}>
+        <p className="muted">Письма приходят на {s.data.email ?? 'адрес не указан — обратитесь к администратору'}.</p>
+        <label><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-testid="notify-enabled" /> Присылать напоминания о сроках по электронной почте</label>
+        <label htmlFor="notify-days">За сколько дней напоминать</label>
+        <input id="notify-days" type="number" min={0} max={30} value={days} onChange={(e) => setDays(Number(e.target.value))} />
+        <button type="submit" className="btn btn-primary">Сохранить</button>
+        {msg && <Alert kind={msg.ok ? 'success' : 'error'}>{msg.text}</Alert>}
+      </form>
+    </section>
+  );
+}
