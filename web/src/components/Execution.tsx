@@ -77,11 +77,12 @@ function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void
   const curText = text ?? r.text;
   const curStatus = status ?? r.resultStatus ?? '';
 
-  const act = async (fn: (r: ReportDetail) => Promise<unknown>, done: string) => {
+  /** `keepEdits`: an attachment upload must not throw away text typed but not yet saved. */
+  const act = async (fn: (r: ReportDetail) => Promise<unknown>, done: string, keepEdits = false) => {
     setBusy(true); setError(null); setNotice(null);
     try {
       await fn(r);
-      setText(null); setStatus(null); setComment('');
+      if (!keepEdits) { setText(null); setStatus(null); setComment(''); }
       await report.reload();
       await onChanged();
       setNotice(done);
@@ -116,7 +117,7 @@ function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void
           <input id={`ra-${id}`} type="file" data-testid="report-attach" disabled={busy} onChange={async (e) => {
             const f = e.target.files?.[0];
             if (!f) return;
-            await act(() => execution.attach(r.id, f), `Файл «${f.name}» приложен.`);
+            await act(() => execution.attach(r.id, f), `Файл «${f.name}» приложен.`, true);
             e.target.value = '';
           }} />
         </>
