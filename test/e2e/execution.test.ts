@@ -3,8 +3,8 @@
  * 2.2 with an attachment and submits; the coordinator returns it with a comment; the
  * executor corrects and resubmits; the coordinator accepts; the light turns green; the
  * consolidated DOCX is downloaded and reads back through the importer. Real server,
- * zero retries. Screenshots: dashboard, report editor, and the first page of the same
- * report exported as PDF, rendered to PNG.
+ * zero retries. Screenshots: dashboard, report editor, and the first page of the downloaded
+ * DOCX rendered to PNG by LibreOffice (or, without it, the PDF export of the same report).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -113,14 +113,20 @@ describe.skipIf(!hasChromium)('web: execution cycle', () => {
     expect(item.executors[0]).toBe('Минкультуры');
 
     const [pdfDownload] = await Promise.all([coord.waitForEvent('download'), coord.getByTestId('export-pdf').click()]);
-    const pdf = join(dir, 'report.pdf');
+    const pdf = join(dir, 'exported.pdf');
     await pdfDownload.saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
-    let pdftoppm = false;
-    try { execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' }); pdftoppm = true; } catch { /* not installed */ }
-    if (!pdftoppm) { console.warn('pdftoppm (poppler-utils) is not installed: the report page is not rendered to PNG'); return; }
-    // The same report as PDF, first page, as the DOCX's visual check.
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(outputDir, 'report-pdf-page1')]);
-    expect(existsSync(join(outputDir, 'report-pdf-page1.png'))).toBe(true);
+    const has = (cmd: string, arg: string) => { try { execFileSync(cmd, [arg], { stdio: 'ignore' }); return true; } catch { return false; } };
+    if (!has('pdftoppm', '-v')) { console.warn('pdftoppm (poppler-utils) is not installed: the report is not rendered to PNG'); return; }
+    if (has('soffice', '--version')) {
+      // The downloaded DOCX itself, as Word users will see it: LibreOffice → PDF → PNG of page 1.
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(dir, 'report.pdf'), join(outputDir, 'report-docx-page1')]);
+      expect(existsSync(join(outputDir, 'report-docx-page1.png'))).toBe(true);
+    } else {
+      console.warn('LibreOffice is not installed: rendering the PDF export of the same report instead of the DOCX');
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(outputDir, 'report-pdf-page1')]);
+      expect(existsSync(join(outputDir, 'report-pdf-page1.png'))).toBe(true);
+    }
   }, 60_000);
 });
