@@ -11,6 +11,7 @@ import { DomainError } from '../domain/errors.js';
 import type { InterchangeDocument } from '../domain/importers/interchange.js';
 import type { Actor, Role } from '../domain/policy/authorize.js';
 import { loadEnv } from '../env.js';
+import { configureFileStorage } from '../modules/files/file-store.js';
 import { applyReportImport, commitImport, previewImport, type ExecutorChoice } from '../modules/imports/imports.service.js';
 import { listOrganisations } from '../modules/organisations/organisations.service.js';
 
@@ -23,6 +24,7 @@ export interface SaveOptions {
 
 export async function openConfigured(): Promise<Database> {
   const env = loadEnv();
+  configureFileStorage(env.FILE_STORAGE, env.DATA_DIR);
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await migrate(db);
   // Same rule as `npm start`: an empty embedded database gets the demo region.

@@ -28,6 +28,7 @@ import { registerOrganisationRoutes } from '../modules/organisations/organisatio
 import { registerPlanRoutes } from '../modules/plans/plans.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { errorHandler, sendError } from './errors.js';
+import { configureFileStorage } from '../modules/files/file-store.js';
 
 export const SESSION_COOKIE = 'isp_session';
 
@@ -53,6 +54,7 @@ export function requireSession(request: FastifyRequest): Session {
 }
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<App> {
+  configureFileStorage(ctx.env.FILE_STORAGE, ctx.env.DATA_DIR);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,

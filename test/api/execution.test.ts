@@ -204,3 +204,36 @@ describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
     expect((await exec.get('/api/search?q=' + encodeURIComponent('реестр'))).body.measures).toEqual([]);
   });
 });
+
+describe('files on disk (FILE_STORAGE=disk)', () => {
+  it('keeps an attachment under DATA_DIR/files and serves it back byte for byte', async () => {
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createTestDatabase } = await import('../helpers/test-db');
+    const { buildApp } = await import('../../src/http/app');
+    const { loadEnv } = await import('../../src/env');
+    const { Client } = await import('../helpers/test-app');
+    const dataDir = mkdtempSync(join(tmpdir(), 'isp-files-'));
+    const tdb = await createTestDatabase('pglite');
+    const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', FILE_STORAGE: 'disk', DATA_DIR: dataDir }) });
+    try {
+      const exec = new Client(app);
+      exec.csrf = (await exec.post('/api/auth/login', { login: 'executor', password: 'demo-exec-2025' })).body.csrfToken;
+      const report = (await exec.get('/api/my/reports')).body.items.find((r: { state: string }) => r.state === 'expected');
+      const bytes = Buffer.from('%PDF-1.4\n% disk storage\n%%EOF\n');
+      const m = multipart('справка.pdf', bytes, 'application/pdf');
+      const res = await app.inject({ method: 'POST', url: `/api/reports/${report.id}/attachments`, headers: { cookie: exec.cookie, 'x-csrf-token': exec.csrf, 'content-type': m.contentType }, payload: m.body });
+      expect(res.statusCode).toBe(201);
+      const { fileId } = JSON.parse(res.body);
+      expect(readdirSync(join(dataDir, 'files')).length).toBe(1);
+      const row = await tdb.db.one<{ storage: string; content: unknown }>(`SELECT storage, content FROM stored_files WHERE id = $1`, [fileId]);
+      expect(row).toEqual({ storage: 'disk', content: null });
+      const back = await app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: exec.cookie } });
+      expect(back.rawPayload.equals(bytes)).toBe(true);
+    } finally {
+      await app.close();
+      await tdb.dispose();
+    }
+  });
+});

@@ -13,6 +13,7 @@ import { importDocument } from '../../domain/importers/read-document.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
+import { placeFile, readPlacedFile } from '../files/file-store.js';
 import { createMeasure } from '../measures/measures.service.js';
 import { listOrganisations, type OrgKind } from '../organisations/organisations.service.js';
 import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
@@ -28,24 +29,25 @@ function mayImport(actor: Actor) {
 
 export async function storeFile(tx: Queryable, actor: Actor, file: UploadedFile): Promise<number> {
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const placed = placeFile(sha256, file.bytes);
   const r = await tx.one<{ id: number }>(
-    `INSERT INTO stored_files (region_id, name, mime, size, sha256, content, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-    [actor.regionId, file.name.slice(0, 500), file.mime.slice(0, 200), file.bytes.byteLength, sha256, Buffer.from(file.bytes), actor.userId],
+    `INSERT INTO stored_files (region_id, name, mime, size, sha256, content, storage, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+    [actor.regionId, file.name.slice(0, 500), file.mime.slice(0, 200), file.bytes.byteLength, sha256, placed.content, placed.storage, actor.userId],
   );
   return r!.id;
 }
 
 export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
   // A file is visible to whoever may read the plan made from it, or who uploaded it.
-  const r = await db.one<{ name: string; mime: string; content: Uint8Array; created_by: number; plan_id: number | null }>(
-    `SELECT f.name, f.mime, f.content, f.created_by, (SELECT p.id FROM plans p WHERE p.source_file_id = f.id LIMIT 1) AS plan_id
+  const r = await db.one<{ name: string; mime: string; content: Uint8Array | null; storage: string; sha256: string; created_by: number; plan_id: number | null }>(
+    `SELECT f.name, f.mime, f.content, f.storage, f.sha256, f.created_by, (SELECT p.id FROM plans p WHERE p.source_file_id = f.id LIMIT 1) AS plan_id
      FROM stored_files f WHERE f.id = $1 AND f.region_id = $2`,
     [id, actor.regionId],
   );
   if (!r) throw notFound('Файл не найден', `file ${id} not found`);
   const own = Number(r.created_by) === actor.userId;
   if (!own && actor.role === 'executor' && !(await canReadAttachmentFile(db, actor, id))) throw forbidden();
-  return { name: r.name, mime: r.mime, content: Buffer.from(r.content) };
+  return { name: r.name, mime: r.mime, content: readPlacedFile(r) };
 }
 
 async function buildPreview(db: Queryable, actor: Actor, importId: number, fileId: number, fileName: string, doc: InterchangeDocument) {

@@ -22,6 +22,7 @@ export function DashboardPage() {
   const [planId, setPlanId] = useState<number | undefined>(fixedPlan);
   const [organisationId, setOrganisationId] = useState<number | undefined>();
   const [periodId, setPeriodId] = useState<number | undefined>();
+  const [sectionId, setSectionId] = useState<number | undefined>();
   const [asOf, setAsOf] = useState(today());
   const [soonDays, setSoonDays] = useState(7);
   const effectivePlan = fixedPlan ?? planId;
@@ -29,7 +30,8 @@ export function DashboardPage() {
   const plans = useLoader(() => api.plans(), []);
   const periods = useLoader(() => (effectivePlan ? execution.periods(effectivePlan) : Promise.resolve({ items: [] })), [effectivePlan]);
   const dir = useDirectory();
-  const data = useLoader(() => execution.dashboard({ planId: effectivePlan, organisationId, periodId, asOf, soonDays }), [effectivePlan, organisationId, periodId, asOf, soonDays]);
+  const planDetail = useLoader(() => (effectivePlan ? api.plan(effectivePlan) : Promise.resolve(null)), [effectivePlan]);
+  const data = useLoader(() => execution.dashboard({ planId: effectivePlan, organisationId, sectionId, periodId, asOf, soonDays }), [effectivePlan, organisationId, sectionId, periodId, asOf, soonDays]);
   const plan = plans.data?.items.find((p) => p.id === effectivePlan);
 
   return (
@@ -39,7 +41,7 @@ export function DashboardPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Фильтры">
         {!fixedPlan && (
           <label>План
-            <select value={planId ?? ''} onChange={(e) => { setPlanId(e.target.value ? Number(e.target.value) : undefined); setPeriodId(undefined); }} data-testid="dash-plan">
+            <select value={planId ?? ''} onChange={(e) => { setPlanId(e.target.value ? Number(e.target.value) : undefined); setPeriodId(undefined); setSectionId(undefined); }} data-testid="dash-plan">
               <option value="">Все планы</option>
               {plans.data?.items.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
             </select>
@@ -51,6 +53,14 @@ export function DashboardPage() {
             {dir.items.map((o) => <option key={o.id} value={o.id}>{o.shortName || o.fullName}</option>)}
           </select>
         </label>
+        {effectivePlan && (planDetail.data?.sections.length ?? 0) > 0 && (
+          <label>Раздел
+            <select value={sectionId ?? ''} onChange={(e) => setSectionId(e.target.value ? Number(e.target.value) : undefined)} data-testid="dash-section">
+              <option value="">Все</option>
+              {planDetail.data?.sections.map((s) => <option key={s.id} value={s.id}>{/^\d{4}-\d{2}-\d{2}$/.test(s.number) ? s.title : `${s.number}. ${s.title}`}</option>)}
+            </select>
+          </label>
+        )}
         {effectivePlan && (
           <label>Отчётный период
             <select value={periodId ?? ''} onChange={(e) => setPeriodId(e.target.value ? Number(e.target.value) : undefined)} data-testid="dash-period">
@@ -66,19 +76,19 @@ export function DashboardPage() {
           <input type="number" min={0} max={90} value={soonDays} onChange={(e) => setSoonDays(Math.max(0, Math.min(90, Number(e.target.value) || 0)))} />
         </label>
       </form>
-      {effectivePlan && <ExportPanel planId={effectivePlan} periodId={periodId} organisationId={organisationId} />}
+      {effectivePlan && <ExportPanel planId={effectivePlan} periodId={periodId} organisationId={organisationId} sectionId={sectionId} />}
       {data.error && <Alert>{data.error}</Alert>}
       {!data.data ? (!data.error && <Loading />) : <DashboardView d={data.data} planId={effectivePlan} />}
     </section>
   );
 }
 
-function ExportPanel({ planId, periodId, organisationId }: { planId: number; periodId?: number; organisationId?: number }) {
+function ExportPanel({ planId, periodId, organisationId, sectionId }: { planId: number; periodId?: number; organisationId?: number; sectionId?: number }) {
   return (
     <div className="export-panel" data-testid="export-panel">
       <span>Выгрузить «Информацию об исполнении»{periodId ? ' за выбранный период' : ''}:</span>{' '}
       {(['docx', 'xlsx', 'pdf'] as const).map((f) => (
-        <a key={f} className="btn btn-sm" href={execution.exportUrl(planId, { format: f, periodId, organisationId })} data-testid={`export-${f}`} download>
+        <a key={f} className="btn btn-sm" href={execution.exportUrl(planId, { format: f, periodId, organisationId, sectionId })} data-testid={`export-${f}`} download>
           {f.toUpperCase()}
         </a>
       ))}
