@@ -60,6 +60,7 @@ describe.skipIf(!hasChromium)('web: coordinator edits a plan', () => {
     expect(await row.textContent()).toContain('Минкультуры');
     expect(await row.textContent()).toContain('ежегодно до 1 октября');
     await expect.poll(() => form.count()).toBe(0);
+    await h.screenshot(page, 'plan-table-after-adding-measure');
   });
 
   it('shows the server validation message next to the form (duplicate number)', async () => {
