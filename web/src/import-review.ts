@@ -7,25 +7,9 @@
 import type { DocumentKind, InterchangeDocument, OrgKind, PlanKind } from './api';
 import { formatDateShort, formatQuarterRu } from './format';
 
-/** Same as the server's normalizeOrgName (src/domain/directory/match-organisation.ts). */
-export function normalizeOrgName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/\(\s*по согласованию\s*\)/g, ' ')
-    .replace(/[«»"“”„'`]/g, '')
-    .replace(/[.,;:()\-–—]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const BY_AGREEMENT = /\(\s*по\s+согласованию\s*\)/i;
-
-/** «Минздрав (по согласованию)» → { name: 'Минздрав', byAgreement: true }. */
-export function splitAgreementMarker(raw: string): { name: string; byAgreement: boolean } {
-  const byAgreement = BY_AGREEMENT.test(raw);
-  return { name: raw.replace(BY_AGREEMENT, ' ').replace(/\s+/g, ' ').trim(), byAgreement };
-}
+// Keys must be exactly the server's, so the server's pure functions are used, not copies.
+export { normalizeOrgName } from '../../src/domain/directory/match-organisation';
+export { splitAgreementMarker } from '../../src/domain/import-review/review';
 
 /** One executor per line (names may hold commas: «Министерство по делам молодежи, физической культуры и спорта»). */
 export function parseExecutorLines(text: string): string[] {
