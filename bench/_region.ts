@@ -218,17 +218,17 @@ async function loadReports(db: Queryable, file: string, regionId: number, measur
     const c = rows.slice(i, i + CHUNK);
     const last = (g: (typeof c)[number]) => g.subs[g.subs.length - 1];
     const ids = await db.query<{ id: number }>(
-      `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, state, result_status, text, version, submitted_at, reviewed_at)
-       SELECT $1, pl, m, pe, o, 'lead', st, NULLIF(rs, ''), tx, v, sa::timestamptz, CASE WHEN st = 'accepted' THEN la::timestamptz END
-       FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[]) WITH ORDINALITY
-         AS x(pl, m, pe, o, st, rs, tx, v, sa, la, ord)
+      `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, state, result_status, text, version, submitted_at, reviewed_at, due_on)
+       SELECT $1, pl, m, pe, o, 'lead', st, NULLIF(rs, ''), tx, v, sa::timestamptz, CASE WHEN st = 'accepted' THEN la::timestamptz END, du::date
+       FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[]) WITH ORDINALITY
+         AS x(pl, m, pe, o, st, rs, tx, v, sa, la, du, ord)
        ORDER BY ord
        ON CONFLICT (measure_id, period_id, organisation_id) DO UPDATE SET state = EXCLUDED.state, result_status = EXCLUDED.result_status,
          text = EXCLUDED.text, version = EXCLUDED.version, submitted_at = EXCLUDED.submitted_at, reviewed_at = EXCLUDED.reviewed_at
        RETURNING id`,
       [regionId, c.map((g) => g.plan), c.map((g) => g.measure), c.map((g) => g.p!.id), c.map((g) => g.org),
         c.map((g) => (g.p!.report_due < REF_DATE ? 'accepted' : 'submitted')), c.map((g) => last(g).status), c.map((g) => last(g).text),
-        c.map((g) => g.subs.length + 1), c.map((g) => g.subs[0].at), c.map((g) => last(g).at)]);
+        c.map((g) => g.subs.length + 1), c.map((g) => g.subs[0].at), c.map((g) => last(g).at), c.map((g) => g.p!.report_due)]);
     const v = { report: [] as number[], version: [] as number[], snap: [] as string[], at: [] as string[] };
     c.forEach((g, k) => g.subs.forEach((sub, j) => {
       v.report.push(Number(ids[k].id)); v.version.push(j + 1); v.at.push(sub.at);

@@ -164,12 +164,12 @@ async function planRegion(db: Queryable, regionId: number, today: string, public
     })) : [];
 
   const owedReports: OwedReportRow[] = dated ? (await db.query<Record<string, unknown>>(
-    `SELECT r.id, r.measure_id, m.number, m.title, r.plan_id, p.title AS plan_title, r.organisation_id, rp.label, rp.report_due::text AS report_due, r.state
+    `SELECT r.id, r.measure_id, m.number, m.title, r.plan_id, p.title AS plan_title, r.organisation_id, rp.label, r.due_on::text AS report_due, r.state
      FROM reports r
        JOIN reporting_periods rp ON rp.id = r.period_id
        JOIN measures m ON m.id = r.measure_id
        JOIN plans p ON p.id = r.plan_id
-     WHERE r.region_id = $1 AND r.state IN ('expected', 'draft', 'returned') AND rp.report_due BETWEEN $2::date AND $3::date
+     WHERE r.region_id = $1 AND r.state IN ('expected', 'draft', 'returned') AND r.due_on BETWEEN $2::date AND $3::date
        AND m.archived_at IS NULL AND m.closed_at IS NULL AND p.status = 'active'`, [regionId, yesterday, until]))
     .map((r) => ({
       reportId: Number(r.id), measure: measureOf(r), organisationId: Number(r.organisation_id), periodLabel: String(r.label),

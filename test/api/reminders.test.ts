@@ -5,7 +5,8 @@
  *
  * Demo data on 11 January 2026 (a Sunday): Минкультуры («executor») has the control dates
  * of 2.2 and 3.1 on Monday 12 January (within the default 3 days) and owes the IV quarter
- * 2025 reports of 2.2, 2.3 and 3.1, due on Saturday 10 January (missed yesterday).
+ * 2025 reports of 2.2, 2.3 and 3.1, due on the 10th, a Saturday, and so (ГК РФ ст. 193)
+ * on Monday 12 January as well. On Tuesday 13 January all five were missed yesterday.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
@@ -136,8 +137,9 @@ describe.each(engines)('reminder e-mails (%s)', (engine) => {
     const mailer = createMailer(loadEnv({}), { ...silent, warn: (_o, msg) => warnings.push(msg ?? '') });
     expect(mailer.configured).toBe(false);
     const r = await runReminders(t.db, mailer, { today: '2026-01-11', publicUrl: PUBLIC_URL, log: silent });
-    expect(r).toMatchObject({ planned: 3, sent: 0, unsent: 3, failed: 0 });
-    expect(warnings).toEqual(Array(3).fill('mail not sent: SMTP is not configured'));
+    // Digests to Минкультуры («executor») and Минздрав («executor2»).
+    expect(r).toMatchObject({ planned: 2, sent: 0, unsent: 2, failed: 0 });
+    expect(warnings).toEqual(Array(2).fill('mail not sent: SMTP is not configured'));
     expect(await notices()).toBe(0);
     expect(sink.mails).toHaveLength(0);
   });
@@ -158,40 +160,50 @@ describe.each(engines)('reminder e-mails (%s)', (engine) => {
 
   it('sends the executor a digest of dates within 3 days and a notice of yesterday\'s missed reports, once', async () => {
     const r = await run('2026-01-11');
-    expect(r).toMatchObject({ job: 'reminders', planned: 2, sent: 2, failed: 0, byKind: { upcoming: 1, missed: 1, weekly: 0, returned: 0 } });
+    expect(r).toMatchObject({ job: 'reminders', planned: 1, sent: 1, failed: 0, byKind: { upcoming: 1, missed: 0, weekly: 0, returned: 0 } });
     // executor2 (Минздрав, also owing the 2.3 report) switched reminders off; it is Sunday, so no weekly summary.
+    expect(sink.mails.map((m) => m.to)).toEqual([['executor@demo.ispolnenie.local']]);
+    const r2 = await run('2026-01-13');
+    expect(r2).toMatchObject({ job: 'reminders', planned: 1, sent: 1, failed: 0, byKind: { upcoming: 0, missed: 1, weekly: 0, returned: 0 } });
     expect(sink.mails.map((m) => m.to)).toEqual([['executor@demo.ispolnenie.local'], ['executor@demo.ispolnenie.local']]);
     const [upcoming, missed] = sink.mails;
     expect(upcoming.from).toBe('Исполнение <noreply@demo.ispolnenie.local>');
     expect(upcoming.headers['auto-submitted']).toBe('auto-generated');
-    expect(upcoming.subject).toBe('Напоминание: 2 срока в ближайшие 3 дня');
+    expect(upcoming.subject).toBe('Напоминание: 5 сроков в ближайшие 3 дня');
     expect(upcoming.text).toContain('Здравствуйте, Андрей Викторович!');
     expect(upcoming.text).toContain('в исполнении которых участвует Минкультуры');
     expect(upcoming.text).toContain('1. 12 января 2026 г. (завтра) — срок исполнения\n'
       + '   № 2.2 Организация культурно-просветительских мероприятий с участием СО НКО в учреждениях культуры\n'
       + `   ${PLAN_TITLE}\n`);
-    expect(upcoming.text).toContain('2. 12 января 2026 г. (завтра) — срок исполнения\n   № 3.1 Размещение информации о мерах поддержки СО НКО');
+    // The report day, Saturday the 10th, moved to the next working day.
+    expect(upcoming.text).toContain('2. 12 января 2026 г. (завтра) — отчёт за IV квартал 2025 г.\n   № 2.2 Организация');
+    expect(upcoming.text).toContain('3. 12 января 2026 г. (завтра) — отчёт за IV квартал 2025 г.\n   № 2.3 Привлечение СО НКО');
+    expect(upcoming.text).toContain('4. 12 января 2026 г. (завтра) — срок исполнения\n   № 3.1 Размещение информации о мерах поддержки СО НКО');
     const id22 = (await t.db.one<{ id: number }>(`SELECT id FROM measures WHERE number = '2.2' AND plan_id = 1`))!.id;
     expect(upcoming.text).toContain(`${PUBLIC_URL}/measures/${id22}`);
     expect(upcoming.html).toContain(`<a href="${PUBLIC_URL}/measures/${id22}">№ 2.2 Организация культурно-просветительских мероприятий`);
 
-    expect(missed.subject).toBe('Пропущены сроки 10 января 2026 г.: 3 пункта');
-    expect(missed.text).toContain('Вчера, 10 января 2026 г., истёк срок по мероприятиям, в исполнении которых участвует Минкультуры:');
-    expect(missed.text).toMatch(/1\. отчёт за IV квартал 2025 г\. не представлен\n {3}№ 2\.2 Организация/);
-    expect(missed.text).toMatch(/2\. отчёт за IV квартал 2025 г\. не представлен\n {3}№ 2\.3 Привлечение СО НКО/);
-    expect(missed.text).toMatch(/3\. отчёт за IV квартал 2025 г\. не представлен\n {3}№ 3\.1 Размещение/);
+    expect(missed.subject).toBe('Пропущены сроки 12 января 2026 г.: 5 пунктов');
+    expect(missed.text).toContain('Вчера, 12 января 2026 г., истёк срок по мероприятиям, в исполнении которых участвует Минкультуры:');
+    expect(missed.text).toMatch(/1\. срок исполнения истёк, исполнение не отмечено\n {3}№ 2\.2 Организация/);
+    expect(missed.text).toMatch(/2\. отчёт за IV квартал 2025 г\. не представлен\n {3}№ 2\.2 Организация/);
+    expect(missed.text).toMatch(/3\. отчёт за IV квартал 2025 г\. не представлен\n {3}№ 2\.3 Привлечение СО НКО/);
+    expect(missed.text).toMatch(/5\. отчёт за IV квартал 2025 г\. не представлен\n {3}№ 3\.1 Размещение/);
 
     // Each notice and each item it announced is recorded; the run is recorded.
     const rows = await t.db.query<{ kind: string; dedupe_key: string }>(`SELECT kind, dedupe_key FROM notifications ORDER BY dedupe_key`);
-    expect(rows.filter((n) => !n.kind.endsWith('.item')).map((n) => n.dedupe_key)).toEqual(['digest:3:2026-01-11:before', 'digest:3:2026-01-11:missed']);
-    expect(rows.filter((n) => n.kind === 'upcoming.item').map((n) => n.dedupe_key)).toEqual([
+    expect(rows.filter((n) => !n.kind.endsWith('.item')).map((n) => n.dedupe_key)).toEqual(['digest:3:2026-01-11:before', 'digest:3:2026-01-13:missed']);
+    expect(rows.filter((n) => n.kind === 'upcoming.item' && n.dedupe_key.startsWith('report:')).map((n) => n.dedupe_key))
+      .toEqual(Array(3).fill(expect.stringMatching(/^report:3:\d+:2026-01-12:before$/)));
+    expect(rows.filter((n) => n.kind === 'upcoming.item' && n.dedupe_key.startsWith('due:')).map((n) => n.dedupe_key)).toEqual([
       `due:3:${id22}:due:2026-01-12:before`, expect.stringMatching(/^due:3:\d+:due:2026-01-12:before$/)]);
     const jobRun = await t.db.one<{ last_result: { sent: number }; finished: boolean }>(`SELECT last_result, last_finished_at IS NOT NULL AS finished FROM job_runs WHERE name = 'reminders'`);
-    expect(jobRun).toMatchObject({ finished: true, last_result: { sent: 2 } });
+    expect(jobRun).toMatchObject({ finished: true, last_result: { sent: 1 } });
 
     // The same day again: nothing new.
     const before = await notices();
     expect(await run('2026-01-11')).toMatchObject({ planned: 0, sent: 0 });
+    expect(await run('2026-01-13')).toMatchObject({ planned: 0, sent: 0 });
     expect(sink.mails).toHaveLength(2);
     expect(await notices()).toBe(before);
   });
@@ -247,18 +259,18 @@ describe.each(engines)('reminder e-mails (%s)', (engine) => {
 
   it('leaves a notice unrecorded when the SMTP server cannot be reached, so the next run sends it', async () => {
     sink.mails.length = 0;
-    // Re-enable executor2: the missed 2.3 report of 10 January is now theirs to hear about.
+    // Re-enable executor2: the missed 2.3 report of 12 January is now theirs to hear about.
     const ex2 = await t.as('executor2');
     await ex2.patch('/api/auth/settings', { notifyEnabled: true });
     const before = await notices();
     const dead = createMailer(loadEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: '1' }), silent);
-    expect(await runReminders(t.db, dead, { today: '2026-01-11', publicUrl: PUBLIC_URL, log: silent })).toMatchObject({ planned: 1, sent: 0, failed: 1 });
+    expect(await runReminders(t.db, dead, { today: '2026-01-13', publicUrl: PUBLIC_URL, log: silent })).toMatchObject({ planned: 1, sent: 0, failed: 1 });
     dead.close();
     expect(await notices()).toBe(before);
-    const r = await run('2026-01-11');
+    const r = await run('2026-01-13');
     expect(r).toMatchObject({ sent: 1, byKind: { missed: 1 } });
     expect(sink.mails.map((m) => [m.to[0], m.subject])).toEqual([
-      ['executor2@demo.ispolnenie.local', 'Пропущен срок 10 января 2026 г.: № 2.3 Привлечение СО НКО к оказанию услуг по профилактике заболеваний…'],
+      ['executor2@demo.ispolnenie.local', 'Пропущен срок 12 января 2026 г.: № 2.3 Привлечение СО НКО к оказанию услуг по профилактике заболеваний…'],
     ]);
   });
 

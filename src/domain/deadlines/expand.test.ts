@@ -42,7 +42,7 @@ describe('expandSchedule: nominal and effective dates', () => {
   it('lets the report for the last period fall after the period', () => {
     const e = expand('ежеквартально до 10 числа месяца, следующего за отчетным кварталом', P24);
     expect(e.reports.map((d) => d.nominal)).toEqual(['2024-04-10', '2024-07-10', '2024-10-10', '2025-01-10']);
-    expect(e.reports[3]).toEqual({ nominal: '2025-01-10', effective: '2025-01-10', label: 'отчёт за IV квартал 2024 г.' });
+    expect(e.reports[3]).toEqual({ nominal: '2025-01-10', effective: '2025-01-10', label: 'отчёт за IV квартал 2024 г.', covers: '2024-12-31' });
     expect(e.reports[0].effective).toBe('2024-04-10');
   });
 

@@ -144,7 +144,7 @@ function expandRecurring(t: RecurringTerm, period: Range, out: ControlDate[], pe
     else {
       const target = idx + at.months;
       const ty = Math.floor(target / 12), tm = (target % 12) + 1;
-      out.push(control(dayIso(ty, tm, at.day), `отчёт за ${label}`));
+      out.push({ ...control(dayIso(ty, tm, at.day), `отчёт за ${label}`), covers: end });
     }
   }
 }

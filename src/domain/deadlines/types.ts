@@ -139,6 +139,11 @@ export interface ControlDate {
   effective: IsoDate;
   /** What the date closes, in Russian («I квартал 2024 г.», «2024 г.»), when known. */
   label?: string;
+  /**
+   * For a report due after the period it reports on («до 10 числа месяца, следующего за
+   * отчетным кварталом»): that period's last day, so the report is owed for that period.
+   */
+  covers?: IsoDate;
 }
 
 /** A term that gives no control dates, kept so the UI can say why. */

@@ -1,10 +1,20 @@
 /**
  * Reporting periods of a plan: quarters, half-years, years or months over the plan period,
- * each with the day its reports are due (the `reportDay`-th of the month after it ends).
+ * each with the day its reports are due (the `reportDay`-th of the month after it ends,
+ * moved off a day off as ГК РФ ст. 193 says), or periods the coordinator sets by hand.
  */
+import { effectiveDueDate } from '../calendar/index.js';
+import { DomainError } from '../errors.js';
 import { addDaysIso, lastDayOfMonth } from './dates.js';
 
 export type Frequency = 'month' | 'quarter' | 'half' | 'year';
+export type ReportingFrequency = Frequency | 'custom';
+export const REPORTING_FREQUENCIES: readonly ReportingFrequency[] = ['month', 'quarter', 'half', 'year', 'custom'];
+
+/** «ежеквартально» etc., for the UI and for messages. */
+export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = {
+  month: 'ежемесячно', quarter: 'ежеквартально', half: 'по полугодиям', year: 'ежегодно', custom: 'периоды заданы вручную',
+};
 
 export interface ReportingPeriod {
   label: string;
@@ -33,6 +43,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * Calendar-aligned periods that overlap [from, to]; the first and last are clipped to it.
  * @example generatePeriods('2025-01-01', '2025-12-31', 'half', 10)
  * // [{label: 'I полугодие 2025 г.', startsOn: '2025-01-01', endsOn: '2025-06-30', reportDue: '2025-07-10'}, …]
+ * // (a due day on a weekend or holiday moves to the next working day: 10.01.2026 → 12.01.2026)
  */
 export function generatePeriods(from: string, to: string, frequency: Frequency, reportDay: number): ReportingPeriod[] {
   const step = MONTHS_PER[frequency];
@@ -50,7 +61,7 @@ export function generatePeriods(from: string, to: string, frequency: Frequency, 
       label: periodLabel(frequency, year, month),
       startsOn: start < from ? from : start,
       endsOn: end > to ? to : end,
-      reportDue: `${dueYear}-${pad(dueMonth)}-${pad(reportDay)}`,
+      reportDue: effectiveDueDate(`${dueYear}-${pad(dueMonth)}-${pad(reportDay)}`),
     });
     month += step;
     if (month > 12) { month -= 12; year += 1; }
@@ -64,3 +75,38 @@ export function periodOf<T extends { startsOn: string; endsOn: string }>(periods
 }
 
 export { addDaysIso };
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const fmt = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/**
+ * Checks periods a coordinator sets by hand: each named once, inside the plan period, not
+ * overlapping another, its report due no earlier than its last day. Returns them sorted,
+ * labels trimmed; the report day is kept as given (a person chose it, working day or not).
+ * @throws DomainError('validation', 'plan.periods', …) with every problem in one Russian message.
+ */
+export function validateCustomPeriods<T extends ReportingPeriod>(periods: readonly T[], planFrom: string, planTo: string): T[] {
+  const problems: string[] = [];
+  if (periods.length === 0) problems.push('нужен хотя бы один период');
+  if (periods.length > 120) problems.push('не более 120 периодов');
+  const list = periods.map((p) => ({ ...p, label: p.label.trim().replace(/\s+/g, ' ') }));
+  const seen = new Set<string>();
+  for (const p of list) {
+    const name = p.label ? `«${p.label}»` : 'без названия';
+    if (!p.label) problems.push('у периода нет названия');
+    else if (seen.has(p.label.toLowerCase())) problems.push(`период ${name} указан дважды`);
+    seen.add(p.label.toLowerCase());
+    if (![p.startsOn, p.endsOn, p.reportDue].every((d) => ISO.test(d))) { problems.push(`период ${name}: даты в формате ГГГГ-ММ-ДД`); continue; }
+    if (p.startsOn > p.endsOn) problems.push(`период ${name}: начало (${fmt(p.startsOn)}) позже окончания (${fmt(p.endsOn)})`);
+    if (p.startsOn < planFrom || p.endsOn > planTo) problems.push(`период ${name} выходит за срок плана (${fmt(planFrom)} – ${fmt(planTo)})`);
+    if (p.reportDue < p.endsOn) problems.push(`период ${name}: срок отчёта (${fmt(p.reportDue)}) раньше окончания периода`);
+  }
+  const sorted = [...list].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].startsOn <= sorted[i - 1].endsOn) problems.push(`периоды «${sorted[i - 1].label}» и «${sorted[i].label}» пересекаются`);
+  }
+  if (problems.length > 0) {
+    throw new DomainError('validation', 'plan.periods', `Периоды отчётности: ${problems.join('; ')}`, `invalid custom periods: ${problems.length} problem(s)`);
+  }
+  return sorted;
+}

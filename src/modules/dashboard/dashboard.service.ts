@@ -84,9 +84,9 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   const radd = (v: unknown) => { rparams.push(v); return `$${rparams.length}`; };
   // Owed rows of archived measures are removed when they are archived, so the wide
   // measures table is joined only when a section filter needs it.
-  let rwhere = `p.region_id = $1 AND p.status <> 'archived'`;
+  let rwhere = `r.region_id = $1 AND p.status <> 'archived'`;
   if (f.periodId) rwhere += ` AND r.period_id = ${radd(f.periodId)}`;
-  else rwhere += ` AND rp.report_due <= $2::date AND rp.report_due > ($2::date - 92)`;
+  else rwhere += ` AND r.due_on <= $2::date AND r.due_on > ($2::date - 92)`;
   if (f.planId) rwhere += ` AND r.plan_id = ${radd(f.planId)}`;
   if (f.sectionId) rwhere += ` AND EXISTS (SELECT 1 FROM measures sm WHERE sm.id = r.measure_id AND sm.section_id = ${radd(f.sectionId)})`;
   if (f.organisationId) rwhere += ` AND r.organisation_id = ${radd(f.organisationId)}`;
@@ -94,9 +94,9 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   const rstats = await db.query<{ organisation_id: number; short_name: string; expected: number; submitted: number; on_time: number; accepted: number }>(
     `SELECT r.organisation_id, o.short_name, count(*)::int AS expected,
             count(*) FILTER (WHERE r.state IN ('submitted','accepted'))::int AS submitted,
-            count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND r.submitted_at::date <= rp.report_due)::int AS on_time,
+            count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND r.submitted_at::date <= r.due_on)::int AS on_time,
             count(*) FILTER (WHERE r.state = 'accepted')::int AS accepted
-     FROM reporting_periods rp JOIN reports r ON r.period_id = rp.id JOIN plans p ON p.id = r.plan_id
+     FROM reports r JOIN plans p ON p.id = r.plan_id
        JOIN organisations o ON o.id = r.organisation_id
      WHERE ${rwhere}
      GROUP BY r.organisation_id, o.short_name ORDER BY count(*) DESC LIMIT 200`, rparams);

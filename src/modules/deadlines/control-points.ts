@@ -38,7 +38,7 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
   const ids = rows.map((r) => Number(r.id));
   if (ids.length === 0) return;
   await tx.query(`DELETE FROM control_points WHERE measure_id = ANY($1::int[])`, [ids]);
-  const cp = { region: [] as number[], plan: [] as number[], measure: [] as number[], kind: [] as string[], nominal: [] as string[], effective: [] as string[], label: [] as (string | null)[], source: [] as string[] };
+  const cp = { region: [] as number[], plan: [] as number[], measure: [] as number[], kind: [] as string[], nominal: [] as string[], effective: [] as string[], label: [] as (string | null)[], covers: [] as (string | null)[], source: [] as string[] };
   const understood: boolean[] = [];
   const schedules: string[] = [];
   for (const r of rows) {
@@ -50,7 +50,7 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
     for (const [kind, list] of [['due', it.expanded.due], ['report', it.expanded.reports]] as const) {
       for (const d of list) {
         cp.region.push(r.region_id); cp.plan.push(r.plan_id); cp.measure.push(r.id); cp.kind.push(kind);
-        cp.nominal.push(d.nominal); cp.effective.push(d.effective); cp.label.push(d.label ?? null);
+        cp.nominal.push(d.nominal); cp.effective.push(d.effective); cp.label.push(d.label ?? null); cp.covers.push(d.covers ?? null);
         cp.source.push(it.overridden ? 'override' : relative && kind === 'due' ? 'relative' : 'parsed');
       }
     }
@@ -64,9 +64,9 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
   for (let i = 0; i < cp.measure.length; i += CHUNK) {
     const s = (a: unknown[]) => a.slice(i, i + CHUNK);
     await tx.query(
-      `INSERT INTO control_points (region_id, plan_id, measure_id, kind, nominal, effective, label, source)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[])`,
-      [s(cp.region), s(cp.plan), s(cp.measure), s(cp.kind), s(cp.nominal), s(cp.effective), s(cp.label), s(cp.source)],
+      `INSERT INTO control_points (region_id, plan_id, measure_id, kind, nominal, effective, label, source, covers)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[], $9::date[])`,
+      [s(cp.region), s(cp.plan), s(cp.measure), s(cp.kind), s(cp.nominal), s(cp.effective), s(cp.label), s(cp.source), s(cp.covers)],
     );
   }
   // Owed reports and open dates follow the control dates.

@@ -5,15 +5,6 @@ import { recordAudit } from '../audit/audit.js';
 import { buildPlanReportModel } from './report-builder.js';
 
 export function registerExportRoutes(app: App, ctx: AppContext) {
-  app.get('/api/plans/:id/periods', { schema: { tags: ['exports'], params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request) => {
-    const actor = requireSession(request).user;
-    const { loadPlanRow } = await import('../plans/plans.queries.js');
-    await loadPlanRow(ctx.db, actor, request.params.id);
-    const rows = await ctx.db.query<Record<string, unknown>>(
-      `SELECT id, label, starts_on::text AS starts_on, ends_on::text AS ends_on, report_due::text AS report_due FROM reporting_periods WHERE plan_id = $1 ORDER BY starts_on`, [request.params.id]);
-    return { items: rows.map((r) => ({ id: Number(r.id), label: String(r.label), startsOn: String(r.starts_on), endsOn: String(r.ends_on), reportDue: String(r.report_due) })) };
-  });
-
   app.get('/api/plans/:id/export', {
     schema: {
       tags: ['exports'],

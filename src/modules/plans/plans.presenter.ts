@@ -17,6 +17,10 @@ export interface PlanSummary {
   periodTo: string;
   approvedByName: string | null;
   approvedOn: string | null;
+  /** How often executors report: by calendar periods, or periods set by hand ('custom'). */
+  reportingFrequency: 'month' | 'quarter' | 'half' | 'year' | 'custom';
+  /** Reports are due on this day of the month after a generated period ends. */
+  reportDay: number;
   measureCount: number;
   statusCounts: Record<MeasureStatus | 'none', number>;
   version: number;
@@ -66,6 +70,8 @@ export function presentPlanSummary(r: Record<string, unknown>): PlanSummary {
     periodTo: String(r.period_to),
     approvedByName: (r.approved_by_name as string) ?? null,
     approvedOn: (r.approved_on as string) ?? null,
+    reportingFrequency: r.reporting_frequency as PlanSummary['reportingFrequency'],
+    reportDay: Number(r.report_day),
     measureCount: Number(r.measure_count ?? 0),
     statusCounts: {
       done: Number(r.n_done ?? 0),

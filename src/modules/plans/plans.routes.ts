@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { archivePlan, createPlan, createSection, deleteSection, getPlan, listPlans, updatePlan, updateSection } from './plans.service.js';
+import { archivePlan, createPlan, createSection, deleteSection, getPlan, listPeriods, listPlans, setCustomPeriods, updatePlan, updateSection } from './plans.service.js';
 
 const isoDate = z.iso.date();
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -12,6 +12,18 @@ const PlanBody = z.object({
   periodTo: isoDate,
   approvedByName: z.string().trim().max(300).nullable().optional(),
   approvedOn: isoDate.nullable().optional(),
+  // Hand-set periods go through PUT /api/plans/:id/periods, which switches the plan to 'custom'.
+  reportingFrequency: z.enum(['month', 'quarter', 'half', 'year']).optional(),
+  reportDay: z.number().int().min(1).max(28).optional(),
+}).strict();
+const PeriodsBody = z.object({
+  items: z.array(z.object({
+    id: z.number().int().positive().optional(),
+    label: z.string().trim().min(1).max(200),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    reportDue: isoDate,
+  }).strict()).min(1).max(120),
 }).strict();
 const SectionBody = z.object({ number: z.string().trim().min(1).max(50), title: z.string().trim().min(1).max(2000) }).strict();
 
@@ -29,6 +41,12 @@ export function registerPlanRoutes(app: App, ctx: AppContext) {
   app.patch('/api/plans/:id', {
     schema: { tags: ['plans'], params: IdParams, body: PlanBody.partial().extend({ status: z.enum(['draft', 'active']).optional() }).strict() },
   }, async (request) => updatePlan(ctx.db, requireSession(request).user, request.params.id, request.body));
+
+  app.get('/api/plans/:id/periods', { schema: { tags: ['plans'], params: IdParams } }, async (request) =>
+    ({ items: await listPeriods(ctx.db, requireSession(request).user, request.params.id) }));
+
+  app.put('/api/plans/:id/periods', { schema: { tags: ['plans'], params: IdParams, body: PeriodsBody } }, async (request) =>
+    ({ items: await setCustomPeriods(ctx.db, requireSession(request).user, request.params.id, request.body.items) }));
 
   app.post('/api/plans/:id/archive', { schema: { tags: ['plans'], params: IdParams } }, async (request) =>
     archivePlan(ctx.db, requireSession(request).user, request.params.id));

@@ -4,7 +4,8 @@ import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { loadNextControlDates, regenerateControlPoints } from '../deadlines/control-points.js';
-import { ensurePeriods } from '../reports/reporting-sync.js';
+import { ensurePeriods, replacePeriods, syncExecution } from '../reports/reporting-sync.js';
+import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../../domain/reporting/periods.js';
 import { trafficLight } from '../../domain/reporting/traffic-light.js';
 import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
@@ -17,6 +18,8 @@ export interface PlanInput {
   periodTo: string;
   approvedByName?: string | null;
   approvedOn?: string | null;
+  reportingFrequency?: Frequency;
+  reportDay?: number;
 }
 
 export async function listPlans(db: Queryable, actor: Actor, opts: { includeArchived?: boolean } = {}): Promise<PlanSummary[]> {
@@ -82,9 +85,10 @@ export async function createPlan(db: Database, actor: Actor, input: PlanInput, o
   const work = async (tx: Queryable) => {
     await assertOwner(tx, actor, input.ownerOrganisationId);
     const r = await tx.one<{ id: number }>(
-      `INSERT INTO plans (region_id, kind, title, owner_organisation_id, period_from, period_to, approved_by_name, approved_on, status)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-      [actor.regionId, input.kind, input.title.trim(), input.ownerOrganisationId, input.periodFrom, input.periodTo, input.approvedByName ?? null, input.approvedOn ?? null, opts.status ?? 'active'],
+      `INSERT INTO plans (region_id, kind, title, owner_organisation_id, period_from, period_to, approved_by_name, approved_on, status, reporting_frequency, report_day)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+      [actor.regionId, input.kind, input.title.trim(), input.ownerOrganisationId, input.periodFrom, input.periodTo, input.approvedByName ?? null, input.approvedOn ?? null, opts.status ?? 'active',
+        input.reportingFrequency ?? 'quarter', input.reportDay ?? 10],
     );
     await ensurePeriods(tx, r!.id);
     const plan = await summaryOf(tx, r!.id);
@@ -111,18 +115,61 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
          period_from = $5, period_to = $6,
          approved_by_name = CASE WHEN $7::boolean THEN $8 ELSE approved_by_name END,
          approved_on = CASE WHEN $9::boolean THEN $10::date ELSE approved_on END,
-         status = COALESCE($11, status), version = version + 1, updated_at = now()
+         status = COALESCE($11, status), reporting_frequency = COALESCE($12, reporting_frequency), report_day = COALESCE($13, report_day),
+         version = version + 1, updated_at = now()
        WHERE id = $1`,
       [id, input.kind ?? null, input.title?.trim() ?? null, input.ownerOrganisationId ?? null, from, to,
-        input.approvedByName !== undefined, input.approvedByName ?? null, input.approvedOn !== undefined, input.approvedOn ?? null, input.status ?? null],
+        input.approvedByName !== undefined, input.approvedByName ?? null, input.approvedOn !== undefined, input.approvedOn ?? null, input.status ?? null,
+        input.reportingFrequency ?? null, input.reportDay ?? null],
     );
     const after = await summaryOf(tx, id);
     // Control dates are expanded over the plan period: a new period means new dates.
     if (after.periodFrom !== before.periodFrom || after.periodTo !== before.periodTo || after.kind !== before.kind) {
       await ensurePeriods(tx, id);
       await regenerateControlPoints(tx, { planId: id });
+    } else if (after.reportingFrequency !== before.reportingFrequency || after.reportDay !== before.reportDay) {
+      // New periods or report days: the owed reports and their due days follow.
+      await ensurePeriods(tx, id);
+      await syncExecution(tx, { planId: id });
     }
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.update', entityType: 'plan', entityId: id, planId: id, before, after });
+    return after;
+  });
+}
+
+export interface PeriodView extends ReportingPeriod { id: number; reports: number; written: number }
+
+/** The plan's reporting periods, with how many reports each holds (owed, and written). */
+export async function listPeriods(db: Queryable, actor: Actor, planId: number): Promise<PeriodView[]> {
+  await loadPlanRow(db, actor, planId);
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT rp.id, rp.label, rp.starts_on::text AS starts_on, rp.ends_on::text AS ends_on, rp.report_due::text AS report_due,
+            count(r.id)::int AS reports, count(r.id) FILTER (WHERE r.state <> 'expected')::int AS written
+     FROM reporting_periods rp LEFT JOIN reports r ON r.period_id = rp.id
+     WHERE rp.plan_id = $1 GROUP BY rp.id ORDER BY rp.starts_on`, [planId]);
+  return rows.map((r) => ({
+    id: Number(r.id), label: String(r.label), startsOn: String(r.starts_on), endsOn: String(r.ends_on), reportDue: String(r.report_due),
+    reports: Number(r.reports), written: Number(r.written),
+  }));
+}
+
+/**
+ * Sets the plan's reporting periods by hand («I полугодие», «9 месяцев», a council's own
+ * dates) and switches the plan to 'custom' periods. Owed reports follow at once; a period
+ * that holds written reports cannot be removed (it can be renamed or moved by its id).
+ */
+export async function setCustomPeriods(db: Database, actor: Actor, planId: number, items: (ReportingPeriod & { id?: number })[]): Promise<PeriodView[]> {
+  return db.transaction(async (tx) => {
+    const row = await loadPlanRow(tx, actor, planId);
+    if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
+    const plan = await summaryOf(tx, planId);
+    const valid = validateCustomPeriods(items, plan.periodFrom, plan.periodTo);
+    const before = await listPeriods(tx, actor, planId);
+    await replacePeriods(tx, planId, valid);
+    await tx.query(`UPDATE plans SET reporting_frequency = 'custom', version = version + 1, updated_at = now() WHERE id = $1`, [planId]);
+    await syncExecution(tx, { planId });
+    const after = await listPeriods(tx, actor, planId);
+    await recordAudit(tx, actor, actor.regionId, { action: 'plan.periods_set', entityType: 'plan', entityId: planId, planId, before: { frequency: plan.reportingFrequency, periods: before }, after: { frequency: 'custom', periods: after } });
     return after;
   });
 }

@@ -29,6 +29,8 @@ export interface ReportView {
   links: string[];
   version: number;
   submittedAt: string | null;
+  /** The day this report is due: the period's report day, or the measure's own report date. */
+  dueOn: string;
   onTime: boolean | null;
   reviewedAt: string | null;
   reviewComment: string | null;
@@ -39,7 +41,7 @@ export interface ReportView {
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 
 const reportSelect = `
-  SELECT r.*, rp.label, rp.starts_on::text AS starts_on, rp.ends_on::text AS ends_on, rp.report_due::text AS report_due,
+  SELECT r.*, rp.label, rp.starts_on::text AS starts_on, rp.ends_on::text AS ends_on, rp.report_due::text AS report_due, r.due_on::text AS due_on,
          o.short_name, o.full_name
   FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id JOIN organisations o ON o.id = r.organisation_id`;
 
@@ -59,8 +61,9 @@ function presentReport(r: Record<string, unknown>, attachments: ReportView['atta
     links: (r.links as string[]) ?? [],
     version: Number(r.version),
     submittedAt,
-    // Timeliness counts the first submission against the period's report day (inclusive).
-    onTime: submittedAt ? submittedAt.slice(0, 10) <= String(r.report_due) : null,
+    dueOn: String(r.due_on),
+    // Timeliness counts the first submission against the report's due day (inclusive).
+    onTime: submittedAt ? submittedAt.slice(0, 10) <= String(r.due_on) : null,
     reviewedAt: iso(r.reviewed_at),
     reviewComment: (r.review_comment as string) ?? null,
     attachments,
@@ -164,7 +167,7 @@ export async function listMyReports(db: Queryable, actor: Actor, opts: { state?:
   const rows = await db.query(
     `${reportSelect} JOIN measures m ON m.id = r.measure_id JOIN plans p ON p.id = r.plan_id
      WHERE r.region_id = $1 AND r.organisation_id = $2 AND p.status <> 'archived' AND m.archived_at IS NULL ${opts.state ? 'AND r.state = $3' : ''}
-     ORDER BY rp.report_due, m.position LIMIT 1000`,
+     ORDER BY r.due_on, m.position LIMIT 1000`,
     opts.state ? [actor.regionId, actor.organisationId, opts.state] : [actor.regionId, actor.organisationId]);
   const measures = rows.length ? await db.query<{ id: number; number: string; title: string; plan_id: number; plan_title: string }>(
     `SELECT m.id, m.number, m.title, m.plan_id, p.title AS plan_title FROM measures m JOIN plans p ON p.id = m.plan_id WHERE m.id = ANY($1::int[])`,
