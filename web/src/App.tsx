@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage';
 import { PlansPage } from './pages/PlansPage';
 import { PlanPage } from './pages/PlanPage';
 import { PlanCalendarPage } from './pages/PlanCalendarPage';
+import { PlanReportingPage } from './pages/PlanReportingPage';
 import { PlanUnclearPage } from './pages/PlanUnclearPage';
 import { ImportPreviewPage, ImportUploadPage } from './pages/ImportPage';
 import { MeasurePage } from './pages/MeasurePage';
@@ -46,6 +47,7 @@ export function App() {
             <Route path="plans" element={<PlansPage />} />
             <Route path="plans/:planId" element={<PlanPage />} />
             <Route path="plans/:planId/calendar" element={<PlanCalendarPage />} />
+            <Route path="plans/:planId/reporting" element={<PlanReportingPage />} />
             <Route path="plans/:planId/unclear" element={<PlanUnclearPage />} />
             <Route path="import" element={<ImportUploadPage />} />
             <Route path="import/:importId" element={<ImportPreviewPage />} />

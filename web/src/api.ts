@@ -99,6 +99,10 @@ export interface PlanSummary {
   periodTo: string | null;
   approvedByName: string | null;
   approvedOn: string | null;
+  /** How often executors report; 'custom' when the periods were set by hand. */
+  reportingFrequency?: 'month' | 'quarter' | 'half' | 'year' | 'custom';
+  /** Reports are due on this day of the month after a period. */
+  reportDay?: number;
   measureCount: number;
   statusCounts: StatusCounts;
   /** Bumped on every header change. */
@@ -197,7 +201,7 @@ export interface PlanInput {
   approvedOn?: string | null;
 }
 
-export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active' };
+export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active'; reportingFrequency?: 'month' | 'quarter' | 'half' | 'year'; reportDay?: number };
 
 export interface AuditEvent {
   id: number;

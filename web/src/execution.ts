@@ -6,6 +6,10 @@ export type ResultStatus = 'done' | 'partial' | 'not_done' | 'not_due';
 export type Light = 'green' | 'yellow' | 'red' | 'grey';
 
 export interface Period { id: number; label: string; startsOn: string; endsOn: string; reportDue: string }
+/** A period as the plan's «Отчётность» tab lists it, with the reports it holds. */
+export interface PlanPeriod extends Period { reports: number; written: number }
+export type ReportingFrequency = 'month' | 'quarter' | 'half' | 'year' | 'custom';
+export interface PeriodInput { id?: number; label: string; startsOn: string; endsOn: string; reportDue: string }
 
 export interface Report {
   id: number;
@@ -21,6 +25,8 @@ export interface Report {
   links: string[];
   version: number;
   submittedAt: string | null;
+  /** This report's due day: the period's, or the measure's own report date. */
+  dueOn: string;
   onTime: boolean | null;
   reviewedAt: string | null;
   reviewComment: string | null;
@@ -83,7 +89,8 @@ export const execution = {
   decideExtension: (id: number, approve: boolean, comment?: string) => request<Extension>('POST', `/extensions/${id}/decide`, { approve, comment }),
   closeMeasure: (id: number) => request<{ ok: true }>('POST', `/measures/${id}/close`, {}),
   reopenMeasure: (id: number) => request<{ ok: true }>('POST', `/measures/${id}/reopen`),
-  periods: (planId: number) => request<{ items: Period[] }>('GET', `/plans/${planId}/periods`),
+  periods: (planId: number) => request<{ items: PlanPeriod[] }>('GET', `/plans/${planId}/periods`),
+  setPeriods: (planId: number, items: PeriodInput[]) => request<{ items: PlanPeriod[] }>('PUT', `/plans/${planId}/periods`, { items }),
   dashboard: (q: { planId?: number; organisationId?: number; sectionId?: number; periodId?: number; soonDays?: number; asOf?: string }) =>
     request<Dashboard>('GET', withQuery('/dashboard', q)),
   search: (q: string) => request<SearchResult>('GET', withQuery('/search', { q })),
@@ -98,5 +105,8 @@ export const REPORT_STATE_LABELS: Record<ReportState, string> = {
 };
 export const RESULT_LABELS: Record<ResultStatus, string> = {
   done: 'Выполнено', partial: 'Частично выполнено', not_done: 'Не выполнено', not_due: 'Срок не наступил',
+};
+export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = {
+  month: 'ежемесячно', quarter: 'ежеквартально', half: 'по полугодиям', year: 'ежегодно', custom: 'свои периоды',
 };
 export const LIGHT_LABELS: Record<Light, string> = { green: 'выполнено', yellow: 'скоро срок', red: 'просрочено', grey: 'срок не наступил' };

@@ -48,7 +48,7 @@ export function ExecutionSection({ m, canManage, onChanged }: { m: Measure; canM
                 <td data-label="Период">{r.period.label}</td>
                 <td data-label="Исполнитель">{r.organisation.shortName}{r.role === 'co' && <span className="muted small"> (соисполнитель)</span>}</td>
                 <td data-label="Состояние"><span className={`rstate rstate-${r.state}`}>{REPORT_STATE_LABELS[r.state]}</span>{r.onTime === false && <span className="badge badge-warn">с опозданием</span>}</td>
-                <td data-label="Срок отчёта" className="nowrap-md">{formatDateShort(r.period.reportDue)}</td>
+                <td data-label="Срок отчёта" className="nowrap-md">{formatDateShort(r.dueOn)}</td>
                 <td data-label="Статус">{r.resultStatus ? RESULT_LABELS[r.resultStatus] : <span className="muted">—</span>}</td>
                 <td><button type="button" className="btn btn-sm" onClick={() => setOpenId(openId === r.id ? null : r.id)} data-testid={`report-open-${r.id}`} aria-expanded={openId === r.id}>
                   {openId === r.id ? 'Свернуть' : r.abilities?.edit ? 'Заполнить' : r.abilities?.accept ? 'Проверить' : 'Открыть'}

@@ -1,4 +1,4 @@
-/** Tabs of a plan: the table, its calendar of control dates, and deadlines nobody could read. */
+/** Tabs of a plan: the table, its calendar of control dates, deadlines nobody could read, reporting periods, monitoring. */
 import { NavLink } from 'react-router';
 
 export function PlanTabs({ planId, unclearCount }: { planId: number; unclearCount?: number | null }) {
@@ -18,6 +18,9 @@ export function PlanTabs({ planId, unclearCount }: { planId: number; unclearCoun
             {unclearCount}
           </span>
         )}
+      </NavLink>
+      <NavLink to={`/plans/${planId}/reporting`} className={cls} data-testid="plan-tab-reporting">
+        Отчётность
       </NavLink>
       <NavLink to={`/plans/${planId}/monitoring`} className={cls} data-testid="plan-tab-monitoring">
         Мониторинг и отчёт

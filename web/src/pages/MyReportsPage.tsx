@@ -43,10 +43,10 @@ function ReportTable({ items, today, testId }: { items: Report[]; today: string;
       <thead><tr><th scope="col">Срок отчёта</th><th scope="col">Период</th><th scope="col">Мероприятие</th><th scope="col">Исполнитель</th><th scope="col">Состояние</th></tr></thead>
       <tbody>
         {items.map((r) => {
-          const late = r.period.reportDue < today && (r.state === 'expected' || r.state === 'draft' || r.state === 'returned');
+          const late = r.dueOn < today && (r.state === 'expected' || r.state === 'draft' || r.state === 'returned');
           return (
             <tr key={r.id} className={late ? 'row-overdue' : undefined}>
-              <td data-label="Срок отчёта">{formatDateShort(r.period.reportDue)}{late && <span className="badge badge-warn">просрочен</span>}</td>
+              <td data-label="Срок отчёта">{formatDateShort(r.dueOn)}{late && <span className="badge badge-warn">просрочен</span>}</td>
               <td data-label="Период">{r.period.label}</td>
               <td data-label="Мероприятие"><Link to={`/measures/${r.measureId}`}>{r.measure ? `№ ${r.measure.number} ${r.measure.title}` : `Мероприятие ${r.measureId}`}</Link></td>
               <td data-label="Исполнитель">{r.organisation.shortName}</td>
