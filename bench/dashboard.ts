@@ -5,6 +5,7 @@
  *   npm run bench -- dashboard [--pg] [--concurrency 20] [--seconds 15]
  * Target: p95 ≤ 100 ms with 20 clients on PostgreSQL.
  */
+import { BENCH_PASSWORD } from './_region';
 import { describeLoad, logInOverHttp, pickTarget, prepareRegion, runLoad, startServer } from './_server';
 
 export async function run(argv: string[]) {
@@ -13,25 +14,56 @@ export async function run(argv: string[]) {
   const seconds = arg('--seconds', 15);
   const target = pickTarget(argv);
   const region = await prepareRegion(target);
-  for (const cache of ['1', '0']) {
-  const server = await startServer(target, undefined, { DASHBOARD_CACHE: cache });
-  const mode = cache === '1' ? 'cached by data_version' : 'computed every time';
-  try {
-    const headers = await logInOverHttp(server.url, 'bench-coordinator');
-    // The dataset's own "today", so that lights and report completeness are meaningful.
-    const asOf = '2026-10-01';
-    let k = 0;
-    const cases: [string, () => string][] = [
-      ['one plan (rotating over all 200)', () => `${server.url}/api/dashboard?asOf=${asOf}&planId=${region.planIds[k++ % region.planIds.length]}`],
-      ['all plans', () => `${server.url}/api/dashboard?asOf=${asOf}`],
-    ];
-    for (const [label, url] of cases) {
-      await runLoad(url, headers, 4, 3); // warm-up
-      const r = await runLoad(url, headers, concurrency, seconds);
-      console.log(`GET /api/dashboard, ${label}, ${mode}, ${target.engine}, ${concurrency} clients: ${describeLoad(r)}`);
+  const modes = [
+    { cache: '1', writes: 0, label: 'cached by data_version' },
+    { cache: '1', writes: 5, label: 'cached, 5 writes/s invalidating it' },
+    { cache: '0', writes: 0, label: 'computed every time' },
+  ];
+  for (const mode of modes) {
+    const server = await startServer(target, undefined, { DASHBOARD_CACHE: mode.cache });
+    try {
+      const headers = await logInOverHttp(server.url, 'bench-coordinator');
+      // The dataset's own "today", so that lights and report completeness are meaningful.
+      const asOf = '2026-10-01';
+      let k = 0;
+      const cases: [string, () => string][] = [
+        ['one plan (rotating over all 200)', () => `${server.url}/api/dashboard?asOf=${asOf}&planId=${region.planIds[k++ % region.planIds.length]}`],
+        ['all plans', () => `${server.url}/api/dashboard?asOf=${asOf}`],
+      ];
+      for (const [label, url] of cases) {
+        await runLoad(url, headers, 4, 3); // warm-up
+        const writer = mode.writes ? await startWriter(server.url, region.planIds[0], mode.writes) : null;
+        const r = await runLoad(url, headers, concurrency, seconds);
+        const written = writer ? await writer.stop() : 0;
+        console.log(`GET /api/dashboard, ${label}, ${mode.label}, ${target.engine}, ${concurrency} clients: ${describeLoad(r)}${writer ? `; ${written} writes` : ''}`);
+      }
+    } finally {
+      await server.stop();
     }
-  } finally {
-    await server.stop();
   }
-  }
+}
+
+/**
+ * Edits a plan's header over HTTP `perSecond` times a second (as the administrator), each
+ * edit a real transaction that bumps data_version and so invalidates every cached dashboard.
+ */
+async function startWriter(url: string, planId: number, perSecond: number) {
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench-admin', password: BENCH_PASSWORD }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  let n = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const t = performance.now();
+      const r = await fetch(`${url}/api/plans/${planId}`, {
+        method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ approvedByName: `Бенчмарк ${n}` }),
+      });
+      if (r.status !== 200) throw new Error(`writer: ${r.status} ${await r.text()}`);
+      n++;
+      await new Promise((res) => setTimeout(res, Math.max(0, 1000 / perSecond - (performance.now() - t))));
+    }
+  })();
+  return { stop: async () => { stopped = true; await loop; return n; } };
 }
