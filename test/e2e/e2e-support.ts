@@ -52,6 +52,16 @@ export const USERS = {
   coordinator: { login: 'coordinator', password: 'demo-coord-2025' },
 } as const;
 
+/** A harness with one page logged in as `who`, collecting the page's uncaught errors. */
+export async function startHarnessAs(who: { login: string; password: string }): Promise<{ h: BrowserHarness; page: Page; errors: string[] }> {
+  const h = await startHarness();
+  const page = await h.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await logInAs(page, h.baseUrl, who);
+  return { h, page, errors };
+}
+
 export async function logInAs(page: Page, baseUrl: string, who: { login: string; password: string }) {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-input').fill(who.login);

@@ -6,20 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, type BrowserHarness } from '../helpers/browser';
-import { USERS, logInAs, startHarness } from './e2e-support';
+import { USERS, startHarnessAs } from './e2e-support';
 
 const PLAN = /План мероприятий по поддержке социально ориентированных/;
 
 describe.skipIf(!hasChromium)('web: reporting periods', () => {
   let h: BrowserHarness;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    h = await startHarness();
-    page = await h.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await logInAs(page, h.baseUrl, USERS.coordinator);
+    ({ h, page, errors } = await startHarnessAs(USERS.coordinator));
   }, 180_000);
   afterAll(async () => { await h?.close(); });
 

@@ -13,3 +13,5 @@ ALTER TABLE reports ALTER COLUMN due_on SET NOT NULL;
 DROP INDEX IF EXISTS reports_dashboard_idx;
 CREATE INDEX reports_dashboard_idx ON reports(period_id) INCLUDE (organisation_id, plan_id, measure_id, state, submitted_at, due_on);
 CREATE INDEX reports_due_idx ON reports(region_id, due_on) INCLUDE (organisation_id, plan_id, measure_id, period_id, state, submitted_at);
+-- One plan's completeness and timeliness, without scanning the region's window.
+CREATE INDEX reports_plan_due_idx ON reports(plan_id, due_on) INCLUDE (organisation_id, state, submitted_at);

@@ -18,14 +18,17 @@ export function registerDashboardRoutes(app: App, ctx: AppContext) {
         asOf: z.iso.date().optional(),
       }),
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
     const actor = requireSession(request).user;
     const filter = { ...q, asOf: q.asOf ?? new Date().toISOString().slice(0, 10) };
     // What a user sees depends only on the region and, for executors, the organisation.
     const scope = actor.role === 'executor' ? `org:${actor.organisationId}` : 'region';
     const key = JSON.stringify([actor.regionId, scope, filter.planId, filter.organisationId, filter.sectionId, filter.periodId, filter.soonDays, filter.asOf]);
-    return cachedByDataVersion(ctx.db, key, () => getDashboard(ctx.db, actor, filter));
+    // The cache keeps the serialized answer: a region-wide dashboard is ~160 KiB of JSON,
+    // and stringifying it again for every hit would cost more than looking it up.
+    const json = await cachedByDataVersion(ctx.db, key, async () => JSON.stringify(await getDashboard(ctx.db, actor, filter)));
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get('/api/search', {

@@ -43,10 +43,31 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   const light = trafficLightSql('$3', '$4');
   const groupKey = f.planId ? `coalesce(m.section_id, 0)` : `m.plan_id`;
 
-  const grouped = await db.query<{ k: number; light: keyof Counts; status: string | null; n: number }>(
-    `SELECT ${groupKey} AS k, ${light} AS light, m.status, count(*)::int AS n
-     FROM measures m JOIN plans p ON p.id = m.plan_id WHERE ${where} AND $2::int IS NOT NULL AND $3::date IS NOT NULL AND $4::date IS NOT NULL
-     GROUP BY 1, 2, 3`, params);
+  const list = async (cond: string) => {
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT m.id, m.number, m.title, m.plan_id, p.title AS plan_title, m.open_due::text AS open_due, m.status,
+              (SELECT string_agg(o.short_name, ', ' ORDER BY me.position) FROM measure_executors me JOIN organisations o ON o.id = me.organisation_id WHERE me.measure_id = m.id) AS executors
+       FROM measures m JOIN plans p ON p.id = m.plan_id
+       WHERE ${where} AND ${cond} AND m.status IS DISTINCT FROM 'done' AND m.closed_at IS NULL AND $2::int IS NOT NULL
+       ORDER BY m.open_due, m.plan_id, m.position LIMIT 50`, params);
+    return rows.map((r) => ({
+      measure: { id: Number(r.id), number: String(r.number), title: String(r.title) },
+      plan: { id: Number(r.plan_id), title: String(r.plan_title) },
+      openDue: String(r.open_due), status: (r.status as string) ?? null, executors: (r.executors as string) ?? '',
+    }));
+  };
+  // The parts are independent: on PostgreSQL they run at once on the pool (PGlite queues
+  // them). One Promise.all, so that a failing part never leaves another's rejection unhandled.
+  const [grouped, overdue, dueSoon, executors, calendar] = await Promise.all([
+    db.query<{ k: number; light: keyof Counts; status: string | null; n: number }>(
+      `SELECT ${groupKey} AS k, ${light} AS light, m.status, count(*)::int AS n
+       FROM measures m JOIN plans p ON p.id = m.plan_id WHERE ${where} AND $2::int IS NOT NULL AND $3::date IS NOT NULL AND $4::date IS NOT NULL
+       GROUP BY 1, 2, 3`, params),
+    list(`m.open_due < $3::date AND $4::date IS NOT NULL`),
+    list(`m.open_due >= $3::date AND m.open_due <= $4::date`),
+    executorStats(db, actor, f),
+    calendarOf(db, actor, f, where, params, periodRange),
+  ]);
 
   const totals = { measures: 0, byStatus: emptyStatuses(), byLight: emptyLights() };
   const groups = new Map<number, { measures: number; byStatus: ReturnType<typeof emptyStatuses>; byLight: Counts }>();
@@ -62,24 +83,19 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   const breakdown = names.map((n) => ({ ...n, id: Number(n.id), ...groups.get(Number(n.id))! }));
   if (f.planId && groups.has(0)) breakdown.push({ id: 0, number: '', title: 'Без раздела', ...groups.get(0)! } as never);
 
-  const list = async (cond: string) => {
-    const rows = await db.query<Record<string, unknown>>(
-      `SELECT m.id, m.number, m.title, m.plan_id, p.title AS plan_title, m.open_due::text AS open_due, m.status,
-              (SELECT string_agg(o.short_name, ', ' ORDER BY me.position) FROM measure_executors me JOIN organisations o ON o.id = me.organisation_id WHERE me.measure_id = m.id) AS executors
-       FROM measures m JOIN plans p ON p.id = m.plan_id
-       WHERE ${where} AND ${cond} AND m.status IS DISTINCT FROM 'done' AND m.closed_at IS NULL AND $2::int IS NOT NULL
-       ORDER BY m.open_due, m.plan_id, m.position LIMIT 50`, params);
-    return rows.map((r) => ({
-      measure: { id: Number(r.id), number: String(r.number), title: String(r.title) },
-      plan: { id: Number(r.plan_id), title: String(r.plan_title) },
-      openDue: String(r.open_due), status: (r.status as string) ?? null, executors: (r.executors as string) ?? '',
-    }));
+  return {
+    asOf: f.asOf, soonDays: f.soonDays, period: periodRange?.label ?? null,
+    totals, [f.planId ? 'sections' : 'plans']: breakdown,
+    overdue, dueSoon, executors, calendar,
   };
-  const overdue = await list(`m.open_due < $3::date AND $4::date IS NOT NULL`);
-  const dueSoon = await list(`m.open_due >= $3::date AND m.open_due <= $4::date`);
+}
 
-  // Completeness and timeliness: reports owed for periods whose report day has come
-  // (or the chosen period), by executor organisation.
+/**
+ * Completeness and timeliness: reports owed for periods whose report day has come (or
+ * the chosen period), by executor organisation. Counted by organisation id first and named
+ * after, so the aggregate groups integers, not names.
+ */
+async function executorStats(db: Queryable, actor: Actor, f: DashboardFilter) {
   const rparams: unknown[] = [actor.regionId, f.asOf];
   const radd = (v: unknown) => { rparams.push(v); return `$${rparams.length}`; };
   // Owed rows of archived measures are removed when they are archived, so the wide
@@ -92,37 +108,34 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   if (f.organisationId) rwhere += ` AND r.organisation_id = ${radd(f.organisationId)}`;
   if (actor.role === 'executor') rwhere += ` AND (r.organisation_id = ${radd(actor.organisationId)} OR p.owner_organisation_id = $${rparams.length})`;
   const rstats = await db.query<{ organisation_id: number; short_name: string; expected: number; submitted: number; on_time: number; accepted: number }>(
-    `SELECT r.organisation_id, o.short_name, count(*)::int AS expected,
-            count(*) FILTER (WHERE r.state IN ('submitted','accepted'))::int AS submitted,
-            count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND r.submitted_at::date <= r.due_on)::int AS on_time,
-            count(*) FILTER (WHERE r.state = 'accepted')::int AS accepted
-     FROM reports r JOIN plans p ON p.id = r.plan_id
-       JOIN organisations o ON o.id = r.organisation_id
-     WHERE ${rwhere}
-     GROUP BY r.organisation_id, o.short_name ORDER BY count(*) DESC LIMIT 200`, rparams);
-  const executors = rstats.map((r) => ({
+    `SELECT a.*, o.short_name FROM (
+       SELECT r.organisation_id, count(*)::int AS expected,
+              count(*) FILTER (WHERE r.state IN ('submitted','accepted'))::int AS submitted,
+              count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND r.submitted_at::date <= r.due_on)::int AS on_time,
+              count(*) FILTER (WHERE r.state = 'accepted')::int AS accepted
+       FROM reports r JOIN plans p ON p.id = r.plan_id
+       WHERE ${rwhere}
+       GROUP BY r.organisation_id) a JOIN organisations o ON o.id = a.organisation_id
+     ORDER BY a.expected DESC, o.short_name LIMIT 200`, rparams);
+  return rstats.map((r) => ({
     organisation: { id: Number(r.organisation_id), shortName: r.short_name },
     expected: r.expected, submitted: r.submitted, onTime: r.on_time, accepted: r.accepted,
     completeness: r.expected ? Math.round((1000 * r.submitted) / r.expected) / 10 : null,
     timeliness: r.expected ? Math.round((1000 * r.on_time) / r.expected) / 10 : null,
   }));
+}
 
-  // Calendar of control dates: the next 60 days, or the chosen period.
+/** Calendar of control dates: the next 60 days, or the chosen period. */
+async function calendarOf(db: Queryable, actor: Actor, f: DashboardFilter, where: string, params: unknown[], periodRange?: { starts_on: string; ends_on: string }) {
   const [from, to] = periodRange ? [periodRange.starts_on, periodRange.ends_on] : [f.asOf, addDaysIso(f.asOf, 60)];
   // Control points of archived measures are deleted on archiving; the measure rows are
   // needed only for the executor's scope and the section or executor filters.
   const needsMeasure = actor.role === 'executor' || f.sectionId || f.organisationId;
-  const calendar = await db.query<{ day: string; due: number; reports: number }>(
+  return db.query<{ day: string; due: number; reports: number }>(
     `SELECT cp.effective::text AS day, count(*) FILTER (WHERE cp.kind = 'due')::int AS due, count(*) FILTER (WHERE cp.kind = 'report')::int AS reports
      FROM control_points cp JOIN plans p ON p.id = cp.plan_id ${needsMeasure ? 'JOIN measures m ON m.id = cp.measure_id' : ''}
      WHERE cp.region_id = $1 AND cp.effective BETWEEN $${params.length + 1}::date AND $${params.length + 2}::date
        AND ${needsMeasure ? where : `p.status <> 'archived'${f.planId ? ' AND cp.plan_id = $5' : ''}`}
        AND $2::int IS NOT NULL AND $3::date IS NOT NULL AND $4::date IS NOT NULL
      GROUP BY 1 ORDER BY 1`, [...params, from, to]);
-
-  return {
-    asOf: f.asOf, soonDays: f.soonDays, period: periodRange?.label ?? null,
-    totals, [f.planId ? 'sections' : 'plans']: breakdown,
-    overdue, dueSoon, executors, calendar,
-  };
 }

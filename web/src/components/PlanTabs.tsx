@@ -1,5 +1,5 @@
 /** Tabs of a plan: the table, its calendar of control dates, deadlines nobody could read, reporting periods, monitoring. */
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 
 export function PlanTabs({ planId, unclearCount }: { planId: number; unclearCount?: number | null }) {
   const cls = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab active' : 'tab');
@@ -25,6 +25,19 @@ export function PlanTabs({ planId, unclearCount }: { planId: number; unclearCoun
       <NavLink to={`/plans/${planId}/monitoring`} className={cls} data-testid="plan-tab-monitoring">
         Мониторинг и отчёт
       </NavLink>
+    </nav>
+  );
+}
+
+/** «Планы › <plan> › <page>» above a plan's tab pages. */
+export function PlanBreadcrumbs({ plan, page }: { plan: { id: number; title: string }; page: string }) {
+  return (
+    <nav className="breadcrumbs" aria-label="Навигационная цепочка">
+      <Link to="/plans">Планы</Link>
+      <span aria-hidden="true"> › </span>
+      <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
+      <span aria-hidden="true"> › </span>
+      <span aria-current="page">{page}</span>
     </nav>
   );
 }

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type CalendarItem } from '../api';
-import { PlanTabs } from '../components/PlanTabs';
+import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { CONTROL_KIND_LABELS, CONTROL_SOURCE_LABELS, countRu, formatDateShort, formatMonthRu, formatPeriodRu } from '../format';
 import { useLoader } from '../hooks';
@@ -58,13 +58,7 @@ export function PlanCalendarPage() {
 
   return (
     <section className="page page-calendar">
-      <nav className="breadcrumbs" aria-label="Навигационная цепочка">
-        <Link to="/plans">Планы</Link>
-        <span aria-hidden="true"> › </span>
-        <Link to={`/plans/${p.id}`}>{p.title}</Link>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">Календарь</span>
-      </nav>
+      <PlanBreadcrumbs plan={p} page="Календарь" />
       <div className="page-head">
         <div>
           <PageHeading>Календарь контрольных дат</PageHeading>

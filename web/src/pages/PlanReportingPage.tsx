@@ -5,9 +5,9 @@
  * already holds reports; the message says which.
  */
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, errorMessage } from '../api';
-import { PlanTabs } from '../components/PlanTabs';
+import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Field, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution as execApi, FREQUENCY_LABELS, type PeriodInput, type PlanPeriod, type ReportingFrequency } from '../execution';
 import { countRu, formatDateShort, formatPeriodRu } from '../format';
@@ -89,13 +89,7 @@ export function PlanReportingPage() {
 
   return (
     <section className="page page-reporting">
-      <nav className="breadcrumbs" aria-label="Навигационная цепочка">
-        <Link to="/plans">Планы</Link>
-        <span aria-hidden="true"> › </span>
-        <Link to={`/plans/${p.id}`}>{p.title}</Link>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">Отчётность</span>
-      </nav>
+      <PlanBreadcrumbs plan={p} page="Отчётность" />
       <div className="page-head">
         <div>
           <PageHeading>Периоды отчётности</PageHeading>

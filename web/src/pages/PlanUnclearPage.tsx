@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Measure } from '../api';
 import { MeasureFormDialog } from '../components/MeasureForm';
-import { PlanTabs } from '../components/PlanTabs';
+import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { countRu } from '../format';
 import { useLoader } from '../hooks';
@@ -27,13 +27,7 @@ export function PlanUnclearPage() {
 
   return (
     <section className="page page-unclear">
-      <nav className="breadcrumbs" aria-label="Навигационная цепочка">
-        <Link to="/plans">Планы</Link>
-        <span aria-hidden="true"> › </span>
-        <Link to={`/plans/${p.id}`}>{p.title}</Link>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">Нераспознанные сроки</span>
-      </nav>
+      <PlanBreadcrumbs plan={p} page="Нераспознанные сроки" />
       <div className="page-head">
         <div>
           <PageHeading>Нераспознанные сроки</PageHeading>
