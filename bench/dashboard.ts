@@ -32,7 +32,7 @@ export async function run(argv: string[]) {
       ];
       for (const [label, url] of cases) {
         await runLoad(url, headers, 4, 3); // warm-up
-        const writer = mode.writes ? await startWriter(server.url, region.planIds[0], mode.writes) : null;
+        const writer = mode.writes ? await startWriter(server.url, region.planIds, mode.writes) : null;
         const r = await runLoad(url, headers, concurrency, seconds);
         const written = writer ? await writer.stop() : 0;
         console.log(`GET /api/dashboard, ${label}, ${mode.label}, ${target.engine}, ${concurrency} clients: ${describeLoad(r)}${writer ? `; ${written} writes` : ''}`);
@@ -44,10 +44,11 @@ export async function run(argv: string[]) {
 }
 
 /**
- * Edits a plan's header over HTTP `perSecond` times a second (as the administrator), each
- * edit a real transaction that bumps data_version and so invalidates every cached dashboard.
+ * Edits the header of a plan picked at random over HTTP `perSecond` times a second (as the
+ * administrator), each edit a real transaction that invalidates every region-wide cached
+ * dashboard and that plan's own.
  */
-async function startWriter(url: string, planId: number, perSecond: number) {
+async function startWriter(url: string, planIds: number[], perSecond: number) {
   const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench-admin', password: BENCH_PASSWORD }) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -56,6 +57,7 @@ async function startWriter(url: string, planId: number, perSecond: number) {
   const loop = (async () => {
     while (!stopped) {
       const t = performance.now();
+      const planId = planIds[Math.floor(Math.random() * planIds.length)];
       const r = await fetch(`${url}/api/plans/${planId}`, {
         method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
         body: JSON.stringify({ approvedByName: `Бенчмарк ${n}` }),

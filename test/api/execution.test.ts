@@ -185,6 +185,28 @@ describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
     await coord.patch(`/api/measures/${m13.id}`, { version: m13.version, status: 'done' });
     const after = (await coord.get('/api/dashboard?asOf=2025-05-01')).body;
     expect(after.totals.byLight.green).toBe(all.totals.byLight.green + 1);
+    // One plan's dashboard follows that plan's own version: a write to it shows at once,
+    // a write elsewhere leaves the version (and so the cached answer) as it was; a renamed
+    // executor shows everywhere.
+    const versions = async () => Object.fromEntries((await t.db.query<{ plan_id: number; v: number }>(`SELECT plan_id, v FROM plan_data_versions`)).map((r) => [r.plan_id, Number(r.v)]));
+    const one = (await coord.get(`/api/dashboard?asOf=2025-05-01&planId=${plan.id}`)).body;
+    const v0 = await versions();
+    const other = all.plans.find((p: { id: number }) => p.id !== plan.id).id;
+    await coord.patch(`/api/plans/${other}`, { approvedByName: 'И.И. Иванов' });
+    const v1 = await versions();
+    expect(v1[other]).toBeGreaterThan(v0[other]);
+    expect(v1[plan.id]).toBe(v0[plan.id]);
+    const m12 = (await coord.get(`/api/plans/${plan.id}`)).body.measures.find((m: { number: string }) => m.number === '1.2');
+    await coord.patch(`/api/measures/${m12.id}`, { version: m12.version, status: 'done' });
+    expect((await versions())[plan.id]).toBeGreaterThan(v1[plan.id]);
+    const oneAfter = (await coord.get(`/api/dashboard?asOf=2025-05-01&planId=${plan.id}`)).body;
+    expect(oneAfter.totals.byLight.green).toBe(one.totals.byLight.green + (m12.status === 'done' ? 0 : 1));
+    const admin = await t.as('admin');
+    const minkultId = late.executors.find((e: { organisation: { shortName: string } }) => e.organisation.shortName === 'Минкультуры').organisation.id;
+    expect((await admin.patch(`/api/organisations/${minkultId}`, { shortName: 'Минкультуры области' })).status).toBe(200);
+    const renamed = (await coord.get(`/api/dashboard?asOf=2025-05-01&planId=${plan.id}`)).body;
+    expect(renamed.executors.map((e: { organisation: { shortName: string } }) => e.organisation.shortName)).toContain('Минкультуры области');
+    await admin.patch(`/api/organisations/${minkultId}`, { shortName: 'Минкультуры' });
   });
 
   it('shows an executor only its own measures', async () => {

@@ -19,10 +19,22 @@ const enabled = process.env.DASHBOARD_CACHE !== '0';
  */
 const inflight = new Map<string, { version: number; promise: Promise<unknown> }>();
 
-export async function cachedByDataVersion<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+/**
+ * The version an answer depends on: region-wide, the database's data_version; for one plan,
+ * that plan's counter plus the directory's (0010) — both only grow, so their sum changes
+ * exactly when either does, and a write to another plan leaves the entry valid.
+ */
+async function versionOf(db: Queryable, planId: number | undefined): Promise<number> {
+  if (planId === undefined) return Number((await db.one<{ v: number | string }>(`SELECT v FROM data_version WHERE id = 1`))?.v ?? -1);
+  const row = await db.one<{ v: number | string }>(
+    `SELECT coalesce((SELECT v FROM plan_data_versions WHERE plan_id = $1), 0) + (SELECT v FROM directory_version WHERE id = 1) AS v`, [planId]);
+  return Number(row?.v ?? -1);
+}
+
+export async function cachedByDataVersion<T>(db: Queryable, key: string, compute: () => Promise<T>, scope: { planId?: number } = {}): Promise<T> {
   if (!enabled) return compute();
-  const row = await db.one<{ v: number | string }>(`SELECT v FROM data_version WHERE id = 1`);
-  const version = Number(row?.v ?? -1);
+  const version = await versionOf(db, scope.planId);
+  key = `${scope.planId ?? '*'}|${key}`;
   const hit = entries.get(key);
   if (hit && hit.version === version) {
     entries.delete(key); // keep recently used entries last

@@ -27,7 +27,7 @@ export function registerDashboardRoutes(app: App, ctx: AppContext) {
     const key = JSON.stringify([actor.regionId, scope, filter.planId, filter.organisationId, filter.sectionId, filter.periodId, filter.soonDays, filter.asOf]);
     // The cache keeps the serialized answer: a region-wide dashboard is ~160 KiB of JSON,
     // and stringifying it again for every hit would cost more than looking it up.
-    const json = await cachedByDataVersion(ctx.db, key, async () => JSON.stringify(await getDashboard(ctx.db, actor, filter)));
+    const json = await cachedByDataVersion(ctx.db, key, async () => JSON.stringify(await getDashboard(ctx.db, actor, filter)), { planId: filter.planId });
     return reply.type('application/json; charset=utf-8').send(json);
   });
 
