@@ -147,3 +147,15 @@ describe('formatSectionHeading with a protocol date as its number', () => {
     expect(formatSectionHeading('2025-04-17', 'Протокол заседания')).toBe('Протокол заседания от 17 апреля 2025 г.');
   });
 });
+
+describe('report figures and links as typed', () => {
+  it('keeps numbers as numbers, other values as text, and drops empty rows', async () => {
+    const { figuresFromRows, linksFromText } = await import('../web/src/execution');
+    expect(figuresFromRows([
+      { name: ' Число  участников ', value: '1 250' }, { name: 'Доля, %', value: '12,5' }, { name: 'Охват', value: 'около 300' }, { name: '', value: '' },
+    ])).toEqual({ 'Число участников': 1250, 'Доля, %': 12.5, 'Охват': 'около 300' });
+    expect(() => figuresFromRows([{ name: '', value: '5' }])).toThrow('У показателя со значением «5» нет названия.');
+    expect(() => figuresFromRows([{ name: 'А', value: '1' }, { name: 'А ', value: '2' }])).toThrow('Показатель «А» указан дважды.');
+    expect(linksFromText('https://a.ru/1\n\n  https://b.ru/2  \r\n')).toEqual(['https://a.ru/1', 'https://b.ru/2']);
+  });
+});

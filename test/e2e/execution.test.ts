@@ -59,6 +59,10 @@ describe.skipIf(!hasChromium)('web: execution cycle', () => {
     const editor = exec.getByTestId('report-editor');
     await editor.getByTestId('report-text').fill('Проведено 4 выставки работ СО НКО в библиотеках области.');
     await editor.getByTestId('report-status').selectOption('partial');
+    await editor.getByTestId('figure-add').click();
+    await editor.getByTestId('figure-name').fill('Число выставок');
+    await editor.getByTestId('figure-value').fill('4');
+    await editor.getByTestId('report-links').fill('https://minkult.example.ru/news/vystavki-so-nko');
     const pdf = join(dir, 'акт выставки.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
     await editor.getByTestId('report-attach').setInputFiles(pdf);
@@ -72,6 +76,8 @@ describe.skipIf(!hasChromium)('web: execution cycle', () => {
     await coord.locator(`[data-testid^="report-row-"][data-role="lead"][data-period="${period}"]`).getByRole('button').click();
     const review = coord.getByTestId('report-editor');
     await expect.poll(() => review.getByTestId('report-view-text').textContent()).toContain('Проведено 4 выставки');
+    expect(await review.getByTestId('report-view-figures').textContent()).toBe('Число выставок4');
+    expect(await review.getByTestId('report-view-links').getByRole('link').getAttribute('href')).toBe('https://minkult.example.ru/news/vystavki-so-nko');
     await review.getByTestId('report-return-comment').fill('Укажите число посетителей выставок');
     await review.getByTestId('report-return').click();
     await review.getByTestId('report-notice').waitFor();

@@ -67,7 +67,32 @@ export interface SearchResult {
   reports: { id: number; measure: { id: number; number: string; title: string }; period: string; organisation: string; snippet: string }[];
 }
 
-export interface ReportInput { version: number; text?: string; resultStatus?: ResultStatus | null; links?: string[] }
+export interface ReportInput { version: number; text?: string; resultStatus?: ResultStatus | null; figures?: Record<string, string | number>; links?: string[] }
+
+/** A figure as typed in the report editor: name and value, both text. */
+export interface FigureRow { name: string; value: string }
+
+/**
+ * The editor's figure rows as the API takes them: empty rows dropped, a value that reads as
+ * a number («1 250», «12,5») kept as one, anything else («около 300») as text. Throws a
+ * Russian message for a value without a name or a name given twice.
+ */
+export function figuresFromRows(rows: FigureRow[]): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const r of rows) {
+    const name = r.name.trim().replace(/\s+/g, ' ');
+    const value = r.value.trim();
+    if (!name && !value) continue;
+    if (!name) throw new Error(`У показателя со значением «${value}» нет названия.`);
+    if (name in out) throw new Error(`Показатель «${name}» указан дважды.`);
+    const compact = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
+    out[name] = /^-?\d+(\.\d+)?$/.test(compact) ? Number(compact) : value;
+  }
+  return out;
+}
+
+/** Links typed one per line; blank lines dropped. */
+export const linksFromText = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
 export const execution = {
   measureReports: (measureId: number) => request<{ items: Report[] }>('GET', `/measures/${measureId}/reports`),

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { ApiError, api, errorMessage, type Measure } from '../api';
-import { execution, LIGHT_LABELS, REPORT_STATE_LABELS, RESULT_LABELS, type ReportDetail, type ResultStatus } from '../execution';
+import { execution, figuresFromRows, linksFromText, LIGHT_LABELS, REPORT_STATE_LABELS, RESULT_LABELS, type FigureRow, type ReportDetail, type ResultStatus } from '../execution';
 import { formatDateShort, formatDateTimeRu } from '../format';
 import { useLoader } from '../hooks';
 import { Alert, Loading } from './ui';
@@ -69,6 +69,8 @@ function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void
   const [text, setText] = useState<string | null>(null);
   const [status, setStatus] = useState<ResultStatus | '' | null>(null);
   const [comment, setComment] = useState('');
+  const [figureRows, setFigureRows] = useState<FigureRow[] | null>(null);
+  const [linksText, setLinksText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,13 +78,15 @@ function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void
   if (!r) return report.error ? <Alert>{report.error}</Alert> : <Loading />;
   const curText = text ?? r.text;
   const curStatus = status ?? r.resultStatus ?? '';
+  const curFigures = figureRows ?? Object.entries(r.figures).map(([name, value]) => ({ name, value: String(value) }));
+  const curLinks = linksText ?? r.links.join('\n');
 
   /** `keepEdits`: an attachment upload must not throw away text typed but not yet saved. */
   const act = async (fn: (r: ReportDetail) => Promise<unknown>, done: string, keepEdits = false) => {
     setBusy(true); setError(null); setNotice(null);
     try {
       await fn(r);
-      if (!keepEdits) { setText(null); setStatus(null); setComment(''); }
+      if (!keepEdits) { setText(null); setStatus(null); setComment(''); setFigureRows(null); setLinksText(null); }
       await report.reload();
       await onChanged();
       setNotice(done);
@@ -92,7 +96,11 @@ function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void
       if (e instanceof ApiError && e.status === 409) await report.reload();
     } finally { setBusy(false); }
   };
-  const input = () => ({ version: r.version, text: curText, resultStatus: (curStatus || null) as ResultStatus | null });
+  const input = () => ({
+    version: r.version, text: curText, resultStatus: (curStatus || null) as ResultStatus | null,
+    figures: figuresFromRows(curFigures), links: linksFromText(curLinks),
+  });
+  const editFigure = (i: number, patch: Partial<FigureRow>) => setFigureRows(curFigures.map((f, k) => (k === i ? { ...f, ...patch } : f)));
 
   return (
     <div className="report-editor card" data-testid="report-editor">
@@ -113,6 +121,19 @@ function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void
               </select>
             </>
           )}
+          <fieldset className="report-figures" data-testid="report-figures">
+            <legend>Показатели (необязательно)</legend>
+            {curFigures.map((f, i) => (
+              <div className="figure-row" key={i}>
+                <input aria-label={`Показатель ${i + 1}: название`} placeholder="Число участников" value={f.name} onChange={(e) => editFigure(i, { name: e.target.value })} data-testid="figure-name" />
+                <input aria-label={`Показатель ${i + 1}: значение`} placeholder="640" value={f.value} onChange={(e) => editFigure(i, { value: e.target.value })} data-testid="figure-value" />
+                <button type="button" className="btn btn-sm btn-ghost btn-danger-text" onClick={() => setFigureRows(curFigures.filter((_, k) => k !== i))} aria-label={`Убрать показатель ${i + 1}`}>Убрать</button>
+              </div>
+            ))}
+            <button type="button" className="btn btn-sm" onClick={() => setFigureRows([...curFigures, { name: '', value: '' }])} data-testid="figure-add">Добавить показатель</button>
+          </fieldset>
+          <label htmlFor={`rl-${id}`}>Ссылки (по одной в строке: публикации, страницы на сайте)</label>
+          <textarea id={`rl-${id}`} rows={2} value={curLinks} placeholder="https://minsoc.example.ru/news/…" onChange={(e) => setLinksText(e.target.value)} data-testid="report-links" />
           <label htmlFor={`ra-${id}`}>Приложить файл (PDF, Word, Excel, изображение; до 20 МБ)</label>
           <input id={`ra-${id}`} type="file" data-testid="report-attach" disabled={busy} onChange={async (e) => {
             const f = e.target.files?.[0];
@@ -123,6 +144,16 @@ function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void
         </>
       ) : (
         <div className="pre" data-testid="report-view-text">{r.text || <span className="muted">Текст не представлен.</span>}</div>
+      )}
+      {!r.abilities.edit && Object.keys(r.figures).length > 0 && (
+        <table className="grid figures-table" data-testid="report-view-figures">
+          <tbody>{Object.entries(r.figures).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{typeof v === 'number' ? v.toLocaleString('ru-RU') : v}</td></tr>)}</tbody>
+        </table>
+      )}
+      {!r.abilities.edit && r.links.length > 0 && (
+        <ul className="plain" data-testid="report-view-links">
+          {r.links.map((l) => <li key={l}><a href={l} target="_blank" rel="noopener noreferrer">{l}</a></li>)}
+        </ul>
       )}
       {r.attachments.length > 0 && (
         <ul className="plain" data-testid="report-attachments">
