@@ -11,8 +11,18 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
-  /** Where uploaded files are kept: in the database (default) or on disk under DATA_DIR/files. */
-  FILE_STORAGE: z.enum(['database', 'disk']).default('database'),
+  /** Where uploaded files are kept: in the database (default), on disk under DATA_DIR/files, or in an S3-compatible bucket. */
+  FILE_STORAGE: z.enum(['database', 'disk', 's3']).default('database'),
+  /** With FILE_STORAGE=s3: the bucket, and the endpoint of an S3-compatible service (MinIO, Yandex Object Storage, …). */
+  S3_BUCKET: z.string().optional().transform((v) => v?.trim() || undefined),
+  S3_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional().transform((v) => v || undefined),
+  S3_SECRET_ACCESS_KEY: z.string().optional().transform((v) => v || undefined),
+  /** 1: bucket in the path (http://host/bucket/key), as most self-hosted services want. */
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('1'),
+  /** Keys are written under this prefix. */
+  S3_PREFIX: z.string().default('ispolnenie/'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
@@ -39,7 +49,7 @@ const EnvSchema = z.object({
   REMINDERS_CRON: z.string().default('0 8 * * *').refine(isCronPattern, 'expected a cron pattern such as «0 8 * * *»'),
   /** 0: this instance runs no scheduled jobs. */
   REMINDERS_ENABLED: z.enum(['0', '1']).default('1'),
-});
+}).refine((e) => e.FILE_STORAGE !== 's3' || e.S3_BUCKET, { message: 'FILE_STORAGE=s3 needs S3_BUCKET', path: ['S3_BUCKET'] });
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -24,7 +24,7 @@ export interface SaveOptions {
 
 export async function openConfigured(): Promise<Database> {
   const env = loadEnv();
-  configureFileStorage(env.FILE_STORAGE, env.DATA_DIR);
+  configureFileStorage(env);
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await migrate(db);
   // Same rule as `npm start`: an empty embedded database gets the demo region.

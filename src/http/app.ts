@@ -54,7 +54,7 @@ export function requireSession(request: FastifyRequest): Session {
 }
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<App> {
-  configureFileStorage(ctx.env.FILE_STORAGE, ctx.env.DATA_DIR);
+  configureFileStorage(ctx.env);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,

@@ -29,7 +29,7 @@ function mayImport(actor: Actor) {
 
 export async function storeFile(tx: Queryable, actor: Actor, file: UploadedFile): Promise<number> {
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const placed = placeFile(sha256, file.bytes);
+  const placed = await placeFile(sha256, file.bytes);
   const r = await tx.one<{ id: number }>(
     `INSERT INTO stored_files (region_id, name, mime, size, sha256, content, storage, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
     [actor.regionId, file.name.slice(0, 500), file.mime.slice(0, 200), file.bytes.byteLength, sha256, placed.content, placed.storage, actor.userId],
@@ -47,7 +47,7 @@ export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
   if (!r) throw notFound('Файл не найден', `file ${id} not found`);
   const own = Number(r.created_by) === actor.userId;
   if (!own && actor.role === 'executor' && !(await canReadAttachmentFile(db, actor, id))) throw forbidden();
-  return { name: r.name, mime: r.mime, content: readPlacedFile(r) };
+  return { name: r.name, mime: r.mime, content: await readPlacedFile(r) };
 }
 
 async function buildPreview(db: Queryable, actor: Actor, importId: number, fileId: number, fileName: string, doc: InterchangeDocument) {
