@@ -202,6 +202,19 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'session.login': 'Вход в систему',
   'session.logout': 'Выход из системы',
   'measure.reorder': 'Изменение порядка мероприятий',
+  'measure.report_accepted': 'Исполнение по принятому отчёту',
+  'measure.close': 'Снято с контроля',
+  'measure.reopen': 'Возвращено на контроль',
+  'report.save': 'Черновик отчёта',
+  'report.submit': 'Отчёт отправлен',
+  'report.return': 'Отчёт возвращён на доработку',
+  'report.accept': 'Отчёт принят',
+  'report.attachment_added': 'Приложен файл',
+  'extension.request': 'Запрос переноса срока',
+  'extension.approve': 'Перенос срока одобрен',
+  'extension.reject': 'В переносе срока отказано',
+  'plan.periods_set': 'Периоды отчётности заданы вручную',
+  'user.settings': 'Настройки уведомлений',
 };
 
 /** Russian names of entity fields, used in history diffs and validation messages. */
@@ -245,6 +258,23 @@ export const FIELD_LABELS: Record<string, string> = {
   measureOrder: 'Порядок мероприятий',
   locked: 'Заблокирован',
   unlock: 'Разблокировка',
+  reportingFrequency: 'Периодичность отчётности',
+  reportDay: 'Срок отчёта (число месяца)',
+  frequency: 'Периодичность отчётности',
+  periods: 'Периоды отчётности',
+  period: 'Отчётный период',
+  text: 'Текст отчёта',
+  resultStatus: 'Статус исполнения',
+  state: 'Состояние',
+  figures: 'Показатели',
+  links: 'Ссылки',
+  reviewComment: 'Комментарий проверяющего',
+  version: 'Версия',
+  name: 'Имя файла',
+  size: 'Размер, байт',
+  fileId: 'Файл',
+  notifyEnabled: 'Напоминания',
+  notifyDaysBefore: 'За сколько дней напоминать',
 };
 
 export const roleLabel = (role: string | null | undefined): string =>
