@@ -227,84 +227,78 @@ describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
   });
 });
 
+/**
+ * An app on a fresh PGlite database with the given file storage, the executor logged in,
+ * and one attachment uploaded to an owed report; `check` gets the stored row and the bytes
+ * served back.
+ */
+async function uploadWithStorage(env: Record<string, string>, bytes: Buffer, check: (row: { storage: string; content: unknown; sha256: string }, back: Buffer) => Promise<void>) {
+  const { createTestDatabase } = await import('../helpers/test-db');
+  const { buildApp } = await import('../../src/http/app');
+  const { loadEnv } = await import('../../src/env');
+  const { Client } = await import('../helpers/test-app');
+  const { configureFileStorage } = await import('../../src/modules/files/file-store');
+  const tdb = await createTestDatabase('pglite');
+  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', ...env }) });
+  try {
+    const exec = new Client(app);
+    exec.csrf = (await exec.post('/api/auth/login', { login: 'executor', password: 'demo-exec-2025' })).body.csrfToken;
+    const report = (await exec.get('/api/my/reports')).body.items.find((r: { state: string }) => r.state === 'expected');
+    const m = multipart('справка.pdf', bytes, 'application/pdf');
+    const res = await app.inject({ method: 'POST', url: `/api/reports/${report.id}/attachments`, headers: { cookie: exec.cookie, 'x-csrf-token': exec.csrf, 'content-type': m.contentType }, payload: m.body });
+    expect(res.statusCode).toBe(201);
+    const { fileId } = JSON.parse(res.body);
+    const row = (await tdb.db.one<{ storage: string; content: unknown; sha256: string }>(`SELECT storage, content, sha256 FROM stored_files WHERE id = $1`, [fileId]))!;
+    const back = await app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: exec.cookie } });
+    expect(back.statusCode).toBe(200);
+    await check(row, back.rawPayload);
+  } finally {
+    await app.close();
+    await tdb.dispose();
+    configureFileStorage(loadEnv({ NODE_ENV: 'test' }));
+  }
+}
+
 describe('files on disk (FILE_STORAGE=disk)', () => {
   it('keeps an attachment under DATA_DIR/files and serves it back byte for byte', async () => {
     const { mkdtempSync, readdirSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { createTestDatabase } = await import('../helpers/test-db');
-    const { buildApp } = await import('../../src/http/app');
-    const { loadEnv } = await import('../../src/env');
-    const { Client } = await import('../helpers/test-app');
     const dataDir = mkdtempSync(join(tmpdir(), 'isp-files-'));
-    const tdb = await createTestDatabase('pglite');
-    const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', FILE_STORAGE: 'disk', DATA_DIR: dataDir }) });
-    try {
-      const exec = new Client(app);
-      exec.csrf = (await exec.post('/api/auth/login', { login: 'executor', password: 'demo-exec-2025' })).body.csrfToken;
-      const report = (await exec.get('/api/my/reports')).body.items.find((r: { state: string }) => r.state === 'expected');
-      const bytes = Buffer.from('%PDF-1.4\n% disk storage\n%%EOF\n');
-      const m = multipart('справка.pdf', bytes, 'application/pdf');
-      const res = await app.inject({ method: 'POST', url: `/api/reports/${report.id}/attachments`, headers: { cookie: exec.cookie, 'x-csrf-token': exec.csrf, 'content-type': m.contentType }, payload: m.body });
-      expect(res.statusCode).toBe(201);
-      const { fileId } = JSON.parse(res.body);
+    const bytes = Buffer.from('%PDF-1.4\n% disk storage\n%%EOF\n');
+    await uploadWithStorage({ FILE_STORAGE: 'disk', DATA_DIR: dataDir }, bytes, async (row, back) => {
       expect(readdirSync(join(dataDir, 'files')).length).toBe(1);
-      const row = await tdb.db.one<{ storage: string; content: unknown }>(`SELECT storage, content FROM stored_files WHERE id = $1`, [fileId]);
-      expect(row).toEqual({ storage: 'disk', content: null });
-      const back = await app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: exec.cookie } });
-      expect(back.rawPayload.equals(bytes)).toBe(true);
-    } finally {
-      await app.close();
-      await tdb.dispose();
-    }
+      expect({ storage: row.storage, content: row.content }).toEqual({ storage: 'disk', content: null });
+      expect(back.equals(bytes)).toBe(true);
+    });
   });
 });
 
 describe('files in an S3-compatible bucket (FILE_STORAGE=s3)', () => {
   it('puts an attachment into the bucket under its hash and serves it back byte for byte', async () => {
-    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { default: S3rver } = await import('@20minutes/s3rver');
     const { S3Client, GetObjectCommand } = await import('@aws-sdk/client-s3');
-    const { createTestDatabase } = await import('../helpers/test-db');
-    const { buildApp } = await import('../../src/http/app');
     const { loadEnv } = await import('../../src/env');
-    const { Client } = await import('../helpers/test-app');
-    const { configureFileStorage } = await import('../../src/modules/files/file-store');
-    const directory = mkdtempSync(join(tmpdir(), 'isp-s3-'));
     // A real S3 protocol peer on loopback: signatures, PUT and GET as a bucket service does them.
-    const s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: 'ispolnenie-files' }] });
+    const s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: mkdtempSync(join(tmpdir(), 'isp-s3-')), configureBuckets: [{ name: 'ispolnenie-files' }] });
     const { port } = await s3.run();
-    const s3env = { S3_BUCKET: 'ispolnenie-files', S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' };
+    const endpoint = `http://127.0.0.1:${port}`;
     expect(() => loadEnv({ FILE_STORAGE: 's3' })).toThrow(/S3_BUCKET/);
-    const tdb = await createTestDatabase('pglite');
-    const env = loadEnv({ NODE_ENV: 'test', FILE_STORAGE: 's3', ...s3env });
-    const app = await buildApp({ db: tdb.db, env });
+    const bytes = Buffer.from('%PDF-1.4\n% bucket storage\n%%EOF\n');
     try {
-      const exec = new Client(app);
-      exec.csrf = (await exec.post('/api/auth/login', { login: 'executor', password: 'demo-exec-2025' })).body.csrfToken;
-      const report = (await exec.get('/api/my/reports')).body.items.find((r: { state: string }) => r.state === 'expected');
-      const bytes = Buffer.from('%PDF-1.4\n% bucket storage\n%%EOF\n');
-      const m = multipart('протокол.pdf', bytes, 'application/pdf');
-      const res = await app.inject({ method: 'POST', url: `/api/reports/${report.id}/attachments`, headers: { cookie: exec.cookie, 'x-csrf-token': exec.csrf, 'content-type': m.contentType }, payload: m.body });
-      expect(res.statusCode).toBe(201);
-      const { fileId } = JSON.parse(res.body);
-      const row = await tdb.db.one<{ storage: string; content: unknown; sha256: string }>(`SELECT storage, content, sha256 FROM stored_files WHERE id = $1`, [fileId]);
-      expect(row).toMatchObject({ storage: 's3', content: null });
-      // The object is in the bucket under the prefix and hash, read here with a client of our own.
-      const client = new S3Client({ region: 'us-east-1', endpoint: s3env.S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
-      const obj = await client.send(new GetObjectCommand({ Bucket: 'ispolnenie-files', Key: `ispolnenie/${row!.sha256.slice(0, 2)}/${row!.sha256}` }));
-      expect(Buffer.from(await obj.Body!.transformToByteArray()).equals(bytes)).toBe(true);
-      const back = await app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: exec.cookie } });
-      expect(back.statusCode).toBe(200);
-      expect(back.rawPayload.equals(bytes)).toBe(true);
-      expect(readdirSync(directory).length).toBeGreaterThan(0);
+      await uploadWithStorage({ FILE_STORAGE: 's3', S3_BUCKET: 'ispolnenie-files', S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' }, bytes, async (row, back) => {
+        expect({ storage: row.storage, content: row.content }).toEqual({ storage: 's3', content: null });
+        // The object is in the bucket under the prefix and hash, read here with a client of our own.
+        const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+        const obj = await client.send(new GetObjectCommand({ Bucket: 'ispolnenie-files', Key: `ispolnenie/${row.sha256.slice(0, 2)}/${row.sha256}` }));
+        expect(Buffer.from(await obj.Body!.transformToByteArray()).equals(bytes)).toBe(true);
+        expect(back.equals(bytes)).toBe(true);
+      });
     } finally {
-      await app.close();
-      await tdb.dispose();
       await s3.close();
-      configureFileStorage(loadEnv({ NODE_ENV: 'test' }));
     }
   });
 });

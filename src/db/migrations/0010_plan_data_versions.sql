@@ -30,30 +30,24 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER measures_plan_version_ins AFTER INSERT ON measures REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER measures_plan_version_upd AFTER UPDATE ON measures REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER measures_plan_version_del AFTER DELETE ON measures REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER reports_plan_version_ins AFTER INSERT ON reports REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER reports_plan_version_upd AFTER UPDATE ON reports REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER reports_plan_version_del AFTER DELETE ON reports REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER control_points_plan_version_ins AFTER INSERT ON control_points REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER control_points_plan_version_upd AFTER UPDATE ON control_points REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER control_points_plan_version_del AFTER DELETE ON control_points REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER sections_plan_version_ins AFTER INSERT ON sections REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER sections_plan_version_upd AFTER UPDATE ON sections REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER sections_plan_version_del AFTER DELETE ON sections REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER reporting_periods_plan_version_ins AFTER INSERT ON reporting_periods REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER reporting_periods_plan_version_upd AFTER UPDATE ON reporting_periods REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER reporting_periods_plan_version_del AFTER DELETE ON reporting_periods REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.plan_id');
-CREATE TRIGGER plans_plan_version_ins AFTER INSERT ON plans REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.id');
-CREATE TRIGGER plans_plan_version_upd AFTER UPDATE ON plans REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.id');
-CREATE TRIGGER plans_plan_version_del AFTER DELETE ON plans REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions('changed.id');
-CREATE TRIGGER measure_executors_plan_version_ins AFTER INSERT ON measure_executors REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION bump_plan_versions('(SELECT m.plan_id FROM measures m WHERE m.id = changed.measure_id)');
-CREATE TRIGGER measure_executors_plan_version_upd AFTER UPDATE ON measure_executors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION bump_plan_versions('(SELECT m.plan_id FROM measures m WHERE m.id = changed.measure_id)');
-CREATE TRIGGER measure_executors_plan_version_del AFTER DELETE ON measure_executors REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION bump_plan_versions('(SELECT m.plan_id FROM measures m WHERE m.id = changed.measure_id)');
+-- Three triggers (insert, update, delete) on each table that holds a plan's data.
+DO $$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    ('measures', 'changed.plan_id'), ('reports', 'changed.plan_id'), ('control_points', 'changed.plan_id'),
+    ('sections', 'changed.plan_id'), ('reporting_periods', 'changed.plan_id'), ('plans', 'changed.id'),
+    ('measure_executors', '(SELECT m.plan_id FROM measures m WHERE m.id = changed.measure_id)')
+  ) AS x(tbl, expr) LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions(%L)',
+      t.tbl || '_plan_version_ins', t.tbl, t.expr);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions(%L)',
+      t.tbl || '_plan_version_upd', t.tbl, t.expr);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_plan_versions(%L)',
+      t.tbl || '_plan_version_del', t.tbl, t.expr);
+  END LOOP;
+END
+$$;
 
 CREATE FUNCTION bump_directory_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
