@@ -100,6 +100,7 @@ export async function loadSession(db: Queryable, token: string): Promise<Session
      FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
     [tokenHash],
+    { prepare: true }, // on every request
   );
   if (!r) return undefined;
   return {

@@ -25,9 +25,9 @@ const inflight = new Map<string, { version: number; promise: Promise<unknown> }>
  * exactly when either does, and a write to another plan leaves the entry valid.
  */
 async function versionOf(db: Queryable, planId: number | undefined): Promise<number> {
-  if (planId === undefined) return Number((await db.one<{ v: number | string }>(`SELECT v FROM data_version WHERE id = 1`))?.v ?? -1);
+  if (planId === undefined) return Number((await db.one<{ v: number | string }>(`SELECT v FROM data_version WHERE id = 1`, [], { prepare: true }))?.v ?? -1);
   const row = await db.one<{ v: number | string }>(
-    `SELECT coalesce((SELECT v FROM plan_data_versions WHERE plan_id = $1), 0) + (SELECT v FROM directory_version WHERE id = 1) AS v`, [planId]);
+    `SELECT coalesce((SELECT v FROM plan_data_versions WHERE plan_id = $1), 0) + (SELECT v FROM directory_version WHERE id = 1) AS v`, [planId], { prepare: true });
   return Number(row?.v ?? -1);
 }
 

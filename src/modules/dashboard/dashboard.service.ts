@@ -19,6 +19,12 @@ export interface DashboardFilter {
   soonDays: number;
 }
 
+/**
+ * Every query here is prepared (planned once per connection): their texts vary only with
+ * the filters used, so there are few, and planning cost more than running them.
+ */
+const PREPARED = { prepare: true } as const;
+
 type Counts = { green: number; yellow: number; red: number; grey: number };
 const emptyLights = (): Counts => ({ green: 0, yellow: 0, red: 0, grey: 0 });
 const emptyStatuses = () => ({ done: 0, partial: 0, not_done: 0, not_due: 0, none: 0 });
@@ -38,7 +44,7 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   if (f.organisationId) where += ` AND EXISTS (SELECT 1 FROM measure_executors fe WHERE fe.measure_id = m.id AND fe.organisation_id = ${add(f.organisationId)})`;
   let periodRange: { starts_on: string; ends_on: string; label: string } | undefined;
   if (f.periodId) {
-    periodRange = await db.one(`SELECT starts_on::text AS starts_on, ends_on::text AS ends_on, label FROM reporting_periods WHERE id = $1`, [f.periodId]);
+    periodRange = await db.one(`SELECT starts_on::text AS starts_on, ends_on::text AS ends_on, label FROM reporting_periods WHERE id = $1`, [f.periodId], PREPARED);
   }
   const light = trafficLightSql('$3', '$4');
   const groupKey = f.planId ? `coalesce(m.section_id, 0)` : `m.plan_id`;
@@ -49,7 +55,7 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
               (SELECT string_agg(o.short_name, ', ' ORDER BY me.position) FROM measure_executors me JOIN organisations o ON o.id = me.organisation_id WHERE me.measure_id = m.id) AS executors
        FROM measures m JOIN plans p ON p.id = m.plan_id
        WHERE ${where} AND ${cond} AND m.status IS DISTINCT FROM 'done' AND m.closed_at IS NULL AND $2::int IS NOT NULL
-       ORDER BY m.open_due, m.plan_id, m.position LIMIT 50`, params);
+       ORDER BY m.open_due, m.plan_id, m.position LIMIT 50`, params, PREPARED);
     return rows.map((r) => ({
       measure: { id: Number(r.id), number: String(r.number), title: String(r.title) },
       plan: { id: Number(r.plan_id), title: String(r.plan_title) },
@@ -62,7 +68,7 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
     db.query<{ k: number; light: keyof Counts; status: string | null; n: number }>(
       `SELECT ${groupKey} AS k, ${light} AS light, m.status, count(*)::int AS n
        FROM measures m JOIN plans p ON p.id = m.plan_id WHERE ${where} AND $2::int IS NOT NULL AND $3::date IS NOT NULL AND $4::date IS NOT NULL
-       GROUP BY 1, 2, 3`, params),
+       GROUP BY 1, 2, 3`, params, PREPARED),
     list(`m.open_due < $3::date AND $4::date IS NOT NULL`),
     list(`m.open_due >= $3::date AND m.open_due <= $4::date`),
     executorStats(db, actor, f),
@@ -78,8 +84,8 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   }
   const ids = [...groups.keys()];
   const names = f.planId
-    ? await db.query<{ id: number; number: string; title: string }>(`SELECT id, number, title FROM sections WHERE id = ANY($1::int[]) ORDER BY position`, [ids])
-    : await db.query<{ id: number; title: string; kind: string }>(`SELECT id, title, kind FROM plans WHERE id = ANY($1::int[]) ORDER BY id`, [ids]);
+    ? await db.query<{ id: number; number: string; title: string }>(`SELECT id, number, title FROM sections WHERE id = ANY($1::int[]) ORDER BY position`, [ids], PREPARED)
+    : await db.query<{ id: number; title: string; kind: string }>(`SELECT id, title, kind FROM plans WHERE id = ANY($1::int[]) ORDER BY id`, [ids], PREPARED);
   const breakdown = names.map((n) => ({ ...n, id: Number(n.id), ...groups.get(Number(n.id))! }));
   if (f.planId && groups.has(0)) breakdown.push({ id: 0, number: '', title: 'Без раздела', ...groups.get(0)! } as never);
 
@@ -116,7 +122,7 @@ async function executorStats(db: Queryable, actor: Actor, f: DashboardFilter) {
        FROM reports r JOIN plans p ON p.id = r.plan_id
        WHERE ${rwhere}
        GROUP BY r.organisation_id) a JOIN organisations o ON o.id = a.organisation_id
-     ORDER BY a.expected DESC, o.short_name LIMIT 200`, rparams);
+     ORDER BY a.expected DESC, o.short_name LIMIT 200`, rparams, PREPARED);
   return rstats.map((r) => ({
     organisation: { id: Number(r.organisation_id), shortName: r.short_name },
     expected: r.expected, submitted: r.submitted, onTime: r.on_time, accepted: r.accepted,
@@ -137,5 +143,5 @@ async function calendarOf(db: Queryable, actor: Actor, f: DashboardFilter, where
      WHERE cp.region_id = $1 AND cp.effective BETWEEN $${params.length + 1}::date AND $${params.length + 2}::date
        AND ${needsMeasure ? where : `p.status <> 'archived'${f.planId ? ' AND cp.plan_id = $5' : ''}`}
        AND $2::int IS NOT NULL AND $3::date IS NOT NULL AND $4::date IS NOT NULL
-     GROUP BY 1 ORDER BY 1`, [...params, from, to]);
+     GROUP BY 1 ORDER BY 1`, [...params, from, to], PREPARED);
 }
