@@ -63,7 +63,9 @@ export async function logInOverHttp(url: string, login: string): Promise<Record<
   const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: BENCH_PASSWORD }) });
   if (r.status !== 200) throw new Error(`login failed: ${r.status} ${await r.text()}`);
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
-  return { cookie };
+  // The CSRF token rides along so that the same headers serve writes too.
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 export interface LoadResult { requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number; p99: number; bytes: number }

@@ -5,7 +5,6 @@
  *   npm run bench -- dashboard [--pg] [--concurrency 20] [--seconds 15]
  * Target: p95 ≤ 100 ms with 20 clients on PostgreSQL.
  */
-import { BENCH_PASSWORD } from './_region';
 import { describeLoad, logInOverHttp, pickTarget, prepareRegion, runLoad, startServer } from './_server';
 
 export async function run(argv: string[]) {
@@ -49,9 +48,7 @@ export async function run(argv: string[]) {
  * dashboard and that plan's own.
  */
 async function startWriter(url: string, planIds: number[], perSecond: number) {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench-admin', password: BENCH_PASSWORD }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const auth = await logInOverHttp(url, 'bench-admin');
   let n = 0;
   let stopped = false;
   const loop = (async () => {
@@ -59,7 +56,7 @@ async function startWriter(url: string, planIds: number[], perSecond: number) {
       const t = performance.now();
       const planId = planIds[Math.floor(Math.random() * planIds.length)];
       const r = await fetch(`${url}/api/plans/${planId}`, {
-        method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify({ approvedByName: `Бенчмарк ${n}` }),
       });
       if (r.status !== 200) throw new Error(`writer: ${r.status} ${await r.text()}`);

@@ -8,13 +8,8 @@ import { DomainError } from '../errors.js';
 import { addDaysIso, lastDayOfMonth } from './dates.js';
 
 export type Frequency = 'month' | 'quarter' | 'half' | 'year';
+/** 'custom': periods the coordinator set by hand. */
 export type ReportingFrequency = Frequency | 'custom';
-export const REPORTING_FREQUENCIES: readonly ReportingFrequency[] = ['month', 'quarter', 'half', 'year', 'custom'];
-
-/** «ежеквартально» etc., for the UI and for messages. */
-export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = {
-  month: 'ежемесячно', quarter: 'ежеквартально', half: 'по полугодиям', year: 'ежегодно', custom: 'периоды заданы вручную',
-};
 
 export interface ReportingPeriod {
   label: string;

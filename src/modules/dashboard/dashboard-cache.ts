@@ -33,8 +33,8 @@ async function versionOf(db: Queryable, planId: number | undefined): Promise<num
 
 export async function cachedByDataVersion<T>(db: Queryable, key: string, compute: () => Promise<T>, scope: { planId?: number } = {}): Promise<T> {
   if (!enabled) return compute();
+  // The key names the plan too, so an entry is only ever compared with its own plan's version.
   const version = await versionOf(db, scope.planId);
-  key = `${scope.planId ?? '*'}|${key}`;
   const hit = entries.get(key);
   if (hit && hit.version === version) {
     entries.delete(key); // keep recently used entries last

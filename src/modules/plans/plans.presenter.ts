@@ -1,6 +1,7 @@
 /** What leaves the server for plans, sections and measures: never raw rows. */
 import type { Actor } from '../../domain/policy/authorize.js';
 import { authorize, type MeasureSubject, type PlanSubject } from '../../domain/policy/authorize.js';
+import type { ReportingFrequency } from '../../domain/reporting/periods.js';
 
 export type PlanKind = 'plan' | 'council_decisions';
 export type PlanStatus = 'draft' | 'active' | 'archived';
@@ -18,7 +19,7 @@ export interface PlanSummary {
   approvedByName: string | null;
   approvedOn: string | null;
   /** How often executors report: by calendar periods, or periods set by hand ('custom'). */
-  reportingFrequency: 'month' | 'quarter' | 'half' | 'year' | 'custom';
+  reportingFrequency: ReportingFrequency;
   /** Reports are due on this day of the month after a generated period ends. */
   reportDay: number;
   measureCount: number;

@@ -4,7 +4,7 @@ import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { loadNextControlDates, regenerateControlPoints } from '../deadlines/control-points.js';
-import { ensurePeriods, replacePeriods, syncExecution } from '../reports/reporting-sync.js';
+import { ensurePeriods, replacePeriods, syncExecution, untouched } from '../reports/reporting-sync.js';
 import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../../domain/reporting/periods.js';
 import { trafficLight } from '../../domain/reporting/traffic-light.js';
 import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
@@ -142,9 +142,17 @@ export interface PeriodView extends ReportingPeriod { id: number; reports: numbe
 /** The plan's reporting periods, with how many reports each holds (owed, and written). */
 export async function listPeriods(db: Queryable, actor: Actor, planId: number): Promise<PeriodView[]> {
   await loadPlanRow(db, actor, planId);
+  return periodsOf(db, planId);
+}
+
+/**
+ * `written` counts what a period change must keep (the same rule replacePeriods applies),
+ * so the UI offers to remove exactly the periods the server would let go.
+ */
+async function periodsOf(db: Queryable, planId: number): Promise<PeriodView[]> {
   const rows = await db.query<Record<string, unknown>>(
     `SELECT rp.id, rp.label, rp.starts_on::text AS starts_on, rp.ends_on::text AS ends_on, rp.report_due::text AS report_due,
-            count(r.id)::int AS reports, count(r.id) FILTER (WHERE r.state <> 'expected')::int AS written
+            count(r.id)::int AS reports, count(r.id) FILTER (WHERE NOT ${untouched('r')})::int AS written
      FROM reporting_periods rp LEFT JOIN reports r ON r.period_id = rp.id
      WHERE rp.plan_id = $1 GROUP BY rp.id ORDER BY rp.starts_on`, [planId]);
   return rows.map((r) => ({
@@ -164,11 +172,11 @@ export async function setCustomPeriods(db: Database, actor: Actor, planId: numbe
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
     const plan = await summaryOf(tx, planId);
     const valid = validateCustomPeriods(items, plan.periodFrom, plan.periodTo);
-    const before = await listPeriods(tx, actor, planId);
+    const before = await periodsOf(tx, planId);
     await replacePeriods(tx, planId, valid);
     await tx.query(`UPDATE plans SET reporting_frequency = 'custom', version = version + 1, updated_at = now() WHERE id = $1`, [planId]);
     await syncExecution(tx, { planId });
-    const after = await listPeriods(tx, actor, planId);
+    const after = await periodsOf(tx, planId);
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.periods_set', entityType: 'plan', entityId: planId, planId, before: { frequency: plan.reportingFrequency, periods: before }, after: { frequency: 'custom', periods: after } });
     return after;
   });

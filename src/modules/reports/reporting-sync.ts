@@ -12,7 +12,7 @@ import { generatePeriods, type Frequency, type ReportingPeriod } from '../../dom
  * An owed report nobody has touched: no text saved, no attachment. Only such rows may be
  * removed when the obligation goes away; anything else is someone's work.
  */
-const untouched = (r: string) =>
+export const untouched = (r: string) =>
   `(${r}.state = 'expected' AND ${r}.version = 1 AND NOT EXISTS (SELECT 1 FROM report_attachments ra WHERE ra.report_id = ${r}.id))`;
 
 /**
