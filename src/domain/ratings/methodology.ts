@@ -267,6 +267,7 @@ function locate(path: PropertyKey[], raw: unknown): { en: string; ru: string; ke
       else if (parent === 'indicators') ruParts.push(`показатель${id} (№ ${p + 1})`);
       else if (parent === 'bands') ruParts.push(`категория № ${p + 1}`);
       else if (parent === 'thresholds') ruParts.push(`порог № ${p + 1}`);
+      else if (path[i - 2] === 'thresholds') ruParts.push(p === 0 ? 'значение' : 'баллы');
       else ruParts.push(`элемент № ${p + 1}`);
     } else {
       key = String(p);
@@ -334,7 +335,8 @@ function translateIssue(issue: ZodIssue, raw: unknown): RatingIssue {
         return { ...base, en: `${at.en}: each threshold must be a pair [value, points], got ${show(input)}`, ru: `${at.ru}: порог записывается парой [значение, баллы]` };
       }
       if (issue.origin === 'array') {
-        return { ...base, en: `${at.en}: at least ${bound} ${key ?? 'item'} required`, ru: `${at.ru}: нужен хотя бы один элемент` };
+        const one = ({ groups: ['group', 'нужна хотя бы одна группа'], indicators: ['indicator', 'нужен хотя бы один показатель'] } as Record<string, [string, string]>)[key ?? ''];
+        return { ...base, en: `${at.en}: at least ${one ? `one ${one[0]}` : `${bound} item(s)`} is required`, ru: `${at.ru}: ${one ? one[1] : 'нужен хотя бы один элемент'}` };
       }
       if (issue.origin === 'string') return { ...base, en: `${at.en}: must not be empty`, ru: `${at.ru}: не может быть пустым` };
       return { ...base, en: `${at.en}: ${issue.message}`, ru: `${at.ru}: неверное значение` };
