@@ -78,30 +78,37 @@ function formatEarned(earned: number, max: number): string {
   return `${f.format(earned)} ${ofPoints(m)}`;
 }
 
+/**
+ * A value compared with: a short unit is repeated («при целевом значении 10 %»), a long one
+ * is not («12 СО НКО на 10 тыс. жителей при лучшем 18,7», as in the issue).
+ */
+const SHORT_UNIT = 8;
+
 /** Why the value got its 0–100 points (the part after the colon). */
 function reasonScored(ind: RatingIndicator, v: number, stats: IndicatorStats): string {
   const shown = withUnit(v, ind.unit);
+  const ref = (x: number) => (ind.unit.trim().length <= SHORT_UNIT ? withUnit(x, ind.unit) : formatValueRu(x));
   const down = ind.direction === 'down';
   switch (ind.normalisation) {
     case 'best': {
       if (!down) {
         if (stats.max <= 0) return `${shown}; ни у одного муниципального образования значение не больше нуля`;
-        return v === stats.max ? `${shown} — лучший результат` : `${shown} при лучшем ${formatValueRu(stats.max)}`;
+        return v === stats.max ? `${shown} — лучший результат` : `${shown} при лучшем ${ref(stats.max)}`;
       }
       if (v === 0) return `${shown} — лучший возможный результат`;
-      return v === stats.min ? `${shown} — лучший (наименьший) результат` : `${shown} при лучшем (наименьшем) ${formatValueRu(stats.min)}`;
+      return v === stats.min ? `${shown} — лучший (наименьший) результат` : `${shown} при лучшем (наименьшем) ${ref(stats.min)}`;
     }
     case 'minmax': {
       if (stats.max === stats.min) {
         return stats.count === 1 ? `${shown}; значение есть только у этого муниципального образования` : `${shown}; у всех муниципальных образований значение одинаковое`;
       }
       const [worst, best] = down ? [stats.max, stats.min] : [stats.min, stats.max];
-      if (v === best) return `${shown} — лучший результат (худший ${formatValueRu(worst)})`;
-      if (v === worst) return `${shown} — худший результат (лучший ${formatValueRu(best)})`;
-      return `${shown} при худшем ${formatValueRu(worst)} и лучшем ${formatValueRu(best)}`;
+      if (v === best) return `${shown} — лучший результат (худший ${ref(worst)})`;
+      if (v === worst) return `${shown} — худший результат (лучший ${ref(best)})`;
+      return `${shown} при худшем ${ref(worst)} и лучшем ${ref(best)}`;
     }
     case 'target': {
-      const t = formatValueRu(ind.target);
+      const t = ref(ind.target);
       if (down) return v <= ind.target ? `${shown} при целевом значении не более ${t} — цель достигнута` : `${shown} при целевом значении не более ${t}`;
       return v >= ind.target ? `${shown} при целевом значении ${t} — цель достигнута` : `${shown} при целевом значении ${t}`;
     }
@@ -111,12 +118,12 @@ function reasonScored(ind: RatingIndicator, v: number, stats: IndicatorStats): s
       const reached = reachedThreshold(ind.thresholds, v, down);
       if (!reached) {
         const edge = down ? ind.thresholds[ind.thresholds.length - 1][0] : ind.thresholds[0][0];
-        return down ? `${shown} — выше наибольшего порога ${formatValueRu(edge)}` : `${shown} — ниже наименьшего порога ${formatValueRu(edge)}`;
+        return down ? `${shown} — выше наибольшего порога ${ref(edge)}` : `${shown} — ниже наименьшего порога ${ref(edge)}`;
       }
       const points = pointsCount(pointFormats[0].format(reached[1]));
       return down
-        ? `${shown} — не выше порога ${formatValueRu(reached[0])}: ${points} из 100`
-        : `${shown} — достигнут порог ${formatValueRu(reached[0])}: ${points} из 100`;
+        ? `${shown} — не выше порога ${ref(reached[0])}: ${points} из 100`
+        : `${shown} — достигнут порог ${ref(reached[0])}: ${points} из 100`;
     }
   }
 }
