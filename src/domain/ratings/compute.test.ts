@@ -2,7 +2,7 @@
  * Group scores, totals, missing data, ranks and bands, with the arithmetic written out.
  */
 import { describe, expect, it } from 'vitest';
-import { assignRanks, bandFor, computeRating, type ValueRecord } from './compute.js';
+import { assignRanks, bandFor, computeRating, indicatorOutcomes, type ValueRecord } from './compute.js';
 import { RatingInputError } from './errors.js';
 import { parseMethodology, type Methodology } from './methodology.js';
 
@@ -67,7 +67,9 @@ describe('computeRating: group scores and totals', () => {
     expect(g.points.B2).toBeNull();
     expect(g.groups.B).toBeCloseTo(50, 9);
     expect(g.total).toBeCloseTo(0.4 * (80 / 3) + 0.6 * 50, 9);
-    expect(g.indicators.B2.status).toBe('missing_excluded');
+    expect(indicatorOutcomes(method('reweight'), g)[3]).toEqual({ value: null, points: null, status: 'missing_excluded', share: 0 });
+    // Shares: A keeps 0.4 split 1:2; B keeps 0.6, all of it on B1 now.
+    expect(indicatorOutcomes(method('reweight'), g).map((o) => o.share)).toEqual([0.4 / 3, 0.8 / 3, 0.6, 0].map((x) => expect.closeTo(x, 12)));
     // The other two are unchanged by the rule.
     expect(rows.find((r) => r.municipality === 'Альфа')!.total).toBeCloseTo(0.4 * (200 / 3) + 60, 9);
   });

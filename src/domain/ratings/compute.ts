@@ -60,8 +60,8 @@ export interface RatingRow {
   groups: Record<string, number | null>;
   /** Indicator id → points 0–100: a number when scored or missing under `zero`, null when left out. */
   points: Record<string, number | null>;
-  /** Indicator id → how it took part, with the value and effective share (for explanations). */
-  indicators: Record<string, IndicatorOutcome>;
+  /** The values, in the methodology's order of indicators; null = missing. See `indicatorOutcomes`. */
+  values: (number | null)[];
 }
 
 export interface RatingResult {
@@ -86,53 +86,101 @@ export const normaliseName = (s: string) => s.trim().normalize('NFC');
  * not a finite number, the same municipality and indicator twice, a municipality not rated.
  */
 export function checkValues(methodology: Methodology, records: readonly ValueRecord[], options: ComputeOptions = {}): RatingIssue[] {
-  const known = new Set(methodology.indicators.map((i) => i.id));
-  const rated = options.municipalities ? new Set(options.municipalities.map(normaliseName)) : undefined;
-  const seen = new Map<string, number | undefined>();
+  return tabulate(methodology, records, options).issues;
+}
+
+/** One municipality's values by indicator column (NaN = missing) and where each came from. */
+interface TableRow {
+  values: number[];
+  /** Index + 1 of the record that gave the value; 0 = none yet (to name the first of a duplicate). */
+  source: number[];
+}
+
+/**
+ * One pass over the records: the issues of `checkValues` and the table `computeRating` needs.
+ * Names are normalised through a cache: a region has hundreds of municipalities but tens of
+ * thousands of values, and `normalize` is the costly part of reading them.
+ */
+function tabulate(methodology: Methodology, records: readonly ValueRecord[], options: ComputeOptions): { issues: RatingIssue[]; table: Map<string, TableRow> } {
+  const width = methodology.indicators.length;
+  const column = new Map(methodology.indicators.map((ind, k) => [ind.id, k]));
+  const names = new Map<string, string>();
+  const nameOf = (raw: string) => {
+    let n = names.get(raw);
+    if (n === undefined) names.set(raw, (n = normaliseName(raw)));
+    return n;
+  };
+  const table = new Map<string, TableRow>();
+  const rowOf = (name: string) => {
+    let row = table.get(name);
+    // Plain packed arrays: cheaper to allocate by the hundred than typed arrays (GC showed in the benchmark).
+    if (!row) table.set(name, (row = { values: new Array<number>(width).fill(NaN), source: new Array<number>(width).fill(0) }));
+    return row;
+  };
+  const rated = options.municipalities ? new Set(options.municipalities.map(nameOf)) : undefined;
+  for (const name of rated ?? []) rowOf(name);
+
   const issues: RatingIssue[] = [];
   // A misspelt indicator or municipality repeats on many rows: one issue for it, naming the rows.
   const unknown = new Map<string, { first: number; more: string[] }>();
-  const placeOf = (r: ValueRecord, index: number) =>
-    r.line !== undefined ? { path: `line ${r.line}`, ru: `строка ${r.line}`, short: String(r.line) } : { path: `values[${index}]`, ru: `значение № ${index + 1}`, short: `#${index + 1}` };
-  const once = (key: string, index: number, make: () => RatingIssue) => {
-    const prior = unknown.get(key);
-    if (prior) prior.more.push(placeOf(records[index], index).short);
-    else unknown.set(key, { first: issues.push(make()) - 1, more: [] });
+  const placeOf = (index: number) => {
+    const line = records[index].line;
+    return line !== undefined ? { path: `line ${line}`, ru: `строка ${line}`, short: String(line) } : { path: `values[${index}]`, ru: `значение № ${index + 1}`, short: `#${index + 1}` };
   };
-  records.forEach((r, index) => {
-    const { path, ru: where } = placeOf(r, index);
-    const name = normaliseName(r.municipality);
+  const once = (key: string, index: number, make: (at: { path: string; ru: string }) => RatingIssue) => {
+    const prior = unknown.get(key);
+    if (prior) prior.more.push(placeOf(index).short);
+    else unknown.set(key, { first: issues.push(make(placeOf(index))) - 1, more: [] });
+  };
+  const known = () => methodology.indicators.map((i) => i.id).join(', ');
+
+  for (let index = 0; index < records.length; index++) {
+    const r = records[index];
+    const name = nameOf(r.municipality);
     const id = r.indicator.trim();
-    if (name === '') issues.push({ path, en: `${path}: municipality is empty`, ru: `${where}: не указано муниципальное образование` });
-    else if (rated && !rated.has(name)) {
-      once(`m\u0000${name}`, index, () => ({ path, en: `${path}: unknown municipality "${name}"`, ru: `${where}: муниципальное образование «${name}» не участвует в рейтинге` }));
+    const k = column.get(id);
+    let ok = true;
+    if (name === '') {
+      const at = placeOf(index);
+      issues.push({ path: at.path, en: `${at.path}: municipality is empty`, ru: `${at.ru}: не указано муниципальное образование` });
+      ok = false;
+    } else if (rated && !rated.has(name)) {
+      once(`m\u0000${name}`, index, (at) => ({ path: at.path, en: `${at.path}: unknown municipality "${name}"`, ru: `${at.ru}: муниципальное образование «${name}» не участвует в рейтинге` }));
+      ok = false;
     }
-    if (id === '') issues.push({ path, en: `${path}: indicator is empty`, ru: `${where}: не указан показатель` });
-    else if (!known.has(id)) {
-      const list = [...known].join(', ');
-      once(`i\u0000${id}`, index, () => ({ path, en: `${path}: unknown indicator "${id}" (the methodology has ${list})`, ru: `${where}: показателя «${id}» нет в методике (есть: ${list})` }));
+    if (id === '') {
+      const at = placeOf(index);
+      issues.push({ path: at.path, en: `${at.path}: indicator is empty`, ru: `${at.ru}: не указан показатель` });
+      ok = false;
+    } else if (k === undefined) {
+      once(`i\u0000${id}`, index, (at) => ({ path: at.path, en: `${at.path}: unknown indicator "${id}" (the methodology has ${known()})`, ru: `${at.ru}: показателя «${id}» нет в методике (есть: ${known()})` }));
+      ok = false;
     }
     if (r.value !== null && !Number.isFinite(r.value)) {
-      issues.push({ path, en: `${path}: value ${String(r.value)} is not a finite number`, ru: `${where}: значение не является числом` });
+      const at = placeOf(index);
+      issues.push({ path: at.path, en: `${at.path}: value ${String(r.value)} is not a finite number`, ru: `${at.ru}: значение не является числом` });
     }
-    if (name !== '' && id !== '') {
-      const key = `${name}\u0000${id}`;
-      if (seen.has(key)) {
-        const first = seen.get(key);
-        issues.push({
-          path,
-          en: `${path}: a second value for "${name}", indicator "${id}"${first !== undefined ? ` (first on line ${first})` : ''}`,
-          ru: `${where}: значение показателя «${id}» для «${name}» указано повторно${first !== undefined ? ` (впервые — в строке ${first})` : ''}`,
-        });
-      } else seen.set(key, r.line);
+    if (!ok || k === undefined) continue;
+    const row = rowOf(name);
+    if (row.source[k] !== 0) {
+      const at = placeOf(index);
+      const first = records[row.source[k] - 1].line;
+      issues.push({
+        path: at.path,
+        en: `${at.path}: a second value for "${name}", indicator "${id}"${first !== undefined ? ` (first on line ${first})` : ''}`,
+        ru: `${at.ru}: значение показателя «${id}» для «${name}» указано повторно${first !== undefined ? ` (впервые — в строке ${first})` : ''}`,
+      });
+      continue;
     }
-  });
+    row.source[k] = index + 1;
+    if (r.value !== null) row.values[k] = r.value;
+  }
   for (const { first, more } of unknown.values()) {
     if (more.length === 0) continue;
     const i = issues[first];
     issues[first] = { ...i, en: `${i.en}; also on ${more.length} more row(s): ${more.join(', ')}`, ru: `${i.ru}; то же ещё в ${more.length} стр.: ${more.join(', ')}` };
   }
-  return issues;
+  return { issues, table };
 }
 
 /**
@@ -144,31 +192,14 @@ export function checkValues(methodology: Methodology, records: readonly ValueRec
  * // { municipality: 'г. Озёрск', total: 100, rank: 1, band: 'лидеры', groups: {A: 100}, points: {A1: 100}, … }
  */
 export function computeRating(methodology: Methodology, records: readonly ValueRecord[], options: ComputeOptions = {}): RatingResult {
-  const issues = checkValues(methodology, records, options);
+  const { issues, table } = tabulate(methodology, records, options);
   if (issues.length) throw new RatingInputError('rating.values_invalid', issues);
-
   const indicators = methodology.indicators;
-  const column = new Map(indicators.map((ind, k) => [ind.id, k]));
-  // One row of values per municipality, NaN = missing: a flat array keeps 500 × 60 fast.
-  const table = new Map<string, Float64Array>();
-  const rowOf = (name: string) => {
-    let row = table.get(name);
-    if (!row) {
-      row = new Float64Array(indicators.length).fill(NaN);
-      table.set(name, row);
-    }
-    return row;
-  };
-  for (const name of options.municipalities ?? []) rowOf(normaliseName(name));
-  for (const r of records) {
-    const row = rowOf(normaliseName(r.municipality));
-    if (r.value !== null) row[column.get(r.indicator.trim())!] = r.value;
-  }
 
   const stats: Record<string, IndicatorStats> = {};
   const statList = indicators.map((ind, k) => {
     const present: number[] = [];
-    for (const row of table.values()) if (!Number.isNaN(row[k])) present.push(row[k]);
+    for (const row of table.values()) if (!Number.isNaN(row.values[k])) present.push(row.values[k]);
     return (stats[ind.id] = indicatorStats(present));
   });
 
@@ -176,8 +207,8 @@ export function computeRating(methodology: Methodology, records: readonly ValueR
   const groupMembers = methodology.groups.map((g) => indicators.flatMap((ind, k) => (ind.group === g.id ? [k] : [])));
 
   const rows: RatingRow[] = [];
-  for (const [municipality, values] of table) {
-    rows.push(scoreMunicipality(methodology, municipality, values, statList, rules, groupMembers));
+  for (const [municipality, row] of table) {
+    rows.push(scoreMunicipality(methodology, municipality, row.values, statList, rules, groupMembers));
   }
   assignRanks(rows);
   for (const row of rows) row.band = bandFor(methodology, row.total);
@@ -188,70 +219,68 @@ export function computeRating(methodology: Methodology, records: readonly ValueR
 function scoreMunicipality(
   methodology: Methodology,
   municipality: string,
-  values: Float64Array,
+  values: readonly number[],
   stats: IndicatorStats[],
   rules: MissingRule[],
   groupMembers: number[][],
 ): RatingRow {
   const indicators = methodology.indicators;
   const points: Record<string, number | null> = {};
-  const outcomes: Record<string, IndicatorOutcome> = {};
-  const p = new Float64Array(indicators.length);
-  const takesPart: boolean[] = [];
+  const raw: (number | null)[] = new Array(indicators.length);
+  const p = new Array<number>(indicators.length); // NaN = left out
   for (let k = 0; k < indicators.length; k++) {
-    const ind = indicators[k];
     const v = values[k];
-    let status: IndicatorStatus;
-    if (!Number.isNaN(v)) {
-      p[k] = normalisePoints(ind, v, stats[k]);
-      status = 'scored';
-    } else if (rules[k] === 'zero') {
-      p[k] = 0;
-      status = 'missing_zero';
-    } else {
-      p[k] = NaN;
-      status = 'missing_excluded';
-    }
-    takesPart[k] = status !== 'missing_excluded';
-    points[ind.id] = takesPart[k] ? p[k] : null;
-    outcomes[ind.id] = { value: Number.isNaN(v) ? null : v, points: points[ind.id], status, share: 0 };
+    const present = !Number.isNaN(v);
+    raw[k] = present ? v : null;
+    p[k] = present ? normalisePoints(indicators[k], v, stats[k]) : rules[k] === 'zero' ? 0 : NaN;
+    points[indicators[k].id] = Number.isNaN(p[k]) ? null : p[k];
   }
 
   const groups: Record<string, number | null> = {};
-  const groupScore: number[] = [];
-  const groupWeightSum: number[] = [];
   let totalNum = 0;
   let totalDen = 0;
-  methodology.groups.forEach((g, gi) => {
+  for (let gi = 0; gi < methodology.groups.length; gi++) {
+    const g = methodology.groups[gi];
     let num = 0;
     let den = 0;
     for (const k of groupMembers[gi]) {
-      if (!takesPart[k]) continue;
+      if (Number.isNaN(p[k])) continue;
       num += indicators[k].weight * p[k];
       den += indicators[k].weight;
     }
-    groupWeightSum[gi] = den;
     if (den === 0) {
       groups[g.id] = null;
-      groupScore[gi] = NaN;
-      return;
+      continue;
     }
     const score = clampScore(num / den);
-    groups[g.id] = groupScore[gi] = score;
+    groups[g.id] = score;
     totalNum += g.weight * score;
     totalDen += g.weight;
-  });
-  const total = totalDen === 0 ? null : clampScore(totalNum / totalDen);
-
-  if (totalDen > 0) {
-    methodology.groups.forEach((g, gi) => {
-      if (Number.isNaN(groupScore[gi])) return;
-      for (const k of groupMembers[gi]) {
-        if (takesPart[k]) outcomes[indicators[k].id].share = (g.weight / totalDen) * (indicators[k].weight / groupWeightSum[gi]);
-      }
-    });
   }
-  return { municipality, total, rank: null, band: null, groups, points, indicators: outcomes };
+  const total = totalDen === 0 ? null : clampScore(totalNum / totalDen);
+  return { municipality, total, rank: null, band: null, groups, points, values: raw };
+}
+
+/**
+ * How each indicator took part in a municipality's total (methodology order): its status and
+ * its effective share of the total after reweighting — group weight / Σ weights of the groups
+ * that take part × indicator weight / Σ weights of the group's indicators that take part.
+ * The shares of all indicators taking part add up to 1, so Σ share · points = total.
+ */
+export function indicatorOutcomes(methodology: Methodology, row: RatingRow): IndicatorOutcome[] {
+  const indicators = methodology.indicators;
+  let totalDen = 0;
+  for (const g of methodology.groups) if (row.groups[g.id] !== null) totalDen += g.weight;
+  const groupDen = new Map<string, number>();
+  for (const ind of indicators) if (row.points[ind.id] !== null) groupDen.set(ind.group, (groupDen.get(ind.group) ?? 0) + ind.weight);
+  const groupWeight = new Map(methodology.groups.map((g) => [g.id, g.weight]));
+  return indicators.map((ind, k) => {
+    const points = row.points[ind.id];
+    const value = row.values[k];
+    const status: IndicatorStatus = points === null ? 'missing_excluded' : value === null ? 'missing_zero' : 'scored';
+    const share = points === null ? 0 : (groupWeight.get(ind.group)! / totalDen) * (ind.weight / groupDen.get(ind.group)!);
+    return { value, points, status, share };
+  });
 }
 
 /** Weighted means of 0–100 values stay in 0–100 but for rounding (100.00000000000001): clamp that away. */

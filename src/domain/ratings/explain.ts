@@ -10,7 +10,7 @@
  * target or the threshold reached, or that there were no data.
  */
 import { plural } from '../reminders/plan-reminders.js';
-import type { RatingResult, RatingRow } from './compute.js';
+import { indicatorOutcomes, type IndicatorOutcome, type RatingResult, type RatingRow } from './compute.js';
 import type { Methodology, RatingIndicator } from './methodology.js';
 import { reachedThreshold, type IndicatorStats } from './normalise.js';
 
@@ -128,8 +128,7 @@ function reasonScored(ind: RatingIndicator, v: number, stats: IndicatorStats): s
   }
 }
 
-function explainIndicator(m: Methodology, result: RatingResult, row: RatingRow, ind: RatingIndicator): IndicatorExplanation {
-  const outcome = row.indicators[ind.id];
+function explainIndicator(m: Methodology, result: RatingResult, row: RatingRow, ind: RatingIndicator, outcome: IndicatorOutcome): IndicatorExplanation {
   const group = m.groups.find((g) => g.id === ind.group)!;
   const base = { indicator: ind.id, title: ind.title, group: ind.group, status: outcome.status, value: outcome.value, points: outcome.points };
   if (outcome.status === 'missing_excluded') {
@@ -157,8 +156,9 @@ function explainIndicator(m: Methodology, result: RatingResult, row: RatingRow, 
 export function explainMunicipality(methodology: Methodology, result: RatingResult, municipality: string): MunicipalityExplanation {
   const row = result.rows.find((r) => r.municipality === municipality.trim().normalize('NFC'));
   if (!row) throw new Error(`municipality "${municipality}" is not in the rating`);
+  const outcomes = indicatorOutcomes(methodology, row);
   const groups = methodology.groups.map((g): GroupExplanation => {
-    const indicators = methodology.indicators.filter((i) => i.group === g.id).map((i) => explainIndicator(methodology, result, row, i));
+    const indicators = methodology.indicators.flatMap((i, k) => (i.group === g.id ? [explainIndicator(methodology, result, row, i, outcomes[k])] : []));
     const score = row.groups[g.id];
     if (score === null) {
       return { group: g.id, title: g.title, score, earned: null, max: 0, indicators, text: `«${g.title}»: нет данных, группа не входит в итоговую оценку` };

@@ -6,7 +6,7 @@ export {
 } from './methodology.js';
 export { normalisePoints, indicatorStats, reachedThreshold, type IndicatorStats } from './normalise.js';
 export {
-  computeRating, checkValues, assignRanks, bandFor, compareRows, missingRuleOf, normaliseName, TIE_TOLERANCE,
+  computeRating, checkValues, indicatorOutcomes, assignRanks, bandFor, compareRows, missingRuleOf, normaliseName, TIE_TOLERANCE,
   type ValueRecord, type ComputeOptions, type RatingRow, type RatingResult, type IndicatorOutcome, type IndicatorStatus,
 } from './compute.js';
 export { readValuesCsv, parseDecimal, type ValuesCsv } from './values-csv.js';

@@ -41,9 +41,15 @@ export function readValuesCsv(input: string | Uint8Array): ValuesCsv {
   const records: ValueRecord[] = [];
   const headerLine = text.split('\n', 1)[0] ?? '';
   const delimiter = [',', ';', '\t'].find((d) => headerLine.includes(d)) ?? ',';
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; lines: number }[];
   try {
-    rows = parse(text, { delimiter, info: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof rows;
+    // The line each record ends on (csv-parse's running count), kept beside the records.
+    const ends: number[] = [];
+    const parsed = parse(text, {
+      delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true,
+      on_record: (record, context) => { ends.push(context.lines); return record; },
+    });
+    rows = parsed.map((record, i) => ({ record, lines: ends[i] }));
   } catch (e) {
     const err = e as Error & { lines?: number };
     const line = err.lines;
@@ -69,9 +75,9 @@ export function readValuesCsv(input: string | Uint8Array): ValuesCsv {
   }
   const [iM, iI, iV] = at;
 
-  for (const { record, info } of rows.slice(1)) {
+  for (const { record, lines } of rows.slice(1)) {
     // csv-parse reports the line a record ends on; a quoted name with line breaks starts earlier.
-    const line = info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    const line = lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
     if (record.every((f) => f.trim() === '')) continue;
     let fields = record;
     if (fields.length === 4 && iV === 2 && /^\s*[+\-\u2212]?\d+\s*$/.test(fields[2]) && /^\d+\s*$/.test(fields[3])) {
