@@ -8,6 +8,7 @@
  * time; the process's CPU time is printed beside it, since the machine may be shared).
  */
 import { computeRating, explainMunicipality, parseMethodology, readValuesCsv, type ValueRecord } from '../src/domain/ratings/index.js';
+import { prng } from '../src/export/sample-models.js';
 import { fmt, percentile, timeRuns } from './_stats.js';
 
 const TARGET_MS = 200;
@@ -18,20 +19,8 @@ function option(argv: string[], name: string, dflt: number): number {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run rates the same region. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(municipalities: number, indicators: number) {
-  const rnd = random(13);
+  const rnd = prng(13); // the same region every run
   const groups = 6;
   const kinds = ['minmax', 'best', 'target', 'thresholds', 'binary'] as const;
   const methodology = parseMethodology({
