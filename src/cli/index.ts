@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   import: { summary: 'read a plan/report document; --dry-run prints interchange JSON', load: () => import('./commands/import.js') },
   export: { summary: 'consolidated report of a plan: --plan ID --format docx|xlsx|pdf --out FILE [--period …]', load: () => import('./commands/export.js') },
   remind: { summary: 'send the reminder e-mails due today once: [--today YYYY-MM-DD]', load: () => import('./commands/remind.js') },
+  nok: { summary: 'НОК scoring: score|explain [--edition ID] --input FILE|-; editions', load: () => import('./commands/nok.js') },
   'parse-deadlines': { summary: 'JSONL {text, period} on stdin -> JSONL schedules on stdout', load: () => import('./commands/parse-deadlines.js') },
 };
 
