@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EDITION_344N_2018, explainShortfalls, scoreOrganisation, scoreRequest, validateScoreInput, type ScoreInput } from '../src/domain/nok/index.js';
+import { prng } from '../src/export/sample-models.js';
 import { fmt, percentile, timeRuns } from './_stats.js';
 
 function option(argv: string[], name: string, dflt: number): number {
@@ -19,20 +20,8 @@ function option(argv: string[], name: string, dflt: number): number {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
 }
 
-/** Deterministic generator (mulberry32) so that runs are comparable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function campaign(n: number): ScoreInput {
-  const rnd = random(14);
+  const rnd = prng(14); // deterministic, so that runs are comparable
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const share = (whole: number): [number, number] => [Math.min(whole, Math.round(whole * (0.6 + rnd() * 0.45))), whole];
   const sectors = ['социальное обслуживание', 'культура', 'образование', 'охрана здоровья'];

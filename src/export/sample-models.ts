@@ -172,7 +172,7 @@ export function sampleCouncilModel(): ReportModel {
 }
 
 /** Small deterministic PRNG (mulberry32), so that generated models are the same every run. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
