@@ -11,6 +11,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   export: { summary: 'consolidated report of a plan: --plan ID --format docx|xlsx|pdf --out FILE [--period …]', load: () => import('./commands/export.js') },
   remind: { summary: 'send the reminder e-mails due today once: [--today YYYY-MM-DD]', load: () => import('./commands/remind.js') },
   'parse-deadlines': { summary: 'JSONL {text, period} on stdin -> JSONL schedules on stdout', load: () => import('./commands/parse-deadlines.js') },
+  'check-reports': { summary: 'JSONL execution texts on stdin -> JSONL substance verdicts on stdout', load: () => import('./commands/check-reports.js') },
 };
 
 async function main(): Promise<number> {
