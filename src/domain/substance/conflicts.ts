@@ -72,10 +72,14 @@ function partlyDone(seg: Segmented): Marker | null {
 
 function planAndFact(s: Sentence): Marker | null {
   const nums = [...s.text.matchAll(new RegExp(`${NUM}\\s+([а-яё]+)`, 'giu'))];
+  // A planned figure: a plan word before it with no completed verb in between («Плановое значение – 120 человек»).
+  const planned = (at: number) => {
+    const before = s.words.filter((w) => w.end <= at);
+    const p = before.map((w) => hasLemma(w, PLANNED)).lastIndexOf(true);
+    return p >= 0 && !before.slice(p + 1).some((w) => w.info.past && !w.negated);
+  };
   for (const a of nums) {
-    const plannedClause = s.words.filter((w) => { const c = clauseOf(s, s.start + a.index!); return w.start >= c.start && w.end <= c.end; })
-      .some((w) => hasLemma(w, PLANNED));
-    if (!plannedClause) continue;
+    if (!planned(s.start + a.index!)) continue;
     for (const b of nums) {
       if (b.index! <= a.index! || b[2].slice(0, 4) !== a[2].slice(0, 4)) continue;
       const c = clauseOf(s, s.start + b.index!);

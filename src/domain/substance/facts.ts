@@ -12,7 +12,7 @@
 import { addDays } from '../calendar/iso-date.js';
 import {
   CHANGE_VERBS, CONTEXT_WORDS, CREATION_VERBS, DEFINING_VERBS, DOCUMENT_TYPES, EVENT_NOUNS, FEDERAL_ACTS, HABITUAL,
-  INSTITUTION_NOUNS, LEGAL_BASIS, NON_COUNT_NOUNS, PARAMETER_WORDS, PLANNED, RESULT_NOUNS, STATE_VERBS,
+  INSTITUTION_NOUNS, LEGAL_BASIS, NON_COUNT_NOUNS, PARAMETER_WORDS, PLANNED, POSTPONE_VERBS, RESULT_NOUNS, STATE_VERBS,
 } from './lexicon.js';
 import { clauseOf, hasLemma, inside, type Segmented, type Sentence, type Span, type Word } from './text.js';
 import { findTimes, isDeadline, type TimeExpr } from './time.js';
@@ -53,7 +53,7 @@ function view(s: Sentence, ctx: FactContext): SentenceView {
     state: s.words.some((w) => !w.negated && (w.info.present || w.info.pos === 'VERB') && hasLemma(w, STATE_VERBS)),
     future: s.words.some((w) => w.info.future),
     habitual: HABITUAL.test(s.text),
-    context: s.words.some((w) => hasLemma(w, CONTEXT_WORDS)),
+    context: s.words.some((w) => hasLemma(w, CONTEXT_WORDS) && !inside(s.quoted, w.start, w.end)),
   };
 }
 
@@ -207,7 +207,7 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
       if (isDeadline(t)) { reject('deadline', t); continue; }
       if (clausePlanned(s, t.start) || (v.future && !v.past)) { reject('planned', t); continue; }
       const eventDate: TimeExpr = t;
-      if (eventDate.from && ctx.period && eventDate.from < ctx.period[0] && !(eventDate.since && false)) { reject('before-period', t); continue; }
+      if (eventDate.from && ctx.period && eventDate.from < ctx.period[0]) { reject('before-period', t); continue; }
       if (afterReportTime(eventDate, ctx.period)) { reject('planned', t); continue; }
       const stateOnDate = (t.prep === 'на' || t.prep === 'по состоянию на' || t.prep === 'на конец') && (v.state || v.past);
       const explicitRange = t.precision === 'day' && t.from !== t.to && !t.yearless;
@@ -231,30 +231,41 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
       const clause = clauseOf(s, start);
       const clauseWords = wordsIn(s, clause);
       const lead = seg.text.slice(clause.start, start);
-      if (fig.unit === 'bare' && !clauseWords.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS)) && !/составил[аио]?\s*$/i.test(lead)) continue;
+      if (fig.unit === 'bare' && !s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS)) && !/составил[аио]?\s*$/i.test(lead)) continue;
       const planned = clausePlanned(s, start) || (v.future && !v.past);
       clauseFigures.push({ fig, planned, noun: fig.noun?.info.lemmas[0] ?? null });
       if (planned) { reject('planned', fig); continue; }
       const change = clauseWords.some((w) => hasLemma(w, CHANGE_VERBS));
       if (/(?:^|[\s(])(?:до|от|не более|не менее|не свыше|не выше|не ниже|не позднее)\s*$/iu.test(lead.slice(-16)) && !change) { reject('parameter', fig); continue; }
-      if (clauseWords.some((w) => hasLemma(w, PARAMETER_WORDS))) { reject('parameter', fig); continue; }
-      const clausePast = completedPredicates(clauseWords);
-      if (clausePast.length > 0 && clausePast.every((w) => hasLemma(w, DEFINING_VERBS))) { reject('parameter', fig); continue; }
+      // «Размер гранта – от 100 …», «ставка 1 %», «0,5 % годовых».
+      const nearAfter = clauseWords.filter((w) => w.start >= fig.end).slice(0, 2);
+      const nearBefore = s.words.filter((w) => w.end <= start).slice(-6);
+      if (nearBefore.some((w) => hasLemma(w, PARAMETER_WORDS)) || nearAfter.some((w) => hasLemma(w, PARAMETER_WORDS))) { reject('parameter', fig); continue; }
+      // The predicate that governs the figure is its clause's verb when the clause has one.
+      const isPredicate = (w: Word) => w.info.pos === 'VERB' || w.info.past;
+      const clauseVerbs = clauseWords.filter(isPredicate);
+      const governing = clauseVerbs.length > 0 ? clauseVerbs : s.words.filter(isPredicate);
+      const done = governing.filter((w) => w.info.past && !w.negated);
+      if (done.length > 0 && done.every((w) => hasLemma(w, DEFINING_VERBS))) { reject('parameter', fig); continue; }
+      if (done.length > 0 && done.every((w) => hasLemma(w, POSTPONE_VERBS))) { reject('planned', fig); continue; }
       if (v.context) { reject('context', fig); continue; }
       if (v.habitual && !v.past) { reject('habitual', fig); continue; }
       const anchor = anchorOf(s, v.anchors, start, inherited);
       if (anchor && beforePeriod(anchor, ctx.period)) { reject('before-period', fig); continue; }
       if (anchor && afterReportTime(anchor, ctx.period)) { reject('planned', fig); continue; }
-      const resultNoun = clauseWords.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS));
+      // «Показатель на 2025 год – 8,1» with no verb of work done is a target for the year.
+      if (anchor && anchor.prep === 'на' && anchor.precision === 'year' && done.length === 0) { reject('planned', fig); continue; }
+      const resultNoun = s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS));
+      const state = governing.some((w) => !w.negated && hasLemma(w, STATE_VERBS));
       const stateOnDate = v.anchors.some((t) => (t.prep === 'на' || t.prep === 'по состоянию на' || t.prep === 'на конец') && t.precision !== 'year');
-      if (v.past || v.state || resultNoun || stateOnDate) add('figure', s, fig);
+      if (done.length > 0 || state || resultNoun || stateOnDate) add('figure', s, fig);
       else reject('context', fig);
     }
 
     // A concrete object made at a named place, and a named event of the period.
     findObjectsAndEvents(seg, s, v, ctx, inherited, add, reject);
 
-    const last = v.anchors.filter((t) => t.precision !== 'day' || true).at(-1);
+    const last = v.anchors.at(-1);
     if (last) inherited = last;
   }
   evidence.sort((a, b) => a.start - b.start);
@@ -286,16 +297,14 @@ function findObjectsAndEvents(
   const anchor = v.anchors.at(-1) ?? inherited;
   if (anchor && beforePeriod(anchor, ctx.period)) return;
   const outsideNames = (w: Word) => !inside(s.quoted, w.start, w.end);
-  const newNouns = s.words.filter((w) => outsideNames(w) && w.info.pos === 'NOUN' && w.lower.length > 3 && !/^[А-ЯЁ]{2,}/.test(w.text)
-    && !w.info.lemmas.some((l) => ctx.titleLemmas.has(l)));
 
   // «В ГУЗ «ДКМЦ г. Читы» установлено электронное информационное табло».
   const made = predicates.find((w) => hasLemma(w, CREATION_VERBS));
   if (made && NAMED_PLACE.test(s.text)) {
     const object = s.words.find((w) => w.start > made.end && w.info.pos === 'NOUN' && outsideNames(w))
       ?? [...s.words].reverse().find((w) => w.end < made.start && w.info.pos === 'NOUN' && outsideNames(w));
-    if (object && !object.info.lemmas.some((l) => ctx.titleLemmas.has(l))) add('object', s, { start: Math.min(made.start, object.start), end: Math.max(made.end, object.end) });
-    else if (object) reject('restated-title', s);
+    // The place is where the thing is, not who did the work, so even a thing the title names counts.
+    if (object) add('object', s, { start: Math.min(made.start, object.start), end: Math.max(made.end, object.end) });
   }
 
   // «В 2024 году проведен первый Дальневосточный форум волонтеров СВО».
@@ -315,5 +324,4 @@ function findObjectsAndEvents(
     if (v.habitual && !v.past) continue;
     add('event', s, { start: Math.min(nameSpan.start, w.start), end: Math.max(nameSpan.end, w.end) });
   }
-  void newNouns;
 }

@@ -51,8 +51,8 @@ export const NON_COUNT_NOUNS = set(`
 
 /** Around a number, these make it a parameter of a measure (sizes, terms, rates), not a result. */
 export const PARAMETER_WORDS = set(`
-  размер максимальный минимальный предельный ставка лимит рекомендуемый рекомендовать годовой сроком срок
-  стоимость тариф норматив порог
+  размер максимальный минимальный предельный ставка лимит рекомендуемый рекомендовать годовой
+  стоимость тариф порог
 `);
 
 /** Verbs of change: «увеличилось с 820 до 1 105» is a result, though «до» usually marks a limit. */
@@ -65,7 +65,7 @@ export const CHANGE_VERBS = set(`
 export const DEFINING_VERBS = set('определить определять предусмотреть предусматривать');
 
 /** Words of the population and setting, not of the work («в городе проживает 1493 человека»). */
-export const CONTEXT_WORDS = set('проживать жить население житель проживающий');
+export const CONTEXT_WORDS = set('проживать жить проживающий');
 
 /** Words of routine: a present-tense text with these describes how work goes, not what was done. */
 export const HABITUAL = /(?:ежегодно|ежемесячно|еженедельно|ежедневно|ежеквартально|регулярно|постоянно|по мере|в год(?![а-яё])|в месяц(?![а-яё])|в день(?![а-яё])|в неделю|каждый|каждую|каждое|каждые|как правило)/i;

@@ -87,7 +87,7 @@ export function resolveExecutor(mention: string, executors: readonly string[]): 
 }
 
 const HEADING = /^\s*(?:\d{1,2}[.)]\s*)?([^:\n]{2,140}?)\s*:(?!\/\/)/u;
-const ACTOR = /^\s*(?:\d{1,2}[.)]\s*)?(?:Информация\s+(?:об участии|о деятельности|о работе)\s+)?(Мин[А-ЯЁа-яё]{2,}|Министерств[а-я]*(?:\s+[^\s.,;:()]+){1,14})/u;
+const ACTOR = /^\s*(?:\d{1,2}[.)]\s*)?(?:Информация\s+(?:об участии|о деятельности|о работе)\s+)?(Министерств[а-я]*(?:\s+[^\s.,;:()]+){1,14}|Мин(?!истерств)[А-ЯЁа-яё]{2,})/u;
 
 /** The body a paragraph is headed by or opens with, or null. */
 function headingOf(p: Paragraph, executors: readonly string[]): { name: string; executor: string | null } | null {
@@ -103,14 +103,15 @@ function headingOf(p: Paragraph, executors: readonly string[]): { name: string; 
   if (a) {
     let name = a[1];
     if (/^Министерств/i.test(name)) {
-      // The full name ends at its territory («… Забайкальского края») or before the first verb-like word.
+      // A full name ends at its territory («… Забайкальского края»); «Министерство осуществляет …» names nobody.
       const words = name.split(/\s+/);
       const t = words.findIndex((w, i) => i > 0 && /^(края|области|республики|округа)$/i.test(w));
       name = (t > 0 ? words.slice(0, t + 1) : words.slice(0, 6)).join(' ');
-      if (words.length < 2) return null;
-    } else if (/^Министерств/i.test(name) === false && !/^Мин/u.test(name)) return null;
+      const executor = resolveExecutor(name, executors);
+      if (!executor && t < 0) return null;
+      return { name, executor };
+    }
     const executor = resolveExecutor(name, executors);
-    if (/^Министерств/i.test(name) && !executor && name.split(/\s+/).length < 3) return null;
     return { name, executor };
   }
   return null;

@@ -86,6 +86,8 @@ function splitSentences(p: Paragraph): Span[] {
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const i = m.index;
     if (s[i] === '.') {
+      // «1.Перевод …»: a list number, not a sentence.
+      if (/^\s*\d{1,2}$/.test(s.slice(start - p.start, i))) continue;
       const before = /([\p{L}.]+)$/u.exec(s.slice(Math.max(0, i - 12), i))?.[1] ?? '';
       const word = before.toLowerCase();
       // «Кохан С.Т.», «г.», «т. к.», «руб.» are not sentence ends; a run-together «основе.Прием» is.

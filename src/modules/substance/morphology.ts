@@ -31,14 +31,17 @@ const has = (tag: { [g: string]: unknown }, g: string) => tag[g] === true;
 export function wordInfoFromParses(parses: ReturnType<typeof Az.Morph>): WordInfo {
   if (parses.length === 0) return { lemmas: [], pos: '', past: false, present: false, future: false, noun: false, adjective: false };
   const top = parses[0].score;
-  const likely = parses.filter((p, i) => i === 0 || p.score >= top * SCORE_RATIO);
+  // A guessed word (not in the dictionary) keeps only its best guess: the others are noise.
+  const known = (parses[0] as { parser?: string }).parser === 'Dictionary';
+  const likely = known ? parses.filter((p, i) => i === 0 || p.score >= top * SCORE_RATIO) : [parses[0]];
   const lemmas: string[] = [];
   for (const p of likely) {
     const n = p.normalize();
     const l = String(n.word ?? n.toString()).toLowerCase().replace(/ё/g, 'е');
     if (l && !lemmas.includes(l)) lemmas.push(l);
   }
-  const verb = likely.find((p) => p.tag.POS === 'VERB');
+  // Tense is read from the best parse only: «инклюзивному» must not pass for a future-tense verb.
+  const verb = parses[0].tag.POS === 'VERB' ? parses[0] : undefined;
   return {
     lemmas,
     pos: String(parses[0].tag.POS ?? ''),
