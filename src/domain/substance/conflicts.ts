@@ -117,7 +117,9 @@ export function findStatusConflict(input: SubstanceInput, seg: Segmented, facts:
       return { kind: 'done-but-partly', reason: `Отметка «Выполнено», но выполнена только часть запланированного: «${ev!.text}»`, evidence: ev };
     }
     if (notHeld.length > 0) {
-      const otherFacts = facts.filter((f) => !notHeld.some((m) => f.start >= m.sentence.start && f.end <= m.sentence.end));
+      // Facts outside the clauses that say «перенесено» / «не проведено» show that work was done.
+      const notHeldClauses = notHeld.map((m) => clauseOf(m.sentence, Math.max(m.start, m.sentence.start)));
+      const otherFacts = facts.filter((f) => !notHeldClauses.some((c) => f.start < c.end && c.start < f.end));
       const otherClaims = claims.filter((c) => !notHeldSentences.has(c.sentence));
       if (otherFacts.length === 0 && otherClaims.length === 0) {
         const ev = evidenceOf(seg, notHeld[0]);

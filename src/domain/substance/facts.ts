@@ -58,7 +58,17 @@ function view(s: Sentence, ctx: FactContext): SentenceView {
 }
 
 const wordsIn = (s: Sentence, span: Span) => s.words.filter((w) => w.start >= span.start && w.end <= span.end);
-const clausePlanned = (s: Sentence, at: number) => wordsIn(s, clauseOf(s, at)).some((w) => hasLemma(w, PLANNED) || w.info.future);
+/** «из 60 запланированных», «из запланированных 10»: the plan word there speaks of that number only. */
+const OUT_OF_PLANNED = /из\s+(?:общего\s+(?:числа|количества)\s+)?(?:(?:запланированн|планируем|предусмотренн)[а-яё]*\s+)?\d+(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?:\s+[а-яё]+){0,2}?(?:\s+(?:запланированн|планируем|предусмотренн)[а-яё]*)?/giu;
+
+function outOfPlannedSpans(s: Sentence): Span[] {
+  return [...s.text.matchAll(OUT_OF_PLANNED)].map((m) => ({ start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
+}
+
+const clausePlanned = (s: Sentence, at: number) => {
+  const spans = outOfPlannedSpans(s).filter((x) => !(at >= x.start && at < x.end));
+  return wordsIn(s, clauseOf(s, at)).some((w) => (hasLemma(w, PLANNED) && !inside(spans, w.start, w.end)) || w.info.future);
+};
 
 function beforePeriod(t: TimeExpr, period: IsoPeriod | null): boolean {
   return !!period && !!t.to && t.to < period[0];
