@@ -23,8 +23,17 @@ function defaultYear(input: SubstanceInput): number | null {
   return null;
 }
 
+/** Titles repeat across a plan's reports: their lemmas are kept per morphology (bounded). */
+const titleCache = new WeakMap<Morphology, Map<string, Set<string>>>();
+
 function titleLemmas(title: string | undefined, morphology: Morphology): Set<string> {
+  let cache = titleCache.get(morphology);
+  if (!cache) { cache = new Map(); titleCache.set(morphology, cache); }
+  const hit = cache.get(title ?? '');
+  if (hit) return hit;
+  if (cache.size >= 2_000) cache.clear();
   const out = new Set<string>();
+  cache.set(title ?? '', out);
   for (const m of (title ?? '').matchAll(/[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*/g)) for (const l of morphology.analyse(m[0]).lemmas) out.add(l);
   return out;
 }

@@ -49,19 +49,26 @@ function completionClaims(seg: Segmented): Marker[] {
 const numberValue = (s: string) => Number(s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
 const NUM = '(\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+|\\d+(?:[.,]\\d+)?)';
 
+const PARTLY = /(?:выполнен[оаы]?|исполнен[оаы]?|реализован[оаы]?)\s+частично|частично\s+(?:выполнен|исполнен|реализован)|не в полном объ[её]ме/i;
+const PERCENT_DONE = new RegExp(`(?:выполнен[оаы]?|исполнен[оаы]?)\\s+на\\s+${NUM}\\s*%`, 'iu');
+const OUT_OF_PLAN = new RegExp(`${NUM}\\s+(?:[а-яё]+\\s+){0,2}из\\s+${NUM}\\s+(?:[а-яё]+\\s+)?(?:запланированн|планируем|предусмотренн|по плану)`, 'iu');
+const PLAN_THEN_DONE = new RegExp(`из\\s+(?:общего\\s+(?:числа|количества)\\s+)?(?:запланированн[а-я]*|предусмотренн[а-я]*)\\s+${NUM}[^.;]*?(?:проведен[оаы]?|выполнен[оаы]?|организован[оаы]?|состоял[оаи]сь)\\s+${NUM}(?!\\s*[-–.,]?\\d)`, 'iu');
+const NUMBER_WORD = new RegExp(`${NUM}\\s+([а-яё]+)`, 'giu');
+
 /** Only a part of the planned count was done. */
 function partlyDone(seg: Segmented): Marker | null {
   for (const s of seg.sentences) {
     const t = s.text;
     const at = (i: number, len: number): Marker => ({ start: s.start + i, end: s.start + i + len, sentence: s });
-    let m = /(?:выполнен[оаы]?|исполнен[оаы]?|реализован[оаы]?)\s+частично|частично\s+(?:выполнен|исполнен|реализован)|не в полном объ[её]ме/i.exec(t);
+    if (!/\d|частичн|полном/i.test(t)) continue;
+    let m = PARTLY.exec(t);
     if (m) return at(m.index, m[0].length);
-    m = new RegExp(`(?:выполнен[оаы]?|исполнен[оаы]?)\\s+на\\s+${NUM}\\s*%`, 'iu').exec(t);
+    m = PERCENT_DONE.exec(t);
     if (m && numberValue(m[1]) < 100) return at(m.index, m[0].length);
     // «3 из 5 запланированных», «из запланированных 10 … проведено 6», «2 семинара из 4 запланированных».
-    m = new RegExp(`${NUM}\\s+(?:[а-яё]+\\s+){0,2}из\\s+${NUM}\\s+(?:[а-яё]+\\s+)?(?:запланированн|планируем|предусмотренн|по плану)`, 'iu').exec(t);
+    m = OUT_OF_PLAN.exec(t);
     if (m && numberValue(m[1]) < numberValue(m[2])) return at(m.index, m[0].length);
-    m = new RegExp(`из\\s+(?:общего\\s+(?:числа|количества)\\s+)?(?:запланированн[а-я]*|предусмотренн[а-я]*)\\s+${NUM}[^.;]*?(?:проведен[оаы]?|выполнен[оаы]?|организован[оаы]?|состоял[оаи]сь)\\s+${NUM}(?!\\s*[-–.,]?\\d)`, 'iu').exec(t);
+    m = PLAN_THEN_DONE.exec(t);
     if (m && numberValue(m[2]) < numberValue(m[1])) return at(m.index, m[0].length);
     // «Плановое значение – 120 человек, фактически … обучено 87 человек».
     const planned = planAndFact(s);
@@ -71,7 +78,8 @@ function partlyDone(seg: Segmented): Marker | null {
 }
 
 function planAndFact(s: Sentence): Marker | null {
-  const nums = [...s.text.matchAll(new RegExp(`${NUM}\\s+([а-яё]+)`, 'giu'))];
+  const nums = [...s.text.matchAll(NUMBER_WORD)];
+  if (nums.length < 2) return null;
   // A planned figure: a plan word before it with no completed verb in between («Плановое значение – 120 человек»).
   const planned = (at: number) => {
     const before = s.words.filter((w) => w.end <= at);
@@ -107,6 +115,7 @@ const inSentence = (m: Marker, facts: readonly Evidence[]) => facts.some((f) => 
 export function findStatusConflict(input: SubstanceInput, seg: Segmented, facts: readonly Evidence[], placeholder: boolean): StatusConflict | null {
   if (placeholder || seg.text.trim() === '') return null;
   const status = input.status ?? null;
+  if (status !== 'done' && status !== 'not_done' && status !== null) return null;
   const notHeld = notHeldMarkers(seg);
   const claims = completionClaims(seg);
   const notHeldSentences = new Set(notHeld.map((m) => m.sentence));

@@ -65,8 +65,11 @@ function outOfPlannedSpans(s: Sentence): Span[] {
   return [...s.text.matchAll(OUT_OF_PLANNED)].map((m) => ({ start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
 }
 
+const outOfPlannedCache = new WeakMap<Sentence, Span[]>();
 const clausePlanned = (s: Sentence, at: number) => {
-  const spans = outOfPlannedSpans(s).filter((x) => !(at >= x.start && at < x.end));
+  let all = outOfPlannedCache.get(s);
+  if (!all) { all = outOfPlannedSpans(s); outOfPlannedCache.set(s, all); }
+  const spans = all.filter((x) => !(at >= x.start && at < x.end));
   return wordsIn(s, clauseOf(s, at)).some((w) => (hasLemma(w, PLANNED) && !inside(spans, w.start, w.end)) || w.info.future);
 };
 

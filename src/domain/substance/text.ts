@@ -121,13 +121,17 @@ function splitClauses(text: string, offset: number): Span[] {
 
 function findQuoted(text: string, offset: number): Span[] {
   const out: Span[] = [];
+  if (!/[«"“„]/.test(text)) return out;
   const re = /«[^«»]{0,160}(?:«[^«»]{0,80}»[^«»]{0,80})?»|"[^"\n]{1,160}"|“[^”\n]{1,160}”|„[^“\n]{1,160}“/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 
+const MAYBE_LINK = /https?:|www\.|@|\.(?:ru|рф|com|org|net|su)\b/i;
+
 function findLinks(text: string, offset: number): Span[] {
   const out: Span[] = [];
+  if (!MAYBE_LINK.test(text)) return out;
   const re = /(?:https?:\/\/|www\.)\S+|[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|com|org|net|su)\b(?:\/\S*)?/giu;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: offset + m.index, end: offset + m.index + m[0].replace(/[.,;)]+$/, '').length });
   return out;
@@ -173,4 +177,9 @@ export function segment(text: string, morphology: Morphology): Segmented {
 export const inside = (spans: readonly Span[], at: number, end = at + 1) => spans.some((s) => at >= s.start && end <= s.end);
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 export const clauseOf = (s: Sentence, at: number): Span => s.clauses.find((c) => at >= c.start && at < c.end) ?? s;
-export const hasLemma = (w: Word, set: ReadonlySet<string>) => w.info.lemmas.some((l) => set.has(l)) || set.has(w.lower);
+/** Whether some lemma of the word (or the word itself, for abbreviations the dictionary lacks) is in `set`. */
+export function hasLemma(w: Word, set: ReadonlySet<string>): boolean {
+  const lemmas = w.info.lemmas;
+  for (let i = 0; i < lemmas.length; i++) if (set.has(lemmas[i])) return true;
+  return set.has(w.lower);
+}

@@ -122,6 +122,8 @@ const PREPOSITIONS = /(по состоянию на|не позднее|начи
 export function findTimes(text: string, offset: number, year: number | null): TimeExpr[] {
   const taken: Span[] = [];
   const out: TimeExpr[] = [];
+  // Every form the check uses has a digit (a day, a year or an Arabic quarter number) or a Roman numeral.
+  if (!/[\dIV]/.test(text)) return out;
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
