@@ -101,7 +101,8 @@ function highlight(seg: Segmented, s: Sentence, span: Span, max = 180): Span {
 
 interface DocumentRef extends Span { date: TimeExpr | null; number: boolean; federal: boolean; word: Word }
 
-const NUMBER_SIGN = /№\s*[0-9A-Za-zА-ЯЁа-яё][0-9A-Za-zА-ЯЁа-яё\-/.]*/gu;
+/** «№ 112-од»; legal databases print «N 112-од». */
+const NUMBER_SIGN = /(?:№|N(?=\s*\d))\s*[0-9A-Za-zА-ЯЁа-яё][0-9A-Za-zА-ЯЁа-яё\-/.]*/gu;
 
 function findDocuments(seg: Segmented, v: SentenceView): DocumentRef[] {
   const { s } = v;
@@ -137,6 +138,9 @@ function findDocuments(seg: Segmented, v: SentenceView): DocumentRef[] {
 }
 
 // ---------------------------------------------------------------- figures
+
+/** Numerals that count nothing checkable. */
+const VAGUE_NUMERALS = new Set(['несколько', 'много', 'немного', 'мало', 'сколько', 'столько', 'нисколько']);
 
 const NUMBER = /(?<![\d\p{L}.,/№:-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d|:\d|-\d|\))/gu;
 const MULTIPLIER = /^\s*(?:тыс(?:\.|яч[а-я]*)?|млн\.?|миллион[а-я]*|млрд\.?|миллиард[а-я]*)/iu;
@@ -228,7 +232,41 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
     }
 
     // Figures.
-    const clauseFigures: { fig: Figure; planned: boolean; noun: string | null }[] = [];
+    const judgeFigure = (start: number, end: number): void => {
+      const fig = readFigure(seg, s, start, end);
+      if (!fig) return;
+      const clause = clauseOf(s, start);
+      const clauseWords = wordsIn(s, clause);
+      const lead = seg.text.slice(clause.start, start);
+      if (fig.unit === 'bare' && !s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS)) && !/составил[аио]?\s*$/i.test(lead)) return;
+      const planned = clausePlanned(s, start) || (v.future && !v.past);
+      if (planned) { reject('planned', fig); return; }
+      const change = clauseWords.some((w) => hasLemma(w, CHANGE_VERBS));
+      if (/(?:^|[\s(])(?:до|от|не более|не менее|не свыше|не выше|не ниже|не позднее)\s*$/iu.test(lead.slice(-16)) && !change) { reject('parameter', fig); return; }
+      // «Размер гранта – от 100 …», «ставка 1 %», «0,5 % годовых».
+      const nearAfter = clauseWords.filter((w) => w.start >= fig.end).slice(0, 2);
+      const nearBefore = s.words.filter((w) => w.end <= start).slice(-6);
+      if (nearBefore.some((w) => hasLemma(w, PARAMETER_WORDS)) || nearAfter.some((w) => hasLemma(w, PARAMETER_WORDS))) { reject('parameter', fig); return; }
+      // The predicate that governs the figure is its clause's verb when the clause has one.
+      const isPredicate = (w: Word) => w.info.pos === 'VERB' || w.info.past;
+      const clauseVerbs = clauseWords.filter(isPredicate);
+      const governing = clauseVerbs.length > 0 ? clauseVerbs : s.words.filter(isPredicate);
+      const done = governing.filter((w) => w.info.past && !w.negated);
+      if (done.length > 0 && done.every((w) => hasLemma(w, DEFINING_VERBS))) { reject('parameter', fig); return; }
+      if (done.length > 0 && done.every((w) => hasLemma(w, POSTPONE_VERBS))) { reject('planned', fig); return; }
+      if (v.context) { reject('context', fig); return; }
+      if (v.habitual && !v.past) { reject('habitual', fig); return; }
+      const anchor = anchorOf(s, v.anchors, start, inherited);
+      if (anchor && beforePeriod(anchor, ctx.period)) { reject('before-period', fig); return; }
+      if (anchor && afterReportTime(anchor, ctx.period)) { reject('planned', fig); return; }
+      // «Показатель на 2025 год – 8,1» with no verb of work done is a target for the year.
+      if (anchor && anchor.prep === 'на' && anchor.precision === 'year' && done.length === 0) { reject('planned', fig); return; }
+      const resultNoun = s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS));
+      const state = governing.some((w) => !w.negated && hasLemma(w, STATE_VERBS));
+      const stateOnDate = v.anchors.some((t) => (t.prep === 'на' || t.prep === 'по состоянию на' || t.prep === 'на конец') && t.precision !== 'year');
+      if (done.length > 0 || state || resultNoun || stateOnDate) add('figure', s, fig);
+      else reject('context', fig);
+    };
     NUMBER.lastIndex = 0;
     for (let m = NUMBER.exec(s.text); m; m = NUMBER.exec(s.text)) {
       const start = s.start + m.index;
@@ -239,40 +277,12 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
       // List numbering «1)», «2.» at the start of a line.
       if (/(^|\n)\s*$/.test(seg.text.slice(Math.max(0, start - 4), start)) && /^[.)]/.test(seg.text.slice(end, end + 1))) continue;
       if (/^(?:19|20)\d{2}$/.test(m[0]) && !/^\s+[а-яё]/i.test(seg.text.slice(end, end + 3))) continue;
-      const fig = readFigure(seg, s, start, end);
-      if (!fig) continue;
-      const clause = clauseOf(s, start);
-      const clauseWords = wordsIn(s, clause);
-      const lead = seg.text.slice(clause.start, start);
-      if (fig.unit === 'bare' && !s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS)) && !/составил[аио]?\s*$/i.test(lead)) continue;
-      const planned = clausePlanned(s, start) || (v.future && !v.past);
-      clauseFigures.push({ fig, planned, noun: fig.noun?.info.lemmas[0] ?? null });
-      if (planned) { reject('planned', fig); continue; }
-      const change = clauseWords.some((w) => hasLemma(w, CHANGE_VERBS));
-      if (/(?:^|[\s(])(?:до|от|не более|не менее|не свыше|не выше|не ниже|не позднее)\s*$/iu.test(lead.slice(-16)) && !change) { reject('parameter', fig); continue; }
-      // «Размер гранта – от 100 …», «ставка 1 %», «0,5 % годовых».
-      const nearAfter = clauseWords.filter((w) => w.start >= fig.end).slice(0, 2);
-      const nearBefore = s.words.filter((w) => w.end <= start).slice(-6);
-      if (nearBefore.some((w) => hasLemma(w, PARAMETER_WORDS)) || nearAfter.some((w) => hasLemma(w, PARAMETER_WORDS))) { reject('parameter', fig); continue; }
-      // The predicate that governs the figure is its clause's verb when the clause has one.
-      const isPredicate = (w: Word) => w.info.pos === 'VERB' || w.info.past;
-      const clauseVerbs = clauseWords.filter(isPredicate);
-      const governing = clauseVerbs.length > 0 ? clauseVerbs : s.words.filter(isPredicate);
-      const done = governing.filter((w) => w.info.past && !w.negated);
-      if (done.length > 0 && done.every((w) => hasLemma(w, DEFINING_VERBS))) { reject('parameter', fig); continue; }
-      if (done.length > 0 && done.every((w) => hasLemma(w, POSTPONE_VERBS))) { reject('planned', fig); continue; }
-      if (v.context) { reject('context', fig); continue; }
-      if (v.habitual && !v.past) { reject('habitual', fig); continue; }
-      const anchor = anchorOf(s, v.anchors, start, inherited);
-      if (anchor && beforePeriod(anchor, ctx.period)) { reject('before-period', fig); continue; }
-      if (anchor && afterReportTime(anchor, ctx.period)) { reject('planned', fig); continue; }
-      // «Показатель на 2025 год – 8,1» with no verb of work done is a target for the year.
-      if (anchor && anchor.prep === 'на' && anchor.precision === 'year' && done.length === 0) { reject('planned', fig); continue; }
-      const resultNoun = s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS));
-      const state = governing.some((w) => !w.negated && hasLemma(w, STATE_VERBS));
-      const stateOnDate = v.anchors.some((t) => (t.prep === 'на' || t.prep === 'по состоянию на' || t.prep === 'на конец') && t.precision !== 'year');
-      if (done.length > 0 || state || resultNoun || stateOnDate) add('figure', s, fig);
-      else reject('context', fig);
+      judgeFigure(start, end);
+    }
+    // Counts written in words («проведено два заседания»).
+    for (const w of s.words) {
+      if (w.info.pos !== 'NUMR' || VAGUE_NUMERALS.has(w.lower) || inside(s.quoted, w.start, w.end)) continue;
+      judgeFigure(w.start, w.end);
     }
 
     // A concrete object made at a named place, and a named event of the period.

@@ -86,14 +86,14 @@ export function resolveExecutor(mention: string, executors: readonly string[]): 
   return best;
 }
 
-const HEADING = /^\s*(?:\d{1,2}[.)]\s*)?([^:\n]{2,140}?)\s*:(?!\/\/)/u;
+const HEADING = /^\s*(?:\d{1,2}[.)]\s*)?([^:\n]{2,140}?)\s*:(?!\/\/)|^\s*(?:\d{1,2}[.)]\s*)?(Мин(?!истерств)[А-ЯЁа-яё]{2,})\s+[–—-]\s+/u;
 const ACTOR = /^\s*(?:\d{1,2}[.)]\s*)?(?:Информация\s+(?:об участии|о деятельности|о работе)\s+)?(Министерств[а-я]*(?:\s+[^\s.,;:()]+){1,14}|Мин(?!истерств)[А-ЯЁа-яё]{2,})/u;
 
 /** The body a paragraph is headed by or opens with, or null. */
 function headingOf(p: Paragraph, executors: readonly string[]): { name: string; executor: string | null } | null {
   const h = HEADING.exec(p.text);
   if (h) {
-    const name = h[1].trim();
+    const name = (h[1] ?? h[2]).trim();
     const words = name.split(/\s+/);
     const orgLike = (words.length === 1 && /^Мин[А-ЯЁа-яё]{2,}$/u.test(name) && !/^Министерств/i.test(name)) || (BODY.test(name) && words.length <= 16)
       || (words.length <= 8 && resolveExecutor(name, executors) !== null && matchScore(name, resolveExecutor(name, executors)!) >= 3);

@@ -191,6 +191,23 @@ describe('status conflicts', () => {
   });
 });
 
+describe('forms of the genre', () => {
+  it('reads counts written in words', () => {
+    expect(label('Проведено два заседания Совета, обучено пять специалистов.')).toBe('substantive');
+    expect(label('Проведено несколько заседаний Совета.')).toBe('formal');
+  });
+  it('reads «"15" марта 2024 г.», a month without a year and «N» for «№»', () => {
+    expect(label('Заседание состоялось «15» марта 2024 г.')).toBe('substantive');
+    expect(label('Акция прошла в декабре во всех районах.')).toBe('substantive');
+    expect(label('Ежегодно в декабре проводится акция.')).toBe('formal');
+    expect(check('Порядок утвержден приказом министерства N 45-од.').evidence[0]?.kind).toBe('document');
+  });
+  it('reads a part headed with a dash («Минздрав – …»)', () => {
+    const v = check('Минсоц – проведено 4 семинара, обучено 96 человек.\nМинздрав – работа ведется.', { executors: ['Минсоц', 'Минздрав'] });
+    expect(v).toMatchObject({ label: 'partial', formalExecutors: ['Минздрав'] });
+  });
+});
+
 describe('robustness', () => {
   it('never throws on odd input and keeps evidence inside the text', () => {
     const odd = ['', '   ', '.', '№', '«', '1.2.3.4', 'до 5 до 6 до', 'Минсоц:', ':\n:\n:', '(((', '2024 2025 2026', 'x'.repeat(5000), 'Проведено 3 заседания. '.repeat(300)];

@@ -62,8 +62,8 @@ const PATTERNS: Pattern[] = [
     re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])(?:\s*(?:г\.|г(?![а-яё])|года))?/giu,
     build: (m) => { const d = isoDate(fullYear(m[3]), Number(m[2]), Number(m[1])); return d ? { from: d, to: d, precision: 'day', yearless: false } : null; },
   },
-  { // «7 июня 2024 года», «27 ноября»
-    re: new RegExp(`(?<![\\d.,])(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4})${YEAR_WORD}?)?`, 'giu'),
+  { // «7 июня 2024 года», «27 ноября», «"15" марта 2024 г.»
+    re: new RegExp(`(?<![\\d.,])[«"“]?(\\d{1,2})[»"”]?\\s+(${MONTH})(?:\\s+(\\d{4})${YEAR_WORD}?)?`, 'giu'),
     build: (m, y) => { const yy = m[3] ? Number(m[3]) : y; const d = dayOf(m[1], monthNumber(m[2])!, yy); return d ? { from: d, to: d, precision: 'day', yearless: !m[3] } : yy === null ? { from: '', to: '', precision: 'day', yearless: true } : null; },
   },
   { // «январь – сентябрь 2025 года», «март – июнь 2024 года»
@@ -73,6 +73,10 @@ const PATTERNS: Pattern[] = [
   { // «в декабре 2024 года», «на конец декабря 2023 года»
     re: new RegExp(`(${MONTH})\\s+(\\d{4})${YEAR_WORD}?`, 'giu'),
     build: (m) => { const y = Number(m[2]); const mo = monthNumber(m[1])!; return { from: firstDay(y, mo), to: lastDay(y, mo), precision: 'month', yearless: false }; },
+  },
+  { // «в декабре» (the year is the period's): a month is enough for an event that took place
+    re: /(?<![\p{L}])(?:в|во)\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?![\p{L}])(?!\s+\d)/giu,
+    build: (m, y) => { const mo = monthNumber(m[1])!; return y === null ? { from: '', to: '', precision: 'month', yearless: true } : { from: firstDay(y, mo), to: lastDay(y, mo), precision: 'month', yearless: true }; },
   },
   { // «за 9 месяцев 2024 года»
     re: /(?<![\d.,])(\d{1,2})\s+месяц[а-я]*\s+(\d{4})(?:\s*(?:г\.|года))?/giu,
@@ -123,7 +127,7 @@ export function findTimes(text: string, offset: number, year: number | null): Ti
   const taken: Span[] = [];
   const out: TimeExpr[] = [];
   // Every form the check uses has a digit (a day, a year or an Arabic quarter number) or a Roman numeral.
-  if (!/[\dIV]/.test(text)) return out;
+  if (!/[\dIV]|(?:в|во)\s+(?:янв|фев|мар|апр|ма[ея]|июн|июл|авг|сен|окт|ноя|дек)/iu.test(text)) return out;
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
