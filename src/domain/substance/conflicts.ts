@@ -53,6 +53,8 @@ const PARTLY = /(?:выполнен[оаы]?|исполнен[оаы]?|реал�
 const PERCENT_DONE = new RegExp(`(?:выполнен[оаы]?|исполнен[оаы]?)\\s+на\\s+${NUM}\\s*%`, 'iu');
 const OUT_OF_PLAN = new RegExp(`${NUM}\\s+(?:[а-яё]+\\s+){0,2}из\\s+${NUM}\\s+(?:[а-яё]+\\s+)?(?:запланированн|планируем|предусмотренн|по плану)`, 'iu');
 const PLAN_THEN_DONE = new RegExp(`из\\s+(?:общего\\s+(?:числа|количества)\\s+)?(?:запланированн[а-я]*|предусмотренн[а-я]*)\\s+${NUM}[^.;]*?(?:проведен[оаы]?|выполнен[оаы]?|организован[оаы]?|состоял[оаи]сь)\\s+${NUM}(?!\\s*[-–.,]?\\d)`, 'iu');
+const OUT_OF = new RegExp(`${NUM}\\s+из\\s+${NUM}`, 'iu');
+const REST_NOT_DONE = /остальн|перенес|отмен|не проведен|не состоял|не выполнен/i;
 const NUMBER_WORD = new RegExp(`${NUM}\\s+([а-яё]+)`, 'giu');
 
 /** Only a part of the planned count was done. */
@@ -68,6 +70,9 @@ function partlyDone(seg: Segmented): Marker | null {
     // «3 из 5 запланированных», «из запланированных 10 … проведено 6», «2 семинара из 4 запланированных».
     m = OUT_OF_PLAN.exec(t);
     if (m && numberValue(m[1]) < numberValue(m[2])) return at(m.index, m[0].length);
+    // «Проведено 2 из 4 заседаний, остальные перенесены»: the rest is said not to have happened.
+    m = OUT_OF.exec(t);
+    if (m && numberValue(m[1]) < numberValue(m[2]) && REST_NOT_DONE.test(t)) return at(m.index, m[0].length);
     m = PLAN_THEN_DONE.exec(t);
     if (m && numberValue(m[2]) < numberValue(m[1])) return at(m.index, m[0].length);
     // «Плановое значение – 120 человек, фактически … обучено 87 человек».

@@ -172,6 +172,8 @@ describe('status conflicts', () => {
     expect(conflict('Проведено 3 из 5 запланированных семинаров.', 'done')).toBe('done-but-partly');
     expect(conflict('Плановое значение – 120 человек, фактически обучено 87 человек.', 'done')).toBe('done-but-partly');
     expect(conflict('Выполнено частично: паспорта актуализированы в 9 учреждениях из 15.', 'done')).toBe('done-but-partly');
+    expect(conflict('Проведено 2 из 4 заседаний, остальные перенесены на 2025 год.', 'done')).toBe('done-but-partly');
+    expect(conflict('Ресурсные центры работают в 12 из 18 районов.', 'done')).toBeNull();
   });
   it('«Не выполнено» while the text reports completion', () => {
     expect(conflict('Мероприятие выполнено в полном объеме: 12 марта 2024 года проведен семинар.', 'not_done')).toBe('not-done-but-completed');
