@@ -221,6 +221,8 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
     for (const t of v.times) {
       if (docDates.has(t) || docs.some((d) => t.start >= d.start && t.end <= d.end)) continue;
       if (t.precision !== 'day' && t.precision !== 'month') continue;
+      // «за январь – сентябрь 2025 года» is the span reported on, not the date of an event.
+      if (t.precision === 'month' && (t.prep === 'за' || t.from.slice(0, 7) !== t.to.slice(0, 7))) continue;
       if (isDeadline(t)) { reject('deadline', t); continue; }
       if (clausePlanned(s, t.start) || (v.future && !v.past)) { reject('planned', t); continue; }
       const eventDate: TimeExpr = t;

@@ -82,8 +82,6 @@ export const EVENT_NOUNS = set(`
   концерт спартакиада фестиваль квест флешмоб ярмарка съезд
 `);
 
-/** Undated meetings are the typical «event without a date». */
-export const MEETING_NOUNS = set('заседание совещание встреча собрание семинар вебинар круглый стол конференция форум');
 
 /** Nouns whose «перенесены» is a transfer of data, not a postponement. */
 export const DATA_NOUNS = set('сведение данные запись информация база реестр регистр документ файл');

@@ -104,6 +104,8 @@ function splitSentences(p: Paragraph): Span[] {
 }
 
 const CLAUSE_BREAK = /[,;:()]|\s[–—-]\s/g;
+const MONTH_END = /(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*$/i;
+const MONTH_START = /^(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)/i;
 
 function splitClauses(text: string, offset: number): Span[] {
   const out: Span[] = [];
@@ -112,6 +114,11 @@ function splitClauses(text: string, offset: number): Span[] {
   for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
     // A decimal comma («53,56») does not break a clause.
     if (m[0] === ',' && /\d/.test(text[m.index - 1] ?? '') && /\d/.test(text[m.index + 1] ?? '')) continue;
+    // A dash inside a range («5 – 6 октября», «январь – сентябрь 2025 года») does not either.
+    if (m[0].trim() !== '' && /[–—-]/.test(m[0])) {
+      const before = text.slice(Math.max(0, m.index - 12), m.index); const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if ((/\d$/.test(before) && /^\d/.test(after)) || (MONTH_END.test(before) && MONTH_START.test(after))) continue;
+    }
     if (m.index > start) out.push({ start: offset + start, end: offset + m.index });
     start = m.index + m[0].length;
   }
