@@ -11,7 +11,7 @@
  */
 import { addDays } from '../calendar/iso-date.js';
 import {
-  CHANGE_VERBS, CONTEXT_WORDS, CREATION_VERBS, DEFINING_VERBS, DOCUMENT_TYPES, EVENT_NOUNS, FEDERAL_ACTS, HABITUAL,
+  ABSTRACT_NOUNS, CHANGE_VERBS, CONTEXT_WORDS, CREATION_VERBS, DEFINING_VERBS, DOCUMENT_TYPES, EVENT_NOUNS, FEDERAL_ACTS, HABITUAL,
   INSTITUTION_NOUNS, LEGAL_BASIS, NON_COUNT_NOUNS, PARAMETER_WORDS, PLANNED, POSTPONE_VERBS, RESULT_NOUNS, STATE_VERBS,
 } from './lexicon.js';
 import { clauseOf, hasLemma, inside, type Segmented, type Sentence, type Span, type Word } from './text.js';
@@ -329,7 +329,7 @@ function findObjectsAndEvents(
     const object = s.words.find((w) => w.start > made.end && w.info.pos === 'NOUN' && outsideNames(w))
       ?? [...s.words].reverse().find((w) => w.end < made.start && w.info.pos === 'NOUN' && outsideNames(w));
     // The place is where the thing is, not who did the work, so even a thing the title names counts.
-    if (object) add('object', s, { start: Math.min(made.start, object.start), end: Math.max(made.end, object.end) });
+    if (object && !hasLemma(object, ABSTRACT_NOUNS)) add('object', s, { start: Math.min(made.start, object.start), end: Math.max(made.end, object.end) });
   }
 
   // «В 2024 году проведен первый Дальневосточный форум волонтеров СВО».
