@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import Az from 'az';
 import { checkSubstance, type SubstanceInput } from '../src/domain/substance/index.js';
 import { azMorphology, loadMorphology } from '../src/modules/substance/morphology.js';
-import { fmt, percentile, timeRuns } from './_stats.js';
+import { fmt, option, percentile, timeRuns } from './_stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const TARGET = 2_000;
@@ -27,12 +27,6 @@ function readJsonl(path: string): SubstanceInput[] {
     const r = JSON.parse(l) as SubstanceInput & { id: string };
     return { text: r.text, title: r.title, executors: r.executors, deadline: r.deadline, status: r.status, period: r.period };
   });
-}
-
-function option(argv: string[], name: string, dflt: number): number {
-  const i = argv.indexOf(name);
-  const v = i >= 0 ? Number(argv[i + 1]) : dflt;
-  return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
 }
 
 export async function run(argv: string[]): Promise<void> {

@@ -9,11 +9,11 @@
  * the command goes on; it exits 1 at the end if any line failed. Blank lines are skipped.
  * `--details` adds `conflictReason`, evidence offsets (`spans`), `parts` and `rejected`.
  */
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/calendar/iso-date.js';
 import type { SubstanceInput, SubstanceVerdict } from '../../domain/substance/index.js';
 import { createSubstanceChecker } from '../../modules/substance/index.js';
+import { streamJsonl } from '../jsonl-stream.js';
 
 const USAGE = `Usage: npm run --silent cli -- check-reports [--details] < reports.jsonl
 
@@ -84,27 +84,14 @@ export async function run(argv: string[]): Promise<number> {
   }
   const check = await createSubstanceChecker();
   const details = argv.includes('--details');
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let failed = 0;
-  let lineNo = 0;
-  let buffer: string[] = [];
-  const flush = async () => {
-    if (buffer.length === 0) return;
-    const chunk = buffer.join('\n') + '\n';
-    buffer = [];
-    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
-  };
-  for await (const line of rl) {
-    lineNo++;
-    if (line.trim() === '') continue;
+  await streamJsonl((line, lineNo) => {
     const { out, failed: bad } = answerLine(line, check, details);
     if (bad) {
       failed++;
-      process.stderr.write(`line ${lineNo}: ${JSON.parse(out).error}\n`);
+      process.stderr.write(`line ${lineNo}: ${(JSON.parse(out) as { error: string }).error}\n`);
     }
-    buffer.push(out);
-    if (buffer.length >= 500) await flush();
-  }
-  await flush();
+    return out;
+  }, 500);
   return failed > 0 ? 1 : 0;
 }
