@@ -18,3 +18,10 @@ export async function timeRuns(fn: () => unknown | Promise<unknown>, runs: numbe
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+
+/** A positive integer option (`--runs 9`), or the default. */
+export function option(argv: string[], name: string, dflt: number): number {
+  const i = argv.indexOf(name);
+  const v = i >= 0 ? Number(argv[i + 1]) : dflt;
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
+}

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandSchedule, parseDeadline, type PlanPeriod } from '../src/domain/deadlines/index.js';
-import { fmt, percentile, timeRuns } from './_stats.js';
+import { fmt, option, percentile, timeRuns } from './_stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const TARGET = 20_000;
@@ -23,12 +23,6 @@ function readJsonl(path: string): Phrase[] {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Phrase)
     .map(({ text, period, reference }) => ({ text, period, reference }));
-}
-
-function option(argv: string[], name: string, dflt: number): number {
-  const i = argv.indexOf(name);
-  const v = i >= 0 ? Number(argv[i + 1]) : dflt;
-  return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
 }
 
 export async function run(argv: string[]): Promise<void> {

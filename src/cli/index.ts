@@ -13,6 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   rating: { summary: 'rating of municipalities: --method METHOD.json --values VALUES.csv [--format json] [--explain]', load: () => import('./commands/rating.js') },
   nok: { summary: 'НОК scoring: score|explain [--edition ID] --input FILE|-; editions', load: () => import('./commands/nok.js') },
   'parse-deadlines': { summary: 'JSONL {text, period} on stdin -> JSONL schedules on stdout', load: () => import('./commands/parse-deadlines.js') },
+  'check-reports': { summary: 'JSONL execution texts on stdin -> JSONL substance verdicts on stdout', load: () => import('./commands/check-reports.js') },
 };
 
 async function main(): Promise<number> {

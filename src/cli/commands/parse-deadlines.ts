@@ -4,9 +4,9 @@
  * A line that cannot be read gives `{"kind":"unspecified","due":[],"reports":[],"offset":null,"error":"…"}`
  * and the command goes on. Blank lines are skipped. Dates are nominal (see the golden rules).
  */
-import { createInterface } from 'node:readline';
 import { isIsoDate } from '../../domain/calendar/iso-date.js';
 import { parseDeadline, summarizeForCli, type PlanPeriod } from '../../domain/deadlines/index.js';
+import { streamJsonl } from '../jsonl-stream.js';
 
 const USAGE = `Usage: npm run --silent cli -- parse-deadlines [--reference YYYY-MM-DD] < input.jsonl
 
@@ -57,19 +57,6 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  let buffer: string[] = [];
-  const flush = async () => {
-    if (buffer.length === 0) return;
-    const chunk = buffer.join('\n') + '\n';
-    buffer = [];
-    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
-  };
-  for await (const line of rl) {
-    if (line.trim() === '') continue;
-    buffer.push(answerLine(line, reference));
-    if (buffer.length >= 1000) await flush();
-  }
-  await flush();
+  await streamJsonl((line) => answerLine(line, reference));
   return 0;
 }

@@ -1,0 +1,11 @@
+/** The substance check with its morphology loaded: what the CLI and (later) the HTTP routes call. */
+import { checkSubstance, type SubstanceInput, type SubstanceVerdict } from '../../domain/substance/index.js';
+import { loadMorphology } from './morphology.js';
+
+export { loadMorphology } from './morphology.js';
+
+/** Checks texts once the dictionaries are loaded (the first call waits for them). */
+export async function createSubstanceChecker(): Promise<(input: SubstanceInput) => SubstanceVerdict> {
+  const morphology = await loadMorphology();
+  return (input) => checkSubstance(input, morphology);
+}
