@@ -10,18 +10,21 @@ import type { Database } from '../../db/database.js';
 import { isDomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/audit.js';
+import { forbidden } from '../../http/errors.js';
 import { reviewReport } from '../reports/reports.service.js';
+import { mayReview } from './report-list.service.js';
 
 export interface BulkItem { id: number; version: number }
 export type BulkOutcome =
   | { id: number; ok: true; version: number }
-  | { id: number; ok: false; code: string; message: string };
+  | { id: number; ok: false; reason: string; message: string };
 
 /**
  * @example await acceptMany(db, actor, [{ id: 12, version: 4 }, { id: 13, version: 2 }])
- * // { accepted: 1, failed: 1, items: [{ id: 12, ok: true, version: 5 }, { id: 13, ok: false, code: 'report.stale', message: 'Отчёт уже изменил…' }] }
+ * // { accepted: 1, failed: 1, items: [{ id: 12, ok: true, version: 5 }, { id: 13, ok: false, reason: 'report.stale', message: 'Отчёт уже изменил…' }] }
  */
 export async function acceptMany(db: Database, actor: Actor, items: BulkItem[], comment?: string) {
+  if (!mayReview(actor)) throw forbidden();
   const outcomes: BulkOutcome[] = [];
   const seen = new Set<number>();
   for (const item of items) {
@@ -32,7 +35,7 @@ export async function acceptMany(db: Database, actor: Actor, items: BulkItem[], 
       outcomes.push({ id: item.id, ok: true, version: after.version });
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      outcomes.push({ id: item.id, ok: false, code: e.code, message: e.message });
+      outcomes.push({ id: item.id, ok: false, reason: e.code, message: e.message });
     }
   }
   const accepted = outcomes.filter((o) => o.ok).map((o) => o.id);
@@ -40,7 +43,7 @@ export async function acceptMany(db: Database, actor: Actor, items: BulkItem[], 
   // One record of the batch itself; each acceptance has its own record too.
   await recordAudit(db, actor, actor.regionId, {
     action: 'report.bulk_accept', entityType: 'report', entityId: null,
-    after: { requested: items.length, accepted, failed: failed.map((f) => ({ id: f.id, code: f.code })) },
+    after: { requested: items.length, accepted, failed: failed.map((f) => ({ id: f.id, reason: f.reason })) },
   });
   return { accepted: accepted.length, failed: failed.length, items: outcomes };
 }

@@ -61,7 +61,8 @@ export const mayReview = (actor: Actor) => actor.role === 'admin' || actor.role 
  */
 function whereOf(actor: Actor, f: ReportListFilter, params: unknown[], opts: { withState: boolean }): string {
   const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  const w = [`r.region_id = $1`, `p.status <> 'archived'`, `m.archived_at IS NULL`, `$3::text IS NOT NULL`, `$4::date IS NOT NULL`];
+  const w = [`r.region_id = $1`, `p.status <> 'archived'`, `m.archived_at IS NULL`, `$2::int IS NOT NULL`, `$3::text IS NOT NULL`, `$4::date IS NOT NULL`];
+  // Every parameter is typed even when unused (PostgreSQL cannot infer an unused one: 42P18).
   // Scope first: an executor (and the «mine» view) sees the organisation's own reports only.
   if (actor.role === 'executor' || f.view === 'mine') w.push(`r.organisation_id = $2`);
   if (f.view === 'review') {
