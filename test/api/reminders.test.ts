@@ -57,7 +57,7 @@ describe.each(engines)('reminder e-mails (%s)', (engine) => {
 
   it('lets a user switch reminders off and change the days ahead, audited', async () => {
     const ex2 = await t.as('executor2');
-    expect((await ex2.get('/api/auth/settings')).body).toEqual({ notifyEnabled: true, notifyDaysBefore: 3, email: 'executor2@demo.ispolnenie.local' });
+    expect((await ex2.get('/api/auth/settings')).body).toEqual({ notifyEnabled: true, notifyDaysBefore: 3, email: 'executor2@demo.ispolnenie.local', phone: '', position: '' });
     const off = await ex2.patch('/api/auth/settings', { notifyEnabled: false });
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ notifyEnabled: false, notifyDaysBefore: 3 });

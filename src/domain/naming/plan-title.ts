@@ -44,12 +44,20 @@ function shorten(s: string, max: number): string {
 /**
  * A plan's title short enough for a list row or a notification: definitions removed,
  * whitespace closed up, cut at a word boundary.
- * @example shortPlanTitle('План мероприятий по поддержке социально ориентированных некоммерческих организаций (далее – СО НКО) в Северо-Озёрской области на 2025–2027 годы', 60)
- * // 'План мероприятий по поддержке социально ориентированных…'
+ * @example shortPlanTitle('План мероприятий по поддержке социально ориентированных некоммерческих организаций (далее – СО НКО) в Северо-Озёрской области на 2025–2027 годы', 70)
+ * // 'План мероприятий по поддержке социально… на 2025–2027 годы'
  */
 export function shortPlanTitle(title: string, max = 90): string {
-  return shorten(stripDefinitions(title.replace(/\s+/g, ' ')), max);
+  const t = stripDefinitions(title.replace(/\s+/g, ' '));
+  if (t.length <= max) return t;
+  // Plans of one subject differ by their years: a cut keeps «на 2025–2027 годы» at the end.
+  const years = YEARS_TAIL.exec(t);
+  if (years && years[0].length < max / 2) return `${shorten(t.slice(0, years.index), max - years[0].length - 1)} ${years[0].trim()}`;
+  return shorten(t, max);
 }
+
+/** «на 2025–2027 годы», «в 2024 - 2025 годы», «на период 2022-2024 годов», «до 2030 года», «на 2025 год». */
+const YEARS_TAIL = /\s(?:на|в|до)\s+(?:период\s+)?(?:\d{4}\s*(?:[-–—]\s*\d{4}\s*)?)(?:год[а-я]*|гг?\.?)?\.?\s*$/iu;
 
 /**
  * «№ 1.2 Наименование…» — a measure as a person reads it: its number as printed and its
