@@ -266,6 +266,10 @@ describe.each(engines)('merging organisations on %s', (engine) => {
 
     expect((await coord.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id })).status).toBe(403);
     expect((await admin.post('/api/organisations/merge', { survivorId: dup.id, mergedId: dup.id })).status).toBe(400);
+    // A dry run tells what would move and changes nothing.
+    const dry = await admin.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id, dryRun: true });
+    expect(dry.body.moved).toMatchObject({ measures: 2, users: 1, shared: 1 });
+    expect((await admin.get('/api/organisations')).body.items.some((o: { id: number }) => o.id === dup.id)).toBe(true);
     const r = await admin.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.moved).toMatchObject({ measures: 2, users: 1, shared: 1 });

@@ -40,10 +40,11 @@ async function lockOrg(tx: Queryable, actor: Actor, id: number) {
  * Merges `mergedId` into `survivorId`.
  * @example await mergeOrganisations(db, admin, { survivorId: 3, mergedId: 17 }) // { organisation, merged, moved: { measures: 4, … } }
  */
-export async function mergeOrganisations(db: Database, actor: Actor, input: { survivorId: number; mergedId: number }): Promise<MergeResult> {
+export async function mergeOrganisations(db: Database, actor: Actor, input: { survivorId: number; mergedId: number; dryRun?: boolean }): Promise<MergeResult> {
   if (!authorize(actor, { action: 'directory.manage', subject: actor })) throw forbidden();
   const { survivorId: S, mergedId: L } = input;
   if (S === L) throw new DomainError('validation', 'organisation.merge_self', 'Выберите две разные организации', 'merge with itself');
+  // A dry run does the whole merge and rolls it back: the preview is the merge itself, so it cannot disagree with it.
   return db.transaction(async (tx) => {
     // Locked in id order, so that two merges touching the same pair cannot deadlock.
     const [a, b] = S < L ? [S, L] : [L, S];
@@ -136,6 +137,15 @@ export async function mergeOrganisations(db: Database, actor: Actor, input: { su
         before: { organisationId: L }, after: { organisationId: S },
       });
     }
+    if (input.dryRun) throw new DryRun(result);
     return result;
+  }).catch((e: unknown) => {
+    if (e instanceof DryRun) return e.result;
+    throw e;
   });
+}
+
+/** Thrown out of a dry run's transaction so that it rolls back, carrying what the merge would do. */
+class DryRun extends Error {
+  constructor(readonly result: MergeResult) { super('dry run'); }
 }

@@ -34,7 +34,7 @@ export function registerOrganisationRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/organisations/merge', {
-    schema: { tags: ['directory'], body: z.object({ survivorId: z.number().int().positive(), mergedId: z.number().int().positive() }).strict() },
+    schema: { tags: ['directory'], body: z.object({ survivorId: z.number().int().positive(), mergedId: z.number().int().positive(), dryRun: z.boolean().optional() }).strict() },
   }, async (request) => mergeOrganisations(ctx.db, requireSession(request).user, request.body));
 
   app.patch('/api/organisations/:id', { schema: { tags: ['directory'], params: IdParams, body: OrgBody.partial().strict() } }, async (request) =>

@@ -45,6 +45,13 @@ export async function getHome(db: Queryable, actor: Actor, today: string) {
             (SELECT count(*)::int FROM extension_requests e JOIN plans p ON p.id = e.plan_id
              WHERE e.region_id = $1 AND e.state = 'pending' AND ($2 = 'admin' OR p.owner_organisation_id = $3)) AS extensions`,
     [actor.regionId, actor.role, actor.organisationId]) : null;
+  // For reviewers: the extension requests awaiting their decision, named as printed.
+  const pending = review ? await db.query<Record<string, unknown>>(
+    `SELECT e.id, e.measure_id, e.reason, e.current_due::text AS current_due, e.requested_due::text AS requested_due, e.created_at,
+            m.number, m.title, p.id AS plan_id, p.title AS plan_title, o.short_name
+     FROM extension_requests e JOIN measures m ON m.id = e.measure_id JOIN plans p ON p.id = e.plan_id JOIN organisations o ON o.id = e.organisation_id
+     WHERE e.region_id = $1 AND e.state = 'pending' AND ($2 = 'admin' OR p.owner_organisation_id = $3)
+     ORDER BY e.id LIMIT 50`, [actor.regionId, actor.role, actor.organisationId]) : [];
   const n = (k: string) => Number(own?.[k] ?? 0);
   return {
     today,
@@ -65,6 +72,14 @@ export async function getHome(db: Queryable, actor: Actor, today: string) {
       plan: { id: Number(e.plan_id), shortTitle: shortPlanTitle(String(e.plan_title), 70) },
     })),
     notifications: notifications.items,
-    review: review ? { reports: Number(review.reports), extensions: Number(review.extensions) } : null,
+    review: review ? {
+      reports: Number(review.reports), extensions: Number(review.extensions),
+      pendingExtensions: pending.map((e) => ({
+        id: Number(e.id), reason: String(e.reason), currentDue: (e.current_due as string) ?? null, requestedDue: String(e.requested_due),
+        organisation: String(e.short_name),
+        measure: { id: Number(e.measure_id), label: measureLabel({ number: String(e.number), title: String(e.title) }) },
+        plan: { id: Number(e.plan_id), shortTitle: shortPlanTitle(String(e.plan_title), 70) },
+      })),
+    } : null,
   };
 }
