@@ -21,7 +21,7 @@ import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
 
 export interface RemindInput {
-  /** The executor organisation to remind; default: the lead executor. */
+  /** The executor organisation to remind; default: the lead executor (or the first that has users). */
   organisationId?: number;
   note?: string;
 }
@@ -45,9 +45,12 @@ export async function remindExecutor(db: Database, mailer: Mailer, actor: Actor,
     const plan = await loadPlanRow(tx, actor, m.plan_id);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
     if (m.closed) throw new DomainError('conflict', 'remind.closed', 'Мероприятие снято с контроля: напоминать не о чем', `measure ${measureId} closed`);
-    const execs = await tx.query<{ organisation_id: number; role: string; short_name: string }>(
-      `SELECT me.organisation_id, me.role, o.short_name FROM measure_executors me JOIN organisations o ON o.id = me.organisation_id WHERE me.measure_id = $1 ORDER BY me.position`, [measureId]);
-    const target = input.organisationId ? execs.find((e) => Number(e.organisation_id) === input.organisationId) : execs.find((e) => e.role === 'lead') ?? execs[0];
+    const execs = await tx.query<{ organisation_id: number; role: string; short_name: string; people: number }>(
+      `SELECT me.organisation_id, me.role, o.short_name,
+              (SELECT count(*)::int FROM users u WHERE u.organisation_id = me.organisation_id AND u.active AND u.role IN ('executor', 'coordinator') AND u.id <> $2) AS people
+       FROM measure_executors me JOIN organisations o ON o.id = me.organisation_id WHERE me.measure_id = $1 ORDER BY me.role = 'lead' DESC, me.position`, [measureId, actor.userId]);
+    // By default the lead; when the lead has nobody to read it (a group such as «Главы администраций»), the first executor that has.
+    const target = input.organisationId ? execs.find((e) => Number(e.organisation_id) === input.organisationId) : execs.find((e) => Number(e.people) > 0) ?? execs[0];
     if (!target) {
       throw new DomainError('validation', 'remind.no_executor', input.organisationId ? 'Эта организация не участвует в исполнении мероприятия' : 'У мероприятия нет исполнителя', `measure ${measureId}: no such executor`);
     }

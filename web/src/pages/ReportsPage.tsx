@@ -57,13 +57,16 @@ export function ReportsPage() {
 
   /** Changes filters (and goes back to the first page). */
   const set = (patch: Record<string, string | number | boolean | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '' || v === false) next.delete(k);
-      else next.set(k, v === true ? '1' : String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
+    // From the address as it is now, not as this render saw it: two quick changes both count.
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === '' || v === false) next.delete(k);
+        else next.set(k, v === true ? '1' : String(v));
+      }
+      if (!('page' in patch)) next.delete('page');
+      return next;
+    }, { replace: true });
     setSelected(new Set());
   };
 
@@ -227,7 +230,7 @@ export function ReportsPage() {
 function ReportRow({ r, review, checked, onCheck, onOpen }: { r: ReportListItem; review: boolean; checked: boolean; onCheck(on: boolean): void; onOpen(): void }) {
   const cls = [r.state === 'returned' ? 'row-returned' : '', r.overdue ? 'row-overdue' : '', 'row-link'].filter(Boolean).join(' ');
   return (
-    <tr className={cls} data-testid={`report-item-${r.id}`} data-state={r.state}
+    <tr className={cls} data-testid={`report-item-${r.id}`} data-state={r.state} data-role={r.role}
       onClick={(e) => { if (!(e.target as HTMLElement).closest('a, button, input, label')) onOpen(); }}>
       {review && (
         <td data-label="Выбрать">
