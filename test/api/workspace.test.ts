@@ -264,7 +264,10 @@ describe.each(engines)('merging organisations on %s', (engine) => {
     const dupReports = (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE organisation_id = $1`, [dup.id]))!.n;
     expect(dupReports).toBeGreaterThan(0);
 
-    expect((await coord.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id })).status).toBe(403);
+    for (const who of ['coordinator', 'executor', 'observer']) {
+      const c = await t.as(who);
+      expect((await c.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id, dryRun: true })).status, who).toBe(403);
+    }
     expect((await admin.post('/api/organisations/merge', { survivorId: dup.id, mergedId: dup.id })).status).toBe(400);
     // A dry run tells what would move and changes nothing.
     const dry = await admin.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id, dryRun: true });

@@ -171,12 +171,16 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     await admin.getByTestId('org-submit').click();
     await admin.getByTestId('org-dialog').waitFor({ state: 'detached' });
     const dup = (await h.db.db.one<{ id: number }>(`SELECT id FROM organisations WHERE short_name = 'Минкульт обл.'`))!.id;
+    // The import gave the duplicate two measures: 2.2, which Минкультуры leads, and 3.3.
+    await h.db.db.query(`INSERT INTO measure_executors (measure_id, organisation_id, role, position)
+      SELECT id, $1, 'co', 9 FROM measures WHERE number IN ('2.2', '3.3') AND plan_id = (SELECT min(id) FROM plans)`, [dup]);
     await admin.getByTestId(`org-merge-${dup}`).click();
     const dialog = admin.getByTestId('merge-dialog');
     await dialog.getByTestId('merge-other').fill('Минкультуры');
     await dialog.getByRole('option').first().click();
     await dialog.getByTestId('merge-check').click();
     await dialog.getByTestId('merge-preview').waitFor();
+    expect(await dialog.getByTestId('merge-preview').textContent()).toContain('мероприятий — 2 (в 1 обе указаны исполнителями — останется одна запись)');
     expect(await dialog.getByTestId('merge-preview').textContent()).toContain('«Министерство культуры (из импорта)»');
     await h.screenshot(admin, 'workspace-org-merge');
     await dialog.getByTestId('merge-confirm').click();
@@ -185,6 +189,10 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     expect(await admin.getByTestId(`org-${dup}`).count()).toBe(0);
     const survivor = await h.db.db.one<{ aliases: string[] }>(`SELECT aliases FROM organisations WHERE short_name = 'Минкультуры'`);
     expect(survivor!.aliases).toEqual(expect.arrayContaining(['Министерство культуры (из импорта)', 'Минкульт обл.']));
+    const executors = await h.db.db.query<{ number: string; short_name: string }>(
+      `SELECT m.number, o.short_name FROM measure_executors me JOIN measures m ON m.id = me.measure_id JOIN organisations o ON o.id = me.organisation_id
+       WHERE m.number IN ('2.2', '3.3') AND m.plan_id = (SELECT min(id) FROM plans) AND o.short_name LIKE 'Минкульт%' ORDER BY m.number`);
+    expect(executors).toEqual([{ number: '2.2', short_name: 'Минкультуры' }, { number: '3.3', short_name: 'Минкультуры' }]);
     const phone = await h.newPage(PHONE);
     await logInAs(phone, h.baseUrl, USERS.admin);
     await phone.goto(`${h.baseUrl}/organisations`);
