@@ -28,7 +28,8 @@ CREATE INDEX user_notifications_unread_idx ON user_notifications(user_id) WHERE 
 CREATE TABLE executor_reminders (
   region_id integer NOT NULL REFERENCES regions(id),
   measure_id integer NOT NULL REFERENCES measures(id),
-  organisation_id integer NOT NULL REFERENCES organisations(id),
+  -- An organisation removed from the directory takes its reminder records with it (the audit keeps them).
+  organisation_id integer NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
   day date NOT NULL,
   sent_by integer NOT NULL REFERENCES users(id),
   recipients integer NOT NULL,

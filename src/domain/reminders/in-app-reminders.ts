@@ -8,7 +8,7 @@
 import { addDaysIso } from '../reporting/dates.js';
 import type { InAppNotice } from '../notifications/events.js';
 import { measureLabel, shortPlanTitle } from '../naming/plan-title.js';
-import { formatDateRuLong, isControlDateOpen, plural, type ControlDateRow, type OwedReportRow, type ReminderUser } from './plan-reminders.js';
+import { formatDateRuLong, isControlDateOpen, relative, type ControlDateRow, type OwedReportRow, type ReminderUser } from './plan-reminders.js';
 
 export interface AddressedNotice extends InAppNotice {
   userId: number;
@@ -25,15 +25,6 @@ export interface InAppReminderInput {
 
 /** Days ahead the bell announces a date when the user has turned e-mail reminders off (their «за N дней» still applies otherwise). */
 const DEFAULT_DAYS = 3;
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-function when(today: string, date: string): string {
-  const n = daysBetween(today, date);
-  if (n === 0) return 'сегодня';
-  if (n === 1) return 'завтра';
-  return `через ${n} ${plural(n, 'день', 'дня', 'дней')}`;
-}
 
 const OPEN: ReadonlySet<string> = new Set(['expected', 'draft', 'returned']);
 
@@ -57,7 +48,7 @@ export function planInAppReminders(input: InAppReminderInput): AddressedNotice[]
       const base = { userId: u.id, planId: r.measure.planId, measureId: r.measure.id, reportId: r.reportId };
       if (r.reportDue >= today && r.reportDue <= until) {
         push({ ...base, kind: 'due_soon', dedupeKey: `inapp:report:${u.id}:${r.reportId}:${r.reportDue}:soon`,
-          title: `Срок отчёта за ${r.periodLabel} — ${formatDateRuLong(r.reportDue)} (${when(today, r.reportDue)})`, body: where(r.measure) });
+          title: `Срок отчёта за ${r.periodLabel} — ${formatDateRuLong(r.reportDue)} (${relative(today, r.reportDue)})`, body: where(r.measure) });
       } else if (r.reportDue === yesterday) {
         push({ ...base, kind: 'overdue', dedupeKey: `inapp:report:${u.id}:${r.reportId}:${r.reportDue}:missed`,
           title: `Пропущен срок отчёта за ${r.periodLabel} (${formatDateRuLong(r.reportDue)})`, body: where(r.measure) });
@@ -68,7 +59,7 @@ export function planInAppReminders(input: InAppReminderInput): AddressedNotice[]
       const base = { userId: u.id, planId: c.measure.planId, measureId: c.measure.id };
       if (c.effective >= today && c.effective <= until) {
         push({ ...base, kind: 'due_soon', dedupeKey: `inapp:due:${u.id}:${c.measure.id}:${c.effective}:soon`,
-          title: `Срок исполнения — ${formatDateRuLong(c.effective)} (${when(today, c.effective)})`, body: where(c.measure) });
+          title: `Срок исполнения — ${formatDateRuLong(c.effective)} (${relative(today, c.effective)})`, body: where(c.measure) });
       } else if (c.effective === yesterday) {
         push({ ...base, kind: 'overdue', dedupeKey: `inapp:due:${u.id}:${c.measure.id}:${c.effective}:missed`,
           title: `Истёк срок исполнения ${formatDateRuLong(c.effective)}`, body: where(c.measure) });
