@@ -9,3 +9,10 @@ ALTER TABLE organisations ADD COLUMN head_position text NOT NULL DEFAULT '';
 ALTER TABLE organisations ADD COLUMN head_name text NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN position text NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN phone text NOT NULL DEFAULT '';
+
+-- Report lists at region scale (GET /api/reports, the review queue, the home page), read in
+-- due-day order: one state region-wide (the queue of «submitted» among 300,000 reports: 450 ms
+-- walking all reports by date, 12 ms with this index on the bench dataset), and one
+-- organisation's own reports.
+CREATE INDEX reports_state_due_idx ON reports(region_id, state, due_on);
+CREATE INDEX reports_org_due_idx ON reports(organisation_id, due_on);

@@ -9,7 +9,7 @@ import { measureLabel, shortPlanTitle } from '../../domain/naming/plan-title.js'
 import type { Actor } from '../../domain/policy/authorize.js';
 import { addDaysIso } from '../../domain/reporting/dates.js';
 import { listNotifications } from '../notifications/index.js';
-import { listReports, mayReview, OPEN_STATES } from './report-list.service.js';
+import { listPage, mayReview, OPEN_STATES } from './report-list.service.js';
 
 /** «Скоро срок» on the home page: the next two weeks. */
 export const SOON_DAYS = 14;
@@ -23,10 +23,10 @@ export async function getHome(db: Queryable, actor: Actor, today: string) {
             count(*) FILTER (WHERE r.state = 'returned')::int AS returned,
             count(*) FILTER (WHERE r.state = 'submitted')::int AS submitted,
             count(*) FILTER (WHERE r.state = 'accepted')::int AS accepted
-     FROM reports r JOIN plans p ON p.id = r.plan_id JOIN measures m ON m.id = r.measure_id
-     WHERE r.region_id = $1 AND r.organisation_id = $2 AND p.status <> 'archived' AND m.archived_at IS NULL`,
+     FROM reports r JOIN plans p ON p.id = r.plan_id
+     WHERE r.region_id = $1 AND r.organisation_id = $2 AND p.status <> 'archived'`,
     [actor.regionId, actor.organisationId, OPEN_STATES, today, soon]);
-  const page = (over: object) => listReports(db, actor, { view: 'mine', today, page: 1, pageSize: 10, ...over });
+  const page = (over: object) => listPage(db, actor, { view: 'mine', today, page: 1, pageSize: 10, ...over });
   const [toSubmit, returned, extensions, notifications] = await Promise.all([
     // Overdue first, then what falls due soonest: the order of the list is by due day.
     page({ states: OPEN_STATES, dueTo: soon }),
@@ -62,8 +62,8 @@ export async function getHome(db: Queryable, actor: Actor, today: string) {
       extensionsDecided: extensions.filter((e) => e.state !== 'pending').length,
       unread: notifications.unread,
     },
-    toSubmit: toSubmit.items,
-    returned: returned.items,
+    toSubmit,
+    returned,
     extensions: extensions.map((e) => ({
       id: Number(e.id), state: e.state as 'pending' | 'approved' | 'rejected', reason: String(e.reason),
       currentDue: (e.current_due as string) ?? null, requestedDue: String(e.requested_due), decisionComment: (e.decision_comment as string) ?? null,

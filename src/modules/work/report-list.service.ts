@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/errors.js';
 import { measureLabel, shortPlanTitle } from '../../domain/naming/plan-title.js';
 import type { Actor } from '../../domain/policy/authorize.js';
 import type { ReportState } from '../../domain/reporting/report-workflow.js';
+import { cachedByDataVersion } from '../dashboard/dashboard-cache.js';
 
 export const REPORT_STATES: readonly ReportState[] = ['expected', 'draft', 'submitted', 'returned', 'accepted'];
 /** States in which a report is still owed by its executor. */
@@ -56,65 +57,88 @@ export interface ReportListItem {
 export const mayReview = (actor: Actor) => actor.role === 'admin' || actor.role === 'coordinator';
 
 /**
- * The WHERE clause of a filter over reports r / plans p / measures m; `$1` region, `$2`
- * the actor's organisation, `$3` the actor's role, `$4` today.
+ * The WHERE clause of a filter over reports r / plans p (and measures m, periods rp when the
+ * filter needs them: `joins` says which); `$1` region, `$2` the actor's organisation, `$3`
+ * the actor's role, `$4` today. Every parameter is typed even when unused (PostgreSQL
+ * cannot infer an unused one: 42P18).
  */
-function whereOf(actor: Actor, f: ReportListFilter, params: unknown[], opts: { withState: boolean }): string {
+function whereOf(actor: Actor, f: ReportListFilter, params: unknown[], opts: { withState: boolean }): { where: string; joins: string } {
   const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  const w = [`r.region_id = $1`, `p.status <> 'archived'`, `m.archived_at IS NULL`, `$2::int IS NOT NULL`, `$3::text IS NOT NULL`, `$4::date IS NOT NULL`];
-  // Every parameter is typed even when unused (PostgreSQL cannot infer an unused one: 42P18).
+  const w = [`r.region_id = $1`, `p.status <> 'archived'`, `$2::int IS NOT NULL`, `$3::text IS NOT NULL`, `$4::date IS NOT NULL`];
+  const joins = new Set<string>();
   // Scope first: an executor (and the «mine» view) sees the organisation's own reports only.
   if (actor.role === 'executor' || f.view === 'mine') w.push(`r.organisation_id = $2`);
   if (f.view === 'review') {
     if (!mayReview(actor)) throw new DomainError('forbidden', 'review.forbidden', 'Проверка отчётов доступна координатору плана', 'review queue for a non-reviewer');
-    w.push(`r.role = 'lead'`, `($3 = 'admin' OR p.owner_organisation_id = $2)`);
+    // Nothing of an archived measure waits for a decision (its open reports went with it).
+    // The managed plans as a list of ids: the reports are then read plan by plan (reports_plan_due_idx), not region-wide.
+    w.push(`r.role = 'lead'`, `m.archived_at IS NULL`,
+      `r.plan_id IN (SELECT mp.id FROM plans mp WHERE mp.region_id = $1 AND mp.status <> 'archived' AND ($3 = 'admin' OR mp.owner_organisation_id = $2))`);
+    joins.add('JOIN measures m ON m.id = r.measure_id');
   }
   if (f.planId) w.push(`r.plan_id = ${add(f.planId)}`);
   if (f.periodId) w.push(`r.period_id = ${add(f.periodId)}`);
-  if (f.periodLabel) w.push(`rp.label = ${add(f.periodLabel)}`);
+  if (f.periodLabel) {
+    w.push(`rp.label = ${add(f.periodLabel)}`);
+    joins.add('JOIN reporting_periods rp ON rp.id = r.period_id');
+  }
   if (f.organisationId) w.push(`r.organisation_id = ${add(f.organisationId)}`);
   if (f.dueFrom) w.push(`r.due_on >= ${add(f.dueFrom)}::date`);
   if (f.dueTo) w.push(`r.due_on <= ${add(f.dueTo)}::date`);
   if (f.overdue) w.push(`r.due_on < $4::date`, `r.state = ANY(${add(OPEN_STATES)}::text[])`);
   if (opts.withState) {
     const states = f.states?.length ? f.states : f.view === 'review' ? ['submitted'] : undefined;
-    if (states) w.push(`r.state = ANY(${add(states)}::text[])`);
+    // One state as a plain equality: the planner then sees how rare it is (a queue of
+    // «submitted» among 300,000) and reads reports_state_due_idx instead of walking all by date.
+    if (states?.length === 1) w.push(`r.state = ${add(states[0])}`);
+    else if (states) w.push(`r.state = ANY(${add(states)}::text[])`);
   }
-  return w.join(' AND ');
+  return { where: w.join(' AND '), joins: [...joins].join(' ') };
 }
-
-const FROM = `FROM reports r JOIN plans p ON p.id = r.plan_id JOIN measures m ON m.id = r.measure_id JOIN reporting_periods rp ON rp.id = r.period_id`;
 
 /**
  * One page of reports with the total and the counts by state (the other filters
- * applied), ordered by due day, plan and the measure's place in it.
+ * applied), ordered by due day, plan and the measure's place in it. The counts are the
+ * costly part region-wide (every matching row, where a page reads fifty), so they are kept
+ * by data version like the dashboard: exact, recomputed after any write.
  * @example await listReports(db, actor, { view: 'review', planId: 3, today: '2026-01-11', page: 1, pageSize: 50 })
  * // { items: [...], total: 12, page: 1, pageSize: 50, byState: { submitted: 12, … } }
  */
 export async function listReports(db: Queryable, actor: Actor, f: ReportListFilter) {
-  const base: unknown[] = [actor.regionId, actor.organisationId, actor.role, f.today];
-  const params = [...base];
-  const where = whereOf(actor, f, params, { withState: true });
-  const countParams = [...base];
-  const countWhere = whereOf(actor, f, countParams, { withState: false });
-  const offset = (f.page - 1) * f.pageSize;
-  const [rows, counts] = await Promise.all([
-    db.query<Record<string, unknown>>(
-      `SELECT r.id, r.plan_id, r.measure_id, r.period_id, r.organisation_id, r.role, r.state, r.result_status, r.due_on::text AS due_on,
-              r.submitted_at, r.reviewed_at, r.review_comment, r.version, p.title AS plan_title, p.owner_organisation_id, p.status AS plan_status,
-              m.number, m.title, rp.label, o.short_name
-       ${FROM} JOIN organisations o ON o.id = r.organisation_id
-       WHERE ${where}
-       ORDER BY r.due_on, r.plan_id, m.position, r.role, o.short_name, r.id
-       LIMIT ${f.pageSize} OFFSET ${offset}`, params),
-    // Counts by state under the same scope and filters but the state: the tabs of the list.
-    db.query<{ state: ReportState; n: number }>(`SELECT r.state, count(*)::int AS n ${FROM} WHERE ${countWhere} GROUP BY r.state`, countParams),
-  ]);
-  const byState = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<ReportState, number>;
-  for (const c of counts) byState[c.state] = Number(c.n);
+  const [items, byState] = await Promise.all([listPage(db, actor, f), countByState(db, actor, f)]);
   const states = f.states?.length ? f.states : f.view === 'review' ? (['submitted'] as ReportState[]) : [...REPORT_STATES];
   const total = states.reduce((s, st) => s + byState[st], 0);
-  return { items: rows.map((r) => presentItem(actor, r, f.today)), total, page: f.page, pageSize: f.pageSize, byState };
+  return { items, total, page: f.page, pageSize: f.pageSize, byState };
+}
+
+/** One page of the list, without counting the rest (the home page's short lists). */
+export async function listPage(db: Queryable, actor: Actor, f: ReportListFilter): Promise<ReportListItem[]> {
+  const params: unknown[] = [actor.regionId, actor.organisationId, actor.role, f.today];
+  const { where } = whereOf(actor, f, params, { withState: true });
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT r.id, r.plan_id, r.measure_id, r.period_id, r.organisation_id, r.role, r.state, r.result_status, r.due_on::text AS due_on,
+            r.submitted_at, r.reviewed_at, r.review_comment, r.version, p.title AS plan_title, p.owner_organisation_id, p.status AS plan_status,
+            m.number, m.title, rp.label, o.short_name
+     FROM reports r JOIN plans p ON p.id = r.plan_id JOIN measures m ON m.id = r.measure_id JOIN reporting_periods rp ON rp.id = r.period_id
+       JOIN organisations o ON o.id = r.organisation_id
+     WHERE ${where}
+     ORDER BY r.due_on, r.plan_id, m.position, r.role, o.short_name, r.id
+     LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, params);
+  return rows.map((r) => presentItem(actor, r, f.today));
+}
+
+/** Counts by state under the scope and filters but the state: the tabs and the total. */
+export async function countByState(db: Queryable, actor: Actor, f: ReportListFilter): Promise<Record<ReportState, number>> {
+  const params: unknown[] = [actor.regionId, actor.organisationId, actor.role, f.today];
+  const { where, joins } = whereOf(actor, f, params, { withState: false });
+  const key = JSON.stringify(['report-counts', actor.regionId, actor.role, actor.organisationId, f.today, f.view, f.planId, f.periodId, f.periodLabel, f.organisationId, f.dueFrom, f.dueTo, f.overdue]);
+  return cachedByDataVersion(db, key, async () => {
+    const counts = await db.query<{ state: ReportState; n: number }>(
+      `SELECT r.state, count(*)::int AS n FROM reports r JOIN plans p ON p.id = r.plan_id ${joins} WHERE ${where} GROUP BY r.state`, params);
+    const byState = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<ReportState, number>;
+    for (const c of counts) byState[c.state] = Number(c.n);
+    return byState;
+  }, { planId: f.planId });
 }
 
 function presentItem(actor: Actor, r: Record<string, unknown>, today: string): ReportListItem {

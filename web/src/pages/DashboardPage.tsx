@@ -200,7 +200,7 @@ function ItemList({ title, items, testId, canRemind }: { title: string; items: D
             <li key={x.measure.id} data-testid={`dash-item-${x.measure.id}`}>
               <strong>{formatDateShort(x.openDue)}</strong> — <Link to={`/measures/${x.measure.id}`}>№ {x.measure.number} {x.measure.title}</Link>
               <div className="small muted">{x.executors} · {x.plan.title}</div>
-              {canRemind?.(x.plan.id) && <RemindButton measureId={x.measure.id} />}
+              {canRemind?.(x.plan.id) && <RemindButton measureId={x.measure.id} number={x.measure.number} />}
             </li>
           ))}
         </ul>
@@ -210,7 +210,7 @@ function ItemList({ title, items, testId, canRemind }: { title: string; items: D
 }
 
 /** «Напомнить исполнителю»: one e-mail and a notice to the lead executor, at most once a day (the server refuses a second). */
-function RemindButton({ measureId }: { measureId: number }) {
+function RemindButton({ measureId, number }: { measureId: number; number: string }) {
   const [state, setState] = useState<{ busy: boolean; ok?: string; error?: string }>({ busy: false });
   if (state.ok) return <div className="small remind-done" role="status" data-testid="remind-result">{state.ok}</div>;
   return (
@@ -224,7 +224,7 @@ function RemindButton({ measureId }: { measureId: number }) {
         } catch (e) {
           setState({ busy: false, error: errorMessage(e) });
         }
-      }}>Напомнить исполнителю</button>
+      }}>Напомнить исполнителю<span className="sr-only">: № {number}</span></button>
       {state.error && <div className="small field-error" role="alert" data-testid="remind-error">{state.error}</div>}
     </div>
   );
