@@ -21,6 +21,8 @@ import {
   PageOrientation,
   Paragraph,
   ShadingType,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
   TableLayoutType,
@@ -29,7 +31,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { STATUS_COLOURS, footerText, layoutReport, splitParagraphs, type ReportModel, type LayoutRow } from './report-model.js';
+import { STATUS_COLOURS, footerText, layoutReport, signOffLines, splitParagraphs, type ReportModel, type LayoutRow } from './report-model.js';
 
 /** A4 in twentieths of a point (twips), portrait numbers; `orientation` turns the page. */
 const A4_SHORT = 11906;
@@ -170,6 +172,29 @@ function footer(model: ReportModel): Footer {
 }
 
 /**
+ * The sign-off under the table: the position on the left and the name on the right of one
+ * line (a right tab stop, not a table, so that reading the document back finds one table),
+ * the date under it, and «Исполнитель: …, тел. …» in small print at the end.
+ */
+function signOffParagraphs(model: ReportModel): Paragraph[] {
+  const lines = signOffLines(model);
+  if (!lines) return [];
+  const run = (text: string, size = BODY_SIZE) => new TextRun({ text, size, font: FONT });
+  const out: Paragraph[] = [];
+  if (lines.position || lines.name) {
+    out.push(new Paragraph({
+      spacing: { before: 480, after: 0 },
+      keepNext: true,
+      tabStops: [{ type: TabStopType.RIGHT, position: TABLE_WIDTH }],
+      children: [run(lines.position), new TextRun({ children: [new Tab(), lines.name], size: BODY_SIZE, font: FONT })],
+    }));
+    if (lines.date) out.push(new Paragraph({ spacing: { before: 120, after: 0 }, children: [run(lines.date)] }));
+  }
+  if (lines.prepared) out.push(new Paragraph({ spacing: { before: 480, after: 0 }, children: [run(lines.prepared, 20)] }));
+  return out;
+}
+
+/**
  * Builds the consolidated report as .docx bytes.
  * @example
  *   const bytes = await buildReportDocx(model);
@@ -205,7 +230,7 @@ export async function buildReportDocx(model: ReportModel): Promise<Buffer> {
           },
         },
         footers: { default: footer(model) },
-        children: [...titleParagraphs(model), table],
+        children: [...titleParagraphs(model), table, ...signOffParagraphs(model)],
       },
     ],
   });

@@ -11,11 +11,16 @@ export { buildReportDocx } from './docx.js';
 export { buildReportPdf } from './pdf.js';
 export { buildReportXlsx } from './xlsx.js';
 export {
+  NO_INFORMATION,
   REPORT_FORMATS,
   STATUS_LABELS,
+  figuresText,
+  signOffLines,
   layoutReport,
   reportColumns,
   type ReportColumn,
+  type ReportFigure,
+  type SignOff,
   type ReportFormat,
   type ReportForm,
   type ReportModel,

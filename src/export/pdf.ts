@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pdfmake from 'pdfmake';
-import { STATUS_COLOURS, footerText, layoutReport, splitParagraphs, type ReportModel } from './report-model.js';
+import { STATUS_COLOURS, footerText, layoutReport, signOffLines, splitParagraphs, type ReportModel } from './report-model.js';
 
 /** Where the DejaVu Serif files are looked for, in order. */
 export const FONT_DIRS = [fileURLToPath(new URL('../../assets/fonts/', import.meta.url)), '/usr/share/fonts/truetype/dejavu/'];
@@ -92,6 +92,14 @@ export async function buildReportPdf(model: ReportModel): Promise<Buffer> {
     );
   }
 
+  const sign = signOffLines(model);
+  const signOff: object[] = [];
+  if (sign && (sign.position || sign.name)) {
+    signOff.push({ columns: [{ text: sign.position, width: '*' }, { text: sign.name, width: 'auto', alignment: 'right' }], fontSize: TITLE_SIZE - 1, margin: [0, 24, 0, 0], unbreakable: true });
+    if (sign.date) signOff.push({ text: sign.date, fontSize: TITLE_SIZE - 1, margin: [0, 6, 0, 0] });
+  }
+  if (sign?.prepared) signOff.push({ text: sign.prepared, fontSize: 8.5, margin: [0, 24, 0, 0] });
+
   const titleLines = splitParagraphs(model.title);
   const subtitleLines = splitParagraphs(model.subtitle ?? '');
   const footer = footerText(model);
@@ -128,6 +136,7 @@ export async function buildReportPdf(model: ReportModel): Promise<Buffer> {
           paddingBottom: () => 2,
         },
       },
+      ...signOff,
     ],
   };
 

@@ -39,6 +39,14 @@ export interface ReportRow {
   protocolDate?: string;
   /** Council form: the protocol item («пункт 5 вопроса № 2»). */
   protocolItem?: string;
+  /** The report's figures («Число участников» → 640), printed after the execution text. */
+  figures?: ReportFigure[];
+}
+
+/** One figure of a report: a name and a number (or a text such as «около 300»). */
+export interface ReportFigure {
+  name: string;
+  value: string | number;
 }
 
 /** A section of a plan, or a protocol of a council (number: ISO date of the meeting). */
@@ -64,6 +72,48 @@ export interface ReportModel {
   sections: ReportSection[];
   /** Rows that belong to no section; printed before the first section. */
   rowsWithoutSection: ReportRow[];
+  /** The signature under the table: who signs (position, name) and the date. */
+  signOff?: SignOff;
+  /** «Исполнитель»: who prepared the report, with a phone, in small print at the end. */
+  preparedBy?: { name: string; phone?: string };
+}
+
+/** The signature block. Empty position or name prints a line to fill in by hand. */
+export interface SignOff {
+  position: string;
+  name: string;
+  /** ISO date, printed «3 декабря 2026 г.». */
+  date: string;
+}
+
+/** What an execution cell says when nobody has reported (officials write it so, not leave the cell empty). */
+export const NO_INFORMATION = 'Информация не представлена';
+const BLANK_LINE = '____________________';
+
+/** The sign-off as lines: position (left) and name (right), then the date; `preparedBy` as the last line. */
+export function signOffLines(model: Pick<ReportModel, 'signOff' | 'preparedBy'>): { position: string; name: string; date: string; prepared: string | null } | null {
+  if (!model.signOff && !model.preparedBy) return null;
+  const so = model.signOff;
+  const prepared = model.preparedBy?.name.trim()
+    ? `Исполнитель: ${oneLine(model.preparedBy.name)}${model.preparedBy.phone?.trim() ? `, тел. ${oneLine(model.preparedBy.phone)}` : ''}`
+    : null;
+  return {
+    position: so ? oneLine(so.position) || BLANK_LINE : '',
+    name: so ? oneLine(so.name) || BLANK_LINE : '',
+    date: so ? formatRussianDate(so.date) : '',
+    prepared,
+  };
+}
+
+/**
+ * The figures as one paragraph: «Показатели: Число выставок — 4; Участников — 1 250».
+ * @example figuresText([{ name: 'Число выставок', value: 4 }]) // 'Показатели: Число выставок — 4'
+ */
+export function figuresText(figures: ReportFigure[] | undefined): string {
+  const list = (figures ?? []).filter((f) => oneLine(f.name));
+  if (!list.length) return '';
+  const value = (v: string | number) => (typeof v === 'number' ? v.toLocaleString('ru-RU').replace(/\u00a0/g, ' ') : oneLine(v));
+  return `Показатели: ${list.map((f) => `${oneLine(f.name)} — ${value(f.value)}`).join('; ')}`;
 }
 
 /** Russian status labels, as in the «Статус» column of the official form. */
@@ -206,15 +256,22 @@ export function sectionHeading(form: ReportForm, section: Pick<ReportSection, 'n
   return `${number}. ${title}`;
 }
 
+/** The execution text with the figures after it; «Информация не представлена» when both are empty. */
+function executionCell(text: string, figures: ReportFigure[] | undefined): string {
+  const parts = [splitParagraphs(text).join('\n'), figuresText(figures)].filter(Boolean);
+  return parts.length ? parts.join('\n') : NO_INFORMATION;
+}
+
 function itemCells(form: ReportForm, row: ReportRow, protocolDateShown: boolean): string[] {
   const para = (s: string | null | undefined) => splitParagraphs(s).join('\n');
   if (form === 'council') {
     let item = para(row.protocolItem ?? '');
     // Outside a protocol row nothing else tells which meeting the instruction comes from.
     if (row.protocolDate && !protocolDateShown) item = [item, `(протокол от ${isoToNumeric(row.protocolDate)})`].filter(Boolean).join('\n');
-    return [oneLine(row.number), item, councilTitleText(row), para(row.responsible), councilExecutionText(row.execution, row.status)];
+    const execution = [councilExecutionText(row.execution, row.status), figuresText(row.figures)].filter(Boolean).join('\n');
+    return [oneLine(row.number), item, councilTitleText(row), para(row.responsible), execution || NO_INFORMATION];
   }
-  return [oneLine(row.number), para(row.title), para(row.responsible), para(row.deadline), para(row.execution), row.status ? STATUS_LABELS[row.status] : ''];
+  return [oneLine(row.number), para(row.title), para(row.responsible), para(row.deadline), executionCell(row.execution, row.figures), row.status ? STATUS_LABELS[row.status] : ''];
 }
 
 /**

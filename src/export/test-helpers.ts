@@ -5,7 +5,7 @@
  * paragraphs.
  */
 import type { InterchangeDocument, ItemStatus } from '../domain/importers/interchange.js';
-import { councilExecutionText, councilTitleText, sectionHeading, splitParagraphs, type ReportModel, type ReportRow } from './report-model.js';
+import { NO_INFORMATION, councilExecutionText, councilTitleText, figuresText, sectionHeading, splitParagraphs, type ReportModel, type ReportRow } from './report-model.js';
 
 /**
  * Importer warnings that do not point at the export: the importer's numbering check
@@ -37,7 +37,7 @@ function expectedItem(model: ReportModel, row: ReportRow, section: string | null
       title: oneLine(councilTitleText(row)),
       executorsText: oneLine(row.responsible),
       deadlineText: '', // the council form has no deadline column: the deadline is in the title
-      executionText: councilExecutionText(row.execution, row.status),
+      executionText: [councilExecutionText(row.execution, row.status), figuresText(row.figures)].filter(Boolean).join('\n') || NO_INFORMATION,
       status: row.status,
       protocolItem: (oneLine(row.protocolItem) + dateLine).trim(),
     };
@@ -48,7 +48,8 @@ function expectedItem(model: ReportModel, row: ReportRow, section: string | null
     title: oneLine(row.title),
     executorsText: oneLine(row.responsible),
     deadlineText: oneLine(row.deadline),
-    executionText: splitParagraphs(row.execution).join('\n'),
+    // An empty cell is written «Информация не представлена», as officials write it.
+    executionText: [splitParagraphs(row.execution).join('\n'), figuresText(row.figures)].filter(Boolean).join('\n') || NO_INFORMATION,
     status: row.status,
     protocolItem: '',
   };

@@ -10,7 +10,7 @@
  * The importer reads this layout back to the same items (xlsx.test.ts).
  */
 import ExcelJS from 'exceljs';
-import { STATUS_COLOURS, footerText, layoutReport, splitParagraphs, type ReportModel } from './report-model.js';
+import { STATUS_COLOURS, footerText, layoutReport, signOffLines, splitParagraphs, type ReportModel } from './report-model.js';
 
 const FONT = 'Times New Roman';
 /** Width of the whole table in Excel character units (≈ landscape A4 at 11 pt before fit-to-width). */
@@ -34,6 +34,24 @@ function fitCell(text: string): string {
 
 /** Escapes '&' in header/footer text (Excel reads '&' as a format code). */
 const hfText = (s: string) => s.replace(/&/g, '&&');
+
+/**
+ * The printed footer: the period and date on the left, then the sign-off and «Исполнитель»
+ * as far as Excel's 255 characters allow; page numbers on the right. The sign-off lives
+ * here, not in cells under the table: a spreadsheet has no «after the table» — every row
+ * below the header is read back as a row of the table.
+ */
+function xlsxFooter(model: ReportModel): string {
+  const sign = signOffLines(model);
+  const parts = [footerText(model)];
+  if (sign && (sign.position || sign.name)) parts.push(`${sign.position} ${sign.name}`.trim() + (sign.date ? `, ${sign.date}` : ''));
+  if (sign?.prepared) parts.push(sign.prepared);
+  const right = '&R&8стр. &P из &N';
+  let left = hfText(parts.join('\n'));
+  const room = 255 - right.length - '&L&8'.length;
+  if (left.length > room) left = left.slice(0, room - 1) + '…';
+  return `&L&8${left}${right}`;
+}
 
 /**
  * Builds the consolidated report as .xlsx bytes.
@@ -63,7 +81,7 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     // Excel allows 255 characters in a header or footer, codes included.
-    headerFooter: { oddFooter: `&L&8${hfText(footerText(model).slice(0, 200))}&R&8стр. &P из &N` },
+    headerFooter: { oddFooter: xlsxFooter(model) },
   });
   const weightSum = layout.columns.reduce((s, c) => s + c.weight, 0);
   ws.columns = layout.columns.map((c) => ({ key: c.key, width: Math.round((c.weight / weightSum) * TABLE_CHARS) }));
@@ -119,5 +137,9 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
     }
     // Excel sizes rows with wrapped text itself when they have no height; LibreOffice too.
   }
+  // A filter on the header over the whole table: status, executor, deadline at a click.
+  const lastTableRow = ws.rowCount;
+  ws.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: lastTableRow, column: n } };
+
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

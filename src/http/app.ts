@@ -27,6 +27,9 @@ import { registerMeasureRoutes } from '../modules/measures/measures.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerPlanRoutes } from '../modules/plans/plans.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
+import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { registerWorkRoutes } from '../modules/work/work.routes.js';
+import type { Mailer } from '../jobs/mailer.js';
 import { errorHandler, sendError } from './errors.js';
 import { configureFileStorage } from '../modules/files/file-store.js';
 
@@ -43,6 +46,8 @@ export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 export interface AppContext {
   db: Database;
   env: Env;
+  /** Outgoing mail for requests that send it («Напомнить исполнителю»); built from env when absent. */
+  mailer?: Mailer;
 }
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
@@ -104,6 +109,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   registerReportRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
+  registerWorkRoutes(app, ctx);
 
   if (existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.

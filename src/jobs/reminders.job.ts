@@ -17,6 +17,8 @@ import {
   type ControlDateRow, type MeasureRef, type NoticeKind, type OwedReportRow, type PlannedNotice, type PlanWeekRow,
   type ReminderInput, type ReminderUser, type ReturnedReportRow,
 } from '../domain/reminders/plan-reminders.js';
+import { planInAppReminders } from '../domain/reminders/in-app-reminders.js';
+import { writeAddressedNotices } from '../modules/notifications/index.js';
 import { consoleLog, type JobLog, type Mailer } from './mailer.js';
 
 export interface ReminderRunOptions {
@@ -42,6 +44,8 @@ export interface ReminderRunResult {
   /** The SMTP server refused or could not be reached (retried next run). */
   failed: number;
   byKind: Record<NoticeKind, number>;
+  /** In-app notices (the bell) written for approaching and missed dates. */
+  inApp: number;
 }
 
 /** Consecutive SMTP failures after which a run gives up (the rest waits for the next run). */
@@ -73,6 +77,7 @@ export async function runReminders(db: Database, mailer: Mailer, opts: ReminderR
   const result: ReminderRunResult = {
     job: reminderJobName(kinds), today: opts.today, planned: 0, sent: 0, skipped: 0, unsent: 0, failed: 0,
     byKind: { upcoming: 0, missed: 0, weekly: 0, returned: 0 },
+    inApp: 0,
   };
   await db.query(
     `INSERT INTO job_runs (name, last_started_at) VALUES ($1, now()) ON CONFLICT (name) DO UPDATE SET last_started_at = now()`, [result.job]);
@@ -80,7 +85,9 @@ export async function runReminders(db: Database, mailer: Mailer, opts: ReminderR
     const regions = await db.query<{ id: number }>(`SELECT id FROM regions ORDER BY id`);
     let failuresInRow = 0;
     regions: for (const { id: regionId } of regions) {
-      const notices = await planRegion(db, Number(regionId), opts.today, opts.publicUrl, kinds);
+      const { notices, inApp } = await planRegion(db, Number(regionId), opts.today, opts.publicUrl, kinds);
+      // The bell does not wait for SMTP: written first, idempotent by key.
+      result.inApp += await writeAddressedNotices(db, Number(regionId), inApp);
       result.planned += notices.length;
       for (const n of notices) {
         const outcome = await deliver(db, mailer, n).catch((e: unknown) => {
@@ -128,20 +135,24 @@ async function deliver(db: Database, mailer: Mailer, n: PlannedNotice): Promise<
   });
 }
 
-/** Loads one region's rows and plans its notices, leaving out keys already recorded. */
-async function planRegion(db: Queryable, regionId: number, today: string, publicUrl: string, kinds: readonly NoticeKind[]): Promise<PlannedNotice[]> {
+/**
+ * Loads one region's rows and plans its e-mails (leaving out keys already recorded) and
+ * its in-app notices. Users without e-mail are loaded too: the planner of e-mails skips
+ * them, the bell does not.
+ */
+async function planRegion(db: Queryable, regionId: number, today: string, publicUrl: string, kinds: readonly NoticeKind[]): Promise<{ notices: PlannedNotice[]; inApp: ReturnType<typeof planInAppReminders> }> {
   const users = (await db.query<Record<string, unknown>>(
     `SELECT u.id, u.email, u.full_name, u.role, u.organisation_id, o.short_name, u.notify_enabled, u.notify_days_before
      FROM users u JOIN organisations o ON o.id = u.organisation_id
-     WHERE u.region_id = $1 AND u.active AND u.notify_enabled AND coalesce(u.email, '') <> ''`, [regionId]))
+     WHERE u.region_id = $1 AND u.active`, [regionId]))
     .map((r): ReminderUser => ({
       id: Number(r.id), email: String(r.email), fullName: String(r.full_name), role: r.role as ReminderUser['role'],
       organisationId: Number(r.organisation_id), organisationName: String(r.short_name),
       notifyEnabled: Boolean(r.notify_enabled), notifyDaysBefore: Number(r.notify_days_before),
     }));
-  if (users.length === 0) return [];
+  if (users.length === 0) return { notices: [], inApp: [] };
   const yesterday = addDaysIso(today, -1);
-  const maxDays = Math.min(30, Math.max(0, ...users.filter((u) => u.role === 'executor').map((u) => u.notifyDaysBefore)));
+  const maxDays = Math.min(30, Math.max(3, ...users.filter((u) => u.role === 'executor').map((u) => u.notifyDaysBefore)));
   const until = addDaysIso(today, maxDays);
   const dated = kinds.includes('upcoming') || kinds.includes('missed');
 
@@ -208,11 +219,12 @@ async function planRegion(db: Queryable, regionId: number, today: string, public
       overdue: Number(r.overdue), dueThisWeek: Number(r.due_this_week), awaitingReview: Number(r.awaiting_review),
     })) : [];
 
+  const inApp = dated ? planInAppReminders({ today, users, controlDates, owedReports }) : [];
   const input: ReminderInput = { today, publicUrl, users, controlDates, owedReports, returnedReports, planWeeks, sentKeys: new Set(), kinds };
   // First pass: every key the planner could use today; then ask which are already recorded
   // (an exact lookup on the unique index, however long the history) and plan again.
   const candidates = planReminders(input).flatMap((n) => [n.key, ...n.itemKeys]);
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return { notices: [], inApp };
   const sent = await db.query<{ dedupe_key: string }>(`SELECT dedupe_key FROM notifications WHERE dedupe_key = ANY($1::text[])`, [candidates]);
-  return planReminders({ ...input, sentKeys: new Set(sent.map((s) => s.dedupe_key)) });
+  return { notices: planReminders({ ...input, sentKeys: new Set(sent.map((s) => s.dedupe_key)) }), inApp };
 }

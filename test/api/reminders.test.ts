@@ -9,7 +9,6 @@
  * on Monday 12 January as well. On Tuesday 13 January all five were missed yesterday.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { openDatabase, type Database } from '../../src/db/database';
 import { loadEnv } from '../../src/env';
 import { createMailer, type JobLog } from '../../src/jobs/mailer';
@@ -17,98 +16,10 @@ import { runReminders } from '../../src/jobs/reminders.job';
 import { startScheduler } from '../../src/jobs/scheduler';
 import { engines } from '../helpers/test-db';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { startSink, type Sink } from '../helpers/smtp-sink';
 
 const PUBLIC_URL = 'https://ispolnenie.example.ru';
 const PLAN_TITLE = 'План мероприятий по поддержке социально ориентированных некоммерческих организаций в Северо-Озёрской области на 2025–2027 годы';
-
-// ---------------------------------------------------------------------------
-// A small MIME reader, enough for what nodemailer writes.
-
-interface Mail { from: string; to: string[]; subject: string; text: string; html: string; headers: Record<string, string> }
-
-function decodeQuotedPrintable(s: string): Buffer {
-  const bytes: number[] = [];
-  const body = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(body.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(body.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(body[i], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 2047: «=?UTF-8?B?…?=» and «=?UTF-8?Q?…?=», adjacent words joined. */
-function decodeWords(value: string): string {
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, data: string) =>
-    (enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data.replace(/_/g, ' '))).toString('utf8'));
-}
-
-function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {
-  const at = raw.indexOf('\r\n\r\n');
-  const head = at < 0 ? raw : raw.slice(0, at);
-  const body = at < 0 ? '' : raw.slice(at + 4);
-  const headers: Record<string, string> = {};
-  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const i = line.indexOf(':');
-    if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-  }
-  return { headers, body };
-}
-
-function decodeBody(headers: Record<string, string>, body: string): string {
-  const enc = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  if (enc === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (enc === 'quoted-printable') return decodeQuotedPrintable(body).toString('utf8');
-  return body;
-}
-
-function collectParts(headers: Record<string, string>, body: string, out: { text: string; html: string }) {
-  const type = headers['content-type'] ?? 'text/plain';
-  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (/^multipart\//i.test(type) && boundary) {
-    for (const chunk of body.split(`--${boundary}`).slice(1)) {
-      if (chunk.startsWith('--')) break;
-      const part = splitHeaders(chunk.replace(/^\r\n/, ''));
-      collectParts(part.headers, part.body, out);
-    }
-  } else if (/^text\/html/i.test(type)) {
-    out.html += decodeBody(headers, body);
-  } else if (/^text\/plain/i.test(type)) {
-    out.text += decodeBody(headers, body);
-  }
-}
-
-function parseMail(raw: string, rcpt: string[]): Mail {
-  const { headers, body } = splitHeaders(raw);
-  const parts = { text: '', html: '' };
-  collectParts(headers, body, parts);
-  return { from: decodeWords(headers.from ?? ''), to: rcpt, subject: decodeWords(headers.subject ?? ''), text: parts.text.replace(/\r\n/g, '\n'), html: parts.html, headers };
-}
-
-interface Sink { port: number; mails: Mail[]; close(): Promise<void> }
-
-async function startSink(): Promise<Sink> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const silent: JobLog = { info() {}, warn() {}, error() {} };
 
@@ -146,7 +57,7 @@ describe.each(engines)('reminder e-mails (%s)', (engine) => {
 
   it('lets a user switch reminders off and change the days ahead, audited', async () => {
     const ex2 = await t.as('executor2');
-    expect((await ex2.get('/api/auth/settings')).body).toEqual({ notifyEnabled: true, notifyDaysBefore: 3, email: 'executor2@demo.ispolnenie.local' });
+    expect((await ex2.get('/api/auth/settings')).body).toEqual({ notifyEnabled: true, notifyDaysBefore: 3, email: 'executor2@demo.ispolnenie.local', phone: '', position: '' });
     const off = await ex2.patch('/api/auth/settings', { notifyEnabled: false });
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ notifyEnabled: false, notifyDaysBefore: 3 });

@@ -42,9 +42,10 @@ export class Client {
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 }
 
-export async function createTestApp(engine: Engine): Promise<TestApp> {
+/** `env`: extra settings (e.g. SMTP_HOST of a sink), validated like the real ones. */
+export async function createTestApp(engine: Engine, opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const tdb = await createTestDatabase(engine);
-  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test' }) });
+  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', ...opts.env }) });
   return {
     ...tdb,
     app,

@@ -18,7 +18,11 @@ import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { DashboardPage } from './pages/DashboardPage';
-import { MyReportsPage } from './pages/MyReportsPage';
+import { ReportsPage } from './pages/ReportsPage';
+import { ReportPage } from './pages/ReportPage';
+import { HomePage } from './pages/HomePage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { HelpPage } from './pages/HelpPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 
@@ -28,6 +32,12 @@ function RequireSession({ children }: { children: ReactNode }) {
   if (user === undefined) return <Loading label="Проверка входа…" />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;
+}
+
+/** Where one lands after login: executors on their work, everyone else on the plans. */
+function Landing() {
+  const { user } = useAuth();
+  return <Navigate to={user?.role === 'executor' && user.organisation ? '/home' : '/plans'} replace />;
 }
 
 export function App() {
@@ -43,7 +53,11 @@ export function App() {
               </RequireSession>
             }
           >
-            <Route index element={<Navigate to="/plans" replace />} />
+            <Route index element={<Landing />} />
+            <Route path="home" element={<HomePage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="help" element={<HelpPage />} />
+            <Route path="reports/:reportId" element={<ReportPage />} />
             <Route path="plans" element={<PlansPage />} />
             <Route path="plans/:planId" element={<PlanPage />} />
             <Route path="plans/:planId/calendar" element={<PlanCalendarPage />} />
@@ -55,7 +69,7 @@ export function App() {
             <Route path="my" element={<MyMeasuresPage />} />
             <Route path="plans/:planId/monitoring" element={<DashboardPage />} />
             <Route path="dashboard" element={<DashboardPage />} />
-            <Route path="reports" element={<MyReportsPage />} />
+            <Route path="reports" element={<ReportsPage />} />
             <Route path="search" element={<SearchPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="organisations" element={<OrganisationsPage />} />

@@ -28,6 +28,11 @@ export interface Organisation {
   external: boolean;
   /** Not in the contract; shown when the server sends it (`includeArchived=true`). */
   archived?: boolean;
+  /** An archived entry merged into another: the one that took its place. */
+  mergedIntoId?: number | null;
+  /** Who signs the consolidated reports of the organisation's plans. */
+  headPosition?: string;
+  headName?: string;
 }
 
 export interface OrganisationInput {
@@ -38,6 +43,8 @@ export interface OrganisationInput {
   kind: OrgKind;
   parentId?: number | null;
   external?: boolean;
+  headPosition?: string;
+  headName?: string;
 }
 
 export interface UserAbilities {

@@ -119,9 +119,9 @@ export const execution = {
   dashboard: (q: { planId?: number; organisationId?: number; sectionId?: number; periodId?: number; soonDays?: number; asOf?: string }) =>
     request<Dashboard>('GET', withQuery('/dashboard', q)),
   search: (q: string) => request<SearchResult>('GET', withQuery('/search', { q })),
-  settings: () => request<{ notifyEnabled: boolean; notifyDaysBefore: number; email: string | null }>('GET', '/auth/settings'),
-  saveSettings: (s: { notifyEnabled?: boolean; notifyDaysBefore?: number }) => request<unknown>('PATCH', '/auth/settings', s),
-  exportUrl: (planId: number, q: { format: 'docx' | 'xlsx' | 'pdf'; periodId?: number; sectionId?: number; organisationId?: number }) =>
+  settings: () => request<{ notifyEnabled: boolean; notifyDaysBefore: number; email: string | null; phone?: string; position?: string }>('GET', '/auth/settings'),
+  saveSettings: (s: { notifyEnabled?: boolean; notifyDaysBefore?: number; phone?: string; position?: string }) => request<unknown>('PATCH', '/auth/settings', s),
+  exportUrl: (planId: number, q: { format: 'docx' | 'xlsx' | 'pdf'; periodId?: number; sectionId?: number; organisationId?: number; signerPosition?: string; signerName?: string }) =>
     `/api${withQuery(`/plans/${planId}/export`, q)}`,
 };
 

@@ -215,6 +215,11 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'extension.reject': 'В переносе срока отказано',
   'plan.periods_set': 'Периоды отчётности заданы вручную',
   'user.settings': 'Настройки уведомлений',
+  'measure.remind': 'Напоминание исполнителю',
+  'measure.executor_merged': 'Исполнитель объединён с другой организацией',
+  'organisation.merge': 'Объединение организаций',
+  'organisation.merged_into': 'Организация объединена с другой',
+  'report.bulk_accept': 'Отчёты приняты списком',
 };
 
 /** Russian names of entity fields, used in history diffs and validation messages. */
@@ -275,6 +280,10 @@ export const FIELD_LABELS: Record<string, string> = {
   fileId: 'Файл',
   notifyEnabled: 'Напоминания',
   notifyDaysBefore: 'За сколько дней напоминать',
+  phone: 'Телефон',
+  headPosition: 'Должность руководителя',
+  headName: 'Руководитель (подпись отчётов)',
+  mergedIntoId: 'Объединена с',
 };
 
 export const roleLabel = (role: string | null | undefined): string =>

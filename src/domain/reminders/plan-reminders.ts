@@ -312,7 +312,8 @@ export function plural(n: number, one: string, few: string, many: string): strin
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-function relative(today: string, date: string): string {
+/** «сегодня», «завтра», «через 3 дня». */
+export function relative(today: string, date: string): string {
   const n = daysBetween(today, date);
   if (n === 0) return 'сегодня';
   if (n === 1) return 'завтра';

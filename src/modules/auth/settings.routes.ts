@@ -15,18 +15,23 @@ export interface UserSettings {
   notifyDaysBefore: number;
   /** Where the e-mails go (set by an administrator); null: nowhere. */
   email: string | null;
+  /** Printed as «Исполнитель: …, тел. …» under the consolidated reports the user exports. */
+  phone: string;
+  position: string;
 }
 
 async function loadSettings(db: Queryable, userId: number): Promise<UserSettings> {
-  const r = await db.one<{ notify_enabled: boolean; notify_days_before: number; email: string | null }>(
-    `SELECT notify_enabled, notify_days_before, email FROM users WHERE id = $1`, [userId]);
+  const r = await db.one<{ notify_enabled: boolean; notify_days_before: number; email: string | null; phone: string; position: string }>(
+    `SELECT notify_enabled, notify_days_before, email, phone, position FROM users WHERE id = $1`, [userId]);
   if (!r) throw new DomainError('not_found', 'user.not_found', 'Пользователь не найден', `user ${userId} not found`);
-  return { notifyEnabled: r.notify_enabled, notifyDaysBefore: Number(r.notify_days_before), email: r.email || null };
+  return { notifyEnabled: r.notify_enabled, notifyDaysBefore: Number(r.notify_days_before), email: r.email || null, phone: r.phone ?? '', position: r.position ?? '' };
 }
 
 const SettingsPatch = z.object({
   notifyEnabled: z.boolean().optional(),
   notifyDaysBefore: z.number().int().min(0).max(30).optional(),
+  phone: z.string().trim().max(60).regex(/^[\d\s()+\-.,доб]*$/u, 'цифры, пробелы, скобки, «+», «-», «доб.»').optional(),
+  position: z.string().trim().max(300).optional(),
 }).strict();
 
 export function registerSettingsRoutes(app: App, ctx: AppContext) {
@@ -41,12 +46,17 @@ export function registerSettingsRoutes(app: App, ctx: AppContext) {
         ...before,
         notifyEnabled: patch.notifyEnabled ?? before.notifyEnabled,
         notifyDaysBefore: patch.notifyDaysBefore ?? before.notifyDaysBefore,
+        phone: patch.phone ?? before.phone,
+        position: patch.position ?? before.position,
       };
-      if (after.notifyEnabled === before.notifyEnabled && after.notifyDaysBefore === before.notifyDaysBefore) return before;
-      await tx.query(`UPDATE users SET notify_enabled = $2, notify_days_before = $3, updated_at = now() WHERE id = $1`,
-        [actor.userId, after.notifyEnabled, after.notifyDaysBefore]);
-      const pick = (s: UserSettings) => ({ notifyEnabled: s.notifyEnabled, notifyDaysBefore: s.notifyDaysBefore });
-      await recordAudit(tx, actor, actor.regionId, { action: 'user.settings', entityType: 'user', entityId: actor.userId, before: pick(before), after: pick(after) });
+      const notify = (s: UserSettings) => ({ notifyEnabled: s.notifyEnabled, notifyDaysBefore: s.notifyDaysBefore });
+      const contactChanged = after.phone !== before.phone || after.position !== before.position;
+      if (JSON.stringify(notify(after)) === JSON.stringify(notify(before)) && !contactChanged) return before;
+      await tx.query(`UPDATE users SET notify_enabled = $2, notify_days_before = $3, phone = $4, position = $5, updated_at = now() WHERE id = $1`,
+        [actor.userId, after.notifyEnabled, after.notifyDaysBefore, after.phone, after.position]);
+      // The contact fields are recorded only when they changed.
+      const record = (s: UserSettings) => ({ ...notify(s), ...(contactChanged ? { phone: s.phone, position: s.position } : {}) });
+      await recordAudit(tx, actor, actor.regionId, { action: 'user.settings', entityType: 'user', entityId: actor.userId, before: record(before), after: record(after) });
       return after;
     });
   });

@@ -4,6 +4,19 @@ import { type App, type AppContext, requireSession } from '../../http/app.js';
 import { recordAudit } from '../audit/audit.js';
 import { buildPlanReportModel } from './report-builder.js';
 
+/**
+ * `attachment` with the Russian name as RFC 6266 / RFC 5987 want it: `filename*` in UTF-8,
+ * percent-encoded beyond attr-char (encodeURIComponent leaves ' ( ) * as they are), and a
+ * plain ASCII `filename` for clients that do not read `filename*`.
+ * @example contentDisposition('План (2025).docx') // `attachment; filename="report.docx"; filename*=UTF-8''%D0%9F%D0%BB%D0%B0%D0%BD%20%282025%29.docx`
+ */
+export function contentDisposition(name: string): string {
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A name wholly in ASCII serves as it is; any other gets a neutral ASCII stand-in.
+  const fallback = /^[\x20-\x7e]+$/.test(name) ? name.replace(/["\\]/g, '') : `report${name.slice(name.lastIndexOf('.'))}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
 export function registerExportRoutes(app: App, ctx: AppContext) {
   app.get('/api/plans/:id/export', {
     schema: {
@@ -14,6 +27,9 @@ export function registerExportRoutes(app: App, ctx: AppContext) {
         periodId: z.coerce.number().int().positive().optional(),
         sectionId: z.coerce.number().int().positive().optional(),
         organisationId: z.coerce.number().int().positive().optional(),
+        signerPosition: z.string().trim().max(300).optional(),
+        signerName: z.string().trim().max(200).optional(),
+        signDate: z.iso.date().optional(),
       }),
     },
   }, async (request, reply) => {
@@ -25,7 +41,7 @@ export function registerExportRoutes(app: App, ctx: AppContext) {
     const meta = REPORT_FORMATS[request.query.format];
     return reply
       .header('content-type', meta.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${fileStem}.${meta.extension}`)}`)
+      .header('content-disposition', contentDisposition(`${fileStem}.${meta.extension}`))
       .send(bytes);
   });
 }

@@ -8,10 +8,21 @@ import { gatherExecutionText } from '../../domain/reporting/report-workflow.js';
 import type { Actor } from '../../domain/policy/authorize.js';
 import { authorize } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import type { ReportModel, ReportRow, ReportSection, ReportStatus } from '../../export/index.js';
+import type { ReportFigure, ReportModel, ReportRow, ReportSection, ReportStatus } from '../../export/index.js';
+import { shortPlanTitle, stripDefinitions } from '../../domain/naming/plan-title.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf } from '../plans/plans.queries.js';
 
-export interface ReportFilter { periodId?: number; sectionId?: number; organisationId?: number; today: string }
+export interface ReportFilter {
+  periodId?: number;
+  sectionId?: number;
+  organisationId?: number;
+  today: string;
+  /** Who signs: defaults to the head of the plan's owner organisation (directory). */
+  signerPosition?: string;
+  signerName?: string;
+  /** The date under the signature; default `today`. */
+  signDate?: string;
+}
 
 const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS_GEN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)} года`;
@@ -42,11 +53,27 @@ export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: 
 
   // For a period: the lead report's text with the co-executors' parts, and its status.
   const byMeasure = new Map<number, { text: string; status: ReportStatus | null }>();
+  const figuresBy = new Map<number, ReportFigure[]>();
+  const addFigures = (measureId: number, figures: unknown) => {
+    if (!figures || typeof figures !== 'object') return;
+    const list = figuresBy.get(measureId) ?? figuresBy.set(measureId, []).get(measureId)!;
+    for (const [name, value] of Object.entries(figures as Record<string, unknown>)) {
+      if ((typeof value === 'number' || typeof value === 'string') && !list.some((f) => f.name === name)) list.push({ name, value });
+    }
+  };
+  if (!period && measures.length) {
+    // Without a period the table shows each measure's accepted execution: the figures of its latest accepted lead report.
+    const latest = await db.query<{ measure_id: number; figures: unknown }>(
+      `SELECT DISTINCT ON (r.measure_id) r.measure_id, r.figures FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id
+       WHERE r.measure_id = ANY($1::int[]) AND r.role = 'lead' AND r.state = 'accepted' ORDER BY r.measure_id, rp.starts_on DESC`, [measures.map((m) => m.id)]);
+    for (const r of latest) addFigures(Number(r.measure_id), r.figures);
+  }
   if (period && measures.length) {
-    const reports = await db.query<{ measure_id: number; role: string; state: string; text: string; result_status: ReportStatus | null; short_name: string }>(
-      `SELECT r.measure_id, r.role, r.state, r.text, r.result_status, o.short_name FROM reports r JOIN organisations o ON o.id = r.organisation_id
+    const reports = await db.query<{ measure_id: number; role: string; state: string; text: string; result_status: ReportStatus | null; short_name: string; figures: unknown }>(
+      `SELECT r.measure_id, r.role, r.state, r.text, r.result_status, o.short_name, r.figures FROM reports r JOIN organisations o ON o.id = r.organisation_id
        WHERE r.period_id = $1 AND r.measure_id = ANY($2::int[]) AND r.state IN ('submitted','accepted') ORDER BY r.role DESC, o.short_name`,
       [period.id, measures.map((m) => m.id)]);
+    for (const r of reports) addFigures(Number(r.measure_id), r.figures);
     const grouped = new Map<number, typeof reports>();
     for (const r of reports) (grouped.get(Number(r.measure_id)) ?? grouped.set(Number(r.measure_id), []).get(Number(r.measure_id))!).push(r);
     for (const [id, list] of grouped) {
@@ -69,6 +96,7 @@ export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: 
       deadline: m.deadlineText,
       execution: period ? rep?.text ?? '' : m.executionText,
       status: period ? rep?.status ?? (m.status === 'done' ? 'done' : null) : m.status,
+      figures: figuresBy.get(m.id),
       ...(council ? { protocolItem: m.protocolItem, protocolDate: sectionNumber && /^\d{4}-\d{2}-\d{2}$/.test(sectionNumber) ? sectionNumber : undefined } : {}),
     };
   };
@@ -79,7 +107,11 @@ export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: 
     const title = council && /^\d{4}-\d{2}-\d{2}$/.test(s.number) && !/протокол/i.test(s.title) ? `Протокол заседания от ${longDate(s.number)}` : s.title;
     reportSections.push({ number: s.number, title, rows });
   }
-  const what = council ? `поручений: ${plan.title}` : genitiveTitle(plan.title);
+  // «(далее – …)» belongs to a document's body, not to the title of a report about it.
+  const plainTitle = stripDefinitions(plan.title);
+  const what = council ? `поручений: ${plainTitle}` : genitiveTitle(plainTitle);
+  const signer = await db.one<{ head_position: string; head_name: string }>(`SELECT head_position, head_name FROM organisations WHERE id = $1`, [plan.owner_organisation_id]);
+  const me = await db.one<{ full_name: string; phone: string }>(`SELECT full_name, phone FROM users WHERE id = $1`, [actor.userId]);
   const model: ReportModel = {
     form: council ? 'council' : 'plan',
     title: `Информация об исполнении ${what}${period ? ` за ${period.label}` : ''}`,
@@ -88,7 +120,36 @@ export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: 
     generatedOn: f.today,
     sections: reportSections,
     rowsWithoutSection: measures.filter((m) => m.sectionId == null).map((m) => toRow(m, null)),
+    signOff: {
+      position: f.signerPosition?.trim() || signer?.head_position || '',
+      name: f.signerName?.trim() || signer?.head_name || '',
+      date: f.signDate ?? f.today,
+    },
+    preparedBy: me ? { name: initialsName(me.full_name), phone: me.phone || undefined } : undefined,
   };
-  const stem = `Исполнение плана ${planId}${period ? ` ${period.label}` : ''}`.replace(/[\\/:*?"<>|]/g, '');
-  return { model, fileStem: stem };
+  return { model, fileStem: exportFileStem(plan.title, period?.label, f.today) };
+}
+
+/**
+ * «Иванова Мария Петровна» → «Иванова М.П.», as «Исполнитель» is written in official letters;
+ * a name of another shape stays as it is.
+ * @example initialsName('Петров Андрей Викторович') // 'Петров А.В.'
+ */
+export function initialsName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  if (parts.length !== 3 || !parts.every((p) => /^[А-ЯЁ][а-яё-]+$/.test(p))) return fullName.trim();
+  return `${parts[0]} ${parts[1][0]}.${parts[2][0]}.`;
+}
+
+/**
+ * The download's name: the plan's short title and the period (or the date), without
+ * characters file systems refuse. «Исполнение плана 3.docx» told nobody what it was.
+ * @example exportFileStem('План мероприятий (далее – План) на 2025 год', 'I квартал 2025 г.', '2025-04-12')
+ * // 'План мероприятий на 2025 год — I квартал 2025 г'
+ */
+export function exportFileStem(planTitle: string, periodLabel: string | undefined, today: string): string {
+  const when = periodLabel ?? `на ${today.slice(8, 10)}.${today.slice(5, 7)}.${today.slice(0, 4)}`;
+  const stem = `${shortPlanTitle(planTitle, 100).replace(/…$/, '')} — ${when}`;
+  // Windows refuses these and a trailing dot or space; control characters anywhere.
+  return stem.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').replace(/[. ]+$/, '').trim();
 }

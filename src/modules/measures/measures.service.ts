@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import { authorize, type Actor, type MeasureSubject } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { listMeasureHistory, recordAudit } from '../audit/audit.js';
+import { notifyNewExecutors } from '../notifications/index.js';
 import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans/plans.presenter.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/plans.queries.js';
 import { loadControlPoints, regenerateControlPoints } from '../deadlines/control-points.js';
@@ -95,6 +96,7 @@ export async function createMeasure(db: Database, actor: Actor, planId: number, 
         input.deadlineText ?? '', input.status ?? null, input.executionText ?? '', input.protocolItem ?? ''],
     ).catch(duplicateNumber);
     await writeExecutors(tx, r!.id, input.leadExecutorId, coIds);
+    await notifyNewExecutors(tx, actor, r!.id, []);
     if (input.deadlineOverride || input.anchorDate) {
       await tx.query(`UPDATE measures SET deadline_override = $2, anchor_date = $3 WHERE id = $1`, [r!.id, input.deadlineOverride ? JSON.stringify(input.deadlineOverride) : null, input.anchorDate ?? null]);
     }
@@ -137,7 +139,10 @@ export async function updateMeasure(db: Database, actor: Actor, id: number, inpu
     if (!updated) {
       throw new DomainError('conflict', 'measure.stale', 'Мероприятие уже изменил другой пользователь. Обновите страницу, чтобы увидеть его изменения.', `measure ${id} version ${input.version} is stale (now ${before.version})`);
     }
-    if (executorsChange) await writeExecutors(tx, id, leadId, coIds);
+    if (executorsChange) {
+      await writeExecutors(tx, id, leadId, coIds);
+      await notifyNewExecutors(tx, actor, id, [before.leadExecutor?.id, ...before.coExecutors.map((c) => c.id)].filter((x): x is number => x != null));
+    }
     await regenerateControlPoints(tx, { measureIds: [id] });
     const [after] = await loadMeasures(tx, `m.id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, { action: 'measure.update', entityType: 'measure', entityId: id, planId: before.planId, measureId: id, before, after });

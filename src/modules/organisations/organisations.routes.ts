@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { mergeOrganisations } from './merge.service.js';
 import { ORG_KINDS, createOrganisation, deleteOrganisation, listOrganisations, resolveOrganisation, updateOrganisation } from './organisations.service.js';
 
 const name = z.string().trim().min(1).max(500);
@@ -10,6 +11,8 @@ const OrgBody = z.object({
   kind: z.enum(ORG_KINDS),
   parentId: z.number().int().positive().nullable().optional(),
   external: z.boolean().optional(),
+  headPosition: z.string().trim().max(300).optional(),
+  headName: z.string().trim().max(200).optional(),
 }).strict();
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -29,6 +32,10 @@ export function registerOrganisationRoutes(app: App, ctx: AppContext) {
     const org = await createOrganisation(ctx.db, requireSession(request).user, request.body);
     return reply.status(201).send(org);
   });
+
+  app.post('/api/organisations/merge', {
+    schema: { tags: ['directory'], body: z.object({ survivorId: z.number().int().positive(), mergedId: z.number().int().positive(), dryRun: z.boolean().optional() }).strict() },
+  }, async (request) => mergeOrganisations(ctx.db, requireSession(request).user, request.body));
 
   app.patch('/api/organisations/:id', { schema: { tags: ['directory'], params: IdParams, body: OrgBody.partial().strict() } }, async (request) =>
     updateOrganisation(ctx.db, requireSession(request).user, request.params.id, request.body));

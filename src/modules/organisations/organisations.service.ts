@@ -17,6 +17,11 @@ export interface Organisation {
   aliases: string[];
   external: boolean;
   archived: boolean;
+  /** Set on an archived entry merged into another: the one that took its place. */
+  mergedIntoId?: number | null;
+  /** Who signs the consolidated reports of plans the organisation owns. */
+  headPosition?: string;
+  headName?: string;
 }
 
 export interface OrganisationInput {
@@ -26,6 +31,8 @@ export interface OrganisationInput {
   kind: OrgKind;
   parentId?: number | null;
   external?: boolean;
+  headPosition?: string;
+  headName?: string;
 }
 
 const collator = new Intl.Collator('ru');
@@ -40,6 +47,9 @@ export function presentOrganisation(r: Record<string, unknown>): Organisation {
     aliases: (r.aliases as string[]) ?? [],
     external: Boolean(r.external),
     archived: r.archived_at != null,
+    mergedIntoId: r.merged_into_id == null ? null : Number(r.merged_into_id),
+    headPosition: String(r.head_position ?? ''),
+    headName: String(r.head_name ?? ''),
   };
 }
 
@@ -101,9 +111,9 @@ export async function createOrganisation(db: Database, actor: Actor, input: Orga
   return db.transaction(async (tx) => {
     await assertParentValid(tx, actor, null, v.parentId);
     const row = await tx.one(
-      `INSERT INTO organisations (region_id, parent_id, kind, full_name, short_name, aliases, external)
-       VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING *`,
-      [actor.regionId, v.parentId ?? null, v.kind, v.fullName, v.shortName || v.fullName, v.aliases ?? [], v.external ?? false],
+      `INSERT INTO organisations (region_id, parent_id, kind, full_name, short_name, aliases, external, head_position, head_name)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING *`,
+      [actor.regionId, v.parentId ?? null, v.kind, v.fullName, v.shortName || v.fullName, v.aliases ?? [], v.external ?? false, v.headPosition?.trim() ?? '', v.headName?.trim() ?? ''],
     ).catch(duplicateName);
     const org = presentOrganisation(row!);
     await recordAudit(tx, actor, actor.regionId, { action: 'organisation.create', entityType: 'organisation', entityId: org.id, after: org });
@@ -121,9 +131,11 @@ export async function updateOrganisation(db: Database, actor: Actor, id: number,
       `UPDATE organisations SET
          full_name = COALESCE($3, full_name), short_name = COALESCE($4, short_name), aliases = COALESCE($5, aliases),
          kind = COALESCE($6, kind), external = COALESCE($7, external),
-         parent_id = CASE WHEN $8::boolean THEN $9::integer ELSE parent_id END, updated_at = now()
+         parent_id = CASE WHEN $8::boolean THEN $9::integer ELSE parent_id END,
+         head_position = COALESCE($10, head_position), head_name = COALESCE($11, head_name), updated_at = now()
        WHERE id = $1 AND region_id = $2 RETURNING *`,
-      [id, actor.regionId, v.fullName ?? null, v.shortName || null, v.aliases ?? null, v.kind ?? null, v.external ?? null, v.parentId !== undefined, v.parentId ?? null],
+      [id, actor.regionId, v.fullName ?? null, v.shortName || null, v.aliases ?? null, v.kind ?? null, v.external ?? null, v.parentId !== undefined, v.parentId ?? null,
+        v.headPosition?.trim() ?? null, v.headName?.trim() ?? null],
     ).catch(duplicateName);
     const after = presentOrganisation(row!);
     await recordAudit(tx, actor, actor.regionId, { action: 'organisation.update', entityType: 'organisation', entityId: id, before, after });

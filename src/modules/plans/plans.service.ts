@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
+import { notifyPlanActivated } from '../notifications/index.js';
 import { loadNextControlDates, regenerateControlPoints } from '../deadlines/control-points.js';
 import { ensurePeriods, replacePeriods, syncExecution, untouched } from '../reports/reporting-sync.js';
 import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../../domain/reporting/periods.js';
@@ -132,6 +133,7 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
       await ensurePeriods(tx, id);
       await syncExecution(tx, { planId: id });
     }
+    if (before.status === 'draft' && after.status === 'active') await notifyPlanActivated(tx, actor, id);
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.update', entityType: 'plan', entityId: id, planId: id, before, after });
     return after;
   });

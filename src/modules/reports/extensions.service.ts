@@ -9,6 +9,8 @@ import { interpretDeadline } from '../../domain/deadlines/interpret.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
+import { measureFacts, notifyOrganisations } from '../notifications/index.js';
+import { extensionDecidedNotice } from '../../domain/notifications/events.js';
 import { regenerateControlPoints } from '../deadlines/control-points.js';
 import { loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
 
@@ -88,6 +90,8 @@ export async function decideExtension(db: Database, actor: Actor, id: number, in
       await regenerateControlPoints(tx, { measureIds: [before.measureId] });
     }
     const after = present((await tx.one(`${select} WHERE e.id = $1`, [id]))!);
+    await notifyOrganisations(tx, actor.regionId, [before.organisation.id],
+      extensionDecidedNotice(input.approve, { measure: await measureFacts(tx, before.measureId), requestedDue: before.requestedDue, currentDue: before.currentDue, comment: input.comment }), { except: actor.userId });
     await recordAudit(tx, actor, actor.regionId, { action: input.approve ? 'extension.approve' : 'extension.reject', entityType: 'measure', entityId: before.measureId, planId: before.planId, measureId: before.measureId, before, after });
     return after;
   });

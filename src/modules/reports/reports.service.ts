@@ -9,6 +9,8 @@ import { authorize, type Actor, type PlanSubject } from '../../domain/policy/aut
 import { gatherExecutionText, nextReportState, type ReportAction, type ReportState } from '../../domain/reporting/report-workflow.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
+import { measureFacts, notifyOrganisations } from '../notifications/index.js';
+import { reportReviewedNotice } from '../../domain/notifications/events.js';
 import { storeFile, type UploadedFile } from '../imports/imports.service.js';
 import { loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
 import { refreshOpenDue } from './reporting-sync.js';
@@ -246,12 +248,22 @@ export async function reviewReport(db: Database, actor: Actor, id: number, decis
     if (ctx.report.version !== input.version) stale(id, ctx.report);
     const next = nextReportState(ctx.report.state, decision);
     if (decision === 'return' && !input.comment?.trim()) throw new DomainError('validation', 'report.comment', 'Укажите, что нужно доработать', 'return without comment');
-    await tx.query(
-      `UPDATE reports SET state = $2, reviewed_at = now(), reviewed_by = $3, review_comment = $4, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, next, actor.userId, input.comment?.trim() || null]);
+    // Conditional on the version and state read: of two concurrent decisions only one applies.
+    const changed = await tx.one(
+      `UPDATE reports SET state = $2, reviewed_at = now(), reviewed_by = $3, review_comment = $4, version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $5 AND state = $6 RETURNING id`,
+      [id, next, actor.userId, input.comment?.trim() || null, input.version, ctx.report.state]);
+    if (!changed) stale(id, ctx.report);
     // Co-executors' parts follow the lead's fate.
-    await tx.query(`UPDATE reports SET state = $3, updated_at = now() WHERE measure_id = $1 AND period_id = $2 AND role = 'co' AND state = 'submitted'`,
+    const parts = await tx.query<{ id: number; organisation_id: number }>(
+      `UPDATE reports SET state = $3, updated_at = now() WHERE measure_id = $1 AND period_id = $2 AND role = 'co' AND state = 'submitted' RETURNING id, organisation_id`,
       [ctx.report.measureId, ctx.report.period.id, decision === 'accept' ? 'accepted' : 'submitted']);
+    const facts = await measureFacts(tx, ctx.report.measureId);
+    const notice = (reportId: number) => reportReviewedNotice(decision, { measure: facts, reportId, periodLabel: ctx.report.period.label, comment: input.comment });
+    await notifyOrganisations(tx, actor.regionId, [ctx.report.organisation.id], notice(id), { except: actor.userId });
+    if (decision === 'accept') {
+      for (const p of parts) await notifyOrganisations(tx, actor.regionId, [Number(p.organisation_id)], notice(Number(p.id)), { except: actor.userId });
+    }
     if (decision === 'accept') {
       const parts = (await loadParts(tx, ctx.report)).filter((p) => p.state === 'accepted');
       const gathered = gatherExecutionText({ organisation: ctx.report.organisation.shortName, text: ctx.report.text }, parts.map((p) => ({ organisation: p.organisation.shortName, text: p.text })));

@@ -64,7 +64,7 @@ export function ExecutionSection({ m, canManage, onChanged }: { m: Measure; canM
   );
 }
 
-function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void> }) {
+export function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void> }) {
   const report = useLoader(() => execution.report(id), [id]);
   const [text, setText] = useState<string | null>(null);
   const [status, setStatus] = useState<ResultStatus | '' | null>(null);

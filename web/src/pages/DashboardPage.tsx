@@ -5,7 +5,9 @@
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api';
+import { api, errorMessage } from '../api';
+import { useUser } from '../auth';
+import { workspace } from '../workspace';
 import { LightDot } from '../components/Execution';
 import { PlanTabs } from '../components/PlanTabs';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
@@ -33,6 +35,9 @@ export function DashboardPage() {
   const planDetail = useLoader(() => (effectivePlan ? api.plan(effectivePlan) : Promise.resolve(null)), [effectivePlan]);
   const data = useLoader(() => execution.dashboard({ planId: effectivePlan, organisationId, sectionId, periodId, asOf, soonDays }), [effectivePlan, organisationId, sectionId, periodId, asOf, soonDays]);
   const plan = plans.data?.items.find((p) => p.id === effectivePlan);
+  const user = useUser();
+  // The server decides; this only hides a button it would refuse (coordinators remind on their own plans).
+  const canRemind = (id: number) => user.role === 'admin' || (user.role === 'coordinator' && plans.data?.items.find((p) => p.id === id)?.owner?.id === user.organisation?.id);
 
   return (
     <section className="page page-dashboard">
@@ -78,20 +83,29 @@ export function DashboardPage() {
       </form>
       {effectivePlan && <ExportPanel planId={effectivePlan} periodId={periodId} organisationId={organisationId} sectionId={sectionId} />}
       {data.error && <Alert>{data.error}</Alert>}
-      {!data.data ? (!data.error && <Loading />) : <DashboardView d={data.data} planId={effectivePlan} />}
+      {!data.data ? (!data.error && <Loading />) : <DashboardView d={data.data} planId={effectivePlan} canRemind={canRemind} />}
     </section>
   );
 }
 
 function ExportPanel({ planId, periodId, organisationId, sectionId }: { planId: number; periodId?: number; organisationId?: number; sectionId?: number }) {
+  const [signerPosition, setSignerPosition] = useState('');
+  const [signerName, setSignerName] = useState('');
+  const signer = { signerPosition: signerPosition.trim() || undefined, signerName: signerName.trim() || undefined };
   return (
     <div className="export-panel" data-testid="export-panel">
-      <span>Выгрузить «Информацию об исполнении»{periodId ? ' за выбранный период' : ''}:</span>{' '}
+      <span>Выгрузить «Информацию об исполнении»{periodId ? ' за выбранный период' : ' (без периода — по состоянию на сегодня)'}:</span>{' '}
       {(['docx', 'xlsx', 'pdf'] as const).map((f) => (
-        <a key={f} className="btn btn-sm" href={execution.exportUrl(planId, { format: f, periodId, organisationId, sectionId })} data-testid={`export-${f}`} download>
+        <a key={f} className="btn btn-sm" href={execution.exportUrl(planId, { format: f, periodId, organisationId, sectionId, ...signer })} data-testid={`export-${f}`} download>
           {f.toUpperCase()}
         </a>
       ))}
+      <details className="export-signer">
+        <summary>Подпись</summary>
+        <p className="small muted">По умолчанию подписывает руководитель организации — владельца плана (справочник организаций); «Исполнитель» — вы, с телефоном из настроек.</p>
+        <label>Должность подписывающего <input value={signerPosition} maxLength={300} onChange={(e) => setSignerPosition(e.target.value)} data-testid="export-signer-position" /></label>
+        <label>Фамилия и инициалы <input value={signerName} maxLength={200} onChange={(e) => setSignerName(e.target.value)} data-testid="export-signer-name" /></label>
+      </details>
     </div>
   );
 }
@@ -104,7 +118,7 @@ function Bar({ g }: { g: { measures: number; byLight: Record<Light, number> } })
   );
 }
 
-function DashboardView({ d, planId }: { d: Dashboard; planId?: number }) {
+function DashboardView({ d, planId, canRemind }: { d: Dashboard; planId?: number; canRemind(planId: number): boolean }) {
   const groups: DashboardGroup[] = (planId ? d.sections : d.plans) ?? [];
   const maxDay = Math.max(1, ...d.calendar.map((c) => c.due + c.reports));
   return (
@@ -133,7 +147,7 @@ function DashboardView({ d, planId }: { d: Dashboard; planId?: number }) {
       </table>
 
       <div className="two-col">
-        <ItemList title="Просрочено" items={d.overdue} testId="dash-overdue" />
+        <ItemList title="Просрочено" items={d.overdue} testId="dash-overdue" canRemind={canRemind} />
         <ItemList title={`Скоро срок (${d.soonDays} дн.)`} items={d.dueSoon} testId="dash-soon" />
       </div>
 
@@ -176,20 +190,42 @@ function DashboardView({ d, planId }: { d: Dashboard; planId?: number }) {
   );
 }
 
-function ItemList({ title, items, testId }: { title: string; items: Dashboard['overdue']; testId: string }) {
+function ItemList({ title, items, testId, canRemind }: { title: string; items: Dashboard['overdue']; testId: string; canRemind?(planId: number): boolean }) {
   return (
     <div>
       <h2 className="section-heading">{title} <span className="muted small">({items.length}{items.length === 50 ? '+' : ''})</span></h2>
       {items.length === 0 ? <p className="empty">Нет.</p> : (
         <ul className="plain item-list" data-testid={testId}>
           {items.map((x) => (
-            <li key={x.measure.id}>
+            <li key={x.measure.id} data-testid={`dash-item-${x.measure.id}`}>
               <strong>{formatDateShort(x.openDue)}</strong> — <Link to={`/measures/${x.measure.id}`}>№ {x.measure.number} {x.measure.title}</Link>
               <div className="small muted">{x.executors} · {x.plan.title}</div>
+              {canRemind?.(x.plan.id) && <RemindButton measureId={x.measure.id} number={x.measure.number} />}
             </li>
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** «Напомнить исполнителю»: one e-mail and a notice to the lead executor, at most once a day (the server refuses a second). */
+function RemindButton({ measureId, number }: { measureId: number; number: string }) {
+  const [state, setState] = useState<{ busy: boolean; ok?: string; error?: string }>({ busy: false });
+  if (state.ok) return <div className="small remind-done" role="status" data-testid="remind-result">{state.ok}</div>;
+  return (
+    <div className="remind">
+      <button type="button" className="btn btn-sm" disabled={state.busy} data-testid="remind" onClick={async () => {
+        setState({ busy: true });
+        try {
+          const r = await workspace.remind(measureId);
+          const mail = r.emailed ? `письмо отправлено (${r.emailed})` : `письмо не отправлено: ${r.emailNote ?? 'нет адресов'}`;
+          setState({ busy: false, ok: `Напомнили: ${r.organisation.shortName} — уведомление в системе (${r.notified}), ${mail}.` });
+        } catch (e) {
+          setState({ busy: false, error: errorMessage(e) });
+        }
+      }}>Напомнить исполнителю<span className="sr-only">: № {number}</span></button>
+      {state.error && <div className="small field-error" role="alert" data-testid="remind-error">{state.error}</div>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api, ApiError, errorMessage } from '../api';
 import { useAuth, useUser } from '../auth';
 import { Dialog } from '../components/Dialog';
+import { NotificationBell } from '../components/NotificationBell';
 import { Alert, Field, describedBy } from '../components/ui';
 import { roleLabel } from '../format';
 import { clearDirectory } from '../hooks';
@@ -16,6 +17,7 @@ export function Layout() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const links = [
+    { to: '/home', label: 'Моя работа', show: Boolean(user.organisation) },
     { to: '/plans', label: 'Планы', show: true },
     { to: '/my', label: 'Мои мероприятия', show: Boolean(user.organisation) },
     { to: '/reports', label: 'Отчёты', show: Boolean(user.organisation) },
@@ -60,7 +62,9 @@ export function Layout() {
                 )}
               </span>
             </div>
-            <NavLink to="/settings" className="btn btn-ghost btn-sm" data-testid="settings-link">Уведомления</NavLink>
+            <NotificationBell />
+            <NavLink to={`/help#${user.role}`} className="btn btn-ghost btn-sm" data-testid="help-link">Справка</NavLink>
+            <NavLink to="/settings" className="btn btn-ghost btn-sm" data-testid="settings-link">Настройки</NavLink>
             <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPwOpen(true)} data-testid="change-password">
               Сменить пароль
             </button>

@@ -16,7 +16,7 @@ export function LoginPage() {
   const [error, setError] = useState<{ message: string; locked: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (user) return <Navigate to={from && from !== '/login' ? from : '/plans'} replace />;
+  if (user) return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -28,7 +28,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(loginValue.trim(), password);
-      navigate(from && from !== '/login' ? from : '/plans', { replace: true });
+      navigate(from && from !== '/login' ? from : '/', { replace: true });
     } catch (err) {
       // The precise cause comes in `reason`; a throttled address (429) is also a «wait» situation.
       const locked = err instanceof ApiError && (err.reason === 'auth.locked' || err.status === 429);

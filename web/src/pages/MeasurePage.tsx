@@ -79,6 +79,9 @@ export function MeasurePage() {
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
       {m.archived && <Alert kind="info">Мероприятие перенесено в архив.</Alert>}
+      <nav className="jump-links" aria-label="Разделы страницы">
+        <a href="#exec-heading">Исполнение и отчёты</a> <a href="#cp-heading">Контрольные точки</a> <a href="#history-heading">История изменений</a>
+      </nav>
 
       <dl className="props" data-testid="measure-props">
         <div>
@@ -157,7 +160,7 @@ export function MeasurePage() {
 
       {!m.archived && <ExecutionSection m={m} canManage={Boolean(m.abilities?.update)} onChanged={() => void refresh()} />}
 
-      <h2 className="section-heading">История изменений</h2>
+      <h2 className="section-heading" id="history-heading">История изменений</h2>
       {history.error && <Alert>{history.error}</Alert>}
       {history.data ? <HistoryList items={history.data.items} sections={plan.data?.sections} /> : !history.error && <Loading />}
 

@@ -6,8 +6,9 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { OrgPicker } from '../components/OrgPicker';
 import { Alert, Field, Loading, PageHeading, describedBy, useTitle } from '../components/ui';
 import { ORG_KIND_LABELS, countRu, orgKindLabel, type OrgKind } from '../format';
-import { refreshDirectory, useLoader } from '../hooks';
+import { refreshDirectory, useDirectory, useLoader } from '../hooks';
 import { scoreOrganisation } from '../org-search';
+import { workspace, type MergeResult } from '../workspace';
 
 interface Node {
   org: Organisation;
@@ -60,10 +61,11 @@ export function OrganisationsPage() {
   const list = useLoader(() => api.organisations({ includeArchived }), [includeArchived]);
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
-  const [dialog, setDialog] = useState<{ type: 'edit'; org?: Organisation; parentId?: number | null } | { type: 'delete'; org: Organisation } | null>(null);
+  const [dialog, setDialog] = useState<{ type: 'edit'; org?: Organisation; parentId?: number | null } | { type: 'delete'; org: Organisation } | { type: 'merge'; org: Organisation } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const items = list.data?.items ?? [];
+  const orgName = (id: number) => { const o = items.find((x) => x.id === id); return o ? o.shortName || o.fullName : '…'; };
   const tree = useMemo(() => filterTree(buildTree(items), query), [items, query]);
   const searching = Boolean(query.trim());
 
@@ -99,6 +101,7 @@ export function OrganisationsPage() {
                   {org.fullName}
                   {org.external && <span className="external"> (по согласованию)</span>}
                   {org.archived && <span className="pill pill-archived">в архиве</span>}
+                  {org.mergedIntoId != null && <span className="muted small"> — объединена с «{orgName(org.mergedIntoId)}»</span>}
                 </div>
                 <div className="org-meta">
                   <span className={`kind kind-org-${org.kind}`}>{orgKindLabel(org.kind)}</span>
@@ -123,6 +126,11 @@ export function OrganisationsPage() {
                   <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', org })} data-testid={`org-edit-${org.id}`} aria-label={`Изменить: ${org.shortName || org.fullName}`}>
                     Изменить
                   </button>
+                  {!org.archived && (
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'merge', org })} data-testid={`org-merge-${org.id}`}>
+                      Объединить<span className="sr-only">: {org.shortName || org.fullName}</span>
+                    </button>
+                  )}
                   <button type="button" className="btn btn-sm btn-ghost btn-danger-text" onClick={() => setDialog({ type: 'delete', org })} data-testid={`org-delete-${org.id}`} aria-label={`Удалить: ${org.shortName || org.fullName}`}>
                     Удалить
                   </button>
@@ -190,6 +198,16 @@ export function OrganisationsPage() {
           }}
         />
       )}
+      {dialog?.type === 'merge' && (
+        <MergeDialog
+          org={dialog.org}
+          onClose={() => setDialog(null)}
+          onMerged={async (r) => {
+            setDialog(null);
+            await afterChange(`«${r.merged.shortName || r.merged.fullName}» объединена с «${r.organisation.shortName || r.organisation.fullName}»: перешло мероприятий — ${r.moved.measures}, отчётов — ${r.moved.reports}, пользователей — ${r.moved.users}.`);
+          }}
+        />
+      )}
       {dialog?.type === 'delete' && (
         <ConfirmDialog
           title="Удалить организацию?"
@@ -227,6 +245,8 @@ function OrganisationDialog({
   const [kind, setKind] = useState<OrgKind>(org?.kind ?? 'executive');
   const [parentId, setParentId] = useState<number | null>(org ? org.parentId : (initialParent ?? null));
   const [external, setExternal] = useState(org?.external ?? false);
+  const [headPosition, setHeadPosition] = useState(org?.headPosition ?? '');
+  const [headName, setHeadName] = useState(org?.headName ?? '');
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -257,7 +277,7 @@ function OrganisationDialog({
       return;
     }
     const pending = aliasDraft.trim() && !aliases.includes(aliasDraft.trim()) ? [...aliases, aliasDraft.trim()] : aliases;
-    const input: OrganisationInput = { fullName: fullName.trim(), shortName: shortName.trim(), aliases: pending, kind, parentId, external };
+    const input: OrganisationInput = { fullName: fullName.trim(), shortName: shortName.trim(), aliases: pending, kind, parentId, external, headPosition: headPosition.trim(), headName: headName.trim() };
     let body: Partial<OrganisationInput> = input;
     if (org) {
       const patch: Partial<OrganisationInput> = {};
@@ -267,6 +287,8 @@ function OrganisationDialog({
       if (input.kind !== org.kind) patch.kind = input.kind;
       if (input.parentId !== org.parentId) patch.parentId = input.parentId;
       if (input.external !== org.external) patch.external = input.external;
+      if (input.headPosition !== (org.headPosition ?? '')) patch.headPosition = input.headPosition;
+      if (input.headName !== (org.headName ?? '')) patch.headName = input.headName;
       if (!Object.keys(patch).length) {
         onClose();
         return;
@@ -290,7 +312,7 @@ function OrganisationDialog({
       <form onSubmit={submit} noValidate data-testid="org-form">
         {error && <Alert testId="org-form-error">{error}</Alert>}
         <Field id="org-fullName" label="Полное наименование" error={errors.fullName} required>
-          <input id="org-fullName" data-testid="org-field-fullName" value={fullName} onChange={(e) => setFullName(e.target.value)} aria-describedby={describedBy('org-fullName', errors.fullName)} placeholder="Министерство культуры Забайкальского края" />
+          <input id="org-fullName" data-testid="org-field-fullName" value={fullName} onChange={(e) => setFullName(e.target.value)} aria-describedby={describedBy('org-fullName', errors.fullName)} placeholder="Министерство культуры …" />
         </Field>
         <div className="field-row">
           <Field id="org-shortName" label="Краткое наименование" error={errors.shortName} className="grow">
@@ -328,8 +350,19 @@ function OrganisationDialog({
         </Field>
         <label className="check">
           <input type="checkbox" checked={external} onChange={(e) => setExternal(e.target.checked)} data-testid="org-field-external" />
-          Не входит в систему органов власти края — «(по согласованию)»
+          Не входит в систему органов исполнительной власти региона — в документах отмечается «(по согласованию)»
         </label>
+        <fieldset className="org-head">
+          <legend>Руководитель — подписывает сводные отчёты по планам организации</legend>
+          <div className="field-row">
+            <Field id="org-headPosition" label="Должность" error={errors.headPosition} className="grow">
+              <input id="org-headPosition" data-testid="org-field-headPosition" value={headPosition} maxLength={300} onChange={(e) => setHeadPosition(e.target.value)} placeholder="Министр культуры …" />
+            </Field>
+            <Field id="org-headName" label="Инициалы и фамилия" error={errors.headName} className="grow">
+              <input id="org-headName" data-testid="org-field-headName" value={headName} maxLength={200} onChange={(e) => setHeadName(e.target.value)} placeholder="И.И. Иванов" />
+            </Field>
+          </div>
+        </fieldset>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="org-submit">
             {org ? 'Сохранить' : 'Добавить'}
@@ -337,6 +370,71 @@ function OrganisationDialog({
           <button type="button" className="btn" onClick={onClose}>
             Отмена
           </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * Merging two entries of the directory: the user picks the other entry and which one
+ * stays; «Проверить» runs the merge without keeping it and shows what would move; the
+ * server refuses (and says why) when both organisations wrote a report for the same
+ * measure and period.
+ */
+function MergeDialog({ org, onClose, onMerged }: { org: Organisation; onClose(): void; onMerged(r: MergeResult): Promise<void> }) {
+  const [otherId, setOtherId] = useState<number | null>(null);
+  const [keepOther, setKeepOther] = useState(true);
+  const [preview, setPreview] = useState<MergeResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dir = useDirectory();
+  const other = otherId !== null ? dir.byId.get(otherId) : undefined;
+  const name = (o: Organisation | undefined) => (o ? o.shortName || o.fullName : '…');
+  const [survivor, merged] = keepOther ? [other, org] : [org, other];
+
+  const run = async (dryRun: boolean) => {
+    if (!survivor || !merged) { setError('Выберите вторую организацию.'); return; }
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await workspace.merge(survivor.id, merged.id, dryRun);
+      if (dryRun) setPreview(r);
+      else await onMerged(r);
+    } catch (e) {
+      setError(errorMessage(e));
+      setPreview(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={`Объединить «${name(org)}» с другой организацией`} onClose={onClose} testId="merge-dialog">
+      <form onSubmit={(e) => { e.preventDefault(); void run(!preview); }} noValidate>
+        <p className="small">Мероприятия (ответственный исполнитель и соисполнители), отчёты, пользователи, планы и подчинённые организации перейдут к оставшейся организации; наименования второй станут её другими написаниями, а сама она останется в архиве.</p>
+        {error && <Alert testId="merge-error">{error}</Alert>}
+        <Field id="merge-other" label="Вторая организация" required>
+          <OrgPicker id="merge-other" testId="merge-other" exclude={[org.id]} value={otherId} onChange={(v) => { setOtherId(v); setPreview(null); }} placeholder="Начните вводить наименование" />
+        </Field>
+        {other && (
+          <fieldset className="radio-row">
+            <legend>Какая остаётся</legend>
+            <label className="radio"><input type="radio" name="merge-keep" checked={keepOther} onChange={() => { setKeepOther(true); setPreview(null); }} data-testid="merge-keep-other" /> «{name(other)}»</label>
+            <label className="radio"><input type="radio" name="merge-keep" checked={!keepOther} onChange={() => { setKeepOther(false); setPreview(null); }} data-testid="merge-keep-this" /> «{name(org)}»</label>
+          </fieldset>
+        )}
+        {preview && (
+          <div className="alert alert-info" role="status" data-testid="merge-preview">
+            <p>К «{name(survivor)}» перейдут: мероприятий — {preview.moved.measures}{preview.moved.shared ? ` (в ${preview.moved.shared} обе указаны исполнителями — останется одна запись)` : ''}, отчётов — {preview.moved.reports}, пользователей — {preview.moved.users}, планов — {preview.moved.plans}, подчинённых организаций — {preview.moved.children}.</p>
+            <p>Другие написания после объединения: {preview.organisation.aliases.length ? preview.organisation.aliases.map((a) => `«${a}»`).join(', ') : 'нет'}.</p>
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="submit" className={preview ? 'btn btn-primary' : 'btn'} disabled={busy || !other} data-testid={preview ? 'merge-confirm' : 'merge-check'}>
+            {preview ? 'Объединить' : 'Проверить'}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>Отмена</button>
         </div>
       </form>
     </Dialog>
