@@ -27,20 +27,37 @@ const SPAN = String.raw`(?:${COUNT}\s+)?(?:(?:рабочих|календарн�
 const QUARTER_PREP = String.raw`(?:${ORDINAL}|первом|втором|тр[её]тьем|четв[её]ртом)\s+(?:квартале|полугодии)${YEAR}?`;
 const MONTH_PREP = String.raw`(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)${YEAR}?`;
 
+/**
+ * «в 2025 году» is a term next to the verb it times («провести в 2025 году»,
+ * «в 2025 году провести») or closing the sentence; «перечень для оценки в 2025 году
+ * (прилагается)» is not one.
+ */
+const YEAR_ONLY = /((?:в|во)\s+(?:19|20)\d{2}\s*(?:г\.|году))/giu;
+
 /** In-sentence deadline phrases; the first group is the text kept («до …»), the match may hold «в срок» before it. */
 const PHRASES: RegExp[] = [
   new RegExp(String.raw`(?:в\s+срок\s+)?((?:до|не\s+позднее|не\s+позже)\s+${POINT})`, 'giu'),
   new RegExp(String.raw`(?:в\s+срок\s+)?(в\s+течение\s+${SPAN})`, 'giu'),
   new RegExp(String.raw`(к\s+(?:следующему|очередному|ближайшему|последующему|плановому)\s+заседанию)`, 'giu'),
+  new RegExp(String.raw`(на\s+(?:следующем|очередном|ближайшем|последующем|плановом)\s+заседании)`, 'giu'),
   new RegExp(String.raw`(к\s+(?:${DAY_MONTH}|${NUM_DATE}|${END_OF}))`, 'giu'),
   new RegExp(String.raw`(в\s+(?:месячный|двухнедельный|недельный|двухмесячный|тр[её]хмесячный|\d{1,2}-дневный|десятидневный|пятидневный)\s+срок)`, 'giu'),
   new RegExp(String.raw`((?:в\s+период\s+)?с\s+(?:\d{1,2}\s+${MONTH}|${NUM_DATE}|\d{1,2})${YEAR}?\s+по\s+${POINT})`, 'giu'),
-  new RegExp(String.raw`((?:в|во)\s+(?:${QUARTER_PREP}|${MONTH_PREP}|(?:19|20)\d{2}\s*(?:г\.|году)))`, 'giu'),
+  new RegExp(String.raw`((?:в|во)\s+(?:${QUARTER_PREP}|${MONTH_PREP}))`, 'giu'),
+  YEAR_ONLY,
   new RegExp(String.raw`((?:ежемесячно|ежеквартально|ежегодно|еженедельно|ежедневно|постоянно|на\s+постоянной\s+основе|по\s+мере\s+необходимости|в\s+установленные\s+сроки|в\s+установленный\s+срок|(?:не\s+реже|не\s+менее)\s+\S+\s+раз[а]?\s+в\s+(?:год|квартал|месяц|полугодие|неделю)))`, 'giu'),
 ];
 
 /** The anchor a relative term counts from («со дня подписания протокола»), up to a verb or punctuation. */
 const ANCHOR = /^\s+((?:со|с|после|от)\s+(?:дня|даты|момента|получения|подписания|проведения|утверждения|поступления|окончания|завершения)[^,;.:()]*)/u;
+
+function nextToVerb(text: string, start: number, end: number): boolean {
+  const before = /([\p{L}-]+)[\s,]*$/u.exec(text.slice(0, start))?.[1] ?? '';
+  const after = /^[\s,]*([\p{L}-]+)/u.exec(text.slice(end))?.[1] ?? '';
+  // …or it ends the sentence: «… открытия факультетов в 2025 году.»
+  const timed = (w: string, following: string) => isInfinitive(w) && !/^\s*(?:к\s+сведению|во\s+внимание)/iu.test(following);
+  return timed(before, text.slice(start)) || timed(after, text.slice(end).replace(/^[\s,]*[\p{L}-]+/u, '')) || /^\s*(?:[.;]|$)/.test(text.slice(end));
+}
 
 interface Found { start: number; end: number; text: string }
 
@@ -73,9 +90,10 @@ export function findDeadlineInText(text: string): string {
       const after = text[m.index + m[0].length];
       if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after) && !/\.$/.test(m[0]))) continue;
       const start = m.index + m[0].length - m[1].length;
+      if (re === YEAR_ONLY && !nextToVerb(text, m.index, m.index + m[0].length)) continue;
       let end = m.index + m[0].length;
       let phrase = m[1];
-      if (/^к\s/i.test(phrase) && /заседани/i.test(phrase)) {
+      if (/^(?:к|на)\s/i.test(phrase) && /заседани/i.test(phrase)) {
         const tail = meetingTail(text.slice(end));
         phrase += tail;
         end += tail.length;
@@ -109,13 +127,16 @@ export function findDeadlineInText(text: string): string {
 
 /** Drops a sentence's final full stop and stray punctuation, keeping «г.» and initials. */
 export function tidyTerm(s: string): string {
-  let t = s.replace(/\s+/g, ' ').trim();
-  t = t.replace(/^[\s:–—-]+/, '').replace(/[\s,;:–—-]+$/, '');
-  // Unbalanced brackets left by cutting «(срок – до 1 июня)».
-  if ((t.match(/\)/g)?.length ?? 0) > (t.match(/\(/g)?.length ?? 0)) t = t.replace(/\)+$/, '').trim();
-  if ((t.match(/\(/g)?.length ?? 0) > (t.match(/\)/g)?.length ?? 0)) t = t.replace(/^\(+/, '').trim();
-  if (/\.$/.test(t) && !/(?:^|[\s.])(?:г|гг|обл|руб|[А-ЯЁ])\.$/u.test(t)) t = t.slice(0, -1).trim();
-  return t.replace(/[\s,;]+$/, '');
+  let t = s.replace(/\s+/g, ' ').trim().replace(/^[\s:–—-]+/, '');
+  for (let prev = ''; prev !== t;) {
+    prev = t;
+    t = t.replace(/[\s,;:–—-]+$/, '');
+    // A bracket closed after the term («(срок – до 1 июня)»), not opened in it.
+    if (/\)$/.test(t) && (t.match(/\)/g)?.length ?? 0) > (t.match(/\(/g)?.length ?? 0)) t = t.slice(0, -1);
+    if (/\.$/.test(t) && !/(?:^|[\s.])(?:г|гг|обл|руб|[А-ЯЁ])\.$/u.test(t)) t = t.slice(0, -1);
+  }
+  if ((t.match(/\(/g)?.length ?? 0) > (t.match(/\)/g)?.length ?? 0)) t = t.replace(/^\(\s*/, '');
+  return t.trim();
 }
 
 /** A deadline label: «Срок», «Сроки», «Срок исполнения», «Срок представления информации». */
@@ -144,11 +165,11 @@ export function readLabelledTerms(text: string): LabelledTerms {
     const before = text.slice(0, m.index);
     const opens = /^\s*$/.test(before);
     const sentence = /[.!]\s*$/.test(before);
-    const bracket = /\(\s*$/.test(before);
+    const bracket = /\(\s*$/.test(before) || depthAt(text, m.index) > 0;
     const clause = /[;,–—]\s*$/.test(before);
     if (!opens && !sentence && !bracket && !clause) continue;
     const kind = EXECUTORS_START.test(m[1]) ? 'executors' : 'deadline';
-    const at = bracket ? before.replace(/\(\s*$/, '').length : m.index;
+    const at = /\(\s*$/.test(before) ? before.replace(/\(\s*$/, '').length : m.index;
     labels.push({ at, bodyStart: m.index + m[0].length, kind, bracket, apart: (opens || sentence) && !bracket });
   }
   let deadline = '';
@@ -192,6 +213,15 @@ function sentenceEnd(s: string): number {
     return m.index;
   }
   return -1;
+}
+
+function depthAt(text: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth;
 }
 
 function findClose(text: string, from: number): number {

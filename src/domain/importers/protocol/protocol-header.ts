@@ -55,7 +55,8 @@ export function councilName(text: string): string {
   t = t.replace(/^\((?:в\s+)?(?:заочной|очной|очно-заочной)\s+форме\)\s*/iu, '');
   // The date and number printed after the name are not part of it.
   t = t.replace(new RegExp(`\\s*(?:от\\s+)?${DATE_TEXT.source}.*$`, 'iu'), '').replace(/\s*(?:№|N(?=\s?\d))\s*\S+\s*$/u, '').replace(/[\s,.;:]+$/, '');
-  t = t.replace(/\s*\((?:в\s+)?(?:заочной|очной)\s+форме\)/iu, '');
+  // «(заочное голосование)», «(в заочной форме)»: how, not who.
+  t = t.replace(/\s*\([^()]*(?:заочн|очной|голосовани)[^()]*\)/iu, '').trim();
   const words = t.split(' ');
   for (let i = 0; i < Math.min(words.length, 6); i++) {
     const head = matchHeadNoun(words[i].replace(/[^\p{L}-]/gu, ''));

@@ -76,10 +76,14 @@ export function isVoting(line: string): boolean {
 }
 
 /** Words a meeting's closing signatures start with. */
-const SIGNER = /^(?:Председател[ья]|Председательствующ\S*|Заместитель\s+председател\S*|Зам\.\s*председател\S*|Секретар[ья]|Ответственный\s+секретарь|Протокол\s+(?:вел[аи]?|составил[аи]?|подготовил[аи]?|оформил[аи]?)|Протокол\s+вёл|Подпис[иь])(?![\p{L}])/u;
+const SIGNER = /^(?:Председател[ья]|Руководитель(?=\s+(?:рабочей|группы|комиссии|штаба|Совета|совета))|Член(?=\s+(?:Совета|совета|комиссии))|Председательствующ\S*|Заместитель\s+председател\S*|Зам\.\s*председател\S*|Секретар[ья]|Ответственный\s+секретарь|Протокол\s+(?:вел[аи]?|составил[аи]?|подготовил[аи]?|оформил[аи]?)|Протокол\s+вёл|Подпис[иь])(?![\p{L}])/u;
+
+const FULL_PERSON = new RegExp(`^(?:${PERSON.source})$`, 'u');
 
 /** «Председатель Совета И.И. Иванов», «Секретарь», «Протокол вела: Петрова А.А.». */
 export function isSignature(line: string, cells: string[] | null): boolean {
+  // A layout row «должность | И.О. Фамилия» at the end of the text.
+  if (cells && cells.length >= 2 && cells.length <= 3 && FULL_PERSON.test(cells[cells.length - 1]) && !hasInfinitive(line)) return true;
   if (!SIGNER.test(line) || line.length > 140) return false;
   const after = line.replace(SIGNER, '');
   // «Председатель Совета отметил, что …» is speech, not a signature.

@@ -192,7 +192,7 @@ export function readProtocol(raw: RawDocument): InterchangeDocument {
     return !current || n.levels[0] > cur || Boolean(existing);
   };
 
-  const addAttendee = (text: string, cells: string[] | null) => {
+  const addAttendee = (text: string, cells: string[] | null, afterHeading = false) => {
     if (/:$/.test(text) && !PERSON.test(text)) return; // «члены Совета:»
     let name = '';
     let position = '';
@@ -208,7 +208,7 @@ export function readProtocol(raw: RawDocument): InterchangeDocument {
     }
     if (!name) {
       const last = attendance[attendance.length - 1];
-      if (last && /^[а-яё(]/u.test(text)) last.position = normalizeSpace(`${last.position} ${text}`);
+      if (last && !afterHeading && /^[а-яё(]/u.test(text)) last.position = normalizeSpace(`${last.position} ${text}`);
       return;
     }
     attendance.push({ group, name: normalizeSpace(name), position: normalizeSpace(position).replace(/^[\s,;–—-]+|[\s,;]+$/gu, '') });
@@ -228,7 +228,7 @@ export function readProtocol(raw: RawDocument): InterchangeDocument {
     const preBody = mode === 'head' || mode === 'attendance' || mode === 'agenda';
     if (mode === 'head' || mode === 'attendance') {
       const a = matchAttendance(text);
-      if (a) { mode = 'attendance'; group = a.group; if (a.rest) addAttendee(a.rest, null); return; }
+      if (a) { mode = 'attendance'; group = a.group; if (a.rest) addAttendee(a.rest, null, true); return; }
     }
     if (preBody) {
       const agenda = matchAgenda(text);

@@ -30,8 +30,8 @@ export function isInfinitive(word: string): boolean {
   if (!/^[а-я-]{3,}$/.test(w)) return false;
   if (/(ть|ться)$/.test(w)) {
     if (NOUNS_IN_T.has(w)) return false;
-    // «деятельность», «доступность»: nouns in «-сть»; verbs in «-сть» («класть») do not occur in decisions.
-    return !/сть$/.test(w);
+    // «деятельность», «доступность»: nouns in «-сть», except a few verbs («учесть», «счесть»).
+    return !/сть$/.test(w) || /^(?:у|с|про|за|пере|вы)честь$|^(?:у|при|пере)?класть$/.test(w.replace(/ся$/, ''));
   }
   if (/(ти|тись)$/.test(w)) {
     const base = w.replace(/сь$/, '');
@@ -106,6 +106,8 @@ export function isDativeAddresseeStart(words: string[]): boolean {
   // Plural dative («органам», «учреждениям»); masculine/neuter adjectives («Областному»).
   if (/[ая]м$/.test(w) && w.length >= 5) return true;
   if (/(ому|ему)$/.test(w) && w.length >= 5) return true;
+  // Plural adjectives before a plural dative noun: «образовательным организациям», «муниципальным образованиям».
+  if (/(ым|им)$/.test(w) && w.length >= 5 && words.slice(1, 4).some((x) => /[ая]м$/.test(x.toLowerCase()) && x.length >= 5)) return true;
   const head = matchHeadNoun(w);
   if (head) return !DOCUMENT_HEADS.test(w) && head.forms.some((f) => f.c === 'dat');
   // Feminine adjectives («Региональной общественной организации», «Рабочей группе»): the noun decides.
