@@ -23,7 +23,7 @@ const DAY_OF_MONTH = String.raw`\d{1,2}(?:-?го)?\s+числа(?:\s+(?:меся
 const END_OF = String.raw`(?:конца|окончания|начала|середины)\s+(?:\d{4}\s+года|текущего\s+(?:года|квартала|месяца)|года|квартала|месяца|${QUARTER_GEN}|${MONTH}${YEAR}?|отч[её]тного\s+(?:года|периода))`;
 const POINT = String.raw`(?:${DAY_MONTH}|${NUM_DATE}|${END_OF}|${DAY_OF_MONTH}|${QUARTER_GEN}|(?:19|20)\d{2}\s+года)`;
 const COUNT = String.raw`(?:\d{1,3}|одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|десяти|пятнадцати|тридцати)`;
-const SPAN = String.raw`(?:${COUNT}\s+)?(?:(?:рабочих|календарных)\s+)?(?:дн[а-я]*|недел[а-я]*|месяц[а-я]*|года|квартала|полугодия|(?:19|20)\d{2}\s+года|${QUARTER_GEN}|текущего\s+(?:года|квартала|месяца))`;
+const SPAN = String.raw`(?:${COUNT}\s+)?(?:(?:рабочих|календарных)\s+)?(?:дн[а-я]*|недел[а-я]*|месяц[а-я]*|года|квартала|полугодия|(?:19|20)\d{2}\s+года|${QUARTER_GEN}|текущего\s+(?:года|квартала|месяца)|${MONTH}(?:\s*[–—-]\s*${MONTH})?${YEAR}?)`;
 const QUARTER_PREP = String.raw`(?:${ORDINAL}|первом|втором|тр[её]тьем|четв[её]ртом)\s+(?:квартале|полугодии)${YEAR}?`;
 const MONTH_PREP = String.raw`(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)${YEAR}?`;
 
@@ -142,8 +142,8 @@ export function tidyTerm(s: string): string {
 /** A deadline label: «Срок», «Сроки», «Срок исполнения», «Срок представления информации». */
 const DEADLINE_LABEL = String.raw`(?:[Сс]рок(?:и)?(?:\s+(?:исполнения|выполнения|реализации|представления|предоставления|подготовки|направления|информации|решения|поручения|отч[её]та|доклада)){0,3})`;
 /** An executors label: «Ответственные», «Ответственный исполнитель», «Исполнители», «Отв.». */
-const EXECUTORS_LABEL = String.raw`(?:[Оо]тветственн(?:ые|ый|ая|ое|ых)(?:\s+(?:исполнител[ьи]|за\s+исполнение|лица|лицо))*|[Ии]сполнител(?:и|ь)|[Сс]оисполнител(?:и|ь)|[Оо]тв\.)`;
-const LABEL_AT = new RegExp(String.raw`(${DEADLINE_LABEL}|${EXECUTORS_LABEL})\s*(?:[:–—]|-(?=\s))\s*`, 'gu');
+const EXECUTORS_LABEL = String.raw`(?:[Оо]тветственн(?:ые|ый|ая|ое|ых)(?:\s+(?:исполнител[ьи]|за\s+исполнение|лица|лицо))*|[Ии]сполнител(?:и|ь)|[Сс]оисполнител(?:и|ь)|[Оо]тв\.(?:\s*исп\.?)?)`;
+const LABEL_AT = new RegExp(String.raw`(${DEADLINE_LABEL}|${EXECUTORS_LABEL})\s*(?:[:–—]|-(?=\s))\s*`, 'giu');
 
 export interface LabelledTerms {
   deadline: string;
@@ -199,7 +199,7 @@ export function readLabelledTerms(text: string): LabelledTerms {
   return { deadline, executors, rest };
 }
 
-const EXECUTORS_START = new RegExp(`^${EXECUTORS_LABEL}`, 'u');
+const EXECUTORS_START = new RegExp(`^${EXECUTORS_LABEL}`, 'iu');
 
 /** Index of the full stop or semicolon that ends the first sentence of `s` when text follows it, else -1. */
 function sentenceEnd(s: string): number {
@@ -235,5 +235,5 @@ function findClose(text: string, from: number): number {
 
 /** Whether a line is nothing but a labelled deadline or executors part. */
 export function isLabelledLine(line: string): boolean {
-  return new RegExp(String.raw`^\(?\s*(?:${DEADLINE_LABEL}|${EXECUTORS_LABEL})\s*(?:[:–—]|-(?=\s))`, 'u').test(line.trim());
+  return new RegExp(String.raw`^\(?\s*(?:${DEADLINE_LABEL}|${EXECUTORS_LABEL})\s*(?:[:–—]|-(?=\s))`, 'iu').test(line.trim());
 }

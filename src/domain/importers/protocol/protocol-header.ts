@@ -57,6 +57,11 @@ export function councilName(text: string): string {
   t = t.replace(new RegExp(`\\s*(?:от\\s+)?${DATE_TEXT.source}.*$`, 'iu'), '').replace(/\s*(?:№|N(?=\s?\d))\s*\S+\s*$/u, '').replace(/[\s,.;:]+$/, '');
   // «(заочное голосование)», «(в заочной форме)»: how, not who.
   t = t.replace(/\s*\([^()]*(?:заочн|очной|голосовани)[^()]*\)/iu, '').trim();
+  // A name printed in capitals («КООРДИНАЦИОННОГО СОВЕТА …») is declined in lower case.
+  // Short words that are not prepositions are abbreviations and stay («НКО», «СО»).
+  if (/\p{Lu}{4}/u.test(t) && t === t.toUpperCase()) {
+    t = t.split(' ').map((w) => (w.length > 4 || /^(?:ПО|В|ВО|И|НА|ПРИ|ДЛЯ|С|К|О|ОБ|ИХ|ЗА|ДО|ОТ)$/.test(w) ? w.toLowerCase() : w)).join(' ');
+  }
   const words = t.split(' ');
   for (let i = 0; i < Math.min(words.length, 6); i++) {
     const head = matchHeadNoun(words[i].replace(/[^\p{L}-]/gu, ''));
@@ -123,8 +128,13 @@ export function readProtocolHeader(lines: string[], titleAt: number, end: number
     if (l.length < 60 || /^(?:от\s|Дата)/iu.test(l) || i < k) date = dateOf(l);
   }
 
-  const placeLine = head.slice(titleAt).find((l) => PLACE.test(l));
-  const place = placeLine ? normalizeSpace(placeLine.replace(/^Место\s+(?:проведения|заседания)\s*[:–—-]\s*/iu, '')) : null;
+  // «г. Омск» on a line of its own, or beside the date («15 марта 2024 г.      г. Омск»).
+  const placeLine = head.slice(titleAt).find((l) => PLACE.test(l))
+    ?? head.slice(titleAt + 1).map((l) => (l.length < 90 ? /(?:^|\s)(г\.\s?[А-ЯЁ][\p{L}-]+)/u.exec(l)?.[1] : undefined)).find(Boolean);
+  // «г. Омск      № 3» / «г. Омск   15 марта 2024 г.»: the place without the number and date beside it.
+  const place = placeLine
+    ? normalizeSpace(placeLine.replace(/^Место\s+(?:проведения|заседания)\s*[:–—-]\s*/iu, '').replace(/\s(?:№|N(?=\s?\d))\s*\S+/u, ' ').replace(new RegExp(`(?:от\\s+)?${DATE_TEXT.source}`, 'iu'), ' ')).replace(/[\s,]+$/, '') || null
+    : null;
   const all = head.join(' ');
   const format = /заочн/iu.test(all) ? 'absentee'
     : /видео-?конференц|(?:^|\s)ВКС(?![\p{L}])|в\s+режиме\s+видео|дистанционн|онлайн/iu.test(all) ? 'video'

@@ -75,20 +75,29 @@ function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
   const [number] = col('number');
   const out: ProtocolLine[] = [];
   const lines: ProtocolLine[] = rows.slice(0, headerAt).flatMap(layoutRowLines);
+  const width = grid[headerAt].length;
   for (let r = bodyStart; r < grid.length; r++) {
-    const cells = grid[r];
+    let cells = grid[r];
+    let spill: ProtocolLine[] = [];
+    if (cells.length > width && cells.slice(width).some(hasContent)) ({ cells, spill } = splitSpill(cells, width));
+    if (spill.length) { handleRow(cells); lines.push(...out.splice(0), ...spill); continue; }
+    handleRow(cells);
+  }
+  return [...lines, ...out];
+
+  function handleRow(cells: string[]): void {
     const at = (i: number | undefined) => (i === undefined ? '' : cells[i] ?? '');
     const filled = cells.filter((c) => hasContent(c));
-    if (!filled.length) continue;
+    if (!filled.length) return;
     // One filled cell across the row: a question heading or a marker, read as text.
-    if (filled.length === 1 && !hasContent(at(title))) { lines.push(...out.splice(0), ...textLines(filled[0])); continue; }
+    if (filled.length === 1 && !hasContent(at(title))) { lines.push(...out.splice(0), ...textLines(filled[0])); return; }
     const last = out[out.length - 1];
     // A row broken across a page: its number cell is empty.
     if (number !== undefined && !hasContent(at(number)) && last?.type === 'row') {
       last.title = normalizeSpace(`${last.title} ${at(title)}`);
       last.executorsText = normalizeSpace([last.executorsText, ...col('executors').map(at)].filter(hasContent).join(', '));
       last.deadlineText = normalizeSpace(`${last.deadlineText} ${col('deadline').map(at).join(' ')}`);
-      continue;
+      return;
     }
     let num = normalizeSpace(at(number));
     let text = normalizeSpace(at(title));
@@ -104,8 +113,32 @@ function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
       deadlineText: normalizeSpace(col('deadline').map(at).filter(hasContent).join(' ')),
     });
   }
-  return [...lines, ...out];
 }
+
+/**
+ * A row longer than the header: text after the table (signatures set out with
+ * tabs) glued onto the last row by a text rendering. The last cell's first line
+ * and the cells within the header's width stay; the rest is read as lines again.
+ */
+function splitSpill(cells: string[], width: number): { cells: string[]; spill: ProtocolLine[] } {
+  const kept = cells.slice(0, width);
+  const [first, ...more] = (kept[width - 1] ?? '').split('\n');
+  kept[width - 1] = first;
+  const pieces = [more.join('\n'), ...cells.slice(width)].filter((c) => c !== '');
+  // A line break inside a piece is where a source line ended.
+  const lines: string[][] = [[]];
+  for (const piece of pieces) {
+    piece.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (hasContent(part)) lines[lines.length - 1].push(clean(part));
+    });
+  }
+  return {
+    cells: kept,
+    spill: lines.filter((l) => l.length).map((l) => ({ type: 'text' as const, text: l.join(' '), cells: l.length > 1 ? l : null })),
+  };
+}
+
 
 /**
  * Reads a RawDocument into protocol lines.

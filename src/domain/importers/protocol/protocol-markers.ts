@@ -19,11 +19,11 @@ export const MEETING_WORD = /(?:заседани|совещани|собрани
 export type AttendanceGroup = 'chair' | 'present' | 'invited' | 'secretary' | 'absent';
 
 const ATTENDANCE: Array<[AttendanceGroup, RegExp]> = [
-  ['chair', new RegExp(String.raw`^(?:Председательствовал[аи]?|Председательствующий|Председатель\s+заседания|Председатель(?:\s+(?:Совета|совета|комиссии|Комиссии|рабочей\s+группы))?)${END}\s*(?:[:–—-]\s*|$)`, 'u')],
-  ['present', new RegExp(String.raw`^(?:Присутствовали|ПРИСУТСТВОВАЛИ|Присутствуют|Присутствовал[аи]?\s+члены[^:]{0,60}|Члены\s+(?:[А-ЯЁа-яё]+\s+)?(?:совета|Совета|комиссии|Комиссии|рабочей\s+группы|группы|штаба)[^:]{0,60}|(?:В\s+заседании|В\s+голосовании|В\s+заочном\s+голосовании)\s+(?:приняли|принимали)\s+участие[^:]{0,60}|Участники(?:\s+заседания)?|Участвовали)${END}\s*(?:[:–—-]\s*|$)`, 'u')],
-  ['invited', new RegExp(String.raw`^(?:Приглашенные|Приглашённые|ПРИГЛАШЕННЫЕ|Приглашены|Приглашенные\s+лица|Также\s+присутствовали|Приглашенные\s+на\s+заседание[^:]{0,40})${END}\s*(?:[:–—-]\s*|$)`, 'u')],
-  ['secretary', new RegExp(String.raw`^(?:Секретарь(?:\s+(?:заседания|Совета|совета|комиссии|Комиссии|рабочей\s+группы))?|Ответственный\s+секретарь)${END}\s*(?:[:–—-]\s*|$)`, 'u')],
-  ['absent', new RegExp(String.raw`^(?:Отсутствовали|ОТСУТСТВОВАЛИ|Отсутствуют)${END}\s*(?:[:–—-]\s*|$)`, 'u')],
+  ['chair', new RegExp(String.raw`^(?:Председательствовал[аи]?|Председательствующий|Председатель\s+заседания|Председатель(?:\s+(?:Совета|совета|комиссии|Комиссии|рабочей\s+группы))?)${END}\s*(?:[:–—-]\s*|$)`, 'iu')],
+  ['present', new RegExp(String.raw`^(?:Присутствовали|ПРИСУТСТВОВАЛИ|Присутствуют|Присутствовал[аи]?\s+члены[^:]{0,60}|Члены\s+(?:[А-ЯЁа-яё]+\s+)?(?:совета|Совета|комиссии|Комиссии|рабочей\s+группы|группы|штаба)[^:]{0,60}|(?:В\s+заседании|В\s+голосовании|В\s+заочном\s+голосовании)\s+(?:приняли|принимали)\s+участие[^:]{0,60}|Участники(?:\s+заседания)?|Участвовали)${END}\s*(?:[:–—-]\s*|$)`, 'iu')],
+  ['invited', new RegExp(String.raw`^(?:Приглашенные|Приглашённые|ПРИГЛАШЕННЫЕ|Приглашены|Приглашенные\s+лица|Также\s+присутствовали|Приглашенные\s+на\s+заседание[^:]{0,40})${END}\s*(?:[:–—-]\s*|$)`, 'iu')],
+  ['secretary', new RegExp(String.raw`^(?:Секретарь(?:\s+(?:заседания|Совета|совета|комиссии|Комиссии|рабочей\s+группы))?|Ответственный\s+секретарь)${END}\s*(?:[:–—-]\s*|$)`, 'iu')],
+  ['absent', new RegExp(String.raw`^(?:Отсутствовали|ОТСУТСТВОВАЛИ|Отсутствуют)${END}\s*(?:[:–—-]\s*|$)`, 'iu')],
 ];
 
 /** An attendance heading and the text after it («Присутствовали: 12 членов Совета»). */
@@ -97,6 +97,8 @@ export interface NumberedLine {
   number: string;
   kind: 'arabic' | 'roman';
   levels: number[];
+  /** What follows the number: «1.» -> '.', «1)» -> ')', «1.1 Текст» -> ''. */
+  delimiter: '.' | ')' | '';
   rest: string;
 }
 
@@ -110,10 +112,11 @@ export function parseNumbered(line: string): NumberedLine | null {
     const number = m[1];
     // «2024 г.», «10 числа» and the like are text, not numbering: a bare number must be followed by a dot or bracket.
     if (!/[.)]/.test(line.slice(number.length, number.length + 1)) && !number.includes('.')) return null;
-    return { number, kind: 'arabic', levels: number.split('.').map(Number), rest: line.slice(m[0].length).trim() };
+    const delimiter = (line[number.length] === '.' || line[number.length] === ')' ? line[number.length] : '') as NumberedLine['delimiter'];
+    return { number, kind: 'arabic', levels: number.split('.').map(Number), delimiter, rest: line.slice(m[0].length).trim() };
   }
   m = /^([IVXLC]{1,6})[.)]\s*(?=\S)/u.exec(line);
-  if (m && romanValue(m[1])) return { number: m[1], kind: 'roman', levels: [romanValue(m[1])!], rest: line.slice(m[0].length).trim() };
+  if (m && romanValue(m[1])) return { number: m[1], kind: 'roman', levels: [romanValue(m[1])!], delimiter: line[m[1].length] as '.' | ')', rest: line.slice(m[0].length).trim() };
   return null;
 }
 
@@ -137,7 +140,7 @@ export function parseQuestionMention(line: string): { number: string | null; ord
 
 /** Opening words of an agenda question («О …», «Об итогах …», «Разное»). */
 export function looksLikeQuestionTitle(text: string): boolean {
-  return /^(?:О|Об|Обо|О\s+ходе|Об\s+итогах|Отч[её]т|Информация|Рассмотрение|Утверждение|Разное|Итоги|Согласование|Обсуждение|Избрание|Выборы|Подведение|Результаты|Презентация|Организационные|Текущие|Доклад|Заслушивание)(?![\p{L}])/u.test(text);
+  return /^(?:О|Об|Обо|О\s+ходе|Об\s+итогах|Отч[её]т|Информация|Рассмотрение|Утверждение|Разное|Итоги|Согласование|Обсуждение|Избрание|Выборы|Подведение|Результаты|Презентация|Организационные|Текущие|Доклад|Заслушивание)(?![\p{L}])/iu.test(text);
 }
 
 /** Whether a numbered text reads as a decision rather than a question: it orders, approves or notes. */

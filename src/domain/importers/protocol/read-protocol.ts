@@ -38,6 +38,10 @@ interface Question { number: string; value: number | null; title: string; speake
 
 interface Decision {
   number: string;
+  /** «1.» / «1)»: how the decision's number was printed. */
+  delimiter?: string;
+  /** The last sub-point («1)», «2)») read into the decision's text after its «…:». */
+  subpoint?: number;
   section: string | null;
   /** Text lines of the decision (the first is its opening, number removed). */
   parts: string[];
@@ -167,9 +171,30 @@ export function readProtocol(raw: RawDocument): InterchangeDocument {
     mode = 'question';
   };
 
-  const startDecision = (n: NumberedLine) => {
+  /**
+   * «2. Минобразования, Минтруду …:» over «1) при возможности обеспечить …; 2) в срок до …»:
+   * the sub-points restart at 1 and are the decision's text («подпункт 1 пункта 2»), not
+   * decisions of their own. A multi-level number («2.1)») is a decision of its own.
+   */
+  const isSubpoint = (d: Decision, n: NumberedLine): boolean => {
+    if (n.levels.length > 1 || n.kind !== 'arabic') return false;
+    const k = n.levels[0];
+    const parent = d.number.split('.').map(Number);
+    const opened = d.subpoint !== undefined || /:$/.test(d.parts[d.parts.length - 1] ?? '');
+    if (!opened || !(k === (d.subpoint ?? 0) + 1)) return false;
+    const nextDecision = parent.length === 1 && k === parent[0] + 1 && n.delimiter === d.delimiter;
+    return !nextDecision || /^[а-яё]/u.test(n.rest);
+  };
+
+  const startDecision = (n: NumberedLine, line: string) => {
     if (mode !== 'decisions' || !block) openBlock();
-    decision = { number: n.number, section: current?.number ?? null, parts: [n.rest] };
+    else if (decision && isSubpoint(decision, n)) {
+      const d = decision as Decision;
+      d.parts.push(line);
+      d.subpoint = n.levels[0];
+      return;
+    }
+    decision = { number: n.number, delimiter: n.delimiter, section: current?.number ?? null, parts: [n.rest] };
     block!.decisions.push(decision);
   };
 
@@ -247,12 +272,19 @@ export function readProtocol(raw: RawDocument): InterchangeDocument {
     const heard = matchHeard(text);
     if (heard) {
       closeBlock();
-      if (heard.number && (valueOf(heard.number) !== current?.value || !current)) {
+      // «2. СЛУШАЛИ: …» or «СЛУШАЛИ: 2. О …»: the question is named here.
+      const inner = heard.number ? null : parseNumbered(heard.rest);
+      const number = heard.number ?? (inner && inner.levels.length === 1 && looksLikeQuestionTitle(inner.rest) ? inner.number : null);
+      const rest = inner && number ? inner.rest : heard.rest;
+      let titled: Question | null = null;
+      if (number && (valueOf(number) !== current?.value || !current)) {
         if (mode === 'agenda') mode = 'question';
-        startQuestion(heard.number, looksLikeQuestionTitle(heard.rest) ? heard.rest : '');
+        startQuestion(number, looksLikeQuestionTitle(rest) ? rest : '');
+        titled = current;
       }
       mode = 'discussion';
-      openHeading = null;
+      // «1. СЛУШАЛИ:» with the question's wording on the next line.
+      openHeading = titled && !titled.title ? titled : null;
       return;
     }
     const decided = matchDecided(text);
@@ -275,7 +307,7 @@ export function readProtocol(raw: RawDocument): InterchangeDocument {
       }
       const underCurrent = current !== null && n.levels.length >= 2 && n.levels[0] === current.value;
       if (mode === 'decisions' || mode === 'voting' || (mode === 'question' && (looksLikeDecision(n.rest) || underCurrent)) || (mode === 'discussion' && underCurrent)) {
-        startDecision(n);
+        startDecision(n, text);
         return;
       }
       if (mode === 'attendance') addAttendee(text, line.cells);
@@ -299,6 +331,14 @@ export function readProtocol(raw: RawDocument): InterchangeDocument {
         }
         return;
       }
+      case 'discussion':
+        if (openHeading && !openHeading.title && looksLikeQuestionTitle(text)) {
+          const { title, speakers } = splitSpeakers(text);
+          openHeading.title = title;
+          openHeading.speakers.push(...speakers);
+        }
+        openHeading = null;
+        return;
       case 'decisions':
         if (decision) (decision as Decision).parts.push(text);
         else block?.loose.push(text);
