@@ -89,5 +89,5 @@ export async function importDocument(bytes: Uint8Array, fileName: string): Promi
   const raw = await readDocument(bytes, fileName);
   // A council meeting's protocol is prose, not a table of measures: it has a reader of its own.
   const protocol = await import('./protocol/read-protocol.js');
-  return protocol.isProtocolDocument(raw) ? protocol.readProtocol(raw) : interpret(raw);
+  return protocol.readIfProtocol(raw) ?? interpret(raw);
 }

@@ -233,7 +233,9 @@ function findClose(text: string, from: number): number {
   return -1;
 }
 
+const LABEL_LINE = new RegExp(String.raw`^\(?\s*(?:${DEADLINE_LABEL}|${EXECUTORS_LABEL})\s*(?:[:–—]|-(?=\s))`, 'iu');
+
 /** Whether a line is nothing but a labelled deadline or executors part. */
 export function isLabelledLine(line: string): boolean {
-  return new RegExp(String.raw`^\(?\s*(?:${DEADLINE_LABEL}|${EXECUTORS_LABEL})\s*(?:[:–—]|-(?=\s))`, 'iu').test(line.trim());
+  return LABEL_LINE.test(line.trim());
 }

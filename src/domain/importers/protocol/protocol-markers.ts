@@ -7,7 +7,7 @@
  * (JavaScript's \b knows no Cyrillic, hence the explicit look-arounds.)
  */
 import { romanValue } from '../numbering.js';
-import { PERSON, hasInfinitive } from './russian-words.js';
+import { PERSON, hasInfinitive, personAtStart } from './russian-words.js';
 
 const END = String.raw`(?![\p{L}\p{N}])`;
 
@@ -122,6 +122,8 @@ export function parseNumbered(line: string): NumberedLine | null {
 
 const ORDINALS = ['перв', 'втор', 'трет', 'четв[её]рт', 'пят', 'шест', 'седьм', 'восьм', 'девят', 'десят', 'одиннадцат', 'двенадцат'];
 
+const ORDINAL_MENTION = new RegExp(String.raw`^По\s+(${ORDINALS.join('|')})[а-яё]*\s+вопросу(?:\s+повестки(?:\s+дня)?)?(?:\s+заседания)?\s*[.:,–—-]?\s*`, 'iu');
+
 /**
  * A question named without its number in front: «Вопрос 2. О …», «ВОПРОС № 2:»,
  * «По второму вопросу повестки дня: …» (ordinal -> position in the agenda).
@@ -129,10 +131,10 @@ const ORDINALS = ['перв', 'втор', 'трет', 'четв[её]рт', 'п�
 export function parseQuestionMention(line: string): { number: string | null; ordinal: number | null; rest: string } | null {
   let m = /^(?:Вопрос|ВОПРОС|По\s+вопросу)\s*(?:№\s*)?(\d{1,2}|[IVXLC]{1,6})(?:\s+повестки(?:\s+дня)?)?\s*[.:)–—-]?\s*/u.exec(line);
   if (m) return { number: m[1], ordinal: null, rest: line.slice(m[0].length).trim() };
-  m = new RegExp(String.raw`^По\s+(${ORDINALS.join('|')})[а-яё]*\s+вопросу(?:\s+повестки(?:\s+дня)?)?(?:\s+заседания)?\s*[.:,–—-]?\s*`, 'iu').exec(line);
+  m = ORDINAL_MENTION.exec(line);
   if (m) {
     const stem = m[1].toLowerCase().replace('ё', 'е');
-    const ordinal = ORDINALS.findIndex((o) => new RegExp(`^${o.replace('[её]', 'е')}`).test(stem)) + 1;
+    const ordinal = ORDINALS.findIndex((o) => stem.startsWith(o.replace('[её]', 'е'))) + 1;
     return { number: null, ordinal, rest: line.slice(m[0].length).trim() };
   }
   return null;
@@ -173,7 +175,7 @@ export function splitSpeakers(text: string): { title: string; speakers: string[]
       continue;
     }
     const dash = /\s[–—-]\s+(\S.*)$/u.exec(t);
-    if (dash && (new RegExp(`^${PERSON.source}`, 'u').test(dash[1]) || /^(?:министр|заместитель|председатель|директор|начальник|руководитель|секретарь|консультант|глава)\s/iu.test(dash[1]))) {
+    if (dash && (personAtStart(dash[1]) || /^(?:министр|заместитель|председатель|директор|начальник|руководитель|секретарь|консультант|глава)\s/iu.test(dash[1]))) {
       speakers.unshift(dash[1].trim());
       t = t.slice(0, dash.index);
       continue;

@@ -101,9 +101,19 @@ function detect(lines: ProtocolLine[]): number {
  * @example readProtocol(readTextDocument(bytes)).meeting?.date // '2024-03-15'
  */
 export function readProtocol(raw: RawDocument): InterchangeDocument {
+  const doc = readIfProtocol(raw);
+  if (!doc) throw unreadable('no protocol title line («ПРОТОКОЛ …») followed by a protocol layout');
+  return doc;
+}
+
+/**
+ * The protocol's reading when the document is one, else null (one pass for the
+ * importer's dispatch). Throws like readProtocol when it is a protocol but unreadable.
+ */
+export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
   const lines = toProtocolLines(raw);
   const titleAt = detect(lines);
-  if (titleAt < 0) throw unreadable('no protocol title line («ПРОТОКОЛ …») followed by a protocol layout');
+  if (titleAt < 0) return null;
   const texts = lines.map(textOf);
   let headEnd = titleAt + 1;
   while (headEnd < lines.length && lines[headEnd].type === 'text' && !startsBody(texts[headEnd])) headEnd++;
