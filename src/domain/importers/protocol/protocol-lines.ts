@@ -8,9 +8,11 @@
  * cell), which also undoes whatever a text rendering made of tabbed lines, and a
  * decisions table becomes one `row` line per decision.
  */
-import { isHeaderRow, isColumnNumbersRow, mapColumns, type ColumnRole } from '../columns.js';
+import { classifyHeader, isHeaderRow, isColumnNumbersRow, mapColumns, type ColumnRole } from '../columns.js';
 import type { RawDocument, RawRow } from '../raw-document.js';
 import { hasContent, normalizeSpace } from '../text-utils.js';
+import { PERSON } from './russian-words.js';
+import { looksLikeQuestionTitle, matchAgenda, matchDecided, matchHeard, parseNumbered, parseQuestionMention } from './protocol-markers.js';
 
 export type ProtocolLine =
   /** `text` is whitespace-normalised; `cells` are a table row's filled cells (layout tables only). */
@@ -30,16 +32,19 @@ function textLines(text: string): ProtocolLine[] {
 }
 
 /**
- * A layout row as lines: single-line cells make one line (cells kept for
- * attendance lists); a cell of several lines breaks the row up, in reading order.
+ * A layout row as lines. A name beside a position or a signature («Иванов И.И. |
+ * министр …», «Председатель | И.И. Иванов») stays one line, its cells kept for the
+ * attendance list; any other row is read cell by cell — a text rendering may have
+ * made a «table» of indented paragraphs, and a cell of several lines breaks up too.
  */
 function layoutRowLines(row: RawRow): ProtocolLine[] {
   const cells = row.cells.filter((c) => hasContent(c));
   if (!cells.length) return [];
-  if (cells.every((c) => !c.trim().includes('\n'))) {
-    const flat = cells.map(clean);
-    return [{ type: 'text', text: flat.join(' '), cells: flat.length > 1 ? flat : null }];
-  }
+  const flat = cells.map(clean);
+  const persons = flat.filter((c) => PERSON.test(c));
+  const pair = flat.length >= 2 && flat.length <= 3 && cells.every((c) => !c.trim().includes('\n')) && persons.length === 1 && persons[0].length <= 50
+    && !flat.some((c) => STRUCTURE.test(c));
+  if (pair) return [{ type: 'text', text: flat.join(' '), cells: flat }];
   const out: ProtocolLine[] = [];
   let prefix = '';
   for (const c of cells) {
@@ -53,6 +58,9 @@ function layoutRowLines(row: RawRow): ProtocolLine[] {
   return out;
 }
 
+/** Cells that open a part of the protocol are never half of a name-and-position pair. */
+const STRUCTURE = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|СЛУШАЛИ|ВЫСТУПИЛИ|ДОКЛАДЧИК|Докладчик|РЕШИЛИ|Решили|ПОВЕСТКА|Повестка|Присутствовали|Председательствовал|Приглашен)/u;
+
 /** Expands merged cells so that header and body columns line up. */
 function gridCells(row: RawRow): string[] {
   if (!row.spans) return row.cells;
@@ -61,25 +69,45 @@ function gridCells(row: RawRow): string[] {
   return out;
 }
 
+/** «№ п/п | Решение | Ответственный | Срок»: short labels, one naming the decision; not «Срок: до …» lines. */
+function isDecisionsHeader(cells: string[]): boolean {
+  const filled = cells.map(normalizeSpace).filter(Boolean);
+  if (!isHeaderRow(cells) || filled.some((c) => c.length > 60 || /:\s*\S/.test(c))) return false;
+  return filled.some((c) => classifyHeader(c) === 'title' || /^(?:решени|содержание\s+решени|поручени)/i.test(c));
+}
+
 /** A decisions table: its header names the decision and its executors or deadline. */
 function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
-  const headerAt = rows.slice(0, 3).findIndex((r) => isHeaderRow(gridCells(r)));
-  if (headerAt < 0) return null;
   const grid = rows.map(gridCells);
-  let bodyStart = headerAt + 1;
-  while (bodyStart < grid.length && isColumnNumbersRow(grid[bodyStart])) bodyStart++;
-  const columns = mapColumns([grid[headerAt]], grid.slice(bodyStart));
+  // The header may stand anywhere: a text rendering can make one table of a whole page.
+  let headerAt = -1;
+  let bodyStart = 0;
+  let columns: ReturnType<typeof mapColumns> = [];
+  for (let h = 0; h < grid.length && headerAt < 0; h++) {
+    if (!isDecisionsHeader(grid[h])) continue;
+    let start = h + 1;
+    while (start < grid.length && isColumnNumbersRow(grid[start])) start++;
+    const cols = mapColumns([grid[h]], grid.slice(start));
+    const has = (role: ColumnRole) => cols.some((c) => c.role === role);
+    if (has('title') && (has('executors') || has('deadline'))) { headerAt = h; bodyStart = start; columns = cols; }
+  }
+  if (headerAt < 0) return null;
   const col = (role: ColumnRole) => columns.filter((c) => c.role === role).map((c) => c.index);
   const [title] = col('title');
-  if (title === undefined || (!col('executors').length && !col('deadline').length)) return null;
   const [number] = col('number');
   const out: ProtocolLine[] = [];
   const lines: ProtocolLine[] = rows.slice(0, headerAt).flatMap(layoutRowLines);
   const width = grid[headerAt].length;
+  const headerText = grid[headerAt].map(normalizeSpace).join('|');
   for (let r = bodyStart; r < grid.length; r++) {
     let cells = grid[r];
+    // The header repeated (on a new page, or a second table glued to this one).
+    if (cells.map(normalizeSpace).join('|') === headerText) continue;
     let spill: ProtocolLine[] = [];
     if (cells.length > width && cells.slice(width).some(hasContent)) ({ cells, spill } = splitSpill(cells, width));
+    const glued = cutGluedText(cells);
+    cells = glued.cells;
+    spill = [...glued.spill, ...spill];
     if (spill.length) { handleRow(cells); lines.push(...out.splice(0), ...spill); continue; }
     handleRow(cells);
   }
@@ -91,6 +119,11 @@ function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
     if (!filled.length) return;
     // One filled cell across the row: a question heading or a marker, read as text.
     if (filled.length === 1 && !hasContent(at(title))) { lines.push(...out.splice(0), ...textLines(filled[0])); return; }
+    // A row that is not a decision (a signature set out with tabs): text again.
+    if (number !== undefined && hasContent(at(number)) && !/^(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]?$/.test(normalizeSpace(at(number)))) {
+      lines.push(...out.splice(0), ...layoutRowLines({ cells }));
+      return;
+    }
     const last = out[out.length - 1];
     // A row broken across a page: its number cell is empty.
     if (number !== undefined && !hasContent(at(number)) && last?.type === 'row') {
@@ -113,6 +146,29 @@ function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
       deadlineText: normalizeSpace(col('deadline').map(at).filter(hasContent).join(' ')),
     });
   }
+}
+
+/** Lines that open a part of a protocol: nothing a table cell goes on with. */
+function opensPart(line: string): boolean {
+  if (matchHeard(line) || matchDecided(line) || matchAgenda(line) || parseQuestionMention(line)) return true;
+  const n = parseNumbered(line);
+  return Boolean(n && n.levels.length === 1 && looksLikeQuestionTitle(n.rest));
+}
+
+/**
+ * A text rendering without blank lines glues the paragraphs after a table row onto
+ * its last cell («…заседанию комиссии\n2. О профилактике …\nСЛУШАЛИ: …»): from the
+ * first line that opens a part of the protocol on, the cell's text is read as lines.
+ */
+function cutGluedText(cells: string[]): { cells: string[]; spill: ProtocolLine[] } {
+  const last = cells.map((c) => hasContent(c)).lastIndexOf(true);
+  if (last < 0) return { cells, spill: [] };
+  const parts = cells[last].split('\n');
+  const at = parts.findIndex((l, i) => i > 0 && opensPart(clean(l)));
+  if (at < 0) return { cells, spill: [] };
+  const kept = cells.slice();
+  kept[last] = parts.slice(0, at).join('\n');
+  return { cells: kept, spill: textLines(parts.slice(at).join('\n')) };
 }
 
 /**
@@ -140,15 +196,25 @@ function splitSpill(cells: string[], width: number): { cells: string[]; spill: P
 }
 
 
+const TABBED = /\S\t+\S/;
+
 /**
  * Reads a RawDocument into protocol lines.
  * @example toProtocolLines({ blocks: [{ type: 'paragraph', text: 'Р Е Ш И Л И:' }] }) // [{ type: 'text', text: 'РЕШИЛИ:', cells: null }]
  */
 export function toProtocolLines(raw: RawDocument): ProtocolLine[] {
   const lines: ProtocolLine[] = [];
-  for (const block of raw.blocks) {
-    if (block.type === 'paragraph') lines.push(...textLines(block.text));
-    else lines.push(...(decisionsTable(block.rows) ?? block.rows.flatMap(layoutRowLines)));
+  const blocks = raw.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.type === 'table') { lines.push(...(decisionsTable(block.rows) ?? block.rows.flatMap(layoutRowLines))); continue; }
+    // Tabbed paragraphs in a row may be a table a text rendering did not recognise
+    // (paragraphs indented with a tab make a document look like one cell per line).
+    let end = b;
+    while (end < blocks.length && blocks[end].type === 'paragraph' && TABBED.test((blocks[end] as { text: string }).text)) end++;
+    const table = end - b >= 2 ? decisionsTable(blocks.slice(b, end).map((p) => ({ cells: (p as { text: string }).text.trim().split('\t') }))) : null;
+    if (table) { lines.push(...table); b = end - 1; continue; }
+    lines.push(...textLines(block.text));
   }
   return lines;
 }

@@ -161,7 +161,7 @@ const SPEAKER_WORDS = /(?:докладчик|содокладчик|выступ
 export function splitSpeakers(text: string): { title: string; speakers: string[] } {
   let t = text.trim();
   const speakers: string[] = [];
-  const label = /[.;,]?\s*(?:Докладчик[иа]?|Содокладчик[иа]?|Докладывает|Выступающи[ей]|Информаци[яи]|Информирует|Ответственный\s+за\s+подготовку)\s*[:–—-]\s*/u.exec(t);
+  const label = /[.;,]?\s*(?:Докладчик[иа]?|Содокладчик[иа]?|Докладывает|Выступающи[ей]|Информаци[яи]|Информирует|Ответственный\s+за\s+подготовку)\s*[:–—-]\s*/iu.exec(t);
   if (label && label.index > 0) {
     speakers.push(t.slice(label.index + label[0].length).trim());
     t = t.slice(0, label.index);

@@ -246,7 +246,7 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
       if (last && !afterHeading && /^[а-яё(]/u.test(text)) last.position = normalizeSpace(`${last.position} ${text}`);
       return;
     }
-    attendance.push({ group, name: normalizeSpace(name), position: normalizeSpace(position).replace(/^[\s,;–—-]+|[\s,;]+$/gu, '') });
+    attendance.push({ group, name: normalizeSpace(name), position: normalizeSpace(position).replace(/^[\s,;:–—-]+|[\s,;.]+$/gu, '') });
   };
 
   const handle = (line: ProtocolLine): void => {
@@ -320,7 +320,7 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
         startDecision(n, text);
         return;
       }
-      if (mode === 'attendance') addAttendee(text, line.cells);
+      if (mode === 'attendance') addAttendee(n.rest, line.cells); // a numbered list of those present
       return; // a list inside a speech
     }
     switch (mode) {
