@@ -130,6 +130,8 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
   let decision: Decision | null = null;
   /** The question whose heading was read last, while its continuation lines may follow. */
   let openHeading: Question | null = null;
+  /** Whether the agenda listed its questions (then headings can only repeat them). */
+  let agendaRead = false;
 
   const sectionOf = (value: number | null) => (value === null ? undefined : sections.find((s) => s.value === value));
 
@@ -163,6 +165,7 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
     const value = valueOf(number);
     let q = sectionOf(value);
     if (mode === 'agenda' && !q) {
+      agendaRead = true;
       sections.push({ number, value, title, speakers });
       openHeading = sections[sections.length - 1];
       return;
@@ -218,13 +221,17 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
     if (existing && sameQuestion(existing.title, splitSpeakers(n.rest).title)) return true;
     if (looksLikeDecision(n.rest) || !looksLikeQuestionTitle(n.rest)) return false;
     const cur = current?.value ?? 0;
+    // With an agenda read, a question heading repeats one of its numbers (or adds one after the
+    // last, «Разное», once the decisions before it are over); a list in a speech does not.
+    const last = Math.max(0, ...sections.map((q) => q.value ?? 0));
+    if (agendaRead && !existing && !(n.levels[0] === last + 1 && (mode === 'decisions' || mode === 'voting'))) return false;
     if (mode === 'decisions' || mode === 'voting') {
       const numbered = block?.decisions ?? [];
       // Decisions numbered «1.1», «1.2»: a plain «2.» is the next question.
       if (numbered.length && numbered.every((d) => d.number.includes('.'))) return n.levels[0] !== cur;
       return !current || n.levels[0] === cur + 1 || Boolean(existing);
     }
-    return !current || n.levels[0] > cur || Boolean(existing);
+    return !current || n.levels[0] === cur + 1 || Boolean(existing);
   };
 
   const addAttendee = (text: string, cells: string[] | null, afterHeading = false) => {
@@ -306,6 +313,13 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
     }
     if (!preBody && isSignature(text, line.cells)) { closeBlock(); mode = 'end'; return; }
     if (isProceduralLine(text)) return;
+    // An agenda question repeated as a heading without its number.
+    const repeated = mode !== 'head' && mode !== 'attendance' && !parseNumbered(text) ? sections.find((q) => q !== current && q.title.length >= 12 && text.length <= q.title.length + 80 && sameQuestion(q.title, splitSpeakers(text).title)) : undefined;
+    if (repeated && (mode !== 'agenda' || repeated !== openHeading)) {
+      if (mode === 'agenda') mode = 'question';
+      startQuestion(repeated.number, text);
+      return;
+    }
     const n = parseNumbered(text);
     if (n) {
       if (isQuestionHeading(n)) {
