@@ -15,7 +15,7 @@ import { isInfinitive } from './russian-words.js';
 
 const MONTH = String.raw`(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*`;
 const YEAR = String.raw`(?:\s*(?:19|20)\d{2}\s*(?:г\.|года|год|гг\.)?)`;
-const DAY_MONTH = String.raw`[«"]?\d{1,2}[»"]?\s+${MONTH}${YEAR}?`;
+const DAY_MONTH = String.raw`[«"]?\d{1,2}[»"]?\s+${MONTH}(?:${YEAR}|\s+(?:текущего|следующего|очередного|отч[её]тного)\s+года)?`;
 const NUM_DATE = String.raw`\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)(?:\s*(?:г\.|года))?`;
 const ORDINAL = String.raw`(?:[IV]{1,3}|[1-4])(?:\s*-?\s*(?:го|й|м|ом))?`;
 const QUARTER_GEN = String.raw`${ORDINAL}\s+(?:квартала|полугодия)${YEAR}?`;
@@ -38,6 +38,7 @@ const YEAR_ONLY = /((?:в|во)\s+(?:19|20)\d{2}\s*(?:г\.|году))/giu;
 const PHRASES: RegExp[] = [
   new RegExp(String.raw`(?:в\s+срок\s+)?((?:до|не\s+позднее|не\s+позже)\s+${POINT})`, 'giu'),
   new RegExp(String.raw`(?:в\s+срок\s+)?(в\s+течение\s+${SPAN})`, 'giu'),
+  new RegExp(String.raw`(?:в\s+срок\s+)?((?:не\s+позднее|не\s+позже|не\s+более)\s+${COUNT}\s+(?:(?:рабочих|календарных)\s+)?(?:дн[а-я]*|недел[а-я]*|месяц[а-я]*))`, 'giu'),
   new RegExp(String.raw`(к\s+(?:следующему|очередному|ближайшему|последующему|плановому)\s+заседанию)`, 'giu'),
   new RegExp(String.raw`(на\s+(?:следующем|очередном|ближайшем|последующем|плановом)\s+заседании)`, 'giu'),
   new RegExp(String.raw`(к\s+(?:${DAY_MONTH}|${NUM_DATE}|${END_OF}))`, 'giu'),
@@ -45,7 +46,7 @@ const PHRASES: RegExp[] = [
   new RegExp(String.raw`((?:в\s+период\s+)?с\s+(?:\d{1,2}\s+${MONTH}|${NUM_DATE}|\d{1,2})${YEAR}?\s+по\s+${POINT})`, 'giu'),
   new RegExp(String.raw`((?:в|во)\s+(?:${QUARTER_PREP}|${MONTH_PREP}))`, 'giu'),
   YEAR_ONLY,
-  new RegExp(String.raw`((?:ежемесячно|ежеквартально|ежегодно|еженедельно|ежедневно|постоянно|на\s+постоянной\s+основе|по\s+мере\s+необходимости|в\s+установленные\s+сроки|в\s+установленный\s+срок|(?:не\s+реже|не\s+менее)\s+\S+\s+раз[а]?\s+в\s+(?:год|квартал|месяц|полугодие|неделю)))`, 'giu'),
+  new RegExp(String.raw`((?:ежемесячно|ежеквартально|ежегодно|еженедельно|ежедневно|постоянно|на\s+постоянной\s+основе|по\s+мере\s+необходимости|незамедлительно|в\s+оперативном\s+порядке|в\s+установленные\s+сроки|в\s+установленный\s+срок|(?:не\s+реже|не\s+менее)\s+\S+\s+раз[а]?\s+в\s+(?:год|квартал|месяц|полугодие|неделю)))`, 'giu'),
 ];
 
 /** The anchor a relative term counts from («со дня подписания протокола»), up to a verb or punctuation. */
@@ -99,7 +100,7 @@ export function findDeadlineInText(text: string): string {
         end += tail.length;
       }
       const anchor = ANCHOR.exec(text.slice(end));
-      if (anchor && /^в\s+течение/i.test(phrase)) {
+      if (anchor && /^(?:в\s+течение|не\s+позднее|не\s+позже|не\s+более)/i.test(phrase)) {
         const a = cutAtInfinitive(anchor[1]).replace(/\s+$/, '');
         phrase += ' ' + a;
         end += anchor[0].indexOf(anchor[1]) + a.length;
