@@ -67,7 +67,7 @@ export async function saveImported(bytes: Uint8Array, fileName: string, opts: Sa
     const [periodFrom, periodTo] = doc.period ?? [`${year}-01-01`, `${year}-12-31`];
     return await commitImport(db, actor, preview.importId, {
       plan: {
-        kind: doc.kind === 'council_decisions' ? 'council_decisions' : 'plan',
+        kind: doc.kind === 'council_decisions' || doc.kind === 'protocol' ? 'council_decisions' : 'plan',
         title: doc.title || fileName,
         ownerOrganisationId: ownerId,
         periodFrom,

@@ -232,7 +232,7 @@ export interface Session {
 // ---------------------------------------------------------------------------
 // Import (src/domain/importers/interchange.ts, src/modules/imports)
 
-export type DocumentKind = 'plan' | 'report' | 'council_decisions';
+export type DocumentKind = 'plan' | 'report' | 'council_decisions' | 'protocol';
 
 export interface InterchangeItem {
   number: string;
@@ -259,6 +259,8 @@ export interface InterchangeDocument {
   indicators: { number: string; name: string; values: Record<string, string | number> }[];
   items: InterchangeItem[];
   abbreviations: Record<string, string>;
+  /** Protocols only: the meeting (src/domain/importers/interchange.ts MeetingHeader). */
+  meeting?: { council: string; number: string | null; date: string | null; place: string | null; format: 'in_person' | 'absentee' | 'video' | null };
   warnings: string[];
 }
 

@@ -436,4 +436,5 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   plan: 'План мероприятий',
   council_decisions: 'Решения (поручения) совета',
   report: 'Отчёт об исполнении',
+  protocol: 'Протокол заседания',
 };

@@ -49,9 +49,9 @@ export function guessOrgKind(name: string): OrgKind {
   return 'other';
 }
 
-/** The plan kind a document is saved as: a report becomes an ordinary plan. */
+/** The plan kind a document is saved as: a report becomes an ordinary plan, a meeting's protocol council instructions. */
 export function planKindFor(kind: DocumentKind): PlanKind {
-  return kind === 'council_decisions' ? 'council_decisions' : 'plan';
+  return kind === 'council_decisions' || kind === 'protocol' ? 'council_decisions' : 'plan';
 }
 
 export type PeriodSource = 'document' | 'title' | 'sections' | 'deadlines' | 'approval' | 'default';

@@ -81,9 +81,13 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
 }
 
 /**
- * Reads and interprets a file: what `import --dry-run` prints and the web preview shows.
+ * Reads and interprets a file: what `import --dry-run` prints and the web preview shows
+ * (plans, reports, council decisions; protocols of meetings — see protocol/read-protocol.ts).
  * @example const doc = await importDocument(await readFile('plan.txt'), 'plan.txt'); doc.items.length
  */
 export async function importDocument(bytes: Uint8Array, fileName: string): Promise<InterchangeDocument> {
-  return interpret(await readDocument(bytes, fileName));
+  const raw = await readDocument(bytes, fileName);
+  // A council meeting's protocol is prose, not a table of measures: it has a reader of its own.
+  const protocol = await import('./protocol/read-protocol.js');
+  return protocol.readIfProtocol(raw) ?? interpret(raw);
 }
