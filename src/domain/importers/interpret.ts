@@ -16,10 +16,12 @@
 import { DomainError } from '../errors.js';
 import { extractAbbreviations } from './abbreviations.js';
 import { parseApproval } from './approval.js';
+import { alignHeaderRows, isSubLabel } from './cell-sequence.js';
 import { classifyHeader, isColumnNumbersRow, isHeaderRow, mapColumns, valueLabel, type Column, type ColumnRole } from './columns.js';
 import type { DocumentKind, InterchangeDocument, InterchangeIndicator, InterchangeItem, InterchangeSection } from './interchange.js';
 import { isUnder, parseItemNumber } from './numbering.js';
-import { parsePeriod } from './period.js';
+import { documentPeriod, parsePeriod } from './period.js';
+import { findTitle } from './preamble.js';
 import type { RawDocument, RawRow } from './raw-document.js';
 import { isNumberedHeading, isProtocolHeading, parseSectionHeading } from './sections.js';
 import { splitExecutors } from './split-executors.js';
@@ -34,6 +36,8 @@ interface DataTable {
   /** Body rows, grid-aligned, header rows removed. */
   rows: GridRow[];
   headerCells: string[];
+  /** Rows above the header (a title set inside the table): text of the preamble. */
+  above: string[][];
 }
 
 interface GridRow {
@@ -84,7 +88,18 @@ function isSubHeader(cells: string[]): boolean {
   if (!filled.length || filled.some((c) => c.length > 60)) return false;
   if (isColumnNumbersRow(cells)) return false;
   if (filled.length && parseItemNumber(filled[0])) return false;
-  return isHeaderRow(cells) || filled.every((c) => classifyHeader(c) === 'value');
+  return isHeaderRow(cells) || filled.every((c) => classifyHeader(c) === 'value' || isSubLabel(c));
+}
+
+/**
+ * Header rows grid-aligned to the body: a text rendering gives a two-row header as it was
+ * printed, the lower row holding only the sub-labels («начало | окончание»).
+ */
+function alignHeader(header: string[][], body: string[][]): string[][] {
+  const widths = body.slice(0, 30).map((r) => r.length);
+  const width = widths.length ? Math.max(...widths) : 0;
+  if (header.length < 2 || header[0].length >= width) return header;
+  return alignHeaderRows(header, width);
 }
 
 const roleIndex = (columns: Column[], role: ColumnRole) => columns.find((c) => c.role === role)?.index ?? -1;
@@ -166,17 +181,18 @@ export function interpret(raw: RawDocument): InterchangeDocument {
     const grid = block.rows.map(toGrid);
     const header = findHeader(grid);
     if (header) {
-      const headerCells = header.headerRows.map((r) => grid[r].cells);
       const body = grid.slice(header.bodyStart);
+      const headerCells = alignHeader(header.headerRows.map((r) => grid[r].cells), body.map((r) => r.cells));
       const columns = mapColumns(headerCells, body.map((r) => r.cells));
-      previous = { blockIndex, columns, kind: tableKind(columns), rows: body, headerCells: grid[header.headerRows[0]].cells };
+      const above = grid.slice(0, header.headerRows[0]).map((r) => r.cells);
+      previous = { blockIndex, columns, kind: tableKind(columns), rows: body, headerCells: grid[header.headerRows[0]].cells, above };
       tables.push(previous);
       return;
     }
     // A table without a header continuing the previous one (a page or section break between).
     const width = Math.max(0, ...grid.map((r) => r.cells.length));
     if (previous && width === previous.columns.length) {
-      tables.push({ ...previous, blockIndex, rows: grid.filter((r) => !isColumnNumbersRow(r.cells)) });
+      tables.push({ ...previous, blockIndex, rows: grid.filter((r) => !isColumnNumbersRow(r.cells)), above: [] });
     } else if (previous) {
       warnings.push(`Таблица ${tables.length + 1}: не удалось распознать заголовок, таблица пропущена`);
     }
@@ -190,13 +206,14 @@ export function interpret(raw: RawDocument): InterchangeDocument {
     );
   }
 
-  // Approval and title from what precedes the first table.
-  const pre = preambleLines(raw, tables[0].blockIndex);
+  // Approval and title from what precedes the first table (and what stands above its header).
+  const pre = [...preambleLines(raw, tables[0].blockIndex), ...tables[0].above.flatMap((r) => r.map(normalizeSpace).filter(Boolean))];
   const approval = parseApproval(pre);
-  // The title follows the approval block; rarely it stands above it.
-  const title = titleFrom(pre, approval ? approval.end + 1 : 0) || (approval ? titleFrom(pre, 0, approval.start) : '');
+  const inApproval = (i: number) => approval !== null && i >= approval.start && i <= approval.end;
+  // The title opens with what the document calls itself; else it follows the approval block
+  // (rarely it stands above it).
+  const title = findTitle(pre, inApproval) ?? (titleFrom(pre, approval ? approval.end + 1 : 0) || (approval ? titleFrom(pre, 0, approval.start) : ''));
   if (!title) warnings.push('Не найден заголовок документа');
-  const period = parsePeriod(title);
 
   const sections: InterchangeSection[] = [];
   const sectionNumbers = new Set<string>();
@@ -404,6 +421,8 @@ export function interpret(raw: RawDocument): InterchangeDocument {
   const kind: DocumentKind = has('protocolItem') || sections.some((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.number)) || (councilTitle && reported)
     ? 'council_decisions'
     : reported ? 'report' : 'plan';
+  // The title states the period; a report's title may state the period it reports on.
+  const period = documentPeriod(title) ?? (title ? null : parsePeriod(pre.join(' ')));
 
   const texts: string[] = [pre.map(normalizeSpace).join(' ')];
   for (const block of raw.blocks) {

@@ -1,0 +1,282 @@
+/**
+ * Web-page copy: a table copied from an official site arrives as paragraphs, every cell
+ * its own paragraph (blank lines between), with the site's navigation around it. The
+ * header is a run of short paragraphs naming columns; a row starts at its item number
+ * (the next number in sequence, followed by text); a paragraph such as «II. Меры
+ * поддержки» between rows is a section heading. An empty cell leaves no paragraph and a
+ * cell of several paragraphs leaves several, so a row's paragraphs are fitted to the
+ * columns by what each column usually holds (a deadline, organisations, a status, long
+ * text), learnt from the rows that fit exactly.
+ *
+ * Pure: lines in, blocks out (or null when no table is found).
+ */
+import { chunkCells, columnCount, findCellHeader, headerRows, isHeadingCell, isRowNumber } from './cell-sequence.js';
+import { classifyHeader, type ColumnRole } from './columns.js';
+import { parseItemNumber } from './numbering.js';
+import type { RawBlock } from './raw-document.js';
+import { isStatusOnly } from './status.js';
+import { normalizeSpace } from './text-utils.js';
+
+/** Paragraphs: runs of non-blank lines (or single lines, when the text has no blank lines between cells). */
+function toUnits(lines: string[], byBlock: boolean): string[] {
+  if (!byBlock) return lines.filter((l) => l.trim()).map((l) => l.trim());
+  const units: string[] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    if (l.trim()) cur.push(l.trim());
+    else if (cur.length) { units.push(cur.join('\n')); cur = []; }
+  }
+  if (cur.length) units.push(cur.join('\n'));
+  return units;
+}
+
+/**
+ * Reads text whose table cells are paragraphs. Returns null when no header is found.
+ * @example readParagraphCells(['№ п/п', '', 'Мероприятие', '', 'Срок', '', '1.', '', 'Семинар', '', 'май'])
+ */
+export function readParagraphCells(lines: string[]): RawBlock[] | null {
+  for (const byBlock of [true, false]) {
+    const units = toUnits(lines, byBlock);
+    const blocks = unitsToBlocks(units, byBlock);
+    if (blocks) return blocks;
+  }
+  return null;
+}
+
+const para = (text: string): RawBlock => ({ type: 'paragraph', text });
+
+/** Units -> paragraphs and tables; null when no header is found. */
+export function unitsToBlocks(units: string[], byBlock = false): RawBlock[] | null {
+  const blocks: RawBlock[] = [];
+  let from = 0;
+  let found = false;
+  // Navigation and title lines of a block are paragraphs of their own.
+  const pushText = (u: string) => { for (const l of byBlock ? u.split('\n') : [u]) blocks.push(para(l)); };
+  while (from < units.length) {
+    const header = findHeaderAnywhere(units, from);
+    if (!header) break;
+    found = true;
+    for (const u of units.slice(from, header.start)) pushText(u);
+    const width = columnCount(units, header);
+    const head = headerRows(units.slice(header.start, header.labelsEnd), width);
+    const roles = columnRoles(head);
+    const numbers = header.numbered ? [Array.from({ length: header.numbered }, (_, k) => String(k + 1))] : [];
+    const { rows, end } = readBody(units, header.bodyStart, width, roles);
+    if (!rows.length) { for (const u of units.slice(header.start, end)) pushText(u); from = end; continue; }
+    blocks.push({ type: 'table', rows: [...head, ...numbers, ...rows].map((r) => ({ cells: r })) });
+    from = end;
+  }
+  if (!found) return null;
+  for (const u of units.slice(from)) pushText(u);
+  return blocks;
+}
+
+function findHeaderAnywhere(units: string[], from: number) {
+  for (let s = from; s < units.length; s++) {
+    const h = findCellHeader(units, s, 0);
+    if (h) return h;
+  }
+  return null;
+}
+
+/** The role of each column from the (grid-aligned) header rows. */
+function columnRoles(head: string[][]): ColumnRole[] {
+  const width = head[0]?.length ?? 0;
+  const roles: ColumnRole[] = [];
+  for (let c = 0; c < width; c++) {
+    let role: ColumnRole | null = null;
+    for (let k = head.length - 1; k >= 0 && !role; k--) {
+      let label = head[k][c];
+      // A group label stands over the first of its columns only.
+      for (let b = c; !label && b > 0 && k === 0; b--) label = head[k][b - 1];
+      role = label ? classifyHeader(label) : null;
+    }
+    roles.push(role ?? 'other');
+  }
+  return roles;
+}
+
+// ------------------------------------------------------------------ rows
+
+const NAV = /^(поделиться|версия для (печати|слабовидящих)|распечатать|назад|наверх|вернуться|скачать|©|все права|дата (публикации|изменения|размещения)|просмотров|теги|рубрик|опубликовано|источник:|подписаться|telegram|вконтакте|одноклассники|rutube|vk$)/i;
+const SIGNATURE = /(^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.$/;
+
+/** The row number a unit opens a row with, allowing «1. Текст» written in one paragraph. */
+function leadingNumber(u: string): number[] | null {
+  const n = parseItemNumber(u);
+  return n && n.kind !== 'roman' ? n.levels : null;
+}
+
+function isSuccessor(prev: number[] | null, cur: number[]): boolean {
+  if (!prev) return cur.every((v, i) => (i === 0 ? v <= 2 : v === 1)) || cur.length === 1;
+  for (let depth = prev.length; depth >= 1; depth--) {
+    const next = [...prev.slice(0, depth - 1), prev[depth - 1] + 1];
+    if (cur.length >= next.length && next.every((v, i) => v === cur[i]) && cur.slice(next.length).every((v) => v === 1)) return true;
+  }
+  return cur.length > prev.length && prev.every((v, i) => v === cur[i]) && cur.slice(prev.length).every((v) => v === 1);
+}
+
+const wordy = (u: string | undefined) => Boolean(u && /\p{L}{3}/u.test(u) && !isRowNumber(u));
+
+interface Row { cells: string[]; heading: boolean }
+
+/** Reads rows from `start` until the table ends; `end` is the first unit after it. */
+function readBody(units: string[], start: number, width: number, roles: ColumnRole[]): { rows: string[][]; end: number } {
+  const numberCol = roles.indexOf('number');
+  if (numberCol !== 0) {
+    // No number to start rows at: the column count alone decides.
+    let end = start;
+    while (end < units.length && !NAV.test(units[end])) end++;
+    return { rows: chunkCells(units.slice(start, end), width, false).rows, end };
+  }
+  const rows: Row[] = [];
+  let cur: Row | null = null;
+  let lastNumber: number[] | null = null;
+  let i = start;
+  const startsRow = (k: number): boolean => {
+    const u = units[k];
+    if (!isRowNumber(u)) return false;
+    const n = leadingNumber(u);
+    if (!n) return false;
+    if (!wordy(units[k + 1])) return false;
+    if (!cur || cur.heading || cur.cells.length >= width) return isSuccessor(lastNumber, n) || !cur;
+    return isSuccessor(lastNumber, n) && cur.cells.length >= 2;
+  };
+  // A row number further on (the table goes on after a paragraph that spills over).
+  const rowAhead = (k: number) => {
+    for (let j = k; j < Math.min(units.length, k + 8); j++) if (startsRow(j) || isHeadingCell(units[j])) return true;
+    return false;
+  };
+  for (; i < units.length; i++) {
+    const u = units[i];
+    if (startsRow(i)) {
+      if (cur) rows.push(cur);
+      cur = { cells: [u], heading: false };
+      lastNumber = leadingNumber(u);
+      continue;
+    }
+    if (isHeadingCell(u) && (!cur || cur.heading || cur.cells.length >= 2)) {
+      if (cur) rows.push(cur);
+      cur = { cells: [u], heading: true };
+      continue;
+    }
+    if (!cur) break; // text right after the header that no row explains
+    if (cur.heading) {
+      // A heading goes on over a second paragraph only before the rows under it.
+      if (cur.cells.length === 1 && /^[а-яё]/.test(u) && rowAhead(i + 1)) { cur.cells[0] += ' ' + u; continue; }
+      break;
+    }
+    if (cur.cells.length >= width && (NAV.test(u) || SIGNATURE.test(u) || !rowAhead(i + 1))) break;
+    if (NAV.test(u) && !rowAhead(i + 1)) break;
+    cur.cells.push(u);
+  }
+  if (cur) rows.push(cur);
+  // The last row is complete when its cells are; a cut file keeps what it has.
+  const clean = rows.filter((r) => !r.heading && r.cells.length === width);
+  const profile = learnProfile(clean, roles);
+  return { rows: rows.map((r) => (r.heading ? r.cells : fitRow(r.cells, width, roles, profile))), end: i };
+}
+
+// ------------------------------------------------------------------ fitting paragraphs to columns
+
+const DEADLINE = /(ежегодн|ежекварт|ежемесяч|еженедел|постоянно|в течение|до \d|не позднее|не реже|по мере|квартал|полугоди|\b(19|20)\d{2}\b|январ|феврал|март|апрел|\bма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|раз в |\bгод)/i;
+const ORGANISATION = /(министерств|минист|комитет|департамент|управлени|администрац|учреждени|организаци|фонд|центр|\bмин[а-яё]+|\b(гау|гбу|гку|гбоу|ано|оо|нко|омсу|мфц)\b|совет|отделени|служб|агентств|инспекци|палат|главы|по согласованию|предприяти|ассоциаци|союз)/i;
+
+interface Features { deadline: number; org: number; status: number; numeric: number; long: number; short: number }
+
+function features(u: string): Features {
+  const t = normalizeSpace(u);
+  return {
+    deadline: DEADLINE.test(t) && t.length <= 100 ? 1 : 0,
+    org: ORGANISATION.test(t) ? 1 : 0,
+    status: isStatusOnly(t) ? 1 : 0,
+    numeric: /^[\d\s.,%–—-]+$/.test(t) ? 1 : 0,
+    long: t.length > 90 ? 1 : 0,
+    short: t.length < 25 ? 1 : 0,
+  };
+}
+
+const KEYS: Array<keyof Features> = ['deadline', 'org', 'status', 'numeric', 'long', 'short'];
+
+/** What each role usually holds, when no row fits exactly to learn it from. */
+const PRIORS: Partial<Record<ColumnRole, Features>> = {
+  title: { deadline: 0.1, org: 0.2, status: 0, numeric: 0, long: 0.6, short: 0.05 },
+  deadline: { deadline: 0.95, org: 0, status: 0, numeric: 0.05, long: 0, short: 0.7 },
+  executors: { deadline: 0.05, org: 0.9, status: 0, numeric: 0, long: 0.2, short: 0.3 },
+  status: { deadline: 0, org: 0, status: 0.95, numeric: 0, long: 0, short: 1 },
+  value: { deadline: 0.1, org: 0, status: 0, numeric: 0.8, long: 0, short: 1 },
+  unit: { deadline: 0, org: 0, status: 0, numeric: 0, long: 0, short: 1 },
+  execution: { deadline: 0.3, org: 0.4, status: 0.1, numeric: 0, long: 0.7, short: 0.05 },
+};
+const DEFAULT_PRIOR: Features = { deadline: 0.1, org: 0.2, status: 0, numeric: 0, long: 0.3, short: 0.3 };
+
+type Profile = Features[];
+
+function learnProfile(rows: Row[], roles: ColumnRole[]): Profile {
+  return roles.map((role, c) => {
+    const prior = PRIORS[role] ?? DEFAULT_PRIOR;
+    const seen = rows.map((r) => r.cells[c]).filter((x): x is string => Boolean(x && x.trim()));
+    if (seen.length < 2) return prior;
+    const out = { ...prior };
+    for (const k of KEYS) {
+      const freq = seen.reduce((s, x) => s + features(x)[k], 0) / seen.length;
+      // Rows that fit say more than the prior, the more of them there are.
+      const w = Math.min(0.8, seen.length / 10);
+      out[k] = w * freq + (1 - w) * prior[k];
+    }
+    return out;
+  });
+}
+
+const EMPTY_COST: Partial<Record<ColumnRole, number>> = { title: 8, number: 8, deadline: 1.6, executors: 1.6, status: 1.2, execution: 1.1 };
+const MERGE_COST: Partial<Record<ColumnRole, number>> = { title: 0.6, execution: 0.2, expectedResult: 0.5, note: 0.5, form: 0.8, deadline: 2, executors: 1, status: 3, value: 3, unit: 3 };
+
+function fitCost(u: string, p: Features): number {
+  const f = features(u);
+  let cost = 0;
+  for (const k of KEYS) cost += Math.abs(f[k] - p[k]);
+  return cost;
+}
+
+/**
+ * Fits a row's paragraphs to `width` columns: the number stays first, the rest are
+ * split into contiguous groups (empty where a column has no paragraph) at the least cost.
+ */
+export function fitRow(cells: string[], width: number, roles: ColumnRole[], profile: Profile): string[] {
+  if (cells.length === width || width < 2) return cells;
+  const units = cells.slice(1);
+  const cols = width - 1;
+  const n = units.length;
+  if (n > 80) return [cells[0], ...units.slice(0, cols - 1), units.slice(cols - 1).join('\n')];
+  // A cut row (the file ends inside it) keeps its paragraphs in order, without inventing the rest.
+  const INF = Number.POSITIVE_INFINITY;
+  // best[c][j]: least cost of placing the first j paragraphs into the first c columns.
+  const best = Array.from({ length: cols + 1 }, () => Array<number>(n + 1).fill(INF));
+  const from = Array.from({ length: cols + 1 }, () => Array<number>(n + 1).fill(0));
+  best[0][0] = 0;
+  const unitCost = units.map((u) => roles.slice(1).map((_, c) => fitCost(u, profile[c + 1])));
+  for (let c = 1; c <= cols; c++) {
+    const role = roles[c];
+    for (let j = 0; j <= n; j++) {
+      for (let s = 0; s <= j; s++) {
+        if (best[c - 1][s] === INF) continue;
+        let cost: number;
+        if (s === j) cost = EMPTY_COST[role] ?? 0.9;
+        else {
+          cost = (MERGE_COST[role] ?? 0.7) * (j - s - 1);
+          for (let k = s; k < j; k++) cost += unitCost[k][c - 1];
+        }
+        const total = best[c - 1][s] + cost;
+        if (total < best[c][j]) { best[c][j] = total; from[c][j] = s; }
+      }
+    }
+  }
+  const out: string[] = Array<string>(cols).fill('');
+  let j = n;
+  for (let c = cols; c >= 1; c--) {
+    const s = from[c][j];
+    out[c - 1] = units.slice(s, j).join('\n');
+    j = s;
+  }
+  return [cells[0], ...out];
+}
