@@ -31,7 +31,11 @@ export const isSubLabel = (cell: string): boolean => {
 function isLabel(cell: string): boolean {
   const c = normalizeSpace(cell);
   if (!c || c.length > 150 || isRowNumber(c) || isHeadingCell(c)) return false;
-  return classifyHeader(c) !== null || isSubLabel(c);
+  // A date is never a column's name («Опубликовано: 20.01.2025»).
+  if (/\d{1,2}\.\d{1,2}\.\d{2,4}/.test(c)) return false;
+  if (isSubLabel(c)) return true;
+  // Column labels start with a capital («Срок», «N п/п»); a lower-case line is running text.
+  return !/^[а-яё]/.test(c) && classifyHeader(c) !== null;
 }
 
 /** A cell heading a part of the table, not a row of it. */
@@ -72,7 +76,13 @@ export function findCellHeader(cells: string[], from = 0, maxSkip = 6): CellHead
       break;
     }
     const labels = cells.slice(start, end).filter((c) => hasContent(c));
-    if (labels.length < 2 || !isHeaderRow(labels.filter((c) => !isSubLabel(c) || classifyHeader(c) === 'value'))) continue;
+    const roles = labels.map((c) => classifyHeader(c));
+    // The number column opens the header when there is one («№ п/п»): text before it is a heading.
+    const numberAt = roles.indexOf('number');
+    if (numberAt > 0) continue;
+    const core = new Set(roles.filter((r) => r === 'number' || r === 'title' || r === 'executors' || r === 'deadline' || r === 'execution' || r === 'status' || r === 'protocolItem'));
+    if (labels.length < 3 || core.size < 2 || !(core.has('title') || core.has('number'))) continue;
+    if (!isHeaderRow(labels.filter((c) => !isSubLabel(c) || classifyHeader(c) === 'value'))) continue;
     // A row of column numbers: «1», «2», … «n».
     let k = 0;
     while (end + k < cells.length && normalizeSpace(cells[end + k]).replace(/\.$/, '') === String(k + 1)) k++;
@@ -205,7 +215,10 @@ export function scoreWidth(cells: string[], width: number): number {
 export function columnCount(cells: string[], header: CellHeader): number {
   if (header.numbered) return header.numbered;
   const labels = cells.slice(header.start, header.labelsEnd).filter(hasContent);
-  const body = cells.slice(header.bodyStart);
+  // The body ends where another table's header begins, whatever the width.
+  let bodyEnd = cells.length;
+  for (let i = header.bodyStart + 1; i < cells.length; i++) if (isLabel(cells[i]) && findCellHeader(cells, i, 0)) { bodyEnd = i; break; }
+  const body = cells.slice(header.bodyStart, bodyEnd);
   const subs = labels.filter(isSubLabel).length;
   if (!subs) return labels.length;
   let best = labels.length;

@@ -21,7 +21,10 @@ export const isCellEndLine = (line: string): boolean => CELL_END.test(line) && !
 
 type Token = { type: 'cell'; text: string } | { type: 'para'; text: string } | { type: 'blank' };
 
-function tokenize(lines: string[]): Token[] {
+function tokenize(all: string[]): Token[] {
+  let n = all.length;
+  while (n > 0 && !all[n - 1].trim()) n--;
+  const lines = all.slice(0, n);
   const tokens: Token[] = [];
   let pending: string[] = [];
   const lastReal = () => {

@@ -17,7 +17,7 @@ import { DomainError } from '../errors.js';
 import { extractAbbreviations } from './abbreviations.js';
 import { parseApproval } from './approval.js';
 import { alignHeaderRows, isSubLabel } from './cell-sequence.js';
-import { classifyHeader, isColumnNumbersRow, isHeaderRow, mapColumns, valueLabel, type Column, type ColumnRole } from './columns.js';
+import { classifyHeader, isColumnNumbersRow, isHeaderRow, joinDeadline, mapColumns, valueLabel, type Column, type ColumnRole } from './columns.js';
 import type { DocumentKind, InterchangeDocument, InterchangeIndicator, InterchangeItem, InterchangeSection } from './interchange.js';
 import { isUnder, parseItemNumber } from './numbering.js';
 import { documentPeriod, parsePeriod } from './period.js';
@@ -338,6 +338,19 @@ export function interpret(raw: RawDocument): InterchangeDocument {
     }
   }
 
+  // A file cut inside its last row: the row stays when its number and most of its title
+  // are there; a stub («5 | Ор») is dropped rather than guessed at.
+  const lastRec = records[records.length - 1];
+  if (lastRec && lastRec.type === 'item') {
+    const cols = lastRec.table.columns;
+    const t = normalizeSpace(lastRec.cells[roleIndex(cols, 'title')] ?? '');
+    const others = lastRec.cells.some((c, i) => i !== roleIndex(cols, 'number') && i !== roleIndex(cols, 'title') && hasContent(c));
+    if (!others && t.length < 12 && lastRec.table === tables[tables.length - 1] && records.length > 1) {
+      records.pop();
+      warnings.push('Последняя строка таблицы оборвана: она не прочитана');
+    }
+  }
+
   // Build items and indicators from the assembled rows.
   const items: InterchangeItem[] = [];
   const indicators: InterchangeIndicator[] = [];
@@ -382,7 +395,7 @@ export function interpret(raw: RawDocument): InterchangeDocument {
       title: titleText,
       executorsText,
       executors: splitExecutors(executorsText),
-      deadlineText: normalizeSpace(cell('deadline')),
+      deadlineText: joinDeadline(roleIndexes(cols, 'deadline').map((i) => normalizeSpace(rec.cells[i] ?? ''))),
       expectedResult: normalizeSpace(cell('expectedResult')),
       form: normalizeSpace(cell('form')),
       executionText,

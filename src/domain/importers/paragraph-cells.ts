@@ -138,7 +138,8 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     if (!isRowNumber(u)) return false;
     const n = leadingNumber(u);
     if (!n) return false;
-    if (!wordy(units[k + 1])) return false;
+    // A row number is followed by the row's text (perhaps after another number: a protocol item).
+    if (!wordy(units[k + 1]) && !(isRowNumber(units[k + 1] ?? '') && wordy(units[k + 2]))) return false;
     if (!cur || cur.heading || cur.cells.length >= width) return isSuccessor(lastNumber, n) || !cur;
     return isSuccessor(lastNumber, n) && cur.cells.length >= 2;
   };

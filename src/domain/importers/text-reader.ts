@@ -226,6 +226,9 @@ export function candidateRenderings(text: string, fileName = ''): Array<Renderin
 
 // ------------------------------------------------------------------ rows closed by « |»
 
+/** A signature: initials and a surname, either order. */
+const SIGNATURE = /(^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.(\s|$)/;
+
 /** Pipe rows closed by a terminator («1 | Семинар | май |»): the terminator belongs to no cell. */
 function isTerminated(lines: string[]): boolean {
   const rows = lines.map((l) => l.trim()).filter((l) => pipeSeparators(l) > 0 && !l.startsWith('|'));
@@ -282,7 +285,15 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
       }
       end++;
     }
-    // One-cell rows after the last wide row (the next part's heading, a signature) are text.
+    // One-cell rows after the last wide row (the next part's heading, a signature) are text,
+    // and so is a short unnumbered row closing the document (a signature «Министр | И.И. Иванов |»).
+    const widthHere = mode(items.slice(k, lastWide + 1).map((x) => (x.kind === 'row' ? x.cells.length : 0)).filter((n) => n >= 2));
+    while (lastWide > k) {
+      const last = items[lastWide] as { cells: string[] };
+      if (last.cells.length >= widthHere || ROW_START.test(last.cells[0]) || !SIGNATURE.test(last.cells.join(' '))) break;
+      lastWide--;
+      while (lastWide > k && !wide(items[lastWide])) lastWide--;
+    }
     const stop = lastWide + 1;
     const rows = items.slice(k, stop) as Array<{ cells: string[]; lines: string[] }>;
     pushTable(joinBrokenRows(rows.map((r) => r.cells)), rows.flatMap((r) => r.lines));
