@@ -27,6 +27,9 @@ export const isSubLabel = (cell: string): boolean => {
   return c.length > 0 && c.length <= 60 && SUB_LABEL.test(c);
 };
 
+/** A cell with anything in it («№» is a sign, not a letter). */
+const filled = (c: string) => normalizeSpace(c) !== '';
+
 /** A cell that may stand in a header: short, and naming a column or a sub-column. */
 function isLabel(cell: string): boolean {
   const c = normalizeSpace(cell);
@@ -62,20 +65,21 @@ export interface CellHeader {
  * perhaps a row of column numbers.
  */
 export function findCellHeader(cells: string[], from = 0, maxSkip = 6): CellHeader | null {
+  maxSkip = Math.min(maxSkip, cells.length);
   for (let start = from; start < Math.min(cells.length, from + maxSkip + 1); start++) {
     if (!isLabel(cells[start])) continue;
     let end = start;
     while (end < cells.length) {
       if (isLabel(cells[end])) { end++; continue; }
       // Empty cells inside a two-row header (placeholders under merged cells).
-      if (!hasContent(cells[end])) {
+      if (!filled(cells[end])) {
         let k = end;
-        while (k < cells.length && !hasContent(cells[k])) k++;
+        while (k < cells.length && !filled(cells[k])) k++;
         if (k < cells.length && isLabel(cells[k]) && k - end < 12) { end = k; continue; }
       }
       break;
     }
-    const labels = cells.slice(start, end).filter((c) => hasContent(c));
+    const labels = cells.slice(start, end).filter(filled);
     const roles = labels.map((c) => classifyHeader(c));
     // The number column opens the header when there is one («№ п/п»): text before it is a heading.
     const numberAt = roles.indexOf('number');
@@ -193,6 +197,8 @@ export function chunkCells(cells: string[], width: number, numbered: boolean): C
       continue;
     }
     if (!hasContent(c) && numbered && rows.length === 0) { i++; continue; }
+    // Short of a row at the end, and not opening with a number: text after the table (a signature).
+    if (numbered && rows.length && cells.length - i < width && !isRowNumber(c)) return { rows, end: i };
     rows.push(cells.slice(i, i + width));
     i += width;
   }
@@ -214,7 +220,7 @@ export function scoreWidth(cells: string[], width: number): number {
 /** The number of columns: the column-number row, else the header's labels, else the count that explains the body best. */
 export function columnCount(cells: string[], header: CellHeader): number {
   if (header.numbered) return header.numbered;
-  const labels = cells.slice(header.start, header.labelsEnd).filter(hasContent);
+  const labels = cells.slice(header.start, header.labelsEnd).filter(filled);
   // The body ends where another table's header begins, whatever the width.
   let bodyEnd = cells.length;
   for (let i = header.bodyStart + 1; i < cells.length; i++) if (isLabel(cells[i]) && findCellHeader(cells, i, 0)) { bodyEnd = i; break; }

@@ -8,7 +8,7 @@
  *
  * Pure: lines in, blocks out.
  */
-import { chunkCells, columnCount, findCellHeader, headerRows } from './cell-sequence.js';
+import { chunkCells, columnCount, findCellHeader, headerRows, isHeadingCell, isRowNumber } from './cell-sequence.js';
 import type { RawBlock } from './raw-document.js';
 import { normalizeSpace } from './text-utils.js';
 
@@ -79,23 +79,26 @@ export function readCellStream(lines: string[]): RawBlock[] {
   return blocks;
 }
 
-/** Tables from a run of cells; returns the width of the last table (a headerless run continues it). */
-function cellsToTables(cells: string[], blocks: RawBlock[], previousWidth: number): number {
+/**
+ * Tables from a run of cells; returns the width of the last table (a headerless run
+ * continues it). Up to `maxSkip` cells before a header are text (a title set in cells).
+ */
+export function cellsToTables(cells: string[], blocks: RawBlock[], previousWidth: number, maxSkip = 6): number {
   let from = 0;
   let width = previousWidth;
+  const text = (list: string[]) => { for (const c of list) if (normalizeSpace(c)) blocks.push({ type: 'paragraph', text: c }); };
   while (from < cells.length) {
-    const header = findCellHeader(cells, from);
+    const header = findCellHeader(cells, from, maxSkip);
     if (!header) {
       // No header: the continuation of the table above, else text set out in cells.
-      if (width >= 2) {
-        const { rows } = chunkCells(cells.slice(from), width, true);
-        blocks.push({ type: 'table', rows: rows.map((r) => ({ cells: r })) });
-      } else {
-        for (const c of cells.slice(from)) if (normalizeSpace(c)) blocks.push({ type: 'paragraph', text: c });
-      }
+      if (width >= 2 && (isRowNumber(cells[from]) || isHeadingCell(cells[from]))) {
+        const { rows, end } = chunkCells(cells.slice(from), width, true);
+        if (rows.length) blocks.push({ type: 'table', rows: rows.map((r) => ({ cells: r })) });
+        text(cells.slice(from + end));
+      } else text(cells.slice(from));
       return width;
     }
-    for (const c of cells.slice(from, header.start)) if (normalizeSpace(c)) blocks.push({ type: 'paragraph', text: c });
+    text(cells.slice(from, header.start));
     width = columnCount(cells, header);
     const head = headerRows(cells.slice(header.start, header.labelsEnd), width);
     const numbers = header.numbered ? [Array.from({ length: header.numbered }, (_, k) => String(k + 1))] : [];

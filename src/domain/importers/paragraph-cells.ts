@@ -116,6 +116,8 @@ function isSuccessor(prev: number[] | null, cur: number[]): boolean {
   return cur.length > prev.length && prev.every((v, i) => v === cur[i]) && cur.slice(prev.length).every((v) => v === 1);
 }
 
+const INLINE_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+([\p{Lu}«"][\s\S]*)$/u;
+
 const wordy = (u: string | undefined) => Boolean(u && /\p{L}{3}/u.test(u) && !isRowNumber(u));
 
 interface Row { cells: string[]; heading: boolean }
@@ -148,8 +150,25 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     for (let j = k; j < Math.min(units.length, k + 8); j++) if (startsRow(j) || isHeadingCell(units[j])) return true;
     return false;
   };
+  // «1. Проведение семинаров» in one paragraph: a row whose number and title were not split,
+  // unless rows follow it at once (then it is a section heading: «1. Нормативное обеспечение»).
+  const inline = (k: number) => {
+    const m = INLINE_NUMBER.exec(units[k] ?? '');
+    return m && !/^[IVXLC]+$/.test(m[1]) ? m : null;
+  };
+  const opensSomething = (k: number) => k < units.length && (startsRow(k) || Boolean(inline(k)) || isHeadingCell(units[k]));
   for (; i < units.length; i++) {
     const u = units[i];
+    const m = inline(i);
+    if (m && (!cur || cur.heading || cur.cells.length >= 2) && i + 1 < units.length && !opensSomething(i + 1)) {
+      const n = parseItemNumber(m[1])!.levels;
+      if (isSuccessor(lastNumber, n) || !lastNumber) {
+        if (cur) rows.push(cur);
+        cur = { cells: [m[1], m[2]], heading: false };
+        lastNumber = n;
+        continue;
+      }
+    }
     if (startsRow(i)) {
       if (cur) rows.push(cur);
       cur = { cells: [u], heading: false };
@@ -168,6 +187,13 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
       break;
     }
     if (cur.cells.length >= width && (NAV.test(u) || SIGNATURE.test(u) || !rowAhead(i + 1))) break;
+    // A line between complete rows that reads as a heading (no closing stop) heads the rows
+    // after it — unless the last column holds running text that may go on over paragraphs.
+    if (cur.cells.length >= width && startsRow(i + 1) && /^[\p{Lu}«"]/u.test(u) && !/[.;:,]$/.test(u) && u.length <= 150 && !['execution', 'note'].includes(roles[width - 1]) && looksLikeHeading(u)) {
+      rows.push(cur);
+      cur = { cells: [u], heading: true };
+      continue;
+    }
     if (NAV.test(u) && !rowAhead(i + 1)) break;
     cur.cells.push(u);
   }
@@ -179,6 +205,12 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
 }
 
 // ------------------------------------------------------------------ fitting paragraphs to columns
+
+/** Text that fits no column's usual content (not a status, a deadline, organisations or a figure). */
+function looksLikeHeading(u: string): boolean {
+  const f = features(u);
+  return !f.status && !f.deadline && !f.org && !f.numeric;
+}
 
 const DEADLINE = /(ежегодн|ежекварт|ежемесяч|еженедел|постоянно|в течение|до \d|не позднее|не реже|по мере|квартал|полугоди|\b(19|20)\d{2}\b|январ|феврал|март|апрел|\bма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|раз в |\bгод)/i;
 const ORGANISATION = /(министерств|минист|комитет|департамент|управлени|администрац|учреждени|организаци|фонд|центр|\bмин[а-яё]+|\b(гау|гбу|гку|гбоу|ано|оо|нко|омсу|мфц)\b|совет|отделени|служб|агентств|инспекци|палат|главы|по согласованию|предприяти|ассоциаци|союз)/i;

@@ -24,7 +24,7 @@
  * otherwise Windows-1251 (the code page of Russian Word installations).
  */
 import iconv from 'iconv-lite';
-import { isCellEndLine, readCellStream } from './cell-stream.js';
+import { cellsToTables, isCellEndLine, readCellStream } from './cell-stream.js';
 import { classifyHeader, isHeaderRow } from './columns.js';
 import { readParagraphCells } from './paragraph-cells.js';
 import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
@@ -231,8 +231,10 @@ const SIGNATURE = /(^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-Я�
 
 /** Pipe rows closed by a terminator («1 | Семинар | май |»): the terminator belongs to no cell. */
 function isTerminated(lines: string[]): boolean {
-  const rows = lines.map((l) => l.trim()).filter((l) => pipeSeparators(l) > 0 && !l.startsWith('|'));
-  return rows.length >= 2 && rows.filter((l) => /\s\|$/.test(l)).length >= 0.6 * rows.length;
+  // Other pipe renderings hardly ever end a line in « |» (Markdown rows open with «|» too).
+  const withPipe = lines.map((l) => l.trim()).filter((l) => l.includes('|') && !l.startsWith('|'));
+  const closed = withPipe.filter((l) => /\s\|$/.test(l)).length;
+  return closed >= 3 && closed >= 0.3 * withPipe.length && withPipe.some((l) => pipeSeparators(l) > 0);
 }
 
 /** Cells of a terminated row (its lines joined): split at pipes with a space on either side. */
@@ -271,6 +273,20 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
   }
   const filled = (r: string[]) => r.filter((c) => c.trim()).length;
   const wide = (it: Item) => it.kind === 'row' && filled(it.cells) >= 2;
+  // Rows wrapped at a separator («… | Срок» / «исполнения | …») end lines in « |» too: when
+  // rows come out ragged, every pipe ends a cell and the header's column count makes the rows.
+  const wideRows = items.filter(wide) as Array<{ cells: string[] }>;
+  const usual = mode(wideRows.map((r) => r.cells.length));
+  if (wideRows.length >= 3 && wideRows.filter((r) => r.cells.length === usual).length < 0.7 * wideRows.length) {
+    const cells = splitTerminated(lines.join('\n')).map((c) => c.trim());
+    const blocks: RawBlock[] = [];
+    cellsToTables(cells, blocks, 0, 40);
+    for (const b of blocks) {
+      if (b.type === 'paragraph') pushParagraph(b.text.replace(/\n/g, ' '));
+      else pushTable(b.rows.map((r) => r.cells), []);
+    }
+    return;
+  }
   let k = 0;
   while (k < items.length) {
     const it = items[k];
