@@ -45,7 +45,7 @@ function isLabel(cell: string): boolean {
 export function isHeadingCell(cell: string): boolean {
   const c = normalizeSpace(cell);
   if (!c || isRowNumber(c) || c.length > 300) return false;
-  return isNumberedHeading(c) || isProtocolHeading(c) || /^(раздел|подраздел|часть|подпрограмма|направление)\s+\S/i.test(c);
+  return isNumberedHeading(c) || /^\d{3}[.)]\s+[А-ЯЁA-Z«"]/.test(c) || isProtocolHeading(c) || /^(раздел|подраздел|часть|подпрограмма|направление)\s+\S/i.test(c);
 }
 
 export interface CellHeader {
@@ -221,12 +221,12 @@ export function scoreWidth(cells: string[], width: number): number {
 export function columnCount(cells: string[], header: CellHeader): number {
   if (header.numbered) return header.numbered;
   const labels = cells.slice(header.start, header.labelsEnd).filter(filled);
+  const subs = labels.filter(isSubLabel).length;
+  if (!subs) return labels.length;
   // The body ends where another table's header begins, whatever the width.
   let bodyEnd = cells.length;
   for (let i = header.bodyStart + 1; i < cells.length; i++) if (isLabel(cells[i]) && findCellHeader(cells, i, 0)) { bodyEnd = i; break; }
   const body = cells.slice(header.bodyStart, bodyEnd);
-  const subs = labels.filter(isSubLabel).length;
-  if (!subs) return labels.length;
   let best = labels.length;
   let bestScore = -Infinity;
   for (let w = labels.length; w >= Math.max(2, labels.length - subs); w--) {

@@ -308,7 +308,8 @@ export function interpret(raw: RawDocument): InterchangeDocument {
       const heading = lone && (keyIdx === 0 || isNumberedHeading(filled[0]) || isProtocolHeading(filled[0]));
       if ((heading || (row.spanning && filled.length === 1)) && table.kind === 'items') {
         const h = parseSectionHeading(filled[0]);
-        const nextNumber = table.rows.slice(r + 1).map((x) => parseItemNumber(x.cells[numberIdx] ?? '')?.number).find(Boolean);
+        let nextNumber: string | undefined;
+        for (let k = r + 1; k < table.rows.length && !nextNumber; k++) nextNumber = parseItemNumber(table.rows[k].cells[numberIdx] ?? '')?.number;
         currentSection = addSection(h.number, h.title, nextNumber);
         continue;
       }

@@ -98,7 +98,7 @@ function columnRoles(head: string[][]): ColumnRole[] {
 
 // ------------------------------------------------------------------ rows
 
-const NAV = /^(поделиться|версия для (печати|слабовидящих)|распечатать|назад|наверх|вернуться|скачать|©|все права|дата (публикации|изменения|размещения)|просмотров|теги|рубрик|опубликовано|источник:|подписаться|telegram|вконтакте|одноклассники|rutube|vk$)/i;
+const NAV = /^(поделиться|ссылки по теме|материалы по теме|другие документы|похожие|контакты|версия для (печати|слабовидящих)|распечатать|назад|наверх|вернуться|скачать|©|все права|дата (публикации|изменения|размещения)|просмотров|теги|рубрик|опубликовано|источник:|подписаться|telegram|вконтакте|одноклассники|rutube|vk$)/i;
 const SIGNATURE = /(^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.$/;
 
 /** The row number a unit opens a row with, allowing «1. Текст» written in one paragraph. */
@@ -186,7 +186,9 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
       if (cur.cells.length === 1 && /^[а-яё]/.test(u) && rowAhead(i + 1)) { cur.cells[0] += ' ' + u; continue; }
       break;
     }
-    if (cur.cells.length >= width && (NAV.test(u) || SIGNATURE.test(u) || !rowAhead(i + 1))) break;
+    // After a complete row with no row ahead, text may still be a cell going on over
+    // paragraphs (a title in two) — but not the site's footer, a signature, or much of it.
+    if (cur.cells.length >= width && (NAV.test(u) || SIGNATURE.test(u) || (!rowAhead(i + 1) && cur.cells.length >= width + 2))) break;
     // A line between complete rows that reads as a heading (no closing stop) heads the rows
     // after it — unless the last column holds running text that may go on over paragraphs.
     if (cur.cells.length >= width && startsRow(i + 1) && /^[\p{Lu}«"]/u.test(u) && !/[.;:,]$/.test(u) && u.length <= 150 && !['execution', 'note'].includes(roles[width - 1]) && looksLikeHeading(u)) {
@@ -212,8 +214,11 @@ function looksLikeHeading(u: string): boolean {
   return !f.status && !f.deadline && !f.org && !f.numeric;
 }
 
-const DEADLINE = /(ежегодн|ежекварт|ежемесяч|еженедел|постоянно|в течение|до \d|не позднее|не реже|по мере|квартал|полугоди|\b(19|20)\d{2}\b|январ|феврал|март|апрел|\bма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|раз в |\bгод)/i;
-const ORGANISATION = /(министерств|минист|комитет|департамент|управлени|администрац|учреждени|организаци|фонд|центр|\bмин[а-яё]+|\b(гау|гбу|гку|гбоу|ано|оо|нко|омсу|мфц)\b|совет|отделени|служб|агентств|инспекци|палат|главы|по согласованию|предприяти|ассоциаци|союз)/i;
+// (Word starts are marked with a look-behind: \b knows only Latin letters.)
+const DEADLINE = /(ежегодн|ежекварт|ежемесяч|еженедел|постоянно|в течение|до \d|не позднее|не реже|по мере|квартал|полугоди|(?<!\d)(19|20)\d{2}(?!\d)|январ|феврал|(?<![а-яё])март|апрел|(?<![а-яё])ма[йя](?![а-яё])|(?<![а-яё])июн|(?<![а-яё])июл|август|сентябр|октябр|ноябр|декабр|раз в |(?<![а-яё])год)/i;
+const ORGANISATION = /(министерств|комитет|департамент|управлени|администрац|учреждени|организаци|фонд|центр|(?<![а-яё])мин[а-яё]+|(?<![а-яё])(гау|гбу|гку|гбоу|ано|оо|нко|омсу|мфц|огбу|кгбу|кгау|мбу|мау)(?![а-яё])|совет|отделени|служб|агентств|инспекци|палат|главы|по согласованию|предприяти|ассоциаци|союз)/i;
+/** An acronym («МФЦ», «КДН»): in capitals, so matched case-sensitively. */
+const ACRONYM = /(?<![А-ЯЁа-яё])[А-ЯЁ]{2,}(?![а-яё])/;
 
 interface Features { deadline: number; org: number; status: number; numeric: number; long: number; short: number }
 
@@ -221,7 +226,7 @@ function features(u: string): Features {
   const t = normalizeSpace(u);
   return {
     deadline: DEADLINE.test(t) && t.length <= 100 ? 1 : 0,
-    org: ORGANISATION.test(t) ? 1 : 0,
+    org: ORGANISATION.test(t) || ACRONYM.test(t) ? 1 : 0,
     status: isStatusOnly(t) ? 1 : 0,
     numeric: /^[\d\s.,%–—-]+$/.test(t) ? 1 : 0,
     long: t.length > 90 ? 1 : 0,
@@ -251,8 +256,9 @@ function learnProfile(rows: Row[], roles: ColumnRole[]): Profile {
     const seen = rows.map((r) => r.cells[c]).filter((x): x is string => Boolean(x && x.trim()));
     if (seen.length < 2) return prior;
     const out = { ...prior };
+    const seenFeatures = seen.map(features);
     for (const k of KEYS) {
-      const freq = seen.reduce((s, x) => s + features(x)[k], 0) / seen.length;
+      const freq = seenFeatures.reduce((s, f) => s + f[k], 0) / seen.length;
       // Rows that fit say more than the prior, the more of them there are.
       const w = Math.min(0.8, seen.length / 10);
       out[k] = w * freq + (1 - w) * prior[k];
