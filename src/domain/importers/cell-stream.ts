@@ -42,7 +42,13 @@ function tokenize(all: string[]): Token[] {
       tokens.push({ type: 'blank' });
       continue;
     }
-    const m = isCellEndLine(line) ? CELL_END.exec(line) : null;
+    let m = isCellEndLine(line) ? CELL_END.exec(line) : null;
+    if (!m && CELL_END.test(line) && INNER_SEPARATOR.test(line)) {
+      // Several cells on one line («1 | 2 | 3 |»): each ends where a pipe stands.
+      const parts = CELL_END.exec(line)![1].split(/[ \u00a0]+\|[ \u00a0]+/);
+      for (const part of parts.slice(0, -1)) { tokens.push({ type: 'cell', text: [...pending, part].join('\n') }); pending = []; }
+      m = [line, parts[parts.length - 1]] as unknown as RegExpExecArray;
+    }
     if (!m) { pending.push(line); continue; }
     // Text standing right above a table (a part heading) is not the first cell's beginning,
     // unless the cell goes on in lower case («Наименование» / «мероприятия |»).
