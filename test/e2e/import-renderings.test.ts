@@ -1,0 +1,55 @@
+/**
+ * Browser: executor matching in the import preview (issue 9, item 9) and a document the
+ * reader cannot place, read with the columns a person points at (issue 18). Real server,
+ * zero retries; screenshots in test-output/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, type BrowserHarness } from '../helpers/browser';
+import { USERS, createAllUnknown, logInAs, previewScreenshot, readingsSettled, saveImport, startHarness, uploadForPreview } from './e2e-support';
+
+const NKO_PLAN = [
+  'УТВЕРЖДАЮ', 'Министр социальной защиты населения', 'Н.В. Морозова', '«20» января 2026 г.', '',
+  'ПЛАН мероприятий по поддержке некоммерческих организаций на 2026 год', '',
+  '№ п/п\tНаименование мероприятия\tСрок исполнения\tОтветственный исполнитель',
+  '1\tМониторинг деятельности НКО\tежеквартально\tМинистерство социальной защиты Северо-Озёрской области (далее – Минсоцзащиты)',
+  '2\tКонсультации для НКО\tпостоянно\tМинсоцзащиты, некоммерческие организации (по согласованию)',
+  '3\tОбучение добровольцев\tII квартал 2026 г.\tКомитет по делам молодёжи с привлечением ресурсных центров НКО',
+].join('\n');
+
+describe.skipIf(!hasChromium)('web: executors and unplaced documents in import', () => {
+  let h: BrowserHarness;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await logInAs(page, h.baseUrl, USERS.coordinator);
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const execRow = (name: string) => page.locator(`[data-testid="import-exec"][data-exec-name="${name}"]`);
+  const orgCount = async () => ((await (await page.request.get(`${h.baseUrl}/api/organisations`)).json()) as { items: unknown[] }).items.length;
+
+  it('a full name with «(далее – …)» is its short form; «Создать все ненайденные» keeps phrases as text and creates no organisation from them', async () => {
+    const before = await orgCount();
+    await uploadForPreview(page, h.baseUrl, { name: 'План НКО.txt', mimeType: 'text/plain', buffer: Buffer.from(NKO_PLAN) });
+    expect(await execRow('Министерство социальной защиты Северо-Озёрской области (далее – Минсоцзащиты)').getAttribute('data-resolved')).toBe('true');
+    await createAllUnknown(page);
+    for (const phrase of ['некоммерческие организации', 'Комитет по делам молодёжи с привлечением ресурсных центров НКО']) {
+      expect(await execRow(phrase).getByTestId('import-exec-choice').inputValue()).toBe('text');
+    }
+    await readingsSettled(page);
+    await previewScreenshot(h, page, 'import-executors-text');
+    await saveImport(page);
+    expect(await page.getByTestId('measure-row-2').textContent()).toContain('некоммерческие организации (по согласованию)');
+    expect(await page.getByTestId('measure-row-3').textContent()).toContain('с привлечением ресурсных центров НКО');
+    expect(await orgCount()).toBe(before);
+    expect(pageErrors).toEqual([]);
+  });
+});
