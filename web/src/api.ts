@@ -163,6 +163,8 @@ export interface Measure extends MeasureFields {
   sectionId: number | null;
   leadExecutor: OrgRef | null;
   coExecutors: OrgRef[];
+  /** Executors named only in words, with no organisation in the directory. */
+  textExecutors?: string[];
   position: number;
   archived: boolean;
   version: number;
@@ -269,6 +271,10 @@ export interface ExecutorResolution {
   name: string;
   byAgreement: boolean;
   match: OrgRef | null;
+  /** For a name not found: an organisation, or a phrase describing executors, kept as text. */
+  suggestion?: 'organisation' | 'text';
+  /** Found only by the short form the document gives it («… (далее – Минтруд)»). */
+  byShortForm?: boolean;
   candidates: OrgRef[];
   /** Indices of the items naming it. */
   items: number[];
@@ -285,7 +291,7 @@ export interface ImportPreview {
   status?: 'preview' | 'saved' | 'applied' | string;
 }
 
-export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } };
+export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } } | { text: true };
 
 export interface ImportCommitInput {
   plan: PlanInput;

@@ -232,6 +232,7 @@ export const FIELD_LABELS: Record<string, string> = {
   leadExecutor: 'Ответственный исполнитель',
   coExecutorIds: 'Соисполнители',
   coExecutors: 'Соисполнители',
+  textExecutors: 'Исполнители (без организации в справочнике)',
   executionText: 'Информация об исполнении',
   protocolItem: 'Пункт протокола',
   position: 'Порядок',

@@ -36,6 +36,8 @@ const CommitBody = z.object({
   executorMap: z.record(z.string().max(1000), z.union([
     z.object({ organisationId: z.number().int().positive() }).strict(),
     z.object({ create: z.object({ fullName: z.string().trim().min(1).max(500), shortName: str(200).optional(), kind: z.enum(ORG_KINDS) }).strict() }).strict(),
+    // Kept as text on the measure: a phrase describing executors, not an organisation.
+    z.object({ text: z.literal(true) }).strict(),
   ])),
   rememberAliases: z.boolean().default(true),
 }).strict();

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.js';
-import { normalizeOrgName } from '../../domain/directory/match-organisation.js';
+import { normalizeOrgName, splitDefinition } from '../../domain/directory/match-organisation.js';
 import { DomainError } from '../../domain/errors.js';
 import { reviewImport, splitAgreementMarker } from '../../domain/import-review/review.js';
 import type { InterchangeDocument, ItemStatus } from '../../domain/importers/interchange.js';
@@ -63,6 +63,8 @@ async function buildPreview(db: Queryable, actor: Actor, importId: number, fileI
       name: e.name,
       byAgreement: e.byAgreement,
       match: e.match ? { id: e.match.id, shortName: e.match.shortName, fullName: e.match.fullName } : null,
+      suggestion: e.suggestion,
+      byShortForm: e.byShortForm,
       candidates: e.candidates.map((c) => ({ id: c.id, shortName: c.shortName, fullName: c.fullName })),
       items: e.items,
     })),
@@ -99,7 +101,7 @@ export async function getImportPreview(db: Queryable, actor: Actor, id: number) 
   return { ...(await buildPreview(db, actor, r.id, r.file_id, r.name, r.document)), status: r.status };
 }
 
-export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } };
+export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } } | { text: true };
 
 export interface CommitInput {
   plan: { kind: 'plan' | 'council_decisions'; title: string; ownerOrganisationId: number; periodFrom: string; periodTo: string; approvedByName?: string | null; approvedOn?: string | null };
@@ -119,39 +121,49 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
     if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.plan.ownerOrganisationId } })) throw forbidden();
     const directory = await listOrganisations(tx, actor);
     const mapKeys = new Map(Object.entries(input.executorMap).map(([k, v]) => [normalizeOrgName(k), { name: k, choice: v }]));
-    const resolved = new Map<string, number>();
+    const resolved = new Map<string, number | null>();
 
-    const resolveName = async (raw: string): Promise<number> => {
+    /** The organisation a name in the document means, or null when it stays text on the measure. */
+    const resolveName = async (raw: string): Promise<number | null> => {
       const { name } = splitAgreementMarker(raw);
       const key = normalizeOrgName(name);
-      const cached = resolved.get(key);
-      if (cached) return cached;
+      if (resolved.has(key)) return resolved.get(key)!;
       const chosen = mapKeys.get(key)?.choice;
       let id: number | undefined;
+      if (chosen && 'text' in chosen) {
+        resolved.set(key, null);
+        return null;
+      }
       if (chosen && 'organisationId' in chosen) {
         if (!directory.some((o) => o.id === chosen.organisationId)) throw new DomainError('validation', 'import.executor_org', `Организация для «${name}» не найдена в справочнике`, `org ${chosen.organisationId} missing`);
         id = chosen.organisationId;
         const org = directory.find((o) => o.id === id)!;
-        const known = [org.fullName, org.shortName, ...org.aliases].some((n) => normalizeOrgName(n) === key);
-        if (input.rememberAliases && !known) {
-          await tx.query(`UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`, [id, name]);
-          org.aliases.push(name);
-          await recordAudit(tx, actor, actor.regionId, { action: 'organisation.alias_added', entityType: 'organisation', entityId: id, after: { alias: name }, source: imp.name });
+        // The spelling is remembered as the organisation names itself, without the
+        // document's «(далее – …)» note.
+        const alias = splitDefinition(name).name;
+        const known = [org.fullName, org.shortName, ...org.aliases].some((n) => normalizeOrgName(n) === normalizeOrgName(alias));
+        if (input.rememberAliases && !known && alias) {
+          await tx.query(`UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`, [id, alias]);
+          org.aliases.push(alias);
+          await recordAudit(tx, actor, actor.regionId, { action: 'organisation.alias_added', entityType: 'organisation', entityId: id, after: { alias }, source: imp.name });
         }
       } else if (chosen && 'create' in chosen) {
         const r = await tx.one<{ id: number }>(
           `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
           [actor.regionId, chosen.create.kind, chosen.create.fullName.trim(), (chosen.create.shortName || chosen.create.fullName).trim(),
-            normalizeOrgName(name) !== normalizeOrgName(chosen.create.fullName) ? [name] : [], BY_AGREEMENT_RE.test(raw)],
+            createdAliases(name, chosen.create), BY_AGREEMENT_RE.test(raw)],
         ).catch((e) => {
           if ((e as { code?: string }).code === '23505') throw new DomainError('conflict', 'import.org_exists', `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`, 'duplicate org on create');
           throw e;
         });
         id = r!.id;
-        directory.push({ id, fullName: chosen.create.fullName, shortName: chosen.create.shortName || chosen.create.fullName, aliases: [name], kind: chosen.create.kind, parentId: null, external: false, archived: false });
+        directory.push({ id, fullName: chosen.create.fullName, shortName: chosen.create.shortName || chosen.create.fullName, aliases: createdAliases(name, chosen.create), kind: chosen.create.kind, parentId: null, external: false, archived: false });
         await recordAudit(tx, actor, actor.regionId, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: chosen.create, source: imp.name });
       } else {
-        const exact = directory.filter((o) => [o.fullName, o.shortName, ...o.aliases].some((n) => normalizeOrgName(n) === key));
+        // Unmapped: the name as the directory knows it, or the short form the document gives it.
+        const names = [splitDefinition(name).name, splitDefinition(name).short].filter((x): x is string => Boolean(x)).map(normalizeOrgName);
+        let exact: typeof directory = [];
+        for (const n of names) if (exact.length !== 1) exact = directory.filter((o) => [o.fullName, o.shortName, ...o.aliases].some((x) => normalizeOrgName(x) === n));
         if (exact.length !== 1) {
           throw new DomainError('validation', 'import.executor_unmapped', `Исполнитель «${name}» не сопоставлен со справочником организаций`, `executor "${name}" unmapped`);
         }
@@ -171,15 +183,17 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
     for (const item of input.items) {
       if (!item.title.trim()) throw new DomainError('validation', 'import.empty_title', `Мероприятие № ${item.number}: не указано наименование`, 'empty title');
       const execIds: number[] = [];
+      const textExecutors: string[] = [];
       for (const name of item.executors) {
         const id = await resolveName(name);
-        if (!execIds.includes(id)) execIds.push(id);
+        if (id === null) { if (!textExecutors.includes(name.trim())) textExecutors.push(name.trim()); }
+        else if (!execIds.includes(id)) execIds.push(id);
       }
       const sectionId = item.section != null ? sectionIds.get(item.section) : null;
       if (item.section != null && sectionId === undefined) throw new DomainError('validation', 'import.section', `Мероприятие № ${item.number}: раздел «${item.section}» не найден`, 'unknown section');
       await createMeasure(db, actor, plan.id, {
         sectionId: sectionId ?? null, number: item.number, title: item.title, expectedResult: item.expectedResult, form: item.form,
-        deadlineText: item.deadlineText, leadExecutorId: execIds[0] ?? null, coExecutorIds: execIds.slice(1), status: item.status,
+        deadlineText: item.deadlineText, leadExecutorId: execIds[0] ?? null, coExecutorIds: execIds.slice(1), textExecutors, status: item.status,
         executionText: item.executionText, protocolItem: item.protocolItem,
       }, { tx, source: imp.name });
     }
@@ -190,6 +204,13 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
 }
 
 const BY_AGREEMENT_RE = /\(\s*по\s+согласованию\s*\)/i;
+
+/** The document's spelling of a new organisation, kept as its alias when it is neither of its names (and never with the «(далее – …)» note). */
+function createdAliases(name: string, created: { fullName: string; shortName?: string }): string[] {
+  const alias = splitDefinition(name).name;
+  const names = [created.fullName, created.shortName ?? ''].map(normalizeOrgName);
+  return alias && !names.includes(normalizeOrgName(alias)) ? [alias] : [];
+}
 
 export interface ReportChange { measureId: number; number: string; title: string; before: { status: string | null; executionText: string }; after: { status: string | null; executionText: string } }
 

@@ -37,7 +37,9 @@ import {
   normalizeOrgName,
   parseExecutorLines,
   planKindFor,
+  executorWording,
   splitAgreementMarker,
+  splitDefinition,
   suggestNewOrganisation,
 } from '../import-review';
 import { peekInterpretation, useDeadlineInterpretation, useInterpretationsVersion } from '../interpret';
@@ -233,13 +235,19 @@ type Choice =
   | { type: 'pick' }
   | { type: 'create'; fullName: string; shortName: string; kind: OrgKind }
   /** The organisation created for another name whose short name this is («Комитет» of «… (далее – Комитет)»). */
-  | { type: 'same'; as: string };
+  | { type: 'same'; as: string }
+  /** Kept on the measure as text: a phrase describing executors, not one organisation. */
+  | { type: 'text' };
 
 interface ExecState {
   key: string;
   name: string;
   byAgreement: boolean;
   match: OrgRef | null;
+  /** «text» for a phrase describing executors («некоммерческие организации»). */
+  suggestion: 'organisation' | 'text';
+  /** Found only by the short form in «(далее – …)». */
+  byShortForm?: boolean;
   candidates: OrgRef[];
   loading?: boolean;
   error?: string;
@@ -284,7 +292,7 @@ const PROBLEM_TAGS: Record<ProblemKind, string> = {
   empty_number: 'Номер',
 };
 
-const resolved = (c: Choice) => c.type === 'org' || c.type === 'create';
+const resolved = (c: Choice) => c.type === 'org' || c.type === 'create' || c.type === 'text';
 
 /**
  * Groups whose new organisation will carry `g`'s name as its short name and are named
@@ -369,7 +377,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
     const out: Record<string, ExecState> = {};
     for (const e of preview.executors) {
       const key = normalizeOrgName(e.name);
-      out[key] = { key, name: e.name, byAgreement: e.byAgreement, match: e.match, candidates: e.candidates, choice: e.match ? { type: 'org', id: e.match.id } : { type: 'none' } };
+      out[key] = { key, name: e.name, byAgreement: e.byAgreement, match: e.match, suggestion: e.suggestion ?? executorWording(e.name), byShortForm: e.byShortForm, candidates: e.candidates, choice: e.match ? { type: 'org', id: e.match.id } : { type: 'none' } };
     }
     return out;
   });
@@ -396,7 +404,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
     const t = setTimeout(() => {
       setExecs((old) => {
         const next = { ...old };
-        for (const g of missing) if (!next[g.key]) next[g.key] = { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, candidates: [], loading: true, choice: { type: 'none' } };
+        for (const g of missing) if (!next[g.key]) next[g.key] = { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, suggestion: executorWording(g.name), candidates: [], loading: true, choice: { type: 'none' } };
         return next;
       });
       for (const g of missing) {
@@ -472,10 +480,13 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
       const taken = new Set<string>();
       for (const st of Object.values(next)) if (st.choice.type === 'create') taken.add(normalizeOrgName(st.choice.fullName));
       const todo = groups.filter((g) => !isResolved(g, groups, next));
-      const blank = (g: ExecGroup): ExecState => next[g.key] ?? { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, candidates: [], choice: { type: 'none' } };
+      const blank = (g: ExecGroup): ExecState => next[g.key] ?? { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, suggestion: executorWording(g.name), candidates: [], choice: { type: 'none' } };
+      // A phrase describing executors («некоммерческие организации», «… с привлечением …»)
+      // stays text on the measure: no organisation is made of it.
+      for (const g of todo.filter((x) => blank(x).suggestion === 'text')) next[g.key] = { ...blank(g), choice: { type: 'text' } };
       // Abbreviations defined in the document («… (далее – Комитет)») go last: they follow their full name.
       const isAbbr = (g: ExecGroup) => abbreviations.has(g.key);
-      for (const g of todo.filter((x) => !isAbbr(x))) {
+      for (const g of todo.filter((x) => !isAbbr(x) && blank(x).suggestion !== 'text')) {
         let sug = suggestNewOrganisation(g.name);
         // Two new organisations may not share a full name, nor copy one in the directory.
         if (taken.has(normalizeOrgName(sug.fullName))) sug = { ...sug, fullName: g.name.slice(0, 500) };
@@ -483,7 +494,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
         next[g.key] = { ...blank(g), choice: existing ? { type: 'org', id: existing } : { type: 'create', ...sug } };
         taken.add(normalizeOrgName(sug.fullName));
       }
-      for (const g of todo.filter(isAbbr)) {
+      for (const g of todo.filter((x) => isAbbr(x) && blank(x).suggestion !== 'text')) {
         const full = abbreviations.get(g.key)!;
         const expansion = groups.find((h) => h.key !== g.key && (normalizeOrgName(suggestNewOrganisation(h.name).fullName) === full || h.key === full));
         const ec = expansion ? next[expansion.key]?.choice : undefined;
@@ -568,6 +579,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
       const c = execs[g.key].choice;
       // 'same': left out on purpose — the server finds the name by the new organisation's short name.
       if (c.type === 'org') executorMap[g.name] = { organisationId: c.id };
+      else if (c.type === 'text') executorMap[g.name] = { text: true };
       else if (c.type === 'create') executorMap[g.name] = { create: { fullName: c.fullName.trim(), ...(c.shortName.trim() ? { shortName: c.shortName.trim() } : {}), kind: c.kind } };
     }
     const input: ImportCommitInput = {
@@ -976,11 +988,18 @@ function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumb
   const sameList = choice.type === 'same' && !same.some((h) => h.key === choice.as) ? [...same, { key: choice.as, name: execs[choice.as]?.name ?? choice.as, byAgreement: false, items: [] }] : same;
   const pickedOrg = choice.type === 'org' ? dir.byId.get(choice.id) : undefined;
   const label = `Организация для «${group.name}»`;
+  // The document's full name for this short form is itself mapped to the same organisation:
+  // nothing to check.
+  const expansionSame = Boolean(
+    expansion && choice.type === 'org' &&
+      Object.values(execs).some((e) => e.choice.type === 'org' && e.choice.id === choice.id && e.key !== group.key && splitDefinition(e.name).short !== null && normalizeOrgName(splitDefinition(e.name).name) === normalizeOrgName(expansion)),
+  );
 
   const onSelect = (v: string) => {
     if (v === '') onChoice({ type: 'none' });
     else if (v === 'pick' || v === 'picked') onChoice(choice.type === 'org' && v === 'picked' ? choice : { type: 'pick' });
     else if (v === 'create') onChoice({ type: 'create', ...suggestNewOrganisation(group.name) });
+    else if (v === 'text') onChoice({ type: 'text' });
     else if (v.startsWith('org:')) onChoice({ type: 'org', id: Number(v.slice(4)) });
     else if (v.startsWith('same:')) onChoice({ type: 'same', as: v.slice(5) });
   };
@@ -991,9 +1010,13 @@ function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumb
         <span className="exec-name">{group.name}</span>
         {group.byAgreement && <span className="muted"> (по согласованию)</span>}
         {expansion && <div className="small muted">в документе — сокращение: «{expansion}»</div>}
-        {state?.match && choice.type === 'org' && choice.id === state.match.id && expansion && normalizeOrgName(state.match.fullName) !== normalizeOrgName(expansion) ? (
+        {state?.match && choice.type === 'org' && choice.id === state.match.id && expansion && normalizeOrgName(state.match.fullName) !== normalizeOrgName(expansion) && !expansionSame ? (
           <div className="small exec-check" data-testid="import-exec-check">
             ⚠ найдено «{orgName(state.match)}», но в документе это «{expansion}» — проверьте
+          </div>
+        ) : state?.match && choice.type === 'org' && choice.id === state.match.id && (state.byShortForm ?? byShortForm(group.name, state.match)) ? (
+          <div className="small exec-check" data-testid="import-exec-check">
+            ⚠ найдено по сокращению «{splitDefinition(group.name).short}»: в справочнике «{state.match.fullName}» — проверьте
           </div>
         ) : (
           state?.match && <div className="small exec-found">✓ найдено в справочнике</div>
@@ -1049,8 +1072,13 @@ function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumb
                 {value === 'picked' && pickedOrg && <option value="picked">{orgOption(pickedOrg)}</option>}
                 <option value="pick">Другая организация из справочника…</option>
                 <option value="create">Создать новую организацию</option>
+                <option value="text">Оставить текстом (без организации)</option>
               </optgroup>
             </select>
+            {choice.type === 'text' && <div className="hint" data-testid="import-exec-text">Останется в мероприятии текстом, как в документе; организация не создаётся, отчёты с неё не запрашиваются.</div>}
+            {choice.type === 'none' && state?.suggestion === 'text' && (
+              <div className="hint hint-warn">Похоже на описание исполнителей, а не на организацию: оставьте текстом или выберите организацию.</div>
+            )}
             {state?.error && <div className="field-error">{state.error}</div>}
             {(choice.type === 'pick' || (choice.type === 'org' && choice.picked)) && (
               <div className="exec-extra">
@@ -1070,6 +1098,14 @@ function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumb
       </td>
     </tr>
   );
+}
+
+/** A name «X (далее – Y)» found by Y while the directory's full name is not X. */
+function byShortForm(name: string, org: OrgRef): boolean {
+  const { name: full, short } = splitDefinition(name);
+  if (!short) return false;
+  const known = [org.fullName, org.shortName ?? ''].map(normalizeOrgName);
+  return !known.includes(normalizeOrgName(full));
 }
 
 function orgOption(o: { shortName?: string | null; fullName: string }): string {
@@ -1325,6 +1361,9 @@ const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council
               } else if (c?.type === 'create') {
                 text = `+ новая: ${c.shortName || c.fullName}`;
                 cls = 'mark-new';
+              } else if (c?.type === 'text') {
+                text = 'текстом, без организации';
+                cls = 'mark-ok';
               } else if (c?.type === 'same') {
                 const t = execs[c.as]?.choice;
                 text = `+ новая: ${t?.type === 'create' ? t.shortName || t.fullName : '?'}`;
