@@ -28,6 +28,14 @@ import { splitExecutors } from './split-executors.js';
 import { parseStatus, statusFromExecutionText } from './status.js';
 import { hasContent, normalizeParagraphs, normalizeSpace } from './text-utils.js';
 
+export interface InterpretOptions {
+  /**
+   * Columns a person pointed at, for a document whose header the reader could not place:
+   * the table block, its header row and the role of each column (see layout.ts).
+   */
+  columns?: { block: number; headerRow: number; roles: ColumnRole[] };
+}
+
 /** A table whose header was recognised. */
 interface DataTable {
   blockIndex: number;
@@ -172,13 +180,26 @@ function isSuccessor(prev: number[], cur: number[]): boolean {
  * table with a recognisable header is found.
  * @example interpret(readTextDocument(bytes)).items[0].number // '1.1'
  */
-export function interpret(raw: RawDocument): InterchangeDocument {
+export function interpret(raw: RawDocument, options: InterpretOptions = {}): InterchangeDocument {
   const warnings: string[] = [];
   const tables: DataTable[] = [];
   let previous: DataTable | null = null;
   raw.blocks.forEach((block, blockIndex) => {
     if (block.type !== 'table') return;
     const grid = block.rows.map(toGrid);
+    const given = options.columns?.block === blockIndex ? options.columns : null;
+    if (given) {
+      // The columns a person pointed at: their header row, their roles.
+      let bodyStart = given.headerRow + 1;
+      while (bodyStart < grid.length && isColumnNumbersRow(grid[bodyStart].cells)) bodyStart++;
+      const headerCells = grid[given.headerRow]?.cells ?? [];
+      const width = Math.max(given.roles.length, ...grid.map((r) => r.cells.length));
+      const columns: Column[] = Array.from({ length: width }, (_, index) => ({ index, role: given.roles[index] ?? 'other', label: normalizeSpace(headerCells[index] ?? '') }));
+      const above = grid.slice(0, given.headerRow).map((r) => r.cells);
+      previous = { blockIndex, columns, kind: 'items', rows: grid.slice(bodyStart), headerCells, above };
+      tables.push(previous);
+      return;
+    }
     const header = findHeader(grid);
     if (header) {
       const body = grid.slice(header.bodyStart);

@@ -319,3 +319,16 @@ export function fitRow(cells: string[], width: number, roles: ColumnRole[], prof
   }
   return [cells[0], ...out];
 }
+
+/**
+ * Rows of a table whose cells are paragraphs, under a header a person pointed at
+ * (`roles`, one per column): the body starts at `units[0]`, after a row of column numbers
+ * if there is one; `end` is the first paragraph after the table.
+ */
+export function paragraphRows(units: string[], roles: ColumnRole[]): { rows: string[][]; start: number; end: number } {
+  let start = 0;
+  while (start < units.length && normalizeSpace(units[start]).replace(/\.$/, '') === String(start + 1)) start++;
+  if (start < 2) start = 0;
+  const { rows, end } = readBody(units, start, roles.length, roles);
+  return { rows, start, end };
+}
