@@ -47,6 +47,8 @@ export async function saveImported(bytes: Uint8Array, fileName: string, opts: Sa
   try {
     const actor = await loadActor(db, opts.as);
     const preview = await previewImport(db, actor, { name: fileName, mime: 'application/octet-stream', bytes });
+    // No person at the command line to point at the columns: the refusal stands.
+    if (!preview.document) throw new DomainError('validation', 'import.no_table', preview.unread.message, 'no reading placed the document');
     const doc: InterchangeDocument = preview.document;
     if (opts.planId) {
       const r = await applyReportImport(db, actor, preview.importId, { planId: opts.planId, period: opts.period ?? 'не указан', dryRun: false });

@@ -170,6 +170,7 @@ const ENTITY_TYPE_LABELS: Record<string, string> = {
   auth: 'Вход в систему',
   report: 'Отчёт',
   import: 'Импорт',
+  import_layout: 'Разметка столбцов импорта',
 };
 
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -215,6 +216,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'extension.reject': 'В переносе срока отказано',
   'plan.periods_set': 'Периоды отчётности заданы вручную',
   'user.settings': 'Настройки уведомлений',
+  'import_layout.saved': 'Запомнена разметка столбцов',
 };
 
 /** Russian names of entity fields, used in history diffs and validation messages. */

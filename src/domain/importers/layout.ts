@@ -80,6 +80,12 @@ export function headerCellsOf(raw: RawDocument, choice: ColumnChoice): string[] 
   return raw.blocks.slice(s.from + choice.headerRow, s.from + choice.headerRow + choice.columns.length).map(lineText);
 }
 
+/** The shape of the header a person pointed at (see layoutShape). */
+export function choiceShape(raw: RawDocument, choice: ColumnChoice): string {
+  const s = spans(raw)[choice.block];
+  return layoutShape(s?.type ?? 'table', headerCellsOf(raw, choice));
+}
+
 /**
  * The shape of a header, to know a document laid out the same way: its kind (a table's
  * row or lines of text) and its labels, case and spacing aside.

@@ -8,8 +8,11 @@ import type { Database, Queryable } from '../../db/database.js';
 import { normalizeOrgName, splitDefinition } from '../../domain/directory/match-organisation.js';
 import { DomainError } from '../../domain/errors.js';
 import { reviewImport, splitAgreementMarker } from '../../domain/import-review/review.js';
+import { isDomainError } from '../../domain/errors.js';
 import type { InterchangeDocument, ItemStatus } from '../../domain/importers/interchange.js';
-import { importDocument } from '../../domain/importers/read-document.js';
+import { choiceShape, documentLayout, findRememberedColumns, readWithColumns, type ColumnChoice, type MappableRole } from '../../domain/importers/layout.js';
+import type { RawDocument } from '../../domain/importers/raw-document.js';
+import { documentReadings, importDocument } from '../../domain/importers/read-document.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
@@ -71,23 +74,121 @@ async function buildPreview(db: Queryable, actor: Actor, importId: number, fileI
   };
 }
 
-/** Reads an uploaded document and keeps it for preview; nothing is saved when it cannot be read. */
+/** What the reader found, for the person to point at the header and the columns. */
+async function firstReading(bytes: Uint8Array, name: string): Promise<RawDocument> {
+  return (await documentReadings(bytes, name))[0].read();
+}
+
+/** Header shapes the actor's organisation has pointed at before, with their columns. */
+async function rememberedLayouts(db: Queryable, actor: Actor) {
+  const rows = await db.query<{ id: number; shape: string; columns: MappableRole[] }>(
+    `SELECT id, shape, columns FROM import_layouts WHERE region_id = $1 AND organisation_id = $2`,
+    [actor.regionId, actor.organisationId],
+  );
+  return rows.map((r) => ({ id: Number(r.id), shape: r.shape, columns: r.columns }));
+}
+
+/** A document no reading placed: what was tried, and what was found, for the person to point at. */
+function unreadView(importId: number, fileId: number, fileName: string, message: string, raw: RawDocument) {
+  return { importId, fileId, fileName, status: 'unread' as const, document: null, problems: [], executors: [], unread: { message, layout: documentLayout(raw) } };
+}
+
+const unreadError = (id: number) => new DomainError('validation', 'import.unread', 'Документ ещё не прочитан: укажите строку заголовка и столбцы.', `import ${id} has no reading yet`);
+
+const REMEMBERED = 'Таблица прочитана по разметке столбцов, сохранённой вашей организацией для документов такого вида.';
+
+/**
+ * Reads an uploaded document and keeps it for preview. A document laid out like one the
+ * organisation has pointed the columns of is read that way; one no reading places is kept
+ * unread, with what was found, for a person to point at its columns. Nothing is kept when
+ * the file is not a document we read.
+ */
 export async function previewImport(db: Database, actor: Actor, file: UploadedFile) {
   if (!mayImport(actor)) throw forbidden();
-  const doc = await importDocument(file.bytes, file.name); // throws DomainError with a Russian message
+  let doc: InterchangeDocument | null = null;
+  let refusal: string | null = null;
+  let layoutId: number | null = null;
+  let raw: RawDocument | null = null;
+  const known = await rememberedLayouts(db, actor);
+  if (known.length) {
+    raw = await firstReading(file.bytes, file.name); // refuses formats we do not read
+    const choice = findRememberedColumns(raw, known);
+    if (choice) {
+      try {
+        doc = readWithColumns(raw, choice);
+        doc.warnings.unshift(REMEMBERED);
+        layoutId = known.find((k) => k.shape === choiceShape(raw!, choice))?.id ?? null;
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+      }
+    }
+  }
+  if (!doc) {
+    try {
+      doc = await importDocument(file.bytes, file.name); // throws DomainError with a Russian message
+    } catch (e) {
+      if (!(isDomainError(e) && e.code === 'import.no_table')) throw e;
+      refusal = e.message;
+    }
+  }
   const { importId, fileId } = await db.transaction(async (tx) => {
     const fileId = await storeFile(tx, actor, file);
     const r = await tx.one<{ id: number }>(
-      `INSERT INTO imports (region_id, file_id, kind, document, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-      [actor.regionId, fileId, doc.kind, JSON.stringify(doc), actor.userId],
+      `INSERT INTO imports (region_id, file_id, kind, document, layout_id, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+      [actor.regionId, fileId, doc?.kind ?? null, doc ? JSON.stringify(doc) : null, layoutId, actor.userId],
     );
     return { importId: r!.id, fileId };
   });
+  if (!doc) return unreadView(importId, fileId, file.name, refusal!, raw ?? (await firstReading(file.bytes, file.name)));
   return buildPreview(db, actor, importId, fileId, file.name, doc);
 }
 
+/** The bytes of an import's file. */
+async function importBytes(db: Queryable, fileId: number): Promise<Buffer> {
+  const f = await db.one<{ content: Uint8Array | null; storage: string; sha256: string }>(`SELECT content, storage, sha256 FROM stored_files WHERE id = $1`, [fileId]);
+  if (!f) throw notFound('Файл не найден', `file ${fileId} not found`);
+  return readPlacedFile(f);
+}
+
+/** What the reader found in an imported document, for pointing at its columns (read or not). */
+export async function getImportLayout(db: Queryable, actor: Actor, id: number) {
+  const r = await loadImport(db, actor, id);
+  if (r.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${r.status}`);
+  return { layout: documentLayout(await firstReading(await importBytes(db, r.file_id), r.name)) };
+}
+
+/**
+ * Reads an imported document with the columns a person pointed at; with `remember`, the
+ * organisation's next document of the same header shape is read the same way.
+ */
+export async function readImportWithColumns(db: Database, actor: Actor, id: number, input: ColumnChoice & { remember: boolean }) {
+  const imp = await loadImport(db, actor, id);
+  if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${imp.status}`);
+  const raw = await firstReading(await importBytes(db, imp.file_id), imp.name);
+  const choice: ColumnChoice = { block: input.block, headerRow: input.headerRow, columns: input.columns };
+  const doc = readWithColumns(raw, choice); // a Russian message when the columns read nothing
+  await db.transaction(async (tx) => {
+    let layoutId: number | null = null;
+    if (input.remember) {
+      const shape = choiceShape(raw, choice);
+      const saved = await tx.one<{ id: number }>(
+        `INSERT INTO import_layouts (region_id, organisation_id, shape, columns, created_by) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT (region_id, organisation_id, shape) DO UPDATE SET columns = EXCLUDED.columns, created_by = EXCLUDED.created_by, updated_at = now()
+         RETURNING id`,
+        [actor.regionId, actor.organisationId, shape, JSON.stringify(choice.columns), actor.userId],
+      );
+      layoutId = Number(saved!.id);
+      await recordAudit(tx, actor, actor.regionId, { action: 'import_layout.saved', entityType: 'import_layout', entityId: layoutId, after: { shape, columns: choice.columns, organisationId: actor.organisationId }, source: imp.name });
+    }
+    // Only a document still in preview takes the new reading (a concurrent save wins).
+    const updated = await tx.query(`UPDATE imports SET document = $2, kind = $3, layout_id = $4 WHERE id = $1 AND status = 'preview' RETURNING id`, [id, JSON.stringify(doc), doc.kind, layoutId]);
+    if (updated.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} left preview meanwhile`);
+  });
+  return buildPreview(db, actor, imp.id, imp.file_id, imp.name, doc);
+}
+
 async function loadImport(db: Queryable, actor: Actor, id: number) {
-  const r = await db.one<{ id: number; file_id: number; document: InterchangeDocument; status: string; created_by: number; name: string }>(
+  const r = await db.one<{ id: number; file_id: number; document: InterchangeDocument | null; status: string; created_by: number; name: string }>(
     `SELECT i.*, f.name FROM imports i JOIN stored_files f ON f.id = i.file_id WHERE i.id = $1 AND i.region_id = $2`,
     [id, actor.regionId],
   );
@@ -98,6 +199,11 @@ async function loadImport(db: Queryable, actor: Actor, id: number) {
 
 export async function getImportPreview(db: Queryable, actor: Actor, id: number) {
   const r = await loadImport(db, actor, id);
+  if (!r.document) {
+    const bytes = await importBytes(db, r.file_id);
+    const message = await importDocument(bytes, r.name).then(() => null, (e: unknown) => (isDomainError(e) ? e.message : null));
+    return unreadView(r.id, r.file_id, r.name, message ?? 'Документ не прочитан: укажите строку заголовка и столбцы.', await firstReading(bytes, r.name));
+  }
   return { ...(await buildPreview(db, actor, r.id, r.file_id, r.name, r.document)), status: r.status };
 }
 
@@ -118,6 +224,7 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
   return db.transaction(async (tx) => {
     const imp = await loadImport(tx, actor, importId);
     if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} is ${imp.status}`);
+    if (!imp.document) throw unreadError(importId);
     if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.plan.ownerOrganisationId } })) throw forbidden();
     const directory = await listOrganisations(tx, actor);
     const mapKeys = new Map(Object.entries(input.executorMap).map(([k, v]) => [normalizeOrgName(k), { name: k, choice: v }]));
@@ -228,6 +335,7 @@ export async function applyReportImport(db: Database, actor: Actor, importId: nu
     const byNumber = new Map(measures.map((m) => [key(m.number), m]));
     const changes: ReportChange[] = [];
     const unmatched: string[] = [];
+    if (!imp.document) throw unreadError(importId);
     for (const item of imp.document.items) {
       const m = byNumber.get(key(item.number));
       if (!m) { unmatched.push(item.number); continue; }
