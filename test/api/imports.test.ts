@@ -115,8 +115,10 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
     const empty = await upload(coord, t, 'empty.txt', Buffer.alloc(0));
     expect(empty.status).toBe(400);
     expect(empty.body.message).toBe('Файл пуст');
+    // Text with no table is kept unread, for the person to point at its columns (issue 18).
     const noTable = await upload(coord, t, 'letter.txt', Buffer.from('Уважаемый Иван Иванович!\nНаправляем информацию.\n'));
-    expect(noTable.status).toBe(400);
+    expect(noTable.status).toBe(201);
+    expect(noTable.body).toMatchObject({ status: 'unread', document: null, unread: { message: expect.stringMatching(/не найдена таблица мероприятий/) } });
     const exec = await t.as('executor');
     expect((await upload(exec, t, 'plan.txt', planText)).status).toBe(403);
   });

@@ -17,6 +17,13 @@ const NKO_PLAN = [
   '3\tОбучение добровольцев\tII квартал 2026 г.\tКомитет по делам молодёжи с привлечением ресурсных центров НКО',
 ].join('\n');
 
+/** Column names no reading knows: the reader cannot place this table by itself. */
+const tasks = (rows: string[][]) => Buffer.from([
+  'Перечень задач отдела поддержки НКО на 2026 год', '',
+  'Шаг\tЧто делаем\tКогда\tКто\tЧто получим',
+  ...rows.map((r) => r.join('\t')),
+].join('\n'));
+
 describe.skipIf(!hasChromium)('web: executors and unplaced documents in import', () => {
   let h: BrowserHarness;
   let page: Page;
@@ -50,6 +57,41 @@ describe.skipIf(!hasChromium)('web: executors and unplaced documents in import',
     expect(await page.getByTestId('measure-row-2').textContent()).toContain('некоммерческие организации (по согласованию)');
     expect(await page.getByTestId('measure-row-3').textContent()).toContain('с привлечением ресурсных центров НКО');
     expect(await orgCount()).toBe(before);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a document no reading places: the person points at the header row and the columns, the document is read, and the next one of its shape reads by itself', async () => {
+    await page.goto(`${h.baseUrl}/import`);
+    await page.getByTestId('import-file').setInputFiles({ name: 'Задачи отдела.txt', mimeType: 'text/plain', buffer: tasks([
+      ['1', 'Собрать заявки от НКО на субсидии', 'январь 2026 г.', 'Минсоцзащиты', 'Реестр заявок'],
+      ['2', 'Провести конкурс социальных проектов', 'март 2026 г.', 'Минсоцзащиты, Минэкономразвития', 'Протокол комиссии'],
+    ]) });
+    await page.getByTestId('import-columns').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-unread-message').textContent()).toMatch(/Проверены варианты: .*строки таблицы с табуляцией/);
+    const table = page.locator('[data-testid^="layout-table-"]').first();
+    const block = (await table.getAttribute('data-testid'))!.replace('layout-table-', '');
+    await page.getByTestId(`layout-header-${block}-0`).click();
+    const roles = ['number', 'title', 'deadline', 'executors', 'expectedResult'];
+    for (const [i, role] of roles.entries()) await page.getByTestId(`layout-role-${i}`).selectOption(role);
+    expect(await page.getByTestId('layout-remember').isChecked()).toBe(true);
+    await h.screenshot(page, 'import-columns');
+    await page.getByTestId('layout-read').click();
+    await page.getByTestId('import-table').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-summary').textContent()).toContain('2 мероприятия');
+    await readingsSettled(page);
+    await previewScreenshot(h, page, 'import-columns-read');
+    await saveImport(page);
+    await page.getByTestId('measure-row-2').waitFor();
+    expect(await page.getByTestId('measure-row-2').textContent()).toContain('Провести конкурс социальных проектов');
+
+    // The next document laid out the same way: read at once, with a word on how.
+    await uploadForPreview(page, h.baseUrl, { name: 'Задачи 2027.txt', mimeType: 'text/plain', buffer: tasks([['1', 'Подготовить отчет о субсидиях', 'до 1 февраля 2027 г.', 'Минсоцзащиты', 'Отчет']]) });
+    expect(await page.getByTestId('import-warnings').textContent()).toContain('сохранённой вашей организацией');
+    // A reading can be redone by hand from the preview.
+    await page.getByTestId('import-remap').click();
+    await page.getByTestId('import-columns').waitFor();
+    await page.getByTestId('layout-cancel').click();
+    await page.getByTestId('import-table').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

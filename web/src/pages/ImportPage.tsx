@@ -12,6 +12,7 @@ import {
   type ExecutorChoice,
   type ImportCommitInput,
   type ImportPreview,
+  type ImportUnread,
   type InterchangeItem,
   type OrgRef,
 } from '../api';
@@ -43,6 +44,7 @@ import {
   suggestNewOrganisation,
 } from '../import-review';
 import { peekInterpretation, useDeadlineInterpretation, useInterpretationsVersion } from '../interpret';
+import { ImportColumns, UnreadNotice } from './ImportColumns';
 import { ReportApply } from './ReportApply';
 
 const MAX_UPLOAD_MB = 50;
@@ -164,11 +166,14 @@ export function ImportPreviewPage() {
   const { importId } = useParams();
   const id = Number(importId);
   const location = useLocation();
-  const passed = (location.state as { preview?: ImportPreview } | null)?.preview;
+  const passed = (location.state as { preview?: ImportPreview | ImportUnread } | null)?.preview;
   // The upload hands its preview over (shown at once), but the stored state is always asked
   // for: after «Назад» from the saved plan the document must not be offered for saving again.
   const preview = useLoader(() => api.importPreview(id), [id]);
-  const p = preview.data ?? (passed?.importId === id && !preview.error ? passed : undefined);
+  // A reading with the columns a person pointed at replaces the one loaded.
+  const [read, setRead] = useState<ImportPreview | null>(null);
+  const [remap, setRemap] = useState(false);
+  const p = read ?? preview.data ?? (passed?.importId === id && !preview.error ? passed : undefined);
   useTitle(p ? `Импорт: ${p.fileName}` : 'Импорт документа');
 
   if (!p) {
@@ -179,7 +184,7 @@ export function ImportPreviewPage() {
       </section>
     );
   }
-  if (p.status && p.status !== 'preview') {
+  if (p.status && p.status !== 'preview' && p.status !== 'unread') {
     return (
       <section className="page">
         <ImportBreadcrumbs fileName={p.fileName} />
@@ -191,7 +196,43 @@ export function ImportPreviewPage() {
       </section>
     );
   }
-  return <ImportReview key={p.importId} preview={p} />;
+  const onRead = (r: ImportPreview) => {
+    setRead(r);
+    setRemap(false);
+    window.scrollTo(0, 0);
+  };
+  if (p.status === 'unread' || remap) return <ImportColumnsPage preview={p} onRead={onRead} onCancel={p.status === 'unread' ? undefined : () => setRemap(false)} />;
+  return <ImportReview key={`${p.importId}-${read ? 'read' : 'loaded'}`} preview={p as ImportPreview} onRemap={() => setRemap(true)} />;
+}
+
+/** The columns screen: for a document no reading placed, or one a person wants read otherwise. */
+function ImportColumnsPage({ preview, onRead, onCancel }: { preview: ImportPreview | ImportUnread; onRead(p: ImportPreview): void; onCancel?: () => void }) {
+  const unread = preview.status === 'unread' ? (preview as ImportUnread).unread : null;
+  const layout = useLoader(async () => unread?.layout ?? (await api.importLayout(preview.importId)).layout, [preview.importId]);
+  return (
+    <section className="page page-import-columns">
+      <ImportBreadcrumbs fileName={preview.fileName} />
+      <div className="page-head">
+        <div>
+          <div className="doc-kind">Импорт · разметка столбцов</div>
+          <PageHeading>Укажите столбцы документа «{preview.fileName}»</PageHeading>
+        </div>
+        <div className="page-actions">
+          {onCancel && (
+            <button type="button" className="btn" onClick={onCancel} data-testid="layout-cancel">
+              Вернуться к проверке
+            </button>
+          )}
+          <Link to="/import" className="btn">
+            Загрузить другой файл
+          </Link>
+        </div>
+      </div>
+      {unread ? <UnreadNotice message={unread.message} /> : <Alert kind="info">Документ будет прочитан заново по столбцам, которые вы укажете.</Alert>}
+      {layout.error && <Alert>{layout.error}</Alert>}
+      {layout.data ? <ImportColumns importId={preview.importId} blocks={layout.data.blocks} onRead={onRead} /> : !layout.error && <Loading label="Загрузка документа…" />}
+    </section>
+  );
 }
 
 function ImportBreadcrumbs({ fileName }: { fileName?: string }) {
@@ -351,7 +392,7 @@ function groupExecutors(items: EditItem[]): ExecGroup[] {
 const orgName = (o: { shortName?: string | null; fullName: string }) => o.shortName || o.fullName;
 const stripExtension = (name: string) => name.replace(/\.[a-z0-9]{2,5}$/i, '');
 
-function ImportReview({ preview }: { preview: ImportPreview }) {
+function ImportReview({ preview, onRemap }: { preview: ImportPreview; onRemap?: () => void }) {
   const user = useUser();
   const navigate = useNavigate();
   const dir = useDirectory();
@@ -656,6 +697,11 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
           </p>
         </div>
         <div className="page-actions">
+          {onRemap && (
+            <button type="button" className="btn" onClick={onRemap} title="Если столбцы прочитаны неверно: укажите строку заголовка и что в каждом столбце" data-testid="import-remap">
+              Указать столбцы вручную
+            </button>
+          )}
           <Link to="/import" className="btn">
             Загрузить другой файл
           </Link>
