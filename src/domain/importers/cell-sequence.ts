@@ -150,7 +150,16 @@ export function alignHeaderRows(rows: string[][], width: number): string[][] {
   // Only the sub-labels below: the groups above take them, in order.
   const groupsNeeded = top.length + bottom.length - width;
   if (groupsNeeded < 1) return [pad(top), pad(bottom)];
-  let groups = top.map((t, i) => ({ i, score: GROUP_LABEL.test(t) ? (classifyHeader(t) === 'deadline' ? 3 : 2) : 0 })).filter((g) => g.score > 0);
+  // The group the sub-labels belong under: a deadline over «начала | окончания», values or
+  // funds over years and «план | факт»; never the number, the title or the executors.
+  const dates = bottom.some((b) => /начал|оконч|^с$|^по$/i.test(b));
+  const score = (t: string) => {
+    const role = classifyHeader(t);
+    if (!GROUP_LABEL.test(t) || role === 'number' || role === 'title' || role === 'executors') return 0;
+    if (role === 'deadline') return dates ? 4 : 1;
+    return dates ? 1 : role === 'value' || role === 'other' || role === null ? 3 : 2;
+  };
+  let groups = top.map((t, i) => ({ i, score: score(t) })).filter((g) => g.score > 0);
   groups = groups.sort((a, b) => b.score - a.score || a.i - b.i).slice(0, groupsNeeded).sort((a, b) => a.i - b.i);
   if (groups.length < groupsNeeded) return [pad(top), pad(bottom)];
   // Each group takes an equal share of the sub-labels (the first the remainder).
