@@ -182,3 +182,15 @@ describe('a document no reading places', () => {
     expect(e.message).toMatch(/вручную/);
   });
 });
+
+describe('a legal database\'s page boilerplate and editorial notes', () => {
+  it('leaves them out, even between the cells of a row', () => {
+    const raw = parseTextRendering([
+      'N п/п |', 'Мероприятие |', 'Срок |', '1. |', 'Форум |', 'май |',
+      '(п. 1 в ред. приказа от 02.10.2025 N 540-п)',
+      'Документ предоставлен КонсультантПлюс', 'Дата сохранения: 14.05.2025', 'Страница 2 из 3',
+      '2. |', 'Семинар |', 'июнь |',
+    ].join('\n'));
+    expect(tables(raw.blocks)[0].slice(1)).toEqual([['1.', 'Форум', 'май'], ['2.', 'Семинар', 'июнь']]);
+  });
+});

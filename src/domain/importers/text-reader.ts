@@ -169,9 +169,20 @@ function finishCells(cells: string[]): string[] {
  * parseTextRendering('План\n№\tМероприятие\tСрок\n1\tСовещание\tежегодно\n')
  * // { blocks: [ {type:'paragraph', text:'План'}, {type:'table', rows:[…2 rows…]} ] }
  */
+/**
+ * Lines a legal-information system prints on every page of a saved act, and its editorial
+ * notes between the act's own lines: none of them is the document's text, and between
+ * table cells they would glue onto the next cell.
+ */
+const LEGAL_SYSTEM_LINE = /^\s*(документ предоставлен (консультантплюс|гарант)|(www\.)?consultant\.ru|(www\.)?garant\.ru|дата сохранения:\s*\d|страница \d+ из \d+|надежная правовая поддержка|консультантплюс:?\s*примечание|система гарант|информационно-правовое обеспечение)/i;
+const EDITORIAL_NOTE = /^\s*\((в ред\.|п(п)?\.\s*[\d.]+(\s*-\s*[\d.]+)?\s+в ред\.|(пункт|подпункт|абзац|строка|раздел|графа|позиция)\s[^)]*(в ред\.|введен|утратил)|введен[аоы]?\s|утратил[аи]?\s+силу)[^)]*\)\s*$/i;
+
+/** Whether a line is a legal database's page boilerplate or editorial note («(в ред. приказа … от …)»). */
+export const isLegalSystemLine = (line: string): boolean => LEGAL_SYSTEM_LINE.test(line) || EDITORIAL_NOTE.test(line);
+
 export function parseTextRendering(text: string, options: { fileName?: string; rendering?: Rendering } = {}): RawDocument {
   const normalized = text.replace(/\r\n?/g, '\n');
-  const lines = normalized.split('\n');
+  const lines = normalized.split('\n').filter((l) => !isLegalSystemLine(l));
   // Spreadsheet exports: CSV, or tab-separated text with quoted multi-line cells.
   const delimiter = options.rendering ? null : detectDelimited(normalized, lines, options.fileName ?? '');
   if (delimiter) return delimitedToDocument(parseDelimited(normalized, delimiter));
