@@ -199,7 +199,8 @@ export function chunkCells(cells: string[], width: number, numbered: boolean): C
       return k;
     })();
     const lone = hasContent(c) && !isRowNumber(c) && (isHeadingCell(c) || (numbered && nextFilled < cells.length && isRowNumber(cells[nextFilled])));
-    if (lone && numbered) {
+    // (In a table without numbers only a heading proper stands alone: «Протокол … от …».)
+    if (lone && (numbered || isHeadingCell(c))) {
       rows.push([c]);
       // The rest of a merged row may come as empty cells before the next row's number.
       i = nextFilled < cells.length && isRowNumber(cells[nextFilled]) ? nextFilled : i + 1;
