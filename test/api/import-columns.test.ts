@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
-import { multipart } from '../helpers/multipart';
+import { uploadImport } from '../helpers/multipart';
 
 /** Column names nobody's reader knows («Что делаем», «Когда», «Кто»). */
 const tasks = (rows: string[][]) => Buffer.from([
@@ -23,11 +23,7 @@ const SECOND = tasks([
 ]);
 const COLUMNS = ['number', 'title', 'deadline', 'executors', 'expectedResult'];
 
-async function upload(c: Client, t: TestApp, name: string, content: Buffer) {
-  const m = multipart(name, content, 'text/plain');
-  const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType }, payload: m.body });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const upload = uploadImport;
 
 describe.each(engines)('reading a document with the columns a person points at, on %s', (engine) => {
   let t: TestApp;

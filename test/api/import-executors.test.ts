@@ -5,26 +5,15 @@
  * «Комитет … с привлечением ресурсных центров НКО») are offered as text, not organisations,
  * and are kept on the measure as text without creating junk organisations.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
-import { multipart } from '../helpers/multipart';
+import { uploadImport } from '../helpers/multipart';
 
-const PLAN = [
-  'УТВЕРЖДАЮ', 'Министр социальной защиты населения', 'Н.В. Морозова', '«20» января 2026 г.', '',
-  'ПЛАН мероприятий по поддержке некоммерческих организаций на 2026 год', '',
-  '№ п/п\tНаименование мероприятия\tСрок исполнения\tОтветственный исполнитель',
-  '1\tМониторинг деятельности НКО\tежеквартально\tМинистерство социальной защиты Северо-Озёрской области (далее – Минсоцзащиты)',
-  '2\tКонсультации для НКО\tпостоянно\tМинсоцзащиты, некоммерческие организации (по согласованию)',
-  '3\tОбучение добровольцев\tII квартал 2026 г.\tКомитет по делам молодёжи с привлечением ресурсных центров НКО',
-  '4\tФорум НКО\tсентябрь 2026 г.\tМинистерство культуры области (далее – Минкульт)',
-].join('\n');
+const PLAN = readFileSync(new URL('../fixtures/api/nko-executors-plan.txt', import.meta.url));
 
-async function upload(c: Client, t: TestApp, name: string, content: string) {
-  const m = multipart(name, Buffer.from(content), 'text/plain');
-  const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType }, payload: m.body });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const upload = (c: Client, t: TestApp, name: string, content: Buffer) => uploadImport(c, t, name, content);
 
 type Exec = { name: string; match: { shortName: string } | null; suggestion: 'organisation' | 'text' };
 

@@ -2,16 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
-import { multipart } from '../helpers/multipart';
+import { uploadImport } from '../helpers/multipart';
 
 const planText = readFileSync(new URL('../fixtures/api/volunteer-plan.txt', import.meta.url));
 
 
-async function upload(c: Client, t: TestApp, name: string, content: Buffer) {
-  const m = multipart(name, content, 'text/plain');
-  const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType }, payload: m.body });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const upload = uploadImport;
 
 describe.each(engines)('importing documents through the API on %s', (engine) => {
   let t: TestApp;

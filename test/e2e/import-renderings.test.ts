@@ -3,19 +3,14 @@
  * reader cannot place, read with the columns a person points at (issue 18). Real server,
  * zero retries; screenshots in test-output/.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, type BrowserHarness } from '../helpers/browser';
-import { USERS, createAllUnknown, logInAs, previewScreenshot, readingsSettled, saveImport, startHarness, uploadForPreview } from './e2e-support';
+import { USERS, createAllUnknown, previewScreenshot, readingsSettled, saveImport, startHarnessAs, uploadForPreview } from './e2e-support';
 
-const NKO_PLAN = [
-  'УТВЕРЖДАЮ', 'Министр социальной защиты населения', 'Н.В. Морозова', '«20» января 2026 г.', '',
-  'ПЛАН мероприятий по поддержке некоммерческих организаций на 2026 год', '',
-  '№ п/п\tНаименование мероприятия\tСрок исполнения\tОтветственный исполнитель',
-  '1\tМониторинг деятельности НКО\tежеквартально\tМинистерство социальной защиты Северо-Озёрской области (далее – Минсоцзащиты)',
-  '2\tКонсультации для НКО\tпостоянно\tМинсоцзащиты, некоммерческие организации (по согласованию)',
-  '3\tОбучение добровольцев\tII квартал 2026 г.\tКомитет по делам молодёжи с привлечением ресурсных центров НКО',
-].join('\n');
+const NKO_PLAN = readFileSync(join(process.cwd(), 'test', 'fixtures', 'api', 'nko-executors-plan.txt'));
 
 /** Column names no reading knows: the reader cannot place this table by itself. */
 const tasks = (rows: string[][]) => Buffer.from([
@@ -27,13 +22,10 @@ const tasks = (rows: string[][]) => Buffer.from([
 describe.skipIf(!hasChromium)('web: executors and unplaced documents in import', () => {
   let h: BrowserHarness;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    h = await startHarness();
-    page = await h.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await logInAs(page, h.baseUrl, USERS.coordinator);
+    ({ h, page, errors: pageErrors } = await startHarnessAs(USERS.coordinator));
   }, 180_000);
 
   afterAll(async () => {
@@ -45,7 +37,7 @@ describe.skipIf(!hasChromium)('web: executors and unplaced documents in import',
 
   it('a full name with «(далее – …)» is its short form; «Создать все ненайденные» keeps phrases as text and creates no organisation from them', async () => {
     const before = await orgCount();
-    await uploadForPreview(page, h.baseUrl, { name: 'План НКО.txt', mimeType: 'text/plain', buffer: Buffer.from(NKO_PLAN) });
+    await uploadForPreview(page, h.baseUrl, { name: 'План НКО.txt', mimeType: 'text/plain', buffer: NKO_PLAN });
     expect(await execRow('Министерство социальной защиты Северо-Озёрской области (далее – Минсоцзащиты)').getAttribute('data-resolved')).toBe('true');
     await createAllUnknown(page);
     for (const phrase of ['некоммерческие организации', 'Комитет по делам молодёжи с привлечением ресурсных центров НКО']) {

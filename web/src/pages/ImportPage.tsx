@@ -3,7 +3,7 @@
  * upload → preview as the plan will be saved (header, problems, executors, rows editable
  * in place) → saved as a draft plan; a report may instead be applied onto a plan.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
   api,
@@ -217,21 +217,30 @@ function ImportColumnsPage({ preview, onRead, onCancel }: { preview: ImportPrevi
           <div className="doc-kind">Импорт · разметка столбцов</div>
           <PageHeading>Укажите столбцы документа «{preview.fileName}»</PageHeading>
         </div>
-        <div className="page-actions">
+        <ImportActions>
           {onCancel && (
             <button type="button" className="btn" onClick={onCancel} data-testid="layout-cancel">
               Вернуться к проверке
             </button>
           )}
-          <Link to="/import" className="btn">
-            Загрузить другой файл
-          </Link>
-        </div>
+        </ImportActions>
       </div>
       {unread ? <UnreadNotice message={unread.message} /> : <Alert kind="info">Документ будет прочитан заново по столбцам, которые вы укажете.</Alert>}
       {layout.error && <Alert>{layout.error}</Alert>}
       {layout.data ? <ImportColumns importId={preview.importId} blocks={layout.data.blocks} onRead={onRead} /> : !layout.error && <Loading label="Загрузка документа…" />}
     </section>
+  );
+}
+
+/** The page's actions, ending with «Загрузить другой файл». */
+function ImportActions({ children }: { children?: ReactNode }) {
+  return (
+    <div className="page-actions">
+      {children}
+      <Link to="/import" className="btn">
+        Загрузить другой файл
+      </Link>
+    </div>
   );
 }
 
@@ -696,16 +705,13 @@ function ImportReview({ preview, onRemap }: { preview: ImportPreview; onRemap?: 
             </a>
           </p>
         </div>
-        <div className="page-actions">
+        <ImportActions>
           {onRemap && (
             <button type="button" className="btn" onClick={onRemap} title="Если столбцы прочитаны неверно: укажите строку заголовка и что в каждом столбце" data-testid="import-remap">
               Указать столбцы вручную
             </button>
           )}
-          <Link to="/import" className="btn">
-            Загрузить другой файл
-          </Link>
-        </div>
+        </ImportActions>
       </div>
 
       {doc.warnings.length > 0 && (
