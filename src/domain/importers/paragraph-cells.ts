@@ -122,6 +122,19 @@ const wordy = (u: string | undefined) => Boolean(u && /\p{L}{3}/u.test(u) && !is
 
 interface Row { cells: string[]; heading: boolean }
 
+/**
+ * Cells a row's paragraphs make: a paragraph that goes on in lower case after one that did
+ * not end a sentence is the rest of the cell above (a title wrapped over two lines).
+ */
+function filledCells(units: string[]): number {
+  let n = 0;
+  units.forEach((u, i) => {
+    const continues = i >= 2 && /^[а-яё]/.test(u) && !/[.;:!?]$/.test(units[i - 1]);
+    if (!continues) n++;
+  });
+  return n;
+}
+
 /** Reads rows from `start` until the table ends; `end` is the first unit after it. */
 function readBody(units: string[], start: number, width: number, roles: ColumnRole[]): { rows: string[][]; end: number } {
   const numberCol = roles.indexOf('number');
@@ -157,10 +170,15 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     return m && !/^[IVXLC]+$/.test(m[1]) ? m : null;
   };
   const opensSomething = (k: number) => k < units.length && (startsRow(k) || Boolean(inline(k)) || isHeadingCell(units[k]));
+  // Past the lines that go on in lower case (a heading or title wrapped over lines).
+  const afterContinuation = (k: number) => {
+    while (k < units.length && /^[а-яё(]/.test(units[k])) k++;
+    return k;
+  };
   for (; i < units.length; i++) {
     const u = units[i];
     const m = inline(i);
-    if (m && (!cur || cur.heading || cur.cells.length >= 2) && i + 1 < units.length && !opensSomething(i + 1)) {
+    if (m && (!cur || cur.heading || cur.cells.length >= 2) && afterContinuation(i + 1) < units.length && !opensSomething(afterContinuation(i + 1))) {
       const n = parseItemNumber(m[1])!.levels;
       if (isSuccessor(lastNumber, n) || !lastNumber) {
         if (cur) rows.push(cur);
@@ -188,10 +206,10 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     }
     // After a complete row with no row ahead, text may still be a cell going on over
     // paragraphs (a title in two) — but not the site's footer, a signature, or much of it.
-    if (cur.cells.length >= width && (NAV.test(u) || SIGNATURE.test(u) || (!rowAhead(i + 1) && cur.cells.length >= width + 2))) break;
+    if (cur.cells.length >= width && (NAV.test(u) || SIGNATURE.test(u) || (!rowAhead(i + 1) && filledCells(cur.cells) >= width + 1))) break;
     // A line between complete rows that reads as a heading (no closing stop) heads the rows
     // after it — unless the last column holds running text that may go on over paragraphs.
-    if (cur.cells.length >= width && startsRow(i + 1) && /^[\p{Lu}«"]/u.test(u) && !/[.;:,]$/.test(u) && u.length <= 150 && !['execution', 'note'].includes(roles[width - 1]) && looksLikeHeading(u)) {
+    if (filledCells(cur.cells) >= width && startsRow(i + 1) && /^[\p{Lu}«"]/u.test(u) && !/[.;:,]$/.test(u) && u.length <= 150 && !['execution', 'note'].includes(roles[width - 1]) && looksLikeHeading(u)) {
       rows.push(cur);
       cur = { cells: [u], heading: true };
       continue;
@@ -201,7 +219,7 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
   }
   if (cur) rows.push(cur);
   // The last row is complete when its cells are; a cut file keeps what it has.
-  const clean = rows.filter((r) => !r.heading && r.cells.length === width);
+  const clean = rows.filter((r) => !r.heading && r.cells.length === width && !r.cells.some((_, k) => k > 1 && isContinuation(r.cells.slice(1), k - 1)));
   const profile = learnProfile(clean, roles);
   return { rows: rows.map((r) => (r.heading ? r.cells : fitRow(r.cells, width, roles, profile))), end: i };
 }
@@ -294,6 +312,8 @@ export function fitRow(cells: string[], width: number, roles: ColumnRole[], prof
   const from = Array.from({ length: cols + 1 }, () => Array<number>(n + 1).fill(0));
   best[0][0] = 0;
   const unitCost = units.map((u) => roles.slice(1).map((_, c) => fitCost(u, profile[c + 1])));
+  // The rest of a cell (see isContinuation) costs more opening a cell than joining the one before.
+  const continues = units.map((_, k) => isContinuation(units, k));
   for (let c = 1; c <= cols; c++) {
     const role = roles[c];
     for (let j = 0; j <= n; j++) {
@@ -304,6 +324,8 @@ export function fitRow(cells: string[], width: number, roles: ColumnRole[], prof
         else {
           cost = (MERGE_COST[role] ?? 0.7) * (j - s - 1);
           for (let k = s; k < j; k++) cost += unitCost[k][c - 1];
+          if (continues[s]) cost += 2;
+          for (let k = s + 1; k < j; k++) if (continues[k]) cost -= (MERGE_COST[role] ?? 0.7) * 0.8;
         }
         const total = best[c - 1][s] + cost;
         if (total < best[c][j]) { best[c][j] = total; from[c][j] = s; }
@@ -318,6 +340,21 @@ export function fitRow(cells: string[], width: number, roles: ColumnRole[], prof
     j = s;
   }
   return [cells[0], ...out];
+}
+
+/**
+ * Whether paragraph k is the rest of the cell before it: a quote the one before opened is
+ * still open, or it goes on in lower case after one that ends no sentence — unless it reads
+ * as a cell of its own (a deadline, a status, a figure, an organisation).
+ */
+function isContinuation(units: string[], k: number): boolean {
+  if (k === 0) return false;
+  const prev = units[k - 1];
+  if ((prev.match(/«/g)?.length ?? 0) > (prev.match(/»/g)?.length ?? 0)) return true;
+  const u = units[k];
+  if (!/^[а-яё(]/.test(u) || /[.;:!?]$/.test(prev)) return false;
+  const f = features(u);
+  return !f.deadline && !f.status && !f.numeric && !/^(министерств|комитет|департамент|управлени|администрац|органы|учреждени|организаци)/.test(u);
 }
 
 /**
