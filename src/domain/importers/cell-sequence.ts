@@ -14,7 +14,7 @@ import { isNumberedHeading, isProtocolHeading } from './sections.js';
 import { hasContent, normalizeSpace } from './text-utils.js';
 
 /** A cell holding only an item number: «1», «1.2.», «II», «12.1 - 12.8». */
-export const ROW_NUMBER = /^\s*(\d{1,3}(\.\d{1,3})*\.?(\s*[-–—]\s*\d{1,3}(\.\d{1,3})*\.?)?|[IVXLC]{1,7}\.?)\s*$/;
+export const ROW_NUMBER = /^\s*(\d{1,3}(\.\d{1,3})*\.?((\s*[-–—]\s*|\s+)\d{1,3}(\.\d{1,3})*\.?)?|[IVXLC]{1,7}\.?)\s*$/;
 export const isRowNumber = (cell: string): boolean => ROW_NUMBER.test(cell) && parseItemNumber(cell) !== null;
 
 /**
@@ -45,7 +45,10 @@ function isLabel(cell: string): boolean {
 export function isHeadingCell(cell: string): boolean {
   const c = normalizeSpace(cell);
   if (!c || isRowNumber(c) || c.length > 300) return false;
-  return isNumberedHeading(c) || /^\d{3}[.)]\s+[А-ЯЁA-Z«"]/.test(c) || isProtocolHeading(c) || /^(раздел|подраздел|часть|подпрограмма|направление)\s+\S/i.test(c);
+  // A protocol heading names the protocol first («Протокол заседания … от …», «Заседание … (протокол № 1)»);
+  // a report's text that mentions a meeting and its date is not one.
+  const protocol = isProtocolHeading(c) && (/^[(«"]?(протокол|заседани|совещани|решени)/i.test(c) || (c.length <= 120 && /протокол/i.test(c)));
+  return isNumberedHeading(c) || /^\d{3}[.)]\s+[А-ЯЁA-Z«"]/.test(c) || protocol || /^(раздел|подраздел|часть|подпрограмма|направление)\s+\S/i.test(c);
 }
 
 export interface CellHeader {
@@ -91,7 +94,10 @@ export function findCellHeader(cells: string[], from = 0, maxSkip = 6): CellHead
     let k = 0;
     while (end + k < cells.length && normalizeSpace(cells[end + k]).replace(/\.$/, '') === String(k + 1)) k++;
     const numbered = k >= 2 ? k : null;
-    return { start, labelsEnd: end, bodyStart: end + (numbered ?? 0), numbered };
+    // An empty cell opening the header (an unlabelled number column) is the header's too.
+    let first = start;
+    while (first > from && !filled(cells[first - 1])) first--;
+    return { start: first, labelsEnd: end, bodyStart: end + (numbered ?? 0), numbered };
   }
   return null;
 }
@@ -230,16 +236,18 @@ export function scoreWidth(cells: string[], width: number): number {
 /** The number of columns: the column-number row, else the header's labels, else the count that explains the body best. */
 export function columnCount(cells: string[], header: CellHeader): number {
   if (header.numbered) return header.numbered;
+  let leading = 0; // empty cells opening the header: columns without a label
+  while (header.start + leading < header.labelsEnd && !filled(cells[header.start + leading])) leading++;
   const labels = cells.slice(header.start, header.labelsEnd).filter(filled);
   const subs = labels.filter(isSubLabel).length;
-  if (!subs) return labels.length;
+  if (!subs) return leading + labels.length;
   // The body ends where another table's header begins, whatever the width.
   let bodyEnd = cells.length;
   for (let i = header.bodyStart + 1; i < cells.length; i++) if (isLabel(cells[i]) && findCellHeader(cells, i, 0)) { bodyEnd = i; break; }
   const body = cells.slice(header.bodyStart, bodyEnd);
-  let best = labels.length;
+  let best = leading + labels.length;
   let bestScore = -Infinity;
-  for (let w = labels.length; w >= Math.max(2, labels.length - subs); w--) {
+  for (let w = leading + labels.length; w >= Math.max(2, leading + labels.length - subs); w--) {
     const s = scoreWidth(body, w);
     if (s > bestScore) { best = w; bestScore = s; }
   }

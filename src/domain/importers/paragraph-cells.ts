@@ -57,9 +57,16 @@ export function unitsToBlocks(units: string[], byBlock = false): RawBlock[] | nu
     if (!header) break;
     found = true;
     for (const u of units.slice(from, header.start)) pushText(u);
-    const width = columnCount(units, header);
-    const head = headerRows(units.slice(header.start, header.labelsEnd), width);
-    const roles = columnRoles(head);
+    let width = columnCount(units, header);
+    let head = headerRows(units.slice(header.start, header.labelsEnd), width);
+    let roles = columnRoles(head);
+    // Rows that open with a number under a header without a number column: the number's
+    // column had no label (an empty header cell leaves no paragraph).
+    if (!roles.includes('number') && isRowNumber(units[header.bodyStart] ?? '') && /\p{L}{3}/u.test(units[header.bodyStart + 1] ?? '')) {
+      width++;
+      head = head.map((r) => ['', ...r]);
+      roles = ['number', ...roles];
+    }
     const numbers = header.numbered ? [Array.from({ length: header.numbered }, (_, k) => String(k + 1))] : [];
     const { rows, end } = readBody(units, header.bodyStart, width, roles);
     if (!rows.length) { for (const u of units.slice(header.start, end)) pushText(u); from = end; continue; }
@@ -116,21 +123,28 @@ function isSuccessor(prev: number[] | null, cur: number[]): boolean {
   return cur.length > prev.length && prev.every((v, i) => v === cur[i]) && cur.slice(prev.length).every((v) => v === 1);
 }
 
+/** Whether `cur` comes after `prev` in document order (1.2 < 1.10 < 2 < 4.2). */
+function isLater(prev: number[] | null, cur: number[]): boolean {
+  if (!prev) return true;
+  for (let i = 0; i < Math.max(prev.length, cur.length); i++) {
+    const a = prev[i] ?? -1;
+    const b = cur[i] ?? -1;
+    if (a !== b) return b > a;
+  }
+  return false;
+}
+
 const INLINE_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+([\p{Lu}«"][\s\S]*)$/u;
 
 const wordy = (u: string | undefined) => Boolean(u && /\p{L}{3}/u.test(u) && !isRowNumber(u));
 
 interface Row { cells: string[]; heading: boolean }
 
-/**
- * Cells a row's paragraphs make: a paragraph that goes on in lower case after one that did
- * not end a sentence is the rest of the cell above (a title wrapped over two lines).
- */
+/** Cells a row's paragraphs make: the rest of a cell (see isContinuation) makes none. */
 function filledCells(units: string[]): number {
   let n = 0;
-  units.forEach((u, i) => {
-    const continues = i >= 2 && /^[а-яё]/.test(u) && !/[.;:!?]$/.test(units[i - 1]);
-    if (!continues) n++;
+  units.forEach((_, i) => {
+    if (i < 2 || !isContinuation(units, i)) n++;
   });
   return n;
 }
@@ -148,19 +162,22 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
   let cur: Row | null = null;
   let lastNumber: number[] | null = null;
   let i = start;
+  // The column after the number may hold a number too (a protocol's item «2.1»).
+  const numberedSecond = roles[1] !== 'title' && roles[1] !== 'value';
   const startsRow = (k: number): boolean => {
     const u = units[k];
     if (!isRowNumber(u)) return false;
     const n = leadingNumber(u);
     if (!n) return false;
     // A row number is followed by the row's text (perhaps after another number: a protocol item).
-    if (!wordy(units[k + 1]) && !(isRowNumber(units[k + 1] ?? '') && wordy(units[k + 2]))) return false;
-    if (!cur || cur.heading || cur.cells.length >= width) return isSuccessor(lastNumber, n) || !cur;
+    if (!wordy(units[k + 1]) && !(numberedSecond && isRowNumber(units[k + 1] ?? '') && wordy(units[k + 2]))) return false;
+    // After a complete row any later number starts the next (numbering in documents skips).
+    if (!cur || cur.heading || cur.cells.length >= width) return isSuccessor(lastNumber, n) || !cur || isLater(lastNumber, n);
     return isSuccessor(lastNumber, n) && cur.cells.length >= 2;
   };
   // A row number further on (the table goes on after a paragraph that spills over).
   const rowAhead = (k: number) => {
-    for (let j = k; j < Math.min(units.length, k + 8); j++) if (startsRow(j) || isHeadingCell(units[j])) return true;
+    for (let j = k; j < Math.min(units.length, k + Math.max(8, 4 * width)); j++) if (startsRow(j) || isHeadingCell(units[j])) return true;
     return false;
   };
   // «1. Проведение семинаров» in one paragraph: a row whose number and title were not split,
@@ -193,7 +210,9 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
       lastNumber = leadingNumber(u);
       continue;
     }
-    if (isHeadingCell(u) && (!cur || cur.heading || cur.cells.length >= 2)) {
+    // Mid-row only a heading proper («II. …», «Раздел …», «Протокол …») ends the row.
+    const midRow = cur && !cur.heading && filledCells(cur.cells) < width - 1;
+    if (isHeadingCell(u) && (!cur || cur.heading || cur.cells.length >= 2) && (!midRow || /^([IVXLC]+\.|раздел|протокол|заседани)/i.test(u))) {
       if (cur) rows.push(cur);
       cur = { cells: [u], heading: true };
       continue;
@@ -206,7 +225,8 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     }
     // After a complete row with no row ahead, text may still be a cell going on over
     // paragraphs (a title in two) — but not the site's footer, a signature, or much of it.
-    if (cur.cells.length >= width && (NAV.test(u) || SIGNATURE.test(u) || (!rowAhead(i + 1) && filledCells(cur.cells) >= width + 1))) break;
+    // (A name with initials is a signature only with no rows after it: executors are named so too.)
+    if (cur.cells.length >= width && (NAV.test(u) || ((SIGNATURE.test(u) || filledCells(cur.cells) >= width + 1) && !rowAhead(i + 1)))) break;
     // A line between complete rows that reads as a heading (no closing stop) heads the rows
     // after it — unless the last column holds running text that may go on over paragraphs.
     if (filledCells(cur.cells) >= width && startsRow(i + 1) && /^[\p{Lu}«"]/u.test(u) && !/[.;:,]$/.test(u) && u.length <= 150 && !['execution', 'note'].includes(roles[width - 1]) && looksLikeHeading(u)) {
@@ -229,7 +249,9 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
 /** Text that fits no column's usual content (not a status, a deadline, organisations or a figure). */
 function looksLikeHeading(u: string): boolean {
   const f = features(u);
-  return !f.status && !f.deadline && !f.org && !f.numeric;
+  // «Астраханской области» opens with a word in an oblique case: the rest of a cell, not a heading.
+  const oblique = /^\p{L}+(ой|ого|ей|его|их|ых|ому|ему)(\s|$)/u.test(u);
+  return !f.status && !f.deadline && !f.org && !f.numeric && !oblique;
 }
 
 // (Word starts are marked with a look-behind: \b knows only Latin letters.)

@@ -283,7 +283,8 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
     else for (const l of pending) items.push({ kind: 'text', line: l });
   }
   const filled = (r: string[]) => r.filter((c) => c.trim()).length;
-  const wide = (it: Item) => it.kind === 'row' && filled(it.cells) >= 2;
+  // A row with cells; one whose first cells are empty is the rest of the row above (a page break).
+  const wide = (it: Item) => it.kind === 'row' && (filled(it.cells) >= 2 || (it.cells.length >= 2 && !it.cells[0].trim() && filled(it.cells) >= 1));
   // Rows wrapped at a separator («… | Срок» / «исполнения | …») end lines in « |» too: when
   // rows come out ragged, every pipe ends a cell and the header's column count makes the rows.
   const wideRows = items.filter(wide) as Array<{ cells: string[] }>;
