@@ -138,7 +138,7 @@ const INLINE_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+([\p{Lu}«"][\s\S]*)$/u;
 
 const wordy = (u: string | undefined) => Boolean(u && /\p{L}{3}/u.test(u) && !isRowNumber(u));
 
-interface Row { cells: string[]; heading: boolean }
+interface Row { cells: string[]; heading: boolean; at?: number }
 
 /** Cells a row's paragraphs make: the rest of a cell (see isContinuation) makes none. */
 function filledCells(units: string[]): number {
@@ -214,7 +214,7 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     const midRow = cur && !cur.heading && filledCells(cur.cells) < width - 1;
     if (isHeadingCell(u) && (!cur || cur.heading || cur.cells.length >= 2) && (!midRow || /^([IVXLC]+\.|раздел|протокол|заседани)/i.test(u))) {
       if (cur) rows.push(cur);
-      cur = { cells: [u], heading: true };
+      cur = { cells: [u], heading: true, at: i };
       continue;
     }
     if (!cur) break; // text right after the header that no row explains
@@ -231,13 +231,15 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     // after it — unless the last column holds running text that may go on over paragraphs.
     if (filledCells(cur.cells) >= width && startsRow(i + 1) && /^[\p{Lu}«"]/u.test(u) && !/[.;:,]$/.test(u) && u.length <= 150 && !['execution', 'note'].includes(roles[width - 1]) && looksLikeHeading(u)) {
       rows.push(cur);
-      cur = { cells: [u], heading: true };
+      cur = { cells: [u], heading: true, at: i };
       continue;
     }
     if (NAV.test(u) && !rowAhead(i + 1)) break;
     cur.cells.push(u);
   }
   if (cur) rows.push(cur);
+  // A heading with no rows under it heads what follows the table (the next part), not this table.
+  while (rows.length && rows[rows.length - 1].heading && rows[rows.length - 1].at !== undefined) i = rows.pop()!.at!;
   // The last row is complete when its cells are; a cut file keeps what it has.
   const clean = rows.filter((r) => !r.heading && r.cells.length === width && !r.cells.some((_, k) => k > 1 && isContinuation(r.cells.slice(1), k - 1)));
   const profile = learnProfile(clean, roles);
