@@ -195,9 +195,19 @@ export interface ChunkResult {
  */
 export function chunkCells(cells: string[], width: number, numbered: boolean): ChunkResult {
   const rows: string[][] = [];
+  const starts: number[] = [];
   let i = 0;
+  // A new header ends the table; a heading right above it (the next part's name) goes with it.
+  const stop = (at: number): ChunkResult => {
+    let end = at;
+    while (rows.length && rows[rows.length - 1].length === 1 && isHeadingCell(rows[rows.length - 1][0])) { rows.pop(); end = starts.pop()!; }
+    return { rows, end };
+  };
   while (i < cells.length) {
-    if (rows.length && i + 2 < cells.length && isLabel(cells[i]) && findCellHeader(cells, i, 0)) return { rows, end: i };
+    starts[rows.length] = i;
+    if (rows.length && i + 2 < cells.length && isLabel(cells[i]) && findCellHeader(cells, i, 0)) return stop(i);
+    // (A header opening with an empty cell: an unlabelled number column.)
+    if (rows.length && i + 3 < cells.length && !filled(cells[i]) && isLabel(cells[i + 1]) && findCellHeader(cells, i + 1, 0)) return stop(i);
     const c = cells[i];
     const nextFilled = (() => {
       let k = i + 1;
