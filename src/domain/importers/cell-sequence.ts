@@ -41,6 +41,12 @@ function isLabel(cell: string): boolean {
   return !/^[а-яё]/.test(c) && classifyHeader(c) !== null;
 }
 
+/** A short capitalised cell that may name a column the roles do not know. */
+function isUnnamedLabel(cell: string): boolean {
+  const c = normalizeSpace(cell);
+  return c.length > 0 && c.length <= 60 && /^[А-ЯЁA-Z№]/.test(c) && !isRowNumber(c) && !isHeadingCell(c) && !/\d{1,2}\.\d{1,2}\.\d{2,4}/.test(c) && classifyHeader(c) === null;
+}
+
 /** A cell heading a part of the table, not a row of it. */
 export function isHeadingCell(cell: string): boolean {
   const c = normalizeSpace(cell);
@@ -74,6 +80,8 @@ export function findCellHeader(cells: string[], from = 0, maxSkip = 6): CellHead
     let end = start;
     while (end < cells.length) {
       if (isLabel(cells[end])) { end++; continue; }
+      // A column whose name says nothing known, between named ones («Решение»).
+      if (isUnnamedLabel(cells[end]) && end + 1 < cells.length && isLabel(cells[end + 1])) { end++; continue; }
       // Empty cells inside a two-row header (placeholders under merged cells).
       if (!filled(cells[end])) {
         let k = end;
@@ -86,7 +94,8 @@ export function findCellHeader(cells: string[], from = 0, maxSkip = 6): CellHead
     const roles = labels.map((c) => classifyHeader(c));
     // The number column opens the header when there is one («№ п/п»): text before it is a heading.
     const numberAt = roles.indexOf('number');
-    if (numberAt > 0) continue;
+    // (Unless what precedes it names a data column: «Ожидаемый результат | № | Мероприятие …».)
+    if (numberAt > 0 && labels.slice(0, numberAt).some((c, i) => roles[i] === 'title' || roles[i] === 'value' || roles[i] === null || normalizeSpace(c).length > 60)) continue;
     const core = new Set(roles.filter((r) => r === 'number' || r === 'title' || r === 'executors' || r === 'deadline' || r === 'execution' || r === 'status' || r === 'protocolItem'));
     if (labels.length < 3 || core.size < 2 || !(core.has('title') || core.has('number'))) continue;
     if (!isHeaderRow(labels.filter((c) => !isSubLabel(c) || classifyHeader(c) === 'value'))) continue;
@@ -223,8 +232,9 @@ export function chunkCells(cells: string[], width: number, numbered: boolean): C
       continue;
     }
     if (!hasContent(c) && numbered && rows.length === 0) { i++; continue; }
-    // Short of a row at the end, and not opening with a number: text after the table (a signature).
-    if (numbered && rows.length && cells.length - i < width && !isRowNumber(c)) return { rows, end: i };
+    // In a numbered table a row opens with its number (or an empty cell, the rest of a row
+    // broken across a page): anything else after the rows is text after the table.
+    if (numbered && rows.length && filled(c) && !isRowNumber(c)) return stop(i);
     rows.push(cells.slice(i, i + width));
     i += width;
   }
@@ -236,8 +246,9 @@ export function scoreWidth(cells: string[], width: number): number {
   const { rows } = chunkCells(cells, width, true);
   let score = 0;
   for (const r of rows) {
-    if (r.length === 1) continue;
-    if (isRowNumber(r[0]) && /\p{L}{3}/u.test(r[1] ?? '')) score += 2;
+    // A lone cell that heads nothing (a value cut off its row) counts against the width.
+    if (r.length === 1) { if (!isHeadingCell(r[0])) score -= 1; continue; }
+    if (isRowNumber(r[0]) && /\p{L}{3}/u.test(r[1] ?? '') && !isHeadingCell(r[1] ?? '')) score += 2;
     else score -= 1;
   }
   return score;

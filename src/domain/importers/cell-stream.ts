@@ -9,6 +9,7 @@
  * Pure: lines in, blocks out.
  */
 import { chunkCells, columnCount, findCellHeader, headerRows, isHeadingCell, isRowNumber } from './cell-sequence.js';
+import { classifyHeader } from './columns.js';
 import type { RawBlock } from './raw-document.js';
 import { normalizeSpace } from './text-utils.js';
 
@@ -108,7 +109,10 @@ export function cellsToTables(cells: string[], blocks: RawBlock[], previousWidth
     width = columnCount(cells, header);
     const head = headerRows(cells.slice(header.start, header.labelsEnd), width);
     const numbers = header.numbered ? [Array.from({ length: header.numbered }, (_, k) => String(k + 1))] : [];
-    const { rows, end } = chunkCells(cells.slice(header.bodyStart), width, true);
+    // Rows open with their number where the number column comes first; otherwise only the count tells.
+    const roles = head[head.length - 1].map((c, i) => classifyHeader(c || head[0][i] || ''));
+    const numberFirst = roles.indexOf('number') <= 0;
+    const { rows, end } = chunkCells(cells.slice(header.bodyStart), width, numberFirst);
     blocks.push({ type: 'table', rows: [...head, ...numbers, ...rows].map((r) => ({ cells: r })) });
     from = header.bodyStart + end;
   }

@@ -106,7 +106,11 @@ function columnRoles(head: string[][]): ColumnRole[] {
 // ------------------------------------------------------------------ rows
 
 const NAV = /^(поделиться|ссылки по теме|материалы по теме|другие документы|похожие|контакты|версия для (печати|слабовидящих)|распечатать|назад|наверх|вернуться|скачать|©|все права|дата (публикации|изменения|размещения)|просмотров|теги|рубрик|опубликовано|источник:|подписаться|telegram|вконтакте|одноклассники|rutube|vk$)/i;
-const SIGNATURE = /(^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.$/;
+/** The signer's position opening a signature under the table. */
+const POSITION = /^(министр|заместитель|первый заместитель|начальник|руководитель|директор|председатель|ответственный секретарь|секретарь|губернатор|глава|исп\.|исполнитель:)/i;
+const SIGNATURE = /(^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][А-ЯЁа-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.$/;
+/** A note under the table («Примечание: …», «* …»). */
+const NOTE = /^(примечани[ея]|\*)/i;
 
 /** The row number a unit opens a row with, allowing «1. Текст» written in one paragraph. */
 function leadingNumber(u: string): number[] | null {
@@ -136,7 +140,7 @@ function isLater(prev: number[] | null, cur: number[]): boolean {
 
 const INLINE_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+([\p{Lu}«"][\s\S]*)$/u;
 
-const wordy = (u: string | undefined) => Boolean(u && /\p{L}{3}/u.test(u) && !isRowNumber(u));
+const wordy = (u: string | undefined) => Boolean(u && /\p{L}{2}/u.test(u) && !isRowNumber(u));
 
 interface Row { cells: string[]; heading: boolean; at?: number }
 
@@ -170,7 +174,7 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     const n = leadingNumber(u);
     if (!n) return false;
     // A row number is followed by the row's text (perhaps after another number: a protocol item).
-    if (!wordy(units[k + 1]) && !(numberedSecond && isRowNumber(units[k + 1] ?? '') && wordy(units[k + 2]))) return false;
+    if (!wordy(units[k + 1]) && !(numberedSecond && (units[k + 1] ?? '').length <= 40 && wordy(units[k + 2]))) return false;
     // After a complete row any later number starts the next (numbering in documents skips).
     if (!cur || cur.heading || cur.cells.length >= width) return isSuccessor(lastNumber, n) || !cur || isLater(lastNumber, n);
     return isSuccessor(lastNumber, n) && cur.cells.length >= 2;
@@ -194,6 +198,10 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
   };
   for (; i < units.length; i++) {
     const u = units[i];
+    // Another table's header: this one is over.
+    if (rows.length + (cur ? 1 : 0) > 0 && findCellHeader(units, i, 0)) break;
+    // A signature or a note after the last row (the signer's position first, the name a few lines on).
+    if (cur && !cur.heading && cur.cells.length >= 2 && !rowAhead(i + 1) && (NOTE.test(u) || (POSITION.test(u) && units.slice(i, i + 5).some((x) => SIGNATURE.test(x))))) break;
     const m = inline(i);
     if (m && (!cur || cur.heading || cur.cells.length >= 2) && afterContinuation(i + 1) < units.length && !opensSomething(afterContinuation(i + 1))) {
       const n = parseItemNumber(m[1])!.levels;
@@ -226,7 +234,7 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     // After a complete row with no row ahead, text may still be a cell going on over
     // paragraphs (a title in two) — but not the site's footer, a signature, or much of it.
     // (A name with initials is a signature only with no rows after it: executors are named so too.)
-    if (cur.cells.length >= width && (NAV.test(u) || ((SIGNATURE.test(u) || filledCells(cur.cells) >= width + 1) && !rowAhead(i + 1)))) break;
+    if (cur.cells.length >= width && (NAV.test(u) || ((SIGNATURE.test(u) || POSITION.test(u) || filledCells(cur.cells) >= width + 1) && !rowAhead(i + 1)))) break;
     // A line between complete rows that reads as a heading (no closing stop) heads the rows
     // after it — unless the last column holds running text that may go on over paragraphs.
     if (filledCells(cur.cells) >= width && startsRow(i + 1) && /^[\p{Lu}«"]/u.test(u) && !/[.;:,]$/.test(u) && u.length <= 150 && !['execution', 'note'].includes(roles[width - 1]) && looksLikeHeading(u)) {

@@ -287,9 +287,28 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
   const wide = (it: Item) => it.kind === 'row' && (filled(it.cells) >= 2 || (it.cells.length >= 2 && !it.cells[0].trim() && filled(it.cells) >= 1));
   // Rows wrapped at a separator («… | Срок» / «исполнения | …») end lines in « |» too: when
   // rows come out ragged, every pipe ends a cell and the header's column count makes the rows.
+  // Each table is judged against its own header's width (tables of several widths are not ragged).
   const wideRows = items.filter(wide) as Array<{ cells: string[] }>;
-  const usual = mode(wideRows.map((r) => r.cells.length));
-  if (wideRows.length >= 3 && wideRows.filter((r) => r.cells.length === usual).length < 0.7 * wideRows.length) {
+  const ragged = (() => {
+    let width = 0;
+    let fit = 0;
+    let all = 0;
+    const judge = () => all >= 3 && fit < 0.7 * all;
+    for (const r of wideRows) {
+      if (isHeaderRow(r.cells)) {
+        if (width && judge()) return true;
+        width = r.cells.length;
+        fit = 0;
+        all = 0;
+        continue;
+      }
+      all++;
+      if (r.cells.length === (width || r.cells.length)) fit++;
+    }
+    if (!width) return wideRows.length >= 3 && wideRows.filter((r) => r.cells.length === mode(wideRows.map((x) => x.cells.length))).length < 0.7 * wideRows.length;
+    return judge();
+  })();
+  if (ragged) {
     const cells = splitTerminated(lines.join('\n')).map((c) => c.trim());
     const blocks: RawBlock[] = [];
     cellsToTables(cells, blocks, 0, 40);
