@@ -103,7 +103,7 @@ const REMEMBERED = 'Таблица прочитана по разметке ст
  * unread, with what was found, for a person to point at its columns. Nothing is kept when
  * the file is not a document we read.
  */
-export async function previewImport(db: Database, actor: Actor, file: UploadedFile) {
+export async function previewImport(db: Database, actor: Actor, file: UploadedFile, opts: { keepUnread?: boolean } = {}) {
   if (!mayImport(actor)) throw forbidden();
   let doc: InterchangeDocument | null = null;
   let refusal: string | null = null;
@@ -127,7 +127,8 @@ export async function previewImport(db: Database, actor: Actor, file: UploadedFi
     try {
       doc = await importDocument(file.bytes, file.name); // throws DomainError with a Russian message
     } catch (e) {
-      if (!(isDomainError(e) && e.code === 'import.no_table')) throw e;
+      // Kept unread for a person to point at its columns — where there is one to ask.
+      if (!(isDomainError(e) && e.code === 'import.no_table') || opts.keepUnread === false) throw e;
       refusal = e.message;
     }
   }
