@@ -5,6 +5,8 @@
  *      the seeds are not there, a text fixture from test/fixtures/import/ (else the
  *      generated plan .docx);                                 target: median < 50 ms
  *   2. a generated plan of 1,000 measures in .docx;           target: median < 1 s
+ *   3. the same plan as legal-database text, one cell per line closed by « |»,
+ *      and as web-page copy, a cell a paragraph (issue 18);     target: median < 1 s
  * Prints the median, p90 and min of repeated runs after warm-up, and the reader's
  * share (bytes -> RawDocument) for the .docx.
  */
@@ -12,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePlanDocx, makePlanDocx } from '../test/fixtures/make-fixtures.js';
+import { renderPlanText } from '../test/fixtures/render-text.js';
 import { readDocx } from '../src/domain/importers/docx-reader.js';
 import { importDocument } from '../src/domain/importers/read-document.js';
 import { fmt, percentile, timeRuns } from './_stats.js';
@@ -52,7 +55,12 @@ export async function run(argv: string[]): Promise<void> {
 
   console.log(`import benchmark — in-process importDocument(bytes, fileName), Node ${process.version}, median of N runs after 3 warm-up runs`);
   let failed = false;
-  for (const c of [small, big]) {
+  const textCase = (rendering: 'legal-db' | 'web-copy', label: string): Case => ({
+    label, fileName: `plan-1000.${rendering}.txt`, bytes: new TextEncoder().encode(renderPlanText(1000, rendering, 60)), targetMs: 1000, runs: runsOverride ?? 9,
+  });
+  const cellPerLine = textCase('legal-db', 'generated plan, 1,000 measures, one cell per line closed by « |» (legal database)');
+  const webCopy = textCase('web-copy', 'generated plan, 1,000 measures, a cell a paragraph (web-page copy)');
+  for (const c of [small, big, cellPerLine, webCopy]) {
     const result = await importDocument(c.bytes, c.fileName);
     const times = await timeRuns(() => importDocument(c.bytes, c.fileName), c.runs);
     const median = percentile(times, 50);

@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../src/domain/errors.js';
 import { importDocument } from '../src/domain/importers/read-document.js';
 import { generatePlanDocx, makeCouncilDecisionsDocx, makePlanDocx, makeReportDocx, makeRoadmapXlsx } from './fixtures/make-fixtures.js';
+import { renderPlanText, TEXT_RENDERINGS, wrapText } from './fixtures/render-text.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 20250114;
@@ -269,5 +270,56 @@ describe('import fuzz', () => {
     expect(results + domainErrors).toBe(cases.length);
     expect(results).toBeGreaterThan(100); // the mutations are not all fatal: the readers do read damaged documents
     expect(domainErrors).toBeGreaterThan(100);
+  }, 120_000);
+});
+
+// ------------------------------------------------------------- renderings cut and re-wrapped (issue 18)
+
+/** Cuts a text at a random point and re-wraps a random share of its lines at a random width. */
+function cutAndWrap(r: Rng, text: string): string {
+  let t = r.next() < 0.7 ? text.slice(0, Math.floor(text.length * (0.05 + 0.95 * r.next()))) : text;
+  if (r.next() < 0.7) {
+    const width = 8 + r.int(70);
+    const share = r.next();
+    t = t.split('\n').flatMap((l) => (r.next() < share ? wrapText(l, width) : [l])).join('\n');
+  }
+  if (r.next() < 0.2) t = t.replace(/\n\n/g, () => (r.next() < 0.5 ? '\n' : '\n\n\n'));
+  return t;
+}
+
+describe('import fuzz: text renderings of a 300-row plan, cut at random points and randomly wrapped', () => {
+  it('reads every case or refuses it with a DomainError, never crashing, each in under a second', async () => {
+    const r = prng(SEED + 18);
+    const bases = TEXT_RENDERINGS.map((rendering) => ({ rendering, text: renderPlanText(300, rendering) }));
+    const unexpected: string[] = [];
+    let slowest = { ms: 0, id: '', bytes: new Uint8Array() };
+    let results = 0;
+    for (let i = 0; i < 120; i++) {
+      const base = bases[i % bases.length];
+      const bytes = encoder.encode(cutAndWrap(r, base.text));
+      const id = `#${i} ${base.rendering}`;
+      const t = performance.now();
+      try {
+        const doc = await withTimeout(Promise.resolve().then(() => importDocument(bytes, 'plan.txt')), HANG_MS, id);
+        expect(Array.isArray(doc.items)).toBe(true);
+        results++;
+      } catch (e) {
+        if (!isDomainError(e)) unexpected.push(`${id}: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(e)}`);
+      }
+      const ms = performance.now() - t;
+      if (ms > slowest.ms) slowest = { ms, id, bytes };
+    }
+    // The slowest case again, best of three: the machine's load is not the reader's time.
+    const again: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const t = performance.now();
+      await importDocument(slowest.bytes, 'plan.txt').catch(() => null);
+      again.push(performance.now() - t);
+    }
+    const best = Math.min(...again);
+    console.log(`import fuzz (renderings): 120 cases, ${results} read, slowest ${slowest.id} ${slowest.ms.toFixed(0)} ms (best of three ${best.toFixed(0)} ms)`);
+    expect(unexpected).toEqual([]);
+    expect(results).toBeGreaterThan(100); // a cut document still reads its complete rows
+    expect(best).toBeLessThan(1000);
   }, 120_000);
 });

@@ -46,7 +46,9 @@ export async function saveImported(bytes: Uint8Array, fileName: string, opts: Sa
   const db = await openConfigured();
   try {
     const actor = await loadActor(db, opts.as);
-    const preview = await previewImport(db, actor, { name: fileName, mime: 'application/octet-stream', bytes });
+    // No person at the command line to point at the columns: a document no reading places is refused, not kept.
+    const preview = await previewImport(db, actor, { name: fileName, mime: 'application/octet-stream', bytes }, { keepUnread: false });
+    if (!preview.document) throw new DomainError('validation', 'import.no_table', preview.unread.message, 'no reading placed the document');
     const doc: InterchangeDocument = preview.document;
     if (opts.planId) {
       const r = await applyReportImport(db, actor, preview.importId, { planId: opts.planId, period: opts.period ?? 'не указан', dryRun: false });

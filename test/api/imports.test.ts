@@ -2,16 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
-import { multipart } from '../helpers/multipart';
+import { uploadImport } from '../helpers/multipart';
 
 const planText = readFileSync(new URL('../fixtures/api/volunteer-plan.txt', import.meta.url));
 
 
-async function upload(c: Client, t: TestApp, name: string, content: Buffer) {
-  const m = multipart(name, content, 'text/plain');
-  const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType }, payload: m.body });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const upload = uploadImport;
 
 describe.each(engines)('importing documents through the API on %s', (engine) => {
   let t: TestApp;
@@ -115,8 +111,10 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
     const empty = await upload(coord, t, 'empty.txt', Buffer.alloc(0));
     expect(empty.status).toBe(400);
     expect(empty.body.message).toBe('Файл пуст');
+    // Text with no table is kept unread, for the person to point at its columns (issue 18).
     const noTable = await upload(coord, t, 'letter.txt', Buffer.from('Уважаемый Иван Иванович!\nНаправляем информацию.\n'));
-    expect(noTable.status).toBe(400);
+    expect(noTable.status).toBe(201);
+    expect(noTable.body).toMatchObject({ status: 'unread', document: null, unread: { message: expect.stringMatching(/не найдена таблица мероприятий/) } });
     const exec = await t.as('executor');
     expect((await upload(exec, t, 'plan.txt', planText)).status).toBe(403);
   });

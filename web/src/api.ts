@@ -170,6 +170,8 @@ export interface Measure extends MeasureFields {
   sectionId: number | null;
   leadExecutor: OrgRef | null;
   coExecutors: OrgRef[];
+  /** Executors named only in words, with no organisation in the directory. */
+  textExecutors?: string[];
   position: number;
   archived: boolean;
   version: number;
@@ -278,6 +280,10 @@ export interface ExecutorResolution {
   name: string;
   byAgreement: boolean;
   match: OrgRef | null;
+  /** For a name not found: an organisation, or a phrase describing executors, kept as text. */
+  suggestion?: 'organisation' | 'text';
+  /** Found only by the short form the document gives it («… (далее – Минтруд)»). */
+  byShortForm?: boolean;
   candidates: OrgRef[];
   /** Indices of the items naming it. */
   items: number[];
@@ -294,7 +300,29 @@ export interface ImportPreview {
   status?: 'preview' | 'saved' | 'applied' | string;
 }
 
-export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } };
+/** A role a person gives a column of a document the reader could not place. */
+export type MappableRole = 'number' | 'title' | 'deadline' | 'executors' | 'expectedResult' | 'execution' | 'status' | 'form' | 'protocolItem' | 'skip';
+
+export type LayoutBlock = { type: 'table'; rows: string[][]; totalRows: number } | { type: 'lines'; lines: string[]; totalLines: number };
+
+/** A document no reading placed: what was tried, and what the reader found. */
+export interface ImportUnread {
+  importId: number;
+  fileId: number;
+  fileName: string;
+  status: 'unread';
+  document: null;
+  unread: { message: string; layout: { blocks: LayoutBlock[] } };
+}
+
+export interface ColumnsInput {
+  block: number;
+  headerRow: number;
+  columns: MappableRole[];
+  remember: boolean;
+}
+
+export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } } | { text: true };
 
 export interface ImportCommitInput {
   plan: PlanInput;
@@ -584,12 +612,14 @@ export const api = {
   myMeasures: () => request<{ items: Measure[] }>('GET', '/my/measures'),
 
   // Import
-  uploadImport(file: File): Promise<ImportPreview> {
+  uploadImport(file: File): Promise<ImportPreview | ImportUnread> {
     const form = new FormData();
     form.append('file', file, file.name);
-    return request<ImportPreview>('POST', '/imports', form);
+    return request<ImportPreview | ImportUnread>('POST', '/imports', form);
   },
-  importPreview: (id: number) => request<ImportPreview>('GET', `/imports/${id}`),
+  importPreview: (id: number) => request<ImportPreview | ImportUnread>('GET', `/imports/${id}`),
+  importLayout: (id: number) => request<{ layout: { blocks: LayoutBlock[] } }>('GET', `/imports/${id}/layout`),
+  readImportWithColumns: (id: number, input: ColumnsInput) => request<ImportPreview>('POST', `/imports/${id}/columns`, input),
   commitImport: (id: number, input: ImportCommitInput) => request<{ planId: number }>('POST', `/imports/${id}/commit`, input),
   applyReport: (id: number, input: { planId: number; period: string; dryRun: boolean }) =>
     request<ApplyReportResult>('POST', `/imports/${id}/apply-report`, input),

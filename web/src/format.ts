@@ -170,6 +170,7 @@ const ENTITY_TYPE_LABELS: Record<string, string> = {
   auth: 'Вход в систему',
   report: 'Отчёт',
   import: 'Импорт',
+  import_layout: 'Разметка столбцов импорта',
 };
 
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -220,6 +221,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'organisation.merge': 'Объединение организаций',
   'organisation.merged_into': 'Организация объединена с другой',
   'report.bulk_accept': 'Отчёты приняты списком',
+  'import_layout.saved': 'Запомнена разметка столбцов',
 };
 
 /** Russian names of entity fields, used in history diffs and validation messages. */
@@ -237,6 +239,7 @@ export const FIELD_LABELS: Record<string, string> = {
   leadExecutor: 'Ответственный исполнитель',
   coExecutorIds: 'Соисполнители',
   coExecutors: 'Соисполнители',
+  textExecutors: 'Исполнители (без организации в справочнике)',
   executionText: 'Информация об исполнении',
   protocolItem: 'Пункт протокола',
   position: 'Порядок',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchOrganisation, normalizeOrgName } from './match-organisation';
+import { matchOrganisation, normalizeOrgName, splitDefinition } from './match-organisation';
 
 const directory = [
   { id: 1, fullName: 'Министерство культуры Северо-Озёрской области', shortName: 'Минкультуры', aliases: ['Минкульт'] },
@@ -29,5 +29,19 @@ describe('matchOrganisation', () => {
 
   it('ignores the «(по согласованию)» marker', () => {
     expect(normalizeOrgName('Минздрав (по согласованию)')).toBe('минздрав');
+  });
+});
+
+describe('names with the document\'s «(далее – …)» note', () => {
+  it('splits the note off', () => {
+    expect(splitDefinition('Министерство труда Омской области (далее – Минтруд)')).toEqual({ name: 'Министерство труда Омской области', short: 'Минтруд' });
+    expect(splitDefinition('Центр (далее - «ЦРОИ»)')).toEqual({ name: 'Центр', short: 'ЦРОИ' });
+    expect(splitDefinition('Минздрав')).toEqual({ name: 'Минздрав', short: null });
+  });
+
+  it('finds the organisation by the full name, else by the short form the document gives it', () => {
+    expect(matchOrganisation('Министерство культуры Северо-Озёрской области (далее – Минкульт)', directory).match?.id).toBe(1);
+    expect(matchOrganisation('Министерство социальной защиты области (далее – Минсоц)', directory).match?.id).toBe(3);
+    expect(matchOrganisation('Комитет по печати (далее – Комитет)', directory).match).toBeNull();
   });
 });

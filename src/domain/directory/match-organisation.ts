@@ -54,10 +54,38 @@ export interface OrgMatch<T extends DirectoryEntry> {
   candidates: T[];
 }
 
+const DEFINITION_TAIL = /^(.*?)\s*\(\s*(?:и\s+)?далее\s*(?:[-–—:]\s*)?([^()]{1,80})\)\s*$/i;
+
+/**
+ * A name with the short form the document defines for it:
+ * «Министерство труда Омской области (далее – Минтруд)» -> { name: 'Министерство труда Омской области', short: 'Минтруд' }.
+ * The tail is the document's own note, not part of the organisation's name.
+ * @example splitDefinition('Комитет по делам молодёжи (далее - Комитет)') // { name: 'Комитет по делам молодёжи', short: 'Комитет' }
+ */
+export function splitDefinition(name: string): { name: string; short: string | null } {
+  const m = DEFINITION_TAIL.exec(name.trim());
+  if (!m || !m[1].trim()) return { name: name.trim(), short: null };
+  return { name: m[1].trim(), short: m[2].replace(/[«»"]/g, '').trim() || null };
+}
+
 /**
  * @example matchOrganisation('Минкульт', directory).match?.shortName // 'Минкультуры'
+ * @example matchOrganisation('Министерство культуры края (далее – Минкульт)', directory).match?.shortName // 'Минкультуры'
  */
 export function matchOrganisation<T extends DirectoryEntry>(name: string, directory: T[], limit = 5): OrgMatch<T> {
+  // «… (далее – Минкульт)»: the full name first, then the short form the document gives it.
+  const { name: full, short } = splitDefinition(name);
+  if (short) {
+    const byFull = matchName(full, directory, limit);
+    if (byFull.match) return byFull;
+    const byShort = matchName(short, directory, limit);
+    if (byShort.match) return byShort;
+    return { match: null, candidates: [...new Set([...byFull.candidates, ...byShort.candidates])].slice(0, limit) };
+  }
+  return matchName(name, directory, limit);
+}
+
+function matchName<T extends DirectoryEntry>(name: string, directory: T[], limit: number): OrgMatch<T> {
   const n = normalizeOrgName(name);
   if (!n) return { match: null, candidates: [] };
   const exact = directory.filter((e) => namesOf(e).includes(n));

@@ -14,7 +14,7 @@ export interface Approval {
   end: number;
 }
 
-const APPROVE = /(УТВЕРЖДАЮ|УТВЕРЖД[ЕЁ]Н[АОЫ]?|Утверждаю|Утвержд[её]н[аоы]?)(?![а-яёА-ЯЁ])/;
+const APPROVE = /(УТВЕРЖДАЮ|УТВЕРЖД[ЕЁ]Н[АОЫ]?|Утверждаю|Утвержд[её]н[аоы]?|\(\s*утв\.)(?![а-яёА-ЯЁ])/;
 
 /** «О.А. Петелин», «Петелин О.А.», «О. А. Петелин» (initials and surname, either order). */
 const PERSON = /(?<![А-ЯЁа-яё])([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)/;
@@ -50,8 +50,10 @@ export function parseApproval(lines: string[]): Approval | null {
     const m = APPROVE.exec(lines[i]);
     if (!m) continue;
     const before = lines[i].slice(0, m.index);
-    // At the start of the line, or as a column beside another block.
-    if (before.trim() && !/(\s{3,}|\t)$/.test(before)) continue;
+    // At the start of the line, or as a column beside another block; a legal database's
+    // «(утв. приказом … от …)» may follow the title on its line.
+    if (before.trim() && !/(\s{3,}|\t)$/.test(before) && !m[1].startsWith('(')) continue;
+    if (m[1].startsWith('(')) { start = i; col = m.index; break; }
     start = i;
     col = m.index;
     beside = before.trim() !== '';

@@ -63,6 +63,9 @@ export function classifyHeader(label: string): ColumnRole | null {
   if (!h) return null;
   if (h.length > 120) return null;
   if (/пункт\S*\s+(протокол|решени|поручени)|^пункт$|№\s*(пункта|поручения)|номер\s+(пункта|поручения)/.test(h)) return 'protocolItem';
+  // A state programme's columns that say why a measure matters, not what it is.
+  if (/^последстви|^связь|^взаимосвяз|^влияние|^риск/.test(h)) return 'other';
+  if (/^(номер|№) и наименовани/.test(h)) return 'title';
   if (/^(№|n|no|#)(\s|\.|$)|^№|п\/п|^пп$|^номер(\s|$)/.test(h)) return 'number';
   if (/^выполнено(?![а-я])|не выполнено|^статус|^отметка о выполнении$|^оценка (выполнения|исполнения)$|^степень (выполнения|исполнения)$/.test(h)) return 'status';
   if (/срок|^дата|дата (проведения|исполнения|выполнения|реализации)|периодичн|^период (исполнения|реализации|проведения)|^время/.test(h)) return 'deadline';
@@ -76,7 +79,7 @@ export function classifyHeader(label: string): ColumnRole | null {
   if (/единиц\S* измерени|^ед\.?\s*изм/.test(h)) return 'unit';
   if (YEAR.test(h) && h.length <= 40) return 'value';
   if (/^план$|^факт$|^плановое$|^фактическое$/.test(h)) return 'value';
-  if (/мероприяти|наименовани|содержани|поручени|^задач|^действи|^меры|направлени|показател|индикатор|^название|^тема|вопрос/.test(h)) return 'title';
+  if (/мероприяти|наименовани|содержани|поручени|^решени[ея]$|^задач|^действи|^меры|направлени|показател|индикатор|^название|^тема|вопрос/.test(h)) return 'title';
   if (/финансир|источник|объем|бюджет|стоимост/.test(h)) return 'other';
   return null;
 }
@@ -175,11 +178,33 @@ function refineByContent(columns: Column[], body: string[][]): void {
     if (best) best.role = 'title';
   }
   // Only the first column of a role counts, except values and notes; a second
-  // executors column («Соисполнители») is joined to the first by the interpreter.
+  // executors column («Соисполнители») is joined to the first by the interpreter, and so
+  // is the end of a deadline given as its start and end («начала | окончания реализации»).
   const seen = new Set<ColumnRole>();
   for (const col of columns) {
     if (col.role === 'value' || col.role === 'other' || col.role === 'note' || col.role === 'executors') continue;
+    if (col.role === 'deadline' && isDeadlineEnd(columns, col)) continue;
     if (seen.has(col.role)) col.role = 'other';
     else seen.add(col.role);
   }
+}
+
+const START = /начал|^с$|\sс$/i;
+const END = /окончан|заверш|^по$|\sпо$/i;
+
+/** A deadline column that ends the span its left neighbour starts. */
+function isDeadlineEnd(columns: Column[], col: Column): boolean {
+  const before = columns[col.index - 1];
+  return Boolean(before && before.role === 'deadline' && START.test(before.label) && END.test(col.label));
+}
+
+/**
+ * The deadline of a row whose deadline is printed as its start and end: «2024 – 2030»
+ * (one of them alone when the other is empty or the same).
+ * @example joinDeadline(['2024', '2030']) // '2024 – 2030'
+ */
+export function joinDeadline(parts: string[]): string {
+  const filled = parts.filter(Boolean);
+  if (filled.length === 2 && filled[0] !== filled[1]) return `${filled[0]} – ${filled[1]}`;
+  return filled[0] ?? '';
 }

@@ -17,6 +17,13 @@ describe('text fixtures in the genre', () => {
     expect(fixtures.some((f) => f.includes('.pipes'))).toBe(true);
     expect(fixtures.some((f) => f.includes('cp1251'))).toBe(true);
     expect(fixtures.some((f) => f.endsWith('.csv'))).toBe(true);
+    // Copies from legal databases and official sites, pipe rows closed by « |», in each genre (issue 18).
+    for (const rendering of ['.legal-db', '.web-copy', '.pipes-terminated']) {
+      for (const genre of ['plan-', 'report-', 'council-decisions.', 'state-programme.', 'plan-truncated.']) {
+        expect(fixtures.filter((f) => f.includes(rendering) && f.startsWith(genre)).length, `${genre}*${rendering}`).toBeGreaterThanOrEqual(1);
+      }
+      expect(fixtures.filter((f) => f.includes(rendering)).length).toBeGreaterThanOrEqual(5);
+    }
   });
 
   for (const name of fixtures) {

@@ -45,6 +45,9 @@ describe('statuses', () => {
   it('reads a status at the start of an execution text', () => {
     expect(statusFromExecutionText('Выполнено.\nВопрос включен в повестку')).toBe('done');
     expect(statusFromExecutionText('Не выполнено. Срок перенесен')).toBe('not_done');
+    expect(statusFromExecutionText('Исполнено. Письмо направлено')).toBe('done');
+    expect(statusFromExecutionText('Частично исполнено: 3 из 5')).toBe('partial');
+    expect(statusFromExecutionText('Исполняется')).toBeNull();
     expect(statusFromExecutionText('Х')).toBe('not_due');
     expect(statusFromExecutionText('Хорошие результаты')).toBeNull();
     expect(statusFromExecutionText('Проведено 3 заседания')).toBeNull();

@@ -16,15 +16,25 @@
 import { DomainError } from '../errors.js';
 import { extractAbbreviations } from './abbreviations.js';
 import { parseApproval } from './approval.js';
-import { classifyHeader, isColumnNumbersRow, isHeaderRow, mapColumns, valueLabel, type Column, type ColumnRole } from './columns.js';
+import { alignHeaderRows, isSubLabel } from './cell-sequence.js';
+import { classifyHeader, isColumnNumbersRow, isHeaderRow, joinDeadline, mapColumns, valueLabel, type Column, type ColumnRole } from './columns.js';
 import type { DocumentKind, InterchangeDocument, InterchangeIndicator, InterchangeItem, InterchangeSection } from './interchange.js';
 import { isUnder, parseItemNumber } from './numbering.js';
-import { parsePeriod } from './period.js';
+import { documentPeriod, parsePeriod } from './period.js';
+import { findTitle } from './preamble.js';
 import type { RawDocument, RawRow } from './raw-document.js';
 import { isNumberedHeading, isProtocolHeading, parseSectionHeading } from './sections.js';
 import { splitExecutors } from './split-executors.js';
 import { parseStatus, statusFromExecutionText } from './status.js';
 import { hasContent, normalizeParagraphs, normalizeSpace } from './text-utils.js';
+
+export interface InterpretOptions {
+  /**
+   * Columns a person pointed at, for a document whose header the reader could not place:
+   * the table block, its header row and the role of each column (see layout.ts).
+   */
+  columns?: { block: number; headerRow: number; roles: ColumnRole[] };
+}
 
 /** A table whose header was recognised. */
 interface DataTable {
@@ -34,6 +44,8 @@ interface DataTable {
   /** Body rows, grid-aligned, header rows removed. */
   rows: GridRow[];
   headerCells: string[];
+  /** Rows above the header (a title set inside the table): text of the preamble. */
+  above: string[][];
 }
 
 interface GridRow {
@@ -84,7 +96,18 @@ function isSubHeader(cells: string[]): boolean {
   if (!filled.length || filled.some((c) => c.length > 60)) return false;
   if (isColumnNumbersRow(cells)) return false;
   if (filled.length && parseItemNumber(filled[0])) return false;
-  return isHeaderRow(cells) || filled.every((c) => classifyHeader(c) === 'value');
+  return isHeaderRow(cells) || filled.every((c) => classifyHeader(c) === 'value' || isSubLabel(c));
+}
+
+/**
+ * Header rows grid-aligned to the body: a text rendering gives a two-row header as it was
+ * printed, the lower row holding only the sub-labels («начало | окончание»).
+ */
+function alignHeader(header: string[][], body: string[][]): string[][] {
+  const widths = body.slice(0, 30).map((r) => r.length);
+  const width = widths.length ? Math.max(...widths) : 0;
+  if (header.length < 2 || header[0].length >= width) return header;
+  return alignHeaderRows(header, width);
 }
 
 const roleIndex = (columns: Column[], role: ColumnRole) => columns.find((c) => c.role === role)?.index ?? -1;
@@ -157,26 +180,40 @@ function isSuccessor(prev: number[], cur: number[]): boolean {
  * table with a recognisable header is found.
  * @example interpret(readTextDocument(bytes)).items[0].number // '1.1'
  */
-export function interpret(raw: RawDocument): InterchangeDocument {
+export function interpret(raw: RawDocument, options: InterpretOptions = {}): InterchangeDocument {
   const warnings: string[] = [];
   const tables: DataTable[] = [];
   let previous: DataTable | null = null;
   raw.blocks.forEach((block, blockIndex) => {
     if (block.type !== 'table') return;
     const grid = block.rows.map(toGrid);
+    const given = options.columns?.block === blockIndex ? options.columns : null;
+    if (given) {
+      // The columns a person pointed at: their header row, their roles.
+      let bodyStart = given.headerRow + 1;
+      while (bodyStart < grid.length && isColumnNumbersRow(grid[bodyStart].cells)) bodyStart++;
+      const headerCells = grid[given.headerRow]?.cells ?? [];
+      const width = Math.max(given.roles.length, ...grid.map((r) => r.cells.length));
+      const columns: Column[] = Array.from({ length: width }, (_, index) => ({ index, role: given.roles[index] ?? 'other', label: normalizeSpace(headerCells[index] ?? '') }));
+      const above = grid.slice(0, given.headerRow).map((r) => r.cells);
+      previous = { blockIndex, columns, kind: 'items', rows: grid.slice(bodyStart), headerCells, above };
+      tables.push(previous);
+      return;
+    }
     const header = findHeader(grid);
     if (header) {
-      const headerCells = header.headerRows.map((r) => grid[r].cells);
       const body = grid.slice(header.bodyStart);
+      const headerCells = alignHeader(header.headerRows.map((r) => grid[r].cells), body.map((r) => r.cells));
       const columns = mapColumns(headerCells, body.map((r) => r.cells));
-      previous = { blockIndex, columns, kind: tableKind(columns), rows: body, headerCells: grid[header.headerRows[0]].cells };
+      const above = grid.slice(0, header.headerRows[0]).map((r) => r.cells);
+      previous = { blockIndex, columns, kind: tableKind(columns), rows: body, headerCells: grid[header.headerRows[0]].cells, above };
       tables.push(previous);
       return;
     }
     // A table without a header continuing the previous one (a page or section break between).
     const width = Math.max(0, ...grid.map((r) => r.cells.length));
     if (previous && width === previous.columns.length) {
-      tables.push({ ...previous, blockIndex, rows: grid.filter((r) => !isColumnNumbersRow(r.cells)) });
+      tables.push({ ...previous, blockIndex, rows: grid.filter((r) => !isColumnNumbersRow(r.cells)), above: [] });
     } else if (previous) {
       warnings.push(`Таблица ${tables.length + 1}: не удалось распознать заголовок, таблица пропущена`);
     }
@@ -190,13 +227,14 @@ export function interpret(raw: RawDocument): InterchangeDocument {
     );
   }
 
-  // Approval and title from what precedes the first table.
-  const pre = preambleLines(raw, tables[0].blockIndex);
+  // Approval and title from what precedes the first table (and what stands above its header).
+  const pre = [...preambleLines(raw, tables[0].blockIndex), ...tables[0].above.flatMap((r) => r.map(normalizeSpace).filter(Boolean))];
   const approval = parseApproval(pre);
-  // The title follows the approval block; rarely it stands above it.
-  const title = titleFrom(pre, approval ? approval.end + 1 : 0) || (approval ? titleFrom(pre, 0, approval.start) : '');
+  const inApproval = (i: number) => approval !== null && i >= approval.start && i <= approval.end;
+  // The title opens with what the document calls itself; else it follows the approval block
+  // (rarely it stands above it).
+  const title = findTitle(pre, inApproval) ?? (titleFrom(pre, approval ? approval.end + 1 : 0) || (approval ? titleFrom(pre, 0, approval.start) : ''));
   if (!title) warnings.push('Не найден заголовок документа');
-  const period = parsePeriod(title);
 
   const sections: InterchangeSection[] = [];
   const sectionNumbers = new Set<string>();
@@ -291,7 +329,8 @@ export function interpret(raw: RawDocument): InterchangeDocument {
       const heading = lone && (keyIdx === 0 || isNumberedHeading(filled[0]) || isProtocolHeading(filled[0]));
       if ((heading || (row.spanning && filled.length === 1)) && table.kind === 'items') {
         const h = parseSectionHeading(filled[0]);
-        const nextNumber = table.rows.slice(r + 1).map((x) => parseItemNumber(x.cells[numberIdx] ?? '')?.number).find(Boolean);
+        let nextNumber: string | undefined;
+        for (let k = r + 1; k < table.rows.length && !nextNumber; k++) nextNumber = parseItemNumber(table.rows[k].cells[numberIdx] ?? '')?.number;
         currentSection = addSection(h.number, h.title, nextNumber);
         continue;
       }
@@ -318,6 +357,19 @@ export function interpret(raw: RawDocument): InterchangeDocument {
         }
       }
       records.push({ type: table.kind === 'indicators' ? 'indicator' : 'item', cells: cells.slice(), section: currentSection, table });
+    }
+  }
+
+  // A file cut inside its last row: the row stays when its number and most of its title
+  // are there; a stub («5 | Ор») is dropped rather than guessed at.
+  const lastRec = records[records.length - 1];
+  if (lastRec && lastRec.type === 'item') {
+    const cols = lastRec.table.columns;
+    const t = normalizeSpace(lastRec.cells[roleIndex(cols, 'title')] ?? '');
+    const others = lastRec.cells.some((c, i) => i !== roleIndex(cols, 'number') && i !== roleIndex(cols, 'title') && hasContent(c));
+    if (!others && t.length < 12 && lastRec.table === tables[tables.length - 1] && records.length > 1) {
+      records.pop();
+      warnings.push('Последняя строка таблицы оборвана: она не прочитана');
     }
   }
 
@@ -365,7 +417,7 @@ export function interpret(raw: RawDocument): InterchangeDocument {
       title: titleText,
       executorsText,
       executors: splitExecutors(executorsText),
-      deadlineText: normalizeSpace(cell('deadline')),
+      deadlineText: joinDeadline(roleIndexes(cols, 'deadline').map((i) => normalizeSpace(rec.cells[i] ?? ''))),
       expectedResult: normalizeSpace(cell('expectedResult')),
       form: normalizeSpace(cell('form')),
       executionText,
@@ -404,6 +456,8 @@ export function interpret(raw: RawDocument): InterchangeDocument {
   const kind: DocumentKind = has('protocolItem') || sections.some((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.number)) || (councilTitle && reported)
     ? 'council_decisions'
     : reported ? 'report' : 'plan';
+  // The title states the period; a report's title may state the period it reports on.
+  const period = documentPeriod(title) ?? (title ? null : parsePeriod(pre.join(' ')));
 
   const texts: string[] = [pre.map(normalizeSpace).join(' ')];
   for (const block of raw.blocks) {

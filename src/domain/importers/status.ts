@@ -48,6 +48,8 @@ export function parseStatus(cell: string): ItemStatus | null {
 export function statusFromExecutionText(text: string): ItemStatus | null {
   const first = text.trim().split('\n')[0].trim();
   if (/^[хx][\s.;,]*$/iu.test(first)) return 'not_due';
-  const m = /^(частично\s+выполнен[аоы]?|выполнен[аоы]?\s+частично|не\s+выполнен[аоы]?|выполнен[аоы]?)(?=$|[\s.,;:!])/iu.exec(first);
+  // The first words, wherever the lines were broken («Частично» / «выполнено.»).
+  const opening = text.trim().slice(0, 80).replace(/\s+/g, ' ');
+  const m = /^(частично\s+(?:вы|ис)полнен[аоы]?|(?:вы|ис)полнен[аоы]?\s+частично|не\s+(?:вы|ис)полнен[аоы]?|(?:вы|ис)полнен[аоы]?)(?=$|[\s.,;:!])/iu.exec(opening);
   return m ? classify(m[1]) : null;
 }

@@ -24,7 +24,9 @@
  * otherwise Windows-1251 (the code page of Russian Word installations).
  */
 import iconv from 'iconv-lite';
-import { classifyHeader } from './columns.js';
+import { cellsToTables, isCellEndLine, readCellStream } from './cell-stream.js';
+import { classifyHeader, isHeaderRow } from './columns.js';
+import { readParagraphCells } from './paragraph-cells.js';
 import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
@@ -65,7 +67,31 @@ export function readTextDocument(bytes: Uint8Array, fileName = ''): RawDocument 
   return parseTextRendering(decodeText(bytes).text, { fileName });
 }
 
-type Rendering = 'tabs' | 'cell-per-line' | 'pipes' | 'none';
+/**
+ * Every reading of a text worth trying, the likeliest first (see candidateRenderings):
+ * each is computed only when asked for.
+ */
+export function textReadings(bytes: Uint8Array, fileName = ''): Array<{ rendering: Rendering | 'csv'; read: () => RawDocument }> {
+  const { text } = decodeText(bytes);
+  return candidateRenderings(text, fileName).map((rendering, i) => ({
+    rendering,
+    read: () => (i === 0 ? parseTextRendering(text, { fileName }) : parseTextRendering(text, { fileName, rendering: rendering as Rendering })),
+  }));
+}
+
+export type Rendering = 'tabs' | 'cell-per-line' | 'pipes' | 'cell-pipes' | 'paragraphs';
+
+/** Names of the renderings, for the person whose document none of them reads. */
+export const RENDERING_NAMES: Record<Rendering | 'docx' | 'xlsx' | 'csv', string> = {
+  docx: 'таблица Word',
+  xlsx: 'лист Excel',
+  csv: 'CSV (ячейки через «;» или «,»)',
+  tabs: 'строки таблицы с табуляцией',
+  'cell-per-line': 'ячейка на строке (с табуляцией)',
+  pipes: 'строки таблицы через « | »',
+  'cell-pipes': 'ячейка на строке с « |» в конце (правовая база)',
+  paragraphs: 'ячейка в абзаце (копия веб-страницы)',
+};
 
 const BLANK = /^[ \u00a0]*$/;
 const LEADING_TAB = /^[ \u00a0]*\t/;
@@ -104,14 +130,19 @@ function detectRendering(lines: string[]): Rendering {
   let withTab = 0;
   let leadingSingle = 0;
   let pipeLines = 0;
-  for (const l of lines) {
+  let cellEnds = 0;
+  for (const raw of lines) {
+    const l = raw.replace(/[ \u00a0]+$/, '');
     const t = tabCount(l);
     if (t > 0) {
       withTab++;
       if (LEADING_TAB.test(l) && t <= 2) leadingSingle++;
     } else if (pipeSeparators(l) > 0) pipeLines++;
+    else if (isCellEndLine(l)) cellEnds++;
   }
-  if (withTab === 0) return pipeLines >= 2 ? 'pipes' : 'none';
+  // One cell per line, each closed by « |»: legal-database text.
+  if (cellEnds >= 4 && cellEnds >= 2 * (pipeLines + withTab)) return 'cell-pipes';
+  if (withTab === 0) return pipeLines >= 2 ? 'pipes' : 'paragraphs';
   return leadingSingle >= 0.6 * withTab ? 'cell-per-line' : 'tabs';
 }
 
@@ -138,13 +169,29 @@ function finishCells(cells: string[]): string[] {
  * parseTextRendering('План\n№\tМероприятие\tСрок\n1\tСовещание\tежегодно\n')
  * // { blocks: [ {type:'paragraph', text:'План'}, {type:'table', rows:[…2 rows…]} ] }
  */
-export function parseTextRendering(text: string, options: { fileName?: string } = {}): RawDocument {
+/**
+ * Lines a legal-information system prints on every page of a saved act, and its editorial
+ * notes between the act's own lines: none of them is the document's text, and between
+ * table cells they would glue onto the next cell.
+ */
+const LEGAL_SYSTEM_LINE = /^\s*(документ предоставлен (консультантплюс|гарант)|(www\.)?consultant\.ru|(www\.)?garant\.ru|дата сохранения:\s*\d|страница \d+ из \d+|надежная правовая поддержка|консультантплюс:?\s*примечание|система гарант|информационно-правовое обеспечение)/i;
+const EDITORIAL_NOTE = /^\s*\((в ред\.|п(п)?\.\s*[\d.]+(\s*-\s*[\d.]+)?\s+в ред\.|(пункт|подпункт|абзац|строка|раздел|графа|позиция)\s[^)]*(в ред\.|введен|утратил)|введен[аоы]?\s|утратил[аи]?\s+силу)[^)]*\)\s*$/i;
+
+/** Whether a line is a legal database's page boilerplate or editorial note («(в ред. приказа … от …)»). */
+export const isLegalSystemLine = (line: string): boolean => LEGAL_SYSTEM_LINE.test(line) || EDITORIAL_NOTE.test(line);
+
+export function parseTextRendering(text: string, options: { fileName?: string; rendering?: Rendering } = {}): RawDocument {
   const normalized = text.replace(/\r\n?/g, '\n');
-  const lines = normalized.split('\n');
+  const lines = normalized.split('\n').filter((l) => !isLegalSystemLine(l));
   // Spreadsheet exports: CSV, or tab-separated text with quoted multi-line cells.
-  const delimiter = detectDelimited(normalized, lines, options.fileName ?? '');
+  const delimiter = options.rendering ? null : detectDelimited(normalized, lines, options.fileName ?? '');
   if (delimiter) return delimitedToDocument(parseDelimited(normalized, delimiter));
-  const rendering = detectRendering(lines);
+  const rendering = options.rendering ?? detectRendering(lines);
+  if (rendering === 'cell-pipes') return { blocks: readCellStream(lines.map(stripArtefacts)) };
+  if (rendering === 'paragraphs') {
+    const blocks = readParagraphCells(lines.map(stripArtefacts));
+    if (blocks) return { blocks };
+  }
   const blocks: RawBlock[] = [];
   // Paragraphs keep their inner spacing and tabs: two blocks side by side («СОГЛАСОВАНО
   // … УТВЕРЖДАЮ») are told apart by it. Only the ends are trimmed.
@@ -163,9 +210,158 @@ export function parseTextRendering(text: string, options: { fileName?: string } 
   };
 
   if (rendering === 'cell-per-line') parseCellPerLine(lines, pushParagraph, pushTable);
+  else if (rendering === 'pipes' && isTerminated(lines)) parseTerminatedPipes(lines, pushParagraph, pushTable);
   else if (rendering === 'tabs' || rendering === 'pipes') parseSeparated(lines, rendering, pushParagraph, pushTable);
   else for (const l of lines) pushParagraph(l);
   return { blocks };
+}
+
+/**
+ * The renderings worth trying on a text, the likeliest first: what its lines look like,
+ * then the others that could apply (a reader that finds no table gives way to the next).
+ */
+export function candidateRenderings(text: string, fileName = ''): Array<Rendering | 'csv'> {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (detectDelimited(text, lines, fileName)) return ['csv'];
+  const first = detectRendering(lines);
+  const out: Array<Rendering | 'csv'> = [first];
+  const hasPipes = lines.some((l) => /\|/.test(l));
+  const hasTabs = lines.some((l) => l.includes('\t'));
+  if (hasPipes && first !== 'cell-pipes') out.push('cell-pipes');
+  if (hasPipes && first !== 'pipes') out.push('pipes');
+  if (hasTabs && first !== 'tabs') out.push('tabs');
+  if (hasTabs && first !== 'cell-per-line') out.push('cell-per-line');
+  if (first !== 'paragraphs') out.push('paragraphs');
+  return out;
+}
+
+// ------------------------------------------------------------------ rows closed by « |»
+
+/** A signature: initials and a surname, either order. */
+const SIGNATURE = /(^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.(\s|$)/;
+
+/** Pipe rows closed by a terminator («1 | Семинар | май |»): the terminator belongs to no cell. */
+function isTerminated(lines: string[]): boolean {
+  // Other pipe renderings hardly ever end a line in « |» (Markdown rows open with «|» too).
+  const withPipe = lines.map((l) => l.trim()).filter((l) => l.includes('|') && !l.startsWith('|'));
+  const closed = withPipe.filter((l) => /\s\|$/.test(l)).length;
+  return closed >= 3 && closed >= 0.3 * withPipe.length && withPipe.some((l) => pipeSeparators(l) > 0);
+}
+
+/** Cells of a terminated row (its lines joined): split at pipes with a space on either side. */
+function splitTerminated(text: string): string[] {
+  const body = text.replace(/[ \t\u00a0]*\|[ \t\u00a0]*$/, '');
+  return body.split(/(?:^|[ \t\u00a0\n])\|(?=[ \t\u00a0\n]|$)/).map((c) => c.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ''));
+}
+
+/**
+ * Rows closed by « |»: a row goes on over lines until its terminator, so a row broken
+ * over several lines joins back. One-cell rows around the table (the approval, the
+ * title, a signature) are text; between rows they are headings; a header row inside
+ * starts a new table.
+ */
+function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => void, pushTable: (rows: string[][], src: string[]) => void): void {
+  type Item = { kind: 'row'; cells: string[]; lines: string[] } | { kind: 'text'; line: string };
+  const items: Item[] = [];
+  let pending: string[] = [];
+  const hasSeparator = (t: string) => /\S[ \t\u00a0]+\|[ \t\u00a0]+\S|\S[ \t\u00a0]+\|[ \t\u00a0]+\|/.test(t);
+  for (const line of lines) {
+    if (BLANK.test(line)) {
+      // A blank line ends text, not a row that has begun to list its cells.
+      if (pending.length && !hasSeparator(pending.join(' '))) { for (const l of pending) items.push({ kind: 'text', line: l }); pending = []; }
+      continue;
+    }
+    pending.push(line);
+    if (/(^|\s)\|\s*$/.test(line)) {
+      items.push({ kind: 'row', cells: splitTerminated(pending.join('\n')), lines: pending });
+      pending = [];
+    }
+  }
+  // A file cut inside a row keeps what it has.
+  if (pending.length) {
+    if (hasSeparator(pending.join(' '))) items.push({ kind: 'row', cells: splitTerminated(pending.join('\n')), lines: pending });
+    else for (const l of pending) items.push({ kind: 'text', line: l });
+  }
+  const filled = (r: string[]) => r.filter((c) => c.trim()).length;
+  // A row with cells; one whose first cells are empty is the rest of the row above (a page break).
+  const wide = (it: Item) => it.kind === 'row' && (filled(it.cells) >= 2 || (it.cells.length >= 2 && !it.cells[0].trim() && filled(it.cells) >= 1));
+  // Rows wrapped at a separator («… | Срок» / «исполнения | …») end lines in « |» too: when
+  // rows come out ragged, every pipe ends a cell and the header's column count makes the rows.
+  // Each table is judged against its own header's width (tables of several widths are not ragged).
+  const wideRows = items.filter(wide) as Array<{ cells: string[] }>;
+  const ragged = (() => {
+    let width = 0;
+    let fit = 0;
+    let all = 0;
+    const judge = () => all >= 3 && fit < 0.7 * all;
+    for (const r of wideRows) {
+      if (isHeaderRow(r.cells)) {
+        if (width && judge()) return true;
+        width = r.cells.length;
+        fit = 0;
+        all = 0;
+        continue;
+      }
+      all++;
+      if (r.cells.length === (width || r.cells.length)) fit++;
+    }
+    if (!width) return wideRows.length >= 3 && wideRows.filter((r) => r.cells.length === mode(wideRows.map((x) => x.cells.length))).length < 0.7 * wideRows.length;
+    return judge();
+  })();
+  if (ragged) {
+    const cells = splitTerminated(lines.join('\n')).map((c) => c.trim());
+    const blocks: RawBlock[] = [];
+    cellsToTables(cells, blocks, 0, 40);
+    for (const b of blocks) {
+      if (b.type === 'paragraph') pushParagraph(b.text.replace(/\n/g, ' '));
+      else pushTable(b.rows.map((r) => r.cells), []);
+    }
+    return;
+  }
+  let k = 0;
+  while (k < items.length) {
+    const it = items[k];
+    if (!wide(it)) { pushParagraph(it.kind === 'text' ? it.line : it.cells.filter((c) => c.trim()).join(' ')); k++; continue; }
+    // The table: up to text, or up to one-cell rows that end the document.
+    let end = k;
+    let lastWide = k;
+    while (end < items.length && items[end].kind === 'row') {
+      if (wide(items[end])) {
+        if (end > k && isHeaderRow((items[end] as { cells: string[] }).cells)) break;
+        lastWide = end;
+      }
+      end++;
+    }
+    // One-cell rows after the last wide row (the next part's heading, a signature) are text,
+    // and so is a short unnumbered row closing the document (a signature «Министр | И.И. Иванов |»).
+    const widthHere = mode(items.slice(k, lastWide + 1).map((x) => (x.kind === 'row' ? x.cells.length : 0)).filter((n) => n >= 2));
+    while (lastWide > k) {
+      const last = items[lastWide] as { cells: string[] };
+      if (last.cells.length >= widthHere || ROW_START.test(last.cells[0]) || !SIGNATURE.test(last.cells.join(' '))) break;
+      lastWide--;
+      while (lastWide > k && !wide(items[lastWide])) lastWide--;
+    }
+    const stop = lastWide + 1;
+    const rows = items.slice(k, stop) as Array<{ cells: string[]; lines: string[] }>;
+    pushTable(joinBrokenRows(rows.map((r) => r.cells)), rows.flatMap((r) => r.lines));
+    k = stop;
+  }
+}
+
+/** Rows cut by a line that ended in « |» mid-row: a short row and the rest that follows it join. */
+function joinBrokenRows(rows: string[][]): string[][] {
+  const widths = rows.map((r) => r.length).filter((n) => n >= 2);
+  const width = widths.length ? mode(widths) : 0;
+  const out: string[][] = [];
+  for (const r of rows) {
+    const prev = out[out.length - 1];
+    if (prev && prev.length >= 2 && prev.length < width && prev.length + r.length <= width && !ROW_START.test(r[0]) && !LINE_HEADING.test(r[0])) {
+      prev.push(...r);
+      continue;
+    }
+    out.push(r.slice());
+  }
+  return out;
 }
 
 /** Renderings 1 and 3: a row per line, cells split by a separator. */

@@ -9,7 +9,7 @@ export function registerAuditRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['audit'],
       querystring: z.object({
-        entityType: z.enum(['organisation', 'user', 'plan', 'section', 'measure', 'session', 'report']).optional(),
+        entityType: z.enum(['organisation', 'user', 'plan', 'section', 'measure', 'session', 'report', 'import_layout']).optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
         before: z.coerce.number().int().positive().optional(),
       }),

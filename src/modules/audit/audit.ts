@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/policy/authorize.js';
 
 export interface AuditEntry {
   action: string;
-  entityType: 'organisation' | 'user' | 'plan' | 'section' | 'measure' | 'session' | 'report';
+  entityType: 'organisation' | 'user' | 'plan' | 'section' | 'measure' | 'session' | 'report' | 'import_layout';
   entityId: number | null;
   planId?: number | null;
   measureId?: number | null;

@@ -92,7 +92,7 @@ export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: 
     return {
       number: m.number,
       title: m.title,
-      responsible: [m.leadExecutor, ...m.coExecutors].filter(Boolean).map((o) => o!.shortName + (o!.external ? ' (по согласованию)' : '')).join(', '),
+      responsible: [...[m.leadExecutor, ...m.coExecutors].filter(Boolean).map((o) => o!.shortName + (o!.external ? ' (по согласованию)' : '')), ...(m.textExecutors ?? [])].join(', '),
       deadline: m.deadlineText,
       execution: period ? rep?.text ?? '' : m.executionText,
       status: period ? rep?.status ?? (m.status === 'done' ? 'done' : null) : m.status,

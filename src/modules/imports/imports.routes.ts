@@ -4,7 +4,8 @@ import { DomainError } from '../../domain/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../domain/importers/zip-guard.js';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
 import { ORG_KINDS } from '../organisations/organisations.service.js';
-import { applyReportImport, commitImport, getImportPreview, getStoredFile, previewImport } from './imports.service.js';
+import { MAPPABLE_ROLES } from '../../domain/importers/layout.js';
+import { applyReportImport, commitImport, getImportLayout, getImportPreview, getStoredFile, previewImport, readImportWithColumns } from './imports.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const isoDate = z.iso.date();
@@ -36,8 +37,17 @@ const CommitBody = z.object({
   executorMap: z.record(z.string().max(1000), z.union([
     z.object({ organisationId: z.number().int().positive() }).strict(),
     z.object({ create: z.object({ fullName: z.string().trim().min(1).max(500), shortName: str(200).optional(), kind: z.enum(ORG_KINDS) }).strict() }).strict(),
+    // Kept as text on the measure: a phrase describing executors, not an organisation.
+    z.object({ text: z.literal(true) }).strict(),
   ])),
   rememberAliases: z.boolean().default(true),
+}).strict();
+
+const ColumnsBody = z.object({
+  block: z.number().int().min(0).max(10_000),
+  headerRow: z.number().int().min(0).max(100_000),
+  columns: z.array(z.enum(MAPPABLE_ROLES)).min(1).max(60),
+  remember: z.boolean().default(true),
 }).strict();
 
 export async function registerImportRoutes(app: App, ctx: AppContext) {
@@ -64,6 +74,13 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
     getImportPreview(ctx.db, requireSession(request).user, request.params.id));
+
+  // A document the reader could not place: what it found, and a reading with the columns a person points at.
+  app.get('/api/imports/:id/layout', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
+    getImportLayout(ctx.db, requireSession(request).user, request.params.id));
+
+  app.post('/api/imports/:id/columns', { schema: { tags: ['imports'], params: IdParams, body: ColumnsBody } }, async (request) =>
+    readImportWithColumns(ctx.db, requireSession(request).user, request.params.id, request.body));
 
   app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: IdParams, body: CommitBody }, bodyLimit: 20 * 1024 * 1024 }, async (request, reply) =>
     reply.status(201).send(await commitImport(ctx.db, requireSession(request).user, request.params.id, request.body)));

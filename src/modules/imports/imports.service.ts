@@ -5,11 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.js';
-import { normalizeOrgName } from '../../domain/directory/match-organisation.js';
+import { normalizeOrgName, splitDefinition } from '../../domain/directory/match-organisation.js';
 import { DomainError } from '../../domain/errors.js';
 import { reviewImport, splitAgreementMarker } from '../../domain/import-review/review.js';
+import { isDomainError } from '../../domain/errors.js';
 import type { InterchangeDocument, ItemStatus } from '../../domain/importers/interchange.js';
-import { importDocument } from '../../domain/importers/read-document.js';
+import { choiceShape, documentLayout, findRememberedColumns, readWithColumns, type ColumnChoice, type MappableRole } from '../../domain/importers/layout.js';
+import type { RawDocument } from '../../domain/importers/raw-document.js';
+import { documentReadings, importDocument } from '../../domain/importers/read-document.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
@@ -63,29 +66,130 @@ async function buildPreview(db: Queryable, actor: Actor, importId: number, fileI
       name: e.name,
       byAgreement: e.byAgreement,
       match: e.match ? { id: e.match.id, shortName: e.match.shortName, fullName: e.match.fullName } : null,
+      suggestion: e.suggestion,
+      byShortForm: e.byShortForm,
       candidates: e.candidates.map((c) => ({ id: c.id, shortName: c.shortName, fullName: c.fullName })),
       items: e.items,
     })),
   };
 }
 
-/** Reads an uploaded document and keeps it for preview; nothing is saved when it cannot be read. */
-export async function previewImport(db: Database, actor: Actor, file: UploadedFile) {
+/** What the reader found, for the person to point at the header and the columns. */
+async function firstReading(bytes: Uint8Array, name: string): Promise<RawDocument> {
+  return (await documentReadings(bytes, name))[0].read();
+}
+
+/** Header shapes the actor's organisation has pointed at before, with their columns. */
+async function rememberedLayouts(db: Queryable, actor: Actor) {
+  const rows = await db.query<{ id: number; shape: string; columns: MappableRole[] }>(
+    `SELECT id, shape, columns FROM import_layouts WHERE region_id = $1 AND organisation_id = $2`,
+    [actor.regionId, actor.organisationId],
+  );
+  return rows.map((r) => ({ id: Number(r.id), shape: r.shape, columns: r.columns }));
+}
+
+/** A document no reading placed: what was tried, and what was found, for the person to point at. */
+function unreadView(importId: number, fileId: number, fileName: string, message: string, raw: RawDocument) {
+  return { importId, fileId, fileName, status: 'unread' as const, document: null, problems: [], executors: [], unread: { message, layout: documentLayout(raw) } };
+}
+
+const unreadError = (id: number) => new DomainError('validation', 'import.unread', 'Документ ещё не прочитан: укажите строку заголовка и столбцы.', `import ${id} has no reading yet`);
+
+const REMEMBERED = 'Таблица прочитана по разметке столбцов, сохранённой вашей организацией для документов такого вида.';
+
+/**
+ * Reads an uploaded document and keeps it for preview. A document laid out like one the
+ * organisation has pointed the columns of is read that way; one no reading places is kept
+ * unread, with what was found, for a person to point at its columns. Nothing is kept when
+ * the file is not a document we read.
+ */
+export async function previewImport(db: Database, actor: Actor, file: UploadedFile, opts: { keepUnread?: boolean } = {}) {
   if (!mayImport(actor)) throw forbidden();
-  const doc = await importDocument(file.bytes, file.name); // throws DomainError with a Russian message
+  let doc: InterchangeDocument | null = null;
+  let refusal: string | null = null;
+  let layoutId: number | null = null;
+  let raw: RawDocument | null = null;
+  const known = await rememberedLayouts(db, actor);
+  if (known.length) {
+    raw = await firstReading(file.bytes, file.name); // refuses formats we do not read
+    const choice = findRememberedColumns(raw, known);
+    if (choice) {
+      try {
+        doc = readWithColumns(raw, choice);
+        doc.warnings.unshift(REMEMBERED);
+        layoutId = known.find((k) => k.shape === choiceShape(raw!, choice))?.id ?? null;
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+      }
+    }
+  }
+  if (!doc) {
+    try {
+      doc = await importDocument(file.bytes, file.name); // throws DomainError with a Russian message
+    } catch (e) {
+      // Kept unread for a person to point at its columns — where there is one to ask.
+      if (!(isDomainError(e) && e.code === 'import.no_table') || opts.keepUnread === false) throw e;
+      refusal = e.message;
+    }
+  }
   const { importId, fileId } = await db.transaction(async (tx) => {
     const fileId = await storeFile(tx, actor, file);
     const r = await tx.one<{ id: number }>(
-      `INSERT INTO imports (region_id, file_id, kind, document, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-      [actor.regionId, fileId, doc.kind, JSON.stringify(doc), actor.userId],
+      `INSERT INTO imports (region_id, file_id, kind, document, layout_id, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+      [actor.regionId, fileId, doc?.kind ?? null, doc ? JSON.stringify(doc) : null, layoutId, actor.userId],
     );
     return { importId: r!.id, fileId };
   });
+  if (!doc) return unreadView(importId, fileId, file.name, refusal!, raw ?? (await firstReading(file.bytes, file.name)));
   return buildPreview(db, actor, importId, fileId, file.name, doc);
 }
 
+/** The bytes of an import's file. */
+async function importBytes(db: Queryable, fileId: number): Promise<Buffer> {
+  const f = await db.one<{ content: Uint8Array | null; storage: string; sha256: string }>(`SELECT content, storage, sha256 FROM stored_files WHERE id = $1`, [fileId]);
+  if (!f) throw notFound('Файл не найден', `file ${fileId} not found`);
+  return readPlacedFile(f);
+}
+
+/** What the reader found in an imported document, for pointing at its columns (read or not). */
+export async function getImportLayout(db: Queryable, actor: Actor, id: number) {
+  const r = await loadImport(db, actor, id);
+  if (r.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${r.status}`);
+  return { layout: documentLayout(await firstReading(await importBytes(db, r.file_id), r.name)) };
+}
+
+/**
+ * Reads an imported document with the columns a person pointed at; with `remember`, the
+ * organisation's next document of the same header shape is read the same way.
+ */
+export async function readImportWithColumns(db: Database, actor: Actor, id: number, input: ColumnChoice & { remember: boolean }) {
+  const imp = await loadImport(db, actor, id);
+  if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${imp.status}`);
+  const raw = await firstReading(await importBytes(db, imp.file_id), imp.name);
+  const choice: ColumnChoice = { block: input.block, headerRow: input.headerRow, columns: input.columns };
+  const doc = readWithColumns(raw, choice); // a Russian message when the columns read nothing
+  await db.transaction(async (tx) => {
+    let layoutId: number | null = null;
+    if (input.remember) {
+      const shape = choiceShape(raw, choice);
+      const saved = await tx.one<{ id: number }>(
+        `INSERT INTO import_layouts (region_id, organisation_id, shape, columns, created_by) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT (region_id, organisation_id, shape) DO UPDATE SET columns = EXCLUDED.columns, created_by = EXCLUDED.created_by, updated_at = now()
+         RETURNING id`,
+        [actor.regionId, actor.organisationId, shape, JSON.stringify(choice.columns), actor.userId],
+      );
+      layoutId = Number(saved!.id);
+      await recordAudit(tx, actor, actor.regionId, { action: 'import_layout.saved', entityType: 'import_layout', entityId: layoutId, after: { shape, columns: choice.columns, organisationId: actor.organisationId }, source: imp.name });
+    }
+    // Only a document still in preview takes the new reading (a concurrent save wins).
+    const updated = await tx.query(`UPDATE imports SET document = $2, kind = $3, layout_id = $4 WHERE id = $1 AND status = 'preview' RETURNING id`, [id, JSON.stringify(doc), doc.kind, layoutId]);
+    if (updated.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} left preview meanwhile`);
+  });
+  return buildPreview(db, actor, imp.id, imp.file_id, imp.name, doc);
+}
+
 async function loadImport(db: Queryable, actor: Actor, id: number) {
-  const r = await db.one<{ id: number; file_id: number; document: InterchangeDocument; status: string; created_by: number; name: string }>(
+  const r = await db.one<{ id: number; file_id: number; document: InterchangeDocument | null; status: string; created_by: number; name: string }>(
     `SELECT i.*, f.name FROM imports i JOIN stored_files f ON f.id = i.file_id WHERE i.id = $1 AND i.region_id = $2`,
     [id, actor.regionId],
   );
@@ -96,10 +200,15 @@ async function loadImport(db: Queryable, actor: Actor, id: number) {
 
 export async function getImportPreview(db: Queryable, actor: Actor, id: number) {
   const r = await loadImport(db, actor, id);
+  if (!r.document) {
+    const bytes = await importBytes(db, r.file_id);
+    const message = await importDocument(bytes, r.name).then(() => null, (e: unknown) => (isDomainError(e) ? e.message : null));
+    return unreadView(r.id, r.file_id, r.name, message ?? 'Документ не прочитан: укажите строку заголовка и столбцы.', await firstReading(bytes, r.name));
+  }
   return { ...(await buildPreview(db, actor, r.id, r.file_id, r.name, r.document)), status: r.status };
 }
 
-export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } };
+export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } } | { text: true };
 
 export interface CommitInput {
   plan: { kind: 'plan' | 'council_decisions'; title: string; ownerOrganisationId: number; periodFrom: string; periodTo: string; approvedByName?: string | null; approvedOn?: string | null };
@@ -116,42 +225,53 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
   return db.transaction(async (tx) => {
     const imp = await loadImport(tx, actor, importId);
     if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} is ${imp.status}`);
+    if (!imp.document) throw unreadError(importId);
     if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.plan.ownerOrganisationId } })) throw forbidden();
     const directory = await listOrganisations(tx, actor);
     const mapKeys = new Map(Object.entries(input.executorMap).map(([k, v]) => [normalizeOrgName(k), { name: k, choice: v }]));
-    const resolved = new Map<string, number>();
+    const resolved = new Map<string, number | null>();
 
-    const resolveName = async (raw: string): Promise<number> => {
+    /** The organisation a name in the document means, or null when it stays text on the measure. */
+    const resolveName = async (raw: string): Promise<number | null> => {
       const { name } = splitAgreementMarker(raw);
       const key = normalizeOrgName(name);
-      const cached = resolved.get(key);
-      if (cached) return cached;
+      if (resolved.has(key)) return resolved.get(key)!;
       const chosen = mapKeys.get(key)?.choice;
       let id: number | undefined;
+      if (chosen && 'text' in chosen) {
+        resolved.set(key, null);
+        return null;
+      }
       if (chosen && 'organisationId' in chosen) {
         if (!directory.some((o) => o.id === chosen.organisationId)) throw new DomainError('validation', 'import.executor_org', `Организация для «${name}» не найдена в справочнике`, `org ${chosen.organisationId} missing`);
         id = chosen.organisationId;
         const org = directory.find((o) => o.id === id)!;
-        const known = [org.fullName, org.shortName, ...org.aliases].some((n) => normalizeOrgName(n) === key);
-        if (input.rememberAliases && !known) {
-          await tx.query(`UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`, [id, name]);
-          org.aliases.push(name);
-          await recordAudit(tx, actor, actor.regionId, { action: 'organisation.alias_added', entityType: 'organisation', entityId: id, after: { alias: name }, source: imp.name });
+        // The spelling is remembered as the organisation names itself, without the
+        // document's «(далее – …)» note.
+        const alias = splitDefinition(name).name;
+        const known = [org.fullName, org.shortName, ...org.aliases].some((n) => normalizeOrgName(n) === normalizeOrgName(alias));
+        if (input.rememberAliases && !known && alias) {
+          await tx.query(`UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`, [id, alias]);
+          org.aliases.push(alias);
+          await recordAudit(tx, actor, actor.regionId, { action: 'organisation.alias_added', entityType: 'organisation', entityId: id, after: { alias }, source: imp.name });
         }
       } else if (chosen && 'create' in chosen) {
         const r = await tx.one<{ id: number }>(
           `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
           [actor.regionId, chosen.create.kind, chosen.create.fullName.trim(), (chosen.create.shortName || chosen.create.fullName).trim(),
-            normalizeOrgName(name) !== normalizeOrgName(chosen.create.fullName) ? [name] : [], BY_AGREEMENT_RE.test(raw)],
+            createdAliases(name, chosen.create), BY_AGREEMENT_RE.test(raw)],
         ).catch((e) => {
           if ((e as { code?: string }).code === '23505') throw new DomainError('conflict', 'import.org_exists', `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`, 'duplicate org on create');
           throw e;
         });
         id = r!.id;
-        directory.push({ id, fullName: chosen.create.fullName, shortName: chosen.create.shortName || chosen.create.fullName, aliases: [name], kind: chosen.create.kind, parentId: null, external: false, archived: false });
+        directory.push({ id, fullName: chosen.create.fullName, shortName: chosen.create.shortName || chosen.create.fullName, aliases: createdAliases(name, chosen.create), kind: chosen.create.kind, parentId: null, external: false, archived: false });
         await recordAudit(tx, actor, actor.regionId, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: chosen.create, source: imp.name });
       } else {
-        const exact = directory.filter((o) => [o.fullName, o.shortName, ...o.aliases].some((n) => normalizeOrgName(n) === key));
+        // Unmapped: the name as the directory knows it, or the short form the document gives it.
+        const names = [splitDefinition(name).name, splitDefinition(name).short].filter((x): x is string => Boolean(x)).map(normalizeOrgName);
+        let exact: typeof directory = [];
+        for (const n of names) if (exact.length !== 1) exact = directory.filter((o) => [o.fullName, o.shortName, ...o.aliases].some((x) => normalizeOrgName(x) === n));
         if (exact.length !== 1) {
           throw new DomainError('validation', 'import.executor_unmapped', `Исполнитель «${name}» не сопоставлен со справочником организаций`, `executor "${name}" unmapped`);
         }
@@ -171,15 +291,17 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
     for (const item of input.items) {
       if (!item.title.trim()) throw new DomainError('validation', 'import.empty_title', `Мероприятие № ${item.number}: не указано наименование`, 'empty title');
       const execIds: number[] = [];
+      const textExecutors: string[] = [];
       for (const name of item.executors) {
         const id = await resolveName(name);
-        if (!execIds.includes(id)) execIds.push(id);
+        if (id === null) { if (!textExecutors.includes(name.trim())) textExecutors.push(name.trim()); }
+        else if (!execIds.includes(id)) execIds.push(id);
       }
       const sectionId = item.section != null ? sectionIds.get(item.section) : null;
       if (item.section != null && sectionId === undefined) throw new DomainError('validation', 'import.section', `Мероприятие № ${item.number}: раздел «${item.section}» не найден`, 'unknown section');
       await createMeasure(db, actor, plan.id, {
         sectionId: sectionId ?? null, number: item.number, title: item.title, expectedResult: item.expectedResult, form: item.form,
-        deadlineText: item.deadlineText, leadExecutorId: execIds[0] ?? null, coExecutorIds: execIds.slice(1), status: item.status,
+        deadlineText: item.deadlineText, leadExecutorId: execIds[0] ?? null, coExecutorIds: execIds.slice(1), textExecutors, status: item.status,
         executionText: item.executionText, protocolItem: item.protocolItem,
       }, { tx, source: imp.name });
     }
@@ -190,6 +312,13 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
 }
 
 const BY_AGREEMENT_RE = /\(\s*по\s+согласованию\s*\)/i;
+
+/** The document's spelling of a new organisation, kept as its alias when it is neither of its names (and never with the «(далее – …)» note). */
+function createdAliases(name: string, created: { fullName: string; shortName?: string }): string[] {
+  const alias = splitDefinition(name).name;
+  const names = [created.fullName, created.shortName ?? ''].map(normalizeOrgName);
+  return alias && !names.includes(normalizeOrgName(alias)) ? [alias] : [];
+}
 
 export interface ReportChange { measureId: number; number: string; title: string; before: { status: string | null; executionText: string }; after: { status: string | null; executionText: string } }
 
@@ -207,6 +336,7 @@ export async function applyReportImport(db: Database, actor: Actor, importId: nu
     const byNumber = new Map(measures.map((m) => [key(m.number), m]));
     const changes: ReportChange[] = [];
     const unmatched: string[] = [];
+    if (!imp.document) throw unreadError(importId);
     for (const item of imp.document.items) {
       const m = byNumber.get(key(item.number));
       if (!m) { unmatched.push(item.number); continue; }

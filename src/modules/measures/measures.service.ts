@@ -18,6 +18,8 @@ export interface MeasureInput {
   deadlineText?: string;
   leadExecutorId?: number | null;
   coExecutorIds?: number[];
+  /** Executors named only in words (see migration 0020). */
+  textExecutors?: string[];
   status?: MeasureStatus | null;
   executionText?: string;
   protocolItem?: string;
@@ -90,10 +92,10 @@ export async function createMeasure(db: Database, actor: Actor, planId: number, 
     const coIds = input.coExecutorIds ?? [];
     await assertExecutors(tx, actor, [...(input.leadExecutorId != null ? [input.leadExecutorId] : []), ...coIds]);
     const r = await tx.one<{ id: number }>(
-      `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, form, deadline_text, status, execution_text, protocol_item, position)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, (SELECT coalesce(max(position), 0) + 1 FROM measures WHERE plan_id = $2)) RETURNING id`,
+      `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, form, deadline_text, status, execution_text, protocol_item, text_executors, position)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12, (SELECT coalesce(max(position), 0) + 1 FROM measures WHERE plan_id = $2)) RETURNING id`,
       [actor.regionId, planId, input.sectionId, input.number.trim(), input.title.trim(), input.expectedResult ?? '', input.form ?? '',
-        input.deadlineText ?? '', input.status ?? null, input.executionText ?? '', input.protocolItem ?? ''],
+        input.deadlineText ?? '', input.status ?? null, input.executionText ?? '', input.protocolItem ?? '', input.textExecutors ?? []],
     ).catch(duplicateNumber);
     await writeExecutors(tx, r!.id, input.leadExecutorId, coIds);
     await notifyNewExecutors(tx, actor, r!.id, []);

@@ -44,6 +44,8 @@ export interface MeasureView {
   protocolItem: string;
   leadExecutor: OrgRef | null;
   coExecutors: OrgRef[];
+  /** Executors named only in words, with no organisation in the directory («некоммерческие организации»). */
+  textExecutors: string[];
   /** What the deadline text was understood as («recurring», «relative», …; «unspecified» needs a person). */
   deadlineKind: string | null;
   deadlineUnderstood: boolean;
@@ -109,6 +111,7 @@ export function presentMeasure(r: Record<string, unknown>, executors: ExecutorRo
     protocolItem: String(r.protocol_item ?? ''),
     leadExecutor: lead ? ref(lead) : null,
     coExecutors: executors.filter((e) => e.role === 'co').map(ref),
+    textExecutors: Array.isArray(r.text_executors) ? (r.text_executors as string[]) : [],
     deadlineKind: (r.schedule as { kind?: string } | null)?.kind ?? null,
     deadlineUnderstood: r.deadline_understood !== false,
     deadlineOverride: (r.deadline_override as MeasureView['deadlineOverride']) ?? null,

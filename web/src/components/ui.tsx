@@ -53,14 +53,14 @@ export function StatusBreakdown({ counts, total }: { counts: StatusCounts; total
 }
 
 /** Executors of a measure: the lead in bold, co-executors after it; the user's own organisation marked. */
-export function Executors({ lead, co }: { lead: OrgRef | null; co: OrgRef[] }) {
+export function Executors({ lead, co, text = [] }: { lead: OrgRef | null; co: OrgRef[]; text?: string[] }) {
   const dir = useDirectory();
   // Executors look for their own organisation; for coordinators it is everywhere and would only add noise.
   const { user } = useAuth();
   const mine = user?.role === 'executor' ? user.organisation?.id : undefined;
   const name = (o: OrgRef) => withExternalMark(o.shortName || o.fullName, o.external ?? dir.byId.get(o.id)?.external);
   const cls = (o: OrgRef, base = '') => `${base}${o.id === mine ? ' exec-mine' : ''}`.trim() || undefined;
-  if (!lead && co.length === 0) return <span className="muted">не назначен</span>;
+  if (!lead && co.length === 0 && text.length === 0) return <span className="muted">не назначен</span>;
   return (
     <span className="executors">
       {lead && (
@@ -74,6 +74,12 @@ export function Executors({ lead, co }: { lead: OrgRef | null; co: OrgRef[] }) {
           <span title={o.fullName} className={cls(o)}>
             {name(o)}
           </span>
+        </span>
+      ))}
+      {text.map((t, i) => (
+        <span key={`t${i}`} className="exec-text" title="Указано в документе текстом, без организации в справочнике">
+          {(lead || co.length > 0 || i > 0) && ', '}
+          {t}
         </span>
       ))}
     </span>

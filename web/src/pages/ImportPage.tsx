@@ -3,7 +3,7 @@
  * upload → preview as the plan will be saved (header, problems, executors, rows editable
  * in place) → saved as a draft plan; a report may instead be applied onto a plan.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
   api,
@@ -12,6 +12,7 @@ import {
   type ExecutorChoice,
   type ImportCommitInput,
   type ImportPreview,
+  type ImportUnread,
   type InterchangeItem,
   type OrgRef,
 } from '../api';
@@ -37,10 +38,13 @@ import {
   normalizeOrgName,
   parseExecutorLines,
   planKindFor,
+  executorWording,
   splitAgreementMarker,
+  splitDefinition,
   suggestNewOrganisation,
 } from '../import-review';
 import { peekInterpretation, useDeadlineInterpretation, useInterpretationsVersion } from '../interpret';
+import { ImportColumns, UnreadNotice } from './ImportColumns';
 import { ReportApply } from './ReportApply';
 
 const MAX_UPLOAD_MB = 50;
@@ -162,11 +166,14 @@ export function ImportPreviewPage() {
   const { importId } = useParams();
   const id = Number(importId);
   const location = useLocation();
-  const passed = (location.state as { preview?: ImportPreview } | null)?.preview;
+  const passed = (location.state as { preview?: ImportPreview | ImportUnread } | null)?.preview;
   // The upload hands its preview over (shown at once), but the stored state is always asked
   // for: after «Назад» from the saved plan the document must not be offered for saving again.
   const preview = useLoader(() => api.importPreview(id), [id]);
-  const p = preview.data ?? (passed?.importId === id && !preview.error ? passed : undefined);
+  // A reading with the columns a person pointed at replaces the one loaded.
+  const [read, setRead] = useState<ImportPreview | null>(null);
+  const [remap, setRemap] = useState(false);
+  const p = read ?? preview.data ?? (passed?.importId === id && !preview.error ? passed : undefined);
   useTitle(p ? `Импорт: ${p.fileName}` : 'Импорт документа');
 
   if (!p) {
@@ -177,7 +184,7 @@ export function ImportPreviewPage() {
       </section>
     );
   }
-  if (p.status && p.status !== 'preview') {
+  if (p.status && p.status !== 'preview' && p.status !== 'unread') {
     return (
       <section className="page">
         <ImportBreadcrumbs fileName={p.fileName} />
@@ -189,7 +196,52 @@ export function ImportPreviewPage() {
       </section>
     );
   }
-  return <ImportReview key={p.importId} preview={p} />;
+  const onRead = (r: ImportPreview) => {
+    setRead(r);
+    setRemap(false);
+    window.scrollTo(0, 0);
+  };
+  if (p.status === 'unread' || remap) return <ImportColumnsPage preview={p} onRead={onRead} onCancel={p.status === 'unread' ? undefined : () => setRemap(false)} />;
+  return <ImportReview key={`${p.importId}-${read ? 'read' : 'loaded'}`} preview={p as ImportPreview} onRemap={() => setRemap(true)} />;
+}
+
+/** The columns screen: for a document no reading placed, or one a person wants read otherwise. */
+function ImportColumnsPage({ preview, onRead, onCancel }: { preview: ImportPreview | ImportUnread; onRead(p: ImportPreview): void; onCancel?: () => void }) {
+  const unread = preview.status === 'unread' ? (preview as ImportUnread).unread : null;
+  const layout = useLoader(async () => unread?.layout ?? (await api.importLayout(preview.importId)).layout, [preview.importId]);
+  return (
+    <section className="page page-import-columns">
+      <ImportBreadcrumbs fileName={preview.fileName} />
+      <div className="page-head">
+        <div>
+          <div className="doc-kind">Импорт · разметка столбцов</div>
+          <PageHeading>Укажите столбцы документа «{preview.fileName}»</PageHeading>
+        </div>
+        <ImportActions>
+          {onCancel && (
+            <button type="button" className="btn" onClick={onCancel} data-testid="layout-cancel">
+              Вернуться к проверке
+            </button>
+          )}
+        </ImportActions>
+      </div>
+      {unread ? <UnreadNotice message={unread.message} /> : <Alert kind="info">Документ будет прочитан заново по столбцам, которые вы укажете.</Alert>}
+      {layout.error && <Alert>{layout.error}</Alert>}
+      {layout.data ? <ImportColumns importId={preview.importId} blocks={layout.data.blocks} onRead={onRead} /> : !layout.error && <Loading label="Загрузка документа…" />}
+    </section>
+  );
+}
+
+/** The page's actions, ending with «Загрузить другой файл». */
+function ImportActions({ children }: { children?: ReactNode }) {
+  return (
+    <div className="page-actions">
+      {children}
+      <Link to="/import" className="btn">
+        Загрузить другой файл
+      </Link>
+    </div>
+  );
 }
 
 function ImportBreadcrumbs({ fileName }: { fileName?: string }) {
@@ -233,13 +285,19 @@ type Choice =
   | { type: 'pick' }
   | { type: 'create'; fullName: string; shortName: string; kind: OrgKind }
   /** The organisation created for another name whose short name this is («Комитет» of «… (далее – Комитет)»). */
-  | { type: 'same'; as: string };
+  | { type: 'same'; as: string }
+  /** Kept on the measure as text: a phrase describing executors, not one organisation. */
+  | { type: 'text' };
 
 interface ExecState {
   key: string;
   name: string;
   byAgreement: boolean;
   match: OrgRef | null;
+  /** «text» for a phrase describing executors («некоммерческие организации»). */
+  suggestion: 'organisation' | 'text';
+  /** Found only by the short form in «(далее – …)». */
+  byShortForm?: boolean;
   candidates: OrgRef[];
   loading?: boolean;
   error?: string;
@@ -284,7 +342,7 @@ const PROBLEM_TAGS: Record<ProblemKind, string> = {
   empty_number: 'Номер',
 };
 
-const resolved = (c: Choice) => c.type === 'org' || c.type === 'create';
+const resolved = (c: Choice) => c.type === 'org' || c.type === 'create' || c.type === 'text';
 
 /**
  * Groups whose new organisation will carry `g`'s name as its short name and are named
@@ -343,7 +401,7 @@ function groupExecutors(items: EditItem[]): ExecGroup[] {
 const orgName = (o: { shortName?: string | null; fullName: string }) => o.shortName || o.fullName;
 const stripExtension = (name: string) => name.replace(/\.[a-z0-9]{2,5}$/i, '');
 
-function ImportReview({ preview }: { preview: ImportPreview }) {
+function ImportReview({ preview, onRemap }: { preview: ImportPreview; onRemap?: () => void }) {
   const user = useUser();
   const navigate = useNavigate();
   const dir = useDirectory();
@@ -369,7 +427,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
     const out: Record<string, ExecState> = {};
     for (const e of preview.executors) {
       const key = normalizeOrgName(e.name);
-      out[key] = { key, name: e.name, byAgreement: e.byAgreement, match: e.match, candidates: e.candidates, choice: e.match ? { type: 'org', id: e.match.id } : { type: 'none' } };
+      out[key] = { key, name: e.name, byAgreement: e.byAgreement, match: e.match, suggestion: e.suggestion ?? executorWording(e.name), byShortForm: e.byShortForm, candidates: e.candidates, choice: e.match ? { type: 'org', id: e.match.id } : { type: 'none' } };
     }
     return out;
   });
@@ -396,7 +454,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
     const t = setTimeout(() => {
       setExecs((old) => {
         const next = { ...old };
-        for (const g of missing) if (!next[g.key]) next[g.key] = { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, candidates: [], loading: true, choice: { type: 'none' } };
+        for (const g of missing) if (!next[g.key]) next[g.key] = { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, suggestion: executorWording(g.name), candidates: [], loading: true, choice: { type: 'none' } };
         return next;
       });
       for (const g of missing) {
@@ -472,10 +530,13 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
       const taken = new Set<string>();
       for (const st of Object.values(next)) if (st.choice.type === 'create') taken.add(normalizeOrgName(st.choice.fullName));
       const todo = groups.filter((g) => !isResolved(g, groups, next));
-      const blank = (g: ExecGroup): ExecState => next[g.key] ?? { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, candidates: [], choice: { type: 'none' } };
+      const blank = (g: ExecGroup): ExecState => next[g.key] ?? { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, suggestion: executorWording(g.name), candidates: [], choice: { type: 'none' } };
+      // A phrase describing executors («некоммерческие организации», «… с привлечением …»)
+      // stays text on the measure: no organisation is made of it.
+      for (const g of todo.filter((x) => blank(x).suggestion === 'text')) next[g.key] = { ...blank(g), choice: { type: 'text' } };
       // Abbreviations defined in the document («… (далее – Комитет)») go last: they follow their full name.
       const isAbbr = (g: ExecGroup) => abbreviations.has(g.key);
-      for (const g of todo.filter((x) => !isAbbr(x))) {
+      for (const g of todo.filter((x) => !isAbbr(x) && blank(x).suggestion !== 'text')) {
         let sug = suggestNewOrganisation(g.name);
         // Two new organisations may not share a full name, nor copy one in the directory.
         if (taken.has(normalizeOrgName(sug.fullName))) sug = { ...sug, fullName: g.name.slice(0, 500) };
@@ -483,7 +544,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
         next[g.key] = { ...blank(g), choice: existing ? { type: 'org', id: existing } : { type: 'create', ...sug } };
         taken.add(normalizeOrgName(sug.fullName));
       }
-      for (const g of todo.filter(isAbbr)) {
+      for (const g of todo.filter((x) => isAbbr(x) && blank(x).suggestion !== 'text')) {
         const full = abbreviations.get(g.key)!;
         const expansion = groups.find((h) => h.key !== g.key && (normalizeOrgName(suggestNewOrganisation(h.name).fullName) === full || h.key === full));
         const ec = expansion ? next[expansion.key]?.choice : undefined;
@@ -568,6 +629,7 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
       const c = execs[g.key].choice;
       // 'same': left out on purpose — the server finds the name by the new organisation's short name.
       if (c.type === 'org') executorMap[g.name] = { organisationId: c.id };
+      else if (c.type === 'text') executorMap[g.name] = { text: true };
       else if (c.type === 'create') executorMap[g.name] = { create: { fullName: c.fullName.trim(), ...(c.shortName.trim() ? { shortName: c.shortName.trim() } : {}), kind: c.kind } };
     }
     const input: ImportCommitInput = {
@@ -643,11 +705,13 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
             </a>
           </p>
         </div>
-        <div className="page-actions">
-          <Link to="/import" className="btn">
-            Загрузить другой файл
-          </Link>
-        </div>
+        <ImportActions>
+          {onRemap && (
+            <button type="button" className="btn" onClick={onRemap} title="Если столбцы прочитаны неверно: укажите строку заголовка и что в каждом столбце" data-testid="import-remap">
+              Указать столбцы вручную
+            </button>
+          )}
+        </ImportActions>
       </div>
 
       {doc.warnings.length > 0 && (
@@ -976,11 +1040,18 @@ function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumb
   const sameList = choice.type === 'same' && !same.some((h) => h.key === choice.as) ? [...same, { key: choice.as, name: execs[choice.as]?.name ?? choice.as, byAgreement: false, items: [] }] : same;
   const pickedOrg = choice.type === 'org' ? dir.byId.get(choice.id) : undefined;
   const label = `Организация для «${group.name}»`;
+  // The document's full name for this short form is itself mapped to the same organisation:
+  // nothing to check.
+  const expansionSame = Boolean(
+    expansion && choice.type === 'org' &&
+      Object.values(execs).some((e) => e.choice.type === 'org' && e.choice.id === choice.id && e.key !== group.key && splitDefinition(e.name).short !== null && normalizeOrgName(splitDefinition(e.name).name) === normalizeOrgName(expansion)),
+  );
 
   const onSelect = (v: string) => {
     if (v === '') onChoice({ type: 'none' });
     else if (v === 'pick' || v === 'picked') onChoice(choice.type === 'org' && v === 'picked' ? choice : { type: 'pick' });
     else if (v === 'create') onChoice({ type: 'create', ...suggestNewOrganisation(group.name) });
+    else if (v === 'text') onChoice({ type: 'text' });
     else if (v.startsWith('org:')) onChoice({ type: 'org', id: Number(v.slice(4)) });
     else if (v.startsWith('same:')) onChoice({ type: 'same', as: v.slice(5) });
   };
@@ -991,9 +1062,13 @@ function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumb
         <span className="exec-name">{group.name}</span>
         {group.byAgreement && <span className="muted"> (по согласованию)</span>}
         {expansion && <div className="small muted">в документе — сокращение: «{expansion}»</div>}
-        {state?.match && choice.type === 'org' && choice.id === state.match.id && expansion && normalizeOrgName(state.match.fullName) !== normalizeOrgName(expansion) ? (
+        {state?.match && choice.type === 'org' && choice.id === state.match.id && expansion && normalizeOrgName(state.match.fullName) !== normalizeOrgName(expansion) && !expansionSame ? (
           <div className="small exec-check" data-testid="import-exec-check">
             ⚠ найдено «{orgName(state.match)}», но в документе это «{expansion}» — проверьте
+          </div>
+        ) : state?.match && choice.type === 'org' && choice.id === state.match.id && (state.byShortForm ?? byShortForm(group.name, state.match)) ? (
+          <div className="small exec-check" data-testid="import-exec-check">
+            ⚠ найдено по сокращению «{splitDefinition(group.name).short}»: в справочнике «{state.match.fullName}» — проверьте
           </div>
         ) : (
           state?.match && <div className="small exec-found">✓ найдено в справочнике</div>
@@ -1049,8 +1124,13 @@ function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumb
                 {value === 'picked' && pickedOrg && <option value="picked">{orgOption(pickedOrg)}</option>}
                 <option value="pick">Другая организация из справочника…</option>
                 <option value="create">Создать новую организацию</option>
+                <option value="text">Оставить текстом (без организации)</option>
               </optgroup>
             </select>
+            {choice.type === 'text' && <div className="hint" data-testid="import-exec-text">Останется в мероприятии текстом, как в документе; организация не создаётся, отчёты с неё не запрашиваются.</div>}
+            {choice.type === 'none' && state?.suggestion === 'text' && (
+              <div className="hint hint-warn">Похоже на описание исполнителей, а не на организацию: оставьте текстом или выберите организацию.</div>
+            )}
             {state?.error && <div className="field-error">{state.error}</div>}
             {(choice.type === 'pick' || (choice.type === 'org' && choice.picked)) && (
               <div className="exec-extra">
@@ -1070,6 +1150,14 @@ function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumb
       </td>
     </tr>
   );
+}
+
+/** A name «X (далее – Y)» found by Y while the directory's full name is not X. */
+function byShortForm(name: string, org: OrgRef): boolean {
+  const { name: full, short } = splitDefinition(name);
+  if (!short) return false;
+  const known = [org.fullName, org.shortName ?? ''].map(normalizeOrgName);
+  return !known.includes(normalizeOrgName(full));
 }
 
 function orgOption(o: { shortName?: string | null; fullName: string }): string {
@@ -1325,6 +1413,9 @@ const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council
               } else if (c?.type === 'create') {
                 text = `+ новая: ${c.shortName || c.fullName}`;
                 cls = 'mark-new';
+              } else if (c?.type === 'text') {
+                text = 'текстом, без организации';
+                cls = 'mark-ok';
               } else if (c?.type === 'same') {
                 const t = execs[c.as]?.choice;
                 text = `+ новая: ${t?.type === 'create' ? t.shortName || t.fullName : '?'}`;

@@ -112,6 +112,12 @@ export function MeasurePage() {
             )}
           </dd>
         </div>
+        {(m.textExecutors?.length ?? 0) > 0 && (
+          <div>
+            <dt>Также (без организации в справочнике)</dt>
+            <dd data-testid="measure-text-executors">{m.textExecutors!.join(', ')}</dd>
+          </div>
+        )}
         <div>
           <dt>Срок исполнения</dt>
           <dd>

@@ -90,7 +90,7 @@ export function MyMeasuresPage() {
                     <Link to={`/measures/${m.id}`} className="title-link">{m.title}</Link>
                   </td>
                   <td className="col-exec" data-label="Исполнители">
-                    <Executors lead={m.leadExecutor} co={m.coExecutors} />
+                    <Executors lead={m.leadExecutor} co={m.coExecutors} text={m.textExecutors} />
                   </td>
                   <td className="col-role" data-label="Участие">
                     {m.leadExecutor?.id === orgId ? <span className="pill pill-lead">ответственный</span> : <span className="pill">соисполнитель</span>}

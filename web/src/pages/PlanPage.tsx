@@ -360,7 +360,7 @@ export function PlanPage() {
                       {m.archived && <span className="pill pill-archived">в архиве</span>}
                     </td>
                     <td className="col-exec" data-label="Исполнитель">
-                      <Executors lead={m.leadExecutor} co={m.coExecutors} />
+                      <Executors lead={m.leadExecutor} co={m.coExecutors} text={m.textExecutors} />
                     </td>
                     <td className="col-deadline" data-label="Срок">
                       <div className="pre">{m.deadlineText || <span className="muted">—</span>}</div>
