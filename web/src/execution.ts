@@ -1,5 +1,6 @@
 /** Client for execution: reports, review, extensions, the dashboard, search and export (docs/api.md). */
 import { request, withQuery } from './api';
+import { MEASURE_STATUS_LABELS } from './format';
 
 export type ReportState = 'expected' | 'draft' | 'submitted' | 'returned' | 'accepted';
 export type ResultStatus = 'done' | 'partial' | 'not_done' | 'not_due';
@@ -128,9 +129,8 @@ export const execution = {
 export const REPORT_STATE_LABELS: Record<ReportState, string> = {
   expected: 'ожидается', draft: 'черновик', submitted: 'представлен', returned: 'возвращён на доработку', accepted: 'принят',
 };
-export const RESULT_LABELS: Record<ResultStatus, string> = {
-  done: 'Выполнено', partial: 'Частично выполнено', not_done: 'Не выполнено', not_due: 'Срок не наступил',
-};
+/** A report's result status reads as the measure's status does: one wording (format.ts). */
+export const RESULT_LABELS: Record<ResultStatus, string> = MEASURE_STATUS_LABELS;
 export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = {
   month: 'ежемесячно', quarter: 'ежеквартально', half: 'по полугодиям', year: 'ежегодно', custom: 'свои периоды',
 };

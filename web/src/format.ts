@@ -141,12 +141,16 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   archived: 'В архиве',
 };
 
-/** Status words as the paper tables write them («Х» — the term has not come yet). */
+/**
+ * Status words, one wording wherever a status is chosen or read (the measure form, the
+ * report editor, filters, history). Paper tables write «Х» for «срок не наступил»; the
+ * status badge keeps that mark in tables, with these words as its accessible name.
+ */
 export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
   done: 'Выполнено',
   partial: 'Частично выполнено',
   not_done: 'Не выполнено',
-  not_due: 'Х (срок не наступил)',
+  not_due: 'Срок не наступил',
 };
 
 export const ORG_KIND_LABELS: Record<OrgKind, string> = {
