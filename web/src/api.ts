@@ -103,6 +103,8 @@ export interface PlanSummary {
   reportingFrequency?: 'month' | 'quarter' | 'half' | 'year' | 'custom';
   /** Reports are due on this day of the month after a period. */
   reportDay?: number;
+  /** «Контроль с даты»: nothing due before it is owed or overdue. */
+  controlFrom?: string;
   measureCount: number;
   statusCounts: StatusCounts;
   /** Bumped on every header change. */
@@ -144,6 +146,8 @@ export interface MeasureInput extends MeasureFields {
   deadlineOverride?: DeadlineOverride | null;
   /** The event a relative deadline counts from («в течение 5 дней после заседания»). */
   anchorDate?: string | null;
+  /** The measure's own control start (null: with the plan). */
+  controlFrom?: string | null;
 }
 
 export type DeadlineKind = 'date' | 'deadline' | 'window' | 'recurring' | 'continuous' | 'relative' | 'unspecified';
@@ -154,7 +158,9 @@ export interface ControlPoint {
   nominal: string;
   effective: string;
   label: string | null;
-  source: 'parsed' | 'override' | 'relative';
+  source: 'parsed' | 'override' | 'relative' | 'extension';
+  /** GET /api/measures/:id: false for a date before the control start (on record, never overdue). */
+  counted?: boolean;
 }
 
 export interface Measure extends MeasureFields {
@@ -183,6 +189,8 @@ export interface Measure extends MeasureFields {
   light?: 'green' | 'yellow' | 'red' | 'grey';
   openDue?: string | null;
   closed?: boolean;
+  /** Under control from this day when added to a plan already under control; null: with the plan. */
+  controlFrom?: string | null;
 }
 
 export interface Plan extends PlanSummary {
@@ -199,6 +207,8 @@ export interface PlanInput {
   periodTo: string;
   approvedByName?: string | null;
   approvedOn?: string | null;
+  /** «Контроль с даты»; omitted: today once the plan has begun. */
+  controlFrom?: string;
 }
 
 export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active'; reportingFrequency?: 'month' | 'quarter' | 'half' | 'year'; reportDay?: number };

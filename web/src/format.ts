@@ -417,6 +417,7 @@ export const CONTROL_SOURCE_LABELS: Record<string, string> = {
   parsed: 'из текста срока',
   override: 'указано вручную',
   relative: 'от даты события',
+  extension: 'перенесено по запросу',
 };
 
 /**

@@ -6,6 +6,7 @@
 import type { Queryable } from '../../db/database.js';
 import { interpretDeadline, type DeadlineOverride } from '../../domain/deadlines/interpret.js';
 import { syncExecution } from '../reports/reporting-sync.js';
+import { CONTROL_START_SQL } from '../../domain/reporting/control-start.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -75,9 +76,15 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
 
 export interface ControlPointView { kind: 'due' | 'report'; nominal: string; effective: string; label: string | null; source: string }
 
-export async function loadControlPoints(db: Queryable, measureId: number): Promise<ControlPointView[]> {
-  return db.query<ControlPointView>(
-    `SELECT kind, nominal::text AS nominal, effective::text AS effective, label, source FROM control_points WHERE measure_id = $1 ORDER BY effective, kind`,
+/**
+ * A measure's control points; `counted` is false for a date before its control start
+ * («контроль с даты»), which stays on record but is never owed or overdue.
+ */
+export async function loadControlPoints(db: Queryable, measureId: number): Promise<(ControlPointView & { counted: boolean })[]> {
+  return db.query<ControlPointView & { counted: boolean }>(
+    `SELECT cp.kind, cp.nominal::text AS nominal, cp.effective::text AS effective, cp.label, cp.source, cp.effective >= ${CONTROL_START_SQL} AS counted
+     FROM control_points cp JOIN measures m ON m.id = cp.measure_id JOIN plans p ON p.id = m.plan_id
+     WHERE cp.measure_id = $1 ORDER BY cp.effective, cp.kind`,
     [measureId],
   );
 }
