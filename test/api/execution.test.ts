@@ -88,7 +88,7 @@ describe.each(engines)('execution cycle on %s', (engine) => {
 
   it('handles a deadline extension: the executor asks, the coordinator approves, the control date moves', async () => {
     const r = await exec.post(`/api/measures/${measureId}/extensions`, { reason: 'Выставка перенесена по решению организаторов', requestedDue: '2025-07-15' });
-    expect(r.status).toBe(201);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ state: 'pending', currentDue: '2025-06-30', requestedDue: '2025-07-15' });
     expect((await exec.post(`/api/measures/${measureId}/extensions`, { reason: 'ещё раз', requestedDue: '2025-07-20' })).status).toBe(409);
     expect((await exec.post(`/api/extensions/${r.body.id}/decide`, { approve: true })).status).toBe(403);

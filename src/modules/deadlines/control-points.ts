@@ -7,6 +7,7 @@ import type { Queryable } from '../../db/database.js';
 import { interpretDeadline, type DeadlineOverride } from '../../domain/deadlines/interpret.js';
 import { syncExecution } from '../reports/reporting-sync.js';
 import { CONTROL_START_SQL } from '../../domain/reporting/control-start.js';
+import { applyMoves, type DeadlineMove } from '../../domain/reporting/extensions.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,9 +30,9 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
   if ('measureIds' in scope && scope.measureIds.length === 0) return;
   const rows = await tx.query<{
     id: number; region_id: number; plan_id: number; deadline_text: string; deadline_override: DeadlineOverride | null; anchor_date: string | null;
-    period_from: string; period_to: string; plan_kind: string; section_number: string | null; archived_at: unknown;
+    period_from: string; period_to: string; plan_kind: string; section_number: string | null; archived_at: unknown; deadline_moves: DeadlineMove[] | null;
   }>(
-    `SELECT m.id, m.region_id, m.plan_id, m.deadline_text, m.deadline_override, m.anchor_date, m.archived_at,
+    `SELECT m.id, m.region_id, m.plan_id, m.deadline_text, m.deadline_override, m.anchor_date, m.archived_at, m.deadline_moves,
             p.period_from, p.period_to, p.kind AS plan_kind, s.number AS section_number
      FROM measures m JOIN plans p ON p.id = m.plan_id LEFT JOIN sections s ON s.id = m.section_id WHERE ${where}`,
     [arg],
@@ -48,11 +49,13 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
     schedules.push(JSON.stringify(it.schedule));
     if (r.archived_at) continue;
     const relative = it.schedule.terms.some((t) => t.kind === 'relative' && t.bound);
-    for (const [kind, list] of [['due', it.expanded.due], ['report', it.expanded.reports]] as const) {
+    // Approved extensions move their dates, and only those (domain/reporting/extensions.ts).
+    const { due, moved } = applyMoves(it.expanded.due, r.deadline_moves ?? []);
+    for (const [kind, list] of [['due', due], ['report', it.expanded.reports]] as const) {
       for (const d of list) {
         cp.region.push(r.region_id); cp.plan.push(r.plan_id); cp.measure.push(r.id); cp.kind.push(kind);
         cp.nominal.push(d.nominal); cp.effective.push(d.effective); cp.label.push(d.label ?? null); cp.covers.push(d.covers ?? null);
-        cp.source.push(it.overridden ? 'override' : relative && kind === 'due' ? 'relative' : 'parsed');
+        cp.source.push(kind === 'due' && moved.has(d.nominal) ? 'extension' : it.overridden ? 'override' : relative && kind === 'due' ? 'relative' : 'parsed');
       }
     }
   }

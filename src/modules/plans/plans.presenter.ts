@@ -136,5 +136,7 @@ export function measureAbilities(actor: Actor, subject: MeasureSubject) {
   return {
     update: authorize(actor, { action: 'measure.update', subject }),
     archive: authorize(actor, { action: 'measure.archive', subject }),
+    requestExtension: authorize(actor, { action: 'extension.request', subject }),
+    decideExtension: authorize(actor, { action: 'extension.decide', subject }),
   };
 }

@@ -87,6 +87,7 @@ const scopeArg = (s: Scope) => ('measureIds' in s ? s.measureIds : s.planId);
 /**
  * Makes the owed reports exist: one per executor of each measure per period it is due in.
  * Untouched owed rows that are no longer owed disappear; written reports are never removed.
+ * A due day moved by an approved extension (`extended_due`) outlives every recomputation.
  */
 export async function syncObligations(tx: Queryable, scope: Scope): Promise<void> {
   if ('measureIds' in scope && scope.measureIds.length === 0) return;
@@ -140,8 +141,8 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
     await tx.query(
       `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, due_on)
        SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::date[])
-       ON CONFLICT (measure_id, period_id, organisation_id) DO UPDATE SET role = EXCLUDED.role, due_on = EXCLUDED.due_on
-       WHERE reports.role IS DISTINCT FROM EXCLUDED.role OR reports.due_on IS DISTINCT FROM EXCLUDED.due_on`,
+       ON CONFLICT (measure_id, period_id, organisation_id) DO UPDATE SET role = EXCLUDED.role, due_on = coalesce(reports.extended_due, EXCLUDED.due_on)
+       WHERE reports.role IS DISTINCT FROM EXCLUDED.role OR reports.due_on IS DISTINCT FROM coalesce(reports.extended_due, EXCLUDED.due_on)`,
       [s(w.region), s(w.plan), s(w.measure), s(w.period), s(w.org), s(w.role), s(w.due)]);
   }
 }
