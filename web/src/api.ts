@@ -174,7 +174,7 @@ export interface Measure extends MeasureFields {
   version: number;
   updatedAt: string;
   /** In the contract for every Measure, but GET /api/my/measures leaves it out: treat as absent = no rights. */
-  abilities?: { update: boolean; archive: boolean };
+  abilities?: { update: boolean; archive: boolean; requestExtension?: boolean; decideExtension?: boolean };
   plan?: { id: number; title: string; kind: PlanKind };
   /** What the deadline text was read as; null before the first reading. */
   deadlineKind?: DeadlineKind | null;
