@@ -126,6 +126,7 @@ export const execution = {
     form.append('file', file);
     return request<{ id: number; fileId: number; name: string; size: number }>('POST', `/reports/${id}/attachments`, form);
   },
+  detach: (reportId: number, attachmentId: number) => request<{ ok: true }>('DELETE', `/reports/${reportId}/attachments/${attachmentId}`),
   extensions: (measureId: number) => request<{ items: Extension[] }>('GET', `/measures/${measureId}/extensions`),
   extensionTargets: (measureId: number) => request<{ items: ExtensionTarget[] }>('GET', `/measures/${measureId}/extension-targets`),
   requestExtension: (measureId: number, input: ExtensionRequestInput) => request<Extension>('POST', `/measures/${measureId}/extensions`, input),

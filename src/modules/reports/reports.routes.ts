@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
 import { decideExtension, listExtensions, listExtensionTargets, listPendingExtensions, requestExtension, setMeasureClosed } from './extensions.service.js';
-import { addAttachment, ATTACHMENT_MAX_BYTES, getReport, listMeasureReports, listMyReports, listReviewQueue, reviewReport, saveReport } from './reports.service.js';
+import { addAttachment, removeAttachment, ATTACHMENT_MAX_BYTES, getReport, listMeasureReports, listMyReports, listReviewQueue, reviewReport, saveReport } from './reports.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const ReportBody = z.object({
@@ -53,6 +53,10 @@ export function registerReportRoutes(app: App, ctx: AppContext) {
     }
     return reply.status(201).send(await addAttachment(ctx.db, actor, request.params.id, { name: part.filename || 'file', mime: part.mimetype, bytes }));
   });
+
+  app.delete('/api/reports/:id/attachments/:attachmentId', {
+    schema: { tags: ['reports'], params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }) },
+  }, async (request) => removeAttachment(ctx.db, requireSession(request).user, request.params.id, request.params.attachmentId));
 
   app.get('/api/measures/:id/extensions', { schema: { tags: ['extensions'], params: IdParams } }, async (request) =>
     ({ items: await listExtensions(ctx.db, requireSession(request).user, request.params.id) }));

@@ -157,7 +157,17 @@ function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void
       )}
       {r.attachments.length > 0 && (
         <ul className="plain" data-testid="report-attachments">
-          {r.attachments.map((a) => <li key={a.id}><a href={api.fileUrl(a.fileId)}>{a.name}</a> <span className="muted small">({Math.ceil(a.size / 1024)} КБ)</span></li>)}
+          {r.attachments.map((a) => (
+            <li key={a.id} data-testid="report-attachment">
+              <a href={api.fileUrl(a.fileId)}>{a.name}</a> <span className="muted small">({Math.ceil(a.size / 1024)} КБ)</span>
+              {/* Files come off only while the report is being written, by its own organisation (the server checks). */}
+              {r.abilities.edit && (
+                <button type="button" className="btn btn-sm btn-ghost btn-danger-text" disabled={busy} onClick={() => act((x) => execution.detach(x.id, a.id), `Файл «${a.name}» убран.`, true)} data-testid="report-detach">
+                  Убрать<span className="sr-only"> файл {a.name}</span>
+                </button>
+              )}
+            </li>
+          ))}
         </ul>
       )}
       {r.role === 'lead' && r.parts.length > 0 && (
