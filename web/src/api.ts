@@ -225,6 +225,10 @@ export interface AuditEvent {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   source: string | null;
+  /** What the event is about, named by plan, measure number and title, executor, period. */
+  subject?: { label: string; plan: { id: number; shortTitle: string } | null; measure: { id: number; name: string } | null };
+  /** Names of the ids in the snapshots (sections, measures of a reorder, organisations). */
+  names?: { sections: Record<number, string>; measures: Record<number, string>; organisations: Record<number, string> };
 }
 
 export interface Session {

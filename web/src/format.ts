@@ -214,6 +214,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'report.return': 'Отчёт возвращён на доработку',
   'report.accept': 'Отчёт принят',
   'report.attachment_added': 'Приложен файл',
+  'report.attachment_removed': 'Убран файл',
   'extension.request': 'Запрос переноса срока',
   'extension.approve': 'Перенос срока одобрен',
   'extension.reject': 'В переносе срока отказано',
@@ -279,6 +280,33 @@ export const FIELD_LABELS: Record<string, string> = {
   fileId: 'Файл',
   notifyEnabled: 'Напоминания',
   notifyDaysBefore: 'За сколько дней напоминать',
+  // Every field an audited change records has a name here (test/api/audit-labels.test.ts).
+  organisation: 'Организация',
+  openDue: 'Ближайший открытый срок',
+  controlFrom: 'Контроль с даты',
+  deadlineOverride: 'Сроки, указанные вручную',
+  anchorDate: 'Дата события',
+  deadlineKind: 'Вид срока',
+  deadlineUnderstood: 'Срок распознан',
+  closed: 'Снято с контроля',
+  comment: 'Комментарий',
+  dueOn: 'Срок отчёта',
+  submittedAt: 'Представлен',
+  onTime: 'Представлен в срок',
+  reviewedAt: 'Проверен',
+  attachments: 'Приложенные файлы',
+  target: 'Что переносится',
+  currentDue: 'Действующий срок',
+  requestedDue: 'Новый срок',
+  requestedBy: 'Кто запросил',
+  reason: 'Причина',
+  warnings: 'Предупреждения',
+  decidedBy: 'Кто решил',
+  decidedAt: 'Дата решения',
+  decisionComment: 'Комментарий к решению',
+  sourceFile: 'Исходный файл',
+  file: 'Файл',
+  alias: 'Написание',
 };
 
 export const roleLabel = (role: string | null | undefined): string =>
@@ -330,8 +358,12 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** Bookkeeping fields that change on every write and mean nothing to a reader. */
-const IGNORED_DIFF_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'planId', 'abilities', 'passwordHash']);
+/**
+ * Bookkeeping a reader has no use for: fields that change on every write, ids the event
+ * already names, counts derived from the measures, and the position a reorder records as
+ * a whole (`measureOrder`).
+ */
+const IGNORED_DIFF_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'planId', 'measureId', 'abilities', 'passwordHash', 'measureCount', 'statusCounts', 'position']);
 
 function sameValue(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (v === undefined || v === '' ? null : v);
