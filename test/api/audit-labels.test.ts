@@ -7,7 +7,7 @@
  * makes; a new audited field without a label fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
+import { createTestApp, orgIdsByShortName, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 import { multipart } from '../helpers/multipart';
 import { auditedFieldProblems, formatFieldValue, valueContextOf } from '../../web/src/audit-format';
@@ -24,7 +24,7 @@ describe.each(engines)('audit labels on %s', (engine) => {
     admin = await t.as('admin');
     coord = await t.as('coordinator');
     exec = await t.as('executor');
-    const orgs = Object.fromEntries((await coord.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+    const orgs = await orgIdsByShortName(coord);
     // Plans, sections, measures: every kind of write.
     planId = (await coord.post('/api/plans', { kind: 'plan', title: 'План мероприятий по развитию добровольчества в Северо-Озёрской области на 2025–2027 годы (далее – План)', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2027-12-31', controlFrom: '2025-01-01' })).body.id;
     await coord.patch(`/api/plans/${planId}`, { approvedByName: 'Н.В. Морозова', approvedOn: '2024-12-26', reportDay: 15, controlFrom: '2025-02-01' });

@@ -5,7 +5,7 @@
  * period before the control start stays on record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
+import { createTestApp, orgIdsByShortName, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 
 const APPROVED = '2026-12-03';
@@ -26,7 +26,7 @@ describe.each(engines)('control from a date on %s', (engine) => {
     t = await createTestApp(engine);
     coord = await t.as('coordinator');
     exec = await t.as('executor');
-    orgs = Object.fromEntries((await coord.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+    orgs = await orgIdsByShortName(coord);
   });
   afterAll(async () => { await t?.dispose(); });
 

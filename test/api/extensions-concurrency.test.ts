@@ -5,7 +5,7 @@
  * exactly once; two approvals of different dates of one measure both keep their move.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
+import { createTestApp, orgIdsByShortName, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 
 describe.each(engines)('deadline extensions under concurrency on %s', (engine) => {
@@ -18,7 +18,7 @@ describe.each(engines)('deadline extensions under concurrency on %s', (engine) =
     t = await createTestApp(engine);
     coord = await t.as('coordinator');
     lead = await t.as('executor');
-    orgs = Object.fromEntries((await coord.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+    orgs = await orgIdsByShortName(coord);
     planId = (await coord.post('/api/plans', { kind: 'plan', title: 'План для проверки одновременных запросов', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2027-12-31', controlFrom: '2025-01-01' })).body.id;
   });
   afterAll(async () => { await t?.dispose(); });

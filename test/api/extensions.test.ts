@@ -5,7 +5,7 @@
  * a co-executor moves only its own report's due day; observers are never offered it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
+import { createTestApp, orgIdsByShortName, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 
 describe.each(engines)('deadline extensions on %s', (engine) => {
@@ -23,7 +23,7 @@ describe.each(engines)('deadline extensions on %s', (engine) => {
     coord = await t.as('coordinator');
     lead = await t.as('executor');
     co = await t.as('executor2');
-    const orgs = Object.fromEntries((await coord.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+    const orgs = await orgIdsByShortName(coord);
     planId = (await coord.post('/api/plans', { kind: 'plan', title: 'План на 2025–2027 годы', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2027-12-31', controlFrom: '2025-01-01' })).body.id;
     measureId = (await coord.post(`/api/plans/${planId}/measures`, {
       sectionId: null, number: '1', title: 'Доклад о состоянии некоммерческого сектора', deadlineText: 'ежегодно до 1 октября',

@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/db/demo-seed';
 import { hasChromium, type BrowserHarness } from '../helpers/browser';
-import { Client } from '../helpers/test-app';
+import { Client, orgIdsByShortName } from '../helpers/test-app';
 import { logInAs, startHarness } from './e2e-support';
 
 const PHONE = { width: 390, height: 844 };
@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
   /** A full-page screenshot with sticky table heads at their natural place. */
   const shot = async (page: Page, name: string) => {
     const style = await page.addStyleTag({ content: '.grid thead th, .savebar { position: static !important; }' });
-    await shot(page, name);
+    await h.screenshot(page, name);
     await style.evaluate((el) => (el as Element).remove());
   };
   const pageAs = async (login: string, viewport?: { width: number; height: number }) => {
@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     h = await startHarness();
     api = new Client(h.app);
     api.csrf = (await api.post('/api/auth/login', who('coordinator'))).body.csrfToken;
-    orgs = Object.fromEntries((await api.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+    orgs = await orgIdsByShortName(api);
     demoPlan = (await api.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'plan').id;
     const a = await runningDraft('План мероприятий по поддержке добровольчества в Северо-Озёрской области на 2025–2027 годы');
     running = a.id;
@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     await shot(phone, 'approved-running-plan-phone');
     await coord.context().close();
     await phone.context().close();
-  });
+  }, 240_000);
 
   it('answers a chosen reporting period on the plan\'s monitoring, with no figures left under an error', async () => {
     for (const [vp, viewport] of [['desktop', undefined], ['phone', PHONE]] as const) {
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
       await shot(coord, `monitoring-period-${vp}`);
       await coord.context().close();
     }
-  });
+  }, 240_000);
 
   it('suggests a new measure\'s number in the chosen section, and words «срок не наступил» one way', async () => {
     const coord = await pageAs('coordinator');
@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     expect(statuses.join('|')).not.toMatch(/Х \(/);
     await shot(coord, 'measure-form-section-number-desktop');
     await coord.context().close();
-  });
+  }, 240_000);
 
   it('moves the chosen control date on the executor\'s request; a rejection needs a reason; a draft report\'s file can be removed', async () => {
     const exec = await pageAs('executor');
@@ -200,7 +200,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     await expect.poll(() => editor.getByTestId('report-notice').textContent()).toContain('убран');
     expect(await editor.getByTestId('report-attachments').count()).toBe(0);
     for (const p of [exec, execPhone, coord, coordPhone]) await p.context().close();
-  });
+  }, 240_000);
 
   it('shows the history and the audit log in Russian, naming plans, measures and executors, never ids', async () => {
     const coord = await pageAs('coordinator');
@@ -226,7 +226,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
       await shot(admin, `audit-log-${vp}`);
       await admin.context().close();
     }
-  });
+  }, 240_000);
 
   it('walks every page as every role: each visible action is one the server allows', async () => {
     const measures = (await api.get(`/api/plans/${demoPlan}`)).body.measures as { id: number; number: string }[];
@@ -242,7 +242,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
       const me = (await get('/api/auth/me')).user ?? (await get('/api/auth/me'));
       for (const path of pages) {
         await page.goto(h.baseUrl + path);
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         const check = async (where: string) => {
           for (const action of await visibleActions(page)) {
             const verdict = await allowed({ path, action, role: login, me, get });
@@ -264,7 +264,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     expect(checked).toBeGreaterThan(50);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 
   it('keeps labels readable and buttons named by their visible words', async () => {
     const admin = await pageAs('admin');
@@ -276,7 +276,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     }
     for (const path of ['/organisations', `/plans/${demoPlan}`, `/measures/${annual}`]) {
       await admin.goto(h.baseUrl + path);
-      await admin.waitForLoadState('networkidle');
+      await settled(admin);
       const mismatched = await admin.evaluate(() => [...document.querySelectorAll('button[aria-label], a[aria-label]')]
         .map((el) => ({ visible: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(), name: el.getAttribute('aria-label')!.replace(/\s+/g, ' ').trim() }))
         // Symbols and icons are not words; a visible word must be part of the accessible name (WCAG 2.5.3).
@@ -286,10 +286,16 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     }
     await shot(admin, 'organisations-tree-desktop');
     await admin.context().close();
-  });
+  }, 240_000);
 });
 
 interface Action { name: string; testid: string; file: boolean }
+
+/** The page has drawn its frame and every loader has answered (no «Загрузка…» left). */
+async function settled(page: Page) {
+  await page.getByTestId('userbox').waitFor();
+  await page.waitForFunction(() => document.querySelector('main, .page') !== null && document.querySelector('.loading') === null, undefined, { timeout: 30_000, polling: 250 });
+}
 
 /** Buttons and file fields a person can use on the page now (visible and enabled). */
 async function visibleActions(page: Page): Promise<Action[]> {
