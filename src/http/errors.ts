@@ -27,6 +27,7 @@ const fieldLabels: Record<string, string> = {
   executionText: 'Информация об исполнении', protocolItem: 'Пункт протокола', version: 'Версия',
   role: 'Роль', deadlineOverride: 'Сроки, установленные вручную', anchorDate: 'Дата события', due: 'Контрольные даты', reports: 'Даты отчётов', organisationId: 'Организация', email: 'Электронная почта', measureIds: 'Мероприятия',
   reportingFrequency: 'Периодичность отчётности', reportDay: 'День срока отчёта', items: 'Периоды', label: 'Название периода', startsOn: 'Начало периода', endsOn: 'Окончание периода', reportDue: 'Срок отчёта',
+  controlFrom: 'Контроль с даты', requestedDue: 'Новый срок', reason: 'Причина', comment: 'Комментарий',
 };
 
 interface ZodIssueLike { code: string; path: PropertyKey[]; message: string; maximum?: unknown; minimum?: unknown; keys?: string[]; input?: unknown; expected?: unknown }

@@ -12,6 +12,7 @@
  */
 import type { Database, Queryable } from '../db/database.js';
 import { addDaysIso } from '../domain/reporting/dates.js';
+import { CONTROL_START_SQL } from '../domain/reporting/control-start.js';
 import {
   isoWeekday, NOTICE_KINDS, planReminders,
   type ControlDateRow, type MeasureRef, type NoticeKind, type OwedReportRow, type PlannedNotice, type PlanWeekRow,
@@ -168,7 +169,7 @@ async function planRegion(db: Queryable, regionId: number, today: string, public
        JOIN plans p ON p.id = m.plan_id
        JOIN measure_executors me ON me.measure_id = m.id
      WHERE cp.region_id = $1 AND cp.effective BETWEEN $2::date AND $3::date
-       AND m.archived_at IS NULL AND p.status = 'active'`, [regionId, yesterday, until]))
+       AND m.archived_at IS NULL AND p.status = 'active' AND cp.effective >= ${CONTROL_START_SQL}`, [regionId, yesterday, until]))
     .map((r) => ({
       measure: measureOf(r), kind: r.kind as 'due' | 'report', effective: String(r.effective), organisationId: Number(r.organisation_id),
       openDue: (r.open_due as string | null) ?? null, status: (r.status as string | null) ?? null, closed: Boolean(r.closed),

@@ -10,7 +10,7 @@ describe.each(engines)('deadlines in the product on %s', (engine) => {
     t = await createTestApp(engine);
     coord = await t.as('coordinator');
     const orgs = (await coord.get('/api/organisations')).body.items as { id: number; shortName: string }[];
-    plan = (await coord.post('/api/plans', { kind: 'plan', title: 'План на 2024 год', ownerOrganisationId: orgs.find((o) => o.shortName === 'Минсоцзащиты')!.id, periodFrom: '2024-01-01', periodTo: '2024-12-31' })).body;
+    plan = (await coord.post('/api/plans', { kind: 'plan', title: 'План на 2024 год', ownerOrganisationId: orgs.find((o) => o.shortName === 'Минсоцзащиты')!.id, periodFrom: '2024-01-01', periodTo: '2024-12-31', controlFrom: '2024-01-01' })).body;
   });
   afterAll(async () => { await t?.dispose(); });
 
@@ -26,13 +26,13 @@ describe.each(engines)('deadlines in the product on %s', (engine) => {
   });
 
   it('stores control points on create, regenerates them on edit and on a new plan period', async () => {
-    const m = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: null, number: '1', title: 'Мониторинг', deadlineText: '1 раз в полугодие' })).body;
+    const m = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: null, number: '1', title: 'Мониторинг', deadlineText: '1 раз в полугодие', controlFrom: null })).body;
     expect(m.deadlineKind).toBe('recurring');
     let full = (await coord.get(`/api/measures/${m.id}`)).body;
     expect(full.controlPoints.map((c: { nominal: string }) => c.nominal)).toEqual(['2024-06-30', '2024-12-31']);
     const edited = (await coord.patch(`/api/measures/${m.id}`, { version: m.version, deadlineText: 'до 15 апреля 2024 г.' })).body;
     full = (await coord.get(`/api/measures/${edited.id}`)).body;
-    expect(full.controlPoints).toEqual([{ kind: 'due', nominal: '2024-04-15', effective: '2024-04-15', label: null, source: 'parsed' }]);
+    expect(full.controlPoints).toEqual([{ kind: 'due', nominal: '2024-04-15', effective: '2024-04-15', label: null, source: 'parsed', counted: true }]);
     await coord.patch(`/api/measures/${m.id}`, { version: edited.version, deadlineText: 'ежегодно' });
     await coord.patch(`/api/plans/${plan.id}`, { periodTo: '2025-12-31' });
     full = (await coord.get(`/api/measures/${m.id}`)).body;
@@ -42,7 +42,7 @@ describe.each(engines)('deadlines in the product on %s', (engine) => {
   });
 
   it('keeps an unreadable deadline for a person, and an override is stored and audited', async () => {
-    const m = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: null, number: '2', title: 'Совещание', deadlineText: 'по согласованию с Губернатором' })).body;
+    const m = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: null, number: '2', title: 'Совещание', deadlineText: 'по согласованию с Губернатором', controlFrom: null })).body;
     expect(m.deadlineUnderstood).toBe(false);
     const unclear = (await coord.get(`/api/plans/${plan.id}/unclear-deadlines`)).body.items;
     expect(unclear.map((x: { number: string }) => x.number)).toEqual(['2']);
@@ -52,7 +52,7 @@ describe.each(engines)('deadlines in the product on %s', (engine) => {
     expect(o.status).toBe(200);
     const full = (await coord.get(`/api/measures/${m.id}`)).body;
     // 01.06.2024 is a Saturday.
-    expect(full.controlPoints).toEqual([{ kind: 'due', nominal: '2024-06-01', effective: '2024-06-03', label: null, source: 'override' }]);
+    expect(full.controlPoints).toEqual([{ kind: 'due', nominal: '2024-06-01', effective: '2024-06-03', label: null, source: 'override', counted: true }]);
     expect((await coord.get(`/api/plans/${plan.id}/unclear-deadlines`)).body.items).toEqual([]);
     const history = (await coord.get(`/api/measures/${m.id}/history`)).body.items;
     expect(history[0].before.deadlineOverride).toBeNull();
@@ -66,7 +66,7 @@ describe.each(engines)('deadlines in the product on %s', (engine) => {
     expect(m.deadlineKind).toBe('relative');
     const full = (await coord.get(`/api/measures/${m.id}`)).body;
     // Protocol of 17.04.2025 + 5 calendar days = 22.04.2025.
-    expect(full.controlPoints).toEqual([{ kind: 'due', nominal: '2025-04-22', effective: '2025-04-22', label: null, source: 'relative' }]);
+    expect(full.controlPoints).toEqual([{ kind: 'due', nominal: '2025-04-22', effective: '2025-04-22', label: null, source: 'relative', counted: true }]);
     // A relative deadline with no known event waits; setting the event date gives it a date.
     const demo = (await coord.get(`/api/plans/${plans.find((p: { kind: string }) => p.kind === 'plan').id}`)).body;
     const nok = demo.measures.find((x: { number: string }) => x.number === '2.4');

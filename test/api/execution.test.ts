@@ -17,11 +17,13 @@ describe.each(engines)('execution cycle on %s', (engine) => {
     exec = await t.as('executor');
     exec2 = await t.as('executor2');
     const orgs = Object.fromEntries((await coord.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
-    const plan = (await coord.post('/api/plans', { kind: 'plan', title: 'План на 2025 год', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2025-12-31' })).body;
+    const plan = (await coord.post('/api/plans', { kind: 'plan', title: 'План на 2025 год', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2025-12-31', controlFrom: '2025-01-01' })).body;
     planId = plan.id;
     measureId = (await coord.post(`/api/plans/${planId}/measures`, {
       sectionId: null, number: '1', title: 'Проведение выставок работ СО НКО', deadlineText: 'ежеквартально',
       leadExecutorId: orgs['Минкультуры'], coExecutorIds: [orgs['Минздрав']],
+      // Played out in 2025 (the clock says later): the measure counts from the plan's start.
+      controlFrom: null,
     })).body.id;
   });
   afterAll(async () => { await t?.dispose(); });
@@ -86,7 +88,7 @@ describe.each(engines)('execution cycle on %s', (engine) => {
 
   it('handles a deadline extension: the executor asks, the coordinator approves, the control date moves', async () => {
     const r = await exec.post(`/api/measures/${measureId}/extensions`, { reason: 'Выставка перенесена по решению организаторов', requestedDue: '2025-07-15' });
-    expect(r.status).toBe(201);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ state: 'pending', currentDue: '2025-06-30', requestedDue: '2025-07-15' });
     expect((await exec.post(`/api/measures/${measureId}/extensions`, { reason: 'ещё раз', requestedDue: '2025-07-20' })).status).toBe(409);
     expect((await exec.post(`/api/extensions/${r.body.id}/decide`, { approve: true })).status).toBe(403);

@@ -29,13 +29,13 @@ describe.each(engines)('reporting periods on %s', (engine) => {
     const orgs = Object.fromEntries((await coord.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
     const plan = await coord.post('/api/plans', {
       kind: 'plan', title: 'План мероприятий по развитию добровольчества на 2025 год', ownerOrganisationId: orgs['Минсоцзащиты'],
-      periodFrom: '2025-01-01', periodTo: '2025-12-31', reportingFrequency: 'half', reportDay: 15,
+      periodFrom: '2025-01-01', periodTo: '2025-12-31', reportingFrequency: 'half', reportDay: 15, controlFrom: '2025-01-01',
     });
     expect(plan.status).toBe(201);
     expect(plan.body).toMatchObject({ reportingFrequency: 'half', reportDay: 15 });
     planId = plan.body.id;
     const add = async (number: string, deadlineText: string) => (await coord.post(`/api/plans/${planId}/measures`, {
-      sectionId: null, number, title: `Мероприятие ${number}`, deadlineText, leadExecutorId: orgs['Минкультуры'], coExecutorIds: [],
+      sectionId: null, number, title: `Мероприятие ${number}`, deadlineText, leadExecutorId: orgs['Минкультуры'], coExecutorIds: [], controlFrom: null,
     })).body.id as number;
     annual = await add('1', 'постоянно, ежегодно отчет до 25 декабря');
     quarterly = await add('2', 'ежеквартально, отчет до 5 числа месяца, следующего за отчетным кварталом');

@@ -105,6 +105,7 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     await page.goForward();
     await page.getByTestId('plan-table').waitFor();
     await page.getByTestId('activate-plan').click();
+    await page.getByTestId('approve-submit').click(); // «контроль с даты»: the offered date
     await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('Действует');
     expect(await page.getByTestId('plan-draft-bar').count()).toBe(0);
 

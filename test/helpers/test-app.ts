@@ -64,3 +64,8 @@ export async function createTestApp(engine: Engine, opts: { env?: Record<string,
     },
   };
 }
+
+/** The directory's organisation ids by short name («Минкультуры» → 5), as the client sees them. */
+export async function orgIdsByShortName(c: Client): Promise<Record<string, number>> {
+  return Object.fromEntries((await c.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+}

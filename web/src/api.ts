@@ -110,6 +110,8 @@ export interface PlanSummary {
   reportingFrequency?: 'month' | 'quarter' | 'half' | 'year' | 'custom';
   /** Reports are due on this day of the month after a period. */
   reportDay?: number;
+  /** «Контроль с даты»: nothing due before it is owed or overdue. */
+  controlFrom?: string;
   measureCount: number;
   statusCounts: StatusCounts;
   /** Bumped on every header change. */
@@ -151,6 +153,8 @@ export interface MeasureInput extends MeasureFields {
   deadlineOverride?: DeadlineOverride | null;
   /** The event a relative deadline counts from («в течение 5 дней после заседания»). */
   anchorDate?: string | null;
+  /** The measure's own control start (null: with the plan). */
+  controlFrom?: string | null;
 }
 
 export type DeadlineKind = 'date' | 'deadline' | 'window' | 'recurring' | 'continuous' | 'relative' | 'unspecified';
@@ -161,7 +165,9 @@ export interface ControlPoint {
   nominal: string;
   effective: string;
   label: string | null;
-  source: 'parsed' | 'override' | 'relative';
+  source: 'parsed' | 'override' | 'relative' | 'extension';
+  /** GET /api/measures/:id: false for a date before the control start (on record, never overdue). */
+  counted?: boolean;
 }
 
 export interface Measure extends MeasureFields {
@@ -177,7 +183,7 @@ export interface Measure extends MeasureFields {
   version: number;
   updatedAt: string;
   /** In the contract for every Measure, but GET /api/my/measures leaves it out: treat as absent = no rights. */
-  abilities?: { update: boolean; archive: boolean };
+  abilities?: { update: boolean; archive: boolean; requestExtension?: boolean; decideExtension?: boolean };
   plan?: { id: number; title: string; kind: PlanKind };
   /** What the deadline text was read as; null before the first reading. */
   deadlineKind?: DeadlineKind | null;
@@ -192,6 +198,8 @@ export interface Measure extends MeasureFields {
   light?: 'green' | 'yellow' | 'red' | 'grey';
   openDue?: string | null;
   closed?: boolean;
+  /** Under control from this day when added to a plan already under control; null: with the plan. */
+  controlFrom?: string | null;
 }
 
 export interface Plan extends PlanSummary {
@@ -208,6 +216,8 @@ export interface PlanInput {
   periodTo: string;
   approvedByName?: string | null;
   approvedOn?: string | null;
+  /** «Контроль с даты»; omitted: today once the plan has begun. */
+  controlFrom?: string;
 }
 
 export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active'; reportingFrequency?: 'month' | 'quarter' | 'half' | 'year'; reportDay?: number };
@@ -224,6 +234,10 @@ export interface AuditEvent {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   source: string | null;
+  /** What the event is about, named by plan, measure number and title, executor, period. */
+  subject?: { label: string; plan: { id: number; shortTitle: string } | null; measure: { id: number; name: string } | null };
+  /** Names of the ids in the snapshots (sections, measures of a reorder, organisations). */
+  names?: { sections: Record<number, string>; measures: Record<number, string>; organisations: Record<number, string> };
 }
 
 export interface Session {

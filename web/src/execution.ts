@@ -1,5 +1,6 @@
 /** Client for execution: reports, review, extensions, the dashboard, search and export (docs/api.md). */
 import { request, withQuery } from './api';
+import { MEASURE_STATUS_LABELS } from './format';
 
 export type ReportState = 'expected' | 'draft' | 'submitted' | 'returned' | 'accepted';
 export type ResultStatus = 'done' | 'partial' | 'not_done' | 'not_due';
@@ -45,8 +46,25 @@ export interface ReportDetail extends Report {
 
 export interface Extension {
   id: number; measureId: number; planId: number; organisation: { id: number; shortName: string };
+  /** What is moved: a control date of the measure, or one executor's report. */
+  target: { kind: 'due' | 'report'; reportId: number | null; label: string };
   requestedBy: string; reason: string; currentDue: string | null; requestedDue: string;
+  /** Why the coordinator should look twice (a move of months, past the plan's end). */
+  warnings: string[];
   state: 'pending' | 'approved' | 'rejected'; decidedBy: string | null; decidedAt: string | null; decisionComment: string | null; createdAt: string;
+}
+
+/** A date the user's organisation may ask to move (GET /api/measures/:id/extension-targets). */
+export type ExtensionTarget =
+  | { kind: 'due'; nominal: string; effective: string; label: string }
+  | { kind: 'report'; reportId: number; organisationId: number; dueOn: string; label: string };
+
+export interface ExtensionRequestInput {
+  reason: string;
+  requestedDue: string;
+  target: { kind: 'due'; date: string } | { kind: 'report'; reportId: number };
+  /** Sent again with true after the server asked to confirm a long move. */
+  confirm?: boolean;
 }
 
 type Counts = { green: number; yellow: number; red: number; grey: number };
@@ -108,8 +126,10 @@ export const execution = {
     form.append('file', file);
     return request<{ id: number; fileId: number; name: string; size: number }>('POST', `/reports/${id}/attachments`, form);
   },
+  detach: (reportId: number, attachmentId: number) => request<{ ok: true }>('DELETE', `/reports/${reportId}/attachments/${attachmentId}`),
   extensions: (measureId: number) => request<{ items: Extension[] }>('GET', `/measures/${measureId}/extensions`),
-  requestExtension: (measureId: number, reason: string, requestedDue: string) => request<Extension>('POST', `/measures/${measureId}/extensions`, { reason, requestedDue }),
+  extensionTargets: (measureId: number) => request<{ items: ExtensionTarget[] }>('GET', `/measures/${measureId}/extension-targets`),
+  requestExtension: (measureId: number, input: ExtensionRequestInput) => request<Extension>('POST', `/measures/${measureId}/extensions`, input),
   pendingExtensions: () => request<{ items: Extension[] }>('GET', '/extensions/pending'),
   decideExtension: (id: number, approve: boolean, comment?: string) => request<Extension>('POST', `/extensions/${id}/decide`, { approve, comment }),
   closeMeasure: (id: number) => request<{ ok: true }>('POST', `/measures/${id}/close`, {}),
@@ -128,9 +148,8 @@ export const execution = {
 export const REPORT_STATE_LABELS: Record<ReportState, string> = {
   expected: 'ожидается', draft: 'черновик', submitted: 'представлен', returned: 'возвращён на доработку', accepted: 'принят',
 };
-export const RESULT_LABELS: Record<ResultStatus, string> = {
-  done: 'Выполнено', partial: 'Частично выполнено', not_done: 'Не выполнено', not_due: 'Срок не наступил',
-};
+/** A report's result status reads as the measure's status does: one wording (format.ts). */
+export const RESULT_LABELS: Record<ResultStatus, string> = MEASURE_STATUS_LABELS;
 export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = {
   month: 'ежемесячно', quarter: 'ежеквартально', half: 'по полугодиям', year: 'ежегодно', custom: 'свои периоды',
 };

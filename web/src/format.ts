@@ -141,12 +141,16 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   archived: 'В архиве',
 };
 
-/** Status words as the paper tables write them («Х» — the term has not come yet). */
+/**
+ * Status words, one wording wherever a status is chosen or read (the measure form, the
+ * report editor, filters, history). Paper tables write «Х» for «срок не наступил»; the
+ * status badge keeps that mark in tables, with these words as its accessible name.
+ */
 export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
   done: 'Выполнено',
   partial: 'Частично выполнено',
   not_done: 'Не выполнено',
-  not_due: 'Х (срок не наступил)',
+  not_due: 'Срок не наступил',
 };
 
 export const ORG_KIND_LABELS: Record<OrgKind, string> = {
@@ -211,6 +215,8 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'report.return': 'Отчёт возвращён на доработку',
   'report.accept': 'Отчёт принят',
   'report.attachment_added': 'Приложен файл',
+  'report.attachment_removed': 'Убран файл',
+  'demo.seed': 'Загрузка демонстрационных данных',
   'extension.request': 'Запрос переноса срока',
   'extension.approve': 'Перенос срока одобрен',
   'extension.reject': 'В переносе срока отказано',
@@ -279,7 +285,7 @@ export const FIELD_LABELS: Record<string, string> = {
   reviewComment: 'Комментарий проверяющего',
   version: 'Версия',
   name: 'Имя файла',
-  size: 'Размер, байт',
+  size: 'Размер',
   fileId: 'Файл',
   notifyEnabled: 'Напоминания',
   notifyDaysBefore: 'За сколько дней напоминать',
@@ -287,6 +293,33 @@ export const FIELD_LABELS: Record<string, string> = {
   headPosition: 'Должность руководителя',
   headName: 'Руководитель (подпись отчётов)',
   mergedIntoId: 'Объединена с',
+  // Every field an audited change records has a name here (test/api/audit-labels.test.ts).
+  organisation: 'Организация',
+  openDue: 'Ближайший открытый срок',
+  controlFrom: 'Контроль с даты',
+  deadlineOverride: 'Сроки, указанные вручную',
+  anchorDate: 'Дата события',
+  deadlineKind: 'Вид срока',
+  deadlineUnderstood: 'Срок распознан',
+  closed: 'Снято с контроля',
+  comment: 'Комментарий',
+  dueOn: 'Срок отчёта',
+  submittedAt: 'Представлен',
+  onTime: 'Представлен в срок',
+  reviewedAt: 'Проверен',
+  attachments: 'Приложенные файлы',
+  target: 'Что переносится',
+  currentDue: 'Действующий срок',
+  requestedDue: 'Новый срок',
+  requestedBy: 'Кто запросил',
+  reason: 'Причина',
+  warnings: 'Предупреждения',
+  decidedBy: 'Кто решил',
+  decidedAt: 'Дата решения',
+  decisionComment: 'Комментарий к решению',
+  sourceFile: 'Исходный файл',
+  file: 'Файл',
+  alias: 'Написание',
 };
 
 export const roleLabel = (role: string | null | undefined): string =>
@@ -338,8 +371,12 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** Bookkeeping fields that change on every write and mean nothing to a reader. */
-const IGNORED_DIFF_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'planId', 'abilities', 'passwordHash']);
+/**
+ * Bookkeeping a reader has no use for: fields that change on every write, ids the event
+ * already names, counts derived from the measures, and the position a reorder records as
+ * a whole (`measureOrder`).
+ */
+const IGNORED_DIFF_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'planId', 'measureId', 'abilities', 'passwordHash', 'measureCount', 'statusCounts', 'position']);
 
 function sameValue(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (v === undefined || v === '' ? null : v);
@@ -425,6 +462,7 @@ export const CONTROL_SOURCE_LABELS: Record<string, string> = {
   parsed: 'из текста срока',
   override: 'указано вручную',
   relative: 'от даты события',
+  extension: 'перенесено по запросу',
 };
 
 /**

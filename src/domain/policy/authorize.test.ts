@@ -26,6 +26,16 @@ describe('authorize', () => {
     expect(authorize(actor('observer', 30), { action: 'measure.read', subject: measure })).toBe(true);
   });
 
+  it('lets only the measure\'s executors ask for more time, in a plan in force; the plan\'s manager decides', () => {
+    expect(authorize(actor('executor', 21), { action: 'extension.request', subject: measure })).toBe(true);
+    expect(authorize(actor('executor', 30), { action: 'extension.request', subject: measure })).toBe(false);
+    expect(authorize(actor('observer', 20), { action: 'extension.request', subject: measure })).toBe(false);
+    expect(authorize(actor('coordinator', 20), { action: 'extension.request', subject: measure })).toBe(false);
+    expect(authorize(actor('executor', 20), { action: 'extension.request', subject: { ...measure, plan: { ...plan, status: 'draft' } } })).toBe(false);
+    expect(authorize(actor('coordinator', 10), { action: 'extension.decide', subject: measure })).toBe(true);
+    expect(authorize(actor('executor', 20), { action: 'extension.decide', subject: measure })).toBe(false);
+  });
+
   it('freezes archived plans', () => {
     const archived = { ...plan, status: 'archived' as const };
     expect(authorize(actor('admin', 10), { action: 'plan.update', subject: archived })).toBe(false);

@@ -31,6 +31,7 @@ export type Action =
   | { action: 'plan.read' | 'plan.update' | 'plan.archive'; subject: PlanSubject & { hasOwnMeasures?: boolean } }
   | { action: 'measure.read' | 'measure.update' | 'measure.archive'; subject: MeasureSubject }
   | { action: 'measure.create'; subject: PlanSubject }
+  | { action: 'extension.request' | 'extension.decide'; subject: MeasureSubject }
   | { action: 'directory.manage' | 'users.manage' | 'audit.read'; subject: { regionId: number } }
   | { action: 'directory.read'; subject: { regionId: number } };
 
@@ -74,6 +75,12 @@ export function authorize(actor: Actor, request: Action): boolean {
     case 'measure.update':
     case 'measure.archive':
       // Executors change their measures through reports (execution), never the plan itself.
+      return request.subject.plan.status !== 'archived' && managesPlan(actor, request.subject.plan);
+    case 'extension.request':
+      // Executors ask for more time on their own measures of a plan in force (what they may
+      // move is their own part: domain/reporting/extensions.ts); observers and managers never.
+      return request.subject.plan.status === 'active' && actor.role === 'executor' && sameRegion(actor, request.subject) && isExecutorOf(actor, request.subject);
+    case 'extension.decide':
       return request.subject.plan.status !== 'archived' && managesPlan(actor, request.subject.plan);
     case 'directory.read':
       return sameRegion(actor, request.subject);

@@ -49,11 +49,13 @@ function periodHolding<T extends PeriodRef>(periods: T[], day: string): T | unde
 /**
  * The reports a measure owes, one per period, each with its due day: the latest of the
  * measure's report dates that speak of that period, else the period's own report day.
+ * Under control from `controlFrom` (control-start.ts), a period that ended before it, or a
+ * report due before it, is not owed: it is history, recorded if at all by a report import.
  * @example owedReports(quarters2024, [], [{ effective: '2024-12-25', covers: '2024-12-25' }], 'continuous')
  * // [{ period: IV квартал 2024 г., dueOn: '2024-12-25' }]
  */
 export function owedReports<T extends PeriodRef & { reportDue: string }>(
-  periods: T[], dueDates: string[], reportDates: ReportDate[], scheduleKind: string | null,
+  periods: T[], dueDates: string[], reportDates: ReportDate[], scheduleKind: string | null, controlFrom?: string,
 ): Obligation<T>[] {
   const reportDue = new Map<T, string>();
   for (const r of reportDates) {
@@ -63,5 +65,6 @@ export function owedReports<T extends PeriodRef & { reportDue: string }>(
   // With a report schedule of its own and no execution dates, the schedule alone says when to report.
   const byDates = dueDates.length === 0 && reportDue.size > 0 ? [] : owedPeriods(periods, dueDates, scheduleKind);
   const owed = new Set<T>([...byDates, ...reportDue.keys()]);
-  return periods.filter((p) => owed.has(p)).map((p) => ({ period: p, dueOn: reportDue.get(p) ?? p.reportDue }));
+  return periods.filter((p) => owed.has(p)).map((p) => ({ period: p, dueOn: reportDue.get(p) ?? p.reportDue }))
+    .filter((o) => !controlFrom || (o.period.endsOn >= controlFrom && o.dueOn >= controlFrom));
 }

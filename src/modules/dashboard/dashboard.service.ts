@@ -9,6 +9,8 @@ import { addDaysIso } from '../../domain/reporting/dates.js';
 import { trafficLightSql } from '../../domain/reporting/traffic-light.js';
 import type { Actor } from '../../domain/policy/authorize.js';
 import { loadPlanRow } from '../plans/plans.queries.js';
+import { DomainError } from '../../domain/errors.js';
+import { notFound } from '../../http/errors.js';
 
 export interface DashboardFilter {
   planId?: number;
@@ -42,10 +44,7 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
   if (f.planId) where += ` AND m.plan_id = ${add(f.planId)}`;
   if (f.sectionId) where += ` AND m.section_id = ${add(f.sectionId)}`;
   if (f.organisationId) where += ` AND EXISTS (SELECT 1 FROM measure_executors fe WHERE fe.measure_id = m.id AND fe.organisation_id = ${add(f.organisationId)})`;
-  let periodRange: { starts_on: string; ends_on: string; label: string } | undefined;
-  if (f.periodId) {
-    periodRange = await db.one(`SELECT starts_on::text AS starts_on, ends_on::text AS ends_on, label FROM reporting_periods WHERE id = $1`, [f.periodId], PREPARED);
-  }
+  const periodRange = f.periodId ? await loadPeriod(db, actor, f.periodId, f.planId) : undefined;
   const light = trafficLightSql('$3', '$4');
   const groupKey = f.planId ? `coalesce(m.section_id, 0)` : `m.plan_id`;
 
@@ -102,13 +101,17 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
  * after, so the aggregate groups integers, not names.
  */
 async function executorStats(db: Queryable, actor: Actor, f: DashboardFilter) {
-  const rparams: unknown[] = [actor.regionId, f.asOf];
+  const rparams: unknown[] = [actor.regionId];
   const radd = (v: unknown) => { rparams.push(v); return `$${rparams.length}`; };
   // Owed rows of archived measures are removed when they are archived, so the wide
-  // measures table is joined only when a section filter needs it.
+  // measures table is joined only when a section filter needs it. Every parameter sent
+  // must appear in the text: PostgreSQL cannot type one it never sees (42P18).
   let rwhere = `r.region_id = $1 AND p.status <> 'archived'`;
   if (f.periodId) rwhere += ` AND r.period_id = ${radd(f.periodId)}`;
-  else rwhere += ` AND r.due_on <= $2::date AND r.due_on > ($2::date - 92)`;
+  else {
+    const asOf = radd(f.asOf);
+    rwhere += ` AND r.due_on <= ${asOf}::date AND r.due_on > (${asOf}::date - 92)`;
+  }
   if (f.planId) rwhere += ` AND r.plan_id = ${radd(f.planId)}`;
   if (f.sectionId) rwhere += ` AND EXISTS (SELECT 1 FROM measures sm WHERE sm.id = r.measure_id AND sm.section_id = ${radd(f.sectionId)})`;
   if (f.organisationId) rwhere += ` AND r.organisation_id = ${radd(f.organisationId)}`;
@@ -129,6 +132,21 @@ async function executorStats(db: Queryable, actor: Actor, f: DashboardFilter) {
     completeness: r.expected ? Math.round((1000 * r.submitted) / r.expected) / 10 : null,
     timeliness: r.expected ? Math.round((1000 * r.on_time) / r.expected) / 10 : null,
   }));
+}
+
+/**
+ * The chosen reporting period, of a plan the actor's region holds (and of the chosen plan,
+ * when one is chosen): a period of another plan would count nothing and say so nowhere.
+ */
+async function loadPeriod(db: Queryable, actor: Actor, periodId: number, planId?: number) {
+  const row = await db.one<{ starts_on: string; ends_on: string; label: string; plan_id: number }>(
+    `SELECT rp.starts_on::text AS starts_on, rp.ends_on::text AS ends_on, rp.label, rp.plan_id
+     FROM reporting_periods rp JOIN plans p ON p.id = rp.plan_id WHERE rp.id = $1 AND p.region_id = $2`, [periodId, actor.regionId], PREPARED);
+  if (!row) throw notFound('Отчётный период не найден', `reporting period ${periodId} not found`);
+  if (planId !== undefined && Number(row.plan_id) !== planId) {
+    throw new DomainError('validation', 'dashboard.period_plan', 'Выбранный отчётный период относится к другому плану', `period ${periodId} is not in plan ${planId}`);
+  }
+  return row;
 }
 
 /** Calendar of control dates: the next 60 days, or the chosen period. */

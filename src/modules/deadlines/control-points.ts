@@ -6,6 +6,8 @@
 import type { Queryable } from '../../db/database.js';
 import { interpretDeadline, type DeadlineOverride } from '../../domain/deadlines/interpret.js';
 import { syncExecution } from '../reports/reporting-sync.js';
+import { CONTROL_START_SQL } from '../../domain/reporting/control-start.js';
+import { applyMoves, type DeadlineMove } from '../../domain/reporting/extensions.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,9 +30,9 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
   if ('measureIds' in scope && scope.measureIds.length === 0) return;
   const rows = await tx.query<{
     id: number; region_id: number; plan_id: number; deadline_text: string; deadline_override: DeadlineOverride | null; anchor_date: string | null;
-    period_from: string; period_to: string; plan_kind: string; section_number: string | null; archived_at: unknown;
+    period_from: string; period_to: string; plan_kind: string; section_number: string | null; archived_at: unknown; deadline_moves: DeadlineMove[] | null;
   }>(
-    `SELECT m.id, m.region_id, m.plan_id, m.deadline_text, m.deadline_override, m.anchor_date, m.archived_at,
+    `SELECT m.id, m.region_id, m.plan_id, m.deadline_text, m.deadline_override, m.anchor_date, m.archived_at, m.deadline_moves,
             p.period_from, p.period_to, p.kind AS plan_kind, s.number AS section_number
      FROM measures m JOIN plans p ON p.id = m.plan_id LEFT JOIN sections s ON s.id = m.section_id WHERE ${where}`,
     [arg],
@@ -47,11 +49,13 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
     schedules.push(JSON.stringify(it.schedule));
     if (r.archived_at) continue;
     const relative = it.schedule.terms.some((t) => t.kind === 'relative' && t.bound);
-    for (const [kind, list] of [['due', it.expanded.due], ['report', it.expanded.reports]] as const) {
+    // Approved extensions move their dates, and only those (domain/reporting/extensions.ts).
+    const { due, moved } = applyMoves(it.expanded.due, r.deadline_moves ?? []);
+    for (const [kind, list] of [['due', due], ['report', it.expanded.reports]] as const) {
       for (const d of list) {
         cp.region.push(r.region_id); cp.plan.push(r.plan_id); cp.measure.push(r.id); cp.kind.push(kind);
         cp.nominal.push(d.nominal); cp.effective.push(d.effective); cp.label.push(d.label ?? null); cp.covers.push(d.covers ?? null);
-        cp.source.push(it.overridden ? 'override' : relative && kind === 'due' ? 'relative' : 'parsed');
+        cp.source.push(kind === 'due' && moved.has(d.nominal) ? 'extension' : it.overridden ? 'override' : relative && kind === 'due' ? 'relative' : 'parsed');
       }
     }
   }
@@ -75,9 +79,15 @@ export async function regenerateControlPoints(tx: Queryable, scope: { measureIds
 
 export interface ControlPointView { kind: 'due' | 'report'; nominal: string; effective: string; label: string | null; source: string }
 
-export async function loadControlPoints(db: Queryable, measureId: number): Promise<ControlPointView[]> {
-  return db.query<ControlPointView>(
-    `SELECT kind, nominal::text AS nominal, effective::text AS effective, label, source FROM control_points WHERE measure_id = $1 ORDER BY effective, kind`,
+/**
+ * A measure's control points; `counted` is false for a date before its control start
+ * («контроль с даты»), which stays on record but is never owed or overdue.
+ */
+export async function loadControlPoints(db: Queryable, measureId: number): Promise<(ControlPointView & { counted: boolean })[]> {
+  return db.query<ControlPointView & { counted: boolean }>(
+    `SELECT cp.kind, cp.nominal::text AS nominal, cp.effective::text AS effective, cp.label, cp.source, cp.effective >= ${CONTROL_START_SQL} AS counted
+     FROM control_points cp JOIN measures m ON m.id = cp.measure_id JOIN plans p ON p.id = m.plan_id
+     WHERE cp.measure_id = $1 ORDER BY cp.effective, cp.kind`,
     [measureId],
   );
 }

@@ -18,6 +18,8 @@ export const MeasureBody = z.object({
   protocolItem: text(500).optional(),
   deadlineOverride: z.object({ due: z.array(z.iso.date()).max(500), reports: z.array(z.iso.date()).max(500) }).strict().nullable().optional(),
   anchorDate: z.iso.date().nullable().optional(),
+  /** The measure's own control start; omitted on creation: today when added to a plan already under control. */
+  controlFrom: z.iso.date().nullable().optional(),
 }).strict();
 
 export function registerMeasureRoutes(app: App, ctx: AppContext) {

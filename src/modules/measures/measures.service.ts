@@ -8,6 +8,7 @@ import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/plans.queries.js';
 import { loadControlPoints, regenerateControlPoints } from '../deadlines/control-points.js';
 import type { DeadlineOverride } from '../../domain/deadlines/interpret.js';
+import { measureControlFromOnCreate } from '../../domain/reporting/control-start.js';
 
 export interface MeasureInput {
   sectionId: number | null;
@@ -27,6 +28,8 @@ export interface MeasureInput {
   deadlineOverride?: DeadlineOverride | null;
   /** The date of the event a relative deadline counts from. */
   anchorDate?: string | null;
+  /** The measure's own control start (domain/reporting/control-start.ts); null: with the plan. */
+  controlFrom?: string | null;
 }
 
 const subjectOf = (plan: PlanRow, m: MeasureView): MeasureSubject => ({
@@ -84,7 +87,7 @@ async function writeExecutors(tx: Queryable, measureId: number, leadId: number |
   }
 }
 
-export async function createMeasure(db: Database, actor: Actor, planId: number, input: MeasureInput, opts: { tx?: Queryable; source?: string } = {}): Promise<MeasureView> {
+export async function createMeasure(db: Database, actor: Actor, planId: number, input: MeasureInput, opts: { tx?: Queryable; source?: string; today?: string } = {}): Promise<MeasureView> {
   const work = async (tx: Queryable) => {
     const plan = await loadPlanRow(tx, actor, planId);
     if (!authorize(actor, { action: 'measure.create', subject: planSubjectOf(plan) })) throw forbidden();
@@ -99,8 +102,12 @@ export async function createMeasure(db: Database, actor: Actor, planId: number, 
     ).catch(duplicateNumber);
     await writeExecutors(tx, r!.id, input.leadExecutorId, coIds);
     await notifyNewExecutors(tx, actor, r!.id, []);
-    if (input.deadlineOverride || input.anchorDate) {
-      await tx.query(`UPDATE measures SET deadline_override = $2, anchor_date = $3 WHERE id = $1`, [r!.id, input.deadlineOverride ? JSON.stringify(input.deadlineOverride) : null, input.anchorDate ?? null]);
+    // A measure added to a plan already under control owes nothing for the time before it existed.
+    const controlFrom = input.controlFrom !== undefined ? input.controlFrom
+      : measureControlFromOnCreate({ status: plan.status, periodFrom: plan.period_from, controlFrom: plan.control_from }, opts.today ?? new Date().toISOString().slice(0, 10));
+    if (input.deadlineOverride || input.anchorDate || controlFrom) {
+      await tx.query(`UPDATE measures SET deadline_override = $2, anchor_date = $3, control_from = $4 WHERE id = $1`,
+        [r!.id, input.deadlineOverride ? JSON.stringify(input.deadlineOverride) : null, input.anchorDate ?? null, controlFrom]);
     }
     await regenerateControlPoints(tx, { measureIds: [r!.id] });
     const [measure] = await loadMeasures(tx, `m.id = $1`, [r!.id]);
@@ -130,13 +137,14 @@ export async function updateMeasure(db: Database, actor: Actor, id: number, inpu
          execution_text = COALESCE($12, execution_text), protocol_item = COALESCE($13, protocol_item),
          deadline_override = CASE WHEN $14::boolean THEN $15::jsonb ELSE deadline_override END,
          anchor_date = CASE WHEN $16::boolean THEN $17::date ELSE anchor_date END,
+         control_from = CASE WHEN $18::boolean THEN $19::date ELSE control_from END,
          version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2 RETURNING id`,
       [id, input.version, input.sectionId !== undefined, input.sectionId ?? null, input.number?.trim() ?? null, input.title?.trim() ?? null,
         input.expectedResult ?? null, input.form ?? null, input.deadlineText ?? null, input.status !== undefined, input.status ?? null,
         input.executionText ?? null, input.protocolItem ?? null,
         input.deadlineOverride !== undefined, input.deadlineOverride ? JSON.stringify(input.deadlineOverride) : null,
-        input.anchorDate !== undefined, input.anchorDate ?? null],
+        input.anchorDate !== undefined, input.anchorDate ?? null, input.controlFrom !== undefined, input.controlFrom ?? null],
     ).catch(duplicateNumber);
     if (!updated) {
       throw new DomainError('conflict', 'measure.stale', 'Мероприятие уже изменил другой пользователь. Обновите страницу, чтобы увидеть его изменения.', `measure ${id} version ${input.version} is stale (now ${before.version})`);

@@ -2,6 +2,7 @@
 import type { Actor } from '../../domain/policy/authorize.js';
 import { authorize, type MeasureSubject, type PlanSubject } from '../../domain/policy/authorize.js';
 import type { ReportingFrequency } from '../../domain/reporting/periods.js';
+import { controlStart } from '../../domain/reporting/control-start.js';
 
 export type PlanKind = 'plan' | 'council_decisions';
 export type PlanStatus = 'draft' | 'active' | 'archived';
@@ -22,6 +23,11 @@ export interface PlanSummary {
   reportingFrequency: ReportingFrequency;
   /** Reports are due on this day of the month after a generated period ends. */
   reportDay: number;
+  /**
+   * «Контроль с даты»: nothing due before it is owed or overdue (domain/reporting/control-start.ts);
+   * the plan period's start when none was set.
+   */
+  controlFrom: string;
   measureCount: number;
   statusCounts: Record<MeasureStatus | 'none', number>;
   version: number;
@@ -53,6 +59,8 @@ export interface MeasureView {
   anchorDate: string | null;
   /** The earliest date still open (control or report date); the traffic light derives from it. */
   openDue: string | null;
+  /** Under control from this day when added by hand to a plan already under control; null: with the plan. */
+  controlFrom: string | null;
   closed: boolean;
   position: number;
   archived: boolean;
@@ -75,6 +83,7 @@ export function presentPlanSummary(r: Record<string, unknown>): PlanSummary {
     approvedOn: (r.approved_on as string) ?? null,
     reportingFrequency: r.reporting_frequency as PlanSummary['reportingFrequency'],
     reportDay: Number(r.report_day),
+    controlFrom: controlStart({ periodFrom: String(r.period_from), controlFrom: (r.control_from as string | null) ?? null }),
     measureCount: Number(r.measure_count ?? 0),
     statusCounts: {
       done: Number(r.n_done ?? 0),
@@ -117,6 +126,7 @@ export function presentMeasure(r: Record<string, unknown>, executors: ExecutorRo
     deadlineOverride: (r.deadline_override as MeasureView['deadlineOverride']) ?? null,
     anchorDate: (r.anchor_date as string) ?? null,
     openDue: (r.open_due as string) ?? null,
+    controlFrom: (r.control_from as string) ?? null,
     closed: r.closed_at != null,
     position: Number(r.position),
     archived: r.archived_at != null,
@@ -129,5 +139,7 @@ export function measureAbilities(actor: Actor, subject: MeasureSubject) {
   return {
     update: authorize(actor, { action: 'measure.update', subject }),
     archive: authorize(actor, { action: 'measure.archive', subject }),
+    requestExtension: authorize(actor, { action: 'extension.request', subject }),
+    decideExtension: authorize(actor, { action: 'extension.decide', subject }),
   };
 }

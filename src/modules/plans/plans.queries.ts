@@ -31,7 +31,10 @@ export function measureVisibility(actor: Actor): string {
     OR EXISTS (SELECT 1 FROM plans pp WHERE pp.id = m.plan_id AND pp.owner_organisation_id = $2))`;
 }
 
-export interface PlanRow { id: number; region_id: number; owner_organisation_id: number; status: PlanStatus; kind: string; version: number }
+export interface PlanRow {
+  id: number; region_id: number; owner_organisation_id: number; status: PlanStatus; kind: string; version: number;
+  title: string; period_from: string; period_to: string; control_from: string | null;
+}
 
 export async function loadPlanRow(db: Queryable, actor: Actor, planId: number): Promise<PlanRow> {
   const row = await db.one<PlanRow>(`SELECT * FROM plans WHERE id = $1 AND region_id = $2`, [planId, actor.regionId]);

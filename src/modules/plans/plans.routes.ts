@@ -15,6 +15,9 @@ const PlanBody = z.object({
   // Hand-set periods go through PUT /api/plans/:id/periods, which switches the plan to 'custom'.
   reportingFrequency: z.enum(['month', 'quarter', 'half', 'year']).optional(),
   reportDay: z.number().int().min(1).max(28).optional(),
+  // «Контроль с даты»: nothing due before it is owed or overdue. Omitted at creation: today
+  // once the plan period has begun; omitted when a draft is approved: the same, if none was set.
+  controlFrom: isoDate.optional(),
 }).strict();
 const PeriodsBody = z.object({
   items: z.array(z.object({

@@ -8,6 +8,7 @@ import { loadNextControlDates, regenerateControlPoints } from '../deadlines/cont
 import { ensurePeriods, replacePeriods, syncExecution, untouched } from '../reports/reporting-sync.js';
 import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../../domain/reporting/periods.js';
 import { trafficLight } from '../../domain/reporting/traffic-light.js';
+import { defaultControlFrom } from '../../domain/reporting/control-start.js';
 import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
 
@@ -21,7 +22,12 @@ export interface PlanInput {
   approvedOn?: string | null;
   reportingFrequency?: Frequency;
   reportDay?: number;
+  /** «Контроль с даты» (domain/reporting/control-start.ts); when omitted at creation, near today. */
+  controlFrom?: string;
 }
+
+/** Today on the server, as ISO: the edge reads the clock, the domain is given the date. */
+const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export async function listPlans(db: Queryable, actor: Actor, opts: { includeArchived?: boolean } = {}): Promise<PlanSummary[]> {
   const scope = actor.role === 'executor'
@@ -80,16 +86,22 @@ async function assertOwner(tx: Queryable, actor: Actor, orgId: number) {
   if (!ok) throw new DomainError('validation', 'plan.owner', 'Организация-владелец не найдена в справочнике', `owner ${orgId} not found`);
 }
 
-export async function createPlan(db: Database, actor: Actor, input: PlanInput, opts: { status?: 'draft' | 'active'; source?: string; tx?: Queryable } = {}): Promise<PlanSummary> {
+/**
+ * Creates a plan. Its «контроль с даты» defaults to today once the plan period has begun
+ * (an imported or hand-entered plan already under way owes nothing for the time before it
+ * was entered), else to the period's start.
+ */
+export async function createPlan(db: Database, actor: Actor, input: PlanInput, opts: { status?: 'draft' | 'active'; source?: string; tx?: Queryable; today?: string } = {}): Promise<PlanSummary> {
   if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.ownerOrganisationId } })) throw forbidden();
   assertPeriod(input.periodFrom, input.periodTo);
+  const controlFrom = input.controlFrom ?? defaultControlFrom(input.periodFrom, opts.today ?? todayIso());
   const work = async (tx: Queryable) => {
     await assertOwner(tx, actor, input.ownerOrganisationId);
     const r = await tx.one<{ id: number }>(
-      `INSERT INTO plans (region_id, kind, title, owner_organisation_id, period_from, period_to, approved_by_name, approved_on, status, reporting_frequency, report_day)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+      `INSERT INTO plans (region_id, kind, title, owner_organisation_id, period_from, period_to, approved_by_name, approved_on, status, reporting_frequency, report_day, control_from)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
       [actor.regionId, input.kind, input.title.trim(), input.ownerOrganisationId, input.periodFrom, input.periodTo, input.approvedByName ?? null, input.approvedOn ?? null, opts.status ?? 'active',
-        input.reportingFrequency ?? 'quarter', input.reportDay ?? 10],
+        input.reportingFrequency ?? 'quarter', input.reportDay ?? 10, controlFrom],
     );
     await ensurePeriods(tx, r!.id);
     const plan = await summaryOf(tx, r!.id);
@@ -99,11 +111,18 @@ export async function createPlan(db: Database, actor: Actor, input: PlanInput, o
   return opts.tx ? work(opts.tx) : db.transaction(work);
 }
 
-export async function updatePlan(db: Database, actor: Actor, id: number, input: Partial<PlanInput> & { status?: 'draft' | 'active' }): Promise<PlanSummary> {
+export async function updatePlan(db: Database, actor: Actor, id: number, input: Partial<PlanInput> & { status?: 'draft' | 'active' }, opts: { today?: string } = {}): Promise<PlanSummary> {
   return db.transaction(async (tx) => {
     const row = await loadPlanRow(tx, actor, id);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
     const before = await summaryOf(tx, id);
+    // Approving a draft without naming a control start puts it near today (never earlier
+    // than the draft had): a plan approved while under way owes nothing for the time before.
+    let controlFrom = input.controlFrom ?? null;
+    if (!controlFrom && input.status === 'active' && row.status === 'draft') {
+      const offered = defaultControlFrom(input.periodFrom ?? before.periodFrom, opts.today ?? todayIso());
+      controlFrom = before.controlFrom > offered ? before.controlFrom : offered;
+    }
     const from = input.periodFrom ?? before.periodFrom;
     const to = input.periodTo ?? before.periodTo;
     assertPeriod(from, to);
@@ -117,11 +136,12 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
          approved_by_name = CASE WHEN $7::boolean THEN $8 ELSE approved_by_name END,
          approved_on = CASE WHEN $9::boolean THEN $10::date ELSE approved_on END,
          status = COALESCE($11, status), reporting_frequency = COALESCE($12, reporting_frequency), report_day = COALESCE($13, report_day),
+         control_from = COALESCE($14::date, control_from),
          version = version + 1, updated_at = now()
        WHERE id = $1`,
       [id, input.kind ?? null, input.title?.trim() ?? null, input.ownerOrganisationId ?? null, from, to,
         input.approvedByName !== undefined, input.approvedByName ?? null, input.approvedOn !== undefined, input.approvedOn ?? null, input.status ?? null,
-        input.reportingFrequency ?? null, input.reportDay ?? null],
+        input.reportingFrequency ?? null, input.reportDay ?? null, controlFrom],
     );
     const after = await summaryOf(tx, id);
     // Control dates are expanded over the plan period: a new period means new dates.
@@ -131,6 +151,9 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
     } else if (after.reportingFrequency !== before.reportingFrequency || after.reportDay !== before.reportDay) {
       // New periods or report days: the owed reports and their due days follow.
       await ensurePeriods(tx, id);
+      await syncExecution(tx, { planId: id });
+    } else if (after.controlFrom !== before.controlFrom) {
+      // A new control start: reports owed before it go (untouched ones), open dates follow.
       await syncExecution(tx, { planId: id });
     }
     if (before.status === 'draft' && after.status === 'active') await notifyPlanActivated(tx, actor, id);

@@ -1,94 +1,179 @@
 /**
- * Deadline extension («перенос срока»): an executor asks with a reason and a new date, the
- * coordinator decides; an approved request moves the control date (as an override on the
- * measure), and the owed reports and the traffic light follow. All of it audited.
+ * Deadline extension («перенос срока»): an executor asks to move one named date — a control
+ * date of the measure (lead only) or the due day of its own owed report (its own part, also
+ * for a co-executor) — with a reason; the coordinator approves or rejects with a comment (a
+ * rejection must say why). An approved request moves exactly that date: a control date as
+ * a move over the parsed schedule (`measures.deadline_moves`), a report's due day on that
+ * report alone (`reports.extended_due`); owed reports and the traffic light follow. The
+ * rules are pure (domain/reporting/extensions.ts); everything is audited.
+ *
+ * Concurrency (PostgreSQL): one pending request per control date and per report is a
+ * partial unique index (migration 0016), so concurrent requests cannot both be created;
+ * a decision is a conditional UPDATE … WHERE state = 'pending' with its row count checked,
+ * and the measure row is locked before its moves are read and written.
  */
 import type { Database, Queryable } from '../../db/database.js';
 import { DomainError } from '../../domain/errors.js';
-import { interpretDeadline } from '../../domain/deadlines/interpret.js';
-import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { authorize, type Actor, type MeasureSubject } from '../../domain/policy/authorize.js';
+import { CONTROL_START_SQL } from '../../domain/reporting/control-start.js';
+import {
+  addMove, assertMoveAllowed, extensionTargets, moveWarnings,
+  type DeadlineMove, type DuePoint, type ExtensionTarget, type OwedReportPoint,
+} from '../../domain/reporting/extensions.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { extensionDecidedNotice } from '../../domain/notifications/events.js';
 import { regenerateControlPoints } from '../deadlines/control-points.js';
 import { loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
+import { refreshOpenDue } from './reporting-sync.js';
 
 export interface ExtensionView {
   id: number; measureId: number; planId: number; organisation: { id: number; shortName: string };
+  /** What is moved: a control date of the measure, or one executor's report. */
+  target: { kind: 'due' | 'report'; reportId: number | null; label: string };
   requestedBy: string; reason: string; currentDue: string | null; requestedDue: string;
+  /** Why someone should look twice (a move of months, past the plan's end). */
+  warnings: string[];
   state: 'pending' | 'approved' | 'rejected'; decidedBy: string | null; decidedAt: string | null; decisionComment: string | null; createdAt: string;
 }
 
-const select = `SELECT e.*, o.short_name, ru.full_name AS requested_name, du.full_name AS decided_name
-  FROM extension_requests e JOIN organisations o ON o.id = e.organisation_id JOIN users ru ON ru.id = e.requested_by LEFT JOIN users du ON du.id = e.decided_by`;
+export type TargetInput = { kind: 'due'; date: string } | { kind: 'report'; reportId: number };
+
+const select = `SELECT e.*, e.current_due::text AS current_due, e.requested_due::text AS requested_due, o.short_name,
+    ru.full_name AS requested_name, du.full_name AS decided_name, p.period_to::text AS plan_end
+  FROM extension_requests e JOIN organisations o ON o.id = e.organisation_id JOIN users ru ON ru.id = e.requested_by
+    JOIN plans p ON p.id = e.plan_id LEFT JOIN users du ON du.id = e.decided_by`;
 
 function present(r: Record<string, unknown>): ExtensionView {
+  const currentDue = (r.current_due as string) ?? null;
+  const kind = (r.target_kind as 'due' | 'report') ?? 'due';
   return {
     id: Number(r.id), measureId: Number(r.measure_id), planId: Number(r.plan_id),
     organisation: { id: Number(r.organisation_id), shortName: String(r.short_name) },
-    requestedBy: String(r.requested_name), reason: String(r.reason), currentDue: (r.current_due as string) ?? null, requestedDue: String(r.requested_due),
+    target: { kind, reportId: r.report_id == null ? null : Number(r.report_id), label: (r.target_label as string) ?? 'Срок исполнения' },
+    requestedBy: String(r.requested_name), reason: String(r.reason), currentDue, requestedDue: String(r.requested_due),
+    warnings: moveWarnings(currentDue, String(r.requested_due), String(r.plan_end)),
     state: r.state as ExtensionView['state'], decidedBy: (r.decided_name as string) ?? null,
     decidedAt: r.decided_at ? new Date(r.decided_at as string).toISOString() : null, decisionComment: (r.decision_comment as string) ?? null,
     createdAt: new Date(r.created_at as string).toISOString(),
   };
 }
 
-async function measureContext(tx: Queryable, actor: Actor, measureId: number) {
-  const m = await tx.one<{ id: number; plan_id: number; open_due: string | null; deadline_text: string; deadline_override: unknown; anchor_date: string | null }>(
-    `SELECT id, plan_id, open_due::text AS open_due, deadline_text, deadline_override, anchor_date::text AS anchor_date FROM measures WHERE id = $1 AND region_id = $2 AND archived_at IS NULL`, [measureId, actor.regionId]);
+interface MeasureRow { id: number; plan_id: number; closed: boolean; deadline_moves: DeadlineMove[] | null }
+
+/** The measure (locked with `forUpdate`), its plan and its executors with their roles. */
+async function measureContext(tx: Queryable, actor: Actor, measureId: number, forUpdate = false) {
+  const m = await tx.one<MeasureRow>(
+    `SELECT id, plan_id, closed_at IS NOT NULL AS closed, deadline_moves FROM measures
+     WHERE id = $1 AND region_id = $2 AND archived_at IS NULL${forUpdate ? ' FOR UPDATE' : ''}`, [measureId, actor.regionId]);
   if (!m) throw notFound('Мероприятие не найдено', `measure ${measureId} not found`);
   const plan = await loadPlanRow(tx, actor, m.plan_id);
-  const execs = (await tx.query<{ organisation_id: number }>(`SELECT organisation_id FROM measure_executors WHERE measure_id = $1`, [measureId])).map((e) => Number(e.organisation_id));
-  return { m, plan, execs };
+  const execs = (await tx.query<{ organisation_id: number; role: 'lead' | 'co' }>(`SELECT organisation_id, role FROM measure_executors WHERE measure_id = $1`, [measureId]))
+    .map((e) => ({ organisationId: Number(e.organisation_id), role: e.role }));
+  const subject: MeasureSubject = { regionId: actor.regionId, plan: planSubjectOf(plan), executorOrganisationIds: execs.map((e) => e.organisationId) };
+  return { m, plan, execs, subject };
+}
+
+/** The measure's control dates (met: their period's lead report accepted) and owed reports, each marked counted or not. */
+async function loadPoints(tx: Queryable, measureId: number): Promise<{ points: DuePoint[]; reports: OwedReportPoint[] }> {
+  const points = await tx.query<{ nominal: string; effective: string; label: string | null; met: boolean; counted: boolean }>(
+    `SELECT cp.nominal::text AS nominal, cp.effective::text AS effective, cp.label,
+            EXISTS (SELECT 1 FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id
+                    WHERE r.measure_id = cp.measure_id AND r.role = 'lead' AND r.state = 'accepted' AND cp.nominal BETWEEN rp.starts_on AND rp.ends_on) AS met,
+            cp.effective >= ${CONTROL_START_SQL} AS counted
+     FROM control_points cp JOIN measures m ON m.id = cp.measure_id JOIN plans p ON p.id = m.plan_id
+     WHERE cp.measure_id = $1 AND cp.kind = 'due' ORDER BY cp.nominal`, [measureId]);
+  const reports = await tx.query<{ id: number; organisation_id: number; label: string; due_on: string; state: string; counted: boolean }>(
+    `SELECT r.id, r.organisation_id, rp.label, r.due_on::text AS due_on, r.state, r.due_on >= ${CONTROL_START_SQL} AS counted
+     FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id JOIN measures m ON m.id = r.measure_id JOIN plans p ON p.id = m.plan_id
+     WHERE r.measure_id = $1 ORDER BY r.due_on, r.id`, [measureId]);
+  return {
+    points: points.map((p) => ({ ...p, met: Boolean(p.met), counted: Boolean(p.counted) })),
+    reports: reports.map((r) => ({ reportId: Number(r.id), organisationId: Number(r.organisation_id), periodLabel: r.label, dueOn: r.due_on, state: r.state, counted: Boolean(r.counted) })),
+  };
+}
+
+/** What the actor's organisation may ask to move on this measure (empty when it may not ask at all). */
+async function targetsFor(tx: Queryable, actor: Actor, ctx: Awaited<ReturnType<typeof measureContext>>): Promise<ExtensionTarget[]> {
+  const mine = ctx.execs.find((e) => e.organisationId === actor.organisationId);
+  if (!mine || ctx.m.closed || !authorize(actor, { action: 'extension.request', subject: ctx.subject })) return [];
+  const { points, reports } = await loadPoints(tx, ctx.m.id);
+  return extensionTargets(mine, points, reports);
+}
+
+export async function listExtensionTargets(db: Queryable, actor: Actor, measureId: number): Promise<ExtensionTarget[]> {
+  const ctx = await measureContext(db, actor, measureId);
+  if (!authorize(actor, { action: 'measure.read', subject: ctx.subject })) throw forbidden();
+  return targetsFor(db, actor, ctx);
 }
 
 export async function listExtensions(db: Queryable, actor: Actor, measureId: number): Promise<ExtensionView[]> {
-  const { plan, execs } = await measureContext(db, actor, measureId);
-  if (!authorize(actor, { action: 'measure.read', subject: { regionId: actor.regionId, plan: planSubjectOf(plan), executorOrganisationIds: execs } })) throw forbidden();
+  const { subject } = await measureContext(db, actor, measureId);
+  if (!authorize(actor, { action: 'measure.read', subject })) throw forbidden();
   return (await db.query(`${select} WHERE e.measure_id = $1 ORDER BY e.id DESC`, [measureId])).map(present);
 }
 
-export async function requestExtension(db: Database, actor: Actor, measureId: number, input: { reason: string; requestedDue: string }) {
+const pendingExists = () => new DomainError('conflict', 'extension.pending', 'Запрос на перенос этого срока уже ожидает решения', 'pending extension exists for this date');
+
+export async function requestExtension(
+  db: Database, actor: Actor, measureId: number,
+  input: { reason: string; requestedDue: string; target?: TargetInput; confirm?: boolean },
+): Promise<ExtensionView> {
   return db.transaction(async (tx) => {
-    const { m, plan, execs } = await measureContext(tx, actor, measureId);
-    if (!execs.includes(actor.organisationId) || plan.status === 'archived') throw forbidden();
-    const pending = await tx.one(`SELECT 1 FROM extension_requests WHERE measure_id = $1 AND organisation_id = $2 AND state = 'pending'`, [measureId, actor.organisationId]);
-    if (pending) throw new DomainError('conflict', 'extension.pending', 'Запрос на перенос срока уже ожидает решения', 'pending extension exists');
-    const current = await tx.one<{ nominal: string }>(
-      `SELECT nominal::text AS nominal FROM control_points WHERE measure_id = $1 AND kind = 'due' AND effective >= coalesce($2::date, '1900-01-01'::date) ORDER BY effective LIMIT 1`, [measureId, m.open_due]);
-    if (current && input.requestedDue <= current.nominal) {
-      throw new DomainError('validation', 'extension.date', 'Новый срок должен быть позже действующего', 'requested date not later than current');
+    const ctx = await measureContext(tx, actor, measureId);
+    if (!authorize(actor, { action: 'extension.request', subject: ctx.subject })) throw forbidden();
+    if (ctx.m.closed) throw new DomainError('conflict', 'extension.closed', 'Мероприятие снято с контроля: переносить нечего', 'measure closed');
+    const targets = await targetsFor(tx, actor, ctx);
+    // Without a named target (older clients): the earliest date the organisation may move.
+    const t = input.target;
+    const target = t
+      ? targets.find((x) => (t.kind === 'due' ? x.kind === 'due' && x.nominal === t.date : x.kind === 'report' && x.reportId === t.reportId))
+      : targets[0];
+    if (!target) {
+      throw t
+        ? new DomainError('validation', 'extension.target', t.kind === 'due'
+          ? 'Этот срок перенести нельзя: он уже выполнен, прошёл до начала контроля или его переносит только ответственный исполнитель'
+          : 'Этот отчёт перенести нельзя: он не ваш или уже представлен', `target ${JSON.stringify(t)} not movable by org ${actor.organisationId}`)
+        : new DomainError('validation', 'extension.nothing', 'Нет срока, который можно перенести', 'no movable date');
+    }
+    const current = target.kind === 'due' ? target.nominal : target.dueOn;
+    const others = target.kind === 'due' ? (await loadPoints(tx, measureId)).points.map((p) => p.nominal).filter((d) => d !== current) : [];
+    assertMoveAllowed(current, input.requestedDue, others);
+    const warnings = moveWarnings(current, input.requestedDue, ctx.plan.period_to);
+    if (warnings.length > 0 && !input.confirm) {
+      throw new DomainError('validation', 'extension.confirm', `Проверьте запрос: ${warnings.join('; ')}. Если всё верно, подтвердите его.`, `long move needs confirmation: ${warnings.join('; ')}`);
     }
     const r = await tx.one<{ id: number }>(
-      `INSERT INTO extension_requests (region_id, plan_id, measure_id, organisation_id, requested_by, reason, current_due, requested_due)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-      [actor.regionId, m.plan_id, measureId, actor.organisationId, actor.userId, input.reason.trim(), current?.nominal ?? null, input.requestedDue]);
+      `INSERT INTO extension_requests (region_id, plan_id, measure_id, organisation_id, requested_by, reason, current_due, requested_due, target_kind, report_id, target_label)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+      [actor.regionId, ctx.m.plan_id, measureId, actor.organisationId, actor.userId, input.reason.trim(), current, input.requestedDue,
+        target.kind, target.kind === 'report' ? target.reportId : null, target.label],
+    ).catch((e: unknown) => {
+      if ((e as { code?: string }).code === '23505') throw pendingExists();
+      throw e;
+    });
     const view = present((await tx.one(`${select} WHERE e.id = $1`, [r!.id]))!);
-    await recordAudit(tx, actor, actor.regionId, { action: 'extension.request', entityType: 'measure', entityId: measureId, planId: m.plan_id, measureId, after: view });
+    await recordAudit(tx, actor, actor.regionId, { action: 'extension.request', entityType: 'measure', entityId: measureId, planId: ctx.m.plan_id, measureId, after: view });
     return view;
   });
 }
 
-export async function decideExtension(db: Database, actor: Actor, id: number, input: { approve: boolean; comment?: string }) {
+export async function decideExtension(db: Database, actor: Actor, id: number, input: { approve: boolean; comment?: string }): Promise<ExtensionView> {
+  const comment = input.comment?.trim() || null;
+  if (!input.approve && !comment) throw new DomainError('validation', 'extension.reason', 'Укажите причину отказа', 'rejection without a comment');
   return db.transaction(async (tx) => {
     const row = await tx.one(`${select} WHERE e.id = $1 AND e.region_id = $2`, [id, actor.regionId]);
     if (!row) throw notFound('Запрос не найден', `extension ${id} not found`);
     const before = present(row);
-    const { m, plan } = await measureContext(tx, actor, before.measureId);
-    if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
-    if (before.state !== 'pending') throw new DomainError('conflict', 'extension.decided', 'По этому запросу уже принято решение', 'extension already decided');
-    await tx.query(`UPDATE extension_requests SET state = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1`,
-      [id, input.approve ? 'approved' : 'rejected', actor.userId, input.comment?.trim() || null]);
-    if (input.approve) {
-      // The moved date replaces the current one; every other date stays as the text (or an earlier override) gives it.
-      const period: [string, string] = [String((plan as unknown as { period_from: string }).period_from), String((plan as unknown as { period_to: string }).period_to)];
-      const it = interpretDeadline(m.deadline_text, period, { anchorDate: m.anchor_date, override: m.deadline_override as never });
-      const due = it.expanded.due.map((d) => d.nominal).filter((d) => d !== before.currentDue);
-      const override = { due: [...due, before.requestedDue].sort(), reports: it.expanded.reports.map((d) => d.nominal) };
-      await tx.query(`UPDATE measures SET deadline_override = $2, version = version + 1, updated_at = now() WHERE id = $1`, [before.measureId, JSON.stringify(override)]);
-      await regenerateControlPoints(tx, { measureIds: [before.measureId] });
-    }
+    // The measure row is locked first: two approvals on one measure read and write its moves in turn.
+    const ctx = await measureContext(tx, actor, before.measureId, true);
+    if (!authorize(actor, { action: 'extension.decide', subject: ctx.subject })) throw forbidden();
+    const decided = await tx.one(
+      `UPDATE extension_requests SET state = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1 AND state = 'pending' RETURNING id`,
+      [id, input.approve ? 'approved' : 'rejected', actor.userId, comment]);
+    if (!decided) throw new DomainError('conflict', 'extension.decided', 'По этому запросу уже принято решение', `extension ${id} already decided`);
+    if (input.approve) await applyApproved(tx, ctx.m, before);
     const after = present((await tx.one(`${select} WHERE e.id = $1`, [id]))!);
     await notifyOrganisations(tx, actor.regionId, [before.organisation.id],
       extensionDecidedNotice(input.approve, { measure: await measureFacts(tx, before.measureId), requestedDue: before.requestedDue, currentDue: before.currentDue, comment: input.comment }), { except: actor.userId });
@@ -97,9 +182,28 @@ export async function decideExtension(db: Database, actor: Actor, id: number, in
   });
 }
 
+/** Moves exactly the date the request names, re-checking it against the measure as it is now. */
+async function applyApproved(tx: Queryable, m: MeasureRow, ext: ExtensionView): Promise<void> {
+  const gone = (what: string) => new DomainError('conflict', 'extension.stale', `${what}: согласовать перенос нельзя, отклоните запрос с пояснением`, `extension ${ext.id} target changed`);
+  if (ext.target.kind === 'report') {
+    const moved = await tx.one(
+      `UPDATE reports SET extended_due = $2, due_on = $2 WHERE id = $1 AND state IN ('expected', 'draft', 'returned') RETURNING id`, [ext.target.reportId, ext.requestedDue]);
+    if (!moved) throw gone('Отчёт уже представлен или больше не требуется');
+    await refreshOpenDue(tx, { measureIds: [m.id] });
+    return;
+  }
+  const { points } = await loadPoints(tx, m.id);
+  const point = points.find((p) => p.nominal === ext.currentDue);
+  if (!point || point.met) throw gone(point ? 'Этот срок уже выполнен' : 'Этого срока у мероприятия больше нет');
+  assertMoveAllowed(point.nominal, ext.requestedDue, points.map((p) => p.nominal).filter((d) => d !== point.nominal));
+  const moves = addMove(m.deadline_moves ?? [], { from: point.nominal, to: ext.requestedDue, extensionId: ext.id });
+  await tx.query(`UPDATE measures SET deadline_moves = $2, version = version + 1, updated_at = now() WHERE id = $1`, [m.id, JSON.stringify(moves)]);
+  await regenerateControlPoints(tx, { measureIds: [m.id] });
+}
+
 export async function listPendingExtensions(db: Queryable, actor: Actor) {
   if (actor.role !== 'admin' && actor.role !== 'coordinator') return [];
-  return (await db.query(`${select} JOIN plans p ON p.id = e.plan_id WHERE e.region_id = $1 AND e.state = 'pending' AND ($2::text = 'admin' OR p.owner_organisation_id = $3) ORDER BY e.id`,
+  return (await db.query(`${select} WHERE e.region_id = $1 AND e.state = 'pending' AND ($2::text = 'admin' OR p.owner_organisation_id = $3) ORDER BY e.id`,
     [actor.regionId, actor.role, actor.organisationId])).map(present);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import { owedReports, type ReportDate } from '../../domain/reporting/obligations.js';
+import { CONTROL_START_SQL, controlStart } from '../../domain/reporting/control-start.js';
 import { DomainError } from '../../domain/errors.js';
 import { generatePeriods, type Frequency, type ReportingPeriod } from '../../domain/reporting/periods.js';
 
@@ -86,12 +87,14 @@ const scopeArg = (s: Scope) => ('measureIds' in s ? s.measureIds : s.planId);
 /**
  * Makes the owed reports exist: one per executor of each measure per period it is due in.
  * Untouched owed rows that are no longer owed disappear; written reports are never removed.
+ * A due day moved by an approved extension (`extended_due`) outlives every recomputation.
  */
 export async function syncObligations(tx: Queryable, scope: Scope): Promise<void> {
   if ('measureIds' in scope && scope.measureIds.length === 0) return;
-  const measures = await tx.query<{ id: number; plan_id: number; region_id: number; kind: string | null; archived: boolean; closed: boolean }>(
-    `SELECT m.id, m.plan_id, m.region_id, m.schedule->>'kind' AS kind, m.archived_at IS NOT NULL AS archived, m.closed_at IS NOT NULL AS closed
-     FROM measures m WHERE ${scopeSql(scope)}`, [scopeArg(scope)]);
+  const measures = await tx.query<{ id: number; plan_id: number; region_id: number; kind: string | null; archived: boolean; closed: boolean; period_from: string; plan_control_from: string | null; control_from: string | null }>(
+    `SELECT m.id, m.plan_id, m.region_id, m.schedule->>'kind' AS kind, m.archived_at IS NOT NULL AS archived, m.closed_at IS NOT NULL AS closed,
+            p.period_from::text AS period_from, p.control_from::text AS plan_control_from, m.control_from::text AS control_from
+     FROM measures m JOIN plans p ON p.id = m.plan_id WHERE ${scopeSql(scope)}`, [scopeArg(scope)]);
   if (measures.length === 0) return;
   const ids = measures.map((m) => Number(m.id));
   const planIds = [...new Set(measures.map((m) => Number(m.plan_id)))];
@@ -121,7 +124,8 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
   const w = { region: [] as number[], plan: [] as number[], measure: [] as number[], period: [] as number[], org: [] as number[], role: [] as string[], due: [] as string[] };
   for (const m of measures) {
     if (m.archived || m.closed) continue;
-    const owed = owedReports(periodsBy.get(Number(m.plan_id)) ?? [], duesBy.get(Number(m.id)) ?? [], reportsBy.get(Number(m.id)) ?? [], m.kind);
+    const start = controlStart({ periodFrom: m.period_from, controlFrom: m.plan_control_from }, m.control_from);
+    const owed = owedReports(periodsBy.get(Number(m.plan_id)) ?? [], duesBy.get(Number(m.id)) ?? [], reportsBy.get(Number(m.id)) ?? [], m.kind, start);
     for (const o of owed) for (const e of execBy.get(Number(m.id)) ?? []) {
       w.region.push(m.region_id); w.plan.push(m.plan_id); w.measure.push(m.id); w.period.push(o.period.id); w.org.push(e.organisation_id); w.role.push(e.role); w.due.push(o.dueOn);
     }
@@ -137,15 +141,16 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
     await tx.query(
       `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, due_on)
        SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::date[])
-       ON CONFLICT (measure_id, period_id, organisation_id) DO UPDATE SET role = EXCLUDED.role, due_on = EXCLUDED.due_on
-       WHERE reports.role IS DISTINCT FROM EXCLUDED.role OR reports.due_on IS DISTINCT FROM EXCLUDED.due_on`,
+       ON CONFLICT (measure_id, period_id, organisation_id) DO UPDATE SET role = EXCLUDED.role, due_on = coalesce(reports.extended_due, EXCLUDED.due_on)
+       WHERE reports.role IS DISTINCT FROM EXCLUDED.role OR reports.due_on IS DISTINCT FROM coalesce(reports.extended_due, EXCLUDED.due_on)`,
       [s(w.region), s(w.plan), s(w.measure), s(w.period), s(w.org), s(w.role), s(w.due)]);
   }
 }
 
 /**
  * The earliest date still open for each measure: a control date whose period's lead report
- * is not accepted, or the due day of a lead report not yet accepted.
+ * is not accepted, or the due day of a lead report not yet accepted — counting only dates
+ * from the measure's control start on (control-start.ts): earlier ones are history.
  */
 export async function refreshOpenDue(tx: Queryable, scope: Scope): Promise<void> {
   if ('measureIds' in scope && scope.measureIds.length === 0) return;
@@ -159,7 +164,8 @@ export async function refreshOpenDue(tx: Queryable, scope: Scope): Promise<void>
          UNION ALL
          SELECT r.due_on FROM reports r
          WHERE r.measure_id = m.id AND r.role = 'lead' AND r.state <> 'accepted'
-       ) open_dates)
+       ) open_dates
+       WHERE d >= (SELECT ${CONTROL_START_SQL} FROM plans p WHERE p.id = m.plan_id))
      WHERE ${scopeSql(scope)}`,
     [scopeArg(scope)]);
 }

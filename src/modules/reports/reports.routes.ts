@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { decideExtension, listExtensions, listPendingExtensions, requestExtension, setMeasureClosed } from './extensions.service.js';
-import { addAttachment, ATTACHMENT_MAX_BYTES, getReport, listMeasureReports, listMyReports, listReviewQueue, reviewReport, saveReport } from './reports.service.js';
+import { decideExtension, listExtensions, listExtensionTargets, listPendingExtensions, requestExtension, setMeasureClosed } from './extensions.service.js';
+import { addAttachment, removeAttachment, ATTACHMENT_MAX_BYTES, getReport, listMeasureReports, listMyReports, listReviewQueue, reviewReport, saveReport } from './reports.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const ReportBody = z.object({
@@ -54,17 +54,39 @@ export function registerReportRoutes(app: App, ctx: AppContext) {
     return reply.status(201).send(await addAttachment(ctx.db, actor, request.params.id, { name: part.filename || 'file', mime: part.mimetype, bytes }));
   });
 
+  app.delete('/api/reports/:id/attachments/:attachmentId', {
+    schema: { tags: ['reports'], params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }) },
+  }, async (request) => removeAttachment(ctx.db, requireSession(request).user, request.params.id, request.params.attachmentId));
+
   app.get('/api/measures/:id/extensions', { schema: { tags: ['extensions'], params: IdParams } }, async (request) =>
     ({ items: await listExtensions(ctx.db, requireSession(request).user, request.params.id) }));
 
+  app.get('/api/measures/:id/extension-targets', { schema: { tags: ['extensions'], params: IdParams } }, async (request) =>
+    ({ items: await listExtensionTargets(ctx.db, requireSession(request).user, request.params.id) }));
+
   app.post('/api/measures/:id/extensions', {
-    schema: { tags: ['extensions'], params: IdParams, body: z.object({ reason: z.string().trim().min(1).max(5000), requestedDue: z.iso.date() }).strict() },
+    schema: {
+      tags: ['extensions'], params: IdParams,
+      body: z.object({
+        reason: z.string().trim().min(1).max(5000),
+        requestedDue: z.iso.date(),
+        // The date to move: a control date of the measure (lead executor) or one's own report.
+        // Omitted: the earliest the organisation may move.
+        target: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('due'), date: z.iso.date() }).strict(),
+          z.object({ kind: z.literal('report'), reportId: z.number().int().positive() }).strict(),
+        ]).optional(),
+        // A move of more than a quarter, or past the plan's end, is sent again with confirm: true.
+        confirm: z.boolean().optional(),
+      }).strict(),
+    },
   }, async (request, reply) => reply.status(201).send(await requestExtension(ctx.db, requireSession(request).user, request.params.id, request.body)));
 
   app.get('/api/extensions/pending', { schema: { tags: ['extensions'] } }, async (request) =>
     ({ items: await listPendingExtensions(ctx.db, requireSession(request).user) }));
 
   app.post('/api/extensions/:id/decide', {
+    // A rejection must say why (refused in Russian without a comment).
     schema: { tags: ['extensions'], params: IdParams, body: z.object({ approve: z.boolean(), comment: z.string().max(5000).optional() }).strict() },
   }, async (request) => decideExtension(ctx.db, requireSession(request).user, request.params.id, request.body));
 

@@ -320,6 +320,31 @@ export async function addAttachment(db: Database, actor: Actor, reportId: number
   });
 }
 
+/**
+ * Removes a file from a report still being written (expected, draft or returned for
+ * rework), by the report's own organisation. The report row is locked first, so a
+ * concurrent submit either happens before (and the removal is refused) or after. The
+ * stored file stays: the audit event names it, and another report may share its content.
+ */
+export async function removeAttachment(db: Database, actor: Actor, reportId: number, attachmentId: number) {
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT id FROM reports WHERE id = $1 FOR UPDATE`, [reportId]);
+    const ctx = await loadContext(tx, actor, reportId);
+    if (!mayWrite(actor, ctx)) throw forbidden();
+    if (!['expected', 'draft', 'returned'].includes(ctx.report.state)) {
+      throw new DomainError('conflict', 'attachment.report_sent', 'Файл нельзя убрать: отчёт уже отправлен', `report ${reportId} is ${ctx.report.state}`);
+    }
+    const removed = ctx.report.attachments.find((a) => a.id === attachmentId);
+    const deleted = removed ? await tx.one(`DELETE FROM report_attachments WHERE id = $1 AND report_id = $2 RETURNING id`, [attachmentId, reportId]) : null;
+    if (!deleted) throw notFound('Файл не найден в этом отчёте', `attachment ${attachmentId} not in report ${reportId}`);
+    await recordAudit(tx, actor, actor.regionId, {
+      action: 'report.attachment_removed', entityType: 'report', entityId: reportId, planId: ctx.report.planId, measureId: ctx.report.measureId,
+      before: { fileId: removed!.fileId, name: removed!.name, size: removed!.size },
+    });
+    return { ok: true };
+  });
+}
+
 /** May the actor download a file attached to a report? (Whoever may read the report.) */
 export async function canReadAttachmentFile(db: Queryable, actor: Actor, fileId: number): Promise<boolean> {
   const r = await db.one<{ report_id: number }>(`SELECT report_id FROM report_attachments WHERE file_id = $1`, [fileId]);

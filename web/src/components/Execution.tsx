@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { ApiError, api, errorMessage, type Measure } from '../api';
-import { execution, figuresFromRows, linksFromText, LIGHT_LABELS, REPORT_STATE_LABELS, RESULT_LABELS, type FigureRow, type ReportDetail, type ResultStatus } from '../execution';
+import { execution, figuresFromRows, linksFromText, LIGHT_LABELS, REPORT_STATE_LABELS, RESULT_LABELS, type Extension, type ExtensionTarget, type FigureRow, type ReportDetail, type ResultStatus } from '../execution';
 import { formatDateShort, formatDateTimeRu } from '../format';
 import { useLoader } from '../hooks';
 import { Alert, Loading } from './ui';
@@ -59,7 +59,7 @@ export function ExecutionSection({ m, canManage, onChanged }: { m: Measure; canM
         </table>
       )}
       {openId && <ReportEditor key={openId} id={openId} onChanged={reload} />}
-      <Extensions m={m} canDecide={canManage} onChanged={onChanged} />
+      <Extensions m={m} onChanged={onChanged} />
     </section>
   );
 }
@@ -157,7 +157,17 @@ export function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promi
       )}
       {r.attachments.length > 0 && (
         <ul className="plain" data-testid="report-attachments">
-          {r.attachments.map((a) => <li key={a.id}><a href={api.fileUrl(a.fileId)}>{a.name}</a> <span className="muted small">({Math.ceil(a.size / 1024)} КБ)</span></li>)}
+          {r.attachments.map((a) => (
+            <li key={a.id} data-testid="report-attachment">
+              <a href={api.fileUrl(a.fileId)}>{a.name}</a> <span className="muted small">({Math.ceil(a.size / 1024)} КБ)</span>
+              {/* Files come off only while the report is being written, by its own organisation (the server checks). */}
+              {r.abilities.edit && (
+                <button type="button" className="btn btn-sm btn-ghost btn-danger-text" disabled={busy} onClick={() => act((x) => execution.detach(x.id, a.id), `Файл «${a.name}» убран.`, true)} data-testid="report-detach">
+                  Убрать<span className="sr-only"> файл {a.name}</span>
+                </button>
+              )}
+            </li>
+          ))}
         </ul>
       )}
       {r.role === 'lead' && r.parts.length > 0 && (
@@ -189,49 +199,144 @@ export function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promi
 
 const ACTION_LABELS: Record<string, string> = { save: 'сохранён черновик', submit: 'отправлен', return: 'возвращён', accept: 'принят', reopen: 'открыт снова' };
 
-function Extensions({ m, canDecide, onChanged }: { m: Measure; canDecide: boolean; onChanged(): void }) {
+/**
+ * «Перенос срока»: the request names the date it moves (a control date for the lead, one's
+ * own report for any executor), shows old and new, and is confirmed again when the server
+ * warns of a long move; the coordinator decides with a comment (required to reject).
+ * Offered only to whom the server's abilities allow.
+ */
+function Extensions({ m, onChanged }: { m: Measure; onChanged(): void }) {
+  const canRequest = Boolean(m.abilities?.requestExtension) && !m.closed;
+  const canDecide = Boolean(m.abilities?.decideExtension);
   const list = useLoader(() => execution.extensions(m.id), [m.id]);
-  const [reason, setReason] = useState('');
-  const [date, setDate] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const targets = useLoader(() => (canRequest ? execution.extensionTargets(m.id) : Promise.resolve({ items: [] as ExtensionTarget[] })), [m.id, canRequest]);
   const [open, setOpen] = useState(false);
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try { await fn(); await list.reload(); onChanged(); setOpen(false); setReason(''); setDate(''); } catch (e) { setError(errorMessage(e)); }
-  };
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const reloadAll = async () => { await Promise.all([list.reload(), targets.reload()]); onChanged(); };
   const items = list.data?.items ?? [];
+  const movable = targets.data?.items ?? [];
   return (
     <div className="extensions" data-testid="extensions">
       <div className="section-heading-row">
         <h3>Перенос срока</h3>
-        {!canDecide && !m.closed && <button type="button" className="btn btn-sm" onClick={() => setOpen(!open)} data-testid="extension-open">Запросить перенос срока</button>}
+        {canRequest && movable.length > 0 && (
+          <button type="button" className="btn btn-sm" onClick={() => { setOpen(!open); setNotice(null); }} aria-expanded={open} data-testid="extension-open">Запросить перенос срока</button>
+        )}
       </div>
       {error && <Alert>{error}</Alert>}
+      {notice && <Alert kind="success" testId="extension-notice">{notice}</Alert>}
       {open && (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void act(() => execution.requestExtension(m.id, reason, date)); }}>
-          <label htmlFor="ext-reason">Причина</label>
-          <textarea id="ext-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />
-          <label htmlFor="ext-date">Новый срок</label>
-          <input id="ext-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-          <button type="submit" className="btn btn-primary">Отправить запрос</button>
-        </form>
+        <ExtensionForm
+          measureId={m.id}
+          targets={movable}
+          onCancel={() => setOpen(false)}
+          onSent={async () => { setOpen(false); setNotice('Запрос отправлен координатору.'); await reloadAll(); }}
+        />
       )}
       {items.length === 0 ? <p className="empty small">Запросов нет.</p> : (
-        <ul className="plain">
+        <ul className="plain extension-list">
           {items.map((x) => (
-            <li key={x.id} data-testid={`extension-${x.id}`}>
-              {x.organisation.shortName}: с {x.currentDue ? formatDateShort(x.currentDue) : '—'} на <strong>{formatDateShort(x.requestedDue)}</strong> — {x.reason}{' '}
-              <span className="badge">{x.state === 'pending' ? 'на рассмотрении' : x.state === 'approved' ? 'согласован' : 'отклонён'}</span>
+            <li key={x.id} data-testid={`extension-${x.id}`} data-state={x.state}>
+              <div>
+                <strong>{x.target.label}</strong>: {x.currentDue ? formatDateShort(x.currentDue) : '—'} → <strong>{formatDateShort(x.requestedDue)}</strong>{' '}
+                <span className={`badge ext-${x.state}`}>{EXTENSION_STATE_LABELS[x.state]}</span>
+              </div>
+              <div className="small">{x.organisation.shortName}, {x.requestedBy}, {formatDateTimeRu(x.createdAt)}: {x.reason}</div>
+              {x.warnings.length > 0 && <div className="small warn-text" data-testid="extension-warnings">Внимание: {x.warnings.join('; ')}</div>}
+              {x.state !== 'pending' && (
+                <div className="small muted">
+                  {x.state === 'approved' ? 'Согласовал' : 'Отклонил'}: {x.decidedBy ?? '—'}{x.decidedAt ? `, ${formatDateTimeRu(x.decidedAt)}` : ''}
+                  {x.decisionComment && <> — «{x.decisionComment}»</>}
+                </div>
+              )}
               {canDecide && x.state === 'pending' && (
-                <>
-                  {' '}<button type="button" className="btn btn-sm btn-primary" onClick={() => act(() => execution.decideExtension(x.id, true))}>Согласовать</button>
-                  {' '}<button type="button" className="btn btn-sm" onClick={() => act(() => execution.decideExtension(x.id, false))}>Отклонить</button>
-                </>
+                <ExtensionDecision ext={x} onDecided={async (approved) => { setNotice(approved ? 'Перенос согласован.' : 'В переносе отказано.'); await reloadAll(); }} onError={setError} />
               )}
             </li>
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+const EXTENSION_STATE_LABELS: Record<Extension['state'], string> = { pending: 'на рассмотрении', approved: 'согласован', rejected: 'отклонён' };
+
+const targetKey = (t: ExtensionTarget) => (t.kind === 'due' ? `due:${t.nominal}` : `report:${t.reportId}`);
+const targetDate = (t: ExtensionTarget) => (t.kind === 'due' ? t.nominal : t.dueOn);
+
+function ExtensionForm({ measureId, targets, onSent, onCancel }: { measureId: number; targets: ExtensionTarget[]; onSent(): Promise<void>; onCancel(): void }) {
+  const [key, setKey] = useState(targetKey(targets[0]));
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  /** The server's warnings about a long move, waiting for the user's confirmation. */
+  const [confirmText, setConfirmText] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const target = targets.find((t) => targetKey(t) === key) ?? targets[0];
+  const send = async (confirm: boolean) => {
+    setBusy(true); setError(null);
+    try {
+      await execution.requestExtension(measureId, {
+        reason, requestedDue: date, confirm,
+        target: target.kind === 'due' ? { kind: 'due', date: target.nominal } : { kind: 'report', reportId: target.reportId },
+      });
+      await onSent();
+    } catch (e) {
+      if (e instanceof ApiError && e.reason === 'extension.confirm') setConfirmText(e.message);
+      else setError(errorMessage(e));
+    } finally { setBusy(false); }
+  };
+  return (
+    <form className="inline-form extension-form" data-testid="extension-form" onSubmit={(e) => { e.preventDefault(); setConfirmText(null); void send(false); }}>
+      {error && <Alert testId="extension-error">{error}</Alert>}
+      <label htmlFor="ext-target">Что перенести</label>
+      <select id="ext-target" value={key} onChange={(e) => { setKey(e.target.value); setConfirmText(null); }} data-testid="extension-target">
+        {targets.map((t) => <option key={targetKey(t)} value={targetKey(t)}>{t.label}</option>)}
+      </select>
+      <label htmlFor="ext-date">Новый срок</label>
+      <input id="ext-date" type="date" value={date} min={targetDate(target)} onChange={(e) => { setDate(e.target.value); setConfirmText(null); }} required data-testid="extension-date" />
+      {date && (
+        <p className="small" data-testid="extension-preview">
+          Срок {formatDateShort(targetDate(target))} → <strong>{formatDateShort(date)}</strong>
+        </p>
+      )}
+      <label htmlFor="ext-reason">Причина</label>
+      <textarea id="ext-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required data-testid="extension-reason" />
+      {confirmText && (
+        <div className="alert alert-info" role="alert" data-testid="extension-confirm">
+          <p>{confirmText}</p>
+          <button type="button" className="btn btn-sm btn-primary" disabled={busy} onClick={() => send(true)} data-testid="extension-confirm-send">Всё равно отправить</button>
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !date || !reason.trim()} data-testid="extension-send">Отправить запрос</button>
+        <button type="button" className="btn" onClick={onCancel}>Отмена</button>
+      </div>
+    </form>
+  );
+}
+
+function ExtensionDecision({ ext, onDecided, onError }: { ext: Extension; onDecided(approved: boolean): Promise<void>; onError(message: string | null): void }) {
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [local, setLocal] = useState<string | null>(null);
+  const decide = async (approve: boolean) => {
+    if (!approve && !comment.trim()) { setLocal('Укажите причину отказа.'); return; }
+    setBusy(true); setLocal(null); onError(null);
+    try { await execution.decideExtension(ext.id, approve, comment.trim() || undefined); await onDecided(approve); } catch (e) { onError(errorMessage(e)); } finally { setBusy(false); }
+  };
+  const id = `ext-comment-${ext.id}`;
+  return (
+    <div className="extension-decision" data-testid="extension-decision">
+      <label htmlFor={id}>Комментарий к решению (при отказе обязателен)</label>
+      <textarea id={id} rows={2} value={comment} onChange={(e) => { setComment(e.target.value); setLocal(null); }} aria-invalid={local ? true : undefined} aria-describedby={local ? `${id}-error` : undefined} data-testid="extension-comment" />
+      {local && <div className="field-error" id={`${id}-error`}>{local}</div>}
+      <div className="form-actions">
+        <button type="button" className="btn btn-sm btn-primary" disabled={busy} onClick={() => decide(true)} data-testid="extension-approve">Согласовать</button>
+        <button type="button" className="btn btn-sm btn-danger-outline" disabled={busy} onClick={() => decide(false)} data-testid="extension-reject">Отклонить</button>
+      </div>
     </div>
   );
 }

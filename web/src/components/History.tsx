@@ -1,79 +1,17 @@
-/** Before/after diffs of audit events, with Russian field names and readable values. */
+/** Before/after diffs of audit events, with Russian field names and readable values (audit-format.ts). */
 import type { AuditEvent, Section } from '../api';
-import { auditActionLabel, diffRecords, fieldLabel, formatDateRu, formatDateTimeRu, formatSectionHeading, measureStatusLabel, orgKindLabel, planKindLabel, planStatusLabel, roleLabel, withExternalMark, type FieldChange } from '../format';
+import { formatFieldValue, significantChanges, valueContextOf, type ValueContext } from '../audit-format';
+import { auditActionLabel, fieldLabel, formatDateTimeRu, withExternalMark } from '../format';
 import { useDirectory } from '../hooks';
 
-interface ValueContext {
-  orgName(id: number): string;
-  sections?: Section[];
-}
+export { significantChanges };
 
-/** Object-valued twins of id fields: when both changed, the id row is enough. */
-const TWINS: Record<string, string> = { leadExecutor: 'leadExecutorId', coExecutors: 'coExecutorIds', owner: 'ownerOrganisationId', organisation: 'organisationId', section: 'sectionId' };
-
-export function significantChanges(ev: Pick<AuditEvent, 'before' | 'after'>): FieldChange[] {
-  // A reorder records the measure ids in order before and after.
-  if (Array.isArray(ev.before) || Array.isArray(ev.after)) {
-    return JSON.stringify(ev.before) === JSON.stringify(ev.after) ? [] : [{ field: 'measureOrder', before: ev.before, after: ev.after }];
-  }
-  const changes = diffRecords(ev.before, ev.after);
-  const fields = new Set(changes.map((c) => c.field));
-  return changes.filter((c) => !(TWINS[c.field] && fields.has(TWINS[c.field])));
-}
-
-function orgRefName(v: unknown): string | null {
-  if (v && typeof v === 'object' && 'fullName' in v) {
-    const o = v as { shortName?: string | null; fullName: string };
-    return o.shortName || o.fullName;
-  }
-  return null;
-}
-
-/** Renders one field value of a snapshot as text. */
-export function formatFieldValue(field: string, value: unknown, ctx: ValueContext): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value) && value.length === 0) return '—';
-  switch (field) {
-    case 'status':
-      return typeof value === 'string' && ['draft', 'active', 'archived'].includes(value) ? planStatusLabel(value) : measureStatusLabel(String(value));
-    case 'kind':
-      return planKindLabel(String(value)) !== String(value) ? planKindLabel(String(value)) : orgKindLabel(String(value));
-    case 'role':
-      return roleLabel(String(value));
-    case 'leadExecutorId':
-    case 'ownerOrganisationId':
-    case 'organisationId':
-    case 'parentId':
-      return typeof value === 'number' ? ctx.orgName(value) : String(value);
-    case 'coExecutorIds':
-      return Array.isArray(value) ? value.map((id) => (typeof id === 'number' ? ctx.orgName(id) : String(id))).join(', ') : String(value);
-    case 'measureOrder':
-      return Array.isArray(value) ? value.map((x) => `#${String(x)}`).join(', ') : String(value);
-    case 'sectionId': {
-      const s = ctx.sections?.find((x) => x.id === value);
-      return s ? formatSectionHeading(s.number, s.title) : `раздел #${String(value)}`;
-    }
-    case 'periodFrom':
-    case 'periodTo':
-    case 'approvedOn':
-      return formatDateRu(String(value)) || String(value);
-  }
-  if (typeof value === 'boolean') return value ? 'да' : 'нет';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  const ref = orgRefName(value);
-  if (ref) return ref;
-  if (Array.isArray(value)) return value.map((x) => orgRefName(x) ?? (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
-  return JSON.stringify(value);
-}
-
-export function useValueContext(sections?: Section[]): ValueContext {
+/** Names organisations from the shared directory (the event's own names come first). */
+export function useOrgName(): (id: number) => string {
   const dir = useDirectory();
-  return {
-    sections,
-    orgName: (id) => {
-      const o = dir.byId.get(id);
-      return o ? withExternalMark(o.shortName || o.fullName, o.external) : `организация #${id}`;
-    },
+  return (id) => {
+    const o = dir.byId.get(id);
+    return o ? withExternalMark(o.shortName || o.fullName, o.external) : '(организация удалена)';
   };
 }
 
@@ -92,7 +30,7 @@ export function ChangesTable({ ev, ctx }: { ev: Pick<AuditEvent, 'before' | 'aft
       </thead>
       <tbody>
         {changes.map((c) => (
-          <tr key={c.field}>
+          <tr key={c.field} data-field={c.field}>
             <th scope="row">{fieldLabel(c.field)}</th>
             {!created && <td className="diff-before pre">{formatFieldValue(c.field, c.before, ctx)}</td>}
             <td className="diff-after pre">{formatFieldValue(c.field, c.after, ctx)}</td>
@@ -103,21 +41,25 @@ export function ChangesTable({ ev, ctx }: { ev: Pick<AuditEvent, 'before' | 'aft
   );
 }
 
+const SOURCE_LABELS: Record<string, string> = { import: 'импорт', cli: 'командная строка', demo: 'демонстрационные данные' };
+
 export function HistoryList({ items, sections }: { items: AuditEvent[]; sections?: Section[] }) {
-  const ctx = useValueContext(sections);
+  const orgName = useOrgName();
   if (items.length === 0) return <p className="muted">Изменений пока не было.</p>;
   const ordered = items.slice().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id));
   return (
     <ol className="history" data-testid="measure-history">
       {ordered.map((ev) => (
-        <li key={ev.id} className="history-item" data-testid="history-item">
+        <li key={ev.id} className="history-item" data-testid="history-item" data-action={ev.action}>
           <div className="history-head">
             <time dateTime={ev.at}>{formatDateTimeRu(ev.at)}</time>
             <span className="history-actor">{ev.actor?.fullName ?? 'Система'}</span>
             <span className="history-action">{auditActionLabel(ev.action)}</span>
-            {ev.source && !['web', 'api', 'ui', 'http'].includes(ev.source) && <span className="pill">{ev.source === 'import' ? 'импорт' : ev.source === 'cli' ? 'командная строка' : ev.source}</span>}
+            {/* A report's or a file's event says whose report and which file; the measure's own events need no more. */}
+            {ev.subject && ev.entityType !== 'measure' && <span className="history-subject">{ev.subject.label}</span>}
+            {ev.source && !['web', 'api', 'ui', 'http'].includes(ev.source) && <span className="pill">{SOURCE_LABELS[ev.source] ?? ev.source}</span>}
           </div>
-          <ChangesTable ev={ev} ctx={ctx} />
+          <ChangesTable ev={ev} ctx={valueContextOf(ev, orgName, sections)} />
         </li>
       ))}
     </ol>

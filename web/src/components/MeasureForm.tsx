@@ -106,14 +106,19 @@ function changedFields(base: MeasureInput, next: MeasureInput): Partial<MeasureI
 export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadline, onSaved, onClose }: Props) {
   const council = plan.kind === 'council_decisions';
   const [current, setCurrent] = useState<Measure | undefined>(measure);
+  /** The number a new measure would get in a section ('' for none): the next after its last one. */
+  const suggestNumber = (sectionId: string) => {
+    const id = sectionId === '' ? null : Number(sectionId);
+    const section = plan.sections.find((s) => s.id === id);
+    const siblings = (plan.measures ?? []).filter((m) => !m.archived && m.sectionId === id).sort((a, b) => a.position - b.position);
+    return nextMeasureNumber(siblings.map((m) => m.number), section?.number);
+  };
   const initial = useMemo<Values>(() => {
     if (measure) return valuesOf(measure);
     const sectionId = defaultSectionId ?? plan.sections[0]?.id ?? null;
-    const section = plan.sections.find((s) => s.id === sectionId);
-    const siblings = (plan.measures ?? []).filter((m) => !m.archived && m.sectionId === sectionId).sort((a, b) => a.position - b.position);
     return {
       sectionId: sectionId === null ? '' : String(sectionId),
-      number: nextMeasureNumber(siblings.map((m) => m.number), section?.number),
+      number: suggestNumber(sectionId === null ? '' : String(sectionId)),
       title: '',
       expectedResult: '',
       form: '',
@@ -134,6 +139,13 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
   const [busy, setBusy] = useState(false);
 
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
+  // A new measure's suggested number follows the chosen section, unless the user typed their own.
+  const chooseSection = (sectionId: string) =>
+    setV((old) => ({
+      ...old,
+      sectionId,
+      number: !current && (!old.number.trim() || old.number === suggestNumber(old.sectionId)) ? suggestNumber(sectionId) : old.number,
+    }));
   const reading = useDeadlineInterpretation(v.deadlineText.trim() ? { text: v.deadlineText, planId: plan.id, anchorDate: v.anchorDate || null } : null);
   const relative = reading.status === 'done' ? reading.data.relative : [];
   // Manual dates win over everything: the event date is then offered only to be cleared.
@@ -234,7 +246,7 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
         )}
         <div className="field-row">
           <Field id="mf-sectionId" label={council ? 'Протокол (раздел)' : 'Раздел'} error={errors.sectionId} className="grow">
-            <select {...fieldProps('sectionId')} value={v.sectionId} onChange={(e) => set('sectionId', e.target.value)}>
+            <select {...fieldProps('sectionId')} value={v.sectionId} onChange={(e) => chooseSection(e.target.value)}>
               <option value="">Без раздела</option>
               {sectionOptions.map((s) => (
                 <option key={s.id} value={s.id}>

@@ -16,6 +16,10 @@ interface Props {
 
 const dateOnly = (v: string | null | undefined) => (v ? v.slice(0, 10) : '');
 
+/** What «контроль с даты» means, wherever it is set (this form, the approval dialog). */
+export const CONTROL_FROM_HINT =
+  'Отчёты за периоды, закончившиеся раньше этой даты, не требуются, и контрольные сроки до неё не считаются просроченными. Сведения о прошлом исполнении можно внести импортом отчёта.';
+
 export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Props) {
   const [kind, setKind] = useState<PlanKind>(plan?.kind ?? 'plan');
   const [title, setTitle] = useState(plan?.title ?? '');
@@ -25,6 +29,8 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
   const [approvedByName, setApprovedBy] = useState(plan?.approvedByName ?? '');
   const [approvedOn, setApprovedOn] = useState(dateOnly(plan?.approvedOn));
   const [status, setStatus] = useState<'draft' | 'active'>(plan?.status === 'active' ? 'active' : 'draft');
+  // A new plan: empty means «today, or the period's start if it has not begun» (the server's default).
+  const [controlFrom, setControlFrom] = useState(dateOnly(plan?.controlFrom));
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -50,6 +56,7 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
       periodTo,
       approvedByName: approvedByName.trim() || null,
       approvedOn: approvedOn || null,
+      ...(controlFrom ? { controlFrom } : {}),
     };
     let body: PlanInput | PlanPatch = full;
     if (plan) {
@@ -63,6 +70,7 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
       if ((full.approvedByName ?? '') !== (plan.approvedByName ?? '')) patch.approvedByName = full.approvedByName;
       if ((full.approvedOn ?? '') !== dateOnly(plan.approvedOn)) patch.approvedOn = full.approvedOn;
       if (plan.status !== 'archived' && status !== plan.status) patch.status = status;
+      if (controlFrom && controlFrom !== dateOnly(plan.controlFrom)) patch.controlFrom = controlFrom;
       if (Object.keys(patch).length === 0) {
         onClose();
         return;
@@ -132,6 +140,14 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
             <input id="plan-approved-on" data-testid="plan-field-approvedOn" type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
           </Field>
         </div>
+        <Field
+          id="plan-control-from"
+          label="Контроль с даты"
+          error={errors.controlFrom}
+          hint={plan ? CONTROL_FROM_HINT : `${CONTROL_FROM_HINT} Если не указана — с сегодняшнего дня (или с начала периода, если он ещё не начался).`}
+        >
+          <input id="plan-control-from" data-testid="plan-field-controlFrom" type="date" value={controlFrom} onChange={(e) => setControlFrom(e.target.value)} aria-describedby={describedBy('plan-control-from', errors.controlFrom)} />
+        </Field>
         {plan && plan.status !== 'archived' && (
           <Field id="plan-status" label="Состояние" error={errors.status}>
             <select id="plan-status" data-testid="plan-field-status" value={status} onChange={(e) => setStatus(e.target.value as 'draft' | 'active')}>

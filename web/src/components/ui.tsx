@@ -8,9 +8,9 @@ import { useDirectory } from '../hooks';
 export function StatusBadge({ status }: { status: MeasureStatus | null | undefined }) {
   const key = status ?? 'none';
   return (
-    <span className={`status status-${key}`} data-status={key}>
-      {status === 'not_due' ? 'Х' : status ? measureStatusLabel(status) : '—'}
-      {status === 'not_due' && <span className="sr-only"> (срок не наступил)</span>}
+    <span className={`status status-${key}`} data-status={key} title={status === 'not_due' ? MEASURE_STATUS_LABELS.not_due : undefined}>
+      {status === 'not_due' ? <span aria-hidden="true">Х</span> : status ? measureStatusLabel(status) : '—'}
+      {status === 'not_due' && <span className="sr-only">{MEASURE_STATUS_LABELS.not_due}</span>}
       {!status && <span className="sr-only">статус не указан</span>}
     </span>
   );

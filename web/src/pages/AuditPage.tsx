@@ -3,19 +3,20 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, type AuditEvent } from '../api';
 import { useUser } from '../auth';
-import { ChangesTable, significantChanges, useValueContext } from '../components/History';
+import { ChangesTable, significantChanges, useOrgName } from '../components/History';
+import { valueContextOf } from '../audit-format';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { auditActionLabel, entityTypeLabel, formatDateTimeRu } from '../format';
 import { NotFoundPage } from './NotFoundPage';
 
 const PAGE = 50;
 /** The entity types GET /api/audit accepts as a filter (its zod enum). */
-const ENTITY_TYPES = ['plan', 'section', 'measure', 'organisation', 'user', 'session'];
+const ENTITY_TYPES = ['plan', 'section', 'measure', 'report', 'organisation', 'user', 'session'];
 
 export function AuditPage() {
   useTitle('Журнал');
   const me = useUser();
-  const ctx = useValueContext();
+  const orgName = useOrgName();
   const [entityType, setEntityType] = useState('');
   const [items, setItems] = useState<AuditEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -80,6 +81,7 @@ export function AuditPage() {
           <tbody>
             {items.map((ev) => {
               const n = significantChanges(ev).length;
+              const ctx = valueContextOf(ev, orgName);
               return (
                 <tr key={ev.id} data-testid="audit-row">
                   <td data-label="Время" className="col-when">
@@ -122,17 +124,20 @@ export function AuditPage() {
   );
 }
 
+/**
+ * What the event is about, as the server named it: «Мероприятие 2.1 «…»», «Отчёт Минкультуры
+ * за I квартал 2025 г.», with the plan's short title below — never a database id.
+ */
 function EntityLink({ ev }: { ev: AuditEvent }) {
-  const label = `${entityTypeLabel(ev.entityType)}${ev.entityId !== null && ev.entityType !== 'session' ? ` № ${ev.entityId}` : ''}`;
-  const name = (ev.after?.title ?? ev.before?.title ?? ev.after?.fullName ?? ev.before?.fullName ?? ev.after?.login) as string | undefined;
+  const label = ev.subject?.label ?? entityTypeLabel(ev.entityType);
+  const plan = ev.subject?.plan && ev.entityType !== 'plan' ? ev.subject.plan.shortTitle : null;
   const text = (
     <>
-      {label}
-      {name && <div className="small clamp-2">{String(name)}</div>}
+      <span data-testid="audit-subject">{label}</span>
+      {plan && <div className="small muted clamp-2">{plan}</div>}
     </>
   );
-  if (ev.measureId) return <Link to={`/measures/${ev.measureId}`}>{text}</Link>;
-  if (ev.entityType === 'plan' && ev.entityId) return <Link to={`/plans/${ev.entityId}`}>{text}</Link>;
-  if (ev.planId) return <Link to={`/plans/${ev.planId}`}>{text}</Link>;
+  if (ev.measureId && ev.subject?.measure) return <Link to={`/measures/${ev.measureId}`}>{text}</Link>;
+  if (ev.subject?.plan) return <Link to={`/plans/${ev.subject.plan.id}`}>{text}</Link>;
   return <span>{text}</span>;
 }

@@ -82,8 +82,8 @@ export function DashboardPage() {
         </label>
       </form>
       {effectivePlan && <ExportPanel planId={effectivePlan} periodId={periodId} organisationId={organisationId} sectionId={sectionId} />}
-      {data.error && <Alert>{data.error}</Alert>}
-      {!data.data ? (!data.error && <Loading />) : <DashboardView d={data.data} planId={effectivePlan} canRemind={canRemind} />}
+      {/* Figures of other filters must not stay on screen under an error for these ones. */}
+      {data.error ? <Alert testId="dash-error">{data.error}</Alert> : !data.data ? <Loading /> : <DashboardView d={data.data} planId={effectivePlan} canRemind={canRemind} />}
     </section>
   );
 }

@@ -129,6 +129,11 @@ export function MeasurePage() {
                 {m.deadlineUnderstood === false && !m.deadlineOverride && <span className="badge badge-warn">срок не распознан</span>}
               </div>
             )}
+            {m.controlFrom && (
+              <div className="small" data-testid="measure-control-from">
+                <span className="muted">На контроле с:</span> {formatDateRu(m.controlFrom)}
+              </div>
+            )}
             {m.anchorDate && (
               <div className="small">
                 <span className="muted">Дата события:</span> {formatDateRu(m.anchorDate)}
@@ -238,12 +243,13 @@ function ControlPoints({ m, canEdit, onEdit }: { m: Measure; canEdit: boolean; o
           </thead>
           <tbody>
             {points.map((c, i) => (
-              <tr key={`${c.kind}-${c.effective}-${i}`} data-testid="control-point">
+              <tr key={`${c.kind}-${c.effective}-${i}`} data-testid="control-point" data-counted={c.counted === false ? 'false' : 'true'} className={c.counted === false ? 'row-muted' : undefined}>
                 <td data-label="Вид">
                   <span className={`ckind ckind-${c.kind}`}>{CONTROL_KIND_LABELS[c.kind] ?? c.kind}</span>
                 </td>
                 <td data-label="Дата" className="nowrap-md">
                   <strong>{formatDateShort(c.effective)}</strong>
+                  {c.counted === false && <div className="muted small">до начала контроля</div>}
                 </td>
                 <td data-label="Перенос" className="nowrap-md">
                   {c.nominal !== c.effective ? <>с {formatDateShort(c.nominal)}</> : <span className="muted">—</span>}

@@ -120,8 +120,9 @@ export function OrganisationsPage() {
               </div>
               {canManage && (
                 <div className="row-actions">
-                  <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', parentId: org.id })} aria-label={`Добавить подчинённую организацию: ${org.shortName || org.fullName}`} title="Добавить подчинённую">
-                    + подчинённая
+                  {/* The accessible name starts with the visible words (WCAG 2.5.3): speech users say what they see. */}
+                  <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', parentId: org.id })} title="Добавить подчинённую организацию">
+                    + подчинённая<span className="sr-only"> организация: {org.shortName || org.fullName}</span>
                   </button>
                   <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', org })} data-testid={`org-edit-${org.id}`} aria-label={`Изменить: ${org.shortName || org.fullName}`}>
                     Изменить

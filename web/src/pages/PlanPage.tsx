@@ -10,7 +10,7 @@ import { api, ApiError, errorMessage, type Measure, type Plan, type Section } fr
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { Icon } from '../components/Icon';
 import { MeasureFormDialog } from '../components/MeasureForm';
-import { PlanFormDialog } from '../components/PlanForm';
+import { CONTROL_FROM_HINT, PlanFormDialog } from '../components/PlanForm';
 import { PlanTabs } from '../components/PlanTabs';
 import { Alert, Executors, Field, Loading, PageHeading, StatusBadge, StatusBreakdown, describedBy, useTitle } from '../components/ui';
 import {
@@ -35,6 +35,7 @@ type DialogState =
   | { type: 'deleteSection'; section: Section }
   | { type: 'measure'; measure?: Measure; sectionId?: number | null }
   | { type: 'archiveMeasure'; measure: Measure }
+  | { type: 'approve' }
   | null;
 
 interface Group {
@@ -98,15 +99,14 @@ export function PlanPage() {
     void unclear.reload();
   };
 
-  const activate = async () => {
+  const activate = async (controlFrom: string) => {
     setActivating(true);
     setActionError(null);
     try {
-      await api.updatePlan(p.id, { status: 'active' });
-      flash('План утверждён и действует.');
+      await api.updatePlan(p.id, { status: 'active', controlFrom });
+      setDialog(null);
+      flash(`План утверждён и действует; контроль с ${formatDateRu(controlFrom)}.`);
       await plan.reload();
-    } catch (e) {
-      setActionError(errorMessage(e));
     } finally {
       setActivating(false);
     }
@@ -168,6 +168,11 @@ export function PlanPage() {
           <span className={`pill pill-${p.status}`} data-testid="plan-status">
             {planStatusLabel(p.status)}
           </span>
+          {p.controlFrom && p.periodFrom && p.controlFrom > p.periodFrom && (
+            <span data-testid="plan-control-from">
+              Контроль с: <strong>{formatDateRu(p.controlFrom)}</strong>
+            </span>
+          )}
           <span>{countRu(p.measureCount, council ? INSTRUCTION_WORDS : MEASURE_WORDS)}</span>
           {p.sourceFile && (
             <span data-testid="plan-source">
@@ -191,7 +196,7 @@ export function PlanPage() {
             <strong>Черновик.</strong> План ещё не действует: проверьте мероприятия, сроки и исполнителей, затем утвердите его.
           </span>
           {p.abilities.update && (
-            <button type="button" className="btn btn-primary btn-sm" onClick={activate} disabled={activating} data-testid="activate-plan">
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => setDialog({ type: 'approve' })} disabled={activating} data-testid="activate-plan">
               {activating ? 'Сохранение…' : 'Утвердить (сделать действующим)'}
             </button>
           )}
@@ -439,6 +444,7 @@ export function PlanPage() {
           }}
         />
       )}
+      {dialog?.type === 'approve' && <ApproveDialog plan={p} onApprove={activate} onClose={() => setDialog(null)} />}
       {dialog?.type === 'archivePlan' && (
         <ConfirmDialog
           title="Перенести план в архив?"
@@ -535,6 +541,71 @@ function NextControl({ m }: { m: Measure }) {
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * Approving a draft: the plan comes under control from a date — by default today (or the
+ * period's start if it has not begun, never earlier than the draft had), so that a plan
+ * already under way does not owe reports for the time before it was approved.
+ */
+function ApproveDialog({ plan, onApprove, onClose }: { plan: Plan; onApprove(controlFrom: string): Promise<void>; onClose(): void }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const offered = [plan.periodFrom && plan.periodFrom > today ? plan.periodFrom : today, plan.controlFrom ?? ''].sort().pop()!;
+  const [controlFrom, setControlFrom] = useState(offered);
+  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!controlFrom) {
+      setErrors({ controlFrom: 'Укажите дату, с которой план на контроле.' });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onApprove(controlFrom);
+    } catch (err) {
+      setError(errorMessage(err));
+      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      setBusy(false);
+    }
+  };
+  const running = Boolean(plan.periodFrom && plan.periodFrom < controlFrom);
+  return (
+    <Dialog title="Утвердить план" onClose={onClose} testId="approve-dialog">
+      <form onSubmit={submit} noValidate data-testid="approve-form">
+        {error && <Alert testId="approve-error">{error}</Alert>}
+        <p>
+          План «{plan.title}» станет действующим: исполнители увидят свои мероприятия и сроки отчётов, начнутся напоминания.
+        </p>
+        <Field id="approve-control-from" label="Контроль с даты" error={errors.controlFrom} required hint={CONTROL_FROM_HINT}>
+          <input
+            id="approve-control-from"
+            type="date"
+            value={controlFrom}
+            min={plan.periodFrom ?? undefined}
+            onChange={(e) => setControlFrom(e.target.value)}
+            aria-describedby={describedBy('approve-control-from', errors.controlFrom)}
+            data-testid="approve-control-from"
+          />
+        </Field>
+        {running && (
+          <p className="muted small" data-testid="approve-running-note">
+            Период плана начался {formatDateRu(plan.periodFrom)}: за время до {formatDateRu(controlFrom)} отчёты не потребуются.
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="approve-submit">
+            {busy ? 'Сохранение…' : 'Утвердить'}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 
