@@ -3,8 +3,7 @@
  * Tests build it in process and call `app.inject()`; `src/server.ts` listens.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -32,6 +31,7 @@ import { registerWorkRoutes } from '../modules/work/work.routes.js';
 import type { Mailer } from '../jobs/mailer.js';
 import { errorHandler, sendError } from './errors.js';
 import { configureFileStorage } from '../modules/files/file-store.js';
+import { PATHS } from '../paths.js';
 
 export const SESSION_COOKIE = 'isp_session';
 
@@ -50,7 +50,7 @@ export interface AppContext {
   mailer?: Mailer;
 }
 
-const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+const webDist = PATHS.webDist;
 
 /** The signed-in actor, or a 401. */
 export function requireSession(request: FastifyRequest): Session {
@@ -113,8 +113,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   registerWorkRoutes(app, ctx);
 
   if (existsSync(webDist)) {
-    // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true });
+    // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart.
+    // Source maps stay on disk for us (vite's sourcemap: 'hidden') and are never served.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, allowedPath: (path) => !path.endsWith('.map') });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
