@@ -31,7 +31,7 @@ function withBuildLock<T>(fn: () => T): T {
       } catch {
         /* released meanwhile */
       }
-      if (Date.now() > deadline) throw new Error(`web build lock ${LOCK} held too long`);
+      if (Date.now() > deadline) throw new Error(`web build lock ${LOCK} held too long`, { cause: e });
       sleepSync(200);
     }
   }
