@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import type { Database, Queryable } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { hashPassword } from '../src/modules/auth/index';
-import { regenerateControlPoints } from '../src/modules/deadlines/index';
+import { regenerateControlPoints } from '../src/modules/obligations/index';
 import { ensurePeriods, refreshOpenDue } from '../src/modules/obligations/index';
 
 export const BENCH_REGION = 'Энская область';

@@ -6,7 +6,7 @@
  */
 import type { Database, Queryable } from '../db/database.js';
 import { hashPassword } from '../modules/auth/index.js';
-import { regenerateControlPoints } from '../modules/deadlines/index.js';
+import { regenerateControlPoints } from '../modules/obligations/index.js';
 import { ensurePeriods } from '../modules/obligations/index.js';
 
 export const DEMO_REGION = 'Северо-Озёрская область';

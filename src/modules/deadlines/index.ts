@@ -1,7 +1,7 @@
 /**
- * Control dates derived from the free-text deadline of each measure.
+ * The deadline pages of a plan: the working-day calendar and the deadlines not understood.
+ * (The control dates themselves are derived in modules/obligations.)
  * This file is the module's surface: other modules, the HTTP app, the CLI and the benches import
  * only what it exports.
  */
-export { loadControlPoints, loadNextControlDates, regenerateControlPoints } from './control-points.js';
 export { registerDeadlineRoutes } from './deadlines.routes.js';

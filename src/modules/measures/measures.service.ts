@@ -5,7 +5,7 @@ import { listMeasureHistory, recordAudit } from '../audit/index.js';
 import { notifyNewExecutors } from '../notifications/index.js';
 import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans/index.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/index.js';
-import { loadControlPoints, regenerateControlPoints } from '../deadlines/index.js';
+import { loadControlPoints, regenerateControlPoints } from '../obligations/index.js';
 import type { DeadlineOverride } from '../../domain/deadlines/interpret.js';
 import { measureControlFromOnCreate } from '../../domain/reporting/control-start.js';
 

@@ -3,7 +3,7 @@ import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { notifyPlanActivated } from '../notifications/index.js';
-import { loadNextControlDates, regenerateControlPoints } from '../deadlines/index.js';
+import { loadNextControlDates, regenerateControlPoints } from '../obligations/index.js';
 import { ensurePeriods, replacePeriods, syncExecution, untouched } from '../obligations/index.js';
 import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../../domain/reporting/periods.js';
 import { trafficLight } from '../../domain/reporting/traffic-light.js';

@@ -23,7 +23,7 @@ import {
 import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { extensionDecidedNotice } from '../../domain/notifications/events.js';
-import { regenerateControlPoints } from '../deadlines/index.js';
+import { regenerateControlPoints } from '../obligations/index.js';
 import { loadPlanRow, planSubjectOf } from '../plans/index.js';
 import { refreshOpenDue } from '../obligations/index.js';
 
