@@ -86,7 +86,7 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       // The web app talks to the server only through the shared contract (src/contract/).
-      // TODO(issue 11 item 5): 'warn' while web/src imports helpers from src/domain
+      // TODO(issue 11 items 3 and 5): 'warn' while web/src imports helpers from src/domain
       // (listed in docs/decisions/0006-linter-eslint.md); 'error' once they move to src/contract.
       'no-restricted-imports': [
         'warn',
@@ -111,13 +111,11 @@ export default tseslint.config(
   },
   {
     // A module uses another only through its index.ts (its public surface).
-    // TODO(issue 11 item 1): 'warn' until every module has an index.ts and the imports go
-    // through it (today's violations: docs/decisions/0006-linter-eslint.md); then 'error'.
     files: ['src/modules/*/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
-        'warn',
+        'error',
         { patterns: [{ regex: '^\\.\\./[^./][^/]*/(?!index\\.js$)', message: "Import another module through its index.ts ('../<module>/index.js')." }] },
       ],
     },
@@ -127,7 +125,7 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
-        'warn',
+        'error',
         { patterns: [{ regex: '^\\.\\./\\.\\./[^./][^/]*/(?!index\\.js$)', message: "Import another module through its index.ts ('../../<module>/index.js')." }] },
       ],
     },
