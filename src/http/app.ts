@@ -90,7 +90,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     await app.register(fastifyStatic, { root: webDist, wildcard: true, allowedPath: (path) => !path.endsWith('.map') });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // A source map is a missing file, not a client route (allowedPath sends it here).
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || request.url.split('?')[0].endsWith('.map')) {
       return sendError(reply, 404, 'not_found', 'Адрес не найден');
     }
     // Client-side routes of the web app.
