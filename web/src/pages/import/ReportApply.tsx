@@ -4,11 +4,11 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, errorMessage, type ApplyReportResult, type ImportPreview, type PlanSummary } from '../api';
-import { Alert, Field, Loading, StatusBadge } from '../components/ui';
-import { countRu, formatPeriodRu, planStatusLabel } from '../format';
-import { useLoader } from '../hooks';
-import { reportPeriodLabel } from '../import-review';
+import { api, errorMessage, type ApplyReportResult, type ImportPreview, type PlanSummary } from '../../api';
+import { Alert, Field, Loading, StatusBadge } from '../../components/ui';
+import { countRu, formatPeriodRu, planStatusLabel } from '../../format';
+import { useLoader } from '../../hooks';
+import { reportPeriodLabel } from '../../import-review';
 
 const CHANGE_WORDS = ['изменение', 'изменения', 'изменений'] as const;
 const MEASURE_WORDS = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
