@@ -14,7 +14,7 @@ import { ImportPreviewPage } from './pages/import/ImportPreviewPage';
 import { ImportUploadPage } from './pages/import/ImportUploadPage';
 import { MeasurePage } from './pages/MeasurePage';
 import { MyMeasuresPage } from './pages/MyMeasuresPage';
-import { OrganisationsPage } from './pages/OrganisationsPage';
+import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { NotFoundPage } from './pages/NotFoundPage';

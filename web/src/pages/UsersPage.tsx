@@ -6,7 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { OrgPicker } from '../components/OrgPicker';
 import { Alert, Field, Loading, PageHeading, describedBy, useTitle } from '../components/ui';
 import { ROLE_LABELS, roleLabel, type Role } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 import { normaliseName } from '../org-search';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -23,7 +23,7 @@ function generatePassword(): string {
 export function UsersPage() {
   useTitle('Пользователи');
   const me = useUser();
-  const list = useLoader(() => (me.abilities.manageUsers ? api.users() : Promise.resolve({ items: [] as User[] })), [me.abilities.manageUsers]);
+  const list = useApiQuery(['users', me.abilities.manageUsers], () => (me.abilities.manageUsers ? api.users() : Promise.resolve({ items: [] as User[] })));
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');

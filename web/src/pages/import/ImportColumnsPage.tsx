@@ -1,13 +1,13 @@
 import { api, type ImportPreview, type ImportUnread } from '../../api';
 import { Alert, Loading, PageHeading } from '../../components/ui';
-import { useLoader } from '../../hooks';
+import { useApiQuery } from '../../hooks';
 import { ImportColumns, UnreadNotice } from './ImportColumns';
 import { ImportActions, ImportBreadcrumbs } from './ImportPageChrome';
 
 /** The columns screen: for a document no reading placed, or one a person wants read otherwise. */
 export function ImportColumnsPage({ preview, onRead, onCancel }: { preview: ImportPreview | ImportUnread; onRead(p: ImportPreview): void; onCancel?: () => void }) {
   const unread = preview.status === 'unread' ? (preview as ImportUnread).unread : null;
-  const layout = useLoader(async () => unread?.layout ?? (await api.importLayout(preview.importId)).layout, [preview.importId]);
+  const layout = useApiQuery(['import', preview.importId, 'layout'], async () => unread?.layout ?? (await api.importLayout(preview.importId)).layout);
   return (
     <section className="page page-import-columns">
       <ImportBreadcrumbs fileName={preview.fileName} />

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, type ImportPreview, type ImportUnread } from '../../api';
 import { Alert, Loading, PageHeading, useTitle } from '../../components/ui';
-import { useLoader } from '../../hooks';
+import { useApiQuery } from '../../hooks';
 import { ImportColumnsPage } from './ImportColumnsPage';
 import { ImportBreadcrumbs } from './ImportPageChrome';
 import { ImportReview } from './ImportReview';
@@ -15,7 +15,7 @@ export function ImportPreviewPage() {
   const passed = (location.state as { preview?: ImportPreview | ImportUnread } | null)?.preview;
   // The upload hands its preview over (shown at once), but the stored state is always asked
   // for: after «Назад» from the saved plan the document must not be offered for saving again.
-  const preview = useLoader(() => api.importPreview(id), [id]);
+  const preview = useApiQuery(['import', id], () => api.importPreview(id));
   // A reading with the columns a person pointed at replaces the one loaded.
   const [read, setRead] = useState<ImportPreview | null>(null);
   const [remap, setRemap] = useState(false);

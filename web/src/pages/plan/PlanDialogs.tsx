@@ -1,5 +1,5 @@
 import { api, type Plan } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MeasureFormDialog } from '../../components/MeasureForm';
 import { PlanFormDialog } from '../../components/PlanForm';
 import { formatSectionHeading } from '../../format';
