@@ -5,11 +5,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, errorMessage, type ImportPreview, type OrgRef } from '../../api';
+import { api, errorMessage, type ImportCommitInput, type ImportPreview, type OrgRef } from '../../api';
 import { useUser } from '../../auth';
 import { PageHeading } from '../../components/ui';
 import { DOCUMENT_KIND_LABELS, countRu } from '../../format';
-import { refreshDirectory, useDirectory } from '../../hooks';
+import { useDirectory, useWrite } from '../../hooks';
 import { inferPeriod, normalizeOrgName, planKindFor, executorWording } from '../../import-review';
 import { peekInterpretation, useInterpretationsVersion } from '../../interpret';
 import { ReportApply } from './ReportApply';
@@ -59,6 +59,8 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
   const [pathErrors, setPathErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Saving may add organisations to the directory (the unknown executors).
+  const commit = useWrite((input: ImportCommitInput) => api.commitImport(preview.importId, input), { directory: true });
 
   const serverUnclear = useMemo(() => new Set(preview.problems.filter((p) => p.kind === 'deadline_unclear' && p.item !== null).map((p) => p.item!)), [preview]);
   const showExecution = useMemo(() => doc.items.some((i) => i.status || i.executionText.trim()), [doc]);
@@ -190,8 +192,7 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
     const input = buildCommitInput(header, sections, kept, groups, execs, rememberAliases);
     setBusy(true);
     try {
-      const { planId } = await api.commitImport(preview.importId, input);
-      void refreshDirectory();
+      const { planId } = await commit.run(input);
       navigate(`/plans/${planId}`, {
         state: { notice: `Документ «${preview.fileName}» сохранён как черновик плана: ${countRu(kept.length, MEASURE_WORDS)}. Проверьте его и утвердите.` },
       });

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type Plan } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { useState } from 'react';
+import type { Plan } from '../../api';
 import { CONTROL_FROM_HINT } from '../../components/PlanForm';
-import { Alert, Field, describedBy } from '../../components/ui';
+import { FormActions, FormDialog, useSubmit } from '../../components/form';
+import { Field, describedBy } from '../../components/ui';
 import { formatDateRu } from '../../format';
 
 /**
@@ -14,58 +14,35 @@ export function ApproveDialog({ plan, onApprove, onClose }: { plan: Plan; onAppr
   const today = new Date().toISOString().slice(0, 10);
   const offered = [plan.periodFrom && plan.periodFrom > today ? plan.periodFrom : today, plan.controlFrom ?? ''].sort().pop()!;
   const [controlFrom, setControlFrom] = useState(offered);
-  const [error, setError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!controlFrom) {
-      setErrors({ controlFrom: 'Укажите дату, с которой план на контроле.' });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onApprove(controlFrom);
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      setBusy(false);
-    }
+  const approve = useSubmit(onApprove);
+  const errors = approve.fieldErrors;
+  const submit = () => {
+    if (approve.invalid(controlFrom ? {} : { controlFrom: 'Укажите дату, с которой план на контроле.' })) return;
+    void approve.submit(controlFrom);
   };
   const running = Boolean(plan.periodFrom && plan.periodFrom < controlFrom);
   return (
-    <Dialog title="Утвердить план" onClose={onClose} testId="approve-dialog">
-      <form onSubmit={submit} noValidate data-testid="approve-form">
-        {error && <Alert testId="approve-error">{error}</Alert>}
-        <p>
-          План «{plan.title}» станет действующим: исполнители увидят свои мероприятия и сроки отчётов, начнутся напоминания.
+    <FormDialog title="Утвердить план" onClose={onClose} onSubmit={submit} error={approve.error} errorTestId="approve-error" testId="approve-dialog" formTestId="approve-form">
+      <p>
+        План «{plan.title}» станет действующим: исполнители увидят свои мероприятия и сроки отчётов, начнутся напоминания.
+      </p>
+      <Field id="approve-control-from" label="Контроль с даты" error={errors.controlFrom} required hint={CONTROL_FROM_HINT}>
+        <input
+          id="approve-control-from"
+          type="date"
+          value={controlFrom}
+          min={plan.periodFrom ?? undefined}
+          onChange={(e) => setControlFrom(e.target.value)}
+          aria-describedby={describedBy('approve-control-from', errors.controlFrom)}
+          data-testid="approve-control-from"
+        />
+      </Field>
+      {running && (
+        <p className="muted small" data-testid="approve-running-note">
+          Период плана начался {formatDateRu(plan.periodFrom)}: за время до {formatDateRu(controlFrom)} отчёты не потребуются.
         </p>
-        <Field id="approve-control-from" label="Контроль с даты" error={errors.controlFrom} required hint={CONTROL_FROM_HINT}>
-          <input
-            id="approve-control-from"
-            type="date"
-            value={controlFrom}
-            min={plan.periodFrom ?? undefined}
-            onChange={(e) => setControlFrom(e.target.value)}
-            aria-describedby={describedBy('approve-control-from', errors.controlFrom)}
-            data-testid="approve-control-from"
-          />
-        </Field>
-        {running && (
-          <p className="muted small" data-testid="approve-running-note">
-            Период плана начался {formatDateRu(plan.periodFrom)}: за время до {formatDateRu(controlFrom)} отчёты не потребуются.
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="approve-submit">
-            {busy ? 'Сохранение…' : 'Утвердить'}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <FormActions submitLabel="Утвердить" busy={approve.busy} busyLabel="Сохранение…" submitTestId="approve-submit" onCancel={onClose} />
+    </FormDialog>
   );
 }
