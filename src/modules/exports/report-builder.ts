@@ -8,10 +8,10 @@ import { russianLongDate } from '../../domain/calendar/index.js';
 import { gatherExecutionText } from '../../domain/reporting/report-workflow.js';
 import type { Actor } from '../../domain/policy/authorize.js';
 import { authorize } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
+import { forbidden, notFound } from '../../domain/errors.js';
 import type { ReportFigure, ReportModel, ReportRow, ReportSection, ReportStatus } from '../../export/index.js';
 import { shortPlanTitle, stripDefinitions } from '../../domain/naming/plan-title.js';
-import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf } from '../plans/plans.queries.js';
+import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf } from '../plans/index.js';
 
 export interface ReportFilter {
   periodId?: number;

@@ -2,8 +2,8 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../domain/importers/zip-guard.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { ORG_KINDS } from '../organisations/organisations.service.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { ORG_KINDS } from '../organisations/index.js';
 import { MAPPABLE_ROLES } from '../../domain/importers/layout.js';
 import { applyReportImport, commitImport, getImportLayout, getImportPreview, getStoredFile, previewImport, readImportWithColumns } from './imports.service.js';
 

@@ -58,8 +58,11 @@ export function ReportsPage() {
   /** Changes filters (and goes back to the first page). */
   const set = (patch: Record<string, string | number | boolean | undefined>) => {
     // From the address as it is now, not as this render saw it: two quick changes both count.
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
+    // React Router hands the updater the params of the last render (navigations are
+    // transitions, so a second change can come before the re-render); the browser's address is
+    // already updated synchronously by the first change, so it is the one to start from.
+    setParams(() => {
+      const next = new URLSearchParams(window.location.search);
       for (const [k, v] of Object.entries(patch)) {
         if (v === undefined || v === '' || v === false) next.delete(k);
         else next.set(k, v === true ? '1' : String(v));
