@@ -188,9 +188,13 @@ export async function readImportWithColumns(db: Database, actor: Actor, id: numb
   return buildPreview(db, actor, imp.id, imp.file_id, imp.name, doc);
 }
 
-async function loadImport(db: Queryable, actor: Actor, id: number) {
+/**
+ * `forUpdate`: lock the import for the transaction, so that of simultaneous commits the
+ * second waits and then reads the state the first left (saved), and is refused.
+ */
+async function loadImport(db: Queryable, actor: Actor, id: number, opts: { forUpdate?: boolean } = {}) {
   const r = await db.one<{ id: number; file_id: number; document: InterchangeDocument | null; status: string; created_by: number; name: string }>(
-    `SELECT i.*, f.name FROM imports i JOIN stored_files f ON f.id = i.file_id WHERE i.id = $1 AND i.region_id = $2`,
+    `SELECT i.*, f.name FROM imports i JOIN stored_files f ON f.id = i.file_id WHERE i.id = $1 AND i.region_id = $2${opts.forUpdate ? ' FOR UPDATE OF i' : ''}`,
     [id, actor.regionId],
   );
   if (!r) throw notFound('Загрузка не найдена', `import ${id} not found`);
@@ -223,7 +227,7 @@ export interface CommitInput {
 /** Saves the reviewed document as a draft plan, all or nothing. */
 export async function commitImport(db: Database, actor: Actor, importId: number, input: CommitInput): Promise<{ planId: number }> {
   return db.transaction(async (tx) => {
-    const imp = await loadImport(tx, actor, importId);
+    const imp = await loadImport(tx, actor, importId, { forUpdate: true });
     if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} is ${imp.status}`);
     if (!imp.document) throw unreadError(importId);
     if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.plan.ownerOrganisationId } })) throw forbidden();
@@ -305,7 +309,8 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
         executionText: item.executionText, protocolItem: item.protocolItem,
       }, { tx, source: imp.name });
     }
-    await tx.query(`UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1`, [importId, plan.id]);
+    const done = await tx.query(`UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`, [importId, plan.id]);
+    if (done.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} left preview meanwhile`);
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.imported', entityType: 'plan', entityId: plan.id, planId: plan.id, after: { file: imp.name, fileId: imp.file_id, measures: input.items.length }, source: imp.name });
     return { planId: plan.id };
   });
@@ -328,7 +333,7 @@ export interface ReportChange { measureId: number; number: string; title: string
  */
 export async function applyReportImport(db: Database, actor: Actor, importId: number, input: { planId: number; period: string; dryRun: boolean }) {
   const work = async (tx: Queryable) => {
-    const imp = await loadImport(tx, actor, importId);
+    const imp = await loadImport(tx, actor, importId, { forUpdate: !input.dryRun });
     const plan = await loadPlanRow(tx, actor, input.planId);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
     const measures = await loadMeasures(tx, `m.plan_id = $1 AND m.archived_at IS NULL`, [input.planId]);
@@ -350,7 +355,8 @@ export async function applyReportImport(db: Database, actor: Actor, importId: nu
         await tx.query(`UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`, [c.measureId, c.after.status, c.after.executionText]);
         await recordAudit(tx, actor, actor.regionId, { action: 'measure.report_imported', entityType: 'measure', entityId: c.measureId, planId: input.planId, measureId: c.measureId, before: c.before, after: { ...c.after, period: input.period }, source: imp.name });
       }
-      await tx.query(`UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1`, [importId, input.planId]);
+      const done = await tx.query(`UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`, [importId, input.planId]);
+      if (done.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже применён', `import ${importId} left preview meanwhile`);
     }
     return { changes, unmatched, applied: !input.dryRun };
   };

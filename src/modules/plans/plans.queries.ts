@@ -36,8 +36,12 @@ export interface PlanRow {
   title: string; period_from: string; period_to: string; control_from: string | null;
 }
 
-export async function loadPlanRow(db: Queryable, actor: Actor, planId: number): Promise<PlanRow> {
-  const row = await db.one<PlanRow>(`SELECT * FROM plans WHERE id = $1 AND region_id = $2`, [planId, actor.regionId]);
+/**
+ * `forUpdate`: lock the row for the rest of the transaction, so that a change that depends
+ * on the plan's state (approval, archiving, periods) sees the state the last writer left.
+ */
+export async function loadPlanRow(db: Queryable, actor: Actor, planId: number, opts: { forUpdate?: boolean } = {}): Promise<PlanRow> {
+  const row = await db.one<PlanRow>(`SELECT * FROM plans WHERE id = $1 AND region_id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`, [planId, actor.regionId]);
   if (!row) throw notFound('План не найден', `plan ${planId} not found`);
   return row;
 }

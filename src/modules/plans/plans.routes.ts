@@ -42,7 +42,7 @@ export function registerPlanRoutes(app: App, ctx: AppContext) {
     getPlan(ctx.db, requireSession(request).user, request.params.id));
 
   app.patch('/api/plans/:id', {
-    schema: { tags: ['plans'], params: IdParams, body: PlanBody.partial().extend({ status: z.enum(['draft', 'active']).optional() }).strict() },
+    schema: { tags: ['plans'], params: IdParams, body: PlanBody.partial().extend({ status: z.enum(['draft', 'active']).optional(), version: z.number().int().positive().optional() }).strict() },
   }, async (request) => updatePlan(ctx.db, requireSession(request).user, request.params.id, request.body));
 
   app.get('/api/plans/:id/periods', { schema: { tags: ['plans'], params: IdParams } }, async (request) =>
