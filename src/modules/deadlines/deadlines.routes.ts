@@ -4,8 +4,8 @@ import { authorize } from '../../domain/policy/authorize.js';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
 import { forbidden } from '../../http/errors.js';
 import { loadPlanRow, measureVisibility, planSubjectOf } from '../plans/plans.queries.js';
+import { IdParams, id, isoDate, str } from '../../http/input.js';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function registerDeadlineRoutes(app: App, ctx: AppContext) {
   /** Live interpretation for the measure form: what the text will mean in this plan. */
@@ -13,11 +13,11 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['deadlines'],
       querystring: z.object({
-        text: z.string().max(1000),
-        planId: z.coerce.number().int().positive().optional(),
-        periodFrom: z.iso.date().optional(),
-        periodTo: z.iso.date().optional(),
-        anchorDate: z.iso.date().optional(),
+        text: str().max(1000),
+        planId: id.optional(),
+        periodFrom: isoDate.optional(),
+        periodTo: isoDate.optional(),
+        anchorDate: isoDate.optional(),
       }),
     },
   }, async (request) => {
@@ -45,7 +45,7 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
 
   /** The plan calendar: every control date of the measures the user may see. */
   app.get('/api/plans/:id/calendar', {
-    schema: { tags: ['deadlines'], params: IdParams, querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }) },
+    schema: { tags: ['deadlines'], params: IdParams, querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) },
   }, async (request) => {
     const actor = requireSession(request).user;
     const plan = await loadPlanRow(ctx.db, actor, request.params.id);
