@@ -27,7 +27,9 @@ export interface World {
   extensionId: number; attachmentId: number; attachmentFileId: number;
   /** Uploaded by the demo coordinator, not committed. */
   importId: number; importFileId: number;
-  orgId: number; userId: number;
+  /** Spare organisations (no measures, no users): `orgId` merges `orgId2` away. */
+  orgId: number; orgId2: number; userId: number;
+  measureVersion: number; reportVersion: number;
 }
 
 export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec: Client): Promise<World> {
@@ -35,6 +37,7 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
   const plan = (await coord.post('/api/plans', { kind: 'plan', title: 'План для проверки маршрутов', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2027-12-31', controlFrom: '2025-01-01' })).body;
   const section = (await coord.post(`/api/plans/${plan.id}/sections`, { number: '1', title: 'Раздел' })).body;
   const m1 = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: section.id, number: '1.1', title: 'Мероприятие Минкультуры', deadlineText: 'ежегодно до 1 октября', leadExecutorId: orgs['Минкультуры'], coExecutorIds: [orgs['Минздрав']], controlFrom: null })).body;
+  if (!m1.id) throw new Error(`world: ${JSON.stringify(plan)} ${JSON.stringify(section)} ${JSON.stringify(m1)}`);
   const m2 = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: section.id, number: '1.2', title: 'Мероприятие Минздрава', deadlineText: 'ежеквартально', leadExecutorId: orgs['Минздрав'], controlFrom: null })).body;
   const reports = (await coord.get(`/api/measures/${m1.id}/reports`)).body.items as { id: number; role: string; organisation: { id: number } }[];
   const lead = reports.find((r) => r.role === 'lead')!;
@@ -47,13 +50,17 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
   if (att.statusCode !== 201) throw new Error(`attachment: ${att.statusCode} ${att.body}`);
   const imp = await uploadImport(coord, t, 'План добровольчества.txt', planText);
   if (imp.status !== 201) throw new Error(`import: ${imp.status}`);
-  const org = (await admin.post('/api/organisations', { fullName: 'Автономная некоммерческая организация «Проверка маршрутов»', kind: 'ngo' })).body;
-  const user = (await admin.post('/api/users', { login: `probe${Date.now()}`, fullName: 'Проверочный пользователь', role: 'observer', organisationId: orgs['Минздрав'], password: 'probe-password-1' })).body;
+  const tag = Math.random().toString(36).slice(2, 8);
+  const org = (await admin.post('/api/organisations', { fullName: `Автономная некоммерческая организация «Проверка маршрутов ${tag}»`, kind: 'ngo' })).body;
+  const org2 = (await admin.post('/api/organisations', { fullName: `Автономная некоммерческая организация «Слияние ${tag}»`, kind: 'ngo' })).body;
+  const user = (await admin.post('/api/users', { login: `probe${Date.now()}${tag}`, fullName: 'Проверочный пользователь', role: 'observer', organisationId: orgs['Минздрав'], password: 'probe-password-1' })).body;
   return {
     orgs, planId: plan.id, sectionId: section.id, measureId: m1.id, otherMeasureId: m2.id,
     reportId: lead.id, coReportId: co.id, otherReportId: other.id,
     extensionId: ext.body.id, attachmentId: JSON.parse(att.body).id, attachmentFileId: JSON.parse(att.body).fileId,
-    importId: imp.body.importId, importFileId: imp.body.fileId, orgId: org.id, userId: user.id,
+    importId: imp.body.importId, importFileId: imp.body.fileId, orgId: org.id, orgId2: org2.id, userId: user.id,
+    measureVersion: (await admin.get(`/api/measures/${m1.id}`)).body.version,
+    reportVersion: (await admin.get(`/api/reports/${lead.id}`)).body.version,
   };
 }
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { interpretDeadline } from '../../domain/deadlines/interpret.js';
-import { authorize } from '../../domain/policy/authorize.js';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { forbidden } from '../../http/errors.js';
-import { loadPlanRow, measureVisibility, planSubjectOf } from '../plans/plans.queries.js';
+import { loadReadablePlan, measureVisibility } from '../plans/plans.queries.js';
 import { IdParams, id, isoDate, str } from '../../http/input.js';
 
 
@@ -25,7 +23,7 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
     const q = request.query;
     let period: [string, string];
     if (q.planId) {
-      const plan = await loadPlanRow(ctx.db, actor, q.planId);
+      const plan = await loadReadablePlan(ctx.db, actor, q.planId);
       period = [String((plan as unknown as { period_from: string }).period_from), String((plan as unknown as { period_to: string }).period_to)];
     } else {
       const year = new Date().getFullYear();
@@ -48,8 +46,7 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
     schema: { tags: ['deadlines'], params: IdParams, querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) },
   }, async (request) => {
     const actor = requireSession(request).user;
-    const plan = await loadPlanRow(ctx.db, actor, request.params.id);
-    if (!authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan), hasOwnMeasures: true } })) throw forbidden();
+    await loadReadablePlan(ctx.db, actor, request.params.id);
     const rows = await ctx.db.query<Record<string, unknown>>(
       `SELECT cp.kind, cp.nominal::text AS nominal, cp.effective::text AS effective, cp.label, cp.source,
               m.id AS measure_id, m.number, m.title
@@ -70,8 +67,7 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
   /** Deadlines nobody could read: to be settled by a person. */
   app.get('/api/plans/:id/unclear-deadlines', { schema: { tags: ['deadlines'], params: IdParams } }, async (request) => {
     const actor = requireSession(request).user;
-    const plan = await loadPlanRow(ctx.db, actor, request.params.id);
-    if (!authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan), hasOwnMeasures: true } })) throw forbidden();
+    await loadReadablePlan(ctx.db, actor, request.params.id);
     const rows = await ctx.db.query<Record<string, unknown>>(
       `SELECT m.id, m.number, m.title, m.deadline_text FROM measures m
        WHERE m.plan_id = $3 AND m.archived_at IS NULL AND NOT m.deadline_understood AND m.deadline_override IS NULL AND ${measureVisibility(actor)}

@@ -6,11 +6,10 @@ import type { Queryable } from '../../db/database.js';
 import { formatRuDate } from '../../domain/deadlines/index.js';
 import { gatherExecutionText } from '../../domain/reporting/report-workflow.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { authorize } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
+import { notFound } from '../../http/errors.js';
 import type { ReportFigure, ReportModel, ReportRow, ReportSection, ReportStatus } from '../../export/index.js';
 import { shortPlanTitle, stripDefinitions } from '../../domain/naming/plan-title.js';
-import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf } from '../plans/plans.queries.js';
+import { loadMeasures, loadReadablePlan, measureVisibility } from '../plans/plans.queries.js';
 
 export interface ReportFilter {
   periodId?: number;
@@ -37,8 +36,7 @@ export function genitiveTitle(title: string): string {
 }
 
 export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: number, f: ReportFilter): Promise<{ model: ReportModel; fileStem: string }> {
-  const plan = await loadPlanRow(db, actor, planId) as unknown as { id: number; title: string; kind: string; region_id: number; owner_organisation_id: number; status: 'draft' | 'active' | 'archived' };
-  if (!authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan as never), hasOwnMeasures: true } })) throw forbidden();
+  const plan = await loadReadablePlan(db, actor, planId) as unknown as { id: number; title: string; kind: string; region_id: number; owner_organisation_id: number; status: 'draft' | 'active' | 'archived' };
   let period: { id: number; label: string } | undefined;
   if (f.periodId) {
     period = await db.one<{ id: number; label: string }>(`SELECT id, label FROM reporting_periods WHERE id = $1 AND plan_id = $2`, [f.periodId, planId]);

@@ -13,13 +13,13 @@ import type { InterchangeDocument, ItemStatus } from '../../domain/importers/int
 import { choiceShape, documentLayout, findRememberedColumns, readWithColumns, type ColumnChoice, type MappableRole } from '../../domain/importers/layout.js';
 import type { RawDocument } from '../../domain/importers/raw-document.js';
 import { documentReadings, importDocument } from '../../domain/importers/read-document.js';
-import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { authorize, type Actor, type ImportSubject } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { placeFile, readPlacedFile } from '../files/file-store.js';
 import { createMeasure } from '../measures/measures.service.js';
 import { listOrganisations, type OrgKind } from '../organisations/organisations.service.js';
-import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
+import { loadMeasures, loadPlanRow, mayReadPlan, planSubjectOf } from '../plans/plans.queries.js';
 import { createPlan, createSection } from '../plans/plans.service.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 import { canReadAttachmentFile } from '../reports/reports.service.js';
@@ -27,7 +27,7 @@ import { canReadAttachmentFile } from '../reports/reports.service.js';
 export interface UploadedFile { name: string; mime: string; bytes: Uint8Array }
 
 function mayImport(actor: Actor) {
-  return actor.role === 'admin' || actor.role === 'coordinator';
+  return authorize(actor, { action: 'import.create', subject: actor });
 }
 
 export async function storeFile(tx: Queryable, actor: Actor, file: UploadedFile): Promise<number> {
@@ -40,16 +40,32 @@ export async function storeFile(tx: Queryable, actor: Actor, file: UploadedFile)
   return r!.id;
 }
 
+/**
+ * A stored file, for its uploader, for whoever may read the plan it became (or was applied
+ * to) or the report it is attached to, and for administrators; a document uploaded for
+ * import and not yet saved is its uploader's alone.
+ */
 export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
-  // A file is visible to whoever may read the plan made from it, or who uploaded it.
-  const r = await db.one<{ name: string; mime: string; content: Uint8Array | null; storage: string; sha256: string; created_by: number; plan_id: number | null }>(
-    `SELECT f.name, f.mime, f.content, f.storage, f.sha256, f.created_by, (SELECT p.id FROM plans p WHERE p.source_file_id = f.id LIMIT 1) AS plan_id
+  const r = await db.one<{ name: string; mime: string; content: Uint8Array | null; storage: string; sha256: string; created_by: number; region_id: number; plan_id: number | null; import_status: ImportSubject['status'] | null; import_by: number | null }>(
+    `SELECT f.name, f.mime, f.content, f.storage, f.sha256, f.created_by, f.region_id,
+            coalesce((SELECT p.id FROM plans p WHERE p.source_file_id = f.id LIMIT 1), (SELECT i.plan_id FROM imports i WHERE i.file_id = f.id LIMIT 1)) AS plan_id,
+            (SELECT i.status FROM imports i WHERE i.file_id = f.id ORDER BY i.id LIMIT 1) AS import_status,
+            (SELECT i.created_by FROM imports i WHERE i.file_id = f.id ORDER BY i.id LIMIT 1) AS import_by
      FROM stored_files f WHERE f.id = $1 AND f.region_id = $2`,
     [id, actor.regionId],
   );
   if (!r) throw notFound('Файл не найден', `file ${id} not found`);
-  const own = Number(r.created_by) === actor.userId;
-  if (!own && actor.role === 'executor' && !(await canReadAttachmentFile(db, actor, id))) throw forbidden();
+  const throughPlan = async () => {
+    if (r.plan_id == null) return false;
+    return mayReadPlan(db, actor, await loadPlanRow(db, actor, Number(r.plan_id)));
+  };
+  const subject = {
+    regionId: Number(r.region_id), createdBy: Number(r.created_by),
+    import: r.import_status ? { regionId: Number(r.region_id), createdBy: Number(r.import_by), status: r.import_status } : null,
+    sourceOfReadablePlan: await throughPlan(),
+    attachedToReadableReport: await canReadAttachmentFile(db, actor, id),
+  };
+  if (!authorize(actor, { action: 'file.read', subject })) throw forbidden();
   return { name: r.name, mime: r.mime, content: await readPlacedFile(r) };
 }
 
@@ -198,7 +214,7 @@ async function loadImport(db: Queryable, actor: Actor, id: number, opts: { forUp
     [id, actor.regionId],
   );
   if (!r) throw notFound('Загрузка не найдена', `import ${id} not found`);
-  if (!mayImport(actor)) throw forbidden();
+  if (!authorize(actor, { action: 'import.read', subject: { regionId: actor.regionId, createdBy: Number(r.created_by), status: r.status as ImportSubject['status'] } })) throw forbidden();
   return r;
 }
 

@@ -10,7 +10,7 @@ import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../
 import { trafficLight } from '../../domain/reporting/traffic-light.js';
 import { defaultControlFrom } from '../../domain/reporting/control-start.js';
 import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
-import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
+import { loadMeasures, loadPlanRow, loadReadablePlan, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
 
 export interface PlanInput {
   kind: PlanKind;
@@ -180,7 +180,7 @@ export interface PeriodView extends ReportingPeriod { id: number; reports: numbe
 
 /** The plan's reporting periods, with how many reports each holds (owed, and written). */
 export async function listPeriods(db: Queryable, actor: Actor, planId: number): Promise<PeriodView[]> {
-  await loadPlanRow(db, actor, planId);
+  await loadReadablePlan(db, actor, planId);
   return periodsOf(db, planId);
 }
 
