@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import type { Queryable } from '../../db/database.js';
 import { DomainError } from '../../domain/errors.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { recordAudit } from '../audit/audit.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { recordAudit } from '../audit/index.js';
 import { str } from '../../http/input.js';
 
 export interface UserSettings {

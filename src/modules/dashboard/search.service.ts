@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { loadReadablePlan, measureVisibility } from '../plans/plans.queries.js';
+import { loadReadablePlan, measureVisibility } from '../plans/index.js';
 
 export async function searchAll(db: Queryable, actor: Actor, q: string, planId?: number) {
   if (planId !== undefined) await loadReadablePlan(db, actor, planId);

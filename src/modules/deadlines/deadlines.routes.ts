@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { interpretDeadline } from '../../domain/deadlines/interpret.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { loadReadablePlan, measureVisibility } from '../plans/plans.queries.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { loadReadablePlan, measureVisibility } from '../plans/index.js';
 import { IdParams, id, isoDate, str } from '../../http/input.js';
 
 

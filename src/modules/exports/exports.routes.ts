@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildReport, REPORT_FORMATS } from '../../export/index.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { recordAudit } from '../audit/audit.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { recordAudit } from '../audit/index.js';
 import { buildPlanReportModel } from './report-builder.js';
 import { id, isoDate, str } from '../../http/input.js';
 
