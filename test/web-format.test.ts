@@ -10,6 +10,7 @@ import {
   measureStatusLabel,
   nextMeasureNumber,
   planKindLabel,
+  safeHref,
   pluralRu,
   roleLabel,
   auditActionLabel,
@@ -157,5 +158,15 @@ describe('report figures and links as typed', () => {
     expect(() => figuresFromRows([{ name: '', value: '5' }])).toThrow('У показателя со значением «5» нет названия.');
     expect(() => figuresFromRows([{ name: 'А', value: '1' }, { name: 'А ', value: '2' }])).toThrow('Показатель «А» указан дважды.');
     expect(linksFromText('https://a.ru/1\n\n  https://b.ru/2  \r\n')).toEqual(['https://a.ru/1', 'https://b.ru/2']);
+  });
+});
+
+describe('safeHref', () => {
+  it('lets only absolute http and https addresses be links', () => {
+    expect(safeHref('https://example.ru/отчёт?a=1')).toBe('https://example.ru/%D0%BE%D1%82%D1%87%D1%91%D1%82?a=1');
+    expect(safeHref('http://localhost:3000/x')).toBe('http://localhost:3000/x');
+    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', '/relative', 'example.ru', '']) {
+      expect(safeHref(bad), bad).toBeNull();
+    }
   });
 });

@@ -25,7 +25,7 @@ import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkRoutes } from '../modules/work/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { configureFileStorage } from '../modules/files/index.js';
-import { SESSION_COOKIE, type App, type AppContext } from './context.js';
+import { SESSION_COOKIE, type App, type AppContext, type RouteEntry } from './context.js';
 import { PATHS } from '../paths.js';
 
 const webDist = PATHS.webDist;
@@ -43,6 +43,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('session', null);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, schema: r.schema as RouteEntry['schema'], public: r.config?.public === true });
+  });
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -59,6 +64,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.session = (await loadSession(ctx.db, token)) ?? null;
+    // Authentication comes before the body is parsed and validated: an anonymous caller
+    // learns nothing of a route's schema and sends no upload. (Unknown addresses still 404.)
+    const route = request.routeOptions;
+    if (!request.session && route.url && !route.config?.public && !route.url.startsWith('/api/docs')) {
+      return reply.status(401).send({ code: 'unauthorized', reason: 'auth.required', message: 'Требуется вход в систему' });
+    }
     const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     // Cookie-authenticated writes must echo the session's CSRF token in a header that
     // a cross-site form cannot set.
@@ -67,7 +78,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     }
   });
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
+  app.get('/api/health', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
 
   registerAuthRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);

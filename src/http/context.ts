@@ -17,7 +17,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: Session | null;
   }
+  interface FastifyContextConfig {
+    /** Answered without a session (login, health); every other API route refuses anonymous requests first. */
+    public?: boolean;
+  }
+  interface FastifyInstance {
+    /** Every route as registered, for tests that must cover them all (fuzz, permission matrix). */
+    routeTable: RouteEntry[];
+  }
 }
+
+export interface RouteEntry { method: string; url: string; schema?: { params?: unknown; querystring?: unknown; body?: unknown }; public: boolean }
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 

@@ -220,7 +220,8 @@ export interface PlanInput {
   controlFrom?: string;
 }
 
-export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active'; reportingFrequency?: 'month' | 'quarter' | 'half' | 'year'; reportDay?: number };
+/** `version`: the header as the editor saw it; a change made meanwhile is refused (409). */
+export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active'; reportingFrequency?: 'month' | 'quarter' | 'half' | 'year'; reportDay?: number; version?: number };
 
 export interface AuditEvent {
   id: number;

@@ -479,3 +479,18 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   report: 'Отчёт об исполнении',
   protocol: 'Протокол заседания',
 };
+
+/**
+ * The address a link may point at: absolute http(s) only. Anything else (`javascript:`,
+ * `data:`, relative, malformed) is shown as text, never rendered as a live link — links
+ * stored before the server refused such schemes included.
+ * @example safeHref('https://example.ru/a') // 'https://example.ru/a'; safeHref('javascript:alert(1)') // null
+ */
+export function safeHref(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -33,7 +33,31 @@ export type Action =
   | { action: 'measure.create'; subject: PlanSubject }
   | { action: 'extension.request' | 'extension.decide'; subject: MeasureSubject }
   | { action: 'directory.manage' | 'users.manage' | 'audit.read'; subject: { regionId: number } }
-  | { action: 'directory.read'; subject: { regionId: number } };
+  | { action: 'directory.read'; subject: { regionId: number } }
+  | { action: 'import.create'; subject: { regionId: number } }
+  | { action: 'import.read'; subject: ImportSubject }
+  | { action: 'file.read'; subject: FileSubject };
+
+/** An uploaded document and what became of it. */
+export interface ImportSubject {
+  regionId: number;
+  /** The user who uploaded it. */
+  createdBy: number;
+  /** 'preview' until saved as a plan ('saved') or applied to one ('applied'). */
+  status: 'preview' | 'saved' | 'applied';
+}
+
+/** A stored file, with the uses that make it readable. */
+export interface FileSubject {
+  regionId: number;
+  createdBy: number;
+  /** The import it was uploaded as, if any. */
+  import?: ImportSubject | null;
+  /** The actor may read a plan the file is the source of (or was applied to). */
+  sourceOfReadablePlan: boolean;
+  /** The actor may read a report the file is attached to. */
+  attachedToReadableReport: boolean;
+}
 
 const sameRegion = (a: Actor, s: { regionId: number }) => a.regionId === s.regionId;
 
@@ -48,6 +72,17 @@ function readsPlan(actor: Actor, plan: PlanSubject & { hasOwnMeasures?: boolean 
   if (!sameRegion(actor, plan)) return false;
   if (actor.role === 'executor') return plan.hasOwnMeasures === true || actor.organisationId === plan.ownerOrganisationId;
   return true;
+}
+
+/**
+ * Imports are the managers' tool; a document not yet saved is a draft of its uploader's:
+ * other coordinators neither read, re-read nor save it until it is committed.
+ */
+function readsImport(actor: Actor, imp: ImportSubject): boolean {
+  if (!sameRegion(actor, imp)) return false;
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'coordinator') return false;
+  return imp.status !== 'preview' || imp.createdBy === actor.userId;
 }
 
 function isExecutorOf(actor: Actor, m: MeasureSubject): boolean {
@@ -84,6 +119,20 @@ export function authorize(actor: Actor, request: Action): boolean {
       return request.subject.plan.status !== 'archived' && managesPlan(actor, request.subject.plan);
     case 'directory.read':
       return sameRegion(actor, request.subject);
+    case 'import.create':
+      return sameRegion(actor, request.subject) && (actor.role === 'admin' || actor.role === 'coordinator');
+    case 'import.read':
+      return readsImport(actor, request.subject);
+    case 'file.read': {
+      const f = request.subject;
+      if (!sameRegion(actor, f)) return false;
+      if (actor.role === 'admin' || f.createdBy === actor.userId) return true;
+      // An uncommitted import's file is its uploader's alone (and the administrators').
+      if (f.import && f.import.status === 'preview') return false;
+      if (f.attachedToReadableReport) return true;
+      // A source document shows the whole plan: not for executors, who see their own measures only.
+      return actor.role !== 'executor' && f.sourceOfReadablePlan;
+    }
     case 'directory.manage':
     case 'users.manage':
     case 'audit.read':

@@ -3,6 +3,7 @@ import { authorize } from '../../domain/policy/authorize.js';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { forbidden } from '../../domain/errors.js';
 import { listRegionAudit } from './audit.js';
+import { id, queryInt } from '../../http/input.js';
 
 export function registerAuditRoutes(app: App, ctx: AppContext) {
   app.get('/api/audit', {
@@ -10,8 +11,8 @@ export function registerAuditRoutes(app: App, ctx: AppContext) {
       tags: ['audit'],
       querystring: z.object({
         entityType: z.enum(['organisation', 'user', 'plan', 'section', 'measure', 'session', 'report', 'import_layout']).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-        before: z.coerce.number().int().positive().optional(),
+        limit: queryInt(1, 500).default(100),
+        before: id.optional(),
       }),
     },
   }, async (request) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type App, type AppContext, requireSession, SESSION_COOKIE } from '../../http/context.js';
 import { changePassword, login, logout, type Session } from './auth.service.js';
 import { presentSessionUser } from './auth.presenter.js';
+import { str } from '../../http/input.js';
 
 export function registerAuthRoutes(app: App, ctx: AppContext) {
   const cookieOptions = {
@@ -13,9 +14,10 @@ export function registerAuthRoutes(app: App, ctx: AppContext) {
   };
 
   app.post('/api/auth/login', {
+    config: { public: true },
     schema: {
       tags: ['auth'],
-      body: z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(200) }).strict(),
+      body: z.object({ login: str().min(1).max(200), password: str().min(1).max(200) }).strict(),
     },
   }, async (request, reply) => {
     const { token, session } = await login(ctx.db, { ...request.body, ip: request.ip }, ctx.env.SESSION_TTL_HOURS);
@@ -38,7 +40,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext) {
   app.post('/api/auth/password', {
     schema: {
       tags: ['auth'],
-      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+      body: z.object({ currentPassword: str().min(1).max(200), newPassword: str().min(1).max(200) }).strict(),
     },
   }, async (request) => {
     await changePassword(ctx.db, requireSession(request), request.body.currentPassword, request.body.newPassword);

@@ -7,6 +7,7 @@ import type { Queryable } from '../../db/database.js';
 import { DomainError } from '../../domain/errors.js';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
+import { str } from '../../http/input.js';
 
 export interface UserSettings {
   /** Reminder e-mails at all (digests, missed dates, weekly summary, returned reports). */
@@ -30,8 +31,8 @@ async function loadSettings(db: Queryable, userId: number): Promise<UserSettings
 const SettingsPatch = z.object({
   notifyEnabled: z.boolean().optional(),
   notifyDaysBefore: z.number().int().min(0).max(30).optional(),
-  phone: z.string().trim().max(60).regex(/^[\d\s()+\-.,доб]*$/u, 'цифры, пробелы, скобки, «+», «-», «доб.»').optional(),
-  position: z.string().trim().max(300).optional(),
+  phone: str().trim().max(60).regex(/^[\d\s()+\-.,доб]*$/u, 'цифры, пробелы, скобки, «+», «-», «доб.»').optional(),
+  position: str().trim().max(300).optional(),
 }).strict();
 
 export function registerSettingsRoutes(app: App, ctx: AppContext) {

@@ -3,19 +3,20 @@ import { type App, type AppContext, requireSession } from '../../http/context.js
 import { cachedByDataVersion } from './dashboard-cache.js';
 import { getDashboard } from './dashboard.service.js';
 import { searchAll } from './search.service.js';
+import { id, isoDate, str, queryInt } from '../../http/input.js';
 
 export function registerDashboardRoutes(app: App, ctx: AppContext) {
   app.get('/api/dashboard', {
     schema: {
       tags: ['monitoring'],
       querystring: z.object({
-        planId: z.coerce.number().int().positive().optional(),
-        organisationId: z.coerce.number().int().positive().optional(),
-        sectionId: z.coerce.number().int().positive().optional(),
-        periodId: z.coerce.number().int().positive().optional(),
-        soonDays: z.coerce.number().int().min(0).max(90).default(7),
+        planId: id.optional(),
+        organisationId: id.optional(),
+        sectionId: id.optional(),
+        periodId: id.optional(),
+        soonDays: queryInt(0, 90).default(7),
         /** «По состоянию на»: defaults to today. */
-        asOf: z.iso.date().optional(),
+        asOf: isoDate.optional(),
       }),
     },
   }, async (request, reply) => {
@@ -32,6 +33,6 @@ export function registerDashboardRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/api/search', {
-    schema: { tags: ['monitoring'], querystring: z.object({ q: z.string().trim().min(2).max(300), planId: z.coerce.number().int().positive().optional() }) },
+    schema: { tags: ['monitoring'], querystring: z.object({ q: str().trim().min(2).max(300), planId: id.optional() }) },
   }, async (request) => searchAll(ctx.db, requireSession(request).user, request.query.q, request.query.planId));
 }

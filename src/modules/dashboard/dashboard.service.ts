@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/database.js';
 import { addDaysIso } from '../../domain/reporting/dates.js';
 import { trafficLightSql } from '../../domain/reporting/traffic-light.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { loadPlanRow } from '../plans/index.js';
+import { loadReadablePlan } from '../plans/index.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 
 export interface DashboardFilter {
@@ -31,7 +31,7 @@ const emptyLights = (): Counts => ({ green: 0, yellow: 0, red: 0, grey: 0 });
 const emptyStatuses = () => ({ done: 0, partial: 0, not_done: 0, not_due: 0, none: 0 });
 
 export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilter) {
-  if (f.planId) await loadPlanRow(db, actor, f.planId);
+  if (f.planId) await loadReadablePlan(db, actor, f.planId);
   const soon = addDaysIso(f.asOf, f.soonDays);
   // Parameters: $1 region, $2 actor org, $3 asOf, $4 soon, then filters.
   const params: unknown[] = [actor.regionId, actor.organisationId, f.asOf, soon];
@@ -142,6 +142,7 @@ async function loadPeriod(db: Queryable, actor: Actor, periodId: number, planId?
     `SELECT rp.starts_on::text AS starts_on, rp.ends_on::text AS ends_on, rp.label, rp.plan_id
      FROM reporting_periods rp JOIN plans p ON p.id = rp.plan_id WHERE rp.id = $1 AND p.region_id = $2`, [periodId, actor.regionId], PREPARED);
   if (!row) throw notFound('Отчётный период не найден', `reporting period ${periodId} not found`);
+  if (planId === undefined) await loadReadablePlan(db, actor, Number(row.plan_id));
   if (planId !== undefined && Number(row.plan_id) !== planId) {
     throw new DomainError('validation', 'dashboard.period_plan', 'Выбранный отчётный период относится к другому плану', `period ${periodId} is not in plan ${planId}`);
   }

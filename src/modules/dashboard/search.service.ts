@@ -4,9 +4,10 @@
  */
 import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { measureVisibility } from '../plans/index.js';
+import { loadReadablePlan, measureVisibility } from '../plans/index.js';
 
 export async function searchAll(db: Queryable, actor: Actor, q: string, planId?: number) {
+  if (planId !== undefined) await loadReadablePlan(db, actor, planId);
   const params: unknown[] = [actor.regionId, actor.organisationId, q];
   const planCond = planId ? ` AND m.plan_id = $${params.push(planId)}` : '';
   const tsq = `websearch_to_tsquery('russian', $3)`;

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { interpretDeadline } from '../../domain/deadlines/interpret.js';
-import { authorize } from '../../domain/policy/authorize.js';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
-import { forbidden } from '../../domain/errors.js';
-import { loadPlanRow, measureVisibility, planSubjectOf } from '../plans/index.js';
+import { loadReadablePlan, measureVisibility } from '../plans/index.js';
+import { IdParams, id, isoDate, str } from '../../http/input.js';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function registerDeadlineRoutes(app: App, ctx: AppContext) {
   /** Live interpretation for the measure form: what the text will mean in this plan. */
@@ -13,11 +11,11 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['deadlines'],
       querystring: z.object({
-        text: z.string().max(1000),
-        planId: z.coerce.number().int().positive().optional(),
-        periodFrom: z.iso.date().optional(),
-        periodTo: z.iso.date().optional(),
-        anchorDate: z.iso.date().optional(),
+        text: str().max(1000),
+        planId: id.optional(),
+        periodFrom: isoDate.optional(),
+        periodTo: isoDate.optional(),
+        anchorDate: isoDate.optional(),
       }),
     },
   }, async (request) => {
@@ -25,7 +23,7 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
     const q = request.query;
     let period: [string, string];
     if (q.planId) {
-      const plan = await loadPlanRow(ctx.db, actor, q.planId);
+      const plan = await loadReadablePlan(ctx.db, actor, q.planId);
       period = [String((plan as unknown as { period_from: string }).period_from), String((plan as unknown as { period_to: string }).period_to)];
     } else {
       const year = new Date().getFullYear();
@@ -45,11 +43,10 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
 
   /** The plan calendar: every control date of the measures the user may see. */
   app.get('/api/plans/:id/calendar', {
-    schema: { tags: ['deadlines'], params: IdParams, querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }) },
+    schema: { tags: ['deadlines'], params: IdParams, querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) },
   }, async (request) => {
     const actor = requireSession(request).user;
-    const plan = await loadPlanRow(ctx.db, actor, request.params.id);
-    if (!authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan), hasOwnMeasures: true } })) throw forbidden();
+    await loadReadablePlan(ctx.db, actor, request.params.id);
     const rows = await ctx.db.query<Record<string, unknown>>(
       `SELECT cp.kind, cp.nominal::text AS nominal, cp.effective::text AS effective, cp.label, cp.source,
               m.id AS measure_id, m.number, m.title
@@ -70,8 +67,7 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
   /** Deadlines nobody could read: to be settled by a person. */
   app.get('/api/plans/:id/unclear-deadlines', { schema: { tags: ['deadlines'], params: IdParams } }, async (request) => {
     const actor = requireSession(request).user;
-    const plan = await loadPlanRow(ctx.db, actor, request.params.id);
-    if (!authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan), hasOwnMeasures: true } })) throw forbidden();
+    await loadReadablePlan(ctx.db, actor, request.params.id);
     const rows = await ctx.db.query<Record<string, unknown>>(
       `SELECT m.id, m.number, m.title, m.deadline_text FROM measures m
        WHERE m.plan_id = $3 AND m.archived_at IS NULL AND NOT m.deadline_understood AND m.deadline_override IS NULL AND ${measureVisibility(actor)}

@@ -3,6 +3,7 @@ import { buildReport, REPORT_FORMATS } from '../../export/index.js';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
 import { buildPlanReportModel } from './report-builder.js';
+import { id, isoDate, str } from '../../http/input.js';
 
 /**
  * `attachment` with the Russian name as RFC 6266 / RFC 5987 want it: `filename*` in UTF-8,
@@ -21,15 +22,15 @@ export function registerExportRoutes(app: App, ctx: AppContext) {
   app.get('/api/plans/:id/export', {
     schema: {
       tags: ['exports'],
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: id }),
       querystring: z.object({
         format: z.enum(['docx', 'xlsx', 'pdf']),
-        periodId: z.coerce.number().int().positive().optional(),
-        sectionId: z.coerce.number().int().positive().optional(),
-        organisationId: z.coerce.number().int().positive().optional(),
-        signerPosition: z.string().trim().max(300).optional(),
-        signerName: z.string().trim().max(200).optional(),
-        signDate: z.iso.date().optional(),
+        periodId: id.optional(),
+        sectionId: id.optional(),
+        organisationId: id.optional(),
+        signerPosition: str().trim().max(300).optional(),
+        signerName: str().trim().max(200).optional(),
+        signDate: isoDate.optional(),
       }),
     },
   }, async (request, reply) => {

@@ -7,11 +7,10 @@ import { formatRuDate } from '../../domain/deadlines/index.js';
 import { russianLongDate } from '../../domain/calendar/index.js';
 import { gatherExecutionText } from '../../domain/reporting/report-workflow.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { authorize } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../domain/errors.js';
+import { notFound } from '../../domain/errors.js';
 import type { ReportFigure, ReportModel, ReportRow, ReportSection, ReportStatus } from '../../export/index.js';
 import { shortPlanTitle, stripDefinitions } from '../../domain/naming/plan-title.js';
-import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf } from '../plans/index.js';
+import { loadMeasures, loadReadablePlan, measureVisibility } from '../plans/index.js';
 
 export interface ReportFilter {
   periodId?: number;
@@ -36,8 +35,7 @@ export function genitiveTitle(title: string): string {
 }
 
 export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: number, f: ReportFilter): Promise<{ model: ReportModel; fileStem: string }> {
-  const plan = await loadPlanRow(db, actor, planId) as unknown as { id: number; title: string; kind: string; region_id: number; owner_organisation_id: number; status: 'draft' | 'active' | 'archived' };
-  if (!authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan as never), hasOwnMeasures: true } })) throw forbidden();
+  const plan = await loadReadablePlan(db, actor, planId) as unknown as { id: number; title: string; kind: string; region_id: number; owner_organisation_id: number; status: 'draft' | 'active' | 'archived' };
   let period: { id: number; label: string } | undefined;
   if (f.periodId) {
     period = await db.one<{ id: number; label: string }>(`SELECT id, label FROM reporting_periods WHERE id = $1 AND plan_id = $2`, [f.periodId, planId]);

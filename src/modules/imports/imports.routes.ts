@@ -6,40 +6,38 @@ import { type App, type AppContext, requireSession } from '../../http/context.js
 import { ORG_KINDS } from '../organisations/index.js';
 import { MAPPABLE_ROLES } from '../../domain/importers/layout.js';
 import { applyReportImport, commitImport, getImportLayout, getImportPreview, getStoredFile, previewImport, readImportWithColumns } from './imports.service.js';
+import { IdParams, bodyId, cappedRecord, isoDate, str, text } from '../../http/input.js';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const isoDate = z.iso.date();
-const str = (max: number) => z.string().max(max);
 
 const CommitBody = z.object({
   plan: z.object({
     kind: z.enum(['plan', 'council_decisions']),
-    title: z.string().trim().min(1).max(2000),
-    ownerOrganisationId: z.number().int().positive(),
+    title: str().trim().min(1).max(2000),
+    ownerOrganisationId: bodyId,
     periodFrom: isoDate,
     periodTo: isoDate,
-    approvedByName: str(300).nullable().optional(),
+    approvedByName: text(300).nullable().optional(),
     approvedOn: isoDate.nullable().optional(),
   }).strict(),
-  sections: z.array(z.object({ number: z.string().trim().min(1).max(50), title: z.string().trim().min(1).max(2000) }).strict()).max(500),
+  sections: z.array(z.object({ number: str().trim().min(1).max(50), title: str().trim().min(1).max(2000) }).strict()).max(500),
   items: z.array(z.object({
-    number: z.string().trim().min(1).max(50),
-    section: z.string().max(50).nullable(),
-    title: str(5000),
-    executors: z.array(str(1000)).max(100),
-    deadlineText: str(1000),
-    expectedResult: str(5000),
-    form: str(2000),
-    executionText: str(50000),
+    number: str().trim().min(1).max(50),
+    section: str().max(50).nullable(),
+    title: text(5000),
+    executors: z.array(text(1000)).max(100),
+    deadlineText: text(1000),
+    expectedResult: text(5000),
+    form: text(2000),
+    executionText: text(50000),
     status: z.enum(['done', 'partial', 'not_done', 'not_due']).nullable(),
-    protocolItem: str(500),
+    protocolItem: text(500),
   }).strip()).max(5000),
-  executorMap: z.record(z.string().max(1000), z.union([
-    z.object({ organisationId: z.number().int().positive() }).strict(),
-    z.object({ create: z.object({ fullName: z.string().trim().min(1).max(500), shortName: str(200).optional(), kind: z.enum(ORG_KINDS) }).strict() }).strict(),
+  executorMap: cappedRecord(1000, z.union([
+    z.object({ organisationId: bodyId }).strict(),
+    z.object({ create: z.object({ fullName: str().trim().min(1).max(500), shortName: text(200).optional(), kind: z.enum(ORG_KINDS) }).strict() }).strict(),
     // Kept as text on the measure: a phrase describing executors, not an organisation.
     z.object({ text: z.literal(true) }).strict(),
-  ])),
+  ]), 5000),
   rememberAliases: z.boolean().default(true),
 }).strict();
 
@@ -86,7 +84,7 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
     reply.status(201).send(await commitImport(ctx.db, requireSession(request).user, request.params.id, request.body)));
 
   app.post('/api/imports/:id/apply-report', {
-    schema: { tags: ['imports'], params: IdParams, body: z.object({ planId: z.number().int().positive(), period: z.string().trim().min(1).max(100), dryRun: z.boolean().default(true) }).strict() },
+    schema: { tags: ['imports'], params: IdParams, body: z.object({ planId: bodyId, period: str().trim().min(1).max(100), dryRun: z.boolean().default(true) }).strict() },
   }, async (request) => applyReportImport(ctx.db, requireSession(request).user, request.params.id, request.body));
 
   app.get('/api/files/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request, reply) => {

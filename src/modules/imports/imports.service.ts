@@ -12,30 +12,46 @@ import type { InterchangeDocument, ItemStatus } from '../../domain/importers/int
 import { choiceShape, documentLayout, findRememberedColumns, readWithColumns, type ColumnChoice, type MappableRole } from '../../domain/importers/layout.js';
 import type { RawDocument } from '../../domain/importers/raw-document.js';
 import { documentReadings, importDocument } from '../../domain/importers/read-document.js';
-import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { authorize, type Actor, type ImportSubject } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { readPlacedFile, storeFile, type UploadedFile } from '../files/index.js';
 import { createMeasure } from '../measures/index.js';
 import { listOrganisations, type OrgKind } from '../organisations/index.js';
-import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/index.js';
+import { loadMeasures, loadPlanRow, mayReadPlan, planSubjectOf } from '../plans/index.js';
 import { createPlan, createSection } from '../plans/index.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 import { canReadAttachmentFile } from '../reports/index.js';
 
 function mayImport(actor: Actor) {
-  return actor.role === 'admin' || actor.role === 'coordinator';
+  return authorize(actor, { action: 'import.create', subject: actor });
 }
 
+/**
+ * A stored file, for its uploader, for whoever may read the plan it became (or was applied
+ * to) or the report it is attached to, and for administrators; a document uploaded for
+ * import and not yet saved is its uploader's alone.
+ */
 export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
-  // A file is visible to whoever may read the plan made from it, or who uploaded it.
-  const r = await db.one<{ name: string; mime: string; content: Uint8Array | null; storage: string; sha256: string; created_by: number; plan_id: number | null }>(
-    `SELECT f.name, f.mime, f.content, f.storage, f.sha256, f.created_by, (SELECT p.id FROM plans p WHERE p.source_file_id = f.id LIMIT 1) AS plan_id
+  const r = await db.one<{ name: string; mime: string; content: Uint8Array | null; storage: string; sha256: string; created_by: number; region_id: number; plan_id: number | null; import_status: ImportSubject['status'] | null; import_by: number | null }>(
+    `SELECT f.name, f.mime, f.content, f.storage, f.sha256, f.created_by, f.region_id,
+            coalesce((SELECT p.id FROM plans p WHERE p.source_file_id = f.id LIMIT 1), (SELECT i.plan_id FROM imports i WHERE i.file_id = f.id LIMIT 1)) AS plan_id,
+            (SELECT i.status FROM imports i WHERE i.file_id = f.id ORDER BY i.id LIMIT 1) AS import_status,
+            (SELECT i.created_by FROM imports i WHERE i.file_id = f.id ORDER BY i.id LIMIT 1) AS import_by
      FROM stored_files f WHERE f.id = $1 AND f.region_id = $2`,
     [id, actor.regionId],
   );
   if (!r) throw notFound('Файл не найден', `file ${id} not found`);
-  const own = Number(r.created_by) === actor.userId;
-  if (!own && actor.role === 'executor' && !(await canReadAttachmentFile(db, actor, id))) throw forbidden();
+  const throughPlan = async () => {
+    if (r.plan_id == null) return false;
+    return mayReadPlan(db, actor, await loadPlanRow(db, actor, Number(r.plan_id)));
+  };
+  const subject = {
+    regionId: Number(r.region_id), createdBy: Number(r.created_by),
+    import: r.import_status ? { regionId: Number(r.region_id), createdBy: Number(r.import_by), status: r.import_status } : null,
+    sourceOfReadablePlan: await throughPlan(),
+    attachedToReadableReport: await canReadAttachmentFile(db, actor, id),
+  };
+  if (!authorize(actor, { action: 'file.read', subject })) throw forbidden();
   return { name: r.name, mime: r.mime, content: await readPlacedFile(r) };
 }
 
@@ -174,13 +190,17 @@ export async function readImportWithColumns(db: Database, actor: Actor, id: numb
   return buildPreview(db, actor, imp.id, imp.file_id, imp.name, doc);
 }
 
-async function loadImport(db: Queryable, actor: Actor, id: number) {
+/**
+ * `forUpdate`: lock the import for the transaction, so that of simultaneous commits the
+ * second waits and then reads the state the first left (saved), and is refused.
+ */
+async function loadImport(db: Queryable, actor: Actor, id: number, opts: { forUpdate?: boolean } = {}) {
   const r = await db.one<{ id: number; file_id: number; document: InterchangeDocument | null; status: string; created_by: number; name: string }>(
-    `SELECT i.*, f.name FROM imports i JOIN stored_files f ON f.id = i.file_id WHERE i.id = $1 AND i.region_id = $2`,
+    `SELECT i.*, f.name FROM imports i JOIN stored_files f ON f.id = i.file_id WHERE i.id = $1 AND i.region_id = $2${opts.forUpdate ? ' FOR UPDATE OF i' : ''}`,
     [id, actor.regionId],
   );
   if (!r) throw notFound('Загрузка не найдена', `import ${id} not found`);
-  if (!mayImport(actor)) throw forbidden();
+  if (!authorize(actor, { action: 'import.read', subject: { regionId: actor.regionId, createdBy: Number(r.created_by), status: r.status as ImportSubject['status'] } })) throw forbidden();
   return r;
 }
 
@@ -209,7 +229,7 @@ export interface CommitInput {
 /** Saves the reviewed document as a draft plan, all or nothing. */
 export async function commitImport(db: Database, actor: Actor, importId: number, input: CommitInput): Promise<{ planId: number }> {
   return db.transaction(async (tx) => {
-    const imp = await loadImport(tx, actor, importId);
+    const imp = await loadImport(tx, actor, importId, { forUpdate: true });
     if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} is ${imp.status}`);
     if (!imp.document) throw unreadError(importId);
     if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.plan.ownerOrganisationId } })) throw forbidden();
@@ -291,7 +311,8 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
         executionText: item.executionText, protocolItem: item.protocolItem,
       }, { tx, source: imp.name });
     }
-    await tx.query(`UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1`, [importId, plan.id]);
+    const done = await tx.query(`UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`, [importId, plan.id]);
+    if (done.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} left preview meanwhile`);
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.imported', entityType: 'plan', entityId: plan.id, planId: plan.id, after: { file: imp.name, fileId: imp.file_id, measures: input.items.length }, source: imp.name });
     return { planId: plan.id };
   });
@@ -314,7 +335,7 @@ export interface ReportChange { measureId: number; number: string; title: string
  */
 export async function applyReportImport(db: Database, actor: Actor, importId: number, input: { planId: number; period: string; dryRun: boolean }) {
   const work = async (tx: Queryable) => {
-    const imp = await loadImport(tx, actor, importId);
+    const imp = await loadImport(tx, actor, importId, { forUpdate: !input.dryRun });
     const plan = await loadPlanRow(tx, actor, input.planId);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
     const measures = await loadMeasures(tx, `m.plan_id = $1 AND m.archived_at IS NULL`, [input.planId]);
@@ -336,7 +357,8 @@ export async function applyReportImport(db: Database, actor: Actor, importId: nu
         await tx.query(`UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`, [c.measureId, c.after.status, c.after.executionText]);
         await recordAudit(tx, actor, actor.regionId, { action: 'measure.report_imported', entityType: 'measure', entityId: c.measureId, planId: input.planId, measureId: c.measureId, before: c.before, after: { ...c.after, period: input.period }, source: imp.name });
       }
-      await tx.query(`UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1`, [importId, input.planId]);
+      const done = await tx.query(`UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`, [importId, input.planId]);
+      if (done.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже применён', `import ${importId} left preview meanwhile`);
     }
     return { changes, unmatched, applied: !input.dryRun };
   };

@@ -1,25 +1,24 @@
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { archiveMeasure, createMeasure, getMeasure, getMeasureHistory, listMyMeasures, reorderMeasures, updateMeasure } from './measures.service.js';
+import { IdParams, bodyId, isoDate, str, text } from '../../http/input.js';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const text = (max: number) => z.string().max(max);
 export const MeasureBody = z.object({
-  sectionId: z.number().int().positive().nullable(),
-  number: z.string().trim().min(1).max(50),
-  title: z.string().trim().min(1).max(5000),
+  sectionId: bodyId.nullable(),
+  number: str().trim().min(1).max(50),
+  title: str().trim().min(1).max(5000),
   expectedResult: text(5000).optional(),
   form: text(2000).optional(),
   deadlineText: text(1000).optional(),
-  leadExecutorId: z.number().int().positive().nullable().optional(),
-  coExecutorIds: z.array(z.number().int().positive()).max(100).optional(),
+  leadExecutorId: bodyId.nullable().optional(),
+  coExecutorIds: z.array(bodyId).max(100).optional(),
   status: z.enum(['done', 'partial', 'not_done', 'not_due']).nullable().optional(),
   executionText: text(50000).optional(),
   protocolItem: text(500).optional(),
-  deadlineOverride: z.object({ due: z.array(z.iso.date()).max(500), reports: z.array(z.iso.date()).max(500) }).strict().nullable().optional(),
-  anchorDate: z.iso.date().nullable().optional(),
+  deadlineOverride: z.object({ due: z.array(isoDate).max(500), reports: z.array(isoDate).max(500) }).strict().nullable().optional(),
+  anchorDate: isoDate.nullable().optional(),
   /** The measure's own control start; omitted on creation: today when added to a plan already under control. */
-  controlFrom: z.iso.date().nullable().optional(),
+  controlFrom: isoDate.nullable().optional(),
 }).strict();
 
 export function registerMeasureRoutes(app: App, ctx: AppContext) {
@@ -29,7 +28,7 @@ export function registerMeasureRoutes(app: App, ctx: AppContext) {
   app.post('/api/plans/:id/reorder', {
     schema: {
       tags: ['measures'], params: IdParams,
-      body: z.object({ sectionId: z.number().int().positive().nullable(), measureIds: z.array(z.number().int().positive()).max(5000) }).strict(),
+      body: z.object({ sectionId: bodyId.nullable(), measureIds: z.array(bodyId).max(5000) }).strict(),
     },
   }, async (request) => {
     await reorderMeasures(ctx.db, requireSession(request).user, request.params.id, request.body.sectionId, request.body.measureIds);
@@ -40,7 +39,7 @@ export function registerMeasureRoutes(app: App, ctx: AppContext) {
     getMeasure(ctx.db, requireSession(request).user, request.params.id));
 
   app.patch('/api/measures/:id', {
-    schema: { tags: ['measures'], params: IdParams, body: MeasureBody.partial().extend({ version: z.number().int().positive() }).strict() },
+    schema: { tags: ['measures'], params: IdParams, body: MeasureBody.partial().extend({ version: bodyId }).strict() },
   }, async (request) => updateMeasure(ctx.db, requireSession(request).user, request.params.id, request.body));
 
   app.post('/api/measures/:id/archive', { schema: { tags: ['measures'], params: IdParams } }, async (request) =>

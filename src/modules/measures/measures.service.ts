@@ -65,7 +65,8 @@ async function assertExecutors(tx: Queryable, actor: Actor, ids: number[]) {
 
 async function assertSection(tx: Queryable, planId: number, sectionId: number | null) {
   if (sectionId == null) return;
-  const s = await tx.one(`SELECT 1 FROM sections WHERE id = $1 AND plan_id = $2`, [sectionId, planId]);
+  // FOR KEY SHARE: a simultaneous removal of the section waits for this measure (and then refuses).
+  const s = await tx.one(`SELECT 1 FROM sections WHERE id = $1 AND plan_id = $2 FOR KEY SHARE`, [sectionId, planId]);
   if (!s) throw new DomainError('validation', 'measure.section', 'Раздел не найден в этом плане', `section ${sectionId} not in plan ${planId}`);
 }
 
@@ -163,7 +164,11 @@ export async function archiveMeasure(db: Database, actor: Actor, id: number): Pr
   return db.transaction(async (tx) => {
     const { measure: before, plan } = await loadMeasure(tx, actor, id);
     if (!authorize(actor, { action: 'measure.archive', subject: subjectOf(plan, before) })) throw forbidden();
-    await tx.query(`UPDATE measures SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+    const archived = () => new DomainError('conflict', 'measure.archived', 'Мероприятие уже в архиве', `measure ${id} already archived`);
+    if (before.archived) throw archived();
+    // Conditional on the state read: of simultaneous archivings one applies.
+    const changed = await tx.query(`UPDATE measures SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND archived_at IS NULL RETURNING id`, [id]);
+    if (changed.length !== 1) throw archived();
     await regenerateControlPoints(tx, { measureIds: [id] });
     const [after] = await loadMeasures(tx, `m.id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, { action: 'measure.archive', entityType: 'measure', entityId: id, planId: before.planId, measureId: id, before, after });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { countUnread, listNotifications, markRead } from './notifications.service.js';
+import { id, bodyId, queryInt } from '../../http/input.js';
 
 export function registerNotificationRoutes(app: App, ctx: AppContext) {
   app.get('/api/notifications', {
@@ -8,8 +9,8 @@ export function registerNotificationRoutes(app: App, ctx: AppContext) {
       tags: ['notifications'],
       querystring: z.object({
         unread: z.enum(['true', 'false']).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(30),
-        before: z.coerce.number().int().positive().optional(),
+        limit: queryInt(1, 100).default(30),
+        before: id.optional(),
       }),
     },
   }, async (request) => {
@@ -25,7 +26,7 @@ export function registerNotificationRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['notifications'],
       body: z.union([
-        z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) }).strict(),
+        z.object({ ids: z.array(bodyId).min(1).max(200) }).strict(),
         z.object({ all: z.literal(true) }).strict(),
       ]),
     },

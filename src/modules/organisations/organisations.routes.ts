@@ -2,30 +2,30 @@ import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { mergeOrganisations } from './merge.service.js';
 import { ORG_KINDS, createOrganisation, deleteOrganisation, listOrganisations, resolveOrganisation, updateOrganisation } from './organisations.service.js';
+import { IdParams, bodyId, str } from '../../http/input.js';
 
-const name = z.string().trim().min(1).max(500);
+const name = str().trim().min(1).max(500);
 const OrgBody = z.object({
   fullName: name,
-  shortName: z.string().trim().max(200).optional(),
-  aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  shortName: str().trim().max(200).optional(),
+  aliases: z.array(str().trim().min(1).max(200)).max(50).optional(),
   kind: z.enum(ORG_KINDS),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: bodyId.nullable().optional(),
   external: z.boolean().optional(),
-  headPosition: z.string().trim().max(300).optional(),
-  headName: z.string().trim().max(200).optional(),
+  headPosition: str().trim().max(300).optional(),
+  headName: str().trim().max(200).optional(),
 }).strict();
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function registerOrganisationRoutes(app: App, ctx: AppContext) {
   app.get('/api/organisations', {
-    schema: { tags: ['directory'], querystring: z.object({ q: z.string().max(200).optional(), includeArchived: z.enum(['true', 'false']).optional() }) },
+    schema: { tags: ['directory'], querystring: z.object({ q: str().max(200).optional(), includeArchived: z.enum(['true', 'false']).optional() }) },
   }, async (request) => {
     const s = requireSession(request);
     return { items: await listOrganisations(ctx.db, s.user, { q: request.query.q, includeArchived: request.query.includeArchived === 'true' }) };
   });
 
   app.get('/api/organisations/resolve', {
-    schema: { tags: ['directory'], querystring: z.object({ name: z.string().min(1).max(500) }) },
+    schema: { tags: ['directory'], querystring: z.object({ name: str().min(1).max(500) }) },
   }, async (request) => resolveOrganisation(ctx.db, requireSession(request).user, request.query.name));
 
   app.post('/api/organisations', { schema: { tags: ['directory'], body: OrgBody } }, async (request, reply) => {
@@ -34,7 +34,7 @@ export function registerOrganisationRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/organisations/merge', {
-    schema: { tags: ['directory'], body: z.object({ survivorId: z.number().int().positive(), mergedId: z.number().int().positive(), dryRun: z.boolean().optional() }).strict() },
+    schema: { tags: ['directory'], body: z.object({ survivorId: bodyId, mergedId: bodyId, dryRun: z.boolean().optional() }).strict() },
   }, async (request) => mergeOrganisations(ctx.db, requireSession(request).user, request.body));
 
   app.patch('/api/organisations/:id', { schema: { tags: ['directory'], params: IdParams, body: OrgBody.partial().strict() } }, async (request) =>

@@ -3,8 +3,8 @@
  * as SQL predicates so that lists are scoped in the database, not filtered afterwards.
  */
 import type { Queryable } from '../../db/database.js';
-import type { Actor } from '../../domain/policy/authorize.js';
-import { notFound } from '../../domain/errors.js';
+import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { forbidden, notFound } from '../../domain/errors.js';
 import { type ExecutorRow, type MeasureView, type PlanStatus, presentMeasure } from './plans.presenter.js';
 
 export const planSummarySelect = `
@@ -36,8 +36,12 @@ export interface PlanRow {
   title: string; period_from: string; period_to: string; control_from: string | null;
 }
 
-export async function loadPlanRow(db: Queryable, actor: Actor, planId: number): Promise<PlanRow> {
-  const row = await db.one<PlanRow>(`SELECT * FROM plans WHERE id = $1 AND region_id = $2`, [planId, actor.regionId]);
+/**
+ * `forUpdate`: lock the row for the rest of the transaction, so that a change that depends
+ * on the plan's state (approval, archiving, periods) sees the state the last writer left.
+ */
+export async function loadPlanRow(db: Queryable, actor: Actor, planId: number, opts: { forUpdate?: boolean } = {}): Promise<PlanRow> {
+  const row = await db.one<PlanRow>(`SELECT * FROM plans WHERE id = $1 AND region_id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`, [planId, actor.regionId]);
   if (!row) throw notFound('План не найден', `plan ${planId} not found`);
   return row;
 }
@@ -65,4 +69,28 @@ export async function loadMeasures(db: Queryable, where: string, params: unknown
   const rows = await db.query(`SELECT m.* FROM measures m WHERE ${where} ORDER BY ${order}`, params);
   const executors = await loadExecutors(db, rows.map((r) => Number(r.id)));
   return rows.map((r) => presentMeasure(r, executors.get(Number(r.id)) ?? []));
+}
+
+/** Does the actor's organisation execute (or own) a live measure of the plan? What lets an executor read it. */
+async function hasOwnMeasures(db: Queryable, actor: Actor, planId: number): Promise<boolean> {
+  if (actor.role !== 'executor') return false;
+  const r = await db.one(
+    `SELECT 1 FROM measures m JOIN measure_executors me ON me.measure_id = m.id
+     WHERE m.plan_id = $1 AND m.archived_at IS NULL AND me.organisation_id = $2 LIMIT 1`, [planId, actor.organisationId]);
+  return r != null;
+}
+
+/** May the actor read the plan (and so its periods, calendar, export, dashboard)? */
+export async function mayReadPlan(db: Queryable, actor: Actor, plan: PlanRow): Promise<boolean> {
+  return authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan), hasOwnMeasures: await hasOwnMeasures(db, actor, plan.id) } });
+}
+
+/**
+ * The plan, if the actor may read it: everything shown of one plan (its periods, calendar,
+ * unclear deadlines, export, dashboard) is scoped like the plan itself.
+ */
+export async function loadReadablePlan(db: Queryable, actor: Actor, planId: number): Promise<PlanRow> {
+  const plan = await loadPlanRow(db, actor, planId);
+  if (!(await mayReadPlan(db, actor, plan))) throw forbidden();
+  return plan;
 }

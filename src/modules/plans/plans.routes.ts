@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { archivePlan, createPlan, createSection, deleteSection, getPlan, listPeriods, listPlans, setCustomPeriods, updatePlan, updateSection } from './plans.service.js';
+import { IdParams, bodyId, isoDate, str } from '../../http/input.js';
 
-const isoDate = z.iso.date();
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const PlanBody = z.object({
   kind: z.enum(['plan', 'council_decisions']),
-  title: z.string().trim().min(1).max(2000),
-  ownerOrganisationId: z.number().int().positive(),
+  title: str().trim().min(1).max(2000),
+  ownerOrganisationId: bodyId,
   periodFrom: isoDate,
   periodTo: isoDate,
-  approvedByName: z.string().trim().max(300).nullable().optional(),
+  approvedByName: str().trim().max(300).nullable().optional(),
   approvedOn: isoDate.nullable().optional(),
   // Hand-set periods go through PUT /api/plans/:id/periods, which switches the plan to 'custom'.
   reportingFrequency: z.enum(['month', 'quarter', 'half', 'year']).optional(),
@@ -21,14 +20,14 @@ const PlanBody = z.object({
 }).strict();
 const PeriodsBody = z.object({
   items: z.array(z.object({
-    id: z.number().int().positive().optional(),
-    label: z.string().trim().min(1).max(200),
+    id: bodyId.optional(),
+    label: str().trim().min(1).max(200),
     startsOn: isoDate,
     endsOn: isoDate,
     reportDue: isoDate,
   }).strict()).min(1).max(120),
 }).strict();
-const SectionBody = z.object({ number: z.string().trim().min(1).max(50), title: z.string().trim().min(1).max(2000) }).strict();
+const SectionBody = z.object({ number: str().trim().min(1).max(50), title: str().trim().min(1).max(2000) }).strict();
 
 export function registerPlanRoutes(app: App, ctx: AppContext) {
   app.get('/api/plans', {
@@ -42,7 +41,7 @@ export function registerPlanRoutes(app: App, ctx: AppContext) {
     getPlan(ctx.db, requireSession(request).user, request.params.id));
 
   app.patch('/api/plans/:id', {
-    schema: { tags: ['plans'], params: IdParams, body: PlanBody.partial().extend({ status: z.enum(['draft', 'active']).optional() }).strict() },
+    schema: { tags: ['plans'], params: IdParams, body: PlanBody.partial().extend({ status: z.enum(['draft', 'active']).optional(), version: bodyId.optional() }).strict() },
   }, async (request) => updatePlan(ctx.db, requireSession(request).user, request.params.id, request.body));
 
   app.get('/api/plans/:id/periods', { schema: { tags: ['plans'], params: IdParams } }, async (request) =>

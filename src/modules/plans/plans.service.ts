@@ -9,7 +9,7 @@ import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../
 import { trafficLight } from '../../domain/reporting/traffic-light.js';
 import { defaultControlFrom } from '../../domain/reporting/control-start.js';
 import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
-import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
+import { loadMeasures, loadPlanRow, loadReadablePlan, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
 
 export interface PlanInput {
   kind: PlanKind;
@@ -110,10 +110,22 @@ export async function createPlan(db: Database, actor: Actor, input: PlanInput, o
   return opts.tx ? work(opts.tx) : db.transaction(work);
 }
 
-export async function updatePlan(db: Database, actor: Actor, id: number, input: Partial<PlanInput> & { status?: 'draft' | 'active' }, opts: { today?: string } = {}): Promise<PlanSummary> {
+const stalePlan = (id: number, detail: string) =>
+  new DomainError('conflict', 'plan.stale', 'План уже изменил другой пользователь. Обновите страницу, чтобы увидеть его изменения.', `plan ${id}: ${detail}`);
+
+/**
+ * Edits a plan's header, or approves a draft (`status: 'active'`). With `version` the edit
+ * applies only to the version the editor saw; approval applies only to a draft, so of
+ * simultaneous approvals exactly one notifies the executors.
+ */
+export async function updatePlan(db: Database, actor: Actor, id: number, input: Partial<PlanInput> & { status?: 'draft' | 'active'; version?: number }, opts: { today?: string } = {}): Promise<PlanSummary> {
   return db.transaction(async (tx) => {
-    const row = await loadPlanRow(tx, actor, id);
+    const row = await loadPlanRow(tx, actor, id, { forUpdate: true });
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
+    if (input.version !== undefined && Number(row.version) !== input.version) throw stalePlan(id, `version ${input.version} is stale (now ${row.version})`);
+    if (input.status === 'active' && row.status === 'active') {
+      throw new DomainError('conflict', 'plan.already_active', 'План уже утверждён', `plan ${id} is already active`);
+    }
     const before = await summaryOf(tx, id);
     // Approving a draft without naming a control start puts it near today (never earlier
     // than the draft had): a plan approved while under way owes nothing for the time before.
@@ -129,7 +141,8 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
       await assertOwner(tx, actor, input.ownerOrganisationId);
       if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.ownerOrganisationId } })) throw forbidden();
     }
-    await tx.query(
+    // Conditional on the version read (the row is locked too, so this is a second guard).
+    const changed = await tx.query(
       `UPDATE plans SET kind = COALESCE($2, kind), title = COALESCE($3, title), owner_organisation_id = COALESCE($4, owner_organisation_id),
          period_from = $5, period_to = $6,
          approved_by_name = CASE WHEN $7::boolean THEN $8 ELSE approved_by_name END,
@@ -137,11 +150,12 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
          status = COALESCE($11, status), reporting_frequency = COALESCE($12, reporting_frequency), report_day = COALESCE($13, report_day),
          control_from = COALESCE($14::date, control_from),
          version = version + 1, updated_at = now()
-       WHERE id = $1`,
+       WHERE id = $1 AND version = $15 RETURNING id`,
       [id, input.kind ?? null, input.title?.trim() ?? null, input.ownerOrganisationId ?? null, from, to,
         input.approvedByName !== undefined, input.approvedByName ?? null, input.approvedOn !== undefined, input.approvedOn ?? null, input.status ?? null,
-        input.reportingFrequency ?? null, input.reportDay ?? null, controlFrom],
+        input.reportingFrequency ?? null, input.reportDay ?? null, controlFrom, row.version],
     );
+    if (changed.length !== 1) throw stalePlan(id, 'changed meanwhile');
     const after = await summaryOf(tx, id);
     // Control dates are expanded over the plan period: a new period means new dates.
     if (after.periodFrom !== before.periodFrom || after.periodTo !== before.periodTo || after.kind !== before.kind) {
@@ -165,7 +179,7 @@ export interface PeriodView extends ReportingPeriod { id: number; reports: numbe
 
 /** The plan's reporting periods, with how many reports each holds (owed, and written). */
 export async function listPeriods(db: Queryable, actor: Actor, planId: number): Promise<PeriodView[]> {
-  await loadPlanRow(db, actor, planId);
+  await loadReadablePlan(db, actor, planId);
   return periodsOf(db, planId);
 }
 
@@ -192,7 +206,7 @@ async function periodsOf(db: Queryable, planId: number): Promise<PeriodView[]> {
  */
 export async function setCustomPeriods(db: Database, actor: Actor, planId: number, items: (ReportingPeriod & { id?: number })[]): Promise<PeriodView[]> {
   return db.transaction(async (tx) => {
-    const row = await loadPlanRow(tx, actor, planId);
+    const row = await loadPlanRow(tx, actor, planId, { forUpdate: true });
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
     const plan = await summaryOf(tx, planId);
     const valid = validateCustomPeriods(items, plan.periodFrom, plan.periodTo);
@@ -206,12 +220,17 @@ export async function setCustomPeriods(db: Database, actor: Actor, planId: numbe
   });
 }
 
+const alreadyArchived = (id: number) => new DomainError('conflict', 'plan.archived', 'План уже в архиве', `plan ${id} already archived`);
+
 export async function archivePlan(db: Database, actor: Actor, id: number): Promise<PlanSummary> {
   return db.transaction(async (tx) => {
     const row = await loadPlanRow(tx, actor, id);
+    if (row.status === 'archived') throw alreadyArchived(id);
     if (!authorize(actor, { action: 'plan.archive', subject: planSubjectOf(row) })) throw forbidden();
     const before = await summaryOf(tx, id);
-    await tx.query(`UPDATE plans SET status = 'archived', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+    // Conditional on the state read: of simultaneous archivings one applies, the rest are told.
+    const changed = await tx.query(`UPDATE plans SET status = 'archived', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'archived' RETURNING id`, [id]);
+    if (changed.length !== 1) throw alreadyArchived(id);
     const after = await summaryOf(tx, id);
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.archive', entityType: 'plan', entityId: id, planId: id, before, after });
     return after;
@@ -269,6 +288,9 @@ export async function updateSection(db: Database, actor: Actor, id: number, inpu
 
 export async function deleteSection(db: Database, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
+    // Locked first: a simultaneous removal waits and then finds nothing (404), and a
+    // measure being added to the section (which reads it FOR KEY SHARE) waits for the answer.
+    await tx.query(`SELECT id FROM sections WHERE id = $1 FOR UPDATE`, [id]);
     const before = await loadSection(tx, actor, id);
     const used = await tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM measures WHERE section_id = $1 AND archived_at IS NULL`, [id]);
     if (used!.n > 0) throw new DomainError('conflict', 'section.not_empty', `Нельзя удалить раздел: в нём ${used!.n} мероприятий`, 'section has measures');

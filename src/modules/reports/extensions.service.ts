@@ -211,10 +211,11 @@ export async function setMeasureClosed(db: Database, actor: Actor, measureId: nu
   return db.transaction(async (tx) => {
     const { m, plan } = await measureContext(tx, actor, measureId);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
-    const cur = await tx.one<{ closed_at: unknown }>(`SELECT closed_at FROM measures WHERE id = $1`, [measureId]);
-    if (closed === (cur!.closed_at != null)) throw new DomainError('conflict', 'measure.closed_state', closed ? 'Мероприятие уже снято с контроля' : 'Мероприятие и так на контроле', 'no change');
-    await tx.query(`UPDATE measures SET closed_at = CASE WHEN $2::boolean THEN now() END, closed_by = CASE WHEN $2::boolean THEN $3::integer END, version = version + 1, updated_at = now() WHERE id = $1`,
+    // Conditional on the state it starts from (row count checked): of simultaneous closings one applies.
+    const changed = await tx.query(`UPDATE measures SET closed_at = CASE WHEN $2::boolean THEN now() END, closed_by = CASE WHEN $2::boolean THEN $3::integer END, version = version + 1, updated_at = now()
+       WHERE id = $1 AND (closed_at IS NULL) = $2::boolean RETURNING id`,
       [measureId, closed, actor.userId]);
+    if (changed.length !== 1) throw new DomainError('conflict', 'measure.closed_state', closed ? 'Мероприятие уже снято с контроля' : 'Мероприятие и так на контроле', 'no change');
     await regenerateControlPoints(tx, { measureIds: [measureId] });
     await recordAudit(tx, actor, actor.regionId, { action: closed ? 'measure.close' : 'measure.reopen', entityType: 'measure', entityId: measureId, planId: m.plan_id, measureId, after: { comment: comment ?? null } });
     return { ok: true };

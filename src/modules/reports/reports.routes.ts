@@ -3,14 +3,14 @@ import { DomainError } from '../../domain/errors.js';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { decideExtension, listExtensions, listExtensionTargets, listPendingExtensions, requestExtension, setMeasureClosed } from './extensions.service.js';
 import { addAttachment, removeAttachment, ATTACHMENT_MAX_BYTES, getReport, listMeasureReports, listMyReports, listReviewQueue, reviewReport, saveReport } from './reports.service.js';
+import { IdParams, id, bodyId, isoDate, httpUrl, str, figures } from '../../http/input.js';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const ReportBody = z.object({
-  version: z.number().int().positive(),
-  text: z.string().max(50000).optional(),
+  version: bodyId,
+  text: str().max(50000).optional(),
   resultStatus: z.enum(['done', 'partial', 'not_done', 'not_due']).nullable().optional(),
-  figures: z.record(z.string().max(200), z.union([z.string().max(1000), z.number()])).optional(),
-  links: z.array(z.url().max(2000)).max(50).optional(),
+  figures: figures(100).optional(),
+  links: z.array(httpUrl).max(50).optional(),
 }).strict();
 
 export function registerReportRoutes(app: App, ctx: AppContext) {
@@ -34,11 +34,11 @@ export function registerReportRoutes(app: App, ctx: AppContext) {
     saveReport(ctx.db, requireSession(request).user, request.params.id, request.body, true));
 
   app.post('/api/reports/:id/accept', {
-    schema: { tags: ['reports'], params: IdParams, body: z.object({ version: z.number().int().positive(), comment: z.string().max(5000).optional() }).strict() },
+    schema: { tags: ['reports'], params: IdParams, body: z.object({ version: bodyId, comment: str().max(5000).optional() }).strict() },
   }, async (request) => reviewReport(ctx.db, requireSession(request).user, request.params.id, 'accept', request.body));
 
   app.post('/api/reports/:id/return', {
-    schema: { tags: ['reports'], params: IdParams, body: z.object({ version: z.number().int().positive(), comment: z.string().max(5000) }).strict() },
+    schema: { tags: ['reports'], params: IdParams, body: z.object({ version: bodyId, comment: str().max(5000) }).strict() },
   }, async (request) => reviewReport(ctx.db, requireSession(request).user, request.params.id, 'return', request.body));
 
   app.post('/api/reports/:id/attachments', { schema: { tags: ['reports'], params: IdParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
@@ -55,7 +55,7 @@ export function registerReportRoutes(app: App, ctx: AppContext) {
   });
 
   app.delete('/api/reports/:id/attachments/:attachmentId', {
-    schema: { tags: ['reports'], params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }) },
+    schema: { tags: ['reports'], params: z.object({ id: id, attachmentId: id }) },
   }, async (request) => removeAttachment(ctx.db, requireSession(request).user, request.params.id, request.params.attachmentId));
 
   app.get('/api/measures/:id/extensions', { schema: { tags: ['extensions'], params: IdParams } }, async (request) =>
@@ -68,13 +68,13 @@ export function registerReportRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['extensions'], params: IdParams,
       body: z.object({
-        reason: z.string().trim().min(1).max(5000),
-        requestedDue: z.iso.date(),
+        reason: str().trim().min(1).max(5000),
+        requestedDue: isoDate,
         // The date to move: a control date of the measure (lead executor) or one's own report.
         // Omitted: the earliest the organisation may move.
         target: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('due'), date: z.iso.date() }).strict(),
-          z.object({ kind: z.literal('report'), reportId: z.number().int().positive() }).strict(),
+          z.object({ kind: z.literal('due'), date: isoDate }).strict(),
+          z.object({ kind: z.literal('report'), reportId: bodyId }).strict(),
         ]).optional(),
         // A move of more than a quarter, or past the plan's end, is sent again with confirm: true.
         confirm: z.boolean().optional(),
@@ -87,11 +87,11 @@ export function registerReportRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/extensions/:id/decide', {
     // A rejection must say why (refused in Russian without a comment).
-    schema: { tags: ['extensions'], params: IdParams, body: z.object({ approve: z.boolean(), comment: z.string().max(5000).optional() }).strict() },
+    schema: { tags: ['extensions'], params: IdParams, body: z.object({ approve: z.boolean(), comment: str().max(5000).optional() }).strict() },
   }, async (request) => decideExtension(ctx.db, requireSession(request).user, request.params.id, request.body));
 
   app.post('/api/measures/:id/close', {
-    schema: { tags: ['measures'], params: IdParams, body: z.object({ comment: z.string().max(5000).optional() }).strict() },
+    schema: { tags: ['measures'], params: IdParams, body: z.object({ comment: str().max(5000).optional() }).strict() },
   }, async (request) => setMeasureClosed(ctx.db, requireSession(request).user, request.params.id, true, request.body.comment));
 
   app.post('/api/measures/:id/reopen', { schema: { tags: ['measures'], params: IdParams } }, async (request) =>

@@ -10,6 +10,7 @@ import { measureLabel, shortPlanTitle } from '../../domain/naming/plan-title.js'
 import type { Actor } from '../../domain/policy/authorize.js';
 import type { ReportState } from '../../domain/reporting/report-workflow.js';
 import { cachedByDataVersion } from '../dashboard/index.js';
+import { loadReadablePlan } from '../plans/index.js';
 
 export const REPORT_STATES: readonly ReportState[] = ['expected', 'draft', 'submitted', 'returned', 'accepted'];
 /** States in which a report is still owed by its executor. */
@@ -172,6 +173,7 @@ function presentItem(actor: Actor, r: Record<string, unknown>, today: string): R
 
 /** Period labels of the plans the user sees (for the period filter when no plan is chosen). */
 export async function listPeriodLabels(db: Queryable, actor: Actor, planId?: number): Promise<string[]> {
+  if (planId !== undefined) await loadReadablePlan(db, actor, planId);
   const rows = await db.query<{ label: string }>(
     `SELECT rp.label, min(rp.starts_on) AS s FROM reporting_periods rp JOIN plans p ON p.id = rp.plan_id
      WHERE p.region_id = $1 AND p.status <> 'archived' AND ($2::int IS NULL OR p.id = $2)

@@ -10,13 +10,13 @@ import { getHome } from './home.service.js';
 import { remindExecutor } from './remind.service.js';
 import { listPeriodLabels, listReports, REPORT_STATES } from './report-list.service.js';
 import type { ReportState } from '../../domain/reporting/report-workflow.js';
+import { id, bodyId, isoDate, str, queryInt } from '../../http/input.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Today in the server's time zone (TZ), as the reminder job counts days. */
 const localToday = (d = new Date()) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-const id = z.coerce.number().int().positive();
-const States = z.string().max(200).transform((s, ctx) => {
+const States = str().max(200).transform((s, ctx) => {
   const list = s.split(',').map((x) => x.trim()).filter(Boolean);
   const bad = list.find((x) => !REPORT_STATES.includes(x as ReportState));
   if (bad) ctx.addIssue({ code: 'custom', message: `неизвестное состояние «${bad}»` });
@@ -27,14 +27,14 @@ const ReportListQuery = z.object({
   view: z.enum(['all', 'mine', 'review']).optional(),
   planId: id.optional(),
   periodId: id.optional(),
-  periodLabel: z.string().trim().min(1).max(200).optional(),
+  periodLabel: str().trim().min(1).max(200).optional(),
   state: States.optional(),
   organisationId: id.optional(),
-  dueFrom: z.iso.date().optional(),
-  dueTo: z.iso.date().optional(),
+  dueFrom: isoDate.optional(),
+  dueTo: isoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(50),
 }).strict();
 
 const mailers = new WeakMap<AppContext, Mailer>();
@@ -66,8 +66,8 @@ export function registerWorkRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['reports'],
       body: z.object({
-        items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }).strict()).min(1).max(200),
-        comment: z.string().max(5000).optional(),
+        items: z.array(z.object({ id: bodyId, version: bodyId }).strict()).min(1).max(200),
+        comment: str().max(5000).optional(),
       }).strict(),
     },
   }, async (request) => acceptMany(ctx.db, requireSession(request).user, request.body.items, request.body.comment));
@@ -76,7 +76,7 @@ export function registerWorkRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['workspace'],
       params: z.object({ id }),
-      body: z.object({ organisationId: z.number().int().positive().optional(), note: z.string().max(2000).optional() }).strict(),
+      body: z.object({ organisationId: bodyId.optional(), note: str().max(2000).optional() }).strict(),
     },
   }, async (request) => remindExecutor(ctx.db, mailerOf(ctx), requireSession(request).user, request.params.id, request.body,
     { today: localToday(), publicUrl: ctx.env.PUBLIC_URL }));

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { ApiError, api, errorMessage, type Measure } from '../api';
 import { execution, figuresFromRows, linksFromText, LIGHT_LABELS, REPORT_STATE_LABELS, RESULT_LABELS, type Extension, type ExtensionTarget, type FigureRow, type ReportDetail, type ResultStatus } from '../execution';
-import { formatDateShort, formatDateTimeRu } from '../format';
+import { formatDateShort, formatDateTimeRu, safeHref } from '../format';
 import { useApiQuery } from '../hooks';
 import { Alert, Loading } from './ui';
 
@@ -152,7 +152,7 @@ export function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promi
       )}
       {!r.abilities.edit && r.links.length > 0 && (
         <ul className="plain" data-testid="report-view-links">
-          {r.links.map((l) => <li key={l}><a href={l} target="_blank" rel="noopener noreferrer">{l}</a></li>)}
+          {r.links.map((l) => { const href = safeHref(l); return <li key={l}>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{l}</a> : l}</li>; })}
         </ul>
       )}
       {r.attachments.length > 0 && (

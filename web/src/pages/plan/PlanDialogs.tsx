@@ -25,7 +25,7 @@ export function PlanDialogs({ dialog, setDialog, p, plan, flash, activate }: {
         plan={p}
         onClose={() => setDialog(null)}
         onSubmit={async (patch) => {
-          const updated = await api.updatePlan(p.id, patch);
+          const updated = await api.updatePlan(p.id, { ...patch, version: p.version });
           setDialog(null);
           plan.setData({ ...p, ...updated, sections: updated.sections ?? p.sections, measures: updated.measures ?? p.measures });
           flash('Реквизиты плана сохранены.');
