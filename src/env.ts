@@ -47,6 +47,14 @@ const EnvSchema = z.object({
   SMTP_SECURE: z.enum(['0', '1']).default('0'),
   /** When the daily reminders run (cron, server's local time; TZ selects the zone). */
   REMINDERS_CRON: z.string().default('0 8 * * *').refine(isCronPattern, 'expected a cron pattern such as «0 8 * * *»'),
+  /** Worker threads that parse uploads and build exports (the concurrency cap of heavy work); default: cores − 1, 1…4. */
+  HEAVY_THREADS: z.coerce.number().int().min(1).max(64).optional().or(z.literal('').transform(() => undefined)),
+  /** Heavy tasks waiting for a thread beyond the running ones; more are refused with 503 and Retry-After. */
+  HEAVY_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  /** Heap of one worker thread (MB): a task past it is stopped and refused, the server lives on. */
+  HEAVY_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(768),
+  /** Longest a parse or an export may run (seconds). */
+  HEAVY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** 0: this instance runs no scheduled jobs. */
   REMINDERS_ENABLED: z.enum(['0', '1']).default('1'),
 }).refine((e) => e.FILE_STORAGE !== 's3' || e.S3_BUCKET, { message: 'FILE_STORAGE=s3 needs S3_BUCKET', path: ['S3_BUCKET'] });

@@ -32,6 +32,7 @@ import { registerWorkRoutes } from '../modules/work/work.routes.js';
 import type { Mailer } from '../jobs/mailer.js';
 import { errorHandler, sendError } from './errors.js';
 import { configureFileStorage } from '../modules/files/file-store.js';
+import { createHeavyPool, type HeavyPool } from '../workers/pool.js';
 
 export const SESSION_COOKIE = 'isp_session';
 
@@ -48,6 +49,8 @@ export interface AppContext {
   env: Env;
   /** Outgoing mail for requests that send it («Напомнить исполнителю»); built from env when absent. */
   mailer?: Mailer;
+  /** Threads for parsing uploads and building exports; built from env when absent and closed with the app. */
+  heavy?: HeavyPool;
 }
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
@@ -66,6 +69,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     trustProxy: true,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
+
+  if (!ctx.heavy) {
+    const pool = createHeavyPool({ threads: ctx.env.HEAVY_THREADS, queue: ctx.env.HEAVY_QUEUE, memoryMb: ctx.env.HEAVY_MEMORY_MB, timeoutMs: ctx.env.HEAVY_TIMEOUT_SECONDS * 1000 });
+    ctx = { ...ctx, heavy: pool };
+    app.addHook('onClose', async () => { await pool.close(); });
+  }
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -14,6 +14,7 @@ const statusOf: Record<ErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   unsupported: 415,
+  unavailable: 503,
 };
 
 /** Russian names of request fields, for validation messages. */
@@ -71,6 +72,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (isDomainError(error)) {
     const e = error as DomainError;
     request.log.info({ code: e.code, detail: e.detail }, 'request refused');
+    const retryAfter = (e as { retryAfterSeconds?: number }).retryAfterSeconds;
+    if (retryAfter) reply.header('retry-after', String(retryAfter));
     // `code` is the kind (one small vocabulary); `reason` the precise cause, for clients that care.
     return reply.status(statusOf[e.kind]).send({ code: e.kind, reason: e.code, message: e.message });
   }

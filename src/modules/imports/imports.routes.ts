@@ -5,7 +5,7 @@ import { MAX_UPLOAD_BYTES } from '../../domain/importers/zip-guard.js';
 import { type App, type AppContext, requireSession } from '../../http/app.js';
 import { ORG_KINDS } from '../organisations/organisations.service.js';
 import { MAPPABLE_ROLES } from '../../domain/importers/layout.js';
-import { applyReportImport, commitImport, getImportLayout, getImportPreview, getStoredFile, previewImport, readImportWithColumns } from './imports.service.js';
+import { applyReportImport, commitImport, getImportLayout, getImportPreview, getStoredFile, pooledReader, previewImport, readImportWithColumns } from './imports.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const isoDate = z.iso.date();
@@ -52,6 +52,7 @@ const ColumnsBody = z.object({
 
 export async function registerImportRoutes(app: App, ctx: AppContext) {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+  const reader = pooledReader(ctx.heavy!);
 
   app.post('/api/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const actor = requireSession(request).user;
@@ -68,19 +69,19 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
       throw e;
     }
     if (bytes.byteLength === 0) throw new DomainError('validation', 'import.empty', 'Файл пуст', 'empty upload');
-    const preview = await previewImport(ctx.db, actor, { name: part.filename || 'document', mime: part.mimetype || 'application/octet-stream', bytes });
+    const preview = await previewImport(ctx.db, actor, { name: part.filename || 'document', mime: part.mimetype || 'application/octet-stream', bytes }, { reader });
     return reply.status(201).send(preview);
   });
 
   app.get('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
-    getImportPreview(ctx.db, requireSession(request).user, request.params.id));
+    getImportPreview(ctx.db, requireSession(request).user, request.params.id, reader));
 
   // A document the reader could not place: what it found, and a reading with the columns a person points at.
   app.get('/api/imports/:id/layout', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
-    getImportLayout(ctx.db, requireSession(request).user, request.params.id));
+    getImportLayout(ctx.db, requireSession(request).user, request.params.id, reader));
 
   app.post('/api/imports/:id/columns', { schema: { tags: ['imports'], params: IdParams, body: ColumnsBody } }, async (request) =>
-    readImportWithColumns(ctx.db, requireSession(request).user, request.params.id, request.body));
+    readImportWithColumns(ctx.db, requireSession(request).user, request.params.id, request.body, reader));
 
   app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: IdParams, body: CommitBody }, bodyLimit: 20 * 1024 * 1024 }, async (request, reply) =>
     reply.status(201).send(await commitImport(ctx.db, requireSession(request).user, request.params.id, request.body)));

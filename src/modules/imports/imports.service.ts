@@ -23,6 +23,7 @@ import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/plans.queries
 import { createPlan, createSection } from '../plans/plans.service.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 import { canReadAttachmentFile } from '../reports/reports.service.js';
+import type { HeavyPool } from '../../workers/pool.js';
 
 export interface UploadedFile { name: string; mime: string; bytes: Uint8Array }
 
@@ -74,10 +75,25 @@ async function buildPreview(db: Queryable, actor: Actor, importId: number, fileI
   };
 }
 
-/** What the reader found, for the person to point at the header and the columns. */
-async function firstReading(bytes: Uint8Array, name: string): Promise<RawDocument> {
-  return (await documentReadings(bytes, name))[0].read();
+/**
+ * Who reads uploaded bytes: the HTTP layer passes its worker pool (src/workers/pool.ts) so
+ * parsing never runs on the request thread; the CLI reads in process.
+ */
+export interface DocumentReader {
+  importDocument(bytes: Uint8Array, name: string): Promise<InterchangeDocument>;
+  firstReading(bytes: Uint8Array, name: string): Promise<RawDocument>;
 }
+
+export const inProcessReader: DocumentReader = {
+  importDocument,
+  firstReading: async (bytes, name) => (await documentReadings(bytes, name))[0].read(),
+};
+
+/** Reads through a worker pool. */
+export const pooledReader = (pool: HeavyPool): DocumentReader => ({
+  importDocument: (bytes, name) => pool.run({ kind: 'import', bytes, name }),
+  firstReading: (bytes, name) => pool.run({ kind: 'raw', bytes, name }),
+});
 
 /** Header shapes the actor's organisation has pointed at before, with their columns. */
 async function rememberedLayouts(db: Queryable, actor: Actor) {
@@ -103,15 +119,16 @@ const REMEMBERED = 'Таблица прочитана по разметке ст
  * unread, with what was found, for a person to point at its columns. Nothing is kept when
  * the file is not a document we read.
  */
-export async function previewImport(db: Database, actor: Actor, file: UploadedFile, opts: { keepUnread?: boolean } = {}) {
+export async function previewImport(db: Database, actor: Actor, file: UploadedFile, opts: { keepUnread?: boolean; reader?: DocumentReader } = {}) {
   if (!mayImport(actor)) throw forbidden();
+  const reader = opts.reader ?? inProcessReader;
   let doc: InterchangeDocument | null = null;
   let refusal: string | null = null;
   let layoutId: number | null = null;
   let raw: RawDocument | null = null;
   const known = await rememberedLayouts(db, actor);
   if (known.length) {
-    raw = await firstReading(file.bytes, file.name); // refuses formats we do not read
+    raw = await reader.firstReading(file.bytes, file.name); // refuses formats we do not read
     const choice = findRememberedColumns(raw, known);
     if (choice) {
       try {
@@ -125,7 +142,7 @@ export async function previewImport(db: Database, actor: Actor, file: UploadedFi
   }
   if (!doc) {
     try {
-      doc = await importDocument(file.bytes, file.name); // throws DomainError with a Russian message
+      doc = await reader.importDocument(file.bytes, file.name); // throws DomainError with a Russian message
     } catch (e) {
       // Kept unread for a person to point at its columns — where there is one to ask.
       if (!(isDomainError(e) && e.code === 'import.no_table') || opts.keepUnread === false) throw e;
@@ -140,7 +157,7 @@ export async function previewImport(db: Database, actor: Actor, file: UploadedFi
     );
     return { importId: r!.id, fileId };
   });
-  if (!doc) return unreadView(importId, fileId, file.name, refusal!, raw ?? (await firstReading(file.bytes, file.name)));
+  if (!doc) return unreadView(importId, fileId, file.name, refusal!, raw ?? (await reader.firstReading(file.bytes, file.name)));
   return buildPreview(db, actor, importId, fileId, file.name, doc);
 }
 
@@ -152,20 +169,20 @@ async function importBytes(db: Queryable, fileId: number): Promise<Buffer> {
 }
 
 /** What the reader found in an imported document, for pointing at its columns (read or not). */
-export async function getImportLayout(db: Queryable, actor: Actor, id: number) {
+export async function getImportLayout(db: Queryable, actor: Actor, id: number, reader: DocumentReader = inProcessReader) {
   const r = await loadImport(db, actor, id);
   if (r.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${r.status}`);
-  return { layout: documentLayout(await firstReading(await importBytes(db, r.file_id), r.name)) };
+  return { layout: documentLayout(await reader.firstReading(await importBytes(db, r.file_id), r.name)) };
 }
 
 /**
  * Reads an imported document with the columns a person pointed at; with `remember`, the
  * organisation's next document of the same header shape is read the same way.
  */
-export async function readImportWithColumns(db: Database, actor: Actor, id: number, input: ColumnChoice & { remember: boolean }) {
+export async function readImportWithColumns(db: Database, actor: Actor, id: number, input: ColumnChoice & { remember: boolean }, reader: DocumentReader = inProcessReader) {
   const imp = await loadImport(db, actor, id);
   if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${imp.status}`);
-  const raw = await firstReading(await importBytes(db, imp.file_id), imp.name);
+  const raw = await reader.firstReading(await importBytes(db, imp.file_id), imp.name);
   const choice: ColumnChoice = { block: input.block, headerRow: input.headerRow, columns: input.columns };
   const doc = readWithColumns(raw, choice); // a Russian message when the columns read nothing
   await db.transaction(async (tx) => {
@@ -198,12 +215,12 @@ async function loadImport(db: Queryable, actor: Actor, id: number) {
   return r;
 }
 
-export async function getImportPreview(db: Queryable, actor: Actor, id: number) {
+export async function getImportPreview(db: Queryable, actor: Actor, id: number, reader: DocumentReader = inProcessReader) {
   const r = await loadImport(db, actor, id);
   if (!r.document) {
     const bytes = await importBytes(db, r.file_id);
-    const message = await importDocument(bytes, r.name).then(() => null, (e: unknown) => (isDomainError(e) ? e.message : null));
-    return unreadView(r.id, r.file_id, r.name, message ?? 'Документ не прочитан: укажите строку заголовка и столбцы.', await firstReading(bytes, r.name));
+    const message = await reader.importDocument(bytes, r.name).then(() => null, (e: unknown) => (isDomainError(e) ? e.message : null));
+    return unreadView(r.id, r.file_id, r.name, message ?? 'Документ не прочитан: укажите строку заголовка и столбцы.', await reader.firstReading(bytes, r.name));
   }
   return { ...(await buildPreview(db, actor, r.id, r.file_id, r.name, r.document)), status: r.status };
 }
