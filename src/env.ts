@@ -31,7 +31,12 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Session lifetime in hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Set to 1 behind HTTPS so the session cookie is marked Secure. */
+  /**
+   * Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs
+   * («127.0.0.1,10.0.0.0/8»). Empty (default): none — the peer address is the client's.
+   */
+  TRUST_PROXY: z.string().default('').transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean)),
+  /** 1: mark the session cookie Secure even when PUBLIC_URL is http (set automatically for an https PUBLIC_URL). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Address of the web app as users reach it; links in e-mails point there. */

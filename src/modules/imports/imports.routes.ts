@@ -1,4 +1,6 @@
 import multipart from '@fastify/multipart';
+import { servedMime } from '../files/file-type.js';
+import { contentDisposition } from '../exports/exports.routes.js';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../domain/importers/zip-guard.js';
@@ -92,9 +94,11 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/files/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request, reply) => {
     const f = await getStoredFile(ctx.db, requireSession(request).user, request.params.id);
+    // The type is decided from the bytes, never the uploader's declaration; always a download, never rendered.
     return reply
-      .header('content-type', f.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .header('content-type', servedMime(f.content))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition(f.name))
       .send(f.content);
   });
 }
