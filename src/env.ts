@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   HEAVY_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(768),
   /** Longest a parse or an export may run (seconds). */
   HEAVY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Multiplies every rate limit of src/http/rate-limits.ts (e.g. 2 for a large office behind one address). */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(1000).default(1),
   /** 0: this instance runs no scheduled jobs. */
   REMINDERS_ENABLED: z.enum(['0', '1']).default('1'),
 }).refine((e) => e.FILE_STORAGE !== 's3' || e.S3_BUCKET, { message: 'FILE_STORAGE=s3 needs S3_BUCKET', path: ['S3_BUCKET'] });

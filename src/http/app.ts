@@ -32,6 +32,7 @@ import { registerNotificationRoutes } from '../modules/notifications/notificatio
 import { registerWorkRoutes } from '../modules/work/work.routes.js';
 import type { Mailer } from '../jobs/mailer.js';
 import { errorHandler, sendError } from './errors.js';
+import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/file-store.js';
 import { createHeavyPool, type HeavyPool } from '../workers/pool.js';
 
@@ -140,6 +141,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
       return reply.status(403).send({ code: 'forbidden', reason: 'auth.password_change_required', message: 'Смените временный пароль, выданный администратором, чтобы продолжить работу' });
     }
   });
+
+  await registerRateLimits(app, ctx.db, ctx.env.RATE_LIMIT_SCALE);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
 

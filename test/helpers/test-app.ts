@@ -45,7 +45,9 @@ export class Client {
 /** `env`: extra settings (e.g. SMTP_HOST of a sink), validated like the real ones. */
 export async function createTestApp(engine: Engine, opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const tdb = await createTestDatabase(engine);
-  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', ...opts.env }) });
+  // Suites log in and export far more often than a person: limits ×10 unless a test sets its own
+  // (test/api/rate-limits.test.ts runs with the real ones).
+  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', RATE_LIMIT_SCALE: '10', ...opts.env }) });
   // Accounts made by an administrator in a test start with a one-time password; `as` replaces
   // it on first login (as the user must) and remembers the replacement for later logins.
   const replaced = new Map<string, string>();
