@@ -49,4 +49,33 @@ describe.skipIf(!hasChromium)('web: pages under the Content-Security-Policy', ()
     problems.push(...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).map((v) => `plan: CSP ${v}`));
     expect(problems).toEqual([]);
   });
+
+  it('makes a user with a one-time password change it first, then opens the app', async () => {
+    const admin = await h.newPage();
+    await logInAs(admin, h.baseUrl, USERS.admin);
+    const orgs = await admin.evaluate(() => fetch('/api/organisations').then((r) => r.json()));
+    const me = await admin.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
+    const created = await admin.evaluate(async ({ csrf, org }) => (await fetch('/api/users', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ login: 'pervy', fullName: 'Первова Анна Олеговна', role: 'observer', organisationId: org }),
+    })).json(), { csrf: me.csrfToken as string, org: orgs.items[0].id as number });
+    expect(created.oneTimePassword).toBeTruthy();
+
+    const user = await h.newPage();
+    await user.goto(`${h.baseUrl}/login`);
+    await user.getByTestId('login-input').fill('pervy');
+    await user.getByTestId('password-input').fill(created.oneTimePassword);
+    await user.getByTestId('login-submit').click();
+    await user.getByTestId('first-password-form').waitFor();
+    await user.getByTestId('first-password-current').fill(created.oneTimePassword);
+    await user.getByTestId('first-password-new').fill('password1234');
+    await user.getByTestId('first-password-repeat').fill('password1234');
+    await user.getByTestId('first-password-submit').click();
+    await expect.poll(() => user.getByTestId('first-password-error').textContent()).toMatch(/слишком простой/);
+    await user.getByTestId('first-password-new').fill('клён-у-моста-Рассвет-42');
+    await user.getByTestId('first-password-repeat').fill('клён-у-моста-Рассвет-42');
+    await user.getByTestId('first-password-submit').click();
+    await user.getByTestId('userbox').waitFor();
+    expect(await user.getByTestId('first-password-form').count()).toBe(0);
+  });
 });

@@ -17,7 +17,7 @@ import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { placeFile, readPlacedFile } from '../files/file-store.js';
-import { createMeasure } from '../measures/measures.service.js';
+import { createMeasures, type MeasureInput } from '../measures/measures.service.js';
 import { listOrganisations, type OrgKind } from '../organisations/organisations.service.js';
 import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
 import { createPlan, createSection } from '../plans/plans.service.js';
@@ -305,6 +305,7 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
       const created = await createSection(db, actor, plan.id, s, tx);
       sectionIds.set(s.number, created.id);
     }
+    const measures: MeasureInput[] = [];
     for (const item of input.items) {
       if (!item.title.trim()) throw new DomainError('validation', 'import.empty_title', `Мероприятие № ${item.number}: не указано наименование`, 'empty title');
       const execIds: number[] = [];
@@ -316,12 +317,14 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
       }
       const sectionId = item.section != null ? sectionIds.get(item.section) : null;
       if (item.section != null && sectionId === undefined) throw new DomainError('validation', 'import.section', `Мероприятие № ${item.number}: раздел «${item.section}» не найден`, 'unknown section');
-      await createMeasure(db, actor, plan.id, {
+      measures.push({
         sectionId: sectionId ?? null, number: item.number, title: item.title, expectedResult: item.expectedResult, form: item.form,
         deadlineText: item.deadlineText, leadExecutorId: execIds[0] ?? null, coExecutorIds: execIds.slice(1), textExecutors, status: item.status,
         executionText: item.executionText, protocolItem: item.protocolItem,
-      }, { tx, source: imp.name });
+      });
     }
+    // All measures in a few set-based statements: a long import must not hold the database for long.
+    await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
     await tx.query(`UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1`, [importId, plan.id]);
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.imported', entityType: 'plan', entityId: plan.id, planId: plan.id, after: { file: imp.name, fileId: imp.file_id, measures: input.items.length }, source: imp.name });
     return { planId: plan.id };
