@@ -1,5 +1,5 @@
 import { openDatabase } from '../src/db/database';
-import { getDashboard } from '../src/modules/dashboard/dashboard.service';
+import { getDashboard } from '../src/modules/dashboard/index';
 (async () => {
   const db = await openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/ispolnenie_bench?options=-c%20jit%3Doff' });
   const u = await db.one<any>(`SELECT u.id, u.organisation_id, u.region_id FROM users u WHERE login='bench-coordinator'`);

@@ -11,9 +11,9 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Database, Queryable } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
-import { hashPassword } from '../src/modules/auth/passwords';
-import { regenerateControlPoints } from '../src/modules/deadlines/control-points';
-import { ensurePeriods, refreshOpenDue } from '../src/modules/reports/reporting-sync';
+import { hashPassword } from '../src/modules/auth/index';
+import { regenerateControlPoints } from '../src/modules/obligations/index';
+import { ensurePeriods, refreshOpenDue } from '../src/modules/obligations/index';
 
 export const BENCH_REGION = 'Энская область';
 export const BENCH_PASSWORD = 'bench-password-1';

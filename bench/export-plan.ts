@@ -6,7 +6,7 @@
  */
 import { openDatabase } from '../src/db/database';
 import { buildReport } from '../src/export/index';
-import { buildPlanReportModel } from '../src/modules/exports/report-builder';
+import { buildPlanReportModel } from '../src/modules/exports/index';
 import { fmt, percentile, timeRuns } from './_stats';
 import { pickTarget, prepareRegion } from './_server';
 

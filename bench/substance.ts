@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Az from 'az';
 import { checkSubstance, type SubstanceInput } from '../src/domain/substance/index.js';
-import { azMorphology, loadMorphology } from '../src/modules/substance/morphology.js';
+import { azMorphology, loadMorphology } from '../src/modules/substance/index.js';
 import { fmt, option, percentile, timeRuns } from './_stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

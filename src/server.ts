@@ -4,7 +4,7 @@
  * then the HTTP server.
  */
 import { openDatabase } from './db/database.js';
-import { isEmpty, seedDemo } from './db/demo-seed.js';
+import { isEmpty, seedDemo } from './demo/demo-seed.js';
 import { migrate } from './db/migrate.js';
 import { loadEnv } from './env.js';
 import { buildApp } from './http/app.js';

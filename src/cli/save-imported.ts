@@ -4,16 +4,16 @@
  * with unknown executors added to the directory instead of asked about.
  */
 import { openDatabase, type Database } from '../db/database.js';
-import { isEmpty, seedDemo } from '../db/demo-seed.js';
+import { isEmpty, seedDemo } from '../demo/demo-seed.js';
 import { migrate } from '../db/migrate.js';
 import { matchOrganisation } from '../domain/directory/match-organisation.js';
 import { DomainError } from '../domain/errors.js';
 import type { InterchangeDocument } from '../domain/importers/interchange.js';
 import type { Actor, Role } from '../domain/policy/authorize.js';
 import { loadEnv } from '../env.js';
-import { configureFileStorage } from '../modules/files/file-store.js';
-import { applyReportImport, commitImport, previewImport, type ExecutorChoice } from '../modules/imports/imports.service.js';
-import { listOrganisations } from '../modules/organisations/organisations.service.js';
+import { configureFileStorage } from '../modules/files/index.js';
+import { applyReportImport, commitImport, previewImport, type ExecutorChoice } from '../modules/imports/index.js';
+import { listOrganisations } from '../modules/organisations/index.js';
 
 export interface SaveOptions {
   as?: string;

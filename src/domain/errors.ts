@@ -21,3 +21,7 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** The two refusals every service raises; here so that services need nothing from the HTTP layer. */
+export const notFound = (messageRu: string, detailEn: string) => new DomainError('not_found', 'not_found', messageRu, detailEn);
+export const forbidden = () => new DomainError('forbidden', 'forbidden', 'Недостаточно прав для этого действия', 'forbidden by policy');

@@ -10,61 +10,31 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Database } from '../db/database.js';
-import { DomainError } from '../domain/errors.js';
-import type { Env } from '../env.js';
-import { loadSession, type Session } from '../modules/auth/auth.service.js';
-import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
-import { registerSettingsRoutes } from '../modules/auth/settings.routes.js';
-import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
-import { registerImportRoutes } from '../modules/imports/imports.routes.js';
-import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js';
-import { registerReportRoutes } from '../modules/reports/reports.routes.js';
-import { registerExportRoutes } from '../modules/exports/exports.routes.js';
-import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
-import { registerMeasureRoutes } from '../modules/measures/measures.routes.js';
-import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
-import { registerPlanRoutes } from '../modules/plans/plans.routes.js';
-import { registerUserRoutes } from '../modules/users/users.routes.js';
-import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
-import { registerWorkRoutes } from '../modules/work/work.routes.js';
-import type { Mailer } from '../jobs/mailer.js';
+import { loadSession, registerAuthRoutes, registerSettingsRoutes } from '../modules/auth/index.js';
+import { registerAuditRoutes } from '../modules/audit/index.js';
+import { registerImportRoutes } from '../modules/imports/index.js';
+import { registerDeadlineRoutes } from '../modules/deadlines/index.js';
+import { registerReportRoutes } from '../modules/reports/index.js';
+import { registerExportRoutes } from '../modules/exports/index.js';
+import { registerDashboardRoutes } from '../modules/dashboard/index.js';
+import { registerMeasureRoutes } from '../modules/measures/index.js';
+import { registerOrganisationRoutes } from '../modules/organisations/index.js';
+import { registerPlanRoutes } from '../modules/plans/index.js';
+import { registerUserRoutes } from '../modules/users/index.js';
+import { registerNotificationRoutes } from '../modules/notifications/index.js';
+import { registerWorkRoutes } from '../modules/work/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { registerRateLimits } from './rate-limits.js';
-import { configureFileStorage } from '../modules/files/file-store.js';
-import { createHeavyPool, type HeavyPool } from '../workers/pool.js';
-
-export const SESSION_COOKIE = 'isp_session';
+import { configureFileStorage } from '../modules/files/index.js';
+import { createHeavyPool } from '../workers/pool.js';
+import { SESSION_COOKIE, type App, type AppContext } from './context.js';
 
 /** What a user with a one-time password may do before replacing it. */
 const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/health']);
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    session: Session | null;
-  }
-}
-
-export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
-
-export interface AppContext {
-  db: Database;
-  env: Env;
-  /** Outgoing mail for requests that send it («Напомнить исполнителю»); built from env when absent. */
-  mailer?: Mailer;
-  /** Threads for parsing uploads and building exports; built from env when absent and closed with the app. */
-  heavy?: HeavyPool;
-}
-
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
-
-/** The signed-in actor, or a 401. */
-export function requireSession(request: FastifyRequest): Session {
-  if (!request.session) throw new DomainError('unauthorized', 'auth.required', 'Требуется вход в систему', 'no valid session');
-  return request.session;
-}
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<App> {
   configureFileStorage(ctx.env);

@@ -97,6 +97,3 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   request.log.error({ err: error }, 'unhandled error');
   return sendError(reply, 500, 'internal', 'Внутренняя ошибка сервера. Попробуйте позже или обратитесь к администратору.');
 }
-
-export const notFound = (messageRu: string, detailEn: string) => new DomainError('not_found', 'not_found', messageRu, detailEn);
-export const forbidden = () => new DomainError('forbidden', 'forbidden', 'Недостаточно прав для этого действия', 'forbidden by policy');

@@ -3,7 +3,8 @@
  * @fastify/rate-limit; the counters are in the database, so two instances share them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/http/app';
+import { buildApp } from '../../src/http/app';
+import type { App } from '../../src/http/context';
 import { loadEnv } from '../../src/env';
 import { RATE_LIMITS } from '../../src/http/rate-limits';
 import { createTestApp, type TestApp } from '../helpers/test-app';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../src/db/demo-seed';
+import { DEMO_USERS } from '../../src/demo/demo-seed';
 import { hasChromium, type BrowserHarness } from '../helpers/browser';
 import { Client, orgIdsByShortName } from '../helpers/test-app';
 import { logInAs, startHarness } from './e2e-support';

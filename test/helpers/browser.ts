@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp, type App } from '../../src/http/app';
+import { buildApp } from '../../src/http/app';
+import type { App } from '../../src/http/context';
 import { loadEnv } from '../../src/env';
 import { createTestDatabase, type TestDatabase } from './test-db';
 

@@ -1,7 +1,8 @@
 /** The app in process over a test database, with a small client that logs in and keeps cookies and CSRF. */
-import { buildApp, type App } from '../../src/http/app';
+import { buildApp } from '../../src/http/app';
+import type { App } from '../../src/http/context';
 import { loadEnv } from '../../src/env';
-import { DEMO_USERS } from '../../src/db/demo-seed';
+import { DEMO_USERS } from '../../src/demo/demo-seed';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-db';
 
 export interface TestApp extends TestDatabase {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../src/db/database';
-import { seedDemo } from '../../src/db/demo-seed';
+import { seedDemo } from '../../src/demo/demo-seed';
 import { listMigrations, migrate } from '../../src/db/migrate';
 
 export type Engine = 'pglite' | 'postgres';
@@ -20,7 +20,7 @@ export const engines: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres
 function snapshotKey(): string {
   const h = createHash('sha256');
   for (const m of listMigrations()) h.update(m.name).update(m.sql);
-  h.update(readFileSync(new URL('../../src/db/demo-seed.ts', import.meta.url)));
+  h.update(readFileSync(new URL('../../src/demo/demo-seed.ts', import.meta.url)));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -6,8 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { matchOrganisation } from '../../domain/directory/match-organisation.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { buildReport, type ReportFormat } from '../../export/index.js';
-import { buildPlanReportModel } from '../../modules/exports/report-builder.js';
-import { listOrganisations } from '../../modules/organisations/organisations.service.js';
+import { buildPlanReportModel } from '../../modules/exports/index.js';
+import { listOrganisations } from '../../modules/organisations/index.js';
 import { loadActor, openConfigured } from '../save-imported.js';
 
 const USAGE = 'Использование: npm run --silent cli -- export --plan ID --format docx|xlsx|pdf --out ФАЙЛ [--period «I квартал 2025 г.»|ID] [--section НОМЕР] [--executor ОРГАНИЗАЦИЯ] [--as ЛОГИН]\n';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../../domain/policy/authorize.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { forbidden } from '../../http/errors.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { forbidden } from '../../domain/errors.js';
 import { listRegionAudit } from './audit.js';
 
 export function registerAuditRoutes(app: App, ctx: AppContext) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, requireSession, SESSION_COOKIE } from '../../http/app.js';
+import { type App, type AppContext, requireSession, SESSION_COOKIE } from '../../http/context.js';
 import { changePassword, DEVICE_COOKIE, DEVICE_TTL_DAYS, login, logout, type Session } from './auth.service.js';
 import { presentSessionUser } from './auth.presenter.js';
 

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, Role } from '../../domain/policy/authorize.js';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords.js';
 
 /**

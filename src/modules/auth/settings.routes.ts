@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import type { Queryable } from '../../db/database.js';
 import { DomainError } from '../../domain/errors.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { recordAudit } from '../audit/audit.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { recordAudit } from '../audit/index.js';
 
 export interface UserSettings {
   /** Reminder e-mails at all (digests, missed dates, weekly summary, returned reports). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { cachedByDataVersion } from './dashboard-cache.js';
 import { getDashboard } from './dashboard.service.js';
 import { searchAll } from './search.service.js';

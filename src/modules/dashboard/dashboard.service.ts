@@ -8,9 +8,8 @@ import type { Queryable } from '../../db/database.js';
 import { addDaysIso } from '../../domain/reporting/dates.js';
 import { trafficLightSql } from '../../domain/reporting/traffic-light.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { loadPlanRow } from '../plans/plans.queries.js';
-import { DomainError } from '../../domain/errors.js';
-import { notFound } from '../../http/errors.js';
+import { loadPlanRow } from '../plans/index.js';
+import { DomainError, notFound } from '../../domain/errors.js';
 
 export interface DashboardFilter {
   planId?: number;

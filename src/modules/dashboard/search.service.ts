@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { measureVisibility } from '../plans/plans.queries.js';
+import { measureVisibility } from '../plans/index.js';
 
 export async function searchAll(db: Queryable, actor: Actor, q: string, planId?: number) {
   const params: unknown[] = [actor.regionId, actor.organisationId, q];

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { interpretDeadline } from '../../domain/deadlines/interpret.js';
 import { authorize } from '../../domain/policy/authorize.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { forbidden } from '../../http/errors.js';
-import { loadPlanRow, measureVisibility, planSubjectOf } from '../plans/plans.queries.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { forbidden } from '../../domain/errors.js';
+import { loadPlanRow, measureVisibility, planSubjectOf } from '../plans/index.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_FORMATS } from '../../export/report-model.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { recordAudit } from '../audit/audit.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { recordAudit } from '../audit/index.js';
 import { buildPlanReportModel } from './report-builder.js';
 
 /**

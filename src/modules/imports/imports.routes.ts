@@ -1,11 +1,11 @@
 import multipart from '@fastify/multipart';
-import { servedMime } from '../files/file-type.js';
-import { contentDisposition } from '../exports/exports.routes.js';
+import { servedMime } from '../files/index.js';
+import { contentDisposition } from '../exports/index.js';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../domain/importers/zip-guard.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
-import { ORG_KINDS } from '../organisations/organisations.service.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { ORG_KINDS } from '../organisations/index.js';
 import { MAPPABLE_ROLES } from '../../domain/importers/layout.js';
 import { applyReportImport, commitImport, getImportLayout, getImportPreview, getStoredFile, pooledReader, previewImport, readImportWithColumns } from './imports.service.js';
 

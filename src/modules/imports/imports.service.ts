@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.js';
 import { normalizeOrgName, splitDefinition } from '../../domain/directory/match-organisation.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { reviewImport, splitAgreementMarker } from '../../domain/import-review/review.js';
 import { isDomainError } from '../../domain/errors.js';
 import type { InterchangeDocument, ItemStatus } from '../../domain/importers/interchange.js';
@@ -14,31 +14,18 @@ import { choiceShape, documentLayout, findRememberedColumns, readWithColumns, ty
 import type { RawDocument } from '../../domain/importers/raw-document.js';
 import { documentReadings, importDocument } from '../../domain/importers/read-document.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.js';
-import { placeFile, readPlacedFile } from '../files/file-store.js';
-import { createMeasures, type MeasureInput } from '../measures/measures.service.js';
-import { listOrganisations, type OrgKind } from '../organisations/organisations.service.js';
-import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
-import { createPlan, createSection } from '../plans/plans.service.js';
+import { recordAudit } from '../audit/index.js';
+import { readPlacedFile, storeFile, type UploadedFile } from '../files/index.js';
+import { createMeasures, type MeasureInput } from '../measures/index.js';
+import { listOrganisations, type OrgKind } from '../organisations/index.js';
+import { loadMeasures, loadPlanRow, planSubjectOf } from '../plans/index.js';
+import { createPlan, createSection } from '../plans/index.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
-import { canReadAttachmentFile } from '../reports/reports.service.js';
+import { canReadAttachmentFile } from '../reports/index.js';
 import type { HeavyPool } from '../../workers/pool.js';
-
-export interface UploadedFile { name: string; mime: string; bytes: Uint8Array }
 
 function mayImport(actor: Actor) {
   return actor.role === 'admin' || actor.role === 'coordinator';
-}
-
-export async function storeFile(tx: Queryable, actor: Actor, file: UploadedFile): Promise<number> {
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const placed = await placeFile(sha256, file.bytes);
-  const r = await tx.one<{ id: number }>(
-    `INSERT INTO stored_files (region_id, name, mime, size, sha256, content, storage, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [actor.regionId, file.name.slice(0, 500), file.mime.slice(0, 200), file.bytes.byteLength, sha256, placed.content, placed.storage, actor.userId],
-  );
-  return r!.id;
 }
 
 export async function getStoredFile(db: Queryable, actor: Actor, id: number) {

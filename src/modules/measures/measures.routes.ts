@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { archiveMeasure, createMeasure, getMeasure, getMeasureHistory, listMyMeasures, reorderMeasures, updateMeasure } from './measures.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,12 +1,11 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type MeasureSubject } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { listMeasureHistory, recordAudit, recordAudits } from '../audit/audit.js';
+import { listMeasureHistory, recordAudit, recordAudits } from '../audit/index.js';
 import { notifyNewExecutors } from '../notifications/index.js';
-import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans/plans.presenter.js';
-import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/plans.queries.js';
-import { loadControlPoints, regenerateControlPoints } from '../deadlines/control-points.js';
+import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans/index.js';
+import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/index.js';
+import { loadControlPoints, regenerateControlPoints } from '../obligations/index.js';
 import type { DeadlineOverride } from '../../domain/deadlines/interpret.js';
 import { measureControlFromOnCreate } from '../../domain/reporting/control-start.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { countUnread, listNotifications, markRead } from './notifications.service.js';
 
 export function registerNotificationRoutes(app: App, ctx: AppContext) {

@@ -12,12 +12,11 @@
  */
 import type { Database, Queryable } from '../../db/database.js';
 import { mergedAliases, mergedRole } from '../../domain/directory/merge-organisations.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { measureLabel } from '../../domain/naming/plan-title.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.js';
-import { syncExecution, untouched } from '../reports/reporting-sync.js';
+import { recordAudit } from '../audit/index.js';
+import { syncExecution, untouched } from '../obligations/index.js';
 import { presentOrganisation, type Organisation } from './organisations.service.js';
 
 /** Columns referring to organisations that the merge moves by rules of their own. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { mergeOrganisations } from './merge.service.js';
 import { ORG_KINDS, createOrganisation, deleteOrganisation, listOrganisations, resolveOrganisation, updateOrganisation } from './organisations.service.js';
 

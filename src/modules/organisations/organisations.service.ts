@@ -1,9 +1,8 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { matchOrganisation } from '../../domain/directory/match-organisation.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 
 export const ORG_KINDS = ['region', 'executive', 'institution', 'municipality', 'ngo', 'council', 'group', 'other'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../domain/errors.js';
 import { type ExecutorRow, type MeasureView, type PlanStatus, presentMeasure } from './plans.presenter.js';
 
 export const planSummarySelect = `

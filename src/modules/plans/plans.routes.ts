@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { archivePlan, createPlan, createSection, deleteSection, getPlan, listPeriods, listPlans, setCustomPeriods, updatePlan, updateSection } from './plans.service.js';
 
 const isoDate = z.iso.date();

@@ -1,11 +1,10 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { notifyPlanActivated } from '../notifications/index.js';
-import { loadNextControlDates, regenerateControlPoints } from '../deadlines/control-points.js';
-import { ensurePeriods, replacePeriods, syncExecution, untouched } from '../reports/reporting-sync.js';
+import { loadNextControlDates, regenerateControlPoints } from '../obligations/index.js';
+import { ensurePeriods, replacePeriods, syncExecution, untouched } from '../obligations/index.js';
 import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../../domain/reporting/periods.js';
 import { trafficLight } from '../../domain/reporting/traffic-light.js';
 import { defaultControlFrom } from '../../domain/reporting/control-start.js';

@@ -13,20 +13,19 @@
  * and the measure row is locked before its moves are read and written.
  */
 import type { Database, Queryable } from '../../db/database.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type MeasureSubject } from '../../domain/policy/authorize.js';
 import { CONTROL_START_SQL } from '../../domain/reporting/control-start.js';
 import {
   addMove, assertMoveAllowed, extensionTargets, moveWarnings,
   type DeadlineMove, type DuePoint, type ExtensionTarget, type OwedReportPoint,
 } from '../../domain/reporting/extensions.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { extensionDecidedNotice } from '../../domain/notifications/events.js';
-import { regenerateControlPoints } from '../deadlines/control-points.js';
-import { loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
-import { refreshOpenDue } from './reporting-sync.js';
+import { regenerateControlPoints } from '../obligations/index.js';
+import { loadPlanRow, planSubjectOf } from '../plans/index.js';
+import { refreshOpenDue } from '../obligations/index.js';
 
 export interface ExtensionView {
   id: number; measureId: number; planId: number; organisation: { id: number; shortName: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { decideExtension, listExtensions, listExtensionTargets, listPendingExtensions, requestExtension, setMeasureClosed } from './extensions.service.js';
 import { addAttachment, removeAttachment, ATTACHMENT_MAX_BYTES, getReport, listMeasureReports, listMyReports, listReviewQueue, reviewReport, saveReport } from './reports.service.js';
 

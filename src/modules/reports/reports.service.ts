@@ -4,17 +4,15 @@
  * Every version is kept; a stale save is refused, never silently overwritten.
  */
 import type { Database, Queryable } from '../../db/database.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type PlanSubject } from '../../domain/policy/authorize.js';
 import { gatherExecutionText, nextReportState, type ReportAction, type ReportState } from '../../domain/reporting/report-workflow.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { reportReviewedNotice } from '../../domain/notifications/events.js';
-import { contentMatchesExtension } from '../files/file-type.js';
-import { storeFile, type UploadedFile } from '../imports/imports.service.js';
-import { loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
-import { refreshOpenDue } from './reporting-sync.js';
+import { contentMatchesExtension, storeFile, type UploadedFile } from '../files/index.js';
+import { loadPlanRow, planSubjectOf } from '../plans/index.js';
+import { refreshOpenDue } from '../obligations/index.js';
 
 export type ResultStatus = 'done' | 'partial' | 'not_done' | 'not_due';
 

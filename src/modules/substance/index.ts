@@ -2,7 +2,7 @@
 import { checkSubstance, type SubstanceInput, type SubstanceVerdict } from '../../domain/substance/index.js';
 import { loadMorphology } from './morphology.js';
 
-export { loadMorphology } from './morphology.js';
+export { azMorphology, loadMorphology } from './morphology.js';
 
 /** Checks texts once the dictionaries are loaded (the first call waits for them). */
 export async function createSubstanceChecker(): Promise<(input: SubstanceInput) => SubstanceVerdict> {

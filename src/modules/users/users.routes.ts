@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { ROLES, createUser, listUsers, updateUser } from './users.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,9 +1,8 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type Role } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.js';
-import { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from '../auth/passwords.js';
+import { recordAudit } from '../audit/index.js';
+import { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from '../auth/index.js';
 
 export const ROLES = ['admin', 'coordinator', 'executor', 'observer'] as const;
 

@@ -7,11 +7,10 @@
  * for that item, in Russian, next to the items that went through.
  */
 import type { Database } from '../../db/database.js';
-import { isDomainError } from '../../domain/errors.js';
+import { isDomainError, forbidden } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy/authorize.js';
-import { recordAudit } from '../audit/audit.js';
-import { forbidden } from '../../http/errors.js';
-import { reviewReport } from '../reports/reports.service.js';
+import { recordAudit } from '../audit/index.js';
+import { reviewReport } from '../reports/index.js';
 import { mayReview } from './report-list.service.js';
 
 export interface BulkItem { id: number; version: number }

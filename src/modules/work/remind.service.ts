@@ -10,15 +10,14 @@
  * and the answer says that no e-mail left.
  */
 import type { Database } from '../../db/database.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { reminderNotice } from '../../domain/notifications/events.js';
 import { composeReminderMail } from '../../domain/notifications/reminder-mail.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
-import { forbidden, notFound } from '../../http/errors.js';
 import type { Mailer } from '../../jobs/mailer.js';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
-import { loadPlanRow, planSubjectOf } from '../plans/plans.queries.js';
+import { loadPlanRow, planSubjectOf } from '../plans/index.js';
 
 export interface RemindInput {
   /** The executor organisation to remind; default: the lead executor (or the first that has users). */

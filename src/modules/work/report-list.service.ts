@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors.js';
 import { measureLabel, shortPlanTitle } from '../../domain/naming/plan-title.js';
 import type { Actor } from '../../domain/policy/authorize.js';
 import type { ReportState } from '../../domain/reporting/report-workflow.js';
-import { cachedByDataVersion } from '../dashboard/dashboard-cache.js';
+import { cachedByDataVersion } from '../dashboard/index.js';
 
 export const REPORT_STATES: readonly ReportState[] = ['expected', 'draft', 'submitted', 'returned', 'accepted'];
 /** States in which a report is still owed by its executor. */

@@ -3,7 +3,7 @@
  * the server), bulk accept, and «Напомнить исполнителю».
  */
 import { z } from 'zod';
-import { type App, type AppContext, requireSession } from '../../http/app.js';
+import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { createMailer, type Mailer } from '../../jobs/mailer.js';
 import { acceptMany } from './bulk-review.service.js';
 import { getHome } from './home.service.js';

@@ -4,10 +4,10 @@
  * (a plan of measures and a council's instructions). The region and its bodies are
  * fictional.
  */
-import type { Database, Queryable } from './database.js';
-import { hashPassword } from '../modules/auth/passwords.js';
-import { regenerateControlPoints } from '../modules/deadlines/control-points.js';
-import { ensurePeriods } from '../modules/reports/reporting-sync.js';
+import type { Database, Queryable } from '../db/database.js';
+import { hashPassword } from '../modules/auth/index.js';
+import { regenerateControlPoints } from '../modules/obligations/index.js';
+import { ensurePeriods } from '../modules/obligations/index.js';
 
 export const DEMO_REGION = 'Северо-Озёрская область';
 

@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import { interpretDeadline, type DeadlineOverride } from '../../domain/deadlines/interpret.js';
-import { syncExecution } from '../reports/reporting-sync.js';
+import { syncExecution } from '../obligations/index.js';
 import { CONTROL_START_SQL } from '../../domain/reporting/control-start.js';
 import { applyMoves, type DeadlineMove } from '../../domain/reporting/extensions.js';
 

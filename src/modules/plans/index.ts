@@ -1,0 +1,9 @@
+/**
+ * Plans and their sections; how a plan and its measures are loaded and shown.
+ * This file is the module's surface: other modules, the HTTP app, the CLI and the benches import
+ * only what it exports.
+ */
+export { type MeasureStatus, type MeasureView, measureAbilities } from './plans.presenter.js';
+export { type PlanRow, loadMeasures, loadPlanRow, measureVisibility, planSubjectOf } from './plans.queries.js';
+export { createPlan, createSection } from './plans.service.js';
+export { registerPlanRoutes } from './plans.routes.js';
