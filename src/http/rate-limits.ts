@@ -39,6 +39,8 @@ function databaseStore(db: Database) {
          RETURNING hits, (extract(epoch FROM reset_at - now()) * 1000)::int AS ttl_ms`,
         [key, timeWindow],
       ).then((r) => callback(null, { current: Number(r!.hits), ttl: Math.max(0, Number(r!.ttl_ms)) }), (e: Error) => callback(e));
+      // Now and then, rows of windows long over are dropped (a key that comes back starts afresh anyway).
+      if (Math.random() < 0.001) db.query(`DELETE FROM rate_limits WHERE reset_at < now() - interval '1 hour'`).catch(() => undefined);
     }
     child(): FastifyRateLimitStore {
       return this; // keys are namespaced by route already (see the key generators below)

@@ -133,6 +133,12 @@ export async function login(
       `INSERT INTO known_devices (token_hash, user_id) VALUES ($1, $2) ON CONFLICT (token_hash) DO UPDATE SET last_used_at = now()`,
       [sha256(deviceToken), user.id],
     );
+    // Keep the last 20 browsers of an account within their lifetime; older ones are forgotten.
+    await tx.query(
+      `DELETE FROM known_devices WHERE user_id = $1 AND (created_at < now() - make_interval(days => $2)
+         OR token_hash NOT IN (SELECT token_hash FROM known_devices WHERE user_id = $1 ORDER BY last_used_at DESC LIMIT 20))`,
+      [user.id, DEVICE_TTL_DAYS],
+    );
     await recordAudit(tx, { userId: user.id, regionId: user.region_id }, user.region_id, { action: 'session.login', entityType: 'session', entityId: user.id });
   });
   const session = await loadSession(db, token);
