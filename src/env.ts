@@ -31,7 +31,12 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Session lifetime in hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Set to 1 behind HTTPS so the session cookie is marked Secure. */
+  /**
+   * Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs
+   * («127.0.0.1,10.0.0.0/8»). Empty (default): none — the peer address is the client's.
+   */
+  TRUST_PROXY: z.string().default('').transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean)),
+  /** 1: mark the session cookie Secure even when PUBLIC_URL is http (set automatically for an https PUBLIC_URL). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Address of the web app as users reach it; links in e-mails point there. */
@@ -47,6 +52,16 @@ const EnvSchema = z.object({
   SMTP_SECURE: z.enum(['0', '1']).default('0'),
   /** When the daily reminders run (cron, server's local time; TZ selects the zone). */
   REMINDERS_CRON: z.string().default('0 8 * * *').refine(isCronPattern, 'expected a cron pattern such as «0 8 * * *»'),
+  /** Worker threads that parse uploads and build exports (the concurrency cap of heavy work); default: cores − 1, 1…4. */
+  HEAVY_THREADS: z.coerce.number().int().min(1).max(64).optional().or(z.literal('').transform(() => undefined)),
+  /** Heavy tasks waiting for a thread beyond the running ones; more are refused with 503 and Retry-After. */
+  HEAVY_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  /** Heap of one worker thread (MB): a task past it is stopped and refused, the server lives on. */
+  HEAVY_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(768),
+  /** Longest a parse or an export may run (seconds). */
+  HEAVY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Multiplies every rate limit of src/http/rate-limits.ts (e.g. 2 for a large office behind one address). */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(1000).default(1),
   /** 0: this instance runs no scheduled jobs. */
   REMINDERS_ENABLED: z.enum(['0', '1']).default('1'),
 }).refine((e) => e.FILE_STORAGE !== 's3' || e.S3_BUCKET, { message: 'FILE_STORAGE=s3 needs S3_BUCKET', path: ['S3_BUCKET'] });

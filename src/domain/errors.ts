@@ -3,7 +3,7 @@
  * for the person in front of the screen; `detail` is English, for logs.
  * The HTTP layer maps `kind` to a status code; the CLI prints both.
  */
-export type ErrorKind = 'validation' | 'not_found' | 'forbidden' | 'conflict' | 'unauthorized' | 'too_large' | 'unsupported';
+export type ErrorKind = 'validation' | 'not_found' | 'forbidden' | 'conflict' | 'unauthorized' | 'too_large' | 'unsupported' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

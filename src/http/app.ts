@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -24,9 +25,14 @@ import { registerUserRoutes } from '../modules/users/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkRoutes } from '../modules/work/index.js';
 import { errorHandler, sendError } from './errors.js';
+import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
+import { createHeavyPool } from '../workers/pool.js';
 import { SESSION_COOKIE, type App, type AppContext, type RouteEntry } from './context.js';
 import { PATHS } from '../paths.js';
+
+/** What a user with a one-time password may do before replacing it. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/health']);
 
 const webDist = PATHS.webDist;
 
@@ -35,9 +41,17 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Forwarded addresses are believed only from the proxies named in TRUST_PROXY: trusting any
+    // X-Forwarded-For lets a client pick its address and walk past per-address limits.
+    trustProxy: ctx.env.TRUST_PROXY.length ? ctx.env.TRUST_PROXY : false,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
+
+  if (!ctx.heavy) {
+    const pool = createHeavyPool({ threads: ctx.env.HEAVY_THREADS, queue: ctx.env.HEAVY_QUEUE, memoryMb: ctx.env.HEAVY_MEMORY_MB, timeoutMs: ctx.env.HEAVY_TIMEOUT_SECONDS * 1000 });
+    ctx = { ...ctx, heavy: pool };
+    app.addHook('onClose', async () => { await pool.close(); });
+  }
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,6 +64,33 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   });
 
   await app.register(cookie);
+  const https = ctx.env.PUBLIC_URL.startsWith('https:');
+  await app.register(helmet, {
+    // The web app is a Vite build: its scripts and styles are files from this origin, and
+    // React sets styles through the DOM (allowed under style-src without 'unsafe-inline').
+    // The favicon is a data: URL. Nothing is framed, and no one frames us.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    // HSTS only when users reach us over https: on plain http it would be ignored at best.
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Исполнение — API', description: 'Plans of measures, their execution and reporting', version: '0.1.0' },
@@ -76,7 +117,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     if (isWrite && request.session && request.headers['x-csrf-token'] !== request.session.csrfToken) {
       return sendError(reply, 403, 'csrf', 'Сессия устарела: обновите страницу и повторите действие');
     }
+    // A one-time password set by an administrator opens nothing but the change of it.
+    if (request.session?.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.url.split('?')[0]}`)) {
+      return reply.status(403).send({ code: 'forbidden', reason: 'auth.password_change_required', message: 'Смените временный пароль, выданный администратором, чтобы продолжить работу' });
+    }
   });
+
+  await registerRateLimits(app, ctx.db, ctx.env.RATE_LIMIT_SCALE);
 
   app.get('/api/health', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
 

@@ -10,6 +10,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Env } from '../env.js';
 import type { Mailer } from '../jobs/mailer.js';
 import type { Session } from '../modules/auth/index.js';
+import type { HeavyPool } from '../workers/pool.js';
 
 export const SESSION_COOKIE = 'isp_session';
 
@@ -36,6 +37,8 @@ export interface AppContext {
   env: Env;
   /** Outgoing mail for requests that send it («Напомнить исполнителю»); built from env when absent. */
   mailer?: Mailer;
+  /** Threads for parsing uploads and building exports; built from env when absent and closed with the app. */
+  heavy?: HeavyPool;
 }
 
 /** The signed-in actor, or a 401. */

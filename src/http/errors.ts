@@ -14,6 +14,7 @@ const statusOf: Record<ErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   unsupported: 415,
+  unavailable: 503,
 };
 
 /** Russian names of request fields, for validation messages. */
@@ -71,6 +72,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (isDomainError(error)) {
     const e = error as DomainError;
     request.log.info({ code: e.code, detail: e.detail }, 'request refused');
+    const retryAfter = (e as { retryAfterSeconds?: number }).retryAfterSeconds;
+    if (retryAfter) reply.header('retry-after', String(retryAfter));
     // `code` is the kind (one small vocabulary); `reason` the precise cause, for clients that care.
     return reply.status(statusOf[e.kind]).send({ code: e.kind, reason: e.code, message: e.message });
   }
@@ -81,7 +84,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendError(reply, 400, 'validation', 'Пустое тело запроса');
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return sendError(reply, 413, 'too_large', 'Слишком большой запрос');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) return sendError(reply, 415, 'unsupported', 'Неподдерживаемый тип содержимого');
-  if (error.statusCode === 429) return sendError(reply, 429, 'rate_limited', 'Слишком много запросов, попробуйте позже');
+  if (error.statusCode === 429) {
+    request.log.info({ url: request.url, ip: request.ip, user: request.session?.user.userId }, 'rate limited');
+    // @fastify/rate-limit throws what its errorResponseBuilder made (src/http/rate-limits.ts): a Russian message.
+    const message = typeof error.message === 'string' && /[а-яё]/i.test(error.message) ? error.message : 'Слишком много запросов, попробуйте позже';
+    return sendError(reply, 429, 'rate_limited', message);
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     request.log.info({ err: error }, 'client error');
     return sendError(reply, error.statusCode, 'bad_request', 'Некорректный запрос');

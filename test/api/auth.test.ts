@@ -49,7 +49,7 @@ describe.each(engines)('authentication on %s', (engine) => {
     }
     const locked = await c.post('/api/auth/login', { login: 'observer', password: 'demo-observer-2025' });
     expect(locked.status).toBe(403);
-    expect(locked.body.message).toMatch(/заблокирована/);
+    expect(locked.body.message).toMatch(/заблокирован/);
     // The admin unlocks it; the audit log has recorded the lock.
     const admin = await t.as('admin');
     const users = await admin.get('/api/users');
@@ -65,7 +65,7 @@ describe.each(engines)('authentication on %s', (engine) => {
     const a = await t.as('executor2');
     const b = await t.as('executor2');
     expect((await a.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'new-password-1' })).status).toBe(400);
-    expect((await a.post('/api/auth/password', { currentPassword: 'demo-exec-2025', newPassword: 'short' })).body.message).toMatch(/не менее 8/);
+    expect((await a.post('/api/auth/password', { currentPassword: 'demo-exec-2025', newPassword: 'short' })).body.message).toMatch(/не менее 12/);
     expect((await a.post('/api/auth/password', { currentPassword: 'demo-exec-2025', newPassword: 'new-password-1' })).status).toBe(200);
     expect((await b.get('/api/auth/me')).status).toBe(401);
     expect((await a.get('/api/auth/me')).status).toBe(200);

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/demo-seed';
 import { hasChromium, type BrowserHarness } from '../helpers/browser';
 import { Client, orgIdsByShortName } from '../helpers/test-app';
-import { logInAs, startHarness } from './e2e-support';
+import { logInAs, restick, startHarness, unstick } from './e2e-support';
 
 const PHONE = { width: 390, height: 844 };
 const APPROVED = '2026-12-03';
@@ -40,9 +40,9 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
 
   /** A full-page screenshot with sticky table heads at their natural place. */
   const shot = async (page: Page, name: string) => {
-    const style = await page.addStyleTag({ content: '.grid thead th, .savebar { position: static !important; }' });
+    await unstick(page, '.grid thead th, .savebar');
     await h.screenshot(page, name);
-    await style.evaluate((el) => (el as Element).remove());
+    await restick(page, '.grid thead th, .savebar');
   };
   const pageAs = async (login: string, viewport?: { width: number; height: number }) => {
     const page = await h.newPage(viewport);

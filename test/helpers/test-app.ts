@@ -46,17 +46,29 @@ export class Client {
 /** `env`: extra settings (e.g. SMTP_HOST of a sink), validated like the real ones. */
 export async function createTestApp(engine: Engine, opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const tdb = await createTestDatabase(engine);
-  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', ...opts.env }) });
+  // Suites log in and export far more often than a person: limits ×10 unless a test sets its own
+  // (test/api/rate-limits.test.ts runs with the real ones).
+  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', RATE_LIMIT_SCALE: '10', ...opts.env }) });
+  // Accounts made by an administrator in a test start with a one-time password; `as` replaces
+  // it on first login (as the user must) and remembers the replacement for later logins.
+  const replaced = new Map<string, string>();
   return {
     ...tdb,
     app,
     anonymous: () => new Client(app),
     async as(login, password) {
-      const pw = password ?? DEMO_USERS.find((u) => u.login === login)?.password;
+      const given = password ?? DEMO_USERS.find((u) => u.login === login)?.password;
+      const pw = replaced.get(`${login}\0${given}`) ?? given;
       const c = new Client(app);
       const r = await c.post('/api/auth/login', { login, password: pw });
       if (r.status !== 200) throw new Error(`login ${login} failed: ${r.status} ${JSON.stringify(r.body)}`);
       c.csrf = r.body.csrfToken;
+      if (r.body.user.mustChangePassword) {
+        const next = `${pw}-Ветер-над-Обью`;
+        const changed = await c.post('/api/auth/password', { currentPassword: pw, newPassword: next });
+        if (changed.status !== 200) throw new Error(`password change for ${login} failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+        replaced.set(`${login}\0${given}`, next);
+      }
       return c;
     },
     async dispose() {

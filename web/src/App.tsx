@@ -5,6 +5,7 @@ import { AuthProvider, useAuth } from './auth';
 import { Loading } from './components/ui';
 import { Layout } from './pages/Layout';
 import { LoginPage } from './pages/LoginPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { PlansPage } from './pages/PlansPage';
 import { PlanPage } from './pages/plan/PlanPage';
 import { PlanCalendarPage } from './pages/PlanCalendarPage';
@@ -32,6 +33,7 @@ function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (user === undefined) return <Loading label="Проверка входа…" />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mustChangePassword) return <ChangePasswordPage />;
   return <>{children}</>;
 }
 

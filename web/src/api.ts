@@ -66,6 +66,8 @@ export interface User {
   active?: boolean;
   /** Not in the contract; GET /api/users sends it while a lockout lasts. */
   locked?: boolean;
+  /** The password is a one-time one set by an administrator: it must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface UserInput {

@@ -33,6 +33,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { DomainError } from '../errors.js';
 import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
+import { assertWordShape } from './document-limits.js';
 import { MAX_TABLE_ROWS, assertTableRows, corruptArchiveError, openZip, type SafeZip } from './zip-guard.js';
 
 /** A fast-xml-parser `preserveOrder` node: `{ [tag]: children, ':@'?: attributes }` or `{ '#text': text }`. */
@@ -552,6 +553,7 @@ function assertParseableSize(xml: string, partName: string): void {
       'Документ слишком большой для импорта. Разделите его на несколько файлов.',
       `${partName}: ${xml.length} chars after slimming > MAX_DOCUMENT_XML_CHARS=${MAX_DOCUMENT_XML_CHARS}`);
   }
+  assertWordShape(xml, partName);
   // Cheap early refusal before parsing: more rows in all tables together than two full tables.
   let rows = 0;
   const re = /<w:tr[\s>]/g;

@@ -19,10 +19,11 @@ import ExcelJS from 'exceljs';
 import { DomainError } from '../errors.js';
 import { resolveVerticalMerges, type PendingCell } from './docx-reader.js';
 import type { RawBlock, RawDocument, RawRow } from './raw-document.js';
+import { MAX_DOCUMENT_COLUMNS, assertSheetShape } from './document-limits.js';
 import { assertTableRows, assertZipInflatesAsDeclared, corruptArchiveError, type SafeZip } from './zip-guard.js';
 
 /** Widest sheet we read (columns). Plans have 4–10. */
-export const MAX_SHEET_COLUMNS = 256;
+export const MAX_SHEET_COLUMNS = MAX_DOCUMENT_COLUMNS;
 
 /** Words that mark a table's header row in the genre («№ п/п», «Наименование мероприятия», «Срок исполнения»…). */
 const HEADER_WORDS = /№|п\/п|наименовани|мероприяти|срок|исполнител|ответствен|показател|результат|поручени/i;
@@ -63,6 +64,7 @@ function checkSheetSizes(zip: SafeZip): void {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
     const xml = zip.readText(name) ?? '';
     if (/<!DOCTYPE/i.test(xml)) throw corruptArchiveError(`${name}: DOCTYPE is not allowed`, 'таблицу Excel (.xlsx)');
+    assertSheetShape(xml, name); // dimension, merges, rows, columns, cells — before exceljs expands them
     assertTableRows(countValueRows(xml));
   }
 }

@@ -36,6 +36,20 @@ export async function recordAudit(tx: Queryable, actor: Pick<Actor, 'userId' | '
   );
 }
 
+/** Many audit records in one statement (bulk work such as an import of a whole plan). */
+export async function recordAudits(tx: Queryable, actor: Pick<Actor, 'userId' | 'regionId'> | null, regionId: number, events: AuditEntry[]): Promise<void> {
+  if (events.length === 0) return;
+  const col = <T>(f: (e: AuditEntry) => T) => events.map(f);
+  await tx.query(
+    `INSERT INTO audit_events (region_id, actor_user_id, action, entity_type, entity_id, plan_id, measure_id, before, after, source)
+     SELECT $1, $2, u.action, u.entity_type, u.entity_id, u.plan_id, u.measure_id, u.before::jsonb, u.after::jsonb, u.source
+     FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[])
+          AS u(action, entity_type, entity_id, plan_id, measure_id, before, after, source)`,
+    [regionId, actor?.userId ?? null, col((e) => e.action), col((e) => e.entityType), col((e) => e.entityId), col((e) => e.planId ?? null), col((e) => e.measureId ?? null),
+      col((e) => (e.before === undefined ? null : JSON.stringify(e.before))), col((e) => (e.after === undefined ? null : JSON.stringify(e.after))), col((e) => e.source ?? null)],
+  );
+}
+
 export interface AuditEventView {
   id: number;
   at: string;

@@ -3,5 +3,5 @@
  * This file is the module's surface: other modules, the HTTP app, the CLI and the benches import
  * only what it exports.
  */
-export { listMeasureHistory, recordAudit } from './audit.js';
+export { listMeasureHistory, recordAudit, recordAudits } from './audit.js';
 export { registerAuditRoutes } from './audit.routes.js';

@@ -10,6 +10,7 @@ export function presentSessionUser(u: SessionUser) {
     email: u.email,
     role: u.role,
     organisation: u.organisation,
+    mustChangePassword: u.mustChangePassword,
     abilities: {
       manageDirectory: authorize(u, { action: 'directory.manage', subject: region }),
       manageUsers: authorize(u, { action: 'users.manage', subject: region }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type App, type AppContext, requireSession, SESSION_COOKIE } from '../../http/context.js';
-import { changePassword, login, logout, type Session } from './auth.service.js';
+import { changePassword, DEVICE_COOKIE, DEVICE_TTL_DAYS, login, logout, type Session } from './auth.service.js';
 import { presentSessionUser } from './auth.presenter.js';
 import { str } from '../../http/input.js';
 
@@ -9,7 +9,8 @@ export function registerAuthRoutes(app: App, ctx: AppContext) {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: ctx.env.COOKIE_SECURE === '1',
+    // Secure whenever users reach us over https (COOKIE_SECURE=1 forces it behind a TLS proxy too).
+    secure: ctx.env.COOKIE_SECURE === '1' || ctx.env.PUBLIC_URL.startsWith('https:'),
     maxAge: ctx.env.SESSION_TTL_HOURS * 3600,
   };
 
@@ -20,8 +21,10 @@ export function registerAuthRoutes(app: App, ctx: AppContext) {
       body: z.object({ login: str().min(1).max(200), password: str().min(1).max(200) }).strict(),
     },
   }, async (request, reply) => {
-    const { token, session } = await login(ctx.db, { ...request.body, ip: request.ip }, ctx.env.SESSION_TTL_HOURS);
+    const { token, session, deviceToken } = await login(ctx.db, { ...request.body, ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] }, ctx.env.SESSION_TTL_HOURS);
     reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+    // Names this browser as one the account has signed in from (lets the owner past a lock).
+    reply.setCookie(DEVICE_COOKIE, deviceToken, { ...cookieOptions, sameSite: 'strict', maxAge: DEVICE_TTL_DAYS * 86_400 });
     return { user: presentSessionUser(session.user), csrfToken: session.csrfToken };
   });
 

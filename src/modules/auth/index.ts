@@ -3,7 +3,7 @@
  * This file is the module's surface: other modules, the HTTP app, the CLI and the benches import
  * only what it exports.
  */
-export { assertPasswordAcceptable, hashPassword } from './passwords.js';
+export { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from './passwords.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export { type Session, loadSession } from './auth.service.js';
 export { registerSettingsRoutes } from './settings.routes.js';

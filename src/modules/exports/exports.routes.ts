@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildReport, REPORT_FORMATS } from '../../export/index.js';
+import { REPORT_FORMATS } from '../../export/report-model.js';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
 import { buildPlanReportModel } from './report-builder.js';
@@ -37,7 +37,9 @@ export function registerExportRoutes(app: App, ctx: AppContext) {
     const actor = requireSession(request).user;
     const today = new Date().toISOString().slice(0, 10);
     const { model, fileStem } = await buildPlanReportModel(ctx.db, actor, request.params.id, { ...request.query, today });
-    const bytes = await buildReport(model, request.query.format);
+    // Built in the worker pool: a 3,000-measure PDF takes seconds of CPU.
+    const built = await ctx.heavy!.run({ kind: 'export', model, format: request.query.format });
+    const bytes = Buffer.from(built.buffer, built.byteOffset, built.byteLength);
     await recordAudit(ctx.db, actor, actor.regionId, { action: 'plan.export', entityType: 'plan', entityId: request.params.id, planId: request.params.id, after: { ...request.query } });
     const meta = REPORT_FORMATS[request.query.format];
     return reply

@@ -3,5 +3,5 @@
  * This file is the module's surface: other modules, the HTTP app, the CLI and the benches import
  * only what it exports.
  */
-export { registerExportRoutes } from './exports.routes.js';
+export { contentDisposition, registerExportRoutes } from './exports.routes.js';
 export { buildPlanReportModel } from './report-builder.js';

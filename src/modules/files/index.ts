@@ -5,3 +5,4 @@
  */
 export { configureFileStorage, readPlacedFile } from './file-store.js';
 export { type UploadedFile, storeFile } from './files.service.js';
+export { contentMatchesExtension, detectFileKind, servedMime } from './file-type.js';

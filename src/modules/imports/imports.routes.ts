@@ -1,11 +1,13 @@
 import multipart from '@fastify/multipart';
+import { servedMime } from '../files/index.js';
+import { contentDisposition } from '../exports/index.js';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../domain/importers/zip-guard.js';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { ORG_KINDS } from '../organisations/index.js';
 import { MAPPABLE_ROLES } from '../../domain/importers/layout.js';
-import { applyReportImport, commitImport, getImportLayout, getImportPreview, getStoredFile, previewImport, readImportWithColumns } from './imports.service.js';
+import { applyReportImport, commitImport, getImportLayout, getImportPreview, getStoredFile, pooledReader, previewImport, readImportWithColumns } from './imports.service.js';
 import { IdParams, bodyId, cappedRecord, isoDate, str, text } from '../../http/input.js';
 
 
@@ -50,6 +52,7 @@ const ColumnsBody = z.object({
 
 export async function registerImportRoutes(app: App, ctx: AppContext) {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+  const reader = pooledReader(ctx.heavy!);
 
   app.post('/api/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const actor = requireSession(request).user;
@@ -66,19 +69,19 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
       throw e;
     }
     if (bytes.byteLength === 0) throw new DomainError('validation', 'import.empty', 'Файл пуст', 'empty upload');
-    const preview = await previewImport(ctx.db, actor, { name: part.filename || 'document', mime: part.mimetype || 'application/octet-stream', bytes });
+    const preview = await previewImport(ctx.db, actor, { name: part.filename || 'document', mime: part.mimetype || 'application/octet-stream', bytes }, { reader });
     return reply.status(201).send(preview);
   });
 
   app.get('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
-    getImportPreview(ctx.db, requireSession(request).user, request.params.id));
+    getImportPreview(ctx.db, requireSession(request).user, request.params.id, reader));
 
   // A document the reader could not place: what it found, and a reading with the columns a person points at.
   app.get('/api/imports/:id/layout', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
-    getImportLayout(ctx.db, requireSession(request).user, request.params.id));
+    getImportLayout(ctx.db, requireSession(request).user, request.params.id, reader));
 
   app.post('/api/imports/:id/columns', { schema: { tags: ['imports'], params: IdParams, body: ColumnsBody } }, async (request) =>
-    readImportWithColumns(ctx.db, requireSession(request).user, request.params.id, request.body));
+    readImportWithColumns(ctx.db, requireSession(request).user, request.params.id, request.body, reader));
 
   app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: IdParams, body: CommitBody }, bodyLimit: 20 * 1024 * 1024 }, async (request, reply) =>
     reply.status(201).send(await commitImport(ctx.db, requireSession(request).user, request.params.id, request.body)));
@@ -89,9 +92,11 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/files/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request, reply) => {
     const f = await getStoredFile(ctx.db, requireSession(request).user, request.params.id);
+    // The type is decided from the bytes, never the uploader's declaration; always a download, never rendered.
     return reply
-      .header('content-type', f.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .header('content-type', servedMime(f.content))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition(f.name))
       .send(f.content);
   });
 }

@@ -15,12 +15,13 @@ import { documentReadings, importDocument } from '../../domain/importers/read-do
 import { authorize, type Actor, type ImportSubject } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { readPlacedFile, storeFile, type UploadedFile } from '../files/index.js';
-import { createMeasure } from '../measures/index.js';
+import { createMeasures, type MeasureInput } from '../measures/index.js';
 import { listOrganisations, type OrgKind } from '../organisations/index.js';
 import { loadMeasures, loadPlanRow, mayReadPlan, planSubjectOf } from '../plans/index.js';
 import { createPlan, createSection } from '../plans/index.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 import { canReadAttachmentFile } from '../reports/index.js';
+import type { HeavyPool } from '../../workers/pool.js';
 
 function mayImport(actor: Actor) {
   return authorize(actor, { action: 'import.create', subject: actor });
@@ -76,10 +77,25 @@ async function buildPreview(db: Queryable, actor: Actor, importId: number, fileI
   };
 }
 
-/** What the reader found, for the person to point at the header and the columns. */
-async function firstReading(bytes: Uint8Array, name: string): Promise<RawDocument> {
-  return (await documentReadings(bytes, name))[0].read();
+/**
+ * Who reads uploaded bytes: the HTTP layer passes its worker pool (src/workers/pool.ts) so
+ * parsing never runs on the request thread; the CLI reads in process.
+ */
+export interface DocumentReader {
+  importDocument(bytes: Uint8Array, name: string): Promise<InterchangeDocument>;
+  firstReading(bytes: Uint8Array, name: string): Promise<RawDocument>;
 }
+
+export const inProcessReader: DocumentReader = {
+  importDocument,
+  firstReading: async (bytes, name) => (await documentReadings(bytes, name))[0].read(),
+};
+
+/** Reads through a worker pool. */
+export const pooledReader = (pool: HeavyPool): DocumentReader => ({
+  importDocument: (bytes, name) => pool.run({ kind: 'import', bytes, name }),
+  firstReading: (bytes, name) => pool.run({ kind: 'raw', bytes, name }),
+});
 
 /** Header shapes the actor's organisation has pointed at before, with their columns. */
 async function rememberedLayouts(db: Queryable, actor: Actor) {
@@ -105,15 +121,16 @@ const REMEMBERED = 'Таблица прочитана по разметке ст
  * unread, with what was found, for a person to point at its columns. Nothing is kept when
  * the file is not a document we read.
  */
-export async function previewImport(db: Database, actor: Actor, file: UploadedFile, opts: { keepUnread?: boolean } = {}) {
+export async function previewImport(db: Database, actor: Actor, file: UploadedFile, opts: { keepUnread?: boolean; reader?: DocumentReader } = {}) {
   if (!mayImport(actor)) throw forbidden();
+  const reader = opts.reader ?? inProcessReader;
   let doc: InterchangeDocument | null = null;
   let refusal: string | null = null;
   let layoutId: number | null = null;
   let raw: RawDocument | null = null;
   const known = await rememberedLayouts(db, actor);
   if (known.length) {
-    raw = await firstReading(file.bytes, file.name); // refuses formats we do not read
+    raw = await reader.firstReading(file.bytes, file.name); // refuses formats we do not read
     const choice = findRememberedColumns(raw, known);
     if (choice) {
       try {
@@ -127,7 +144,7 @@ export async function previewImport(db: Database, actor: Actor, file: UploadedFi
   }
   if (!doc) {
     try {
-      doc = await importDocument(file.bytes, file.name); // throws DomainError with a Russian message
+      doc = await reader.importDocument(file.bytes, file.name); // throws DomainError with a Russian message
     } catch (e) {
       // Kept unread for a person to point at its columns — where there is one to ask.
       if (!(isDomainError(e) && e.code === 'import.no_table') || opts.keepUnread === false) throw e;
@@ -142,7 +159,7 @@ export async function previewImport(db: Database, actor: Actor, file: UploadedFi
     );
     return { importId: r!.id, fileId };
   });
-  if (!doc) return unreadView(importId, fileId, file.name, refusal!, raw ?? (await firstReading(file.bytes, file.name)));
+  if (!doc) return unreadView(importId, fileId, file.name, refusal!, raw ?? (await reader.firstReading(file.bytes, file.name)));
   return buildPreview(db, actor, importId, fileId, file.name, doc);
 }
 
@@ -154,20 +171,20 @@ async function importBytes(db: Queryable, fileId: number): Promise<Buffer> {
 }
 
 /** What the reader found in an imported document, for pointing at its columns (read or not). */
-export async function getImportLayout(db: Queryable, actor: Actor, id: number) {
+export async function getImportLayout(db: Queryable, actor: Actor, id: number, reader: DocumentReader = inProcessReader) {
   const r = await loadImport(db, actor, id);
   if (r.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${r.status}`);
-  return { layout: documentLayout(await firstReading(await importBytes(db, r.file_id), r.name)) };
+  return { layout: documentLayout(await reader.firstReading(await importBytes(db, r.file_id), r.name)) };
 }
 
 /**
  * Reads an imported document with the columns a person pointed at; with `remember`, the
  * organisation's next document of the same header shape is read the same way.
  */
-export async function readImportWithColumns(db: Database, actor: Actor, id: number, input: ColumnChoice & { remember: boolean }) {
+export async function readImportWithColumns(db: Database, actor: Actor, id: number, input: ColumnChoice & { remember: boolean }, reader: DocumentReader = inProcessReader) {
   const imp = await loadImport(db, actor, id);
   if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${imp.status}`);
-  const raw = await firstReading(await importBytes(db, imp.file_id), imp.name);
+  const raw = await reader.firstReading(await importBytes(db, imp.file_id), imp.name);
   const choice: ColumnChoice = { block: input.block, headerRow: input.headerRow, columns: input.columns };
   const doc = readWithColumns(raw, choice); // a Russian message when the columns read nothing
   await db.transaction(async (tx) => {
@@ -204,12 +221,12 @@ async function loadImport(db: Queryable, actor: Actor, id: number, opts: { forUp
   return r;
 }
 
-export async function getImportPreview(db: Queryable, actor: Actor, id: number) {
+export async function getImportPreview(db: Queryable, actor: Actor, id: number, reader: DocumentReader = inProcessReader) {
   const r = await loadImport(db, actor, id);
   if (!r.document) {
     const bytes = await importBytes(db, r.file_id);
-    const message = await importDocument(bytes, r.name).then(() => null, (e: unknown) => (isDomainError(e) ? e.message : null));
-    return unreadView(r.id, r.file_id, r.name, message ?? 'Документ не прочитан: укажите строку заголовка и столбцы.', await firstReading(bytes, r.name));
+    const message = await reader.importDocument(bytes, r.name).then(() => null, (e: unknown) => (isDomainError(e) ? e.message : null));
+    return unreadView(r.id, r.file_id, r.name, message ?? 'Документ не прочитан: укажите строку заголовка и столбцы.', await reader.firstReading(bytes, r.name));
   }
   return { ...(await buildPreview(db, actor, r.id, r.file_id, r.name, r.document)), status: r.status };
 }
@@ -294,6 +311,7 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
       const created = await createSection(db, actor, plan.id, s, tx);
       sectionIds.set(s.number, created.id);
     }
+    const measures: MeasureInput[] = [];
     for (const item of input.items) {
       if (!item.title.trim()) throw new DomainError('validation', 'import.empty_title', `Мероприятие № ${item.number}: не указано наименование`, 'empty title');
       const execIds: number[] = [];
@@ -305,12 +323,14 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
       }
       const sectionId = item.section != null ? sectionIds.get(item.section) : null;
       if (item.section != null && sectionId === undefined) throw new DomainError('validation', 'import.section', `Мероприятие № ${item.number}: раздел «${item.section}» не найден`, 'unknown section');
-      await createMeasure(db, actor, plan.id, {
+      measures.push({
         sectionId: sectionId ?? null, number: item.number, title: item.title, expectedResult: item.expectedResult, form: item.form,
         deadlineText: item.deadlineText, leadExecutorId: execIds[0] ?? null, coExecutorIds: execIds.slice(1), textExecutors, status: item.status,
         executionText: item.executionText, protocolItem: item.protocolItem,
-      }, { tx, source: imp.name });
+      });
     }
+    // All measures in a few set-based statements: a long import must not hold the database for long.
+    await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
     const done = await tx.query(`UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`, [importId, plan.id]);
     if (done.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} left preview meanwhile`);
     await recordAudit(tx, actor, actor.regionId, { action: 'plan.imported', entityType: 'plan', entityId: plan.id, planId: plan.id, after: { file: imp.name, fileId: imp.file_id, measures: input.items.length }, source: imp.name });

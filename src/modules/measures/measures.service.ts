@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type MeasureSubject } from '../../domain/policy/authorize.js';
-import { listMeasureHistory, recordAudit } from '../audit/index.js';
+import { listMeasureHistory, recordAudit, recordAudits } from '../audit/index.js';
 import { notifyNewExecutors } from '../notifications/index.js';
 import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans/index.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/index.js';
@@ -115,6 +115,65 @@ export async function createMeasure(db: Database, actor: Actor, planId: number, 
     return measure;
   };
   return opts.tx ? work(opts.tx) : db.transaction(work);
+}
+
+/**
+ * Creates many measures in a plan in a handful of statements (multi-row INSERT … SELECT FROM
+ * unnest), with the same checks, control points and audit records as `createMeasure` one by
+ * one. An import of 1,000 measures made ~10 statements a measure (≈10,000 round trips: 31 s
+ * on PGlite, during which the single-connection embedded database answered no one else);
+ * this makes it ~10 statements in all. Runs inside the caller's transaction.
+ */
+export async function createMeasures(tx: Queryable, actor: Actor, planId: number, inputs: MeasureInput[], opts: { source?: string; today?: string } = {}): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const plan = await loadPlanRow(tx, actor, planId);
+  if (!authorize(actor, { action: 'measure.create', subject: planSubjectOf(plan) })) throw forbidden();
+  const sectionIds = [...new Set(inputs.map((i) => i.sectionId).filter((x): x is number => x != null))];
+  if (sectionIds.length) {
+    const found = await tx.query(`SELECT id FROM sections WHERE id = ANY($1::int[]) AND plan_id = $2`, [sectionIds, planId]);
+    if (found.length !== sectionIds.length) throw new DomainError('validation', 'measure.section', 'Раздел не найден в этом плане', `sections ${sectionIds.join(',')} not all in plan ${planId}`);
+  }
+  const executorsOf = (i: MeasureInput) => {
+    const all: [number, 'lead' | 'co'][] = [];
+    if (i.leadExecutorId != null) all.push([i.leadExecutorId, 'lead']);
+    for (const id of i.coExecutorIds ?? []) if (id !== i.leadExecutorId && !all.some(([x]) => x === id)) all.push([id, 'co']);
+    return all;
+  };
+  await assertExecutors(tx, actor, [...new Set(inputs.flatMap((i) => executorsOf(i).map(([id]) => id)))]);
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const col = <T>(f: (i: MeasureInput) => T) => inputs.map(f);
+  const rows = await tx.query<{ id: number; ord: number }>(
+    `WITH base AS (SELECT coalesce(max(position), 0) AS p FROM measures WHERE plan_id = $2),
+     ins AS (
+       INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, form, deadline_text, status, execution_text,
+                             protocol_item, text_executors, deadline_override, anchor_date, control_from, position)
+       SELECT $1, $2, u.section_id, u.number, u.title, u.expected_result, u.form, u.deadline_text, u.status, u.execution_text,
+              u.protocol_item, ARRAY(SELECT jsonb_array_elements_text(u.text_executors::jsonb)), u.deadline_override::jsonb, u.anchor_date::date, u.control_from::date,
+              base.p + u.ord
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+            WITH ORDINALITY AS u(section_id, number, title, expected_result, form, deadline_text, status, execution_text, protocol_item, text_executors, deadline_override, anchor_date, control_from, ord)
+       CROSS JOIN base
+       RETURNING id, position)
+     SELECT ins.id, (ins.position - base.p)::int AS ord FROM ins CROSS JOIN base`,
+    [actor.regionId, planId, col((i) => i.sectionId), col((i) => i.number.trim()), col((i) => i.title.trim()), col((i) => i.expectedResult ?? ''),
+      col((i) => i.form ?? ''), col((i) => i.deadlineText ?? ''), col((i) => i.status ?? null), col((i) => i.executionText ?? ''), col((i) => i.protocolItem ?? ''),
+      col((i) => JSON.stringify(i.textExecutors ?? [])), col((i) => (i.deadlineOverride ? JSON.stringify(i.deadlineOverride) : null)), col((i) => i.anchorDate ?? null),
+      col((i) => (i.controlFrom !== undefined ? i.controlFrom : measureControlFromOnCreate({ status: plan.status, periodFrom: plan.period_from, controlFrom: plan.control_from }, today)))],
+  ).catch(duplicateNumber);
+  const ids: number[] = new Array(inputs.length);
+  for (const r of rows) ids[Number(r.ord) - 1] = Number(r.id);
+  const ex = { measure: [] as number[], org: [] as number[], role: [] as string[], pos: [] as number[] };
+  inputs.forEach((input, k) => executorsOf(input).forEach(([org, role], pos) => { ex.measure.push(ids[k]); ex.org.push(org); ex.role.push(role); ex.pos.push(pos); }));
+  if (ex.measure.length) {
+    await tx.query(`INSERT INTO measure_executors (measure_id, organisation_id, role, position) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[])`,
+      [ex.measure, ex.org, ex.role, ex.pos]);
+  }
+  // Assignment notices go out only for a plan under way (see notifyNewExecutors); an import makes a draft.
+  if (plan.status === 'active') for (const id of ids) await notifyNewExecutors(tx, actor, id, []);
+  await regenerateControlPoints(tx, { measureIds: ids });
+  const created = await loadMeasures(tx, `m.id = ANY($1::int[])`, [ids]);
+  await recordAudits(tx, actor, actor.regionId, created.map((m) => ({ action: 'measure.create', entityType: 'measure', entityId: m.id, planId, measureId: m.id, after: m, source: opts.source ?? null })));
+  return ids;
 }
 
 export async function updateMeasure(db: Database, actor: Actor, id: number, input: Partial<MeasureInput> & { version: number }): Promise<MeasureView> {

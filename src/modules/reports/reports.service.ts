@@ -10,7 +10,7 @@ import { gatherExecutionText, nextReportState, type ReportAction, type ReportSta
 import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { reportReviewedNotice } from '../../domain/notifications/events.js';
-import { storeFile, type UploadedFile } from '../files/index.js';
+import { contentMatchesExtension, storeFile, type UploadedFile } from '../files/index.js';
 import { loadPlanRow, planSubjectOf } from '../plans/index.js';
 import { refreshOpenDue } from '../obligations/index.js';
 
@@ -289,19 +289,11 @@ const ATTACHMENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', txt: 'text/plain', zip: 'application/zip',
 };
 
-/** Checks the declared type against the file's first bytes, so a renamed executable is not stored as a PDF. */
-function sniffMatches(ext: string, b: Uint8Array): boolean {
-  const starts = (...sig: number[]) => sig.every((v, i) => b[i] === v);
-  switch (ext) {
-    case 'pdf': return starts(0x25, 0x50, 0x44, 0x46);
-    case 'docx': case 'xlsx': case 'odt': case 'ods': case 'zip': return starts(0x50, 0x4b);
-    case 'doc': case 'xls': return starts(0xd0, 0xcf, 0x11, 0xe0);
-    case 'png': return starts(0x89, 0x50, 0x4e, 0x47);
-    case 'jpg': case 'jpeg': return starts(0xff, 0xd8, 0xff);
-    case 'txt': return !b.subarray(0, 4096).includes(0);
-    default: return false;
-  }
-}
+/**
+ * Checks the declared type against the content: the first bytes, and for .docx/.xlsx/.odt/.ods/.zip
+ * the archive's structure (see files/file-type.ts), so a renamed executable is not stored as a document.
+ */
+const sniffMatches = (ext: string, b: Uint8Array): boolean => contentMatchesExtension(ext, b);
 
 export async function addAttachment(db: Database, actor: Actor, reportId: number, file: UploadedFile) {
   const ext = (file.name.split('.').pop() ?? '').toLowerCase();

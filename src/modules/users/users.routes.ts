@@ -16,7 +16,7 @@ export function registerUserRoutes(app: App, ctx: AppContext) {
         email: z.email().max(300).nullable().optional(),
         role: z.enum(ROLES),
         organisationId: bodyId,
-        password: str().min(1).max(200),
+        password: str().min(1).max(200).optional(),
       }).strict(),
     },
   }, async (request, reply) => reply.status(201).send(await createUser(ctx.db, requireSession(request).user, request.body)));

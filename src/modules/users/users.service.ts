@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type Role } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
-import { assertPasswordAcceptable, hashPassword } from '../auth/index.js';
+import { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from '../auth/index.js';
 
 export const ROLES = ['admin', 'coordinator', 'executor', 'observer'] as const;
 
@@ -14,6 +14,8 @@ export interface UserView {
   role: Role;
   active: boolean;
   locked: boolean;
+  /** The password is a one-time one the user has yet to replace. */
+  mustChangePassword: boolean;
   organisation: { id: number; shortName: string; fullName: string };
 }
 
@@ -28,6 +30,7 @@ function presentUser(r: Record<string, unknown>): UserView {
     role: r.role as Role,
     active: Boolean(r.active),
     locked: r.locked_until != null && new Date(r.locked_until as string) > new Date(),
+    mustChangePassword: Boolean(r.must_change_password),
     organisation: { id: Number(r.organisation_id), shortName: String(r.org_short), fullName: String(r.org_full) },
   };
 }
@@ -49,24 +52,32 @@ export interface UserInput {
   email?: string | null;
   role: Role;
   organisationId: number;
-  password: string;
+  /** Omitted: the server makes up a one-time password and returns it once. */
+  password?: string;
 }
 
-export async function createUser(db: Database, actor: Actor, input: UserInput): Promise<UserView> {
+/**
+ * Creates an account. Its password — given by the administrator or made up here — is a
+ * one-time password: the user must replace it at first login. A made-up one is returned
+ * once, in `oneTimePassword`, for the administrator to hand over.
+ */
+export async function createUser(db: Database, actor: Actor, input: UserInput): Promise<UserView & { oneTimePassword?: string }> {
   if (!authorize(actor, { action: 'users.manage', subject: actor })) throw forbidden();
-  assertPasswordAcceptable(input.password);
-  const passwordHash = await hashPassword(input.password);
+  const generated = input.password === undefined ? generateOneTimePassword() : undefined;
+  const password = input.password ?? generated!;
+  assertPasswordAcceptable(password, [input.login, input.fullName, input.email ?? '']);
+  const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     await assertOrgInRegion(tx, actor, input.organisationId);
     const taken = await tx.one(`SELECT 1 FROM users WHERE lower(login) = lower($1)`, [input.login]);
     if (taken) throw new DomainError('conflict', 'user.login_taken', 'Пользователь с таким логином уже существует', 'login taken');
     const created = await tx.one<{ id: number }>(
-      `INSERT INTO users (region_id, organisation_id, login, full_name, email, role, password_hash) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+      `INSERT INTO users (region_id, organisation_id, login, full_name, email, role, password_hash, must_change_password) VALUES ($1,$2,$3,$4,$5,$6,$7,true) RETURNING id`,
       [actor.regionId, input.organisationId, input.login.trim(), input.fullName.trim(), input.email ?? null, input.role, passwordHash],
     );
     const user = presentUser((await tx.one(`${selectUsers} WHERE u.id = $1`, [created!.id]))!);
     await recordAudit(tx, actor, actor.regionId, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
-    return user;
+    return generated ? { ...user, oneTimePassword: generated } : user;
   });
 }
 
@@ -77,6 +88,7 @@ export async function updateUser(
   if (!authorize(actor, { action: 'users.manage', subject: actor })) throw forbidden();
   if (input.password !== undefined) assertPasswordAcceptable(input.password);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  // A password reset by an administrator is a one-time password, like a new account's.
   return db.transaction(async (tx) => {
     const row = await tx.one(`${selectUsers} WHERE u.id = $1 AND u.region_id = $2`, [id, actor.regionId]);
     if (!row) throw notFound('Пользователь не найден', `user ${id} not found`);
@@ -89,6 +101,7 @@ export async function updateUser(
       `UPDATE users SET full_name = COALESCE($2, full_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
          role = COALESCE($5, role), organisation_id = COALESCE($6, organisation_id), active = COALESCE($7, active),
          password_hash = COALESCE($8, password_hash),
+         must_change_password = CASE WHEN $8::text IS NOT NULL THEN true ELSE must_change_password END,
          failed_logins = CASE WHEN $9::boolean OR $8::text IS NOT NULL THEN 0 ELSE failed_logins END,
          locked_until = CASE WHEN $9::boolean OR $8::text IS NOT NULL THEN NULL ELSE locked_until END,
          updated_at = now()
