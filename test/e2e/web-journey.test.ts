@@ -249,11 +249,17 @@ describe.skipIf(!hasChromium)('web: admin sets up a council plan, the directory 
     await page.getByTestId('login-input').fill('sidorova');
     await page.getByTestId('password-input').fill('second-pass-2025');
     await page.getByTestId('login-submit').click();
+    // A password set by the administrator is one-time: the first screen asks for the user's own.
+    await page.getByTestId('first-password-form').waitFor();
+    await page.getByTestId('first-password-current').fill('second-pass-2025');
+    await page.getByTestId('first-password-new').fill('third-pass-2025');
+    await page.getByTestId('first-password-repeat').fill('third-pass-2025');
+    await page.getByTestId('first-password-submit').click();
     await page.getByTestId('userbox').waitFor();
     await page.getByTestId('change-password').click();
-    await page.locator('#pw-current').fill('second-pass-2025');
-    await page.locator('#pw-new').fill('third-pass-2025');
-    await page.locator('#pw-repeat').fill('third-pass-2025');
+    await page.locator('#pw-current').fill('third-pass-2025');
+    await page.locator('#pw-new').fill('fourth-pass-2025');
+    await page.locator('#pw-repeat').fill('fourth-pass-2025');
     await page.locator('#pw-repeat').press('Enter');
     await expect.poll(() => page.getByText('Пароль изменён.').count()).toBe(1);
     expect(pageErrors).toEqual([]);

@@ -271,6 +271,7 @@ export const FIELD_LABELS: Record<string, string> = {
   currentPassword: 'Текущий пароль',
   measureOrder: 'Порядок мероприятий',
   locked: 'Заблокирован',
+  mustChangePassword: 'Временный пароль',
   unlock: 'Разблокировка',
   reportingFrequency: 'Периодичность отчётности',
   reportDay: 'Срок отчёта (число месяца)',
