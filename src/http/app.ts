@@ -10,8 +10,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loadSession, registerAuthRoutes, registerSettingsRoutes } from '../modules/auth/index.js';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authenticateBearer, bearerToken, loadSession, registerAuthRoutes, registerSettingsRoutes, registerTokenRoutes } from '../modules/auth/index.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
 import { registerImportRoutes } from '../modules/imports/index.js';
 import { registerDeadlineRoutes } from '../modules/deadlines/index.js';
@@ -27,10 +27,11 @@ import { registerWorkRoutes } from '../modules/work/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { configureFileStorage } from '../modules/files/index.js';
 import { SESSION_COOKIE, type App, type AppContext } from './context.js';
+import { installResponseContract, plainJsonSerializer, registerOpenApiDocument, type ResponseMismatch } from './contract.js';
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<App> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object; onResponseMismatch?: (m: ResponseMismatch) => void } = {}): Promise<App> {
   configureFileStorage(ctx.env);
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -40,23 +41,34 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(plainJsonSerializer);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('session', null);
+  installResponseContract(app, { onMismatch: opts.onResponseMismatch });
 
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
+      openapi: '3.1.0',
       info: { title: 'Исполнение — API', description: 'Plans of measures, their execution and reporting', version: '0.1.0' },
-      components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (isp_…), scope read or reports' } } },
+      security: [{ cookie: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerOpenApiDocument(app);
 
   // Authentication and CSRF for every API request.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.url.startsWith('/api/')) return;
+    // A personal API token stands for its user within its scope. No CSRF check: browsers
+    // never attach an Authorization header on their own, so a cross-site form cannot use it.
+    const bearer = bearerToken(request.headers.authorization);
+    if (bearer !== undefined) {
+      request.session = await authenticateBearer(ctx.db, bearer, request.method, request.routeOptions.url);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.session = (await loadSession(ctx.db, token)) ?? null;
     const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
@@ -71,6 +83,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
 
   registerAuthRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
