@@ -1,6 +1,6 @@
 /** Users (admin): list, create, edit role/organisation/active, reset password. */
 import { useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage, type User, type UserInput, type UserPatch } from '../api';
+import { api, ApiError, errorMessage, type UserView as User, type UserInput, type UserPatch } from '../api';
 import { useUser } from '../auth';
 import { Dialog } from '../components/Dialog';
 import { OrgPicker } from '../components/OrgPicker';
