@@ -37,7 +37,7 @@ export function genitiveTitle(title: string): string {
 }
 
 export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: number, f: ReportFilter): Promise<{ model: ReportModel; fileStem: string }> {
-  const plan = await loadPlanRow(db, actor, planId) as unknown as { id: number; title: string; kind: string; region_id: number; owner_organisation_id: number; status: 'draft' | 'active' | 'archived' };
+  const plan = await loadPlanRow(db, actor, planId);
   if (!authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan as never), hasOwnMeasures: true } })) throw forbidden();
   let period: { id: number; label: string } | undefined;
   if (f.periodId) {
