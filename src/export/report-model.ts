@@ -15,6 +15,7 @@
  * Everything here is pure: the writers receive a `ReportModel` built elsewhere (from
  * the database or an import) and never read the clock.
  */
+import { russianLongDate } from '../domain/calendar/index.js';
 
 /** Which official form to lay the report out in. */
 export type ReportForm = 'plan' | 'council';
@@ -176,18 +177,13 @@ export interface ReportLayout {
   rows: LayoutRow[];
 }
 
-const MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-
 /**
  * An ISO date (or date-time; the date part is used as written, no time zone shift)
  * in Russian long form; the input itself when it is not an ISO date.
  * @example formatRussianDate('2025-04-12') // '12 апреля 2025 г.'
  */
 export function formatRussianDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
-  if (!m) return iso;
-  const month = MONTHS_GENITIVE[Number(m[2]) - 1];
-  return month ? `${Number(m[3])} ${month} ${m[1]} г.` : iso;
+  return russianLongDate(iso) ?? iso;
 }
 
 /**

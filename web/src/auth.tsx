@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized, type User } from './api';
+import { queryClient } from './hooks';
 
 interface AuthState {
   /** `undefined` while the first /auth/me is in flight. */
@@ -43,6 +44,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthorized(() => {
+        // Nothing cached for one session may be shown in the next.
+        queryClient.clear();
         setSessionExpired(true);
         setUserState(null);
       }),
@@ -51,6 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (login: string, password: string) => {
     const s = await api.login(login, password);
+    queryClient.clear();
     setSessionExpired(false);
     setBootError(null);
     setUserState(s.user);
@@ -61,6 +65,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api.logout();
     } finally {
+      queryClient.clear();
       setSessionExpired(false);
       setUserState(null);
     }

@@ -1,6 +1,55 @@
-/** Small data hooks over `api`: a loader with reload, and the shared directory cache. */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+/**
+ * The data layer of the web app: TanStack Query over the typed `request` transport in
+ * api.ts (which keeps the session cookie and the CSRF header). Reads are queries keyed
+ * by what they ask for; writes are mutations, and a successful write refreshes the cache
+ * (see `refreshAfterWrite`).
+ */
+import { keepPreviousData, MutationCache, QueryClient, useMutation, useQuery, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { api, errorMessage, type Organisation } from './api';
+
+/** The directory's key: kept across writes unless a write says it changed the directory. */
+const DIRECTORY_KEY = ['directory'] as const;
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** The write changed the organisation directory (pickers, «(по согласованию)» marks). */
+      directory?: boolean;
+      /** A dry run or a read over POST: nothing on the server changed. */
+      readOnly?: boolean;
+    };
+  }
+}
+
+/**
+ * After any write: what is on the screen is fetched again (and the write's promise waits
+ * for it, so a dialog closes onto fresh data), and everything cached but not shown is
+ * dropped, so a screen opened later starts from the server and never shows a state from
+ * before the write. Almost every write moves statuses, counts, dashboards and home
+ * screens at once, so naming the affected queries write by write would miss some.
+ */
+export async function refreshAfterWrite(client: QueryClient, opts: { directory?: boolean } = {}): Promise<void> {
+  const keepDirectory = (key: QueryKey) => key[0] === DIRECTORY_KEY[0] && !opts.directory;
+  client.removeQueries({ type: 'inactive', predicate: (q) => !keepDirectory(q.queryKey) });
+  // An import on the screen is a snapshot being worked on: saving it must not swap the
+  // screen for «already saved» under the user (its next opening asks the server again).
+  await client.invalidateQueries({ type: 'active', predicate: (q) => !keepDirectory(q.queryKey) && q.queryKey[0] !== 'import' });
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  defaultOptions: {
+    // An answer other than 2xx carries a Russian message meant for the user at once.
+    queries: { retry: false },
+    mutations: { retry: false },
+  },
+  mutationCache: new MutationCache({
+    onSuccess: (_data, _vars, _ctx, mutation) => {
+      if (mutation.meta?.readOnly) return;
+      return refreshAfterWrite(queryClient, { directory: mutation.meta?.directory });
+    },
+  }),
+});
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -10,37 +59,35 @@ export interface Loaded<T> {
   setData(d: T): void;
 }
 
-/** Runs `load` on mount and whenever `deps` change; keeps the last data while reloading. */
-export function useLoader<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const seq = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const run = useCallback(load, deps);
+/**
+ * A query with the shape the screens read: Russian error text, and the last data kept
+ * while the key changes (a filter or another plan), as the screens expect.
+ */
+export function useApiQuery<T>(key: QueryKey, load: () => Promise<T>, opts: { enabled?: boolean } = {}): Loaded<T> {
+  const q = useQuery({ queryKey: key, queryFn: load, placeholderData: keepPreviousData, enabled: opts.enabled });
+  const { refetch } = q;
   const reload = useCallback(async () => {
-    const mine = ++seq.current;
-    setLoading(true);
-    try {
-      const d = await run();
-      if (mine === seq.current) {
-        setData(d);
-        setError(null);
-      }
-    } catch (e) {
-      if (mine === seq.current) setError(errorMessage(e));
-    } finally {
-      if (mine === seq.current) setLoading(false);
-    }
-  }, [run]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { data, error, loading, reload, setData };
+    await refetch();
+  }, [refetch]);
+  const setData = (d: T) => {
+    queryClient.setQueryData(key, d);
+  };
+  return { data: q.data, error: q.error ? errorMessage(q.error) : null, loading: q.isFetching, reload, setData };
+}
+
+/**
+ * A write outside a form (a button in a row, a toggle): a mutation, so the cache is
+ * refreshed after it; `run` resolves when the screen shows the result, throws on failure.
+ */
+export function useWrite<A extends unknown[], R>(write: (...args: A) => Promise<R>, meta?: { directory?: boolean; readOnly?: boolean }) {
+  const m = useMutation({ mutationFn: (args: A) => write(...args), meta });
+  const { mutateAsync } = m;
+  const run = useCallback((...args: A) => mutateAsync(args), [mutateAsync]);
+  return { run, busy: m.isPending };
 }
 
 // ---------------------------------------------------------------------------
-// Directory cache: every picker and every "(по согласованию)" mark reads the same list.
+// Directory: every picker and every "(по согласованию)" mark reads the same list.
 
 interface DirectoryState {
   items: Organisation[];
@@ -49,42 +96,17 @@ interface DirectoryState {
   error: string | null;
 }
 
-let directory: DirectoryState = { items: [], byId: new Map(), loaded: false, error: null };
-let inflight: Promise<void> | null = null;
-const listeners = new Set<() => void>();
+const NO_ITEMS: Organisation[] = [];
 
-function setDirectory(next: DirectoryState) {
-  directory = next;
-  listeners.forEach((l) => l());
-}
-
-/** Loads (or reloads) the directory into the shared cache. */
+/** Loads (or reloads) the shared directory. */
 export function refreshDirectory(): Promise<void> {
-  inflight ??= api
-    .organisations()
-    .then((r) => setDirectory({ items: r.items, byId: new Map(r.items.map((o) => [o.id, o])), loaded: true, error: null }))
-    .catch((e) => setDirectory({ ...directory, error: errorMessage(e) }))
-    .finally(() => {
-      inflight = null;
-    });
-  return inflight;
-}
-
-/** Forgets the cache (on logout). */
-export function clearDirectory() {
-  setDirectory({ items: [], byId: new Map(), loaded: false, error: null });
+  return queryClient.invalidateQueries({ queryKey: DIRECTORY_KEY });
 }
 
 export function useDirectory(): DirectoryState {
-  const state = useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => directory,
-  );
-  useEffect(() => {
-    if (!directory.loaded && !directory.error) void refreshDirectory();
-  }, []);
-  return state;
+  // Loaded once per session and refreshed by the writes that change it.
+  const q = useQuery({ queryKey: DIRECTORY_KEY, queryFn: () => api.organisations().then((r) => r.items), staleTime: Infinity });
+  const items = q.data ?? NO_ITEMS;
+  const byId = useMemo(() => new Map(items.map((o) => [o.id, o])), [items]);
+  return { items, byId, loaded: q.isSuccess, error: q.error ? errorMessage(q.error) : null };
 }

@@ -15,6 +15,7 @@ import rawCalendar from './ru-production-calendar.json';
 import { epochDayOf, fromEpochDay, toEpochDay, weekdayOf } from './iso-date.js';
 
 export * from './iso-date.js';
+export * from './russian-dates.js';
 
 /** One year of the production calendar as stored in the JSON. */
 export interface CalendarYear {

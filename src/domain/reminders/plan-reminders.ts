@@ -14,6 +14,7 @@
  *  - `returned:<userId>:<reportId>:<returnVersion>` — one notice per return of a report.
  */
 import { addDaysIso } from '../reporting/dates.js';
+import { MONTHS_GENITIVE, russianLongDate } from '../calendar/index.js';
 
 export type NoticeKind = 'upcoming' | 'missed' | 'weekly' | 'returned';
 export const NOTICE_KINDS: readonly NoticeKind[] = ['upcoming', 'missed', 'weekly', 'returned'];
@@ -262,14 +263,12 @@ function groupBy<T, K>(list: T[], key: (t: T) => K): Map<K, T[]> {
 // ---------------------------------------------------------------------------
 // Dates and words
 
-const MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-
 /**
  * `2016-12-28` → «28 декабря 2016 г.» (the form of official documents).
  * @example formatDateRuLong('2026-01-10') // '10 января 2026 г.'
  */
 export function formatDateRuLong(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS_GENITIVE[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)} г.`;
+  return russianLongDate(iso) ?? iso;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import { formatRuDate } from '../../domain/deadlines/index.js';
+import { russianLongDate } from '../../domain/calendar/index.js';
 import { gatherExecutionText } from '../../domain/reporting/report-workflow.js';
 import type { Actor } from '../../domain/policy/authorize.js';
 import { authorize } from '../../domain/policy/authorize.js';
@@ -24,8 +25,6 @@ export interface ReportFilter {
   signDate?: string;
 }
 
-const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS_GEN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)} года`;
 
 /** «План мероприятий по …» → «плана мероприятий по …», for «Информация об исполнении …». */
 export function genitiveTitle(title: string): string {
@@ -104,7 +103,7 @@ export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: 
   for (const s of sections) {
     const rows = measures.filter((m) => m.sectionId === s.id).map((m) => toRow(m, s.number));
     if (rows.length === 0) continue;
-    const title = council && /^\d{4}-\d{2}-\d{2}$/.test(s.number) && !/протокол/i.test(s.title) ? `Протокол заседания от ${longDate(s.number)}` : s.title;
+    const title = council && /^\d{4}-\d{2}-\d{2}$/.test(s.number) && !/протокол/i.test(s.title) ? `Протокол заседания от ${russianLongDate(s.number, 'года') ?? s.number}` : s.title;
     reportSections.push({ number: s.number, title, rows });
   }
   // «(далее – …)» belongs to a document's body, not to the title of a report about it.

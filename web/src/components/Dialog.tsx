@@ -2,8 +2,7 @@
  * Modal dialog on the native <dialog>: the rest of the page is inert, Escape closes,
  * focus goes to the first field (or `initialFocus`) and returns where it came from.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { errorMessage } from '../api';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -65,53 +64,5 @@ export function Dialog({ title, onClose, children, wide, testId }: DialogProps) 
       </div>
       <div className="dialog-body">{children}</div>
     </dialog>
-  );
-}
-
-interface ConfirmProps {
-  title: string;
-  message: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  onConfirm(): Promise<void> | void;
-  onClose(): void;
-}
-
-/** A yes/no dialog whose action may fail: the server's message is shown inside. */
-export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onClose }: ConfirmProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <Dialog title={title} onClose={onClose} testId="confirm-dialog">
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            await onConfirm();
-            onClose();
-          } catch (err) {
-            setError(errorMessage(err));
-            setBusy(false);
-          }
-        }}
-      >
-        <div className="confirm-message">{message}</div>
-        {error && (
-          <p className="alert alert-error" role="alert" data-testid="confirm-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className={danger ? 'btn btn-danger' : 'btn btn-primary'} disabled={busy} data-autofocus data-testid="confirm-submit">
-            {confirmLabel}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

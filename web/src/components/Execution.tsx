@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ApiError, api, errorMessage, type Measure } from '../api';
 import { execution, figuresFromRows, linksFromText, LIGHT_LABELS, REPORT_STATE_LABELS, RESULT_LABELS, type Extension, type ExtensionTarget, type FigureRow, type ReportDetail, type ResultStatus } from '../execution';
 import { formatDateShort, formatDateTimeRu } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 import { Alert, Loading } from './ui';
 
 export function LightDot({ light }: { light?: string }) {
@@ -17,7 +17,7 @@ export function LightDot({ light }: { light?: string }) {
 }
 
 export function ExecutionSection({ m, canManage, onChanged }: { m: Measure; canManage: boolean; onChanged(): void }) {
-  const reports = useLoader(() => execution.measureReports(m.id), [m.id]);
+  const reports = useApiQuery(['measure', m.id, 'reports'], () => execution.measureReports(m.id));
   const [openId, setOpenId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = async () => { await reports.reload(); onChanged(); };
@@ -65,7 +65,7 @@ export function ExecutionSection({ m, canManage, onChanged }: { m: Measure; canM
 }
 
 export function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promise<void> }) {
-  const report = useLoader(() => execution.report(id), [id]);
+  const report = useApiQuery(['report', id], () => execution.report(id));
   const [text, setText] = useState<string | null>(null);
   const [status, setStatus] = useState<ResultStatus | '' | null>(null);
   const [comment, setComment] = useState('');
@@ -208,8 +208,8 @@ const ACTION_LABELS: Record<string, string> = { save: 'сохранён черн
 function Extensions({ m, onChanged }: { m: Measure; onChanged(): void }) {
   const canRequest = Boolean(m.abilities?.requestExtension) && !m.closed;
   const canDecide = Boolean(m.abilities?.decideExtension);
-  const list = useLoader(() => execution.extensions(m.id), [m.id]);
-  const targets = useLoader(() => (canRequest ? execution.extensionTargets(m.id) : Promise.resolve({ items: [] as ExtensionTarget[] })), [m.id, canRequest]);
+  const list = useApiQuery(['measure', m.id, 'extensions'], () => execution.extensions(m.id));
+  const targets = useApiQuery(['measure', m.id, 'extension-targets', canRequest], () => (canRequest ? execution.extensionTargets(m.id) : Promise.resolve({ items: [] as ExtensionTarget[] })));
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

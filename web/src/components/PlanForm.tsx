@@ -1,10 +1,10 @@
 /** Plan header form (create and edit): kind, title, owner, period, approval. */
-import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type Plan, type PlanInput, type PlanPatch } from '../api';
+import { useState } from 'react';
+import { type Plan, type PlanInput, type PlanPatch } from '../api';
 import { PLAN_KIND_LABELS, type PlanKind } from '../format';
-import { Dialog } from './Dialog';
 import { OrgPicker } from './OrgPicker';
-import { Alert, Field, describedBy, submitOnCtrlEnter } from './ui';
+import { Field, describedBy, submitOnCtrlEnter } from './ui';
+import { FormActions, FormDialog, useSubmit } from './form';
 
 interface Props {
   plan?: Plan;
@@ -31,23 +31,17 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
   const [status, setStatus] = useState<'draft' | 'active'>(plan?.status === 'active' ? 'active' : 'draft');
   // A new plan: empty means «today, or the period's start if it has not begun» (the server's default).
   const [controlFrom, setControlFrom] = useState(dateOnly(plan?.controlFrom));
-  const [error, setError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit(onSubmit);
+  const errors = save.fieldErrors;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const local: Record<string, string> = {};
     if (!title.trim()) local.title = 'Укажите наименование плана.';
     if (!ownerId) local.ownerOrganisationId = 'Выберите организацию из справочника.';
     if (!periodFrom) local.periodFrom = 'Укажите начало периода.';
     if (!periodTo) local.periodTo = 'Укажите окончание периода.';
     if (periodFrom && periodTo && periodFrom > periodTo) local.periodTo = 'Окончание периода раньше его начала.';
-    setErrors(local);
-    if (Object.keys(local).length) {
-      setError('Проверьте выделенные поля.');
-      return;
-    }
+    if (save.invalid(local, 'Проверьте выделенные поля.')) return;
     const full: PlanInput = {
       kind,
       title: title.trim(),
@@ -77,94 +71,76 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
       }
       body = patch;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(body);
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      setBusy(false);
-    }
+    void save.submit(body);
   };
 
   return (
-    <Dialog title={plan ? 'Реквизиты плана' : 'Новый план'} onClose={onClose} testId="plan-form-dialog">
-      <form onSubmit={submit} noValidate data-testid="plan-form">
-        {error && <Alert testId="plan-form-error">{error}</Alert>}
-        <fieldset className="field">
-          <legend>Вид документа</legend>
-          <div className="radio-row">
-            {(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => (
-              <label key={k} className="radio">
-                <input type="radio" name="plan-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`plan-kind-${k}`} />
-                {PLAN_KIND_LABELS[k]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <Field id="plan-title" label="Наименование" error={errors.title} required>
-          <textarea
-            id="plan-title"
-            data-testid="plan-field-title"
-            rows={2}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            onKeyDown={(e) => {
-              // A title is one line of meaning: Enter submits, like an input.
-              if (e.key === 'Enter' && !e.shiftKey) {
-                e.preventDefault();
-                e.currentTarget.form?.requestSubmit();
-              } else submitOnCtrlEnter(e);
-            }}
-            aria-describedby={describedBy('plan-title', errors.title)}
-            placeholder="План мероприятий по …"
-          />
-        </Field>
-        <Field id="plan-owner" label="Ответственная организация" error={errors.ownerOrganisationId} required>
-          <OrgPicker id="plan-owner" testId="plan-field-owner" value={ownerId} onChange={setOwnerId} fallbackText={plan?.owner?.shortName || plan?.owner?.fullName} describedBy={describedBy('plan-owner', errors.ownerOrganisationId)} invalid={Boolean(errors.ownerOrganisationId)} />
-        </Field>
-        <div className="field-row">
-          <Field id="plan-from" label="Период: с" error={errors.periodFrom} required>
-            <input id="plan-from" data-testid="plan-field-periodFrom" type="date" value={periodFrom} onChange={(e) => setFrom(e.target.value)} aria-describedby={describedBy('plan-from', errors.periodFrom)} />
-          </Field>
-          <Field id="plan-to" label="по" error={errors.periodTo} required>
-            <input id="plan-to" data-testid="plan-field-periodTo" type="date" value={periodTo} onChange={(e) => setTo(e.target.value)} aria-describedby={describedBy('plan-to', errors.periodTo)} />
-          </Field>
+    <FormDialog title={plan ? 'Реквизиты плана' : 'Новый план'} onClose={onClose} onSubmit={submit} error={save.error} errorTestId="plan-form-error" formTestId="plan-form" testId="plan-form-dialog">
+      <fieldset className="field">
+        <legend>Вид документа</legend>
+        <div className="radio-row">
+          {(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => (
+            <label key={k} className="radio">
+              <input type="radio" name="plan-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`plan-kind-${k}`} />
+              {PLAN_KIND_LABELS[k]}
+            </label>
+          ))}
         </div>
-        <div className="field-row">
-          <Field id="plan-approved-by" label="Утвердил (И.О. Фамилия)" error={errors.approvedByName}>
-            <input id="plan-approved-by" data-testid="plan-field-approvedByName" value={approvedByName} onChange={(e) => setApprovedBy(e.target.value)} placeholder="О.А. Петелин" />
-          </Field>
-          <Field id="plan-approved-on" label="Дата утверждения" error={errors.approvedOn}>
-            <input id="plan-approved-on" data-testid="plan-field-approvedOn" type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
-          </Field>
-        </div>
-        <Field
-          id="plan-control-from"
-          label="Контроль с даты"
-          error={errors.controlFrom}
-          hint={plan ? CONTROL_FROM_HINT : `${CONTROL_FROM_HINT} Если не указана — с сегодняшнего дня (или с начала периода, если он ещё не начался).`}
-        >
-          <input id="plan-control-from" data-testid="plan-field-controlFrom" type="date" value={controlFrom} onChange={(e) => setControlFrom(e.target.value)} aria-describedby={describedBy('plan-control-from', errors.controlFrom)} />
+      </fieldset>
+      <Field id="plan-title" label="Наименование" error={errors.title} required>
+        <textarea
+          id="plan-title"
+          data-testid="plan-field-title"
+          rows={2}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          onKeyDown={(e) => {
+            // A title is one line of meaning: Enter submits, like an input.
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            } else submitOnCtrlEnter(e);
+          }}
+          aria-describedby={describedBy('plan-title', errors.title)}
+          placeholder="План мероприятий по …"
+        />
+      </Field>
+      <Field id="plan-owner" label="Ответственная организация" error={errors.ownerOrganisationId} required>
+        <OrgPicker id="plan-owner" testId="plan-field-owner" value={ownerId} onChange={setOwnerId} fallbackText={plan?.owner?.shortName || plan?.owner?.fullName} describedBy={describedBy('plan-owner', errors.ownerOrganisationId)} invalid={Boolean(errors.ownerOrganisationId)} />
+      </Field>
+      <div className="field-row">
+        <Field id="plan-from" label="Период: с" error={errors.periodFrom} required>
+          <input id="plan-from" data-testid="plan-field-periodFrom" type="date" value={periodFrom} onChange={(e) => setFrom(e.target.value)} aria-describedby={describedBy('plan-from', errors.periodFrom)} />
         </Field>
-        {plan && plan.status !== 'archived' && (
-          <Field id="plan-status" label="Состояние" error={errors.status}>
-            <select id="plan-status" data-testid="plan-field-status" value={status} onChange={(e) => setStatus(e.target.value as 'draft' | 'active')}>
-              <option value="draft">Черновик</option>
-              <option value="active">Действует</option>
-            </select>
-          </Field>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="plan-submit">
-            {plan ? 'Сохранить' : 'Создать план'}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
-      </form>
-    </Dialog>
+        <Field id="plan-to" label="по" error={errors.periodTo} required>
+          <input id="plan-to" data-testid="plan-field-periodTo" type="date" value={periodTo} onChange={(e) => setTo(e.target.value)} aria-describedby={describedBy('plan-to', errors.periodTo)} />
+        </Field>
+      </div>
+      <div className="field-row">
+        <Field id="plan-approved-by" label="Утвердил (И.О. Фамилия)" error={errors.approvedByName}>
+          <input id="plan-approved-by" data-testid="plan-field-approvedByName" value={approvedByName} onChange={(e) => setApprovedBy(e.target.value)} placeholder="О.А. Петелин" />
+        </Field>
+        <Field id="plan-approved-on" label="Дата утверждения" error={errors.approvedOn}>
+          <input id="plan-approved-on" data-testid="plan-field-approvedOn" type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+        </Field>
+      </div>
+      <Field
+        id="plan-control-from"
+        label="Контроль с даты"
+        error={errors.controlFrom}
+        hint={plan ? CONTROL_FROM_HINT : `${CONTROL_FROM_HINT} Если не указана — с сегодняшнего дня (или с начала периода, если он ещё не начался).`}
+      >
+        <input id="plan-control-from" data-testid="plan-field-controlFrom" type="date" value={controlFrom} onChange={(e) => setControlFrom(e.target.value)} aria-describedby={describedBy('plan-control-from', errors.controlFrom)} />
+      </Field>
+      {plan && plan.status !== 'archived' && (
+        <Field id="plan-status" label="Состояние" error={errors.status}>
+          <select id="plan-status" data-testid="plan-field-status" value={status} onChange={(e) => setStatus(e.target.value as 'draft' | 'active')}>
+            <option value="draft">Черновик</option>
+            <option value="active">Действует</option>
+          </select>
+        </Field>
+      )}
+      <FormActions submitLabel={plan ? 'Сохранить' : 'Создать план'} busy={save.busy} submitTestId="plan-submit" onCancel={onClose} />
+    </FormDialog>
   );
 }

@@ -13,7 +13,7 @@ import { PlanTabs } from '../components/PlanTabs';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution, LIGHT_LABELS, type Dashboard, type DashboardGroup, type Light } from '../execution';
 import { formatDateShort } from '../format';
-import { useDirectory, useLoader } from '../hooks';
+import { useDirectory, useApiQuery } from '../hooks';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green', 'grey'];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -29,11 +29,11 @@ export function DashboardPage() {
   const [soonDays, setSoonDays] = useState(7);
   const effectivePlan = fixedPlan ?? planId;
   useTitle('Мониторинг');
-  const plans = useLoader(() => api.plans(), []);
-  const periods = useLoader(() => (effectivePlan ? execution.periods(effectivePlan) : Promise.resolve({ items: [] })), [effectivePlan]);
+  const plans = useApiQuery(['plans', false], () => api.plans());
+  const periods = useApiQuery(['plan', effectivePlan ?? null, 'periods'], () => (effectivePlan ? execution.periods(effectivePlan) : Promise.resolve({ items: [] })));
   const dir = useDirectory();
-  const planDetail = useLoader(() => (effectivePlan ? api.plan(effectivePlan) : Promise.resolve(null)), [effectivePlan]);
-  const data = useLoader(() => execution.dashboard({ planId: effectivePlan, organisationId, sectionId, periodId, asOf, soonDays }), [effectivePlan, organisationId, sectionId, periodId, asOf, soonDays]);
+  const planDetail = useApiQuery(['plan', effectivePlan ?? null], () => (effectivePlan ? api.plan(effectivePlan) : Promise.resolve(null)));
+  const data = useApiQuery(['dashboard', effectivePlan, organisationId, sectionId, periodId, asOf, soonDays], () => execution.dashboard({ planId: effectivePlan, organisationId, sectionId, periodId, asOf, soonDays }));
   const plan = plans.data?.items.find((p) => p.id === effectivePlan);
   const user = useUser();
   // The server decides; this only hides a button it would refuse (coordinators remind on their own plans).

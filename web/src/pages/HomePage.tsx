@@ -9,13 +9,13 @@ import { useUser } from '../auth';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { REPORT_STATE_LABELS } from '../execution';
 import { countRu, formatDateShort, formatDateTimeRu } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 import { notificationLink, workspace, type Home, type ReportListItem } from '../workspace';
 
 export function HomePage() {
   useTitle('Моя работа');
   const user = useUser();
-  const home = useLoader(() => workspace.home(), []);
+  const home = useApiQuery(['home', true], () => workspace.home());
   const h = home.data;
   return (
     <section className="page page-home">

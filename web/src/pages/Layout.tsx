@@ -7,7 +7,7 @@ import { Dialog } from '../components/Dialog';
 import { NotificationBell } from '../components/NotificationBell';
 import { Alert, Field, describedBy } from '../components/ui';
 import { roleLabel } from '../format';
-import { clearDirectory } from '../hooks';
+
 
 export function Layout() {
   const user = useUser();
@@ -74,7 +74,6 @@ export function Layout() {
               data-testid="logout"
               onClick={async () => {
                 await logout().catch(() => undefined);
-                clearDirectory();
                 navigate('/login', { replace: true });
               }}
             >

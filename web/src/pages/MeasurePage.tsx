@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Measure, type Plan } from '../api';
-import { ConfirmDialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { HistoryList } from '../components/History';
 import { ExecutionSection, LightDot } from '../components/Execution';
 import { MeasureFormDialog } from '../components/MeasureForm';
@@ -18,17 +18,17 @@ import {
   planKindLabel,
   withExternalMark,
 } from '../format';
-import { useDirectory, useLoader } from '../hooks';
+import { useDirectory, useApiQuery } from '../hooks';
 import { NotFoundPage } from './NotFoundPage';
 
 export function MeasurePage() {
   const { measureId } = useParams();
   const id = Number(measureId);
-  const measure = useLoader(() => api.measure(id), [id]);
-  const history = useLoader(() => api.measureHistory(id), [id]);
+  const measure = useApiQuery(['measure', id], () => api.measure(id));
+  const history = useApiQuery(['measure', id, 'history'], () => api.measureHistory(id));
   const planId = measure.data?.plan?.id ?? measure.data?.planId;
   // The plan gives section names and the context the edit form needs.
-  const plan = useLoader<Plan | null>(() => (planId ? api.plan(planId) : Promise.resolve(null)), [planId]);
+  const plan = useApiQuery<Plan | null>(['plan', planId ?? null], () => (planId ? api.plan(planId) : Promise.resolve(null)));
   const dir = useDirectory();
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);

@@ -6,7 +6,7 @@ import { useUser } from '../auth';
 import { MeasureFormDialog } from '../components/MeasureForm';
 import { Alert, Executors, Loading, PageHeading, StatusBadge, useTitle } from '../components/ui';
 import { MEASURE_STATUS_LABELS, countRu, planKindLabel, type MeasureStatus } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 
 interface PlanGroup {
   plan: { id: number; title: string; kind: string };
@@ -16,7 +16,7 @@ interface PlanGroup {
 export function MyMeasuresPage() {
   useTitle('Мои мероприятия');
   const user = useUser();
-  const list = useLoader(() => api.myMeasures(), []);
+  const list = useApiQuery(['my-measures'], () => api.myMeasures());
   const [statusFilter, setStatusFilter] = useState('');
   const [editing, setEditing] = useState<{ plan: Plan; measure: Measure } | null>(null);
   const [error, setError] = useState<string | null>(null);

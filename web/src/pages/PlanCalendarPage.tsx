@@ -5,7 +5,7 @@ import { api, type CalendarItem } from '../api';
 import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { CONTROL_KIND_LABELS, CONTROL_SOURCE_LABELS, countRu, formatDateShort, formatMonthRu, formatPeriodRu } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 import { useDebounced } from '../interpret';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -19,8 +19,8 @@ function todayIso(): string {
 export function PlanCalendarPage() {
   const { planId } = useParams();
   const id = Number(planId);
-  const plan = useLoader(() => api.plan(id), [id]);
-  const unclear = useLoader(() => api.unclearDeadlines(id), [id]);
+  const plan = useApiQuery(['plan', id], () => api.plan(id));
+  const unclear = useApiQuery(['plan', id, 'unclear'], () => api.unclearDeadlines(id));
   const p = plan.data;
   useTitle(p ? `Календарь — ${p.title}` : 'Календарь плана');
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
@@ -28,11 +28,11 @@ export function PlanCalendarPage() {
   const from = range?.from ?? p?.periodFrom?.slice(0, 10) ?? '';
   const to = range?.to ?? p?.periodTo?.slice(0, 10) ?? '';
   const q = useDebounced(`${from}|${to}`, 300);
-  const cal = useLoader(() => {
+  const cal = useApiQuery(['plan', id, 'calendar', q, Boolean(p)], () => {
     if (!p) return Promise.resolve(null);
     const [f, t] = q.split('|');
     return api.planCalendar(id, { from: f || undefined, to: t || undefined });
-  }, [id, q, Boolean(p)]);
+  });
   const today = todayIso();
 
   const months = useMemo(() => {

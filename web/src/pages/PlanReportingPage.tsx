@@ -11,7 +11,7 @@ import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Field, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution as execApi, FREQUENCY_LABELS, type PeriodInput, type PlanPeriod, type ReportingFrequency } from '../execution';
 import { countRu, formatDateShort, formatPeriodRu } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 import { NotFoundPage } from './NotFoundPage';
 
 const REPORT_WORDS = ['отчёт', 'отчёта', 'отчётов'] as const;
@@ -25,8 +25,8 @@ const toRows = (items: PlanPeriod[]): Row[] =>
 export function PlanReportingPage() {
   const { planId } = useParams();
   const id = Number(planId);
-  const plan = useLoader(() => api.plan(id), [id]);
-  const periods = useLoader(() => execApi.periods(id), [id]);
+  const plan = useApiQuery(['plan', id], () => api.plan(id));
+  const periods = useApiQuery(['plan', id, 'periods'], () => execApi.periods(id));
   const p = plan.data;
   useTitle(p ? `Отчётность — ${p.title}` : 'Отчётность по плану');
   const [frequency, setFrequency] = useState<ReportingFrequency | null>(null);

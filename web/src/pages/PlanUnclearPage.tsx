@@ -6,7 +6,7 @@ import { MeasureFormDialog } from '../components/MeasureForm';
 import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { countRu } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 import { NotFoundPage } from './NotFoundPage';
 
 const WORDS = ['срок не распознан', 'срока не распознаны', 'сроков не распознаны'] as const;
@@ -14,8 +14,8 @@ const WORDS = ['срок не распознан', 'срока не распоз
 export function PlanUnclearPage() {
   const { planId } = useParams();
   const id = Number(planId);
-  const plan = useLoader(() => api.plan(id), [id]);
-  const list = useLoader(() => api.unclearDeadlines(id), [id]);
+  const plan = useApiQuery(['plan', id], () => api.plan(id));
+  const list = useApiQuery(['plan', id, 'unclear'], () => api.unclearDeadlines(id));
   const p = plan.data;
   useTitle(p ? `Нераспознанные сроки — ${p.title}` : 'Нераспознанные сроки');
   const [editing, setEditing] = useState<Measure | null>(null);

@@ -6,7 +6,7 @@ import { useUser } from '../auth';
 import { PlanFormDialog } from '../components/PlanForm';
 import { Alert, Loading, PageHeading, StatusBreakdown, useTitle } from '../components/ui';
 import { formatPeriodRu, planKindLabel, planStatusLabel } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 
 export function PlansPage() {
   useTitle('Планы');
@@ -14,7 +14,7 @@ export function PlansPage() {
   const navigate = useNavigate();
   const [includeArchived, setIncludeArchived] = useState(false);
   const [creating, setCreating] = useState(false);
-  const plans = useLoader(() => api.plans({ includeArchived }), [includeArchived]);
+  const plans = useApiQuery(['plans', includeArchived], () => api.plans({ includeArchived }));
 
   return (
     <section className="page">

@@ -9,15 +9,15 @@ import { ReportEditor } from '../components/Execution';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution, REPORT_STATE_LABELS } from '../execution';
 import { formatDateShort } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 import { NotFoundPage } from './NotFoundPage';
 
 export function ReportPage() {
   const { reportId } = useParams();
   const id = Number(reportId);
-  const report = useLoader(() => execution.report(id), [id]);
+  const report = useApiQuery(['report', id], () => execution.report(id));
   const measureId = report.data?.measureId;
-  const measure = useLoader(() => (measureId ? api.measure(measureId) : Promise.resolve(null)), [measureId]);
+  const measure = useApiQuery(['measure', measureId ?? null], () => (measureId ? api.measure(measureId) : Promise.resolve(null)));
   const r = report.data;
   const m = measure.data;
   useTitle(r ? `Отчёт за ${r.period.label}` : 'Отчёт');

@@ -14,7 +14,7 @@ import { useUser } from '../auth';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution, REPORT_STATE_LABELS, type ReportState } from '../execution';
 import { countRu, formatDateShort } from '../format';
-import { useDirectory, useLoader } from '../hooks';
+import { useDirectory, useApiQuery } from '../hooks';
 import { workspace, type BulkOutcome, type ReportListItem } from '../workspace';
 
 type View = 'mine' | 'review' | 'all';
@@ -45,11 +45,11 @@ export function ReportsPage() {
     overdue: params.get('overdue') === '1' || undefined, page: num('page') ?? 1, pageSize: PAGE_SIZE,
   };
   const key = JSON.stringify(q);
-  const list = useLoader(() => workspace.reports(q), [key]);
-  const plans = useLoader(() => api.plans(), []);
-  const periods = useLoader(() => (q.planId ? execution.periods(q.planId).then((r) => r.items.map((p) => ({ id: p.id, label: p.label }))) : Promise.resolve([])), [q.planId]);
-  const labels = useLoader(() => (q.planId ? Promise.resolve({ items: [] as string[] }) : workspace.periodLabels()), [q.planId]);
-  const home = useLoader(() => (view === 'review' ? workspace.home() : Promise.resolve(null)), [view]);
+  const list = useApiQuery(['reports', key], () => workspace.reports(q));
+  const plans = useApiQuery(['plans', false], () => api.plans());
+  const periods = useApiQuery(['plan', q.planId, 'period-options'], () => (q.planId ? execution.periods(q.planId).then((r) => r.items.map((p) => ({ id: p.id, label: p.label }))) : Promise.resolve([])));
+  const labels = useApiQuery(['period-labels', Boolean(q.planId)], () => (q.planId ? Promise.resolve({ items: [] as string[] }) : workspace.periodLabels()));
+  const home = useApiQuery(['home', view === 'review'], () => (view === 'review' ? workspace.home() : Promise.resolve(null)));
   const dir = useDirectory();
   const navigate = useNavigate();
   const [selected, setSelected] = useState<Set<number>>(new Set());

@@ -2,7 +2,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution } from '../execution';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 
 /** Highlights «…» fragments that the server marks, without injecting HTML. */
 function Snippet({ text }: { text: string }) {
@@ -14,7 +14,7 @@ export function SearchPage() {
   const [params] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
   useTitle(`Поиск: ${q}`);
-  const res = useLoader(() => (q.length >= 2 ? execution.search(q) : Promise.resolve({ measures: [], reports: [] })), [q]);
+  const res = useApiQuery(['search', q], () => (q.length >= 2 ? execution.search(q) : Promise.resolve({ measures: [], reports: [] })));
   return (
     <section className="page">
       <PageHeading>Поиск: «{q}»</PageHeading>

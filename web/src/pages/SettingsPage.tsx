@@ -4,11 +4,11 @@ import { errorMessage } from '../api';
 import { ApiTokens } from '../components/ApiTokens';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution } from '../execution';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 
 export function SettingsPage() {
   useTitle('Настройки');
-  const s = useLoader(() => execution.settings(), []);
+  const s = useApiQuery(['settings'], () => execution.settings());
   const [enabled, setEnabled] = useState(true);
   const [days, setDays] = useState(3);
   const [phone, setPhone] = useState('');

@@ -1,14 +1,14 @@
 /** Users (admin): list, create, edit role/organisation/active, reset password. */
-import { useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage, type UserView as User, type UserInput, type UserPatch } from '../api';
+import { useMemo, useState } from 'react';
+import { api, errorMessage, type UserView as User, type UserInput, type UserPatch } from '../api';
 import { useUser } from '../auth';
-import { Dialog } from '../components/Dialog';
 import { OrgPicker } from '../components/OrgPicker';
 import { Alert, Field, Loading, PageHeading, describedBy, useTitle } from '../components/ui';
 import { ROLE_LABELS, roleLabel, type Role } from '../format';
-import { useLoader } from '../hooks';
+import { useApiQuery } from '../hooks';
 import { normaliseName } from '../org-search';
 import { NotFoundPage } from './NotFoundPage';
+import { FormActions, FormDialog, useSubmit } from '../components/form';
 
 type DialogState = { type: 'create' } | { type: 'edit'; user: User } | { type: 'password'; user: User } | null;
 
@@ -23,7 +23,7 @@ function generatePassword(): string {
 export function UsersPage() {
   useTitle('Пользователи');
   const me = useUser();
-  const list = useLoader(() => (me.abilities.manageUsers ? api.users() : Promise.resolve({ items: [] as User[] })), [me.abilities.manageUsers]);
+  const list = useApiQuery(['users', me.abilities.manageUsers], () => (me.abilities.manageUsers ? api.users() : Promise.resolve({ items: [] as User[] })));
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -162,150 +162,108 @@ function UserDialog({ user, isSelf, onClose, onSaved }: { user?: User; isSelf: b
   const [orgId, setOrgId] = useState<number | null>(user?.organisation?.id ?? null);
   const [active, setActive] = useState(user?.active ?? true);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit(async (body: { patch?: UserPatch; input?: UserInput }) => {
+    if (body.patch && user) onSaved(await api.updateUser(user.id, body.patch), false);
+    else if (body.input) onSaved(await api.createUser(body.input), true);
+  });
+  const errors = save.fieldErrors;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const local: Record<string, string> = {};
     if (!user && !login.trim()) local.login = 'Укажите логин.';
     if (!fullName.trim()) local.fullName = 'Укажите ФИО.';
     if (!orgId) local.organisationId = 'Выберите организацию.';
     if (!user && !password) local.password = 'Задайте пароль.';
-    setErrors(local);
-    if (Object.keys(local).length) {
-      setError('Проверьте выделенные поля.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      if (user) {
-        const patch: UserPatch = {};
-        if (fullName.trim() !== user.fullName) patch.fullName = fullName.trim();
-        if (email.trim() !== (user.email ?? '')) patch.email = email.trim() || null;
-        if (role !== user.role) patch.role = role;
-        if (orgId !== (user.organisation?.id ?? null)) patch.organisationId = orgId!;
-        if (active !== (user.active ?? true)) patch.active = active;
-        if (!Object.keys(patch).length) {
-          onClose();
-          return;
-        }
-        onSaved(await api.updateUser(user.id, patch), false);
-      } else {
-        const input: UserInput = { login: login.trim(), fullName: fullName.trim(), role, organisationId: orgId!, password };
-        if (email.trim()) input.email = email.trim();
-        onSaved(await api.createUser(input), true);
+    if (save.invalid(local, 'Проверьте выделенные поля.')) return;
+    if (user) {
+      const patch: UserPatch = {};
+      if (fullName.trim() !== user.fullName) patch.fullName = fullName.trim();
+      if (email.trim() !== (user.email ?? '')) patch.email = email.trim() || null;
+      if (role !== user.role) patch.role = role;
+      if (orgId !== (user.organisation?.id ?? null)) patch.organisationId = orgId!;
+      if (active !== (user.active ?? true)) patch.active = active;
+      if (!Object.keys(patch).length) {
+        onClose();
+        return;
       }
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      setBusy(false);
+      void save.submit({ patch });
+    } else {
+      const input: UserInput = { login: login.trim(), fullName: fullName.trim(), role, organisationId: orgId!, password };
+      if (email.trim()) input.email = email.trim();
+      void save.submit({ input });
     }
   };
 
   return (
-    <Dialog title={user ? `Пользователь ${user.login}` : 'Новый пользователь'} onClose={onClose} testId="user-dialog">
-      <form onSubmit={submit} noValidate data-testid="user-form">
-        {error && <Alert testId="user-form-error">{error}</Alert>}
-        {!user && (
-          <Field id="user-login" label="Логин" error={errors.login} required>
-            <input id="user-login" data-testid="user-field-login" autoComplete="off" autoCapitalize="none" spellCheck={false} value={login} onChange={(e) => setLogin(e.target.value)} aria-describedby={describedBy('user-login', errors.login)} />
-          </Field>
-        )}
-        <Field id="user-fullName" label="ФИО" error={errors.fullName} required>
-          <input id="user-fullName" data-testid="user-field-fullName" value={fullName} onChange={(e) => setFullName(e.target.value)} aria-describedby={describedBy('user-fullName', errors.fullName)} placeholder="Иванова Мария Петровна" />
+    <FormDialog title={user ? `Пользователь ${user.login}` : 'Новый пользователь'} onClose={onClose} onSubmit={submit} error={save.error} errorTestId="user-form-error" formTestId="user-form" testId="user-dialog">
+      {!user && (
+        <Field id="user-login" label="Логин" error={errors.login} required>
+          <input id="user-login" data-testid="user-field-login" autoComplete="off" autoCapitalize="none" spellCheck={false} value={login} onChange={(e) => setLogin(e.target.value)} aria-describedby={describedBy('user-login', errors.login)} />
         </Field>
-        <Field id="user-email" label="Эл. почта" error={errors.email}>
-          <input id="user-email" type="email" data-testid="user-field-email" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={describedBy('user-email', errors.email)} />
+      )}
+      <Field id="user-fullName" label="ФИО" error={errors.fullName} required>
+        <input id="user-fullName" data-testid="user-field-fullName" value={fullName} onChange={(e) => setFullName(e.target.value)} aria-describedby={describedBy('user-fullName', errors.fullName)} placeholder="Иванова Мария Петровна" />
+      </Field>
+      <Field id="user-email" label="Эл. почта" error={errors.email}>
+        <input id="user-email" type="email" data-testid="user-field-email" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={describedBy('user-email', errors.email)} />
+      </Field>
+      <div className="field-row">
+        <Field id="user-role" label="Роль" error={errors.role} className="narrow-md">
+          <select id="user-role" data-testid="user-field-role" value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={isSelf}>
+            {(Object.entries(ROLE_LABELS) as [Role, string][]).map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
         </Field>
-        <div className="field-row">
-          <Field id="user-role" label="Роль" error={errors.role} className="narrow-md">
-            <select id="user-role" data-testid="user-field-role" value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={isSelf}>
-              {(Object.entries(ROLE_LABELS) as [Role, string][]).map(([k, l]) => (
-                <option key={k} value={k}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="user-org" label="Организация" error={errors.organisationId} required className="grow">
-            <OrgPicker id="user-org" testId="user-field-organisation" value={orgId} onChange={setOrgId} describedBy={describedBy('user-org', errors.organisationId)} invalid={Boolean(errors.organisationId)} fallbackText={user?.organisation?.shortName || user?.organisation?.fullName} />
-          </Field>
-        </div>
-        {!user && (
-          <Field id="user-password" label="Пароль" error={errors.password} required>
-            <div className="input-with-button">
-              <input id="user-password" data-testid="user-field-password" type="text" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={describedBy('user-password', errors.password)} />
-              <button type="button" className="btn" onClick={() => setPassword(generatePassword())}>
-                Сгенерировать
-              </button>
-            </div>
-          </Field>
-        )}
-        {user && (
-          <label className="check">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} disabled={isSelf} data-testid="user-field-active" />
-            Учётная запись активна (может входить в систему)
-          </label>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="user-submit">
-            {user ? 'Сохранить' : 'Создать'}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-function PasswordResetDialog({ user, onClose, onDone }: { user: User; onClose(): void; onDone(): void }) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!password) {
-      setFieldError('Задайте новый пароль.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.updateUser(user.id, { password });
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError) setFieldError(err.fieldErrors().password);
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog title={`Новый пароль: ${user.fullName}`} onClose={onClose} testId="reset-password-dialog">
-      <form onSubmit={submit} noValidate>
-        {error && <Alert>{error}</Alert>}
-        <Field id="reset-password" label="Новый пароль" error={fieldError} required hint="Сообщите его пользователю; он сможет сменить пароль сам.">
+        <Field id="user-org" label="Организация" error={errors.organisationId} required className="grow">
+          <OrgPicker id="user-org" testId="user-field-organisation" value={orgId} onChange={setOrgId} describedBy={describedBy('user-org', errors.organisationId)} invalid={Boolean(errors.organisationId)} fallbackText={user?.organisation?.shortName || user?.organisation?.fullName} />
+        </Field>
+      </div>
+      {!user && (
+        <Field id="user-password" label="Пароль" error={errors.password} required>
           <div className="input-with-button">
-            <input id="reset-password" data-testid="reset-password-input" type="text" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={describedBy('reset-password', fieldError)} />
+            <input id="user-password" data-testid="user-field-password" type="text" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={describedBy('user-password', errors.password)} />
             <button type="button" className="btn" onClick={() => setPassword(generatePassword())}>
               Сгенерировать
             </button>
           </div>
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="reset-password-submit">
-            Сменить пароль
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Отмена
+      )}
+      {user && (
+        <label className="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} disabled={isSelf} data-testid="user-field-active" />
+          Учётная запись активна (может входить в систему)
+        </label>
+      )}
+      <FormActions submitLabel={user ? 'Сохранить' : 'Создать'} busy={save.busy} submitTestId="user-submit" onCancel={onClose} />
+    </FormDialog>
+  );
+}
+
+function PasswordResetDialog({ user, onClose, onDone }: { user: User; onClose(): void; onDone(): void }) {
+  const [password, setPassword] = useState('');
+  const save = useSubmit(async (password: string) => {
+    await api.updateUser(user.id, { password });
+    onDone();
+  });
+  const submit = () => {
+    if (save.invalid(password ? {} : { password: 'Задайте новый пароль.' })) return;
+    void save.submit(password);
+  };
+  const fieldError = save.fieldErrors.password;
+  return (
+    <FormDialog title={`Новый пароль: ${user.fullName}`} onClose={onClose} onSubmit={submit} error={save.error} testId="reset-password-dialog">
+      <Field id="reset-password" label="Новый пароль" error={fieldError} required hint="Сообщите его пользователю; он сможет сменить пароль сам.">
+        <div className="input-with-button">
+          <input id="reset-password" data-testid="reset-password-input" type="text" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={describedBy('reset-password', fieldError)} />
+          <button type="button" className="btn" onClick={() => setPassword(generatePassword())}>
+            Сгенерировать
           </button>
         </div>
-      </form>
-    </Dialog>
+      </Field>
+      <FormActions submitLabel="Сменить пароль" busy={save.busy} submitTestId="reset-password-submit" onCancel={onClose} />
+    </FormDialog>
   );
 }

@@ -5,10 +5,10 @@
  * the organisation's next document of the same shape reads by itself.
  */
 import { useMemo, useState } from 'react';
-import { api, errorMessage, type ImportPreview, type LayoutBlock, type MappableRole } from '../api';
-import { Alert } from '../components/ui';
-import { countRu } from '../format';
-import { classifyHeader } from '../../../src/domain/importers/columns';
+import { api, errorMessage, type ImportPreview, type LayoutBlock, type MappableRole } from '../../api';
+import { Alert } from '../../components/ui';
+import { countRu } from '../../format';
+import { classifyHeader } from '../../../../src/domain/importers/columns';
 
 export const ROLE_LABELS: Record<MappableRole, string> = {
   skip: 'Не использовать',

@@ -4,11 +4,11 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, errorMessage, type ApplyReportResult, type ImportPreview, type PlanSummary } from '../api';
-import { Alert, Field, Loading, StatusBadge } from '../components/ui';
-import { countRu, formatPeriodRu, planStatusLabel } from '../format';
-import { useLoader } from '../hooks';
-import { reportPeriodLabel } from '../import-review';
+import { api, errorMessage, type ApplyReportResult, type ImportPreview, type PlanSummary } from '../../api';
+import { Alert, Field, Loading, StatusBadge } from '../../components/ui';
+import { countRu, formatPeriodRu, planStatusLabel } from '../../format';
+import { useApiQuery } from '../../hooks';
+import { reportPeriodLabel } from '../../import-review';
 
 const CHANGE_WORDS = ['изменение', 'изменения', 'изменений'] as const;
 const MEASURE_WORDS = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
@@ -36,7 +36,7 @@ function guessPlan(title: string, plans: PlanSummary[]): number | null {
 
 export function ReportApply({ preview }: { preview: ImportPreview }) {
   const doc = preview.document;
-  const plans = useLoader(() => api.plans(), []);
+  const plans = useApiQuery(['plans', false], () => api.plans());
   const choosable = useMemo(() => (plans.data?.items ?? []).filter((p) => p.status !== 'archived'), [plans.data]);
   const [planChoice, setPlanChoice] = useState<string | null>(null);
   const guessed = useMemo(() => guessPlan(doc.title, choosable), [doc.title, choosable]);
