@@ -16,7 +16,16 @@ export const PlanKind = z.enum(['plan', 'council_decisions']);
 export const PlanStatus = z.enum(['draft', 'active', 'archived']);
 export const MeasureStatus = z.enum(['done', 'partial', 'not_done', 'not_due']);
 export const ReportState = z.enum(['expected', 'draft', 'submitted', 'returned', 'accepted']);
-export const OrgKind = z.enum(['region', 'executive', 'institution', 'municipality', 'ngo', 'council', 'group', 'other']);
+export const OrgKind = z.enum([
+  'region',
+  'executive',
+  'institution',
+  'municipality',
+  'ngo',
+  'council',
+  'group',
+  'other',
+]);
 export const ReportingFrequency = z.enum(['month', 'quarter', 'half', 'year', 'custom']);
 export const Light = z.enum(['green', 'yellow', 'red', 'grey']);
 
@@ -26,8 +35,19 @@ export const OrgName = z.strictObject({ id: z.number().int(), shortName: z.strin
 export const OrgRef = OrgName.extend({ external: z.boolean() });
 export const OrgShort = z.strictObject({ id: z.number().int(), shortName: z.string() });
 
-export const StatusCounts = z.strictObject({ done: z.number().int(), partial: z.number().int(), not_done: z.number().int(), not_due: z.number().int(), none: z.number().int() });
-export const LightCounts = z.strictObject({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), grey: z.number().int() });
+export const StatusCounts = z.strictObject({
+  done: z.number().int(),
+  partial: z.number().int(),
+  not_done: z.number().int(),
+  not_due: z.number().int(),
+  none: z.number().int(),
+});
+export const LightCounts = z.strictObject({
+  green: z.number().int(),
+  yellow: z.number().int(),
+  red: z.number().int(),
+  grey: z.number().int(),
+});
 
 /**
  * Every refusal and failure: `code` the kind (validation, unauthorized, forbidden, not_found,

@@ -4,7 +4,12 @@ import { IsoDate } from './common.js';
 import { ControlPoint, DeadlineKind } from './plans.js';
 
 /** A date the text gives: `effective` moved off a day off; `covers`: the period a report date reports on. */
-export const ControlDate = z.strictObject({ nominal: IsoDate, effective: IsoDate, label: z.string().optional(), covers: IsoDate.optional() });
+export const ControlDate = z.strictObject({
+  nominal: IsoDate,
+  effective: IsoDate,
+  label: z.string().optional(),
+  covers: IsoDate.optional(),
+});
 
 /** GET /api/deadlines/interpret: what the text will mean in this plan. */
 export const DeadlineInterpretation = z.strictObject({
@@ -15,14 +20,28 @@ export const DeadlineInterpretation = z.strictObject({
   due: z.array(ControlDate),
   reports: z.array(ControlDate),
   /** Terms without dates (continuous, relative not yet bound, unspecified), in Russian. */
-  pending: z.array(z.strictObject({ kind: z.enum(['continuous', 'relative', 'unspecified', 'recurring']), text: z.string() })),
+  pending: z.array(
+    z.strictObject({ kind: z.enum(['continuous', 'relative', 'unspecified', 'recurring']), text: z.string() }),
+  ),
   /** Terms counted from an event; non-empty means the measure wants an `anchorDate`. */
-  relative: z.array(z.strictObject({ offset: z.strictObject({ amount: z.number(), unit: z.enum(['day', 'workday', 'month']) }), anchor: z.string() })),
+  relative: z.array(
+    z.strictObject({
+      offset: z.strictObject({ amount: z.number(), unit: z.enum(['day', 'workday', 'month']) }),
+      anchor: z.string(),
+    }),
+  ),
 });
 
-export const CalendarItem = ControlPoint.extend({ measure: z.strictObject({ id: z.number().int(), number: z.string(), title: z.string() }) });
+export const CalendarItem = ControlPoint.extend({
+  measure: z.strictObject({ id: z.number().int(), number: z.string(), title: z.string() }),
+});
 
-export const UnclearDeadline = z.strictObject({ id: z.number().int(), number: z.string(), title: z.string(), deadlineText: z.string() });
+export const UnclearDeadline = z.strictObject({
+  id: z.number().int(),
+  number: z.string(),
+  title: z.string(),
+  deadlineText: z.string(),
+});
 
 export type ControlDate = z.infer<typeof ControlDate>;
 export type DeadlineInterpretation = z.infer<typeof DeadlineInterpretation>;

@@ -25,8 +25,13 @@ export const MergeResult = z.strictObject({
   organisation: Organisation,
   merged: Organisation,
   moved: z.strictObject({
-    measures: z.number().int(), reports: z.number().int(), users: z.number().int(), plans: z.number().int(),
-    children: z.number().int(), extensionRequests: z.number().int(), shared: z.number().int(),
+    measures: z.number().int(),
+    reports: z.number().int(),
+    users: z.number().int(),
+    plans: z.number().int(),
+    children: z.number().int(),
+    extensionRequests: z.number().int(),
+    shared: z.number().int(),
   }),
 });
 

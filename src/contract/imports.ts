@@ -26,7 +26,13 @@ export const MeetingHeader = z.strictObject({
   date: IsoDate.nullable(),
   place: z.string().nullable(),
   format: z.enum(['in_person', 'absentee', 'video']).nullable(),
-  attendance: z.array(z.strictObject({ group: z.enum(['chair', 'present', 'invited', 'secretary', 'absent']), name: z.string(), position: z.string() })),
+  attendance: z.array(
+    z.strictObject({
+      group: z.enum(['chair', 'present', 'invited', 'secretary', 'absent']),
+      name: z.string(),
+      position: z.string(),
+    }),
+  ),
 });
 
 /** The interchange form every reader produces (src/domain/importers/interchange.ts). */
@@ -36,8 +42,16 @@ export const InterchangeDocument = z.strictObject({
   approvedOn: IsoDate.nullable(),
   approvedByName: z.string().nullable(),
   period: z.tuple([IsoDate, IsoDate]).nullable(),
-  sections: z.array(z.strictObject({ number: z.string(), title: z.string(), speakers: z.array(z.string()).optional() })),
-  indicators: z.array(z.strictObject({ number: z.string(), name: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) })),
+  sections: z.array(
+    z.strictObject({ number: z.string(), title: z.string(), speakers: z.array(z.string()).optional() }),
+  ),
+  indicators: z.array(
+    z.strictObject({
+      number: z.string(),
+      name: z.string(),
+      values: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
   items: z.array(InterchangeItem),
   abbreviations: z.record(z.string(), z.string()),
   /** Protocols only: the meeting; its sections are the agenda questions and its items the decisions. */

@@ -12,4 +12,12 @@ export * from './imports.js';
 export * from './plans.js';
 export * from './reports.js';
 export * from './workspace.js';
-export { responses, isBinaryResponse, type BinaryResponse, type ResponseOf, type ResponseSchema, type RouteKey, type RouteResponses } from './responses.js';
+export {
+  responses,
+  isBinaryResponse,
+  type BinaryResponse,
+  type ResponseOf,
+  type ResponseSchema,
+  type RouteKey,
+  type RouteResponses,
+} from './responses.js';

@@ -1,6 +1,16 @@
 /** Plans, their sections, reporting periods and measures. */
 import { z } from 'zod';
-import { IsoDate, Light, MeasureStatus, OrgRef, PlanKind, PlanStatus, ReportingFrequency, StatusCounts, Timestamp } from './common.js';
+import {
+  IsoDate,
+  Light,
+  MeasureStatus,
+  OrgRef,
+  PlanKind,
+  PlanStatus,
+  ReportingFrequency,
+  StatusCounts,
+  Timestamp,
+} from './common.js';
 
 export const PlanSummary = z.strictObject({
   id: z.number().int(),
@@ -26,9 +36,23 @@ export const PlanSummary = z.strictObject({
   sourceFile: z.strictObject({ id: z.number().int(), name: z.string() }).nullable(),
 });
 
-export const Section = z.strictObject({ id: z.number().int(), planId: z.number().int(), number: z.string(), title: z.string(), position: z.number().int() });
+export const Section = z.strictObject({
+  id: z.number().int(),
+  planId: z.number().int(),
+  number: z.string(),
+  title: z.string(),
+  position: z.number().int(),
+});
 
-export const DeadlineKind = z.enum(['date', 'deadline', 'window', 'recurring', 'continuous', 'relative', 'unspecified']);
+export const DeadlineKind = z.enum([
+  'date',
+  'deadline',
+  'window',
+  'recurring',
+  'continuous',
+  'relative',
+  'unspecified',
+]);
 export const DeadlineOverride = z.strictObject({ due: z.array(IsoDate), reports: z.array(IsoDate) });
 export const ControlPointSource = z.enum(['parsed', 'override', 'relative', 'extension']);
 
@@ -75,10 +99,19 @@ export const Measure = z.strictObject({
   updatedAt: Timestamp,
 });
 
-export const MeasureAbilities = z.strictObject({ update: z.boolean(), archive: z.boolean(), requestExtension: z.boolean(), decideExtension: z.boolean() });
+export const MeasureAbilities = z.strictObject({
+  update: z.boolean(),
+  archive: z.boolean(),
+  requestExtension: z.boolean(),
+  decideExtension: z.boolean(),
+});
 
 /** A measure in GET /api/plans/:id: with its next control date, traffic light and what the user may do. */
-export const PlanMeasure = Measure.extend({ nextControl: ControlPoint.nullable(), light: Light, abilities: MeasureAbilities });
+export const PlanMeasure = Measure.extend({
+  nextControl: ControlPoint.nullable(),
+  light: Light,
+  abilities: MeasureAbilities,
+});
 
 export const PlanDetail = PlanSummary.extend({
   sections: z.array(Section),

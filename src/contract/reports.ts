@@ -2,8 +2,19 @@
 import { z } from 'zod';
 import { IsoDate, MeasureStatus, OrgName, OrgShort, ReportState, Timestamp } from './common.js';
 
-export const ReportPeriod = z.strictObject({ id: z.number().int(), label: z.string(), startsOn: IsoDate, endsOn: IsoDate, reportDue: IsoDate });
-export const Attachment = z.strictObject({ id: z.number().int(), fileId: z.number().int(), name: z.string(), size: z.number().int() });
+export const ReportPeriod = z.strictObject({
+  id: z.number().int(),
+  label: z.string(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  reportDue: IsoDate,
+});
+export const Attachment = z.strictObject({
+  id: z.number().int(),
+  fileId: z.number().int(),
+  name: z.string(),
+  size: z.number().int(),
+});
 export const Figures = z.record(z.string(), z.union([z.string(), z.number()]));
 
 /** One executor organisation's report on a measure for a period. */
@@ -31,7 +42,12 @@ export const Report = z.strictObject({
   updatedAt: Timestamp,
 });
 
-export const ReportAbilities = z.strictObject({ edit: z.boolean(), submit: z.boolean(), accept: z.boolean(), return: z.boolean() });
+export const ReportAbilities = z.strictObject({
+  edit: z.boolean(),
+  submit: z.boolean(),
+  accept: z.boolean(),
+  return: z.boolean(),
+});
 
 /** GET /api/measures/:id/reports. */
 export const MeasureReport = Report.extend({ abilities: ReportAbilities });
@@ -81,7 +97,13 @@ export const Extension = z.strictObject({
 /** A date the user's organisation may ask to move. */
 export const ExtensionTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('due'), nominal: IsoDate, effective: IsoDate, label: z.string() }),
-  z.strictObject({ kind: z.literal('report'), reportId: z.number().int(), organisationId: z.number().int(), dueOn: IsoDate, label: z.string() }),
+  z.strictObject({
+    kind: z.literal('report'),
+    reportId: z.number().int(),
+    organisationId: z.number().int(),
+    dueOn: IsoDate,
+    label: z.string(),
+  }),
 ]);
 
 /** A row of the report lists («Отчёты», «На проверке», the home page). */
@@ -104,7 +126,11 @@ export const ReportListItem = z.strictObject({
 });
 
 export const ReportStateCounts = z.strictObject({
-  expected: z.number().int(), draft: z.number().int(), submitted: z.number().int(), returned: z.number().int(), accepted: z.number().int(),
+  expected: z.number().int(),
+  draft: z.number().int(),
+  submitted: z.number().int(),
+  returned: z.number().int(),
+  accepted: z.number().int(),
 });
 
 /** GET /api/reports: one page, the total under the filters, and the counts by state (the tabs). */
@@ -120,7 +146,11 @@ export const BulkOutcome = z.union([
   z.strictObject({ id: z.number().int(), ok: z.literal(true), version: z.number().int() }),
   z.strictObject({ id: z.number().int(), ok: z.literal(false), reason: z.string(), message: z.string() }),
 ]);
-export const BulkAcceptResult = z.strictObject({ accepted: z.number().int(), failed: z.number().int(), items: z.array(BulkOutcome) });
+export const BulkAcceptResult = z.strictObject({
+  accepted: z.number().int(),
+  failed: z.number().int(),
+  items: z.array(BulkOutcome),
+});
 
 export const RemindResult = z.strictObject({
   organisation: OrgShort,

@@ -10,10 +10,26 @@ import { ApiToken, CreatedApiToken, SessionAnswer, UserSettings } from './auth.j
 import { AuditEvent } from './audit.js';
 import { CalendarItem, DeadlineInterpretation, UnclearDeadline } from './deadlines.js';
 import { MergeResult, Organisation, OrganisationMatch, UserView } from './directory.js';
-import { ApplyReportResult, ImportCommitted, ImportPreview, ImportUnread, Layout, StoredImportPreview } from './imports.js';
+import {
+  ApplyReportResult,
+  ImportCommitted,
+  ImportPreview,
+  ImportUnread,
+  Layout,
+  StoredImportPreview,
+} from './imports.js';
 import { Measure, MeasureDetail, MyMeasure, PlanDetail, PlanPeriod, PlanSummary, Section } from './plans.js';
 import {
-  Attachment, BulkAcceptResult, Extension, ExtensionTarget, MeasureReport, MyReport, RemindResult, Report, ReportDetail, ReportList,
+  Attachment,
+  BulkAcceptResult,
+  Extension,
+  ExtensionTarget,
+  MeasureReport,
+  MyReport,
+  RemindResult,
+  Report,
+  ReportDetail,
+  ReportList,
 } from './reports.js';
 import { Dashboard, Home, NotificationPage, SearchResult, UnreadCount } from './workspace.js';
 
@@ -142,5 +158,7 @@ export const responses = {
 export type RouteKey = keyof typeof responses;
 
 /** The body type a route answers with on `status` (the web client's types come from here). */
-export type ResponseOf<K extends RouteKey, S extends keyof (typeof responses)[K] = 200 extends keyof (typeof responses)[K] ? 200 : keyof (typeof responses)[K]> =
-  (typeof responses)[K][S] extends z.ZodType ? z.infer<(typeof responses)[K][S]> : Blob;
+export type ResponseOf<
+  K extends RouteKey,
+  S extends keyof (typeof responses)[K] = 200 extends keyof (typeof responses)[K] ? 200 : keyof (typeof responses)[K],
+> = (typeof responses)[K][S] extends z.ZodType ? z.infer<(typeof responses)[K][S]> : Blob;

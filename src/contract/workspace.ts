@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { IsoDate, LightCounts, OrgShort, PlanKind, StatusCounts, Timestamp } from './common.js';
 import { ReportListItem } from './reports.js';
 
-export const NotificationKind = z.enum(['report_returned', 'report_accepted', 'extension_approved', 'extension_rejected', 'assigned', 'due_soon', 'overdue', 'reminder']);
+export const NotificationKind = z.enum([
+  'report_returned',
+  'report_accepted',
+  'extension_approved',
+  'extension_rejected',
+  'assigned',
+  'due_soon',
+  'overdue',
+  'reminder',
+]);
 
 export const AppNotification = z.strictObject({
   id: z.number().int(),
@@ -18,7 +27,11 @@ export const AppNotification = z.strictObject({
 });
 
 /** GET /api/notifications: newest first; `more` when older ones remain (page with `before`). */
-export const NotificationPage = z.strictObject({ items: z.array(AppNotification), more: z.boolean(), unread: z.number().int() });
+export const NotificationPage = z.strictObject({
+  items: z.array(AppNotification),
+  more: z.boolean(),
+  unread: z.number().int(),
+});
 export const UnreadCount = z.strictObject({ unread: z.number().int() });
 
 const PlanShort = z.strictObject({ id: z.number().int(), shortTitle: z.string() });
@@ -40,29 +53,54 @@ export const Home = z.strictObject({
   today: IsoDate,
   soonDays: z.number().int(),
   counts: z.strictObject({
-    overdue: z.number().int(), dueSoon: z.number().int(), open: z.number().int(), returned: z.number().int(), submitted: z.number().int(),
-    accepted: z.number().int(), extensionsPending: z.number().int(), extensionsDecided: z.number().int(), unread: z.number().int(),
+    overdue: z.number().int(),
+    dueSoon: z.number().int(),
+    open: z.number().int(),
+    returned: z.number().int(),
+    submitted: z.number().int(),
+    accepted: z.number().int(),
+    extensionsPending: z.number().int(),
+    extensionsDecided: z.number().int(),
+    unread: z.number().int(),
   }),
   toSubmit: z.array(ReportListItem),
   returned: z.array(ReportListItem),
   extensions: z.array(HomeExtension),
   notifications: z.array(AppNotification),
   /** For those who review: what awaits them; null for the others. */
-  review: z.strictObject({
-    reports: z.number().int(),
-    extensions: z.number().int(),
-    pendingExtensions: z.array(z.strictObject({
-      id: z.number().int(), reason: z.string(), currentDue: IsoDate.nullable(), requestedDue: IsoDate, organisation: z.string(),
-      measure: z.strictObject({ id: z.number().int(), label: z.string() }),
-      plan: PlanShort,
-    })),
-  }).nullable(),
+  review: z
+    .strictObject({
+      reports: z.number().int(),
+      extensions: z.number().int(),
+      pendingExtensions: z.array(
+        z.strictObject({
+          id: z.number().int(),
+          reason: z.string(),
+          currentDue: IsoDate.nullable(),
+          requestedDue: IsoDate,
+          organisation: z.string(),
+          measure: z.strictObject({ id: z.number().int(), label: z.string() }),
+          plan: PlanShort,
+        }),
+      ),
+    })
+    .nullable(),
 });
 
 const GroupCounts = { measures: z.number().int(), byStatus: StatusCounts, byLight: LightCounts };
 /** A plan of the region (no plan chosen) or a section of the chosen plan (id 0: «Без раздела»). */
-export const DashboardPlanGroup = z.strictObject({ id: z.number().int(), title: z.string(), kind: PlanKind, ...GroupCounts });
-export const DashboardSectionGroup = z.strictObject({ id: z.number().int(), number: z.string(), title: z.string(), ...GroupCounts });
+export const DashboardPlanGroup = z.strictObject({
+  id: z.number().int(),
+  title: z.string(),
+  kind: PlanKind,
+  ...GroupCounts,
+});
+export const DashboardSectionGroup = z.strictObject({
+  id: z.number().int(),
+  number: z.string(),
+  title: z.string(),
+  ...GroupCounts,
+});
 export const DashboardItem = z.strictObject({
   measure: z.strictObject({ id: z.number().int(), number: z.string(), title: z.string() }),
   plan: z.strictObject({ id: z.number().int(), title: z.string() }),
@@ -82,23 +120,40 @@ export const Dashboard = z.strictObject({
   sections: z.array(DashboardSectionGroup).optional(),
   overdue: z.array(DashboardItem),
   dueSoon: z.array(DashboardItem),
-  executors: z.array(z.strictObject({
-    organisation: OrgShort,
-    expected: z.number().int(), submitted: z.number().int(), onTime: z.number().int(), accepted: z.number().int(),
-    /** Percent with one decimal; null when nothing was owed. */
-    completeness: z.number().nullable(),
-    timeliness: z.number().nullable(),
-  })),
+  executors: z.array(
+    z.strictObject({
+      organisation: OrgShort,
+      expected: z.number().int(),
+      submitted: z.number().int(),
+      onTime: z.number().int(),
+      accepted: z.number().int(),
+      /** Percent with one decimal; null when nothing was owed. */
+      completeness: z.number().nullable(),
+      timeliness: z.number().nullable(),
+    }),
+  ),
   calendar: z.array(z.strictObject({ day: IsoDate, due: z.number().int(), reports: z.number().int() })),
 });
 
 export const SearchResult = z.strictObject({
-  measures: z.array(z.strictObject({
-    id: z.number().int(), number: z.string(), title: z.string(), plan: z.strictObject({ id: z.number().int(), title: z.string() }), snippet: z.string(),
-  })),
-  reports: z.array(z.strictObject({
-    id: z.number().int(), measure: z.strictObject({ id: z.number().int(), number: z.string(), title: z.string() }), period: z.string(), organisation: z.string(), snippet: z.string(),
-  })),
+  measures: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      number: z.string(),
+      title: z.string(),
+      plan: z.strictObject({ id: z.number().int(), title: z.string() }),
+      snippet: z.string(),
+    }),
+  ),
+  reports: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      measure: z.strictObject({ id: z.number().int(), number: z.string(), title: z.string() }),
+      period: z.string(),
+      organisation: z.string(),
+      snippet: z.string(),
+    }),
+  ),
 });
 
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -41,7 +41,10 @@ const isApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('
 /** Fastify would compile a serializer from each response schema; this one ignores the schema. */
 export const plainJsonSerializer = () => (data: unknown) => JSON.stringify(data);
 
-export function installResponseContract(app: App, opts: { onMismatch?: (m: ResponseMismatch) => void } = {}): ResponseContract {
+export function installResponseContract(
+  app: App,
+  opts: { onMismatch?: (m: ResponseMismatch) => void } = {},
+): ResponseContract {
   const contract: ResponseContract = { missing: [], attached: [] };
   app.decorate('responseContract', contract);
 

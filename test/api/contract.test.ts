@@ -7,8 +7,12 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 
 describe('the response contract', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp('pglite'); });
-  afterAll(async () => { await t?.dispose(); });
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   it('declares what every API route answers, and nothing for routes that do not exist', () => {
     const { missing, attached } = t.app.responseContract;
@@ -29,7 +33,9 @@ describe('the response contract', () => {
     const exported = r.body.paths['/api/plans/{id}/export'].get.responses['200'].content;
     expect(Object.keys(exported)).toContain('application/pdf');
     // Every documented operation has a success answer described.
-    const ops = Object.values(r.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap((p) => Object.values(p));
+    const ops = Object.values(
+      r.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>,
+    ).flatMap((p) => Object.values(p));
     expect(ops.length).toBeGreaterThan(70);
     for (const op of ops) expect(Object.keys(op.responses).some((s) => /^2\d\d$/.test(s))).toBe(true);
     expect((await t.anonymous().get('/api/docs/json')).status).toBe(200);
@@ -56,10 +62,14 @@ describe('the test-time response check', () => {
 
   it('reports a missing field, an undeclared one, and an undeclared status — and still sends the answer as it was', async () => {
     const missing = await build({ status: 'ok' });
-    expect(missing.mismatches).toMatchObject([{ route: 'GET /api/health', status: 200, problem: 'the body does not match its schema' }]);
+    expect(missing.mismatches).toMatchObject([
+      { route: 'GET /api/health', status: 200, problem: 'the body does not match its schema' },
+    ]);
     expect(JSON.parse(missing.res.body)).toEqual({ status: 'ok' });
     expect((await build({ status: 'ok', database: 'pglite', extra: 1 })).mismatches).toHaveLength(1);
-    expect((await build({ status: 'ok', database: 'pglite' }, 202)).mismatches).toMatchObject([{ problem: 'status 202 is not declared' }]);
+    expect((await build({ status: 'ok', database: 'pglite' }, 202)).mismatches).toMatchObject([
+      { problem: 'status 202 is not declared' },
+    ]);
     expect((await build({ code: 'forbidden', message: 'Нет' }, 403)).mismatches).toEqual([]);
     expect((await build({ error: 'no' }, 403)).mismatches).toHaveLength(1);
   });

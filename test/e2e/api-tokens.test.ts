@@ -8,8 +8,12 @@ describe('API tokens in the settings page', () => {
   let h: BrowserHarness;
   let page: Page;
   let errors: string[];
-  beforeAll(async () => { ({ h, page, errors } = await startHarnessAs({ login: 'executor', password: 'demo-exec-2025' })); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    ({ h, page, errors } = await startHarnessAs({ login: 'executor', password: 'demo-exec-2025' }));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('creates a token, shows it once, and revokes it', async () => {
     await page.goto(`${h.baseUrl}/settings`);
@@ -21,7 +25,8 @@ describe('API tokens in the settings page', () => {
     await expect.poll(() => page.getByTestId('token-list').innerText()).toContain('Ведомственная система');
     expect(await page.getByTestId('token-list').innerText()).toContain('чтение, заполнение и отправка отчётов');
 
-    const call = () => fetch(`${h.baseUrl}/api/my/reports`, { headers: { authorization: `Bearer ${secret}` } }).then((r) => r.status);
+    const call = () =>
+      fetch(`${h.baseUrl}/api/my/reports`, { headers: { authorization: `Bearer ${secret}` } }).then((r) => r.status);
     expect(await call()).toBe(200);
 
     await page.getByRole('button', { name: 'Готово' }).click();

@@ -32,8 +32,17 @@ export interface ApiTokenView {
 }
 
 interface ApiTokenRow {
-  id: number; name: string; scope: TokenScope; prefix: string; user_id: number; login: string; full_name: string;
-  created_at: Date; last_used_at: Date | null; expires_at: Date | null; revoked_at: Date | null;
+  id: number;
+  name: string;
+  scope: TokenScope;
+  prefix: string;
+  user_id: number;
+  login: string;
+  full_name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
 }
 
 const selectTokens = `SELECT t.id, t.name, t.scope, t.prefix, t.user_id, u.login, u.full_name, t.created_at, t.last_used_at, t.expires_at, t.revoked_at
@@ -43,18 +52,34 @@ const iso = (v: Date | string | null) => (v == null ? null : new Date(v).toISOSt
 
 function present(r: ApiTokenRow): ApiTokenView {
   return {
-    id: Number(r.id), name: r.name, scope: r.scope, prefix: r.prefix,
+    id: Number(r.id),
+    name: r.name,
+    scope: r.scope,
+    prefix: r.prefix,
     owner: { id: Number(r.user_id), login: r.login, fullName: r.full_name },
-    createdAt: iso(r.created_at)!, lastUsedAt: iso(r.last_used_at), expiresAt: iso(r.expires_at), revokedAt: iso(r.revoked_at),
+    createdAt: iso(r.created_at)!,
+    lastUsedAt: iso(r.last_used_at),
+    expiresAt: iso(r.expires_at),
+    revokedAt: iso(r.revoked_at),
   };
 }
 
 /** Tokens (and sessions acting through one) may not create, list or revoke tokens. */
 function assertNotByToken(session: Session) {
-  if (session.apiToken) throw new DomainError('forbidden', 'token.not_allowed', 'Это действие недоступно по API-токену: войдите в систему', 'token management with a token');
+  if (session.apiToken)
+    throw new DomainError(
+      'forbidden',
+      'token.not_allowed',
+      'Это действие недоступно по API-токену: войдите в систему',
+      'token management with a token',
+    );
 }
 
-export async function createApiToken(db: Database, session: Session, input: { name: string; scope: TokenScope; expiresInDays?: number }): Promise<ApiTokenView & { token: string }> {
+export async function createApiToken(
+  db: Database,
+  session: Session,
+  input: { name: string; scope: TokenScope; expiresInDays?: number },
+): Promise<ApiTokenView & { token: string }> {
   assertNotByToken(session);
   const actor = session.user;
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
@@ -62,10 +87,21 @@ export async function createApiToken(db: Database, session: Session, input: { na
     const r = await tx.one<{ id: number }>(
       `INSERT INTO api_tokens (region_id, user_id, name, token_hash, prefix, scope, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::int IS NULL THEN NULL ELSE now() + make_interval(days => $7::int) END) RETURNING id`,
-      [actor.regionId, actor.userId, input.name.trim(), sha256(token), token.slice(0, TOKEN_PREFIX.length + 4), input.scope, input.expiresInDays ?? null]);
+      [
+        actor.regionId,
+        actor.userId,
+        input.name.trim(),
+        sha256(token),
+        token.slice(0, TOKEN_PREFIX.length + 4),
+        input.scope,
+        input.expiresInDays ?? null,
+      ],
+    );
     const view = present((await tx.one<ApiTokenRow>(`${selectTokens} WHERE t.id = $1`, [r!.id]))!);
     await recordAudit(tx, actor, actor.regionId, {
-      action: 'token.create', entityType: 'user', entityId: actor.userId,
+      action: 'token.create',
+      entityType: 'user',
+      entityId: actor.userId,
       after: { tokenId: view.id, tokenName: view.name, tokenScope: view.scope, expiresAt: view.expiresAt },
     });
     return { ...view, token };
@@ -73,12 +109,18 @@ export async function createApiToken(db: Database, session: Session, input: { na
 }
 
 /** One's own tokens, newest first; an administrator may ask for the whole region's. */
-export async function listApiTokens(db: Queryable, session: Session, opts: { all?: boolean } = {}): Promise<ApiTokenView[]> {
+export async function listApiTokens(
+  db: Queryable,
+  session: Session,
+  opts: { all?: boolean } = {},
+): Promise<ApiTokenView[]> {
   assertNotByToken(session);
   const actor = session.user;
   if (opts.all && actor.role !== 'admin') throw forbidden();
   const rows = opts.all
-    ? await db.query<ApiTokenRow>(`${selectTokens} WHERE t.region_id = $1 ORDER BY t.id DESC LIMIT 1000`, [actor.regionId])
+    ? await db.query<ApiTokenRow>(`${selectTokens} WHERE t.region_id = $1 ORDER BY t.id DESC LIMIT 1000`, [
+        actor.regionId,
+      ])
     : await db.query<ApiTokenRow>(`${selectTokens} WHERE t.user_id = $1 ORDER BY t.id DESC LIMIT 1000`, [actor.userId]);
   return rows.map(present);
 }
@@ -92,15 +134,27 @@ export async function revokeApiToken(db: Database, session: Session, id: number)
   assertNotByToken(session);
   const actor = session.user;
   return db.transaction(async (tx) => {
-    const row = await tx.one<ApiTokenRow & { region_id: number }>(`${selectTokens.replace('SELECT ', 'SELECT t.region_id, ')} WHERE t.id = $1`, [id]);
-    if (!row || Number(row.region_id) !== actor.regionId || (Number(row.user_id) !== actor.userId && actor.role !== 'admin')) {
+    const row = await tx.one<ApiTokenRow & { region_id: number }>(
+      `${selectTokens.replace('SELECT ', 'SELECT t.region_id, ')} WHERE t.id = $1`,
+      [id],
+    );
+    if (
+      !row ||
+      Number(row.region_id) !== actor.regionId ||
+      (Number(row.user_id) !== actor.userId && actor.role !== 'admin')
+    ) {
       throw notFound('Токен не найден', `api token ${id} not found for user ${actor.userId}`);
     }
-    const revoked = await tx.one<{ id: number }>(`UPDATE api_tokens SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id, actor.userId]);
+    const revoked = await tx.one<{ id: number }>(
+      `UPDATE api_tokens SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      [id, actor.userId],
+    );
     const view = present((await tx.one<ApiTokenRow>(`${selectTokens} WHERE t.id = $1`, [id]))!);
     if (revoked) {
       await recordAudit(tx, actor, actor.regionId, {
-        action: 'token.revoke', entityType: 'user', entityId: view.owner.id,
+        action: 'token.revoke',
+        entityType: 'user',
+        entityId: view.owner.id,
         before: { tokenId: view.id, tokenName: view.name, tokenScope: view.scope },
       });
     }
@@ -109,8 +163,17 @@ export async function revokeApiToken(db: Database, session: Session, id: number)
 }
 
 interface TokenSessionRow {
-  token_id: number; scope: TokenScope; id: number; region_id: number; organisation_id: number; role: Role;
-  login: string; full_name: string; email: string | null; org_short: string; org_full: string;
+  token_id: number;
+  scope: TokenScope;
+  id: number;
+  region_id: number;
+  organisation_id: number;
+  role: Role;
+  login: string;
+  full_name: string;
+  email: string | null;
+  org_short: string;
+  org_full: string;
 }
 
 /**
@@ -126,12 +189,22 @@ export async function loadTokenSession(db: Queryable, token: string): Promise<Se
             o.short_name AS org_short, o.full_name AS org_full
      FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id
      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
-    [tokenHash], { prepare: true });
+    [tokenHash],
+    { prepare: true },
+  );
   if (!r) return undefined;
-  await db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [r.token_id]);
+  await db.query(
+    `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+    [r.token_id],
+  );
   const user: Actor & Session['user'] = {
-    userId: Number(r.id), regionId: Number(r.region_id), organisationId: Number(r.organisation_id), role: r.role,
-    login: r.login, fullName: r.full_name, email: r.email ?? null,
+    userId: Number(r.id),
+    regionId: Number(r.region_id),
+    organisationId: Number(r.organisation_id),
+    role: r.role,
+    login: r.login,
+    fullName: r.full_name,
+    email: r.email ?? null,
     organisation: { id: Number(r.organisation_id), shortName: r.org_short, fullName: r.org_full },
   };
   return { user, csrfToken: '', tokenHash, apiToken: { id: Number(r.token_id), scope: r.scope } };
@@ -169,11 +242,27 @@ export function bearerToken(authorization: string | undefined): string | undefin
  * The session of a request that names a Bearer token: refused (401) when the token is not a
  * live one, and (403) when its scope does not cover the route.
  */
-export async function authenticateBearer(db: Queryable, token: string, method: string, route: string | undefined): Promise<Session> {
+export async function authenticateBearer(
+  db: Queryable,
+  token: string,
+  method: string,
+  route: string | undefined,
+): Promise<Session> {
   const session = await loadTokenSession(db, token);
-  if (!session) throw new DomainError('unauthorized', 'auth.token_invalid', 'API-токен недействителен: он отозван, истёк или указан неверно', 'invalid bearer token');
+  if (!session)
+    throw new DomainError(
+      'unauthorized',
+      'auth.token_invalid',
+      'API-токен недействителен: он отозван, истёк или указан неверно',
+      'invalid bearer token',
+    );
   if (route && !tokenAllows(session.apiToken!.scope, method, route)) {
-    throw new DomainError('forbidden', 'auth.token_scope', 'Это действие недоступно по API-токену с такими правами', `token scope ${session.apiToken!.scope} does not cover ${method} ${route}`);
+    throw new DomainError(
+      'forbidden',
+      'auth.token_scope',
+      'Это действие недоступно по API-токену с такими правами',
+      `token scope ${session.apiToken!.scope} does not cover ${method} ${route}`,
+    );
   }
   return session;
 }
