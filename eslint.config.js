@@ -91,7 +91,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'warn',
         {
-          patterns: [{ regex: '^(\\.\\./)+src/(?!contract/)', message: 'web/ imports from the server only src/contract/.' }],
+          patterns: [{ regex: '^(\\.\\./)+src/(?!contract(/|$))', message: 'web/ imports from the server only src/contract/.' }],
         },
       ],
     },

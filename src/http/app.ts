@@ -10,8 +10,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loadSession, registerAuthRoutes, registerSettingsRoutes } from '../modules/auth/index.js';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authenticateBearer, bearerToken, loadSession, registerAuthRoutes, registerSettingsRoutes, registerTokenRoutes } from '../modules/auth/index.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
 import { registerImportRoutes } from '../modules/imports/index.js';
 import { registerDeadlineRoutes } from '../modules/deadlines/index.js';
@@ -29,6 +29,7 @@ import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
 import { createHeavyPool } from '../workers/pool.js';
 import { SESSION_COOKIE, type App, type AppContext, type RouteEntry } from './context.js';
+import { installResponseContract, plainJsonSerializer, registerOpenApiDocument, type ResponseMismatch } from './contract.js';
 import { PATHS } from '../paths.js';
 
 /** What a user with a one-time password may do before replacing it. */
@@ -36,7 +37,7 @@ const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/pass
 
 const webDist = PATHS.webDist;
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<App> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object; onResponseMismatch?: (m: ResponseMismatch) => void } = {}): Promise<App> {
   configureFileStorage(ctx.env);
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -54,7 +55,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   }
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(plainJsonSerializer);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('session', null);
   const routeTable: RouteEntry[] = [];
@@ -62,6 +63,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, schema: r.schema as RouteEntry['schema'], public: r.config?.public === true });
   });
+  installResponseContract(app, { onMismatch: opts.onResponseMismatch });
 
   await app.register(cookie);
   const https = ctx.env.PUBLIC_URL.startsWith('https:');
@@ -93,16 +95,26 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   });
   await app.register(swagger, {
     openapi: {
+      openapi: '3.1.0',
       info: { title: 'Исполнение — API', description: 'Plans of measures, their execution and reporting', version: '0.1.0' },
-      components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (isp_…), scope read or reports' } } },
+      security: [{ cookie: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerOpenApiDocument(app);
 
   // Authentication and CSRF for every API request.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.url.startsWith('/api/')) return;
+    // A personal API token stands for its user within its scope. No CSRF check: browsers
+    // never attach an Authorization header on their own, so a cross-site form cannot use it.
+    const bearer = bearerToken(request.headers.authorization);
+    if (bearer !== undefined) {
+      request.session = await authenticateBearer(ctx.db, bearer, request.method, request.routeOptions.url);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.session = (await loadSession(ctx.db, token)) ?? null;
     // Authentication comes before the body is parsed and validated: an anonymous caller
@@ -129,6 +141,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
 
   registerAuthRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerPlanRoutes(app, ctx);

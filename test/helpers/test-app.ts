@@ -1,6 +1,7 @@
 /** The app in process over a test database, with a small client that logs in and keeps cookies and CSRF. */
 import { buildApp } from '../../src/http/app';
 import type { App } from '../../src/http/context';
+import type { ResponseMismatch } from '../../src/http/contract';
 import { loadEnv } from '../../src/env';
 import { DEMO_USERS } from '../../src/demo/demo-seed';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-db';
@@ -9,6 +10,8 @@ export interface TestApp extends TestDatabase {
   app: App;
   as(login: (typeof DEMO_USERS)[number]['login'] | string, password?: string): Promise<Client>;
   anonymous(): Client;
+  /** Answers that did not match their declared response schema, not yet reported by a client. */
+  responseMismatches: ResponseMismatch[];
 }
 
 export interface Response<T = any> { status: number; body: T; headers: Record<string, unknown> }
@@ -16,7 +19,8 @@ export interface Response<T = any> { status: number; body: T; headers: Record<st
 export class Client {
   cookie = '';
   csrf = '';
-  constructor(private app: App) {}
+  /** `mismatches`: the app's record of answers off their contract; a request that adds one fails. */
+  constructor(private app: App, private mismatches: ResponseMismatch[] = []) {}
 
   async request<T = any>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response<T>> {
     const headers: Record<string, string> = { ...extraHeaders };
@@ -28,6 +32,7 @@ export class Client {
       headers['content-type'] ??= 'application/json';
     }
     const res = await this.app.inject({ method: method as 'GET', url, headers, payload });
+    if (this.mismatches.length) throw new Error(describeMismatches(this.mismatches.splice(0)));
     const setCookie = res.headers['set-cookie'];
     const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
     if (first) this.cookie = first.split(';')[0];
@@ -43,23 +48,34 @@ export class Client {
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 }
 
-/** `env`: extra settings (e.g. SMTP_HOST of a sink), validated like the real ones. */
+function describeMismatches(list: ResponseMismatch[]): string {
+  return `answers off their declared response schema (src/contract/responses.ts):\n${list
+    .map((m) => `  ${m.route} → ${m.status}: ${m.problem}${m.issues ? `\n    ${JSON.stringify(m.issues).slice(0, 2000)}` : ''}`).join('\n')}`;
+}
+
+/**
+ * `env`: extra settings (e.g. SMTP_HOST of a sink), validated like the real ones. Every
+ * answer the app gives is checked against its declared response schema: a client request
+ * meeting a mismatch throws, and `dispose` throws for any left (requests made by `app.inject`).
+ */
 export async function createTestApp(engine: Engine, opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const tdb = await createTestDatabase(engine);
   // Suites log in and export far more often than a person: limits ×10 unless a test sets its own
   // (test/api/rate-limits.test.ts runs with the real ones).
-  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', RATE_LIMIT_SCALE: '10', ...opts.env }) });
+  const responseMismatches: ResponseMismatch[] = [];
+  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', RATE_LIMIT_SCALE: '10', ...opts.env }) }, { onResponseMismatch: (m) => responseMismatches.push(m) });
   // Accounts made by an administrator in a test start with a one-time password; `as` replaces
   // it on first login (as the user must) and remembers the replacement for later logins.
   const replaced = new Map<string, string>();
   return {
     ...tdb,
     app,
-    anonymous: () => new Client(app),
+    responseMismatches,
+    anonymous: () => new Client(app, responseMismatches),
     async as(login, password) {
       const given = password ?? DEMO_USERS.find((u) => u.login === login)?.password;
       const pw = replaced.get(`${login}\0${given}`) ?? given;
-      const c = new Client(app);
+      const c = new Client(app, responseMismatches);
       const r = await c.post('/api/auth/login', { login, password: pw });
       if (r.status !== 200) throw new Error(`login ${login} failed: ${r.status} ${JSON.stringify(r.body)}`);
       c.csrf = r.body.csrfToken;
@@ -74,6 +90,7 @@ export async function createTestApp(engine: Engine, opts: { env?: Record<string,
     async dispose() {
       await app.close();
       await tdb.dispose();
+      if (responseMismatches.length) throw new Error(describeMismatches(responseMismatches.splice(0)));
     },
   };
 }

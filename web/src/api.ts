@@ -3,37 +3,17 @@
  * session cookie (`credentials: 'same-origin'`) and the CSRF token on writes; turns
  * every non-2xx answer into an `ApiError` carrying the server's Russian `message`.
  */
-import type { MeasureStatus, OrgKind, PlanKind, PlanStatus, Role } from './format';
+import type * as C from '../../src/contract';
+import type { MeasureStatus, OrgKind, PlanKind, Role } from './format';
 
 export type { MeasureStatus, OrgKind, PlanKind } from './format';
 
 // ---------------------------------------------------------------------------
-// Types of the contract
+// Types of the contract: answers are typed from the server's schemas (src/contract), inputs here.
 
-export interface OrgRef {
-  id: number;
-  shortName: string | null;
-  fullName: string;
-  /** Not in the contract's OrgRef; the server sends it and the UI uses it for «(по согласованию)». */
-  external?: boolean;
-}
-
-export interface Organisation {
-  id: number;
-  parentId: number | null;
-  kind: OrgKind;
-  fullName: string;
-  shortName: string | null;
-  aliases: string[];
-  external: boolean;
-  /** Not in the contract; shown when the server sends it (`includeArchived=true`). */
-  archived?: boolean;
-  /** An archived entry merged into another: the one that took its place. */
-  mergedIntoId?: number | null;
-  /** Who signs the consolidated reports of the organisation's plans. */
-  headPosition?: string;
-  headName?: string;
-}
+/** An organisation named in an answer; `external` where the answer says (executors, plan owners). */
+export type OrgRef = C.OrgName & Partial<Pick<C.OrgRef, 'external'>>;
+export type Organisation = C.Organisation;
 
 export interface OrganisationInput {
   fullName: string;
@@ -47,28 +27,11 @@ export interface OrganisationInput {
   headName?: string;
 }
 
-export interface UserAbilities {
-  manageDirectory: boolean;
-  manageUsers: boolean;
-  createPlans: boolean;
-  viewAudit: boolean;
-}
-
-export interface User {
-  id: number;
-  login: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  organisation: OrgRef | null;
-  abilities: UserAbilities;
-  /** Not in the contract's `User` (PATCH /api/users/:id accepts it); GET /api/users sends it. */
-  active?: boolean;
-  /** Not in the contract; GET /api/users sends it while a lockout lasts. */
-  locked?: boolean;
-  /** The password is a one-time one set by an administrator: it must be changed before anything else. */
-  mustChangePassword?: boolean;
-}
+export type UserAbilities = C.UserAbilities;
+/** The signed-in user (GET /api/auth/me). */
+export type User = C.SessionUser;
+/** A user as the directory lists them (GET /api/users). */
+export type UserView = C.UserView;
 
 export interface UserInput {
   login: string;
@@ -90,45 +53,9 @@ export interface UserPatch {
   unlock?: boolean;
 }
 
-export interface StatusCounts {
-  done: number;
-  partial: number;
-  not_done: number;
-  not_due: number;
-  none: number;
-}
-
-export interface PlanSummary {
-  id: number;
-  kind: PlanKind;
-  title: string;
-  status: PlanStatus;
-  owner: OrgRef | null;
-  periodFrom: string | null;
-  periodTo: string | null;
-  approvedByName: string | null;
-  approvedOn: string | null;
-  /** How often executors report; 'custom' when the periods were set by hand. */
-  reportingFrequency?: 'month' | 'quarter' | 'half' | 'year' | 'custom';
-  /** Reports are due on this day of the month after a period. */
-  reportDay?: number;
-  /** «Контроль с даты»: nothing due before it is owed or overdue. */
-  controlFrom?: string;
-  measureCount: number;
-  statusCounts: StatusCounts;
-  /** Bumped on every header change. */
-  version?: number;
-  /** The document the plan was imported from (download: `fileUrl(id)`). */
-  sourceFile?: { id: number; name: string } | null;
-}
-
-export interface Section {
-  id: number;
-  planId: number;
-  number: string;
-  title: string;
-  position: number;
-}
+export type StatusCounts = C.StatusCounts;
+export type PlanSummary = C.PlanSummary;
+export type Section = C.Section;
 
 /** Text fields are strings, '' when empty: the API neither sends nor accepts null for them. */
 export interface MeasureFields {
@@ -143,10 +70,7 @@ export interface MeasureFields {
 }
 
 /** Dates set by hand instead of the ones read from the deadline text; null clears. */
-export interface DeadlineOverride {
-  due: string[];
-  reports: string[];
-}
+export type DeadlineOverride = C.DeadlineOverride;
 
 export interface MeasureInput extends MeasureFields {
   sectionId: number | null;
@@ -159,56 +83,18 @@ export interface MeasureInput extends MeasureFields {
   controlFrom?: string | null;
 }
 
-export type DeadlineKind = 'date' | 'deadline' | 'window' | 'recurring' | 'continuous' | 'relative' | 'unspecified';
+export type DeadlineKind = C.DeadlineKind;
 
-/** One control date of a measure: `effective` is `nominal` moved off a day off. */
-export interface ControlPoint {
-  kind: 'due' | 'report';
-  nominal: string;
-  effective: string;
-  label: string | null;
-  source: 'parsed' | 'override' | 'relative' | 'extension';
-  /** GET /api/measures/:id: false for a date before the control start (on record, never overdue). */
-  counted?: boolean;
-}
+/** One control date of a measure: `effective` is `nominal` moved off a day off (`counted` in GET /api/measures/:id). */
+export type ControlPoint = C.ControlPoint & { counted?: boolean };
 
-export interface Measure extends MeasureFields {
-  id: number;
-  planId: number;
-  sectionId: number | null;
-  leadExecutor: OrgRef | null;
-  coExecutors: OrgRef[];
-  /** Executors named only in words, with no organisation in the directory. */
-  textExecutors?: string[];
-  position: number;
-  archived: boolean;
-  version: number;
-  updatedAt: string;
-  /** In the contract for every Measure, but GET /api/my/measures leaves it out: treat as absent = no rights. */
-  abilities?: { update: boolean; archive: boolean; requestExtension?: boolean; decideExtension?: boolean };
-  plan?: { id: number; title: string; kind: PlanKind };
-  /** What the deadline text was read as; null before the first reading. */
-  deadlineKind?: DeadlineKind | null;
-  deadlineUnderstood?: boolean;
-  deadlineOverride?: DeadlineOverride | null;
-  anchorDate?: string | null;
-  /** GET /api/plans/:id: the first control date from today on, or null. */
-  nextControl?: ControlPoint | null;
-  /** GET /api/measures/:id: every control date. */
-  controlPoints?: ControlPoint[];
-  /** GET /api/plans/:id: the traffic light (green done, yellow due soon, red overdue, grey not due). */
-  light?: 'green' | 'yellow' | 'red' | 'grey';
-  openDue?: string | null;
-  closed?: boolean;
-  /** Under control from this day when added to a plan already under control; null: with the plan. */
-  controlFrom?: string | null;
-}
+/**
+ * A measure as the answers about measures send it; the fields only some answers add (the plan
+ * table's light and next date, the measure page's control dates, abilities, plan) are optional.
+ */
+export type Measure = C.Measure & Partial<Omit<C.PlanMeasure & C.MeasureDetail, keyof C.Measure>>;
 
-export interface Plan extends PlanSummary {
-  sections: Section[];
-  measures: Measure[];
-  abilities: { update: boolean; archive: boolean; addMeasure: boolean };
-}
+export type Plan = C.PlanDetail;
 
 export interface PlanInput {
   kind: PlanKind;
@@ -225,112 +111,27 @@ export interface PlanInput {
 /** `version`: the header as the editor saw it; a change made meanwhile is refused (409). */
 export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active'; reportingFrequency?: 'month' | 'quarter' | 'half' | 'year'; reportDay?: number; version?: number };
 
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actor: { id: number; fullName: string } | null;
-  action: string;
-  entityType: string;
-  entityId: number | null;
-  planId: number | null;
-  measureId: number | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  source: string | null;
-  /** What the event is about, named by plan, measure number and title, executor, period. */
-  subject?: { label: string; plan: { id: number; shortTitle: string } | null; measure: { id: number; name: string } | null };
-  /** Names of the ids in the snapshots (sections, measures of a reorder, organisations). */
-  names?: { sections: Record<number, string>; measures: Record<number, string>; organisations: Record<number, string> };
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
+export type AuditEvent = C.AuditEvent;
+export type Session = C.SessionAnswer;
 
 // ---------------------------------------------------------------------------
 // Import (src/domain/importers/interchange.ts, src/modules/imports)
 
-export type DocumentKind = 'plan' | 'report' | 'council_decisions' | 'protocol';
-
-export interface InterchangeItem {
-  number: string;
-  /** Number of the section the item stands under, or null. */
-  section: string | null;
-  title: string;
-  executorsText: string;
-  executors: string[];
-  deadlineText: string;
-  expectedResult: string;
-  form: string;
-  executionText: string;
-  status: MeasureStatus | null;
-  protocolItem: string;
-}
-
-export interface InterchangeDocument {
-  kind: DocumentKind;
-  title: string;
-  approvedOn: string | null;
-  approvedByName: string | null;
-  period: [string, string] | null;
-  sections: { number: string; title: string }[];
-  indicators: { number: string; name: string; values: Record<string, string | number> }[];
-  items: InterchangeItem[];
-  abbreviations: Record<string, string>;
-  /** Protocols only: the meeting (src/domain/importers/interchange.ts MeetingHeader). */
-  meeting?: { council: string; number: string | null; date: string | null; place: string | null; format: 'in_person' | 'absentee' | 'video' | null };
-  warnings: string[];
-}
-
-export type ImportProblemKind = 'executor_unknown' | 'deadline_unclear' | 'empty_title' | 'duplicate_number' | 'no_executor';
-
-export interface ImportProblem {
-  kind: ImportProblemKind;
-  /** Index in document.items, or null. */
-  item: number | null;
-  message: string;
-}
-
-export interface ExecutorResolution {
-  /** As in the document, without «(по согласованию)». */
-  name: string;
-  byAgreement: boolean;
-  match: OrgRef | null;
-  /** For a name not found: an organisation, or a phrase describing executors, kept as text. */
-  suggestion?: 'organisation' | 'text';
-  /** Found only by the short form the document gives it («… (далее – Минтруд)»). */
-  byShortForm?: boolean;
-  candidates: OrgRef[];
-  /** Indices of the items naming it. */
-  items: number[];
-}
-
-export interface ImportPreview {
-  importId: number;
-  fileId: number;
-  fileName: string;
-  document: InterchangeDocument;
-  problems: ImportProblem[];
-  executors: ExecutorResolution[];
-  /** GET /api/imports/:id only: 'preview' until saved or applied. */
-  status?: 'preview' | 'saved' | 'applied' | string;
-}
+export type DocumentKind = C.DocumentKind;
+export type InterchangeItem = C.InterchangeItem;
+export type InterchangeDocument = C.InterchangeDocument;
+export type ImportProblemKind = C.ImportProblem['kind'];
+export type ImportProblem = C.ImportProblem;
+export type ExecutorResolution = C.ExecutorResolution;
+/** POST /api/imports/:id/columns; GET /api/imports/:id adds where it stands (`status`). */
+export type ImportPreview = C.ImportPreview & { status?: C.StoredImportPreview['status'] };
 
 /** A role a person gives a column of a document the reader could not place. */
 export type MappableRole = 'number' | 'title' | 'deadline' | 'executors' | 'expectedResult' | 'execution' | 'status' | 'form' | 'protocolItem' | 'skip';
 
-export type LayoutBlock = { type: 'table'; rows: string[][]; totalRows: number } | { type: 'lines'; lines: string[]; totalLines: number };
-
+export type LayoutBlock = C.LayoutBlock;
 /** A document no reading placed: what was tried, and what the reader found. */
-export interface ImportUnread {
-  importId: number;
-  fileId: number;
-  fileName: string;
-  status: 'unread';
-  document: null;
-  unread: { message: string; layout: { blocks: LayoutBlock[] } };
-}
+export type ImportUnread = C.ImportUnread;
 
 export interface ColumnsInput {
   block: number;
@@ -360,52 +161,16 @@ export interface ImportCommitInput {
   rememberAliases: boolean;
 }
 
-export interface ReportChange {
-  measureId: number;
-  number: string;
-  title: string;
-  before: { status: MeasureStatus | null; executionText: string };
-  after: { status: MeasureStatus | null; executionText: string };
-}
-
-export interface ApplyReportResult {
-  changes: ReportChange[];
-  /** Item numbers of the report with no measure of that number in the plan. */
-  unmatched: string[];
-  applied: boolean;
-}
+export type ReportChange = C.ReportChange;
+export type ApplyReportResult = C.ApplyReportResult;
 
 // ---------------------------------------------------------------------------
 // Deadlines
 
-export interface ControlDate {
-  nominal: string;
-  effective: string;
-  label?: string | null;
-}
-
-export interface DeadlineInterpretation {
-  kind: DeadlineKind;
-  understood: boolean;
-  /** Russian: «31.03.2024 (→ 01.04.2024), 30.06.2024 …; отчёт до 10.04.2024». */
-  description: string;
-  due: ControlDate[];
-  reports: ControlDate[];
-  pending: { kind: string; text: string }[];
-  /** Terms counted from an event; non-empty means the measure wants an `anchorDate`. */
-  relative: { offset: { amount: number; unit: string }; anchor: string }[];
-}
-
-export interface CalendarItem extends ControlPoint {
-  measure: { id: number; number: string; title: string };
-}
-
-export interface UnclearDeadline {
-  id: number;
-  number: string;
-  title: string;
-  deadlineText: string;
-}
+export type ControlDate = C.ControlDate;
+export type DeadlineInterpretation = C.DeadlineInterpretation;
+export type CalendarItem = C.CalendarItem;
+export type UnclearDeadline = C.UnclearDeadline;
 
 // ---------------------------------------------------------------------------
 // Errors
@@ -598,35 +363,36 @@ export const api = {
   organisations: (opts: { q?: string; includeArchived?: boolean } = {}) =>
     request<{ items: Organisation[] }>('GET', withQuery('/organisations', opts)),
   resolveOrganisation: (name: string) =>
-    request<{ match: Organisation | null; candidates: Organisation[] }>('GET', withQuery('/organisations/resolve', { name })),
+    request<C.OrganisationMatch>('GET', withQuery('/organisations/resolve', { name })),
   createOrganisation: (input: OrganisationInput) => request<Organisation>('POST', '/organisations', input),
   updateOrganisation: (id: number, patch: Partial<OrganisationInput>) => request<Organisation>('PATCH', `/organisations/${id}`, patch),
   deleteOrganisation: (id: number) => request<{ ok: true }>('DELETE', `/organisations/${id}`),
 
   // Users
-  users: () => request<{ items: User[] }>('GET', '/users'),
-  createUser: (input: UserInput) => request<User>('POST', '/users', input),
-  updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/users/${id}`, patch),
+  users: () => request<{ items: UserView[] }>('GET', '/users'),
+  createUser: (input: UserInput) => request<UserView>('POST', '/users', input),
+  updateUser: (id: number, patch: UserPatch) => request<UserView>('PATCH', `/users/${id}`, patch),
 
   // Plans
   plans: (opts: { includeArchived?: boolean } = {}) => request<{ items: PlanSummary[] }>('GET', withQuery('/plans', opts)),
   plan: (id: number) => request<Plan>('GET', `/plans/${id}`),
-  createPlan: (input: PlanInput) => request<Plan>('POST', '/plans', input),
-  updatePlan: (id: number, patch: PlanPatch) => request<Plan>('PATCH', `/plans/${id}`, patch),
-  archivePlan: (id: number) => request<Plan>('POST', `/plans/${id}/archive`),
+  createPlan: (input: PlanInput) => request<PlanSummary>('POST', '/plans', input),
+  // The header only: sections and measures are never in this answer.
+  updatePlan: (id: number, patch: PlanPatch) => request<PlanSummary & Partial<Record<'sections' | 'measures', never>>>('PATCH', `/plans/${id}`, patch),
+  archivePlan: (id: number) => request<PlanSummary>('POST', `/plans/${id}/archive`),
   createSection: (planId: number, input: { number: string; title: string }) => request<Section>('POST', `/plans/${planId}/sections`, input),
   updateSection: (id: number, patch: { number?: string; title?: string }) => request<Section>('PATCH', `/sections/${id}`, patch),
-  deleteSection: (id: number) => request<unknown>('DELETE', `/sections/${id}`),
+  deleteSection: (id: number) => request<{ ok: true }>('DELETE', `/sections/${id}`),
   createMeasure: (planId: number, input: MeasureInput) => request<Measure>('POST', `/plans/${planId}/measures`, input),
   reorder: (planId: number, sectionId: number | null, measureIds: number[]) =>
     request<{ ok: true }>('POST', `/plans/${planId}/reorder`, { sectionId, measureIds }),
 
   // Measures
-  measure: (id: number) => request<Measure>('GET', `/measures/${id}`),
+  measure: (id: number) => request<C.MeasureDetail>('GET', `/measures/${id}`),
   updateMeasure: (id: number, patch: Partial<MeasureInput> & { version: number }) => request<Measure>('PATCH', `/measures/${id}`, patch),
   archiveMeasure: (id: number) => request<Measure>('POST', `/measures/${id}/archive`),
   measureHistory: (id: number) => request<{ items: AuditEvent[] }>('GET', `/measures/${id}/history`),
-  myMeasures: () => request<{ items: Measure[] }>('GET', '/my/measures'),
+  myMeasures: () => request<{ items: C.MyMeasure[] }>('GET', '/my/measures'),
 
   // Import
   uploadImport(file: File): Promise<ImportPreview | ImportUnread> {
@@ -634,7 +400,7 @@ export const api = {
     form.append('file', file, file.name);
     return request<ImportPreview | ImportUnread>('POST', '/imports', form);
   },
-  importPreview: (id: number) => request<ImportPreview | ImportUnread>('GET', `/imports/${id}`),
+  importPreview: (id: number) => request<C.StoredImportPreview | ImportUnread>('GET', `/imports/${id}`),
   importLayout: (id: number) => request<{ layout: { blocks: LayoutBlock[] } }>('GET', `/imports/${id}/layout`),
   readImportWithColumns: (id: number, input: ColumnsInput) => request<ImportPreview>('POST', `/imports/${id}/columns`, input),
   commitImport: (id: number, input: ImportCommitInput) => request<{ planId: number }>('POST', `/imports/${id}/commit`, input),
@@ -654,5 +420,5 @@ export const api = {
   audit: (opts: { entityType?: string; limit?: number; before?: string | number } = {}) =>
     request<{ items: AuditEvent[] }>('GET', withQuery('/audit', opts)),
 
-  health: () => request<{ status: string; database: string }>('GET', '/health'),
+  health: () => request<C.ResponseOf<'GET /api/health'>>('GET', '/health'),
 };

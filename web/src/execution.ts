@@ -1,63 +1,24 @@
 /** Client for execution: reports, review, extensions, the dashboard, search and export (docs/api.md). */
+import type * as C from '../../src/contract';
 import { request, withQuery } from './api';
 import { MEASURE_STATUS_LABELS } from './format';
 
-export type ReportState = 'expected' | 'draft' | 'submitted' | 'returned' | 'accepted';
-export type ResultStatus = 'done' | 'partial' | 'not_done' | 'not_due';
-export type Light = 'green' | 'yellow' | 'red' | 'grey';
+export type ReportState = C.ReportState;
+export type ResultStatus = C.MeasureStatus;
+export type Light = C.Light;
 
-export interface Period { id: number; label: string; startsOn: string; endsOn: string; reportDue: string }
+export type Period = C.ReportPeriod;
 /** A period as the plan's «Отчётность» tab lists it, with the reports it holds. */
-export interface PlanPeriod extends Period { reports: number; written: number }
-export type ReportingFrequency = 'month' | 'quarter' | 'half' | 'year' | 'custom';
+export type PlanPeriod = C.PlanPeriod;
+export type ReportingFrequency = C.ReportingFrequency;
 export interface PeriodInput { id?: number; label: string; startsOn: string; endsOn: string; reportDue: string }
 
-export interface Report {
-  id: number;
-  planId: number;
-  measureId: number;
-  period: Period;
-  organisation: { id: number; shortName: string; fullName: string };
-  role: 'lead' | 'co';
-  state: ReportState;
-  resultStatus: ResultStatus | null;
-  text: string;
-  figures: Record<string, string | number>;
-  links: string[];
-  version: number;
-  submittedAt: string | null;
-  /** This report's due day: the period's, or the measure's own report date. */
-  dueOn: string;
-  onTime: boolean | null;
-  reviewedAt: string | null;
-  reviewComment: string | null;
-  attachments: { id: number; fileId: number; name: string; size: number }[];
-  abilities?: { edit: boolean; submit: boolean; accept: boolean; return: boolean };
-  measure?: { id: number; number: string; title: string };
-  plan?: { id: number; title: string };
-}
-
-export interface ReportDetail extends Report {
-  parts: Report[];
-  gatheredText: string;
-  versions: { version: number; action: string; at: string; actor: string | null }[];
-  abilities: { edit: boolean; submit: boolean; accept: boolean; return: boolean };
-}
-
-export interface Extension {
-  id: number; measureId: number; planId: number; organisation: { id: number; shortName: string };
-  /** What is moved: a control date of the measure, or one executor's report. */
-  target: { kind: 'due' | 'report'; reportId: number | null; label: string };
-  requestedBy: string; reason: string; currentDue: string | null; requestedDue: string;
-  /** Why the coordinator should look twice (a move of months, past the plan's end). */
-  warnings: string[];
-  state: 'pending' | 'approved' | 'rejected'; decidedBy: string | null; decidedAt: string | null; decisionComment: string | null; createdAt: string;
-}
-
+/** A report as the lists send it; abilities (per measure), measure and plan («Мои отчёты») where the list adds them. */
+export type Report = C.Report & Partial<Pick<C.MeasureReport, 'abilities'> & Pick<C.MyReport, 'measure' | 'plan'>>;
+export type ReportDetail = C.ReportDetail;
+export type Extension = C.Extension;
 /** A date the user's organisation may ask to move (GET /api/measures/:id/extension-targets). */
-export type ExtensionTarget =
-  | { kind: 'due'; nominal: string; effective: string; label: string }
-  | { kind: 'report'; reportId: number; organisationId: number; dueOn: string; label: string };
+export type ExtensionTarget = C.ExtensionTarget;
 
 export interface ExtensionRequestInput {
   reason: string;
@@ -67,23 +28,11 @@ export interface ExtensionRequestInput {
   confirm?: boolean;
 }
 
-type Counts = { green: number; yellow: number; red: number; grey: number };
-type StatusCounts = { done: number; partial: number; not_done: number; not_due: number; none: number };
-export interface DashboardGroup { id: number; title: string; number?: string; kind?: string; measures: number; byLight: Counts; byStatus: StatusCounts }
-export interface DashboardItem { measure: { id: number; number: string; title: string }; plan: { id: number; title: string }; openDue: string; status: string | null; executors: string }
-export interface Dashboard {
-  asOf: string; soonDays: number; period: string | null;
-  totals: { measures: number; byStatus: StatusCounts; byLight: Counts };
-  plans?: DashboardGroup[]; sections?: DashboardGroup[];
-  overdue: DashboardItem[]; dueSoon: DashboardItem[];
-  executors: { organisation: { id: number; shortName: string }; expected: number; submitted: number; onTime: number; accepted: number; completeness: number | null; timeliness: number | null }[];
-  calendar: { day: string; due: number; reports: number }[];
-}
-
-export interface SearchResult {
-  measures: { id: number; number: string; title: string; plan: { id: number; title: string }; snippet: string }[];
-  reports: { id: number; measure: { id: number; number: string; title: string }; period: string; organisation: string; snippet: string }[];
-}
+/** A section of the chosen plan, or a plan of the region (no number). */
+export type DashboardGroup = C.DashboardSectionGroup | (C.DashboardPlanGroup & { number?: never });
+export type DashboardItem = C.DashboardItem;
+export type Dashboard = C.Dashboard;
+export type SearchResult = C.SearchResult;
 
 export interface ReportInput { version: number; text?: string; resultStatus?: ResultStatus | null; figures?: Record<string, string | number>; links?: string[] }
 
@@ -124,7 +73,7 @@ export const execution = {
   attach: (id: number, file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return request<{ id: number; fileId: number; name: string; size: number }>('POST', `/reports/${id}/attachments`, form);
+    return request<C.Attachment>('POST', `/reports/${id}/attachments`, form);
   },
   detach: (reportId: number, attachmentId: number) => request<{ ok: true }>('DELETE', `/reports/${reportId}/attachments/${attachmentId}`),
   extensions: (measureId: number) => request<{ items: Extension[] }>('GET', `/measures/${measureId}/extensions`),
@@ -139,8 +88,8 @@ export const execution = {
   dashboard: (q: { planId?: number; organisationId?: number; sectionId?: number; periodId?: number; soonDays?: number; asOf?: string }) =>
     request<Dashboard>('GET', withQuery('/dashboard', q)),
   search: (q: string) => request<SearchResult>('GET', withQuery('/search', { q })),
-  settings: () => request<{ notifyEnabled: boolean; notifyDaysBefore: number; email: string | null; phone?: string; position?: string }>('GET', '/auth/settings'),
-  saveSettings: (s: { notifyEnabled?: boolean; notifyDaysBefore?: number; phone?: string; position?: string }) => request<unknown>('PATCH', '/auth/settings', s),
+  settings: () => request<C.UserSettings>('GET', '/auth/settings'),
+  saveSettings: (s: { notifyEnabled?: boolean; notifyDaysBefore?: number; phone?: string; position?: string }) => request<C.UserSettings>('PATCH', '/auth/settings', s),
   exportUrl: (planId: number, q: { format: 'docx' | 'xlsx' | 'pdf'; periodId?: number; sectionId?: number; organisationId?: number; signerPosition?: string; signerName?: string }) =>
     `/api${withQuery(`/plans/${planId}/export`, q)}`,
 };

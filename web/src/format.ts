@@ -228,6 +228,8 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'organisation.merged_into': 'Организация объединена с другой',
   'report.bulk_accept': 'Отчёты приняты списком',
   'import_layout.saved': 'Запомнена разметка столбцов',
+  'token.create': 'Создан API-токен',
+  'token.revoke': 'Отозван API-токен',
 };
 
 /** Russian names of entity fields, used in history diffs and validation messages. */
@@ -321,6 +323,10 @@ export const FIELD_LABELS: Record<string, string> = {
   sourceFile: 'Исходный файл',
   file: 'Файл',
   alias: 'Написание',
+  tokenId: 'Номер API-токена',
+  tokenName: 'API-токен',
+  tokenScope: 'Права токена',
+  expiresAt: 'Действует до',
 };
 
 export const roleLabel = (role: string | null | undefined): string =>

@@ -39,6 +39,8 @@ export interface Session {
   user: SessionUser;
   csrfToken: string;
   tokenHash: string;
+  /** Set when the request authenticated with a personal API token (Bearer), not a session cookie. */
+  apiToken?: { id: number; scope: 'read' | 'reports' };
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -7,3 +7,5 @@ export { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from 
 export { registerAuthRoutes } from './auth.routes.js';
 export { type Session, loadSession } from './auth.service.js';
 export { registerSettingsRoutes } from './settings.routes.js';
+export { authenticateBearer, bearerToken } from './tokens.service.js';
+export { registerTokenRoutes } from './tokens.routes.js';

@@ -24,7 +24,7 @@ export function registerDeadlineRoutes(app: App, ctx: AppContext) {
     let period: [string, string];
     if (q.planId) {
       const plan = await loadReadablePlan(ctx.db, actor, q.planId);
-      period = [String((plan as unknown as { period_from: string }).period_from), String((plan as unknown as { period_to: string }).period_to)];
+      period = [plan.period_from, plan.period_to];
     } else {
       const year = new Date().getFullYear();
       period = [q.periodFrom ?? `${year}-01-01`, q.periodTo ?? `${year}-12-31`];

@@ -35,7 +35,7 @@ export function genitiveTitle(title: string): string {
 }
 
 export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: number, f: ReportFilter): Promise<{ model: ReportModel; fileStem: string }> {
-  const plan = await loadReadablePlan(db, actor, planId) as unknown as { id: number; title: string; kind: string; region_id: number; owner_organisation_id: number; status: 'draft' | 'active' | 'archived' };
+  const plan = await loadReadablePlan(db, actor, planId);
   let period: { id: number; label: string } | undefined;
   if (f.periodId) {
     period = await db.one<{ id: number; label: string }>(`SELECT id, label FROM reporting_periods WHERE id = $1 AND plan_id = $2`, [f.periodId, planId]);

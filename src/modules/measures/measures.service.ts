@@ -47,7 +47,7 @@ async function loadMeasure(db: Queryable, actor: Actor, id: number): Promise<{ m
 
 export async function getMeasure(db: Queryable, actor: Actor, id: number) {
   const { measure, plan } = await loadMeasure(db, actor, id);
-  return { ...measure, controlPoints: await loadControlPoints(db, id), plan: { id: plan.id, title: String((plan as unknown as { title: string }).title), kind: plan.kind }, abilities: measureAbilities(actor, subjectOf(plan, measure)) };
+  return { ...measure, controlPoints: await loadControlPoints(db, id), plan: { id: plan.id, title: plan.title, kind: plan.kind }, abilities: measureAbilities(actor, subjectOf(plan, measure)) };
 }
 
 export async function getMeasureHistory(db: Queryable, actor: Actor, id: number) {

@@ -60,15 +60,21 @@ export interface NotificationView {
   read: boolean;
 }
 
-const present = (r: Record<string, unknown>): NotificationView => ({
+interface NotificationRow {
+  id: number; kind: NotificationView['kind']; title: string; body: string;
+  plan_id: number | null; measure_id: number | null; report_id: number | null; created_at: Date; read_at: Date | null;
+}
+const notificationColumns = 'id, kind, title, body, plan_id, measure_id, report_id, created_at, read_at';
+
+const present = (r: NotificationRow): NotificationView => ({
   id: Number(r.id),
-  kind: r.kind as NotificationView['kind'],
-  title: String(r.title),
-  body: String(r.body),
+  kind: r.kind,
+  title: r.title,
+  body: r.body,
   planId: r.plan_id == null ? null : Number(r.plan_id),
   measureId: r.measure_id == null ? null : Number(r.measure_id),
   reportId: r.report_id == null ? null : Number(r.report_id),
-  createdAt: new Date(r.created_at as string).toISOString(),
+  createdAt: new Date(r.created_at).toISOString(),
   read: r.read_at != null,
 });
 
@@ -84,7 +90,7 @@ export async function listNotifications(db: Queryable, actor: Actor, opts: { unr
   if (opts.unread) where += ` AND read_at IS NULL`;
   if (opts.before) { params.push(opts.before); where += ` AND id < $${params.length}`; }
   params.push(opts.limit + 1);
-  const rows = await db.query(`SELECT * FROM user_notifications WHERE ${where} ORDER BY id DESC LIMIT $${params.length}`, params);
+  const rows = await db.query<NotificationRow>(`SELECT ${notificationColumns} FROM user_notifications WHERE ${where} ORDER BY id DESC LIMIT $${params.length}`, params);
   const items = rows.slice(0, opts.limit).map(present);
   return { items, more: rows.length > opts.limit, unread: await countUnread(db, actor) };
 }

@@ -97,7 +97,10 @@ export function presentPlanSummary(r: Record<string, unknown>): PlanSummary {
   };
 }
 
-export function presentSection(r: Record<string, unknown>): SectionView {
+/** The sections columns a SectionView is made of. */
+export interface SectionRow { id: number; plan_id: number; number: string; title: string; position: number }
+
+export function presentSection(r: SectionRow): SectionView {
   return { id: Number(r.id), planId: Number(r.plan_id), number: String(r.number), title: String(r.title), position: Number(r.position) };
 }
 

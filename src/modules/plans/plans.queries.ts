@@ -5,7 +5,7 @@
 import type { Queryable } from '../../db/database.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../domain/errors.js';
-import { type ExecutorRow, type MeasureView, type PlanStatus, presentMeasure } from './plans.presenter.js';
+import { type ExecutorRow, type MeasureView, type PlanKind, type PlanStatus, presentMeasure } from './plans.presenter.js';
 
 export const planSummarySelect = `
   SELECT p.*, o.short_name AS owner_short, o.full_name AS owner_full,
@@ -31,8 +31,9 @@ export function measureVisibility(actor: Actor): string {
     OR EXISTS (SELECT 1 FROM plans pp WHERE pp.id = m.plan_id AND pp.owner_organisation_id = $2))`;
 }
 
+/** The plan columns services decide by: exactly what `loadPlanRow` selects. */
 export interface PlanRow {
-  id: number; region_id: number; owner_organisation_id: number; status: PlanStatus; kind: string; version: number;
+  id: number; region_id: number; owner_organisation_id: number; status: PlanStatus; kind: PlanKind; version: number;
   title: string; period_from: string; period_to: string; control_from: string | null;
 }
 
@@ -41,7 +42,10 @@ export interface PlanRow {
  * on the plan's state (approval, archiving, periods) sees the state the last writer left.
  */
 export async function loadPlanRow(db: Queryable, actor: Actor, planId: number, opts: { forUpdate?: boolean } = {}): Promise<PlanRow> {
-  const row = await db.one<PlanRow>(`SELECT * FROM plans WHERE id = $1 AND region_id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`, [planId, actor.regionId]);
+  const row = await db.one<PlanRow>(
+    `SELECT id, region_id, owner_organisation_id, status, kind, version, title,
+            period_from::text AS period_from, period_to::text AS period_to, control_from::text AS control_from
+     FROM plans WHERE id = $1 AND region_id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`, [planId, actor.regionId]);
   if (!row) throw notFound('План не найден', `plan ${planId} not found`);
   return row;
 }

@@ -8,7 +8,7 @@ import { ensurePeriods, replacePeriods, syncExecution, untouched } from '../obli
 import { validateCustomPeriods, type Frequency, type ReportingPeriod } from '../../domain/reporting/periods.js';
 import { trafficLight } from '../../domain/reporting/traffic-light.js';
 import { defaultControlFrom } from '../../domain/reporting/control-start.js';
-import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type PlanSummary } from './plans.presenter.js';
+import { measureAbilities, presentPlanSummary, presentSection, type PlanKind, type SectionRow, type PlanSummary } from './plans.presenter.js';
 import { loadMeasures, loadPlanRow, loadReadablePlan, measureVisibility, planSubjectOf, planSummarySelect } from './plans.queries.js';
 
 export interface PlanInput {
@@ -55,7 +55,7 @@ export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { t
   if (!authorize(actor, { action: 'plan.read', subject: { ...subject, hasOwnMeasures: measures.length > 0 } })) {
     throw forbidden();
   }
-  const sections = (await db.query(`SELECT * FROM sections WHERE plan_id = $1 ORDER BY position, id`, [id])).map(presentSection);
+  const sections = (await db.query<SectionRow>(`SELECT id, plan_id, number, title, position FROM sections WHERE plan_id = $1 ORDER BY position, id`, [id])).map(presentSection);
   const summary = await summaryOf(db, id);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const next = await loadNextControlDates(db, measures.map((m) => m.id), today);
@@ -250,9 +250,9 @@ export async function createSection(db: Database, actor: Actor, planId: number, 
   const work = async (tx: Queryable) => {
     const row = await loadPlanRow(tx, actor, planId);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
-    const r = await tx.one(
+    const r = await tx.one<SectionRow>(
       `INSERT INTO sections (plan_id, number, title, position)
-       VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM sections WHERE plan_id = $1)) RETURNING *`,
+       VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM sections WHERE plan_id = $1)) RETURNING id, plan_id, number, title, position`,
       [planId, input.number.trim(), input.title.trim()],
     ).catch(duplicateSection);
     const section = presentSection(r!);
@@ -263,7 +263,7 @@ export async function createSection(db: Database, actor: Actor, planId: number, 
 }
 
 async function loadSection(tx: Queryable, actor: Actor, id: number) {
-  const s = await tx.one(`SELECT s.* FROM sections s JOIN plans p ON p.id = s.plan_id WHERE s.id = $1 AND p.region_id = $2`, [id, actor.regionId]);
+  const s = await tx.one<SectionRow>(`SELECT s.id, s.plan_id, s.number, s.title, s.position FROM sections s JOIN plans p ON p.id = s.plan_id WHERE s.id = $1 AND p.region_id = $2`, [id, actor.regionId]);
   if (!s) throw notFound('Раздел не найден', `section ${id} not found`);
   const plan = await loadPlanRow(tx, actor, Number(s.plan_id));
   if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
@@ -273,7 +273,7 @@ async function loadSection(tx: Queryable, actor: Actor, id: number) {
 export async function updateSection(db: Database, actor: Actor, id: number, input: { number?: string; title?: string }) {
   return db.transaction(async (tx) => {
     const before = await loadSection(tx, actor, id);
-    const r = await tx.one(`UPDATE sections SET number = COALESCE($2, number), title = COALESCE($3, title) WHERE id = $1 RETURNING *`,
+    const r = await tx.one<SectionRow>(`UPDATE sections SET number = COALESCE($2, number), title = COALESCE($3, title) WHERE id = $1 RETURNING id, plan_id, number, title, position`,
       [id, input.number?.trim() ?? null, input.title?.trim() ?? null]).catch(duplicateSection);
     const after = presentSection(r!);
     // A council protocol's date is the event its instructions' relative deadlines count from.

@@ -1,6 +1,7 @@
 /** The user's reminder settings: e-mail on/off and how many days before a date. */
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api';
+import { ApiTokens } from '../components/ApiTokens';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution } from '../execution';
 import { useApiQuery } from '../hooks';
@@ -36,6 +37,7 @@ export function SettingsPage() {
         <button type="submit" className="btn btn-primary">Сохранить</button>
         {msg && <Alert kind={msg.ok ? 'success' : 'error'}>{msg.text}</Alert>}
       </form>
+      <ApiTokens />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Users (admin): list, create, edit role/organisation/active, reset password. */
 import { useMemo, useState } from 'react';
-import { api, errorMessage, type User, type UserInput, type UserPatch } from '../api';
+import { api, errorMessage, type UserView as User, type UserInput, type UserPatch } from '../api';
 import { useUser } from '../auth';
 import { OrgPicker } from '../components/OrgPicker';
 import { Alert, Field, Loading, PageHeading, describedBy, useTitle } from '../components/ui';

@@ -1,0 +1,164 @@
+/**
+ * What every API route answers, by status: the one response contract. The HTTP layer
+ * attaches these to the routes (src/http/contract.ts) so that /api/openapi.json documents
+ * them, and the API tests validate every answer they receive against them. A route missing
+ * here fails test/api/contract.test.ts. Errors (4xx, 5xx) are `ApiError` on every route.
+ */
+import { z } from 'zod';
+import { ApiError, itemsOf, Ok } from './common.js';
+import { ApiToken, CreatedApiToken, SessionAnswer, UserSettings } from './auth.js';
+import { AuditEvent } from './audit.js';
+import { CalendarItem, DeadlineInterpretation, UnclearDeadline } from './deadlines.js';
+import { CreatedUser, MergeResult, Organisation, OrganisationMatch, UserView } from './directory.js';
+import {
+  ApplyReportResult,
+  ImportCommitted,
+  ImportPreview,
+  ImportUnread,
+  Layout,
+  StoredImportPreview,
+} from './imports.js';
+import { Measure, MeasureDetail, MyMeasure, PlanDetail, PlanPeriod, PlanSummary, Section } from './plans.js';
+import {
+  Attachment,
+  BulkAcceptResult,
+  Extension,
+  ExtensionTarget,
+  MeasureReport,
+  MyReport,
+  RemindResult,
+  Report,
+  ReportDetail,
+  ReportList,
+} from './reports.js';
+import { Dashboard, Home, NotificationPage, SearchResult, UnreadCount } from './workspace.js';
+
+/** A file rather than JSON: documented by its media types. */
+export interface BinaryResponse {
+  description: string;
+  content: Record<string, { schema: z.ZodType }>;
+}
+
+const binary = (description: string, mediaTypes: string[]): BinaryResponse => ({
+  description,
+  content: Object.fromEntries(mediaTypes.map((m) => [m, { schema: z.string().meta({ format: 'binary' }) }])),
+});
+
+export type ResponseSchema = z.ZodType | BinaryResponse;
+export type RouteResponses = Record<number, ResponseSchema>;
+
+export const isBinaryResponse = (s: ResponseSchema): s is BinaryResponse => !(s instanceof z.ZodType);
+
+export { ApiError };
+
+const REPORT_MEDIA_TYPES = [
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/pdf',
+];
+
+/** Keys are `METHOD /path` exactly as the routes are declared. */
+export const responses = {
+  'GET /api/health': { 200: z.strictObject({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+  'GET /api/openapi.json': { 200: z.record(z.string(), z.unknown()) },
+
+  // Sign-in, session, own settings and API tokens
+  'POST /api/auth/login': { 200: SessionAnswer },
+  'POST /api/auth/logout': { 200: Ok },
+  'GET /api/auth/me': { 200: SessionAnswer },
+  'POST /api/auth/password': { 200: Ok },
+  'GET /api/auth/settings': { 200: UserSettings },
+  'PATCH /api/auth/settings': { 200: UserSettings },
+  'GET /api/auth/tokens': { 200: itemsOf(ApiToken) },
+  'POST /api/auth/tokens': { 201: CreatedApiToken },
+  'DELETE /api/auth/tokens/:id': { 200: ApiToken },
+
+  // Directory
+  'GET /api/organisations': { 200: itemsOf(Organisation) },
+  'GET /api/organisations/resolve': { 200: OrganisationMatch },
+  'POST /api/organisations': { 201: Organisation },
+  'POST /api/organisations/merge': { 200: MergeResult },
+  'PATCH /api/organisations/:id': { 200: Organisation },
+  'DELETE /api/organisations/:id': { 200: Ok },
+  'GET /api/users': { 200: itemsOf(UserView) },
+  'POST /api/users': { 201: CreatedUser },
+  'PATCH /api/users/:id': { 200: UserView },
+
+  // Plans, sections, periods
+  'GET /api/plans': { 200: itemsOf(PlanSummary) },
+  'POST /api/plans': { 201: PlanSummary },
+  'GET /api/plans/:id': { 200: PlanDetail },
+  'PATCH /api/plans/:id': { 200: PlanSummary },
+  'GET /api/plans/:id/periods': { 200: itemsOf(PlanPeriod) },
+  'PUT /api/plans/:id/periods': { 200: itemsOf(PlanPeriod) },
+  'POST /api/plans/:id/archive': { 200: PlanSummary },
+  'POST /api/plans/:id/sections': { 201: Section },
+  'PATCH /api/sections/:id': { 200: Section },
+  'DELETE /api/sections/:id': { 200: Ok },
+
+  // Measures
+  'POST /api/plans/:id/measures': { 201: Measure },
+  'POST /api/plans/:id/reorder': { 200: Ok },
+  'GET /api/measures/:id': { 200: MeasureDetail },
+  'PATCH /api/measures/:id': { 200: Measure },
+  'POST /api/measures/:id/archive': { 200: Measure },
+  'GET /api/measures/:id/history': { 200: itemsOf(AuditEvent) },
+  'GET /api/my/measures': { 200: itemsOf(MyMeasure) },
+  'POST /api/measures/:id/close': { 200: Ok },
+  'POST /api/measures/:id/reopen': { 200: Ok },
+  'POST /api/measures/:id/remind': { 200: RemindResult },
+
+  // Deadlines
+  'GET /api/deadlines/interpret': { 200: DeadlineInterpretation },
+  'GET /api/plans/:id/calendar': { 200: itemsOf(CalendarItem) },
+  'GET /api/plans/:id/unclear-deadlines': { 200: itemsOf(UnclearDeadline) },
+
+  // Reports and their review
+  'GET /api/measures/:id/reports': { 200: itemsOf(MeasureReport) },
+  'GET /api/my/reports': { 200: itemsOf(MyReport) },
+  'GET /api/review/reports': { 200: itemsOf(Report) },
+  'GET /api/reports': { 200: ReportList },
+  'GET /api/reports/period-labels': { 200: itemsOf(z.string()) },
+  'GET /api/reports/:id': { 200: ReportDetail },
+  'PATCH /api/reports/:id': { 200: Report },
+  'POST /api/reports/:id/submit': { 200: Report },
+  'POST /api/reports/:id/accept': { 200: Report },
+  'POST /api/reports/:id/return': { 200: Report },
+  'POST /api/reports/accept-many': { 200: BulkAcceptResult },
+  'POST /api/reports/:id/attachments': { 201: Attachment },
+  'DELETE /api/reports/:id/attachments/:attachmentId': { 200: Ok },
+
+  // Deadline extensions
+  'GET /api/measures/:id/extensions': { 200: itemsOf(Extension) },
+  'GET /api/measures/:id/extension-targets': { 200: itemsOf(ExtensionTarget) },
+  'POST /api/measures/:id/extensions': { 201: Extension },
+  'GET /api/extensions/pending': { 200: itemsOf(Extension) },
+  'POST /api/extensions/:id/decide': { 200: Extension },
+
+  // Import
+  'POST /api/imports': { 201: z.union([ImportPreview, ImportUnread]) },
+  'GET /api/imports/:id': { 200: z.union([StoredImportPreview, ImportUnread]) },
+  'GET /api/imports/:id/layout': { 200: z.strictObject({ layout: Layout }) },
+  'POST /api/imports/:id/columns': { 200: ImportPreview },
+  'POST /api/imports/:id/commit': { 201: ImportCommitted },
+  'POST /api/imports/:id/apply-report': { 200: ApplyReportResult },
+  'GET /api/files/:id': { 200: binary('The stored file as uploaded', ['application/octet-stream']) },
+
+  // Monitoring, exports, workspace, audit
+  'GET /api/dashboard': { 200: Dashboard },
+  'GET /api/search': { 200: SearchResult },
+  'GET /api/plans/:id/export': { 200: binary('The consolidated report in the format asked for', REPORT_MEDIA_TYPES) },
+  'GET /api/home': { 200: Home },
+  'GET /api/notifications': { 200: NotificationPage },
+  'GET /api/notifications/unread-count': { 200: UnreadCount },
+  'POST /api/notifications/read': { 200: UnreadCount },
+  'GET /api/audit': { 200: itemsOf(AuditEvent) },
+} satisfies Record<string, RouteResponses>;
+
+export type RouteKey = keyof typeof responses;
+
+/** The body type a route answers with on `status` (the web client's types come from here). */
+export type ResponseOf<
+  K extends RouteKey,
+  S extends keyof (typeof responses)[K] = 200 extends keyof (typeof responses)[K] ? 200 : keyof (typeof responses)[K],
+> = (typeof responses)[K][S] extends z.ZodType ? z.infer<(typeof responses)[K][S]> : Blob;
