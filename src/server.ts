@@ -9,11 +9,15 @@ import { migrate } from './db/migrate.js';
 import { loadEnv } from './env.js';
 import { buildApp } from './http/app.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { COMPILED, PATHS } from './paths.js';
 
 async function main() {
   const started = performance.now();
   const env = loadEnv();
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  // The template is made by the same build as the compiled server, so it matches its
+  // migrations; under tsx a fresh database is created as before.
+  const template = COMPILED && !process.argv.includes('--no-template') ? PATHS.pgliteTemplate : undefined;
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, template });
   const applied = await migrate(db);
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
   const wantDemo = process.argv.includes('--demo') || (db.kind === 'pglite' && !process.argv.includes('--no-demo'));

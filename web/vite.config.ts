@@ -4,16 +4,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// The web app lives in `web/`; the Node service serves `web/dist` and falls back to
+// The web app lives in `web/`; the Node service serves `dist/web` and falls back to
 // index.html for client routes. In development `/api` is proxied to the service.
+// Source maps are written for our own debugging but not referenced from the bundles
+// ('hidden'), and the server refuses to serve *.map files.
 export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    outDir: '../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: 'hidden',
   },
   server: {
     port: 5173,

@@ -4,11 +4,11 @@
  * PGlite and PostgreSQL. A migration, once released, is never edited: add a new one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PATHS } from '../paths.js';
 import type { Database } from './database.js';
 
-const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsDir = PATHS.migrations;
 
 export function listMigrations(): { name: string; sql: string }[] {
   return readdirSync(migrationsDir)

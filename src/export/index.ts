@@ -2,14 +2,8 @@
  * Export of the consolidated report («Информация об исполнении …») to DOCX, XLSX and
  * PDF. Pure writers: a `ReportModel` in, the file's bytes out.
  */
-import { buildReportDocx } from './docx.js';
-import { buildReportPdf } from './pdf.js';
 import type { ReportFormat, ReportModel } from './report-model.js';
-import { buildReportXlsx } from './xlsx.js';
 
-export { buildReportDocx } from './docx.js';
-export { buildReportPdf } from './pdf.js';
-export { buildReportXlsx } from './xlsx.js';
 export {
   NO_INFORMATION,
   REPORT_FORMATS,
@@ -36,13 +30,15 @@ export {
  *   reply.type(REPORT_FORMATS.docx.mime).send(bytes);
  */
 export async function buildReport(model: ReportModel, format: ReportFormat): Promise<Buffer> {
+  // Each writer and its library (docx, exceljs, pdfmake: about half of the server's
+  // module loading) is loaded on the first export in its format, not at start-up.
   switch (format) {
     case 'docx':
-      return buildReportDocx(model);
+      return (await import('./docx.js')).buildReportDocx(model);
     case 'xlsx':
-      return buildReportXlsx(model);
+      return (await import('./xlsx.js')).buildReportXlsx(model);
     case 'pdf':
-      return buildReportPdf(model);
+      return (await import('./pdf.js')).buildReportPdf(model);
     default: {
       const never: never = format;
       throw new Error(`Unknown report format: ${String(never)}`);

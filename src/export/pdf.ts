@@ -11,12 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pdfmake from 'pdfmake';
+import { PATHS } from '../paths.js';
 import { STATUS_COLOURS, footerText, layoutReport, signOffLines, splitParagraphs, type ReportModel } from './report-model.js';
 
 /** Where the DejaVu Serif files are looked for, in order. */
-export const FONT_DIRS = [fileURLToPath(new URL('../../assets/fonts/', import.meta.url)), '/usr/share/fonts/truetype/dejavu/'];
+export const FONT_DIRS = [PATHS.fonts, '/usr/share/fonts/truetype/dejavu/'];
 const FONT_FILES = { normal: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf' } as const;
 const FAMILY = 'DejaVuSerif';
 const VFS_PREFIX = 'ispolnenie-export/';

@@ -3,8 +3,7 @@
  * Tests build it in process and call `app.inject()`; `src/server.ts` listens.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -27,8 +26,9 @@ import { registerWorkRoutes } from '../modules/work/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { configureFileStorage } from '../modules/files/index.js';
 import { SESSION_COOKIE, type App, type AppContext, type RouteEntry } from './context.js';
+import { PATHS } from '../paths.js';
 
-const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+const webDist = PATHS.webDist;
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<App> {
   configureFileStorage(ctx.env);
@@ -96,11 +96,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   registerWorkRoutes(app, ctx);
 
   if (existsSync(webDist)) {
-    // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true });
+    // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart.
+    // Source maps stay on disk for us (vite's sourcemap: 'hidden') and are never served.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, allowedPath: (path) => !path.endsWith('.map') });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // A source map is a missing file, not a client route (allowedPath sends it here).
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || request.url.split('?')[0].endsWith('.map')) {
       return sendError(reply, 404, 'not_found', 'Адрес не найден');
     }
     // Client-side routes of the web app.

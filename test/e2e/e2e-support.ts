@@ -1,5 +1,5 @@
 /**
- * Shared steps of the browser tests. `startHarness()` builds web/dist under a file lock
+ * Shared steps of the browser tests. `startHarness()` builds dist/web under a file lock
  * first: vitest runs e2e files in parallel workers, and two concurrent `vite build`s
  * (emptyOutDir) would delete each other's assets under a running server.
  */
@@ -31,7 +31,7 @@ function withBuildLock<T>(fn: () => T): T {
       } catch {
         /* released meanwhile */
       }
-      if (Date.now() > deadline) throw new Error(`web build lock ${LOCK} held too long`);
+      if (Date.now() > deadline) throw new Error(`web build lock ${LOCK} held too long`, { cause: e });
       sleepSync(200);
     }
   }

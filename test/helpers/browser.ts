@@ -15,9 +15,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const outputDir = join(process.cwd(), 'test-output');
 
-/** Builds the web app once when its build is missing (the server serves web/dist). */
+/** Builds the web app once when its build is missing or older than web/ (the server serves dist/web). */
 export function ensureWebBuilt(): void {
-  const built = join('web', 'dist', 'index.html');
+  const built = join('dist', 'web', 'index.html');
   const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.name !== 'dist')
     .reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);

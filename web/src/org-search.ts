@@ -16,7 +16,7 @@ export function normaliseName(s: string): string {
   return s
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/[«»"'“”„()\[\],.;:–—\-/\\]+/g, ' ')
+    .replace(/[«»"'“”„()[\],.;:–—\-/\\]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

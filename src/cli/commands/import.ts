@@ -11,7 +11,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { isDomainError } from '../../domain/errors.js';
-import type { InterchangeDocument } from '../../domain/importers/interchange.js';
 import { importDocument } from '../../domain/importers/read-document.js';
 import { saveImported, type SaveOptions } from '../save-imported.js';
 

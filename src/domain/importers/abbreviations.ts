@@ -24,7 +24,7 @@ function tokenize(s: string): Token[] {
   let depth = 0;
   let quote = 0;
   let straight = false;
-  const re = /[«»"“”„()]|[\p{L}\p{N}][\p{L}\p{N}.\-]*/gu;
+  const re = /[«»"“”„()]|[\p{L}\p{N}][\p{L}\p{N}.-]*/gu;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const t = m[0];
     if (t === '(') depth++;
@@ -32,7 +32,7 @@ function tokenize(s: string): Token[] {
     else if (t === '«' || t === '„' || t === '“') quote++;
     else if (t === '»' || t === '”') quote = Math.max(0, quote - 1);
     else if (t === '"') straight = !straight;
-    else tokens.push({ text: t.replace(/[.\-]+$/, ''), start: m.index, end: m.index + t.replace(/[.\-]+$/, '').length, nested: depth > 0 || quote > 0 || straight });
+    else tokens.push({ text: t.replace(/[.-]+$/, ''), start: m.index, end: m.index + t.replace(/[.-]+$/, '').length, nested: depth > 0 || quote > 0 || straight });
   }
   return tokens;
 }
@@ -127,7 +127,7 @@ function fromInitials(before: string, short: string): string | null {
   const first = i + 1;
   const words = tokens.slice(first).map((t) => t.text);
   // Put the name's head (the first noun) and its adjectives into the nominative.
-  let h = words.findIndex((w) => matchHeadNoun(w, true));
+  const h = words.findIndex((w) => matchHeadNoun(w, true));
   if (h < 0) return trimPhrase(before.slice(tokens[first].start));
   const nominative = phraseToNominative(words.slice(0, h + 1), true);
   return trimPhrase(nominative + before.slice(tokens[first + h].end));

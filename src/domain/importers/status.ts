@@ -18,7 +18,7 @@ const classify = (token: string): ItemStatus => {
 /** Whether a cell holds nothing but status words («Выполнено», «Х», «Не выполнено»). */
 export function isStatusOnly(cell: string): boolean {
   const text = cell.trim();
-  return text !== '' && text.match(TOKEN) !== null && text.replace(TOKEN, ' ').replace(/[\s.,;:!()\/\\-]+/g, '') === '';
+  return text !== '' && text.match(TOKEN) !== null && text.replace(TOKEN, ' ').replace(/[\s.,;:!()/\\-]+/g, '') === '';
 }
 
 /**
@@ -33,7 +33,7 @@ export function parseStatus(cell: string): ItemStatus | null {
   if (!text) return null;
   if (/^частично[.\s]*$/i.test(text)) return 'partial';
   // A status cell holds nothing but status words (and punctuation)…
-  const rest = text.replace(TOKEN, ' ').replace(/[\s.,;:!()\/\\-]+/g, '');
+  const rest = text.replace(TOKEN, ' ').replace(/[\s.,;:!()/\\-]+/g, '');
   const m = text.match(TOKEN);
   if (rest.length === 0) return m ? classify(m[0]) : null;
   // …or starts with one and adds a note («Выполнено 12.03.2024», «Не выполнено (перенос срока)»).

@@ -309,7 +309,7 @@ function anchorOf(s: Sentence, anchors: TimeExpr[], at: number, inherited: TimeE
   return inherited;
 }
 
-const NAMED_PLACE = /(?:^|[\s(])(?:[Вв]о?|[Нн]а базе|[Пп]ри)\s+(?:[А-ЯЁA-Z][А-ЯЁA-Zа-яё.\-]*\s+){0,4}[«"„“]|(?:^|\s)[Вв]\s+г\.\s*[А-ЯЁ]/u;
+const NAMED_PLACE = /(?:^|[\s(])(?:[Вв]о?|[Нн]а базе|[Пп]ри)\s+(?:[А-ЯЁA-Z][А-ЯЁA-Zа-яё.-]*\s+){0,4}[«"„“]|(?:^|\s)[Вв]\s+г\.\s*[А-ЯЁ]/u;
 
 function findObjectsAndEvents(
   seg: Segmented, s: Sentence, v: SentenceView, ctx: FactContext, inherited: TimeExpr | null,

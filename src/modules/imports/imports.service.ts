@@ -3,7 +3,6 @@
  * saved as a draft plan in one transaction, with the original file kept and an audit
  * record naming it. Reports are applied onto an existing plan by measure number.
  */
-import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.js';
 import { normalizeOrgName, splitDefinition } from '../../domain/directory/match-organisation.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
