@@ -120,7 +120,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     // Authentication comes before the body is parsed and validated: an anonymous caller
     // learns nothing of a route's schema and sends no upload. (Unknown addresses still 404.)
     const route = request.routeOptions;
-    if (!request.session && route.url && !route.config?.public && !route.url.startsWith('/api/docs')) {
+    if (!request.session && route.url?.startsWith('/api/') && !route.config?.public && !route.url.startsWith('/api/docs')) {
       return reply.status(401).send({ code: 'unauthorized', reason: 'auth.required', message: 'Требуется вход в систему' });
     }
     const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
