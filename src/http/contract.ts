@@ -93,5 +93,6 @@ export function installResponseContract(
 
 /** The OpenAPI 3.1 document, beside the documentation page (/api/docs). */
 export function registerOpenApiDocument(app: App) {
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Public like the documentation page: it describes the API, it holds no data.
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 }

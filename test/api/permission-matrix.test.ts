@@ -60,6 +60,15 @@ const TABLE: Record<string, Entry> = {
   // A wrong current password: nobody gets a 2xx, but no signed-in user is refused the route.
   'POST /api/auth/password': { allow: [], also: [400, 401, 403], body: () => ({ currentPassword: 'not-the-password', newPassword: 'another-long-password-1' }), fresh: true },
   'GET /api/auth/settings': { allow: SIGNED_IN },
+  'GET /api/openapi.json': { allow: [...SIGNED_IN, 'anonymous'] },
+  'GET /api/auth/tokens': { allow: SIGNED_IN },
+  'POST /api/auth/tokens': { allow: SIGNED_IN, body: () => ({ name: 'Интеграция', scope: 'read' }) },
+  // The administrator's token: only an administrator may revoke another's; others are told it is not found.
+  'DELETE /api/auth/tokens/:id': {
+    allow: ADMIN, refused: [404],
+    setup: async (w, c) => { (w as unknown as { tokenId: number }).tokenId = (await c.admin.post('/api/auth/tokens', { name: 'Чужой токен', scope: 'read' })).body.id; },
+    path: (w) => `/api/auth/tokens/${(w as unknown as { tokenId: number }).tokenId}`,
+  },
   'PATCH /api/auth/settings': { allow: SIGNED_IN, body: () => ({ notifyDaysBefore: 5 }) },
   'GET /api/organisations': { allow: SIGNED_IN },
   'GET /api/organisations/resolve': { allow: SIGNED_IN, query: () => 'name=Минздрав' },
@@ -148,7 +157,10 @@ describe.each(engines)('permission matrix over the route table on %s', (engine) 
   };
   const login = (role: Role) => (role === 'anonymous' ? Promise.resolve(t.anonymous()) : t.as(...logins[role]!));
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    // The matrix builds a fresh world (an import among it) for every route × caller: far more
+    // uploads than a person makes, so the upload limits are lifted here (rate-limits.test.ts
+    // holds them).
+    t = await createTestApp(engine, { env: { RATE_LIMIT_SCALE: '1000' } });
     const admin = await t.as('admin');
     const orgs = Object.fromEntries((await admin.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
     await admin.post('/api/users', { login: 'coord-zdrav', fullName: 'Координатор Минздрава', role: 'coordinator', organisationId: orgs['Минздрав'], password: 'coord-zdrav-password-1' });

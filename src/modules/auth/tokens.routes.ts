@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
+import { IdParams, queryFlag, requiredText } from '../../http/input.js';
 import { createApiToken, listApiTokens, revokeApiToken, TOKEN_SCOPES } from './tokens.service.js';
 
 export function registerTokenRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/auth/tokens',
     {
-      schema: { tags: ['auth'], querystring: z.object({ all: z.enum(['true', 'false']).optional() }).strict() },
+      schema: { tags: ['auth'], querystring: z.object({ all: queryFlag.optional() }).strict() },
     },
     async (request) => ({
       items: await listApiTokens(ctx.db, requireSession(request), { all: request.query.all === 'true' }),
@@ -20,7 +21,7 @@ export function registerTokenRoutes(app: App, ctx: AppContext) {
         tags: ['auth'],
         body: z
           .object({
-            name: z.string().trim().min(1).max(200),
+            name: requiredText(200),
             scope: z.enum(TOKEN_SCOPES),
             expiresInDays: z.number().int().min(1).max(3650).optional(),
           })
@@ -33,7 +34,7 @@ export function registerTokenRoutes(app: App, ctx: AppContext) {
 
   app.delete(
     '/api/auth/tokens/:id',
-    { schema: { tags: ['auth'], params: z.object({ id: z.coerce.number().int().positive() }) } },
+    { schema: { tags: ['auth'], params: IdParams } },
     async (request) => revokeApiToken(ctx.db, requireSession(request), request.params.id),
   );
 }
