@@ -55,7 +55,15 @@ const domainRules = [0, 1, 2, 3, 4].map((depth) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'data/**', 'test-output/**', '.scratch/**', 'test/fixtures/**'],
+    ignores: [
+      'dist/**',
+      'web/dist/**',
+      'node_modules/**',
+      'data/**',
+      'test-output/**',
+      '.scratch/**',
+      'test/fixtures/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -65,7 +73,10 @@ export default tseslint.config(
     rules: {
       // TypeScript reports undefined names itself, with types.
       'no-undef': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Fastify's generic instances and a few parser shapes are typed `any` on purpose; a
       // warning keeps new ones visible without failing on today's.
       '@typescript-eslint/no-explicit-any': 'warn',
@@ -91,7 +102,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'warn',
         {
-          patterns: [{ regex: '^(\\.\\./)+src/(?!contract(/|$))', message: 'web/ imports from the server only src/contract/.' }],
+          patterns: [
+            { regex: '^(\\.\\./)+src/(?!contract(/|$))', message: 'web/ imports from the server only src/contract/.' },
+          ],
         },
       ],
     },
@@ -104,8 +117,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/domain reads no clock: take the date as an argument.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/domain reads no clock: take the time as an argument.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src/domain reads no clock: take the date as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'src/domain reads no clock: take the time as an argument.',
+        },
       ],
     },
   },
@@ -116,7 +135,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./[^./][^/]*/(?!index\\.js$)', message: "Import another module through its index.ts ('../<module>/index.js')." }] },
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^./][^/]*/(?!index\\.js$)',
+              message: "Import another module through its index.ts ('../<module>/index.js').",
+            },
+          ],
+        },
       ],
     },
   },
@@ -126,7 +152,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./\\.\\./[^./][^/]*/(?!index\\.js$)', message: "Import another module through its index.ts ('../../<module>/index.js')." }] },
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./[^./][^/]*/(?!index\\.js$)',
+              message: "Import another module through its index.ts ('../../<module>/index.js').",
+            },
+          ],
+        },
       ],
     },
   },

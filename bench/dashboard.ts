@@ -8,7 +8,10 @@
 import { describeLoad, logInOverHttp, pickTarget, prepareRegion, runLoad, startServer } from './_server';
 
 export async function run(argv: string[]) {
-  const arg = (name: string, d: number) => { const i = argv.indexOf(name); return i >= 0 ? Number(argv[i + 1]) : d; };
+  const arg = (name: string, d: number) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : d;
+  };
   const concurrency = arg('--concurrency', 20);
   const seconds = arg('--seconds', 15);
   const target = pickTarget(argv);
@@ -26,7 +29,10 @@ export async function run(argv: string[]) {
       const asOf = '2026-10-01';
       let k = 0;
       const cases: [string, () => string][] = [
-        ['one plan (rotating over all 200)', () => `${server.url}/api/dashboard?asOf=${asOf}&planId=${region.planIds[k++ % region.planIds.length]}`],
+        [
+          'one plan (rotating over all 200)',
+          () => `${server.url}/api/dashboard?asOf=${asOf}&planId=${region.planIds[k++ % region.planIds.length]}`,
+        ],
         ['all plans', () => `${server.url}/api/dashboard?asOf=${asOf}`],
       ];
       for (const [label, url] of cases) {
@@ -34,7 +40,9 @@ export async function run(argv: string[]) {
         const writer = mode.writes ? await startWriter(server.url, region.planIds, mode.writes) : null;
         const r = await runLoad(url, headers, concurrency, seconds);
         const written = writer ? await writer.stop() : 0;
-        console.log(`GET /api/dashboard, ${label}, ${mode.label}, ${target.engine}, ${concurrency} clients: ${describeLoad(r)}${writer ? `; ${written} writes` : ''}`);
+        console.log(
+          `GET /api/dashboard, ${label}, ${mode.label}, ${target.engine}, ${concurrency} clients: ${describeLoad(r)}${writer ? `; ${written} writes` : ''}`,
+        );
       }
     } finally {
       await server.stop();
@@ -56,7 +64,8 @@ async function startWriter(url: string, planIds: number[], perSecond: number) {
       const t = performance.now();
       const planId = planIds[Math.floor(Math.random() * planIds.length)];
       const r = await fetch(`${url}/api/plans/${planId}`, {
-        method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' },
+        method: 'PATCH',
+        headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify({ approvedByName: `Бенчмарк ${n}` }),
       });
       if (r.status !== 200) throw new Error(`writer: ${r.status} ${await r.text()}`);
@@ -64,5 +73,11 @@ async function startWriter(url: string, planIds: number[], perSecond: number) {
       await new Promise((res) => setTimeout(res, Math.max(0, 1000 / perSecond - (performance.now() - t))));
     }
   })();
-  return { stop: async () => { stopped = true; await loop; return n; } };
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop;
+      return n;
+    },
+  };
 }

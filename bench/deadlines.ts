@@ -15,7 +15,11 @@ import { fmt, option, percentile, timeRuns } from './_stats.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const TARGET = 20_000;
 
-interface Phrase { text: string; period: PlanPeriod; reference?: string }
+interface Phrase {
+  text: string;
+  period: PlanPeriod;
+  reference?: string;
+}
 
 function readJsonl(path: string): Phrase[] {
   return readFileSync(path, 'utf8')
@@ -57,7 +61,9 @@ export async function run(argv: string[]): Promise<void> {
   const worstRate = (perRun / worst) * 1000;
   console.log(`deadlines: ${phrases.length} phrases (${sources.join(', ')}), ${rounds} rounds per run, ${runs} runs`);
   console.log(`  run time: median ${fmt(median)}, slowest ${fmt(worst)} for ${perRun} phrases`);
-  console.log(`  parseDeadline + expandSchedule: ${Math.round(rate).toLocaleString('en-US')} phrases/s (slowest run ${Math.round(worstRate).toLocaleString('en-US')} phrases/s)`);
+  console.log(
+    `  parseDeadline + expandSchedule: ${Math.round(rate).toLocaleString('en-US')} phrases/s (slowest run ${Math.round(worstRate).toLocaleString('en-US')} phrases/s)`,
+  );
   console.log(`  target ${TARGET.toLocaleString('en-US')} phrases/s: ${rate >= TARGET ? 'met' : 'NOT MET'}`);
   if (sink < 0) console.log(sink); // keep the work observable
 }

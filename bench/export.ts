@@ -25,7 +25,10 @@ export async function run(argv: string[]): Promise<void> {
   const runs = option(argv, '--runs') ?? 7;
   const model = generatePlanModel(measures, 1);
   const rows = model.sections.flatMap((s) => s.rows);
-  const chars = rows.reduce((s, r) => s + r.title.length + r.execution.length + r.responsible.length + r.deadline.length, 0);
+  const chars = rows.reduce(
+    (s, r) => s + r.title.length + r.execution.length + r.responsible.length + r.deadline.length,
+    0,
+  );
   console.log(
     `export benchmark — in-process, Node ${process.version}, median of ${runs} runs after 2 warm-up runs\n` +
       `  model: ${rows.length} measures in ${model.sections.length} sections, ${(chars / 1000).toFixed(0)}k characters of text`,
@@ -40,10 +43,15 @@ export async function run(argv: string[]): Promise<void> {
     const bytes = await c.build(model);
     const times = await timeRuns(() => c.build(model), runs, 2);
     const median = percentile(times, 50);
-    const pages = c.label.startsWith('PDF') ? `, ${(bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length} pages` : '';
-    const verdict = c.targetMs === undefined ? '' : ` — target ≤ ${fmt(c.targetMs)}: ${median <= c.targetMs ? 'OK' : 'MISSED'}`;
+    const pages = c.label.startsWith('PDF')
+      ? `, ${(bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length} pages`
+      : '';
+    const verdict =
+      c.targetMs === undefined ? '' : ` — target ≤ ${fmt(c.targetMs)}: ${median <= c.targetMs ? 'OK' : 'MISSED'}`;
     if (c.targetMs !== undefined && median > c.targetMs) failed = true;
-    console.log(`  ${c.label.padEnd(15)} median ${fmt(median)}, p90 ${fmt(percentile(times, 90))}, min ${fmt(times[0])} — ${kb(bytes.length)}${pages}${verdict}`);
+    console.log(
+      `  ${c.label.padEnd(15)} median ${fmt(median)}, p90 ${fmt(percentile(times, 90))}, min ${fmt(times[0])} — ${kb(bytes.length)}${pages}${verdict}`,
+    );
   }
   if (failed) process.exitCode = 1;
 }

@@ -32,11 +32,29 @@ interface Case {
 
 async function pickSmallCase(runs: number): Promise<Case> {
   const seed = join(root, '..', 'shared', 'seeds', '003_6154ebb3e081f0aa.txt');
-  if (existsSync(seed)) return { label: `seed ${basename(seed)}`, fileName: basename(seed), bytes: readFileSync(seed), targetMs: 50, runs };
+  if (existsSync(seed))
+    return { label: `seed ${basename(seed)}`, fileName: basename(seed), bytes: readFileSync(seed), targetMs: 50, runs };
   const dir = join(root, 'test', 'fixtures', 'import');
-  const txt = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()[0] : undefined;
-  if (txt) return { label: `fixture ${txt} (seeds not found)`, fileName: txt, bytes: readFileSync(join(dir, txt)), targetMs: 50, runs };
-  return { label: 'generated plan .docx (seeds not found)', fileName: 'plan.docx', bytes: await makePlanDocx(), targetMs: 50, runs };
+  const txt = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()[0]
+    : undefined;
+  if (txt)
+    return {
+      label: `fixture ${txt} (seeds not found)`,
+      fileName: txt,
+      bytes: readFileSync(join(dir, txt)),
+      targetMs: 50,
+      runs,
+    };
+  return {
+    label: 'generated plan .docx (seeds not found)',
+    fileName: 'plan.docx',
+    bytes: await makePlanDocx(),
+    targetMs: 50,
+    runs,
+  };
 }
 
 function parseRuns(argv: string[]): number | undefined {
@@ -51,14 +69,29 @@ export async function run(argv: string[]): Promise<void> {
   const runsOverride = parseRuns(argv);
   const small = await pickSmallCase(runsOverride ?? 30);
   const bigBytes = await generatePlanDocx(1000);
-  const big: Case = { label: 'generated plan, 1,000 measures', fileName: 'plan-1000.docx', bytes: bigBytes, targetMs: 1000, runs: runsOverride ?? 9 };
+  const big: Case = {
+    label: 'generated plan, 1,000 measures',
+    fileName: 'plan-1000.docx',
+    bytes: bigBytes,
+    targetMs: 1000,
+    runs: runsOverride ?? 9,
+  };
 
-  console.log(`import benchmark — in-process importDocument(bytes, fileName), Node ${process.version}, median of N runs after 3 warm-up runs`);
+  console.log(
+    `import benchmark — in-process importDocument(bytes, fileName), Node ${process.version}, median of N runs after 3 warm-up runs`,
+  );
   let failed = false;
   const textCase = (rendering: 'legal-db' | 'web-copy', label: string): Case => ({
-    label, fileName: `plan-1000.${rendering}.txt`, bytes: new TextEncoder().encode(renderPlanText(1000, rendering, 60)), targetMs: 1000, runs: runsOverride ?? 9,
+    label,
+    fileName: `plan-1000.${rendering}.txt`,
+    bytes: new TextEncoder().encode(renderPlanText(1000, rendering, 60)),
+    targetMs: 1000,
+    runs: runsOverride ?? 9,
   });
-  const cellPerLine = textCase('legal-db', 'generated plan, 1,000 measures, one cell per line closed by « |» (legal database)');
+  const cellPerLine = textCase(
+    'legal-db',
+    'generated plan, 1,000 measures, one cell per line closed by « |» (legal database)',
+  );
   const webCopy = textCase('web-copy', 'generated plan, 1,000 measures, a cell a paragraph (web-page copy)');
   for (const c of [small, big, cellPerLine, webCopy]) {
     const result = await importDocument(c.bytes, c.fileName);
@@ -72,6 +105,8 @@ export async function run(argv: string[]): Promise<void> {
     );
   }
   const readerTimes = await timeRuns(() => readDocx(bigBytes), runsOverride ?? 9);
-  console.log(`  of which readDocx (bytes -> RawDocument) on the 1,000-measure .docx: median ${fmt(percentile(readerTimes, 50))}`);
+  console.log(
+    `  of which readDocx (bytes -> RawDocument) on the 1,000-measure .docx: median ${fmt(percentile(readerTimes, 50))}`,
+  );
   if (failed) process.exitCode = 1;
 }

@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const available = readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_')).map((f) => f.replace(/\.ts$/, ''));
+const available = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_'))
+  .map((f) => f.replace(/\.ts$/, ''));
 const [name, ...rest] = process.argv.slice(2);
 if (!name || !available.includes(name)) {
   console.error(`Usage: npm run bench -- <name> [options]\nAvailable: ${available.join(', ')}`);

@@ -10,7 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EDITION_344N_2018, explainShortfalls, scoreOrganisation, scoreRequest, validateScoreInput, type ScoreInput } from '../src/domain/nok/index.js';
+import {
+  EDITION_344N_2018,
+  explainShortfalls,
+  scoreOrganisation,
+  scoreRequest,
+  validateScoreInput,
+  type ScoreInput,
+} from '../src/domain/nok/index.js';
 import { prng } from '../src/export/sample-models.js';
 import { fmt, percentile, timeRuns } from './_stats.js';
 
@@ -31,15 +38,25 @@ function campaign(n: number): ScoreInput {
       const sector = sectors[i % sectors.length];
       const respondents = int(20, 400);
       return {
-        id: `org-${i + 1}`, name: `Организация № ${i + 1}`, sector,
+        id: `org-${i + 1}`,
+        name: `Организация № ${i + 1}`,
+        sector,
         info: { stand: share(18), site: share(int(18, 40)) },
-        remoteChannels: int(0, 6), comfortConditions: int(0, 6), accessOrg: int(0, 5), accessServices: int(0, 6),
+        remoteChannels: int(0, 6),
+        comfortConditions: int(0, 6),
+        accessOrg: int(0, 5),
+        accessServices: int(0, 6),
         survey: {
           '1.3': { stand: share(int(0, respondents)), site: share(int(0, respondents)) },
           '2.2': sector === 'культура' || sector === 'образование' ? null : share(respondents),
-          '2.3': share(respondents), '3.3': share(int(0, 30)),
-          '4.1': share(respondents), '4.2': share(respondents), '4.3': share(int(0, 60)),
-          '5.1': share(respondents), '5.2': share(respondents), '5.3': share(respondents),
+          '2.3': share(respondents),
+          '3.3': share(int(0, 30)),
+          '4.1': share(respondents),
+          '4.2': share(respondents),
+          '4.3': share(int(0, 60)),
+          '5.1': share(respondents),
+          '5.2': share(respondents),
+          '5.3': share(respondents),
         },
       };
     }),
@@ -63,15 +80,26 @@ export async function run(argv: string[]): Promise<void> {
   const scoring = await timeRuns(() => {
     for (const o of validated.input.organisations) sink += scoreOrganisation(EDITION_344N_2018, o).total;
   }, runs);
-  const explaining = await timeRuns(() => {
-    for (const o of validated.input.organisations) sink += explainShortfalls(EDITION_344N_2018, o).length;
-  }, Math.max(3, Math.floor(runs / 3)));
+  const explaining = await timeRuns(
+    () => {
+      for (const o of validated.input.organisations) sink += explainShortfalls(EDITION_344N_2018, o).length;
+    },
+    Math.max(3, Math.floor(runs / 3)),
+  );
 
   const perSecond = (ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
-  console.log(`nok-score: ${n.toLocaleString('en-US')} organisations (${(text.length / 1e6).toFixed(1)} MB of JSON), ${runs} runs, medians:`);
-  console.log(`  parse + validate + score + JSON out: ${fmt(percentile(pipeline, 50))} (${perSecond(percentile(pipeline, 50))} organisations/s; slowest ${fmt(pipeline.at(-1)!)})`);
-  console.log(`  scoring alone:                       ${fmt(percentile(scoring, 50))} (${perSecond(percentile(scoring, 50))} organisations/s)`);
-  console.log(`  shortfalls in Russian:               ${fmt(percentile(explaining, 50))} (${perSecond(percentile(explaining, 50))} organisations/s)`);
+  console.log(
+    `nok-score: ${n.toLocaleString('en-US')} organisations (${(text.length / 1e6).toFixed(1)} MB of JSON), ${runs} runs, medians:`,
+  );
+  console.log(
+    `  parse + validate + score + JSON out: ${fmt(percentile(pipeline, 50))} (${perSecond(percentile(pipeline, 50))} organisations/s; slowest ${fmt(pipeline.at(-1)!)})`,
+  );
+  console.log(
+    `  scoring alone:                       ${fmt(percentile(scoring, 50))} (${perSecond(percentile(scoring, 50))} organisations/s)`,
+  );
+  console.log(
+    `  shortfalls in Russian:               ${fmt(percentile(explaining, 50))} (${perSecond(percentile(explaining, 50))} organisations/s)`,
+  );
 
   if (!argv.includes('--no-cli')) {
     const dir = mkdtempSync(join(tmpdir(), 'nok-bench-'));
@@ -79,11 +107,17 @@ export async function run(argv: string[]): Promise<void> {
       const file = join(dir, 'campaign.json');
       writeFileSync(file, text);
       const t = performance.now();
-      const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'nok', 'score', '--edition', '344n-2018', '--input', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(
+        'npm',
+        ['run', '--silent', 'cli', '--', 'nok', 'score', '--edition', '344n-2018', '--input', file],
+        { encoding: 'utf8', maxBuffer: 1 << 28 },
+      );
       const ms = performance.now() - t;
       if (r.status !== 0) throw new Error(`cli failed: ${r.stderr}`);
       const count = (JSON.parse(r.stdout) as { organisations: unknown[] }).organisations.length;
-      console.log(`  end to end, npm run cli -- nok score: ${fmt(ms)} for ${count.toLocaleString('en-US')} organisations (process start included)`);
+      console.log(
+        `  end to end, npm run cli -- nok score: ${fmt(ms)} for ${count.toLocaleString('en-US')} organisations (process start included)`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

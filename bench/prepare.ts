@@ -7,5 +7,7 @@ import { pickTarget, prepareRegion } from './_server';
 
 export async function run(argv: string[]) {
   const r = await prepareRegion(pickTarget(argv));
-  console.log(`region ${r.regionId}: ${r.planIds.length} plans, ${r.orgIds.length} organisations; typical plan ${r.typicalPlanId}, biggest ${r.biggestPlanId}`);
+  console.log(
+    `region ${r.regionId}: ${r.planIds.length} plans, ${r.orgIds.length} organisations; typical plan ${r.typicalPlanId}, biggest ${r.biggestPlanId}`,
+  );
 }

@@ -24,7 +24,9 @@ export async function run(argv: string[]): Promise<void> {
   const runs = option(argv, '--runs') ?? 30;
   const decisions = option(argv, '--decisions') ?? 60;
   const bytes = await generateProtocolDocx(decisions);
-  console.log(`protocol-import benchmark — in-process importDocument(bytes) on a generated protocol .docx, Node ${process.version}`);
+  console.log(
+    `protocol-import benchmark — in-process importDocument(bytes) on a generated protocol .docx, Node ${process.version}`,
+  );
 
   const t0 = performance.now();
   const first = await importDocument(bytes, 'protocol.docx');

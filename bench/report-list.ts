@@ -9,7 +9,10 @@
 import { describeLoad, logInOverHttp, pickTarget, prepareRegion, runLoad, startServer } from './_server';
 
 export async function run(argv: string[]) {
-  const arg = (name: string, d: number) => { const i = argv.indexOf(name); return i >= 0 ? Number(argv[i + 1]) : d; };
+  const arg = (name: string, d: number) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : d;
+  };
   const concurrency = arg('--concurrency', 20);
   const seconds = arg('--seconds', 10);
   const target = pickTarget(argv);
@@ -17,14 +20,26 @@ export async function run(argv: string[]) {
   for (const cache of ['1', '0']) {
     const server = await startServer(target, undefined, { DASHBOARD_CACHE: cache });
     try {
-      await measure(server.url, region, concurrency, seconds, `${target.engine}, counts ${cache === '1' ? 'cached by data version' : 'computed every time'}`);
+      await measure(
+        server.url,
+        region,
+        concurrency,
+        seconds,
+        `${target.engine}, counts ${cache === '1' ? 'cached by data version' : 'computed every time'}`,
+      );
     } finally {
       await server.stop();
     }
   }
 }
 
-async function measure(url: string, region: Awaited<ReturnType<typeof prepareRegion>>, concurrency: number, seconds: number, label: string) {
+async function measure(
+  url: string,
+  region: Awaited<ReturnType<typeof prepareRegion>>,
+  concurrency: number,
+  seconds: number,
+  label: string,
+) {
   const coordinator = await logInOverHttp(url, 'bench-coordinator');
   const executor = await logInOverHttp(url, 'bench-user-1');
   let k = 0;
@@ -33,11 +48,20 @@ async function measure(url: string, region: Awaited<ReturnType<typeof prepareReg
     ['all reports, page 1', coordinator, () => `${url}/api/reports?view=all`],
     ['all reports, page 40', coordinator, () => `${url}/api/reports?view=all&page=40`],
     ['one plan (rotating)', coordinator, () => `${url}/api/reports?view=all&planId=${plan()}`],
-    ['one plan, not submitted, overdue', coordinator, () => `${url}/api/reports?view=all&planId=${plan()}&state=expected,draft,returned&overdue=true`],
-    ['one executor organisation, due in a quarter', coordinator, () => `${url}/api/reports?view=all&organisationId=${region.orgIds[k++ % region.orgIds.length]}&dueFrom=2026-07-01&dueTo=2026-09-30`],
+    [
+      'one plan, not submitted, overdue',
+      coordinator,
+      () => `${url}/api/reports?view=all&planId=${plan()}&state=expected,draft,returned&overdue=true`,
+    ],
+    [
+      'one executor organisation, due in a quarter',
+      coordinator,
+      () =>
+        `${url}/api/reports?view=all&organisationId=${region.orgIds[k++ % region.orgIds.length]}&dueFrom=2026-07-01&dueTo=2026-09-30`,
+    ],
     ['review queue', coordinator, () => `${url}/api/reports?view=review`],
-    ['an executor\'s own', executor, () => `${url}/api/reports`],
-    ['an executor\'s home page', executor, () => `${url}/api/home`],
+    ["an executor's own", executor, () => `${url}/api/reports`],
+    ["an executor's home page", executor, () => `${url}/api/home`],
   ];
   for (const [name, headers, next] of cases) {
     await runLoad(next, headers, 4, 2); // warm-up

@@ -39,21 +39,38 @@ async function coldStart(mode: Mode): Promise<{ wallMs: number; cpuMs: number }>
   const port = 3800 + Math.floor(Math.random() * 90);
   const started = performance.now();
   const child = spawn(process.execPath, [...MODES[mode]], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REMINDERS_ENABLED: '0', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      REMINDERS_ENABLED: '0',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited: number | null = null;
-  child.on('exit', (code) => { exited = code ?? -1; });
+  child.on('exit', (code) => {
+    exited = code ?? -1;
+  });
   try {
     for (;;) {
       if (exited !== null) throw new Error(`${mode}: server exited with ${exited} before it was healthy`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 25));
     }
     return { wallMs: performance.now() - started, cpuMs: cpuMs(child.pid!) };
   } finally {
-    if (exited === null) await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+    if (exited === null)
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

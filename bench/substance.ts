@@ -23,10 +23,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const TARGET = 2_000;
 
 function readJsonl(path: string): SubstanceInput[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => {
-    const r = JSON.parse(l) as SubstanceInput & { id: string };
-    return { text: r.text, title: r.title, executors: r.executors, deadline: r.deadline, status: r.status, period: r.period };
-  });
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const r = JSON.parse(l) as SubstanceInput & { id: string };
+      return {
+        text: r.text,
+        title: r.title,
+        executors: r.executors,
+        deadline: r.deadline,
+        status: r.status,
+        period: r.period,
+      };
+    });
 }
 
 export async function run(argv: string[]): Promise<void> {
@@ -52,9 +62,17 @@ export async function run(argv: string[]): Promise<void> {
   const loadMs = performance.now() - t0;
 
   let sink = 0;
-  const pass = (m = shared) => { for (const t of texts) sink += checkSubstance(t, m).evidence.length; };
+  const pass = (m = shared) => {
+    for (const t of texts) sink += checkSubstance(t, m).evidence.length;
+  };
   const cpu0 = process.cpuUsage();
-  const warm = await timeRuns(() => { for (let r = 0; r < rounds; r++) pass(); }, runs, 2);
+  const warm = await timeRuns(
+    () => {
+      for (let r = 0; r < rounds; r++) pass();
+    },
+    runs,
+    2,
+  );
   const cpu = process.cpuUsage(cpu0);
   const cpuRate = Math.round(((runs + 2) * texts.length * rounds) / ((cpu.user + cpu.system) / 1e6));
   const cold = await timeRuns(() => pass(azMorphology(Az)), runs, 1);
@@ -64,11 +82,21 @@ export async function run(argv: string[]): Promise<void> {
   const warmRate = rate(perWarm, percentile(warm, 50));
   const coldRate = rate(texts.length, percentile(cold, 50));
   const en = (n: number) => n.toLocaleString('en-US');
-  console.log(`substance: ${texts.length} texts (${sources.join(', ')}), ${Math.round(chars / texts.length)} characters on average; ${runs} runs`);
+  console.log(
+    `substance: ${texts.length} texts (${sources.join(', ')}), ${Math.round(chars / texts.length)} characters on average; ${runs} runs`,
+  );
   console.log(`  dictionary load: ${fmt(loadMs)} (once per process)`);
-  console.log(`  warm cache: ${en(warmRate)} texts/s (median of ${runs} runs of ${perWarm} texts; slowest ${en(rate(perWarm, warm[warm.length - 1]))} texts/s)`);
-  console.log(`  cold cache: ${en(coldRate)} texts/s (each pass with a fresh word cache; slowest ${en(rate(texts.length, cold[cold.length - 1]))} texts/s)`);
-  console.log(`  warm cache, per CPU second of this process: ${en(cpuRate)} texts/s (load average ${loadavg()[0].toFixed(1)} on this machine: wall-clock figures fall when others run)`);
-  console.log(`  target ${en(TARGET)} texts/s: warm ${warmRate >= TARGET ? 'met' : 'NOT MET'} (wall clock), ${cpuRate >= TARGET ? 'met' : 'NOT MET'} (CPU time); cold ${coldRate >= TARGET ? 'met' : 'NOT MET'}`);
+  console.log(
+    `  warm cache: ${en(warmRate)} texts/s (median of ${runs} runs of ${perWarm} texts; slowest ${en(rate(perWarm, warm[warm.length - 1]))} texts/s)`,
+  );
+  console.log(
+    `  cold cache: ${en(coldRate)} texts/s (each pass with a fresh word cache; slowest ${en(rate(texts.length, cold[cold.length - 1]))} texts/s)`,
+  );
+  console.log(
+    `  warm cache, per CPU second of this process: ${en(cpuRate)} texts/s (load average ${loadavg()[0].toFixed(1)} on this machine: wall-clock figures fall when others run)`,
+  );
+  console.log(
+    `  target ${en(TARGET)} texts/s: warm ${warmRate >= TARGET ? 'met' : 'NOT MET'} (wall clock), ${cpuRate >= TARGET ? 'met' : 'NOT MET'} (CPU time); cold ${coldRate >= TARGET ? 'met' : 'NOT MET'}`,
+  );
   if (sink < 0) console.log(sink);
 }

@@ -37,7 +37,11 @@ function files(dir, keep = () => true) {
 
 function hashOf(paths) {
   const h = createHash('sha256');
-  for (const p of [...paths].sort()) h.update(p).update('\0').update(readFileSync(join(ROOT, p))).update('\0');
+  for (const p of [...paths].sort())
+    h.update(p)
+      .update('\0')
+      .update(readFileSync(join(ROOT, p)))
+      .update('\0');
   return h.digest('hex').slice(0, 16);
 }
 
@@ -110,7 +114,11 @@ async function buildWeb() {
 }
 
 function buildTemplate() {
-  const r = spawnSync(process.execPath, [join(DIST, 'server', 'db', 'pglite-template.js'), join(DIST, 'pglite-template')], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [join(DIST, 'server', 'db', 'pglite-template.js'), join(DIST, 'pglite-template')],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error(`pglite template: exit ${r.status}`);
 }
 

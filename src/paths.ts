@@ -40,6 +40,8 @@ export const PATHS = {
  * src/workers/*.ts as its own entry.
  */
 export function workerEntry(name: string): URL {
-  const file = COMPILED ? join(ROOT, 'dist', 'server', 'workers', `${name}.js`) : join(ROOT, 'src', 'workers', `${name}.ts`);
+  const file = COMPILED
+    ? join(ROOT, 'dist', 'server', 'workers', `${name}.js`)
+    : join(ROOT, 'src', 'workers', `${name}.ts`);
   return pathToFileURL(file);
 }

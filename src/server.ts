@@ -28,7 +28,9 @@ async function main() {
   }
   const app = await buildApp({ db, env }, { logger: { level: env.LOG_LEVEL } });
   await app.listen({ port: env.PORT, host: env.HOST });
-  console.log(`Ispolnenie is ready at http://localhost:${env.PORT} (database: ${db.kind}, ${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `Ispolnenie is ready at http://localhost:${env.PORT} (database: ${db.kind}, ${Math.round(performance.now() - started)} ms)`,
+  );
   const stopScheduler = env.REMINDERS_ENABLED === '1' ? startScheduler(db, env, app.log) : undefined;
   const stop = async () => {
     await stopScheduler?.();

@@ -7,8 +7,21 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const run = (input: string, ...args: string[]) =>
-  spawnSync('npm', ['run', '--silent', 'cli', '--', 'check-reports', ...args], { input, encoding: 'utf8', timeout: 60_000 });
-const line = (o: Record<string, unknown>) => JSON.stringify({ title: 'Проведение заседаний Совета', executorsText: 'Минсоц', executors: ['Минсоц'], deadline: 'ежеквартально', status: 'done', period: ['2024-01-01', '2024-12-31'], ...o });
+  spawnSync('npm', ['run', '--silent', 'cli', '--', 'check-reports', ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+const line = (o: Record<string, unknown>) =>
+  JSON.stringify({
+    title: 'Проведение заседаний Совета',
+    executorsText: 'Минсоц',
+    executors: ['Минсоц'],
+    deadline: 'ежеквартально',
+    status: 'done',
+    period: ['2024-01-01', '2024-12-31'],
+    ...o,
+  });
 
 describe('check-reports', () => {
   it('answers each line in order, with error lines that do not stop the stream', () => {
@@ -19,19 +32,33 @@ describe('check-reports', () => {
       line({ id: 'b', text: 'Работа ведется на постоянной основе.' }),
       line({ id: 'c', period: ['2024-12-31', '2024-01-01'], text: 'x' }),
       JSON.stringify({ id: 'd', text: 42 }),
-      line({ id: 'e', status: null, executors: ['Минсоц', 'Минобр'], text: 'Минсоц: проведено 6 приемов, принято 214 обращений.\nМинобр: информация размещена на сайте.' }),
+      line({
+        id: 'e',
+        status: null,
+        executors: ['Минсоц', 'Минобр'],
+        text: 'Минсоц: проведено 6 приемов, принято 214 обращений.\nМинобр: информация размещена на сайте.',
+      }),
     ].join('\n');
     const r = run(input);
     expect(r.status).toBe(1);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', null, 'b', 'c', 'd', 'e']);
     expect(out[0]).toMatchObject({ label: 'substantive', formalExecutors: [], statusConflict: false });
     expect(out[0].evidence[0]).toContain('Проведено 3 заседания');
     expect(out[0].reasons[0]).toMatch(/Есть проверяемые факты/);
     expect(out[1].error).toMatch(/^invalid JSON/);
     expect(out[2]).toEqual({
-      id: 'b', label: 'formal', formalExecutors: [], statusConflict: false, evidence: [],
-      reasons: expect.arrayContaining(['В тексте нет ни цифр, ни дат, ни реквизитов документов — отчёт может быть возвращён']),
+      id: 'b',
+      label: 'formal',
+      formalExecutors: [],
+      statusConflict: false,
+      evidence: [],
+      reasons: expect.arrayContaining([
+        'В тексте нет ни цифр, ни дат, ни реквизитов документов — отчёт может быть возвращён',
+      ]),
     });
     expect(out[3].error).toMatch(/"period" start must not be after end/);
     expect(out[4].error).toMatch(/"text"/);
@@ -53,10 +80,18 @@ describe('check-reports', () => {
     const input = readFileSync('test/fixtures/substance/blind-input.jsonl', 'utf8');
     const r = run(input);
     expect(r.status).toBe(0);
-    const ins = input.trim().split('\n').map((l) => JSON.parse(l));
-    const outs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const ins = input
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const outs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(outs.map((o) => o.id)).toEqual(ins.map((i) => i.id));
-    outs.forEach((o, i) => { for (const e of o.evidence) expect(ins[i].text).toContain(e); });
+    outs.forEach((o, i) => {
+      for (const e of o.evidence) expect(ins[i].text).toContain(e);
+    });
   }, 60_000);
 
   it('rejects unknown options', () => {

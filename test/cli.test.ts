@@ -10,7 +10,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'isp-cli-'));
 const cli = (...args: string[]) =>
-  execFileSync('npm', ['run', '--silent', 'cli', '--', ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 const lastJson = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!);
 
 describe('cli import and export', () => {
@@ -30,7 +34,11 @@ describe('cli import and export', () => {
 
   it('fails cleanly, in Russian and English, on a file it cannot read', () => {
     let err: { status: number; stderr: string } | undefined;
-    try { cli('import', '--dry-run', 'package.json.missing'); } catch (e) { err = e as never; }
+    try {
+      cli('import', '--dry-run', 'package.json.missing');
+    } catch (e) {
+      err = e as never;
+    }
     expect(err?.status).toBe(1);
     expect(err?.stderr).toMatch(/файл не найден/);
     expect(err?.stderr).toMatch(/cannot read/);

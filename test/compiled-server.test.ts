@@ -22,22 +22,44 @@ beforeAll(async () => {
   const port = 4100 + Math.floor(Math.random() * 800);
   base = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/server.js'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REMINDERS_ENABLED: '0', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      REMINDERS_ENABLED: '0',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (b: Buffer) => { output += b.toString(); });
-  child.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
+  child.stdout!.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  child.stderr!.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`compiled server exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`compiled server not healthy in 90 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }, 240_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) await new Promise<void>((resolve) => { child!.once('exit', () => resolve()); child!.kill('SIGTERM'); });
+  if (child && child.exitCode === null)
+    await new Promise<void>((resolve) => {
+      child!.once('exit', () => resolve());
+      child!.kill('SIGTERM');
+    });
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -49,13 +71,23 @@ describe('compiled server (dist/server/server.js under plain node)', () => {
   });
 
   it('logs in and exports a demo plan as PDF with the bundled fonts', async () => {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'coordinator', password: 'demo-coord-2025' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'coordinator', password: 'demo-coord-2025' }),
+    });
     expect(login.status).toBe(200);
     const cookie = login.headers.getSetCookie()[0].split(';')[0];
-    const list = ((await (await fetch(`${base}/api/plans`, { headers: { cookie } })).json()) as { items: { id: number }[] }).items;
+    const list = (
+      (await (await fetch(`${base}/api/plans`, { headers: { cookie } })).json()) as { items: { id: number }[] }
+    ).items;
     expect(list.length).toBeGreaterThan(0);
     const pdf = await fetch(`${base}/api/plans/${list[0].id}/export?format=pdf`, { headers: { cookie } });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });

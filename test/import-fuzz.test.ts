@@ -17,7 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../src/domain/errors.js';
 import { importDocument } from '../src/domain/importers/read-document.js';
-import { generatePlanDocx, makeCouncilDecisionsDocx, makePlanDocx, makeReportDocx, makeRoadmapXlsx } from './fixtures/make-fixtures.js';
+import {
+  generatePlanDocx,
+  makeCouncilDecisionsDocx,
+  makePlanDocx,
+  makeReportDocx,
+  makeRoadmapXlsx,
+} from './fixtures/make-fixtures.js';
 import { renderPlanText, TEXT_RENDERINGS, wrapText } from './fixtures/render-text.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -103,49 +109,80 @@ function shuffleElements(r: Rng, xml: string, tag: string): string {
   const ranges = elementRanges(xml, tag);
   if (ranges.length < 2) return xml;
   const parts = ranges.map(([s, e]) => xml.slice(s, e));
-  for (let i = parts.length - 1; i > 0; i--) { const j = r.int(i + 1); [parts[i], parts[j]] = [parts[j], parts[i]]; }
+  for (let i = parts.length - 1; i > 0; i--) {
+    const j = r.int(i + 1);
+    [parts[i], parts[j]] = [parts[j], parts[i]];
+  }
   let out = '';
   let last = 0;
-  ranges.forEach(([s, e], i) => { out += xml.slice(last, s) + parts[i]; last = e; });
+  ranges.forEach(([s, e], i) => {
+    out += xml.slice(last, s) + parts[i];
+    last = e;
+  });
   return out + xml.slice(last);
 }
 
 function xmlMutation(r: Rng, xml: string, kind: 'docx' | 'xlsx'): string {
-  const cellTag = kind === 'docx' ? r.pick(['w:tc', 'w:tr', 'w:p', 'w:r', 'w:tbl', 'w:tcPr', 'w:gridSpan']) : r.pick(['c', 'row', 'v', 'mergeCell', 'si']);
+  const cellTag =
+    kind === 'docx'
+      ? r.pick(['w:tc', 'w:tr', 'w:p', 'w:r', 'w:tbl', 'w:tcPr', 'w:gridSpan'])
+      : r.pick(['c', 'row', 'v', 'mergeCell', 'si']);
   switch (r.int(7)) {
-    case 0: return xml.slice(0, r.int(xml.length)); // cut
-    case 1: return dropElements(r, xml, cellTag);
-    case 2: return shuffleElements(r, xml, cellTag);
-    case 3: { // mangle characters
+    case 0:
+      return xml.slice(0, r.int(xml.length)); // cut
+    case 1:
+      return dropElements(r, xml, cellTag);
+    case 2:
+      return shuffleElements(r, xml, cellTag);
+    case 3: {
+      // mangle characters
       const chars = [...xml];
-      for (let i = 0, n = 1 + r.int(40); i < n; i++) chars[r.int(chars.length)] = r.pick(['<', '>', '/', '"', '&', ' ', 'w', '\u0000', 'Я', '=']);
+      for (let i = 0, n = 1 + r.int(40); i < n; i++)
+        chars[r.int(chars.length)] = r.pick(['<', '>', '/', '"', '&', ' ', 'w', '\u0000', 'Я', '=']);
       return chars.join('');
     }
     case 4: // absurd attribute values
-      return xml.replace(/w:val="[^"]*"/g, (m) => (r.next() < 0.2 ? `w:val="${r.pick(['-1', '999999', 'restart', '', 'NaN', '1e309', 'continue'])}"` : m))
-        .replace(/ r="[A-Z]+\d+"/g, (m) => (r.next() < 0.2 ? ` r="${r.pick(['A0', 'XFD1048576', 'ZZZZ1', '1A', 'B99999'])}"` : m))
-        .replace(/ ref="[^"]*"/g, (m) => (r.next() < 0.5 ? ` ref="${r.pick(['A1:XFD1', 'A1:A1048576', 'B2:A1', 'junk'])}"` : m));
-    case 5: { // duplicate a random element many times
+      return xml
+        .replace(/w:val="[^"]*"/g, (m) =>
+          r.next() < 0.2 ? `w:val="${r.pick(['-1', '999999', 'restart', '', 'NaN', '1e309', 'continue'])}"` : m,
+        )
+        .replace(/ r="[A-Z]+\d+"/g, (m) =>
+          r.next() < 0.2 ? ` r="${r.pick(['A0', 'XFD1048576', 'ZZZZ1', '1A', 'B99999'])}"` : m,
+        )
+        .replace(/ ref="[^"]*"/g, (m) =>
+          r.next() < 0.5 ? ` ref="${r.pick(['A1:XFD1', 'A1:A1048576', 'B2:A1', 'junk'])}"` : m,
+        );
+    case 5: {
+      // duplicate a random element many times
       const ranges = elementRanges(xml, cellTag);
       if (!ranges.length) return xml;
       const [s, e] = r.pick(ranges);
       return xml.slice(0, e) + xml.slice(s, e).repeat(1 + r.int(50)) + xml.slice(e);
     }
     default: // nest deeply
-      return xml.replace('<w:body>', `<w:body>${'<w:sdt><w:sdtContent>'.repeat(100 + r.int(100))}`).replace('<sheetData>', `<sheetData>${'<row>'.repeat(200)}`);
+      return xml
+        .replace('<w:body>', `<w:body>${'<w:sdt><w:sdtContent>'.repeat(100 + r.int(100))}`)
+        .replace('<sheetData>', `<sheetData>${'<row>'.repeat(200)}`);
   }
 }
 
 async function zipMutation(r: Rng, base: Base): Promise<Uint8Array> {
   const entries = new Map(base.entries);
   const names = [...entries.keys()];
-  const mainParts = names.filter((n) => /word\/document\.xml|xl\/worksheets\/sheet\d+\.xml|xl\/sharedStrings\.xml|xl\/workbook\.xml|word\/numbering\.xml/.test(n));
+  const mainParts = names.filter((n) =>
+    /word\/document\.xml|xl\/worksheets\/sheet\d+\.xml|xl\/sharedStrings\.xml|xl\/workbook\.xml|word\/numbering\.xml/.test(
+      n,
+    ),
+  );
   switch (r.int(3)) {
-    case 0: { // remove entries
-      for (let i = 0, n = 1 + r.int(3); i < n; i++) entries.delete(r.next() < 0.6 && mainParts.length ? r.pick(mainParts) : r.pick(names));
+    case 0: {
+      // remove entries
+      for (let i = 0, n = 1 + r.int(3); i < n; i++)
+        entries.delete(r.next() < 0.6 && mainParts.length ? r.pick(mainParts) : r.pick(names));
       break;
     }
-    default: { // mutate the XML of a main part
+    default: {
+      // mutate the XML of a main part
       const part = r.pick(mainParts.length ? mainParts : names);
       const xml = decoder.decode(entries.get(part));
       entries.set(part, encoder.encode(xmlMutation(r, xml, base.kind === 'xlsx' ? 'xlsx' : 'docx')));
@@ -161,12 +198,42 @@ async function zipMutation(r: Rng, base: Base): Promise<Uint8Array> {
 function textMutation(r: Rng, b: Uint8Array): Uint8Array {
   const lines = decoder.decode(b).split('\n');
   switch (r.int(6)) {
-    case 0: for (let i = lines.length - 1; i > 0; i--) { const j = r.int(i + 1); [lines[i], lines[j]] = [lines[j], lines[i]]; } break;
-    case 1: for (let i = 0; i < lines.length; i++) if (r.next() < 0.2) lines[i] = lines[i].replace(/\t/g, ''); break; // cut cells
-    case 2: for (let i = 0; i < lines.length; i++) if (r.next() < 0.2) lines[i] = ''; break;
-    case 3: for (let i = 0; i < lines.length; i++) if (r.next() < 0.1) lines[i] = '\t'.repeat(r.int(30)) + lines[i]; break;
-    case 4: { const s = r.int(lines.length); lines.splice(s, r.int(lines.length - s + 1)); break; }
-    default: for (let i = 0; i < lines.length; i++) if (r.next() < 0.05) lines[i] = r.pick(['УТВЕРЖДАЮ', '1.', '№ п/п\tНаименование', 'Х', '1. Раздел', '| a | b |', '|---|', '«', '(далее –', '\u0000']); break;
+    case 0:
+      for (let i = lines.length - 1; i > 0; i--) {
+        const j = r.int(i + 1);
+        [lines[i], lines[j]] = [lines[j], lines[i]];
+      }
+      break;
+    case 1:
+      for (let i = 0; i < lines.length; i++) if (r.next() < 0.2) lines[i] = lines[i].replace(/\t/g, '');
+      break; // cut cells
+    case 2:
+      for (let i = 0; i < lines.length; i++) if (r.next() < 0.2) lines[i] = '';
+      break;
+    case 3:
+      for (let i = 0; i < lines.length; i++) if (r.next() < 0.1) lines[i] = '\t'.repeat(r.int(30)) + lines[i];
+      break;
+    case 4: {
+      const s = r.int(lines.length);
+      lines.splice(s, r.int(lines.length - s + 1));
+      break;
+    }
+    default:
+      for (let i = 0; i < lines.length; i++)
+        if (r.next() < 0.05)
+          lines[i] = r.pick([
+            'УТВЕРЖДАЮ',
+            '1.',
+            '№ п/п\tНаименование',
+            'Х',
+            '1. Раздел',
+            '| a | b |',
+            '|---|',
+            '«',
+            '(далее –',
+            '\u0000',
+          ]);
+      break;
   }
   return encoder.encode(lines.join('\n'));
 }
@@ -215,8 +282,14 @@ async function buildCases(bases: Base[], total: number): Promise<Case[]> {
     let bytes: Uint8Array;
     let how: string;
     if (base.kind === 'text') {
-      if (r.next() < 0.5) { how = 'text'; bytes = textMutation(r, base.bytes); }
-      else { const m = r.pick(Object.keys(BYTE_MUTATIONS)) as keyof typeof BYTE_MUTATIONS; how = m; bytes = BYTE_MUTATIONS[m](r, base.bytes); }
+      if (r.next() < 0.5) {
+        how = 'text';
+        bytes = textMutation(r, base.bytes);
+      } else {
+        const m = r.pick(Object.keys(BYTE_MUTATIONS)) as keyof typeof BYTE_MUTATIONS;
+        how = m;
+        bytes = BYTE_MUTATIONS[m](r, base.bytes);
+      }
     } else if (r.next() < 0.55) {
       how = 'zip/xml';
       bytes = await zipMutation(r, base);
@@ -234,7 +307,9 @@ async function buildCases(bases: Base[], total: number): Promise<Case[]> {
 
 function withTimeout<T>(p: Promise<T>, ms: number, id: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`hang: ${id} took more than ${ms} ms`)), ms); });
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`hang: ${id} took more than ${ms} ms`)), ms);
+  });
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
@@ -250,13 +325,18 @@ describe('import fuzz', () => {
     for (const c of cases) {
       const t = performance.now();
       try {
-        const doc = await withTimeout(Promise.resolve().then(() => importDocument(c.bytes, c.fileName)), HANG_MS, c.id);
+        const doc = await withTimeout(
+          Promise.resolve().then(() => importDocument(c.bytes, c.fileName)),
+          HANG_MS,
+          c.id,
+        );
         expect(Array.isArray(doc.items)).toBe(true);
         results++;
       } catch (e) {
         if (isDomainError(e)) {
           domainErrors++;
-          if (!/[а-яё]/i.test(e.message)) unexpected.push(`${c.id}: DomainError without a Russian message: ${e.message}`);
+          if (!/[а-яё]/i.test(e.message))
+            unexpected.push(`${c.id}: DomainError without a Russian message: ${e.message}`);
         } else {
           unexpected.push(`${c.id}: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(e)}`);
         }
@@ -265,7 +345,9 @@ describe('import fuzz', () => {
       if (ms > slowest.ms) slowest = { ms, id: c.id };
     }
     const total = performance.now() - started;
-    console.log(`import fuzz: ${cases.length} cases from ${bases.length} bases — ${results} results, ${domainErrors} DomainErrors, ${unexpected.length} unexpected; ${total.toFixed(0)} ms, slowest ${slowest.ms.toFixed(0)} ms (${slowest.id})`);
+    console.log(
+      `import fuzz: ${cases.length} cases from ${bases.length} bases — ${results} results, ${domainErrors} DomainErrors, ${unexpected.length} unexpected; ${total.toFixed(0)} ms, slowest ${slowest.ms.toFixed(0)} ms (${slowest.id})`,
+    );
     expect(unexpected).toEqual([]);
     expect(results + domainErrors).toBe(cases.length);
     expect(results).toBeGreaterThan(100); // the mutations are not all fatal: the readers do read damaged documents
@@ -281,7 +363,10 @@ function cutAndWrap(r: Rng, text: string): string {
   if (r.next() < 0.7) {
     const width = 8 + r.int(70);
     const share = r.next();
-    t = t.split('\n').flatMap((l) => (r.next() < share ? wrapText(l, width) : [l])).join('\n');
+    t = t
+      .split('\n')
+      .flatMap((l) => (r.next() < share ? wrapText(l, width) : [l]))
+      .join('\n');
   }
   if (r.next() < 0.2) t = t.replace(/\n\n/g, () => (r.next() < 0.5 ? '\n' : '\n\n\n'));
   return t;
@@ -300,11 +385,16 @@ describe('import fuzz: text renderings of a 300-row plan, cut at random points a
       const id = `#${i} ${base.rendering}`;
       const t = performance.now();
       try {
-        const doc = await withTimeout(Promise.resolve().then(() => importDocument(bytes, 'plan.txt')), HANG_MS, id);
+        const doc = await withTimeout(
+          Promise.resolve().then(() => importDocument(bytes, 'plan.txt')),
+          HANG_MS,
+          id,
+        );
         expect(Array.isArray(doc.items)).toBe(true);
         results++;
       } catch (e) {
-        if (!isDomainError(e)) unexpected.push(`${id}: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(e)}`);
+        if (!isDomainError(e))
+          unexpected.push(`${id}: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(e)}`);
       }
       const ms = performance.now() - t;
       if (ms > slowest.ms) slowest = { ms, id, bytes };
@@ -317,7 +407,9 @@ describe('import fuzz: text renderings of a 300-row plan, cut at random points a
       again.push(performance.now() - t);
     }
     const best = Math.min(...again);
-    console.log(`import fuzz (renderings): 120 cases, ${results} read, slowest ${slowest.id} ${slowest.ms.toFixed(0)} ms (best of three ${best.toFixed(0)} ms)`);
+    console.log(
+      `import fuzz (renderings): 120 cases, ${results} read, slowest ${slowest.id} ${slowest.ms.toFixed(0)} ms (best of three ${best.toFixed(0)} ms)`,
+    );
     expect(unexpected).toEqual([]);
     expect(results).toBeGreaterThan(100); // a cut document still reads its complete rows
     expect(best).toBeLessThan(1000);

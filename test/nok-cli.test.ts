@@ -12,7 +12,11 @@ const FIXTURE = 'test/fixtures/nok/severo-ozerskaya-social-2025.json';
 const dir = mkdtempSync(join(tmpdir(), 'isp-nok-cli-'));
 
 function nok(args: string[], stdin?: string) {
-  const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'nok', ...args], { input: stdin, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+  const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'nok', ...args], {
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,11 +27,25 @@ function writeInput(name: string, doc: unknown): string {
 }
 
 const organisation = (id: string, survey22: [number, number] | null) => ({
-  id, name: 'ГБУК «Озёрский районный дом культуры»', sector: 'культура',
-  info: { stand: [10, 20], site: [15, 20] }, remoteChannels: 2, comfortConditions: 3, accessOrg: 1, accessServices: 6,
+  id,
+  name: 'ГБУК «Озёрский районный дом культуры»',
+  sector: 'культура',
+  info: { stand: [10, 20], site: [15, 20] },
+  remoteChannels: 2,
+  comfortConditions: 3,
+  accessOrg: 1,
+  accessServices: 6,
   survey: {
-    '1.3': { stand: [0, 0], site: [9, 10] }, '2.2': survey22, '2.3': [40, 50], '3.3': [0, 0],
-    '4.1': [45, 50], '4.2': [50, 50], '4.3': [3, 4], '5.1': [35, 50], '5.2': [40, 50], '5.3': [45, 50],
+    '1.3': { stand: [0, 0], site: [9, 10] },
+    '2.2': survey22,
+    '2.3': [40, 50],
+    '3.3': [0, 0],
+    '4.1': [45, 50],
+    '4.2': [50, 50],
+    '4.3': [3, 4],
+    '5.1': [35, 50],
+    '5.2': [40, 50],
+    '5.3': [45, 50],
   },
 });
 
@@ -39,7 +57,12 @@ describe('cli nok score', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
-    expect(out.organisations.map((o: { id: string }) => o.id)).toEqual(['kcson-ozerny', 'di-sosnovy-bor', 'srcn-nadezhda', 'csa-severoozersk']);
+    expect(out.organisations.map((o: { id: string }) => o.id)).toEqual([
+      'kcson-ozerny',
+      'di-sosnovy-bor',
+      'srcn-nadezhda',
+      'csa-severoozersk',
+    ]);
     expect(Object.keys(out.organisations[0])).toEqual(['id', 'indicators', 'K', 'total']);
     expect(Object.keys(out.organisations[0].K)).toEqual(['1', '2', '3', '4', '5']);
     // Worked out by hand in src/domain/nok/fixture.test.ts: 92179/990 and 1661/30.
@@ -75,12 +98,22 @@ describe('cli nok score', () => {
     bad.survey['4.3'] = [5, 4];
     bad.remoteChannels = -2;
     (bad.info as { stand: number[] }).stand = [21, 20];
-    const r = nok(['score', '--edition', '344n-2018', '--input', writeInput('bad.json', { edition: '344n-2018', organisations: [bad] })]);
+    const r = nok([
+      'score',
+      '--edition',
+      '344n-2018',
+      '--input',
+      writeInput('bad.json', { edition: '344n-2018', organisations: [bad] }),
+    ]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('error: organisations[0] (id "dk-1").info.stand: present (21) is greater than required (20)');
+    expect(r.stderr).toContain(
+      'error: organisations[0] (id "dk-1").info.stand: present (21) is greater than required (20)',
+    );
     expect(r.stderr).toContain('error: organisations[0] (id "dk-1").remoteChannels: must not be negative, got -2');
-    expect(r.stderr).toContain('error: organisations[0] (id "dk-1").survey["4.3"]: satisfied (5) is greater than remote users (4)');
+    expect(r.stderr).toContain(
+      'error: organisations[0] (id "dk-1").survey["4.3"]: satisfied (5) is greater than remote users (4)',
+    );
     expect(r.stderr).toContain('удовлетворённых (5) больше, чем пользовавшихся дистанционными способами (4)');
   }, 60_000);
 
@@ -110,20 +143,26 @@ describe('cli nok score', () => {
 });
 
 describe('cli nok explain and editions', () => {
-  it('lists each organisation\'s shortfalls in Russian, worst first', () => {
+  it("lists each organisation's shortfalls in Russian, worst first", () => {
     const r = nok(['explain', '--input', FIXTURE]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     const csa = out.organisations.find((o: { id: string }) => o.id === 'csa-severoozersk');
-    expect(csa.shortfalls[0].text).toBe('3.2 — условий, позволяющих инвалидам получать услуги наравне с другими, обеспечено 1 из 5, нужных для 100 баллов (20 баллов)');
-    expect(csa.shortfalls.map((s: { text: string }) => s.text)).toContain('1.3 — информацией на стенде удовлетворены 22 из 30 обращавшихся к ней; сайтом не пользовался никто из опрошенных (36,67 балла)');
+    expect(csa.shortfalls[0].text).toBe(
+      '3.2 — условий, позволяющих инвалидам получать услуги наравне с другими, обеспечено 1 из 5, нужных для 100 баллов (20 баллов)',
+    );
+    expect(csa.shortfalls.map((s: { text: string }) => s.text)).toContain(
+      '1.3 — информацией на стенде удовлетворены 22 из 30 обращавшихся к ней; сайтом не пользовался никто из опрошенных (36,67 балла)',
+    );
   }, 60_000);
 
   it('lists the editions with their sources and confidence', () => {
     const r = nok(['editions']);
     expect(r.status).toBe(0);
     const { editions } = JSON.parse(r.stdout);
-    expect(editions).toEqual([expect.objectContaining({ edition: '344n-2018', act: 'Приказ Минтруда России от 31.05.2018 № 344н' })]);
+    expect(editions).toEqual([
+      expect.objectContaining({ edition: '344n-2018', act: 'Приказ Минтруда России от 31.05.2018 № 344н' }),
+    ]);
     expect(editions[0].confidence['2.1']).toEqual({ formula: 'C', weight: 'A', cap: 'C' });
   }, 60_000);
 });

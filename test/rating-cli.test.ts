@@ -13,9 +13,15 @@ const FIX = 'test/fixtures/ratings';
 const dir = mkdtempSync(join(tmpdir(), 'isp-rating-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { status: number | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 const rating = (...args: string[]): Run => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'rating', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'rating', ...args], {
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const file = (name: string, content: string | Uint8Array) => {
@@ -28,14 +34,38 @@ const json = (r: Run) => {
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as { rows: Row[] };
 };
-interface Row { municipality: string; total: number | null; rank: number | null; band: string | null; groups: Record<string, number | null>; points: Record<string, number | null>; explanations?: Record<string, string> }
+interface Row {
+  municipality: string;
+  total: number | null;
+  rank: number | null;
+  band: string | null;
+  groups: Record<string, number | null>;
+  points: Record<string, number | null>;
+  explanations?: Record<string, string>;
+}
 
 const issueMethod = JSON.parse(readFileSync(`${FIX}/issue-example.method.json`, 'utf8'));
 const SEV = 'Городской округ "Город Северозёрск"';
 
 describe('cli rating: the example methodology of issue 13', () => {
   it('through npm run, prints rows ordered by rank then name, ties sharing a rank («1, 2, 2, 4»)', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'rating', '--method', `${FIX}/issue-example.method.json`, '--values', `${FIX}/issue-example.values.csv`, '--format', 'json'], { encoding: 'utf8' });
+    const out = execFileSync(
+      'npm',
+      [
+        'run',
+        '--silent',
+        'cli',
+        '--',
+        'rating',
+        '--method',
+        `${FIX}/issue-example.method.json`,
+        '--values',
+        `${FIX}/issue-example.values.csv`,
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8' },
+    );
     const { rows } = JSON.parse(out) as { rows: Row[] };
     // One group, so total = A = (1·A1 + 2·A2)/3. A1 = min(v/10, 1)·100; A2 down thresholds [[0,100],[5,50],[10,0]].
     // Озёрский: A1 7,5 → 75; A2 0 → 100; (75 + 200)/3 = 91.667 → лидеры
@@ -55,13 +85,21 @@ describe('cli rating: the example methodology of issue 13', () => {
       expect(r.total).toBeCloseTo(expected[i], 9);
       expect(r.groups.A).toBeCloseTo(expected[i], 9);
     });
-    expect(rows.map((r) => r.points)).toEqual([{ A1: 75, A2: 100 }, { A1: 100, A2: 50 }, { A1: 100, A2: 50 }, { A1: 50, A2: 50 }, { A1: 0, A2: 50 }]);
+    expect(rows.map((r) => r.points)).toEqual([
+      { A1: 75, A2: 100 },
+      { A1: 100, A2: 50 },
+      { A1: 100, A2: 50 },
+      { A1: 50, A2: 50 },
+      { A1: 0, A2: 50 },
+    ]);
     expect(Object.keys(rows[0])).toEqual(['municipality', 'total', 'rank', 'band', 'groups', 'points']);
   }, 60_000);
 
   it('under reweight a missing value leaves the mean (points null) and creates a new tie', () => {
     const method = file('reweight.json', JSON.stringify({ ...issueMethod, missing: 'reweight' }));
-    const { rows } = json(rating('--method', method, '--values', `${FIX}/issue-example.values.csv`, '--format', 'json'));
+    const { rows } = json(
+      rating('--method', method, '--values', `${FIX}/issue-example.values.csv`, '--format', 'json'),
+    );
     // Приречный: only A2 takes part: (2·50)/2 = 50 — equal to Лесногорский: both rank 4, by name.
     expect(rows.slice(3).map((r) => [r.municipality, r.total, r.rank, r.band, r.points])).toEqual([
       ['Лесногорский муниципальный район', 50, 4, 'уверенные', { A1: 50, A2: 50 }],
@@ -75,25 +113,54 @@ describe('cli rating: the example methodology of issue 13', () => {
     const { rows } = json(rating('--method', method, '--values', values));
     expect(rows).toEqual([
       { municipality: 'Альфа', total: 50, rank: 1, band: 'уверенные', groups: { A: 50 }, points: { A1: 50, A2: 50 } },
-      { municipality: 'Бета', total: null, rank: null, band: null, groups: { A: null }, points: { A1: null, A2: null } },
+      {
+        municipality: 'Бета',
+        total: null,
+        rank: null,
+        band: null,
+        groups: { A: null },
+        points: { A1: null, A2: null },
+      },
     ]);
   });
 
   it('one municipality, all equal: every normalisation and both directions', () => {
-    const method = file('all.json', JSON.stringify({
-      title: 'Все способы', missing: 'zero',
-      groups: [{ id: 'U', title: 'Рост', weight: 1 }, { id: 'D', title: 'Снижение', weight: 1 }],
-      indicators: [
-        { id: 'u1', group: 'U', title: '', unit: '', direction: 'up', normalisation: 'minmax', weight: 1 },
-        { id: 'u2', group: 'U', title: '', unit: '', direction: 'up', normalisation: 'best', weight: 1 },
-        { id: 'u3', group: 'U', title: '', unit: '', direction: 'up', normalisation: 'binary', weight: 1 },
-        { id: 'd1', group: 'D', title: '', unit: '', direction: 'down', normalisation: 'minmax', weight: 1 },
-        { id: 'd2', group: 'D', title: '', unit: '', direction: 'down', normalisation: 'best', weight: 1 },
-        { id: 'd3', group: 'D', title: '', unit: '', direction: 'down', normalisation: 'target', target: 2, weight: 1 },
-      ],
-      bands: [{ from: 100, label: 'высший' }, { from: 0, label: 'прочие' }],
-    }));
-    const one = file('one.csv', 'municipality,indicator,value\nБор,u1,3\nБор,u2,3\nБор,u3,3\nБор,d1,3\nБор,d2,3\nБор,d3,3\n');
+    const method = file(
+      'all.json',
+      JSON.stringify({
+        title: 'Все способы',
+        missing: 'zero',
+        groups: [
+          { id: 'U', title: 'Рост', weight: 1 },
+          { id: 'D', title: 'Снижение', weight: 1 },
+        ],
+        indicators: [
+          { id: 'u1', group: 'U', title: '', unit: '', direction: 'up', normalisation: 'minmax', weight: 1 },
+          { id: 'u2', group: 'U', title: '', unit: '', direction: 'up', normalisation: 'best', weight: 1 },
+          { id: 'u3', group: 'U', title: '', unit: '', direction: 'up', normalisation: 'binary', weight: 1 },
+          { id: 'd1', group: 'D', title: '', unit: '', direction: 'down', normalisation: 'minmax', weight: 1 },
+          { id: 'd2', group: 'D', title: '', unit: '', direction: 'down', normalisation: 'best', weight: 1 },
+          {
+            id: 'd3',
+            group: 'D',
+            title: '',
+            unit: '',
+            direction: 'down',
+            normalisation: 'target',
+            target: 2,
+            weight: 1,
+          },
+        ],
+        bands: [
+          { from: 100, label: 'высший' },
+          { from: 0, label: 'прочие' },
+        ],
+      }),
+    );
+    const one = file(
+      'one.csv',
+      'municipality,indicator,value\nБор,u1,3\nБор,u2,3\nБор,u3,3\nБор,d1,3\nБор,d2,3\nБор,d3,3\n',
+    );
     // minmax: max = min → 100; best: 3/3 → 100; binary 3 > 0 → 100; target down: 3 > 2 → 2/3·100 = 66.667
     // U = 100; D = (100 + 100 + 66.667)/3 = 88.889; total = (100 + 88.889)/2 = 94.444
     const { rows } = json(rating('--method', method, '--values', one));
@@ -101,16 +168,30 @@ describe('cli rating: the example methodology of issue 13', () => {
     expect(rows[0].points.d3).toBeCloseTo(200 / 3, 9);
     expect(rows[0].total).toBeCloseTo((100 + (200 + 200 / 3) / 3) / 2, 9);
     // All zero: best up max = 0 → 0; best down v = 0 → 100; minmax 100; binary 0; target down 0 ≤ 2 → 100
-    const zeros = file('zeros.csv', 'municipality,indicator,value\n' + ['Бор', 'Яр'].flatMap((m) => ['u1', 'u2', 'u3', 'd1', 'd2', 'd3'].map((i) => `${m},${i},0`)).join('\n'));
+    const zeros = file(
+      'zeros.csv',
+      'municipality,indicator,value\n' +
+        ['Бор', 'Яр'].flatMap((m) => ['u1', 'u2', 'u3', 'd1', 'd2', 'd3'].map((i) => `${m},${i},0`)).join('\n'),
+    );
     const z = json(rating('--method', method, '--values', zeros)).rows;
-    expect(z.map((r) => [r.municipality, r.rank])).toEqual([['Бор', 1], ['Яр', 1]]);
+    expect(z.map((r) => [r.municipality, r.rank])).toEqual([
+      ['Бор', 1],
+      ['Яр', 1],
+    ]);
     expect(z[0].points).toEqual({ u1: 100, u2: 0, u3: 0, d1: 100, d2: 100, d3: 100 });
     expect(z[0].total).toBeCloseTo((100 / 3 + 100) / 2, 9);
   });
 });
 
 describe('cli rating: a rating of NGO support in 12 municipalities', () => {
-  const args = ['--method', `${FIX}/nko-support-2024.method.json`, '--values', `${FIX}/nko-support-2024.values.csv`, '--format', 'json'];
+  const args = [
+    '--method',
+    `${FIX}/nko-support-2024.method.json`,
+    '--values',
+    `${FIX}/nko-support-2024.values.csv`,
+    '--format',
+    'json',
+  ];
 
   it('ranks all twelve, with groups and points of every indicator', () => {
     const { rows } = json(rating(...args));
@@ -135,7 +216,9 @@ describe('cli rating: a rating of NGO support in 12 municipalities', () => {
     // Under the methodology's `zero`: C2 and A3 missing give 0 points and keep their weight.
     expect(rows.find((r) => r.municipality === 'Вязовский муниципальный район')!.points.C2).toBe(0);
     expect(rows.find((r) => r.municipality === 'Ёршинский муниципальный район')!.points.A3).toBe(0);
-    expect(rows.find((r) => r.municipality === 'Ключевской муниципальный округ (р.п. Ключи, с. Заозерье)')).toBeDefined();
+    expect(
+      rows.find((r) => r.municipality === 'Ключевской муниципальный округ (р.п. Ключи, с. Заозерье)'),
+    ).toBeDefined();
     expect(rows[0]).toMatchObject({ municipality: SEV, rank: 1, band: 'лидеры' });
   });
 
@@ -152,7 +235,9 @@ describe('cli rating: a rating of NGO support in 12 municipalities', () => {
     const oz = rows.find((r) => r.municipality === 'Озёрский муниципальный район')!;
     // B1 is worth 0.35 · 2/4 = 17.5 points of the total; 12/18.7 of it = 11.2.
     expect(oz.explanations!.B1).toBe('11,2 из 17,5 балла: 12 СО НКО на 10 тыс. жителей при лучшем 18,7');
-    expect(rows.find((r) => r.municipality === 'Еловский муниципальный округ')!.explanations!.B2).toMatch(/^не учитывается: нет данных, вес показателя распределён/);
+    expect(rows.find((r) => r.municipality === 'Еловский муниципальный округ')!.explanations!.B2).toMatch(
+      /^не учитывается: нет данных, вес показателя распределён/,
+    );
   });
 });
 
@@ -160,22 +245,39 @@ describe('cli rating: bad input gets a precise English error, nothing on stdout'
   const method = `${FIX}/issue-example.method.json`;
 
   it('an unknown indicator', () => {
-    const r = rating('--method', method, '--values', file('unknown.csv', 'municipality,indicator,value\nБор,A1,1\nБор,A9,2\nЯр,A9,3\n'));
+    const r = rating(
+      '--method',
+      method,
+      '--values',
+      file('unknown.csv', 'municipality,indicator,value\nБор,A1,1\nБор,A9,2\nЯр,A9,3\n'),
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`error: ${join(dir, 'unknown.csv')}: line 3: unknown indicator "A9" (the methodology has A1, A2); also on 1 more row(s): 4`);
+    expect(r.stderr).toContain(
+      `error: ${join(dir, 'unknown.csv')}: line 3: unknown indicator "A9" (the methodology has A1, A2); also on 1 more row(s): 4`,
+    );
     expect(r.stderr).toContain('строка 3: показателя «A9» нет в методике');
   });
 
   it('a non-number, with its line', () => {
-    const r = rating('--method', method, '--values', file('nan.csv', 'municipality,indicator,value\n"Бор, пос.",A1,"двенадцать"\n'));
+    const r = rating(
+      '--method',
+      method,
+      '--values',
+      file('nan.csv', 'municipality,indicator,value\n"Бор, пос.",A1,"двенадцать"\n'),
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/line 2: value "двенадцать" for "Бор, пос\.", indicator "A1" is not a number/);
   });
 
   it('a duplicate value and a bad header', () => {
-    const dup = rating('--method', method, '--values', file('dup.csv', 'municipality,indicator,value\nБор,A1,1\nБор,A1,2\n'));
+    const dup = rating(
+      '--method',
+      method,
+      '--values',
+      file('dup.csv', 'municipality,indicator,value\nБор,A1,1\nБор,A1,2\n'),
+    );
     expect(dup.status).toBe(1);
     expect(dup.stderr).toMatch(/line 3: a second value for "Бор", indicator "A1" \(first on line 2\)/);
     const header = rating('--method', method, '--values', file('header.csv', 'МО,показатель,значение\nБор,A1,1\n'));
@@ -187,17 +289,35 @@ describe('cli rating: bad input gets a precise English error, nothing on stdout'
     const bad = structuredClone(issueMethod);
     bad.groups[0].weight = 0;
     bad.indicators[0].normalisation = 'rank';
-    const r1 = rating('--method', file('bad1.json', JSON.stringify(bad)), '--values', `${FIX}/issue-example.values.csv`);
+    const r1 = rating(
+      '--method',
+      file('bad1.json', JSON.stringify(bad)),
+      '--values',
+      `${FIX}/issue-example.values.csv`,
+    );
     expect(r1.status).toBe(1);
     expect(r1.stdout).toBe('');
     expect(r1.stderr).toContain('groups[0].weight: weight must be positive, got 0');
-    expect(r1.stderr).toContain('indicators[0].normalisation: unknown normalisation "rank"; expected one of minmax, best, target, thresholds, binary');
+    expect(r1.stderr).toContain(
+      'indicators[0].normalisation: unknown normalisation "rank"; expected one of minmax, best, target, thresholds, binary',
+    );
     expect(r1.stderr).toContain('Методика рейтинга содержит ошибки');
     const bad2 = structuredClone(issueMethod);
-    bad2.indicators[1].thresholds = [[0, 100], [10, 0], [5, 50]];
-    const r2 = rating('--method', file('bad2.json', JSON.stringify(bad2)), '--values', `${FIX}/issue-example.values.csv`);
+    bad2.indicators[1].thresholds = [
+      [0, 100],
+      [10, 0],
+      [5, 50],
+    ];
+    const r2 = rating(
+      '--method',
+      file('bad2.json', JSON.stringify(bad2)),
+      '--values',
+      `${FIX}/issue-example.values.csv`,
+    );
     expect(r2.status).toBe(1);
-    expect(r2.stderr).toContain('indicators[1].thresholds[2][0]: thresholds must be in strictly ascending order of value: 5 follows 10');
+    expect(r2.stderr).toContain(
+      'indicators[1].thresholds[2][0]: thresholds must be in strictly ascending order of value: 5 follows 10',
+    );
   });
 
   it('a methodology that is not JSON, a missing file, missing options', () => {
@@ -210,6 +330,8 @@ describe('cli rating: bad input gets a precise English error, nothing on stdout'
     const usage = rating('--values', `${FIX}/issue-example.values.csv`);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--method METHOD\.json is required/);
-    expect(rating('--method', method, '--values', `${FIX}/issue-example.values.csv`, '--format', 'xml').stderr).toMatch(/unsupported --format xml/);
+    expect(rating('--method', method, '--values', `${FIX}/issue-example.values.csv`, '--format', 'xml').stderr).toMatch(
+      /unsupported --format xml/,
+    );
   });
 });

@@ -109,8 +109,18 @@ describe('organisation search', () => {
   const orgs = [
     { id: 1, fullName: 'Министерство здравоохранения Забайкальского края', shortName: 'Минздрав', aliases: [] },
     { id: 2, fullName: 'Министерство культуры Забайкальского края', shortName: null, aliases: [] },
-    { id: 3, fullName: 'Министерство социальной защиты населения Забайкальского края', shortName: 'Минсоц', aliases: ['МСЗН'] },
-    { id: 4, fullName: 'Администрация городского округа «Город Чита»', shortName: 'Администрация г. Читы', aliases: [] },
+    {
+      id: 3,
+      fullName: 'Министерство социальной защиты населения Забайкальского края',
+      shortName: 'Минсоц',
+      aliases: ['МСЗН'],
+    },
+    {
+      id: 4,
+      fullName: 'Администрация городского округа «Город Чита»',
+      shortName: 'Администрация г. Читы',
+      aliases: [],
+    },
   ];
   it('finds by short name, alias and words of the full name', () => {
     expect(searchOrganisations('Минздрав', orgs).map((o) => o.id)).toEqual([1]);
@@ -128,7 +138,6 @@ describe('organisation search', () => {
   });
 });
 
-
 describe('nextMeasureNumber', () => {
   it('continues the numbering of the section', () => {
     expect(nextMeasureNumber(['1.1.', '1.2.'], '1')).toBe('1.3.');
@@ -144,7 +153,9 @@ describe('nextMeasureNumber', () => {
 
 describe('formatSectionHeading with a protocol date as its number', () => {
   it('prints the title alone when it already names the date', () => {
-    expect(formatSectionHeading('2025-04-17', 'Протокол заседания от 17 апреля 2025 года')).toBe('Протокол заседания от 17 апреля 2025 года');
+    expect(formatSectionHeading('2025-04-17', 'Протокол заседания от 17 апреля 2025 года')).toBe(
+      'Протокол заседания от 17 апреля 2025 года',
+    );
     expect(formatSectionHeading('2025-04-17', 'Протокол заседания')).toBe('Протокол заседания от 17 апреля 2025 г.');
   });
 });
@@ -152,11 +163,21 @@ describe('formatSectionHeading with a protocol date as its number', () => {
 describe('report figures and links as typed', () => {
   it('keeps numbers as numbers, other values as text, and drops empty rows', async () => {
     const { figuresFromRows, linksFromText } = await import('../web/src/execution');
-    expect(figuresFromRows([
-      { name: ' Число  участников ', value: '1 250' }, { name: 'Доля, %', value: '12,5' }, { name: 'Охват', value: 'около 300' }, { name: '', value: '' },
-    ])).toEqual({ 'Число участников': 1250, 'Доля, %': 12.5, 'Охват': 'около 300' });
+    expect(
+      figuresFromRows([
+        { name: ' Число  участников ', value: '1 250' },
+        { name: 'Доля, %', value: '12,5' },
+        { name: 'Охват', value: 'около 300' },
+        { name: '', value: '' },
+      ]),
+    ).toEqual({ 'Число участников': 1250, 'Доля, %': 12.5, Охват: 'около 300' });
     expect(() => figuresFromRows([{ name: '', value: '5' }])).toThrow('У показателя со значением «5» нет названия.');
-    expect(() => figuresFromRows([{ name: 'А', value: '1' }, { name: 'А ', value: '2' }])).toThrow('Показатель «А» указан дважды.');
+    expect(() =>
+      figuresFromRows([
+        { name: 'А', value: '1' },
+        { name: 'А ', value: '2' },
+      ]),
+    ).toThrow('Показатель «А» указан дважды.');
     expect(linksFromText('https://a.ru/1\n\n  https://b.ru/2  \r\n')).toEqual(['https://a.ru/1', 'https://b.ru/2']);
   });
 });
@@ -165,7 +186,15 @@ describe('safeHref', () => {
   it('lets only absolute http and https addresses be links', () => {
     expect(safeHref('https://example.ru/отчёт?a=1')).toBe('https://example.ru/%D0%BE%D1%82%D1%87%D1%91%D1%82?a=1');
     expect(safeHref('http://localhost:3000/x')).toBe('http://localhost:3000/x');
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', '/relative', 'example.ru', '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      '/relative',
+      'example.ru',
+      '',
+    ]) {
       expect(safeHref(bad), bad).toBeNull();
     }
   });

@@ -12,7 +12,8 @@ export async function streamJsonl(answer: (line: string, lineNo: number) => stri
     if (buffer.length === 0) return;
     const chunk = buffer.join('\n') + '\n';
     buffer = [];
-    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+    if (!process.stdout.write(chunk))
+      await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
   };
   let lineNo = 0;
   for await (const line of rl) {

@@ -34,31 +34,61 @@ export async function openConfigured(): Promise<Database> {
 
 export async function loadActor(db: Database, login?: string): Promise<Actor> {
   const r = login
-    ? await db.one<{ id: number; region_id: number; organisation_id: number; role: Role }>(`SELECT * FROM users WHERE lower(login) = lower($1) AND active`, [login])
-    : await db.one<{ id: number; region_id: number; organisation_id: number; role: Role }>(`SELECT * FROM users WHERE role = 'admin' AND active ORDER BY id LIMIT 1`);
+    ? await db.one<{ id: number; region_id: number; organisation_id: number; role: Role }>(
+        `SELECT * FROM users WHERE lower(login) = lower($1) AND active`,
+        [login],
+      )
+    : await db.one<{ id: number; region_id: number; organisation_id: number; role: Role }>(
+        `SELECT * FROM users WHERE role = 'admin' AND active ORDER BY id LIMIT 1`,
+      );
   if (!r) {
-    throw new DomainError('validation', 'cli.no_user', login ? `Пользователь «${login}» не найден` : 'В базе нет администратора: создайте его или укажите --as ЛОГИН', 'no acting user');
+    throw new DomainError(
+      'validation',
+      'cli.no_user',
+      login ? `Пользователь «${login}» не найден` : 'В базе нет администратора: создайте его или укажите --as ЛОГИН',
+      'no acting user',
+    );
   }
   return { userId: r.id, regionId: r.region_id, organisationId: r.organisation_id, role: r.role };
 }
 
-export async function saveImported(bytes: Uint8Array, fileName: string, opts: SaveOptions): Promise<{ planId: number; changes?: number }> {
+export async function saveImported(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: SaveOptions,
+): Promise<{ planId: number; changes?: number }> {
   const db = await openConfigured();
   try {
     const actor = await loadActor(db, opts.as);
     // No person at the command line to point at the columns: a document no reading places is refused, not kept.
-    const preview = await previewImport(db, actor, { name: fileName, mime: 'application/octet-stream', bytes }, { keepUnread: false });
-    if (!preview.document) throw new DomainError('validation', 'import.no_table', preview.unread.message, 'no reading placed the document');
+    const preview = await previewImport(
+      db,
+      actor,
+      { name: fileName, mime: 'application/octet-stream', bytes },
+      { keepUnread: false },
+    );
+    if (!preview.document)
+      throw new DomainError('validation', 'import.no_table', preview.unread.message, 'no reading placed the document');
     const doc: InterchangeDocument = preview.document;
     if (opts.planId) {
-      const r = await applyReportImport(db, actor, preview.importId, { planId: opts.planId, period: opts.period ?? 'не указан', dryRun: false });
+      const r = await applyReportImport(db, actor, preview.importId, {
+        planId: opts.planId,
+        period: opts.period ?? 'не указан',
+        dryRun: false,
+      });
       return { planId: opts.planId, changes: r.changes.length };
     }
     const directory = await listOrganisations(db, actor);
     let ownerId = actor.organisationId;
     if (opts.owner) {
       const m = matchOrganisation(opts.owner, directory);
-      if (!m.match) throw new DomainError('validation', 'cli.owner', `Организация «${opts.owner}» не найдена в справочнике`, `owner ${opts.owner} not found`);
+      if (!m.match)
+        throw new DomainError(
+          'validation',
+          'cli.owner',
+          `Организация «${opts.owner}» не найдена в справочнике`,
+          `owner ${opts.owner} not found`,
+        );
       ownerId = m.match.id;
     }
     const executorMap: Record<string, ExecutorChoice> = {};

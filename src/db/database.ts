@@ -21,7 +21,9 @@ export type Row = Record<string, unknown>;
  * dashboard) whose SQL texts are few and fixed: planning was measured at 1–3.5 ms of a
  * ~1 ms query on the region dataset. PGlite ignores it.
  */
-export interface QueryOptions { prepare?: boolean }
+export interface QueryOptions {
+  prepare?: boolean;
+}
 
 export interface Queryable {
   query<T = Row>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
@@ -39,7 +41,8 @@ export interface Database extends Queryable {
 function wrapQuery(run: (sql: string, params?: unknown[], opts?: QueryOptions) => Promise<Row[]>): Queryable {
   return {
     query: run as Queryable['query'],
-    one: async <T>(sql: string, params?: unknown[], opts?: QueryOptions) => (await run(sql, params, opts))[0] as T | undefined,
+    one: async <T>(sql: string, params?: unknown[], opts?: QueryOptions) =>
+      (await run(sql, params, opts))[0] as T | undefined,
   };
 }
 
@@ -74,11 +77,20 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     dataDir = resolve(join(opts.dataDir, 'pglite'));
     mkdirSync(dataDir, { recursive: true });
   }
-  if (dataDir && opts.template && existsSync(join(opts.template, 'PG_VERSION')) && !existsSync(join(dataDir, 'PG_VERSION'))) {
+  if (
+    dataDir &&
+    opts.template &&
+    existsSync(join(opts.template, 'PG_VERSION')) &&
+    !existsSync(join(dataDir, 'PG_VERSION'))
+  ) {
     cpSync(opts.template, dataDir, { recursive: true });
   }
   // Dates as ISO strings on both engines (see openPostgres).
-  const pg: PGlite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir, parsers: { 1082: (v: string) => v } });
+  const pg: PGlite = await PGlite.create({
+    dataDir,
+    loadDataDir: opts.loadDataDir,
+    parsers: { 1082: (v: string) => v },
+  });
   // PGlite is single-connection: serialise transactions so that a query from another
   // request never lands inside someone else's open transaction.
   let chain: Promise<unknown> = Promise.resolve();
@@ -92,7 +104,11 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     ...base,
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const p = chain.then(() => pg.transaction(async (tx) => fn(wrapQuery(async (sql, params) => (await tx.query<Row>(sql, params as unknown[])).rows))));
+      const p = chain.then(() =>
+        pg.transaction(async (tx) =>
+          fn(wrapQuery(async (sql, params) => (await tx.query<Row>(sql, params as unknown[])).rows)),
+        ),
+      );
       chain = p.catch(() => undefined);
       return p as Promise<T>;
     },
@@ -113,9 +129,14 @@ async function openPostgres(url: string): Promise<Database> {
   const pool: Pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
   // An idle client dropped by the server (restart, admin kill) must not crash the process:
   // the pool discards it and the next query opens a new connection.
-  pool.on('error', (err) => { console.error(`PostgreSQL idle client error: ${err.message}`); });
+  pool.on('error', (err) => {
+    console.error(`PostgreSQL idle client error: ${err.message}`);
+  });
   const run = async (client: Pool | PoolClient, sql: string, params?: unknown[], opts?: QueryOptions) =>
-    (opts?.prepare ? await client.query({ name: statementName(sql), text: sql, values: params }) : await client.query(sql, params)).rows as Row[];
+    (opts?.prepare
+      ? await client.query({ name: statementName(sql), text: sql, values: params })
+      : await client.query(sql, params)
+    ).rows as Row[];
   return {
     kind: 'postgres',
     ...wrapQuery((sql, params, opts) => run(pool, sql, params, opts)),

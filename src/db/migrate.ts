@@ -19,7 +19,9 @@ export function listMigrations(): { name: string; sql: string }[] {
 
 /** Applies pending migrations; returns the names applied. */
 export async function migrate(db: Database): Promise<string[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await db.query(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
   // Two instances starting together on PostgreSQL must not both migrate.
   const lock = db.kind === 'postgres';
   const applied: string[] = [];

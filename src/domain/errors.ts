@@ -3,7 +3,8 @@
  * for the person in front of the screen; `detail` is English, for logs.
  * The HTTP layer maps `kind` to a status code; the CLI prints both.
  */
-export type ErrorKind = 'validation' | 'not_found' | 'forbidden' | 'conflict' | 'unauthorized' | 'too_large' | 'unsupported' | 'unavailable';
+export type ErrorKind =
+  'validation' | 'not_found' | 'forbidden' | 'conflict' | 'unauthorized' | 'too_large' | 'unsupported' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -23,5 +24,7 @@ export class DomainError extends Error {
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
 
 /** The two refusals every service raises; here so that services need nothing from the HTTP layer. */
-export const notFound = (messageRu: string, detailEn: string) => new DomainError('not_found', 'not_found', messageRu, detailEn);
-export const forbidden = () => new DomainError('forbidden', 'forbidden', 'Недостаточно прав для этого действия', 'forbidden by policy');
+export const notFound = (messageRu: string, detailEn: string) =>
+  new DomainError('not_found', 'not_found', messageRu, detailEn);
+export const forbidden = () =>
+  new DomainError('forbidden', 'forbidden', 'Недостаточно прав для этого действия', 'forbidden by policy');

@@ -9,7 +9,10 @@ import { KNOWN_IMPORTER_WARNINGS, expectedImport, importedFacts } from './test-h
 async function documentXml(bytes: Buffer): Promise<{ document: string; footer: string }> {
   const zip = await JSZip.loadAsync(bytes);
   const footerName = Object.keys(zip.files).find((n) => /^word\/footer\d*\.xml$/.test(n));
-  return { document: await zip.file('word/document.xml')!.async('string'), footer: footerName ? await zip.file(footerName)!.async('string') : '' };
+  return {
+    document: await zip.file('word/document.xml')!.async('string'),
+    footer: footerName ? await zip.file(footerName)!.async('string') : '',
+  };
 }
 
 describe('buildReportDocx: the importer reads the exported DOCX back to the same items', () => {
@@ -56,7 +59,14 @@ describe('buildReportDocx: layout of the official form', () => {
     // Header row and the row of column numbers repeat on each page.
     expect(document.match(/<w:tblHeader\/>/g)).toHaveLength(2);
     const numbersRow = [...document.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)][1][1];
-    expect([...numbersRow.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect([...numbersRow.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
     // Three sections spanning six columns, bold.
     expect(document.match(/<w:gridSpan w:val="6"\/>/g)).toHaveLength(3);
     expect(document).toMatch(/<w:b\/>(?:(?!<\/w:r>)[\s\S])*1\. Стратегия развития социальной сферы/);
@@ -71,7 +81,13 @@ describe('buildReportDocx: layout of the official form', () => {
   it('writes the council form: five columns, protocols spanning the table, no status column', async () => {
     const { document } = await documentXml(await buildReportDocx(sampleCouncilModel()));
     const header = [...document.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)][0][1];
-    expect([...header.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual(['№ п/п', 'Пункт протокола', 'Содержание поручения', 'Ответственные', 'Информация об исполнении']);
+    expect([...header.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual([
+      '№ п/п',
+      'Пункт протокола',
+      'Содержание поручения',
+      'Ответственные',
+      'Информация об исполнении',
+    ]);
     expect(document.match(/<w:gridSpan w:val="5"\/>/g)).toHaveLength(2);
     expect(document).toContain('Протокол заседания Координационного совета от 30 июня 2024 года');
   });

@@ -31,7 +31,15 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { STATUS_COLOURS, footerText, layoutReport, signOffLines, splitParagraphs, type ReportModel, type LayoutRow } from './report-model.js';
+import {
+  STATUS_COLOURS,
+  footerText,
+  layoutReport,
+  signOffLines,
+  splitParagraphs,
+  type ReportModel,
+  type LayoutRow,
+} from './report-model.js';
 
 /** A4 in twentieths of a point (twips), portrait numbers; `orientation` turns the page. */
 const A4_SHORT = 11906;
@@ -48,7 +56,14 @@ const HEADER_FILL = 'F2F2F2';
 const SECTION_FILL = 'FAFAFA';
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const TABLE_BORDERS = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+const TABLE_BORDERS = {
+  top: border,
+  bottom: border,
+  left: border,
+  right: border,
+  insideHorizontal: border,
+  insideVertical: border,
+};
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
 
 /** Scales relative column weights to whole twips that add up to the table width. */
@@ -134,7 +149,10 @@ function bodyRow(row: LayoutRow, widths: number[], statusIndex: number): TableRo
       const centred = i === 0 || isStatus;
       return new TableCell({
         width: { size: widths[i], type: WidthType.DXA },
-        shading: isStatus && row.status ? { type: ShadingType.CLEAR, color: 'auto', fill: STATUS_COLOURS[row.status] } : undefined,
+        shading:
+          isStatus && row.status
+            ? { type: ShadingType.CLEAR, color: 'auto', fill: STATUS_COLOURS[row.status] }
+            : undefined,
         verticalAlign: isStatus ? VerticalAlign.CENTER : VerticalAlign.TOP,
         children: cellParagraphs({ text, align: centred ? AlignmentType.CENTER : AlignmentType.LEFT }),
       });
@@ -143,7 +161,10 @@ function bodyRow(row: LayoutRow, widths: number[], statusIndex: number): TableRo
 }
 
 function titleParagraphs(model: ReportModel): Paragraph[] {
-  const lines = [...splitParagraphs(model.title).map((t) => ({ t, bold: true })), ...splitParagraphs(model.subtitle ?? '').map((t) => ({ t, bold: false }))];
+  const lines = [
+    ...splitParagraphs(model.title).map((t) => ({ t, bold: true })),
+    ...splitParagraphs(model.subtitle ?? '').map((t) => ({ t, bold: false })),
+  ];
   return lines.map(
     ({ t, bold }, i) =>
       new Paragraph({
@@ -182,15 +203,21 @@ function signOffParagraphs(model: ReportModel): Paragraph[] {
   const run = (text: string, size = BODY_SIZE) => new TextRun({ text, size, font: FONT });
   const out: Paragraph[] = [];
   if (lines.position || lines.name) {
-    out.push(new Paragraph({
-      spacing: { before: 480, after: 0 },
-      keepNext: true,
-      tabStops: [{ type: TabStopType.RIGHT, position: TABLE_WIDTH }],
-      children: [run(lines.position), new TextRun({ children: [new Tab(), lines.name], size: BODY_SIZE, font: FONT })],
-    }));
+    out.push(
+      new Paragraph({
+        spacing: { before: 480, after: 0 },
+        keepNext: true,
+        tabStops: [{ type: TabStopType.RIGHT, position: TABLE_WIDTH }],
+        children: [
+          run(lines.position),
+          new TextRun({ children: [new Tab(), lines.name], size: BODY_SIZE, font: FONT }),
+        ],
+      }),
+    );
     if (lines.date) out.push(new Paragraph({ spacing: { before: 120, after: 0 }, children: [run(lines.date)] }));
   }
-  if (lines.prepared) out.push(new Paragraph({ spacing: { before: 480, after: 0 }, children: [run(lines.prepared, 20)] }));
+  if (lines.prepared)
+    out.push(new Paragraph({ spacing: { before: 480, after: 0 }, children: [run(lines.prepared, 20)] }));
   return out;
 }
 
@@ -202,7 +229,10 @@ function signOffParagraphs(model: ReportModel): Paragraph[] {
  */
 export async function buildReportDocx(model: ReportModel): Promise<Buffer> {
   const layout = layoutReport(model);
-  const widths = columnWidths(layout.columns.map((c) => c.weight), TABLE_WIDTH);
+  const widths = columnWidths(
+    layout.columns.map((c) => c.weight),
+    TABLE_WIDTH,
+  );
   const statusIndex = layout.columns.findIndex((c) => c.key === 'status');
   const table = new Table({
     width: { size: TABLE_WIDTH, type: WidthType.DXA },
@@ -210,7 +240,13 @@ export async function buildReportDocx(model: ReportModel): Promise<Buffer> {
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
     margins: CELL_MARGINS,
-    rows: [...headerRows(layout.columns.map((c) => c.header), widths), ...layout.rows.map((r) => bodyRow(r, widths, statusIndex))],
+    rows: [
+      ...headerRows(
+        layout.columns.map((c) => c.header),
+        widths,
+      ),
+      ...layout.rows.map((r) => bodyRow(r, widths, statusIndex)),
+    ],
   });
   const doc = new Document({
     creator: 'Исполнение',

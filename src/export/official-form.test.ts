@@ -18,20 +18,35 @@ import { buildReportXlsx } from './xlsx.js';
 
 function officialModel(): ReportModel {
   const model = samplePlanModel();
-  model.sections[0].rows[0].figures = [{ name: 'Число участников', value: 1250 }, { name: 'Охват', value: 'около 300 семей' }];
+  model.sections[0].rows[0].figures = [
+    { name: 'Число участников', value: 1250 },
+    { name: 'Охват', value: 'около 300 семей' },
+  ];
   model.sections[0].rows[1].execution = '';
-  model.signOff = { position: 'Министр социальной защиты населения Северо-Озёрской области', name: 'Н.В. Морозова', date: '2025-04-14' };
+  model.signOff = {
+    position: 'Министр социальной защиты населения Северо-Озёрской области',
+    name: 'Н.В. Морозова',
+    date: '2025-04-14',
+  };
   model.preparedBy = { name: 'Иванова М.П.', phone: '8 (8142) 71-20-15' };
   return model;
 }
 
 describe('the consolidated report as officials send it', () => {
   it('prints figures after the execution text and «Информация не представлена» in an empty cell', () => {
-    expect(figuresText([{ name: 'Число участников', value: 1250 }, { name: 'Охват', value: 'около 300 семей' }])).toBe('Показатели: Число участников — 1 250; Охват — около 300 семей');
+    expect(
+      figuresText([
+        { name: 'Число участников', value: 1250 },
+        { name: 'Охват', value: 'около 300 семей' },
+      ]),
+    ).toBe('Показатели: Число участников — 1 250; Охват — около 300 семей');
     expect(figuresText([])).toBe('');
   });
 
-  it.each([['docx', buildReportDocx], ['xlsx', buildReportXlsx]] as const)('%s: the sign-off does not disturb reading the items back', async (ext, build) => {
+  it.each([
+    ['docx', buildReportDocx],
+    ['xlsx', buildReportXlsx],
+  ] as const)('%s: the sign-off does not disturb reading the items back', async (ext, build) => {
     const model = officialModel();
     const doc = await importDocument(await build(model), `x.${ext}`);
     expect(importedFacts(doc)).toEqual(expectedImport(model));
@@ -45,7 +60,12 @@ describe('the consolidated report as officials send it', () => {
     expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
     const after = xml.slice(xml.lastIndexOf('</w:tbl>'));
     const texts = [...after.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
-    expect(texts).toEqual(['Министр социальной защиты населения Северо-Озёрской области', 'Н.В. Морозова', '14 апреля 2025 г.', 'Исполнитель: Иванова М.П., тел. 8 (8142) 71-20-15']);
+    expect(texts).toEqual([
+      'Министр социальной защиты населения Северо-Озёрской области',
+      'Н.В. Морозова',
+      '14 апреля 2025 г.',
+      'Исполнитель: Иванова М.П., тел. 8 (8142) 71-20-15',
+    ]);
     expect(after).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/);
   });
 
@@ -57,7 +77,9 @@ describe('the consolidated report as officials send it', () => {
     expect(ws.autoFilter).toBe(`A4:F${ws.rowCount}`);
     const footer = ws.headerFooter.oddFooter!;
     expect(footer.length).toBeLessThanOrEqual(255);
-    expect(footer).toContain('Министр социальной защиты населения Северо-Озёрской области Н.В. Морозова, 14 апреля 2025 г.');
+    expect(footer).toContain(
+      'Министр социальной защиты населения Северо-Озёрской области Н.В. Морозова, 14 апреля 2025 г.',
+    );
     expect(footer).toContain('Исполнитель: Иванова М.П., тел. 8 (8142) 71-20-15');
   });
 

@@ -10,13 +10,20 @@ import { sampleCouncilModel, samplePlanModel } from './sample-models.js';
 /** Page objects of a PDF written by pdfkit (uncompressed object dictionaries). */
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
-const NO_PDFTOTEXT = 'pdftotext (poppler-utils) is not installed: text of the PDF not checked — apt-get install -y poppler-utils';
+const NO_PDFTOTEXT =
+  'pdftotext (poppler-utils) is not installed: text of the PDF not checked — apt-get install -y poppler-utils';
 let warned = false;
 
 /** Text of each page through poppler's pdftotext, or null when it is not installed. */
 function pdfPages(pdf: Buffer): string[] | null {
   try {
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8').split('\f').filter((p) => p.trim());
+    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], {
+      input: pdf,
+      maxBuffer: 64 * 1024 * 1024,
+    })
+      .toString('utf8')
+      .split('\f')
+      .filter((p) => p.trim());
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       if (!warned) console.warn(NO_PDFTOTEXT);
@@ -43,7 +50,11 @@ describe('buildReportPdf', () => {
   });
 
   it('builds several PDFs at once (pdfmake keeps fonts in a shared in-memory file system)', async () => {
-    const pdfs = await Promise.all([buildReportPdf(samplePlanModel()), buildReportPdf(sampleCouncilModel()), buildReportPdf(samplePlanModel())]);
+    const pdfs = await Promise.all([
+      buildReportPdf(samplePlanModel()),
+      buildReportPdf(sampleCouncilModel()),
+      buildReportPdf(samplePlanModel()),
+    ]);
     for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfs[0].length).toBe(pdfs[2].length);
   });

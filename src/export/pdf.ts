@@ -13,7 +13,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { PATHS } from '../paths.js';
-import { STATUS_COLOURS, footerText, layoutReport, signOffLines, splitParagraphs, type ReportModel } from './report-model.js';
+import {
+  STATUS_COLOURS,
+  footerText,
+  layoutReport,
+  signOffLines,
+  splitParagraphs,
+  type ReportModel,
+} from './report-model.js';
 
 /** Where the DejaVu Serif files are looked for, in order. */
 export const FONT_DIRS = [PATHS.fonts, '/usr/share/fonts/truetype/dejavu/'];
@@ -77,7 +84,10 @@ export async function buildReportPdf(model: ReportModel): Promise<Buffer> {
   const body: object[][] = [...header];
   for (const row of layout.rows) {
     if (row.kind === 'section') {
-      body.push([{ text: row.text, colSpan: n, bold: true, alignment: 'center', fillColor: '#FAFAFA' }, ...Array.from({ length: n - 1 }, () => ({}))]);
+      body.push([
+        { text: row.text, colSpan: n, bold: true, alignment: 'center', fillColor: '#FAFAFA' },
+        ...Array.from({ length: n - 1 }, () => ({})),
+      ]);
       continue;
     }
     body.push(
@@ -95,7 +105,15 @@ export async function buildReportPdf(model: ReportModel): Promise<Buffer> {
   const sign = signOffLines(model);
   const signOff: object[] = [];
   if (sign && (sign.position || sign.name)) {
-    signOff.push({ columns: [{ text: sign.position, width: '*' }, { text: sign.name, width: 'auto', alignment: 'right' }], fontSize: TITLE_SIZE - 1, margin: [0, 24, 0, 0], unbreakable: true });
+    signOff.push({
+      columns: [
+        { text: sign.position, width: '*' },
+        { text: sign.name, width: 'auto', alignment: 'right' },
+      ],
+      fontSize: TITLE_SIZE - 1,
+      margin: [0, 24, 0, 0],
+      unbreakable: true,
+    });
     if (sign.date) signOff.push({ text: sign.date, fontSize: TITLE_SIZE - 1, margin: [0, 6, 0, 0] });
   }
   if (sign?.prepared) signOff.push({ text: sign.prepared, fontSize: 8.5, margin: [0, 24, 0, 0] });
@@ -112,7 +130,9 @@ export async function buildReportPdf(model: ReportModel): Promise<Buffer> {
       creator: 'Исполнение',
       producer: 'Исполнение (pdfmake)',
       // The generation date, not the clock: the bytes stay a function of the model.
-      creationDate: /^\d{4}-\d{2}-\d{2}/.test(model.generatedOn) ? new Date(model.generatedOn.slice(0, 10) + 'T00:00:00Z') : new Date(0),
+      creationDate: /^\d{4}-\d{2}-\d{2}/.test(model.generatedOn)
+        ? new Date(model.generatedOn.slice(0, 10) + 'T00:00:00Z')
+        : new Date(0),
     },
     defaultStyle: { font: FAMILY, fontSize: TABLE_SIZE, lineHeight: 1.05 },
     footer: (currentPage: number, pageCount: number) => ({

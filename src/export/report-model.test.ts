@@ -15,16 +15,42 @@ import {
 import { edgeCouncilModel, edgePlanModel } from './edge-models.js';
 import { sampleCouncilModel, samplePlanModel } from './sample-models.js';
 
-const row = (over: Partial<ReportRow>): ReportRow => ({ number: '1', title: 'Т', responsible: 'Минсоц', deadline: '', execution: '', status: null, ...over });
+const row = (over: Partial<ReportRow>): ReportRow => ({
+  number: '1',
+  title: 'Т',
+  responsible: 'Минсоц',
+  deadline: '',
+  execution: '',
+  status: null,
+  ...over,
+});
 
 describe('report layout', () => {
   it('has the columns of the official forms', () => {
-    expect(reportColumns('plan').map((c) => c.header)).toEqual(['№ п/п', 'Наименование мероприятия', 'Ответственный', 'Сроки исполнения', 'Информация об исполнении', 'Статус']);
-    expect(reportColumns('council').map((c) => c.header)).toEqual(['№ п/п', 'Пункт протокола', 'Содержание поручения', 'Ответственные', 'Информация об исполнении']);
+    expect(reportColumns('plan').map((c) => c.header)).toEqual([
+      '№ п/п',
+      'Наименование мероприятия',
+      'Ответственный',
+      'Сроки исполнения',
+      'Информация об исполнении',
+      'Статус',
+    ]);
+    expect(reportColumns('council').map((c) => c.header)).toEqual([
+      '№ п/п',
+      'Пункт протокола',
+      'Содержание поручения',
+      'Ответственные',
+      'Информация об исполнении',
+    ]);
   });
 
   it('labels statuses in Russian, «Х» for not due', () => {
-    expect(STATUS_LABELS).toEqual({ done: 'Выполнено', partial: 'Частично выполнено', not_done: 'Не выполнено', not_due: 'Х' });
+    expect(STATUS_LABELS).toEqual({
+      done: 'Выполнено',
+      partial: 'Частично выполнено',
+      not_done: 'Не выполнено',
+      not_due: 'Х',
+    });
   });
 
   it('lays a plan out as section rows followed by their items', () => {
@@ -36,7 +62,9 @@ describe('report layout', () => {
     ]);
     const first = layout.rows[1];
     expect(first.kind === 'item' && first.cells[5]).toBe('Выполнено');
-    expect(first.kind === 'item' && first.cells[3]).toBe('постоянно,\nдоклад Губернатору Заречной области ежегодно до 1 октября');
+    expect(first.kind === 'item' && first.cells[3]).toBe(
+      'постоянно,\nдоклад Губернатору Заречной области ежегодно до 1 октября',
+    );
   });
 
   it('puts rows without a section first, so that no section heading claims them on import', () => {
@@ -46,23 +74,35 @@ describe('report layout', () => {
   });
 
   it('does not repeat a section number the title already carries', () => {
-    expect(sectionHeading('plan', { number: 'II', title: 'II. Мониторинг и контроль' })).toBe('II. Мониторинг и контроль');
+    expect(sectionHeading('plan', { number: 'II', title: 'II. Мониторинг и контроль' })).toBe(
+      'II. Мониторинг и контроль',
+    );
     expect(sectionHeading('plan', { number: '3', title: 'Поддержка  СО НКО' })).toBe('3. Поддержка СО НКО');
     expect(sectionHeading('plan', { number: '', title: 'Прочие мероприятия' })).toBe('Прочие мероприятия');
-    expect(sectionHeading('council', { number: '2021-06-30', title: 'Протокол заседания совета от 30 июня 2021 года' })).toBe('Протокол заседания совета от 30 июня 2021 года');
+    expect(
+      sectionHeading('council', { number: '2021-06-30', title: 'Протокол заседания совета от 30 июня 2021 года' }),
+    ).toBe('Протокол заседания совета от 30 июня 2021 года');
   });
 
   it('opens a council execution text with its status, once', () => {
     expect(councilExecutionText('Вопрос включен в повестку', 'done')).toBe('Выполнено.\nВопрос включен в повестку');
-    expect(councilExecutionText('Выполнено. Вопрос включен в повестку', 'done')).toBe('Выполнено. Вопрос включен в повестку');
+    expect(councilExecutionText('Выполнено. Вопрос включен в повестку', 'done')).toBe(
+      'Выполнено. Вопрос включен в повестку',
+    );
     expect(councilExecutionText('', 'partial')).toBe('Частично выполнено.');
     expect(councilExecutionText('', 'not_due')).toBe('Х');
     expect(councilExecutionText('Работа продолжается', null)).toBe('Работа продолжается');
   });
 
   it('adds the deadline to a council instruction unless the text states it', () => {
-    expect(councilTitleText(row({ title: 'Направить предложения', deadline: 'до 1 мая 2025 года' }))).toBe('Направить предложения\nСрок исполнения: до 1 мая 2025 года');
-    expect(councilTitleText(row({ title: 'Направить предложения (в срок до 1 мая 2025 года)', deadline: 'до 1 мая 2025 года' }))).toBe('Направить предложения (в срок до 1 мая 2025 года)');
+    expect(councilTitleText(row({ title: 'Направить предложения', deadline: 'до 1 мая 2025 года' }))).toBe(
+      'Направить предложения\nСрок исполнения: до 1 мая 2025 года',
+    );
+    expect(
+      councilTitleText(
+        row({ title: 'Направить предложения (в срок до 1 мая 2025 года)', deadline: 'до 1 мая 2025 года' }),
+      ),
+    ).toBe('Направить предложения (в срок до 1 мая 2025 года)');
   });
 
   it('names the protocol of an instruction that stands outside a protocol row', () => {
@@ -92,7 +132,11 @@ describe('text helpers', () => {
   });
 
   it('keeps paragraphs, drops blank lines and what XML cannot carry', () => {
-    expect(splitParagraphs('Минсоц:  выполнено.\r\n\r\n Минобр: \u0007 да\u000bнет')).toEqual(['Минсоц: выполнено.', 'Минобр: да', 'нет']);
+    expect(splitParagraphs('Минсоц:  выполнено.\r\n\r\n Минобр: \u0007 да\u000bнет')).toEqual([
+      'Минсоц: выполнено.',
+      'Минобр: да',
+      'нет',
+    ]);
     expect(cleanText('a\ud800b\ufffe😀')).toBe('ab😀');
   });
 

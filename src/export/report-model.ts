@@ -92,7 +92,9 @@ export const NO_INFORMATION = 'Информация не представлен�
 const BLANK_LINE = '____________________';
 
 /** The sign-off as lines: position (left) and name (right), then the date; `preparedBy` as the last line. */
-export function signOffLines(model: Pick<ReportModel, 'signOff' | 'preparedBy'>): { position: string; name: string; date: string; prepared: string | null } | null {
+export function signOffLines(
+  model: Pick<ReportModel, 'signOff' | 'preparedBy'>,
+): { position: string; name: string; date: string; prepared: string | null } | null {
   if (!model.signOff && !model.preparedBy) return null;
   const so = model.signOff;
   const prepared = model.preparedBy?.name.trim()
@@ -113,7 +115,8 @@ export function signOffLines(model: Pick<ReportModel, 'signOff' | 'preparedBy'>)
 export function figuresText(figures: ReportFigure[] | undefined): string {
   const list = (figures ?? []).filter((f) => oneLine(f.name));
   if (!list.length) return '';
-  const value = (v: string | number) => (typeof v === 'number' ? v.toLocaleString('ru-RU').replace(/\u00a0/g, ' ') : oneLine(v));
+  const value = (v: string | number) =>
+    typeof v === 'number' ? v.toLocaleString('ru-RU').replace(/\u00a0/g, ' ') : oneLine(v);
   return `Показатели: ${list.map((f) => `${oneLine(f.name)} — ${value(f.value)}`).join('; ')}`;
 }
 
@@ -169,7 +172,11 @@ export function reportColumns(form: ReportForm): ReportColumn[] {
 /** One line of the laid-out table body: a spanning section/protocol row or an item row. */
 export type LayoutRow =
   | { kind: 'section'; text: string }
-  | { kind: 'item'; status: ReportStatus | null; /** Cell texts by column; paragraphs separated by '\n'. */ cells: string[] };
+  | {
+      kind: 'item';
+      status: ReportStatus | null;
+      /** Cell texts by column; paragraphs separated by '\n'. */ cells: string[];
+    };
 
 /** The table every writer renders: header labels, then body rows in order. */
 export interface ReportLayout {
@@ -197,18 +204,25 @@ export function cleanText(text: string | null | undefined): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u000b\u000c\u2028\u2029]/g, '\n')
     .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+    .replace(
+      /[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '',
+    );
 }
 
 /** Paragraphs of a cell text: cleaned (see cleanText), lines trimmed, blank lines dropped. */
 export function splitParagraphs(text: string | null | undefined): string[] {
-  return cleanText(text).split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').trim()).filter((l) => l.length > 0);
+  return cleanText(text)
+    .split('\n')
+    .map((l) => l.replace(/[ \u00a0]+/g, ' ').trim())
+    .filter((l) => l.length > 0);
 }
 
 /** One-line text: paragraphs joined with a space. */
 const oneLine = (text: string | null | undefined) => splitParagraphs(text).join(' ');
 
-const STATUS_OPENING = /^(частично\s+выполнен[аоы]?|выполнен[аоы]?\s+частично|не\s+выполнен[аоы]?|выполнен[аоы]?|[хx])(?=$|[\s.,;:!])/iu;
+const STATUS_OPENING =
+  /^(частично\s+выполнен[аоы]?|выполнен[аоы]?\s+частично|не\s+выполнен[аоы]?|выполнен[аоы]?|[хx])(?=$|[\s.,;:!])/iu;
 
 /**
  * Execution text of the council form: the status opens it as its own paragraph
@@ -263,11 +277,21 @@ function itemCells(form: ReportForm, row: ReportRow, protocolDateShown: boolean)
   if (form === 'council') {
     let item = para(row.protocolItem ?? '');
     // Outside a protocol row nothing else tells which meeting the instruction comes from.
-    if (row.protocolDate && !protocolDateShown) item = [item, `(протокол от ${isoToNumeric(row.protocolDate)})`].filter(Boolean).join('\n');
-    const execution = [councilExecutionText(row.execution, row.status), figuresText(row.figures)].filter(Boolean).join('\n');
+    if (row.protocolDate && !protocolDateShown)
+      item = [item, `(протокол от ${isoToNumeric(row.protocolDate)})`].filter(Boolean).join('\n');
+    const execution = [councilExecutionText(row.execution, row.status), figuresText(row.figures)]
+      .filter(Boolean)
+      .join('\n');
     return [oneLine(row.number), item, councilTitleText(row), para(row.responsible), execution || NO_INFORMATION];
   }
-  return [oneLine(row.number), para(row.title), para(row.responsible), para(row.deadline), executionCell(row.execution, row.figures), row.status ? STATUS_LABELS[row.status] : ''];
+  return [
+    oneLine(row.number),
+    para(row.title),
+    para(row.responsible),
+    para(row.deadline),
+    executionCell(row.execution, row.figures),
+    row.status ? STATUS_LABELS[row.status] : '',
+  ];
 }
 
 /**
@@ -279,7 +303,11 @@ function itemCells(form: ReportForm, row: ReportRow, protocolDateShown: boolean)
 export function layoutReport(model: ReportModel): ReportLayout {
   const rows: LayoutRow[] = [];
   const push = (row: ReportRow, sectionDate: string | null) =>
-    rows.push({ kind: 'item', status: row.status, cells: itemCells(model.form, row, sectionDate !== null && row.protocolDate === sectionDate) });
+    rows.push({
+      kind: 'item',
+      status: row.status,
+      cells: itemCells(model.form, row, sectionDate !== null && row.protocolDate === sectionDate),
+    });
   for (const row of model.rowsWithoutSection) push(row, null);
   for (const section of model.sections) {
     rows.push({ kind: 'section', text: sectionHeading(model.form, section) });
@@ -291,7 +319,9 @@ export function layoutReport(model: ReportModel): ReportLayout {
 
 /** Footer line: «I квартал 2025 г. · сформировано 12 апреля 2025 г.» (page numbers are added by each writer). */
 export function footerText(model: ReportModel): string {
-  return [oneLine(model.periodLabel), `сформировано ${formatRussianDate(model.generatedOn)}`].filter(Boolean).join(' · ');
+  return [oneLine(model.periodLabel), `сформировано ${formatRussianDate(model.generatedOn)}`]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** Supported export formats. */

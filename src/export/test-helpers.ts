@@ -5,7 +5,16 @@
  * paragraphs.
  */
 import type { InterchangeDocument, ItemStatus } from '../domain/importers/interchange.js';
-import { NO_INFORMATION, councilExecutionText, councilTitleText, figuresText, sectionHeading, splitParagraphs, type ReportModel, type ReportRow } from './report-model.js';
+import {
+  NO_INFORMATION,
+  councilExecutionText,
+  councilTitleText,
+  figuresText,
+  sectionHeading,
+  splitParagraphs,
+  type ReportModel,
+  type ReportRow,
+} from './report-model.js';
 
 /**
  * Importer warnings that do not point at the export: the importer's numbering check
@@ -28,16 +37,26 @@ export interface ExpectedItem {
 const oneLine = (s: string | undefined) => splitParagraphs(s ?? '').join(' ');
 const isoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-function expectedItem(model: ReportModel, row: ReportRow, section: string | null, sectionDate: string | null): ExpectedItem {
+function expectedItem(
+  model: ReportModel,
+  row: ReportRow,
+  section: string | null,
+  sectionDate: string | null,
+): ExpectedItem {
   if (model.form === 'council') {
-    const dateLine = row.protocolDate && row.protocolDate !== sectionDate ? ` (протокол от ${row.protocolDate.slice(8, 10)}.${row.protocolDate.slice(5, 7)}.${row.protocolDate.slice(0, 4)})` : '';
+    const dateLine =
+      row.protocolDate && row.protocolDate !== sectionDate
+        ? ` (протокол от ${row.protocolDate.slice(8, 10)}.${row.protocolDate.slice(5, 7)}.${row.protocolDate.slice(0, 4)})`
+        : '';
     return {
       number: oneLine(row.number),
       section,
       title: oneLine(councilTitleText(row)),
       executorsText: oneLine(row.responsible),
       deadlineText: '', // the council form has no deadline column: the deadline is in the title
-      executionText: [councilExecutionText(row.execution, row.status), figuresText(row.figures)].filter(Boolean).join('\n') || NO_INFORMATION,
+      executionText:
+        [councilExecutionText(row.execution, row.status), figuresText(row.figures)].filter(Boolean).join('\n') ||
+        NO_INFORMATION,
       status: row.status,
       protocolItem: (oneLine(row.protocolItem) + dateLine).trim(),
     };
@@ -49,14 +68,19 @@ function expectedItem(model: ReportModel, row: ReportRow, section: string | null
     executorsText: oneLine(row.responsible),
     deadlineText: oneLine(row.deadline),
     // An empty cell is written «Информация не представлена», as officials write it.
-    executionText: [splitParagraphs(row.execution).join('\n'), figuresText(row.figures)].filter(Boolean).join('\n') || NO_INFORMATION,
+    executionText:
+      [splitParagraphs(row.execution).join('\n'), figuresText(row.figures)].filter(Boolean).join('\n') ||
+      NO_INFORMATION,
     status: row.status,
     protocolItem: '',
   };
 }
 
 /** Sections and items an import of the exported model must yield. */
-export function expectedImport(model: ReportModel): { sections: Array<{ number: string; title: string }>; items: ExpectedItem[] } {
+export function expectedImport(model: ReportModel): {
+  sections: Array<{ number: string; title: string }>;
+  items: ExpectedItem[];
+} {
   const items: ExpectedItem[] = model.rowsWithoutSection.map((r) => expectedItem(model, r, null, null));
   const sections = model.sections.map((s) => {
     if (model.form === 'council') return { number: s.number, title: oneLine(s.title) };
@@ -72,7 +96,10 @@ export function expectedImport(model: ReportModel): { sections: Array<{ number: 
 }
 
 /** The fields of an imported document that the round trip compares. */
-export function importedFacts(doc: InterchangeDocument): { sections: Array<{ number: string; title: string }>; items: ExpectedItem[] } {
+export function importedFacts(doc: InterchangeDocument): {
+  sections: Array<{ number: string; title: string }>;
+  items: ExpectedItem[];
+} {
   return {
     sections: doc.sections.map((s) => ({ number: s.number, title: s.title })),
     items: doc.items.map((i) => ({

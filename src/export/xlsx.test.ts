@@ -34,14 +34,29 @@ describe('buildReportXlsx: layout', () => {
   it('merges the title and section rows, freezes and repeats the header, prints A4 landscape fit to width', async () => {
     const ws = await loadSheet(await buildReportXlsx(samplePlanModel()));
     // Title, subtitle, empty row, header (row 4), column numbers (row 5).
-    expect(ws.getRow(4).values).toEqual([undefined, '№ п/п', 'Наименование мероприятия', 'Ответственный', 'Сроки исполнения', 'Информация об исполнении', 'Статус']);
+    expect(ws.getRow(4).values).toEqual([
+      undefined,
+      '№ п/п',
+      'Наименование мероприятия',
+      'Ответственный',
+      'Сроки исполнения',
+      'Информация об исполнении',
+      'Статус',
+    ]);
     expect(ws.getRow(5).values).toEqual([undefined, 1, 2, 3, 4, 5, 6]);
     const merges = (ws.model as { merges: string[] }).merges;
     expect(merges).toEqual(expect.arrayContaining(['A1:F1', 'A2:F2', 'A6:F6']));
     expect(ws.getCell('A6').value).toBe('1. Стратегия развития социальной сферы');
     expect(ws.getCell('A6').font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:5' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:5',
+    });
     expect(ws.getCell('E7').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     expect(ws.getColumn(5).width).toBeGreaterThan(ws.getColumn(2).width!);
   });
@@ -51,7 +66,8 @@ describe('buildReportXlsx: layout', () => {
     const fills: Record<string, string | undefined> = {};
     ws.eachRow((row) => {
       const status = row.getCell(6);
-      if (typeof status.value === 'string' && row.number > 5 && !status.isMerged) fills[status.value] = (status.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+      if (typeof status.value === 'string' && row.number > 5 && !status.isMerged)
+        fills[status.value] = (status.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     });
     expect(fills).toEqual({
       Выполнено: `FF${STATUS_COLOURS.done}`,

@@ -10,7 +10,14 @@
  * The importer reads this layout back to the same items (xlsx.test.ts).
  */
 import ExcelJS from 'exceljs';
-import { STATUS_COLOURS, footerText, layoutReport, signOffLines, splitParagraphs, type ReportModel } from './report-model.js';
+import {
+  STATUS_COLOURS,
+  footerText,
+  layoutReport,
+  signOffLines,
+  splitParagraphs,
+  type ReportModel,
+} from './report-model.js';
 
 const FONT = 'Times New Roman';
 /** Width of the whole table in Excel character units (≈ landscape A4 at 11 pt before fit-to-width). */
@@ -44,7 +51,8 @@ const hfText = (s: string) => s.replace(/&/g, '&&');
 function xlsxFooter(model: ReportModel): string {
   const sign = signOffLines(model);
   const parts = [footerText(model)];
-  if (sign && (sign.position || sign.name)) parts.push(`${sign.position} ${sign.name}`.trim() + (sign.date ? `, ${sign.date}` : ''));
+  if (sign && (sign.position || sign.name))
+    parts.push(`${sign.position} ${sign.name}`.trim() + (sign.date ? `, ${sign.date}` : ''));
   if (sign?.prepared) parts.push(sign.prepared);
   const right = '&R&8стр. &P из &N';
   let left = hfText(parts.join('\n'));
@@ -66,7 +74,9 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
   wb.creator = 'Исполнение';
   wb.title = splitParagraphs(model.title).join(' ');
   // A fixed date keeps the output a function of the model (no clock inside the writer).
-  const generated = new Date(/^\d{4}-\d{2}-\d{2}/.test(model.generatedOn) ? model.generatedOn.slice(0, 10) + 'T00:00:00Z' : 0);
+  const generated = new Date(
+    /^\d{4}-\d{2}-\d{2}/.test(model.generatedOn) ? model.generatedOn.slice(0, 10) + 'T00:00:00Z' : 0,
+  );
   wb.created = generated;
   wb.modified = generated;
 
@@ -111,7 +121,15 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
       cell.fill = fill('F2F2F2');
     });
   }
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: numbersRow.number, topLeftCell: `A${numbersRow.number + 1}`, activeCell: `A${numbersRow.number + 1}` }];
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 0,
+      ySplit: numbersRow.number,
+      topLeftCell: `A${numbersRow.number + 1}`,
+      activeCell: `A${numbersRow.number + 1}`,
+    },
+  ];
   ws.pageSetup.printTitlesRow = `${headerRow.number}:${numbersRow.number}`;
 
   const statusIndex = layout.columns.findIndex((c) => c.key === 'status');
@@ -132,7 +150,11 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
       const isStatus = c - 1 === statusIndex;
       cell.font = { name: FONT, size: 11 };
       cell.border = BORDER;
-      cell.alignment = { horizontal: c === 1 || isStatus ? 'center' : 'left', vertical: isStatus ? 'middle' : 'top', wrapText: true };
+      cell.alignment = {
+        horizontal: c === 1 || isStatus ? 'center' : 'left',
+        vertical: isStatus ? 'middle' : 'top',
+        wrapText: true,
+      };
       if (isStatus && item.status) cell.fill = fill(STATUS_COLOURS[item.status]);
     }
     // Excel sizes rows with wrapped text itself when they have no height; LibreOffice too.

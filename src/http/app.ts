@@ -11,7 +11,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authenticateBearer, bearerToken, loadSession, registerAuthRoutes, registerSettingsRoutes, registerTokenRoutes } from '../modules/auth/index.js';
+import {
+  authenticateBearer,
+  bearerToken,
+  loadSession,
+  registerAuthRoutes,
+  registerSettingsRoutes,
+  registerTokenRoutes,
+} from '../modules/auth/index.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
 import { registerImportRoutes } from '../modules/imports/index.js';
 import { registerDeadlineRoutes } from '../modules/deadlines/index.js';
@@ -29,15 +36,28 @@ import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
 import { createHeavyPool } from '../workers/pool.js';
 import { SESSION_COOKIE, type App, type AppContext, type RouteEntry } from './context.js';
-import { installResponseContract, plainJsonSerializer, registerOpenApiDocument, type ResponseMismatch } from './contract.js';
+import {
+  installResponseContract,
+  plainJsonSerializer,
+  registerOpenApiDocument,
+  type ResponseMismatch,
+} from './contract.js';
 import { PATHS } from '../paths.js';
 
 /** What a user with a one-time password may do before replacing it. */
-const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/health']);
+const PASSWORD_CHANGE_ROUTES = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+  'GET /api/health',
+]);
 
 const webDist = PATHS.webDist;
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object; onResponseMismatch?: (m: ResponseMismatch) => void } = {}): Promise<App> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logger?: boolean | object; onResponseMismatch?: (m: ResponseMismatch) => void } = {},
+): Promise<App> {
   configureFileStorage(ctx.env);
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -49,9 +69,16 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   }).withTypeProvider<ZodTypeProvider>();
 
   if (!ctx.heavy) {
-    const pool = createHeavyPool({ threads: ctx.env.HEAVY_THREADS, queue: ctx.env.HEAVY_QUEUE, memoryMb: ctx.env.HEAVY_MEMORY_MB, timeoutMs: ctx.env.HEAVY_TIMEOUT_SECONDS * 1000 });
+    const pool = createHeavyPool({
+      threads: ctx.env.HEAVY_THREADS,
+      queue: ctx.env.HEAVY_QUEUE,
+      memoryMb: ctx.env.HEAVY_MEMORY_MB,
+      timeoutMs: ctx.env.HEAVY_TIMEOUT_SECONDS * 1000,
+    });
     ctx = { ...ctx, heavy: pool };
-    app.addHook('onClose', async () => { await pool.close(); });
+    app.addHook('onClose', async () => {
+      await pool.close();
+    });
   }
 
   app.setValidatorCompiler(validatorCompiler);
@@ -61,7 +88,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, schema: r.schema as RouteEntry['schema'], public: r.config?.public === true });
+    for (const method of [r.method].flat())
+      routeTable.push({
+        method,
+        url: r.url,
+        schema: r.schema as RouteEntry['schema'],
+        public: r.config?.public === true,
+      });
   });
   installResponseContract(app, { onMismatch: opts.onResponseMismatch });
 
@@ -96,8 +129,17 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Исполнение — API', description: 'Plans of measures, their execution and reporting', version: '0.1.0' },
-      components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (isp_…), scope read or reports' } } },
+      info: {
+        title: 'Исполнение — API',
+        description: 'Plans of measures, their execution and reporting',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (isp_…), scope read or reports' },
+        },
+      },
       security: [{ cookie: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
@@ -120,8 +162,15 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     // Authentication comes before the body is parsed and validated: an anonymous caller
     // learns nothing of a route's schema and sends no upload. (Unknown addresses still 404.)
     const route = request.routeOptions;
-    if (!request.session && route.url?.startsWith('/api/') && !route.config?.public && !route.url.startsWith('/api/docs')) {
-      return reply.status(401).send({ code: 'unauthorized', reason: 'auth.required', message: 'Требуется вход в систему' });
+    if (
+      !request.session &&
+      route.url?.startsWith('/api/') &&
+      !route.config?.public &&
+      !route.url.startsWith('/api/docs')
+    ) {
+      return reply
+        .status(401)
+        .send({ code: 'unauthorized', reason: 'auth.required', message: 'Требуется вход в систему' });
     }
     const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     // Cookie-authenticated writes must echo the session's CSRF token in a header that
@@ -130,14 +179,24 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
       return sendError(reply, 403, 'csrf', 'Сессия устарела: обновите страницу и повторите действие');
     }
     // A one-time password set by an administrator opens nothing but the change of it.
-    if (request.session?.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.url.split('?')[0]}`)) {
-      return reply.status(403).send({ code: 'forbidden', reason: 'auth.password_change_required', message: 'Смените временный пароль, выданный администратором, чтобы продолжить работу' });
+    if (
+      request.session?.user.mustChangePassword &&
+      !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.url.split('?')[0]}`)
+    ) {
+      return reply.status(403).send({
+        code: 'forbidden',
+        reason: 'auth.password_change_required',
+        message: 'Смените временный пароль, выданный администратором, чтобы продолжить работу',
+      });
     }
   });
 
   await registerRateLimits(app, ctx.db, ctx.env.RATE_LIMIT_SCALE);
 
-  app.get('/api/health', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok', database: ctx.db.kind }));
+  app.get('/api/health', { schema: { hide: true }, config: { public: true } }, async () => ({
+    status: 'ok',
+    database: ctx.db.kind,
+  }));
 
   registerAuthRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
@@ -167,7 +226,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     }
     // Client-side routes of the web app.
     if (existsSync(join(webDist, 'index.html'))) return reply.type('text/html').sendFile('index.html');
-    return reply.status(503).type('text/plain; charset=utf-8').send('Веб-интерфейс не собран: выполните npm run build:web');
+    return reply
+      .status(503)
+      .type('text/plain; charset=utf-8')
+      .send('Веб-интерфейс не собран: выполните npm run build:web');
   });
 
   await app.ready();

@@ -28,7 +28,12 @@ declare module 'fastify' {
   }
 }
 
-export interface RouteEntry { method: string; url: string; schema?: { params?: unknown; querystring?: unknown; body?: unknown }; public: boolean }
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema?: { params?: unknown; querystring?: unknown; body?: unknown };
+  public: boolean;
+}
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -43,6 +48,7 @@ export interface AppContext {
 
 /** The signed-in actor, or a 401. */
 export function requireSession(request: FastifyRequest): Session {
-  if (!request.session) throw new DomainError('unauthorized', 'auth.required', 'Требуется вход в систему', 'no valid session');
+  if (!request.session)
+    throw new DomainError('unauthorized', 'auth.required', 'Требуется вход в систему', 'no valid session');
   return request.session;
 }

@@ -19,19 +19,63 @@ const statusOf: Record<ErrorKind, number> = {
 
 /** Russian names of request fields, for validation messages. */
 const fieldLabels: Record<string, string> = {
-  login: 'Логин', password: 'Пароль', currentPassword: 'Текущий пароль', newPassword: 'Новый пароль',
-  title: 'Наименование', number: 'Номер', kind: 'Вид', fullName: 'Полное наименование', shortName: 'Краткое наименование',
-  aliases: 'Сокращения', parentId: 'Вышестоящая организация', ownerOrganisationId: 'Организация-владелец',
-  periodFrom: 'Начало периода', periodTo: 'Окончание периода', approvedByName: 'Кем утверждён', approvedOn: 'Дата утверждения',
-  sectionId: 'Раздел', expectedResult: 'Ожидаемый результат', form: 'Форма реализации', deadlineText: 'Срок исполнения',
-  leadExecutorId: 'Ответственный исполнитель', coExecutorIds: 'Соисполнители', status: 'Статус',
-  executionText: 'Информация об исполнении', protocolItem: 'Пункт протокола', version: 'Версия',
-  role: 'Роль', deadlineOverride: 'Сроки, установленные вручную', anchorDate: 'Дата события', due: 'Контрольные даты', reports: 'Даты отчётов', organisationId: 'Организация', email: 'Электронная почта', measureIds: 'Мероприятия',
-  reportingFrequency: 'Периодичность отчётности', reportDay: 'День срока отчёта', items: 'Периоды', label: 'Название периода', startsOn: 'Начало периода', endsOn: 'Окончание периода', reportDue: 'Срок отчёта',
-  controlFrom: 'Контроль с даты', requestedDue: 'Новый срок', reason: 'Причина', comment: 'Комментарий',
+  login: 'Логин',
+  password: 'Пароль',
+  currentPassword: 'Текущий пароль',
+  newPassword: 'Новый пароль',
+  title: 'Наименование',
+  number: 'Номер',
+  kind: 'Вид',
+  fullName: 'Полное наименование',
+  shortName: 'Краткое наименование',
+  aliases: 'Сокращения',
+  parentId: 'Вышестоящая организация',
+  ownerOrganisationId: 'Организация-владелец',
+  periodFrom: 'Начало периода',
+  periodTo: 'Окончание периода',
+  approvedByName: 'Кем утверждён',
+  approvedOn: 'Дата утверждения',
+  sectionId: 'Раздел',
+  expectedResult: 'Ожидаемый результат',
+  form: 'Форма реализации',
+  deadlineText: 'Срок исполнения',
+  leadExecutorId: 'Ответственный исполнитель',
+  coExecutorIds: 'Соисполнители',
+  status: 'Статус',
+  executionText: 'Информация об исполнении',
+  protocolItem: 'Пункт протокола',
+  version: 'Версия',
+  role: 'Роль',
+  deadlineOverride: 'Сроки, установленные вручную',
+  anchorDate: 'Дата события',
+  due: 'Контрольные даты',
+  reports: 'Даты отчётов',
+  organisationId: 'Организация',
+  email: 'Электронная почта',
+  measureIds: 'Мероприятия',
+  reportingFrequency: 'Периодичность отчётности',
+  reportDay: 'День срока отчёта',
+  items: 'Периоды',
+  label: 'Название периода',
+  startsOn: 'Начало периода',
+  endsOn: 'Окончание периода',
+  reportDue: 'Срок отчёта',
+  controlFrom: 'Контроль с даты',
+  requestedDue: 'Новый срок',
+  reason: 'Причина',
+  comment: 'Комментарий',
 };
 
-interface ZodIssueLike { code: string; path: PropertyKey[]; message: string; maximum?: unknown; minimum?: unknown; keys?: string[]; input?: unknown; expected?: unknown }
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  maximum?: unknown;
+  minimum?: unknown;
+  keys?: string[];
+  input?: unknown;
+  expected?: unknown;
+}
 
 /** Turns one zod issue into a Russian sentence. */
 export function describeIssueRu(issue: ZodIssueLike): string {
@@ -40,11 +84,15 @@ export function describeIssueRu(issue: ZodIssueLike): string {
   const field = key ? `«${fieldLabels[key] ?? key}»` : 'Запрос';
   switch (issue.code) {
     case 'invalid_type':
-      return /received undefined/.test(issue.message) ? `${field}: обязательное поле` : `${field}: неверный тип значения`;
+      return /received undefined/.test(issue.message)
+        ? `${field}: обязательное поле`
+        : `${field}: неверный тип значения`;
     case 'too_big':
       return `${field}: слишком длинное значение (не более ${String(issue.maximum)})`;
     case 'too_small':
-      return Number(issue.minimum) <= 1 ? `${field}: значение не может быть пустым` : `${field}: слишком короткое значение (не менее ${String(issue.minimum)})`;
+      return Number(issue.minimum) <= 1
+        ? `${field}: значение не может быть пустым`
+        : `${field}: слишком короткое значение (не менее ${String(issue.minimum)})`;
     case 'unrecognized_keys':
       return `Неизвестные поля: ${(issue.keys ?? []).join(', ')}`;
     case 'invalid_value':
@@ -64,7 +112,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => {
       const path = v.instancePath.split('/').filter(Boolean);
-      return { path: path.join('.'), message: describeIssueRu({ ...(v.params as object), code: v.keyword, path, message: v.message ?? '' } as ZodIssueLike) };
+      return {
+        path: path.join('.'),
+        message: describeIssueRu({
+          ...(v.params as object),
+          code: v.keyword,
+          path,
+          message: v.message ?? '',
+        } as ZodIssueLike),
+      };
     });
     request.log.info({ issues: error.validation }, 'request validation failed');
     return sendError(reply, 400, 'validation', details.map((d) => d.message).join('; '), details);
@@ -82,12 +138,17 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendError(reply, 400, 'validation', 'Тело запроса не является корректным JSON');
   }
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendError(reply, 400, 'validation', 'Пустое тело запроса');
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return sendError(reply, 413, 'too_large', 'Слишком большой запрос');
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) return sendError(reply, 415, 'unsupported', 'Неподдерживаемый тип содержимого');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
+    return sendError(reply, 413, 'too_large', 'Слишком большой запрос');
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415)
+    return sendError(reply, 415, 'unsupported', 'Неподдерживаемый тип содержимого');
   if (error.statusCode === 429) {
     request.log.info({ url: request.url, ip: request.ip, user: request.session?.user.userId }, 'rate limited');
     // @fastify/rate-limit throws what its errorResponseBuilder made (src/http/rate-limits.ts): a Russian message.
-    const message = typeof error.message === 'string' && /[а-яё]/i.test(error.message) ? error.message : 'Слишком много запросов, попробуйте позже';
+    const message =
+      typeof error.message === 'string' && /[а-яё]/i.test(error.message)
+        ? error.message
+        : 'Слишком много запросов, попробуйте позже';
     return sendError(reply, 429, 'rate_limited', message);
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -95,5 +156,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendError(reply, error.statusCode, 'bad_request', 'Некорректный запрос');
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendError(reply, 500, 'internal', 'Внутренняя ошибка сервера. Попробуйте позже или обратитесь к администратору.');
+  return sendError(
+    reply,
+    500,
+    'internal',
+    'Внутренняя ошибка сервера. Попробуйте позже или обратитесь к администратору.',
+  );
 }

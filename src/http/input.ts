@@ -41,7 +41,9 @@ export const IdParams = z.object({ id }).strict();
 export const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** A calendar date YYYY-MM-DD within 1900–2100. */
-export const isoDate = z.iso.date().refine((d) => d >= MIN_DATE && d <= MAX_DATE, 'дата вне допустимого диапазона (1900–2100)');
+export const isoDate = z.iso
+  .date()
+  .refine((d) => d >= MIN_DATE && d <= MAX_DATE, 'дата вне допустимого диапазона (1900–2100)');
 
 /** `'true' | 'false'` of a query string. */
 export const queryFlag = z.enum(['true', 'false']);
@@ -50,11 +52,16 @@ export const queryFlag = z.enum(['true', 'false']);
  * A link in a report: absolute http or https only, so that no `javascript:` or `data:`
  * address is ever stored for the web to render as a link.
  */
-export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000).refine(storable, NOT_STORABLE);
+export const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .refine(storable, NOT_STORABLE);
 
 /** An open-ended map of named figures («показатели»): at most `maxKeys` keys. */
-export const figures = (maxKeys = 100) => z.record(text(200), z.union([text(1000), z.number().finite()]))
-  .refine((r) => Object.keys(r).length <= maxKeys, `не более ${maxKeys} показателей`);
+export const figures = (maxKeys = 100) =>
+  z
+    .record(text(200), z.union([text(1000), z.number().finite()]))
+    .refine((r) => Object.keys(r).length <= maxKeys, `не более ${maxKeys} показателей`);
 
 /** A map keyed by free text (e.g. executor names of an import), with a cap on its keys. */
 export const cappedRecord = <V extends z.ZodType>(keyMax: number, value: V, maxKeys: number) =>

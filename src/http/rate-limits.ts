@@ -17,8 +17,14 @@ import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 
-interface Limit { max: number; windowMs: number }
-interface RouteLimits { perUser?: Limit; perAddress: Limit }
+interface Limit {
+  max: number;
+  windowMs: number;
+}
+interface RouteLimits {
+  perUser?: Limit;
+  perAddress: Limit;
+}
 
 const MINUTE = 60_000;
 export const RATE_LIMITS: Record<string, RouteLimits> = {
@@ -30,7 +36,11 @@ export const RATE_LIMITS: Record<string, RouteLimits> = {
 /** A store for @fastify/rate-limit over the app's database: one upsert per hit. */
 function databaseStore(db: Database) {
   return class DatabaseStore implements FastifyRateLimitStore {
-    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number) {
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ) {
       db.one<{ hits: number; ttl_ms: number }>(
         `INSERT INTO rate_limits (key, hits, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2::double precision / 1000))
          ON CONFLICT (key) DO UPDATE SET
@@ -38,9 +48,13 @@ function databaseStore(db: Database) {
            reset_at = CASE WHEN rate_limits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limits.reset_at END
          RETURNING hits, (extract(epoch FROM reset_at - now()) * 1000)::int AS ttl_ms`,
         [key, timeWindow],
-      ).then((r) => callback(null, { current: Number(r!.hits), ttl: Math.max(0, Number(r!.ttl_ms)) }), (e: Error) => callback(e));
+      ).then(
+        (r) => callback(null, { current: Number(r!.hits), ttl: Math.max(0, Number(r!.ttl_ms)) }),
+        (e: Error) => callback(e),
+      );
       // Now and then, rows of windows long over are dropped (a key that comes back starts afresh anyway).
-      if (Math.random() < 0.001) db.query(`DELETE FROM rate_limits WHERE reset_at < now() - interval '1 hour'`).catch(() => undefined);
+      if (Math.random() < 0.001)
+        db.query(`DELETE FROM rate_limits WHERE reset_at < now() - interval '1 hour'`).catch(() => undefined);
     }
     child(): FastifyRateLimitStore {
       return this; // keys are namespaced by route already (see the key generators below)
@@ -65,11 +79,20 @@ export async function registerRateLimits(app: FastifyInstance, db: Database, sca
     if (!limits) return;
     // Both limits apply to each request (the plugin's own route hook runs one limiter a request).
     const checks = [
-      app.createRateLimit({ max: Math.ceil(limits.perAddress.max * scale), timeWindow: limits.perAddress.windowMs, keyGenerator: (r) => `${route.url}:ip:${r.ip}` }),
-      ...(limits.perUser ? [app.createRateLimit({
-        max: Math.ceil(limits.perUser.max * scale), timeWindow: limits.perUser.windowMs,
-        keyGenerator: (r) => `${route.url}:user:${r.session?.user.userId ?? `ip:${r.ip}`}`,
-      })] : []),
+      app.createRateLimit({
+        max: Math.ceil(limits.perAddress.max * scale),
+        timeWindow: limits.perAddress.windowMs,
+        keyGenerator: (r) => `${route.url}:ip:${r.ip}`,
+      }),
+      ...(limits.perUser
+        ? [
+            app.createRateLimit({
+              max: Math.ceil(limits.perUser.max * scale),
+              timeWindow: limits.perUser.windowMs,
+              keyGenerator: (r) => `${route.url}:user:${r.session?.user.userId ?? `ip:${r.ip}`}`,
+            }),
+          ]
+        : []),
     ];
     const hook = async (request: FastifyRequest, reply: FastifyReply) => {
       for (const check of checks) {
@@ -77,7 +100,10 @@ export async function registerRateLimits(app: FastifyInstance, db: Database, sca
         if (r.isAllowed || !r.isExceeded) continue;
         reply.header('retry-after', String(r.ttlInSeconds));
         request.log.info({ key: r.key, max: r.max }, 'rate limit exceeded');
-        return reply.status(429).send({ code: 'rate_limited', message: `Слишком много запросов. Повторите попытку через ${minutes(r.ttl)} мин.` });
+        return reply.status(429).send({
+          code: 'rate_limited',
+          message: `Слишком много запросов. Повторите попытку через ${minutes(r.ttl)} мин.`,
+        });
       }
     };
     const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];

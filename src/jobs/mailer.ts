@@ -41,7 +41,10 @@ export interface Mailer {
   close(): void;
 }
 
-export type MailEnv = Pick<Env, 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_USER' | 'SMTP_PASSWORD' | 'SMTP_FROM' | 'SMTP_SECURE'>;
+export type MailEnv = Pick<
+  Env,
+  'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_USER' | 'SMTP_PASSWORD' | 'SMTP_FROM' | 'SMTP_SECURE'
+>;
 
 /**
  * A mailer from SMTP_* settings.

@@ -16,7 +16,21 @@ export const RETURNED_NOTICES_CRON = '*/5 * * * *';
  * Starts the scheduled jobs; the returned function stops them and waits for a run in progress.
  * @example const stop = startScheduler(db, env, app.log); … await stop();
  */
-export function startScheduler(db: Database, env: Pick<Env, 'REMINDERS_CRON' | 'PUBLIC_URL' | 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_USER' | 'SMTP_PASSWORD' | 'SMTP_FROM' | 'SMTP_SECURE'>, log: JobLog): () => Promise<void> {
+export function startScheduler(
+  db: Database,
+  env: Pick<
+    Env,
+    | 'REMINDERS_CRON'
+    | 'PUBLIC_URL'
+    | 'SMTP_HOST'
+    | 'SMTP_PORT'
+    | 'SMTP_USER'
+    | 'SMTP_PASSWORD'
+    | 'SMTP_FROM'
+    | 'SMTP_SECURE'
+  >,
+  log: JobLog,
+): () => Promise<void> {
   const mailer = createMailer(env, log);
   const running = new Set<Promise<void>>();
 

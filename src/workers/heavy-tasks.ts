@@ -13,9 +13,15 @@ export type HeavyTask =
   | { kind: 'raw'; bytes: Uint8Array; name: string }
   | { kind: 'export'; model: ReportModel; format: ReportFormat };
 
-export interface HeavyResults { import: InterchangeDocument; raw: RawDocument; export: Uint8Array }
+export interface HeavyResults {
+  import: InterchangeDocument;
+  raw: RawDocument;
+  export: Uint8Array;
+}
 
-export type TaskOutcome<T> = { ok: true; value: T } | { ok: false; error: { kind: DomainError['kind']; code: string; message: string; detail: string } };
+export type TaskOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { kind: DomainError['kind']; code: string; message: string; detail: string } };
 
 export async function runHeavyTask(task: HeavyTask): Promise<TaskOutcome<unknown>> {
   try {
@@ -34,7 +40,8 @@ export async function runHeavyTask(task: HeavyTask): Promise<TaskOutcome<unknown
       }
     }
   } catch (e) {
-    if (isDomainError(e)) return { ok: false, error: { kind: e.kind, code: e.code, message: e.message, detail: e.detail } };
+    if (isDomainError(e))
+      return { ok: false, error: { kind: e.kind, code: e.code, message: e.message, detail: e.detail } };
     throw e;
   }
 }

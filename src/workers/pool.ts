@@ -52,7 +52,9 @@ export interface HeavyPool {
 // Under tsx the .mjs entry registers tsx in the thread; compiled, heavy-tasks.ts is its own
 // bundle (scripts/build.mjs builds every src/workers/*.ts), found from the package root because
 // import.meta.url here is the server bundle's.
-const WORKER_FILE = COMPILED ? fileURLToPath(workerEntry('heavy-tasks')) : fileURLToPath(new URL('./heavy.worker.mjs', import.meta.url));
+const WORKER_FILE = COMPILED
+  ? fileURLToPath(workerEntry('heavy-tasks'))
+  : fileURLToPath(new URL('./heavy.worker.mjs', import.meta.url));
 
 export function createHeavyPool(options: Partial<HeavyPoolOptions> = {}): HeavyPool {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
@@ -66,7 +68,10 @@ export function createHeavyPool(options: Partial<HeavyPoolOptions> = {}): HeavyP
     concurrentTasksPerWorker: 1,
     maxQueue: o.queue,
     idleTimeout: 30_000,
-    resourceLimits: { maxOldGenerationSizeMb: o.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, o.memoryMb / 8)) },
+    resourceLimits: {
+      maxOldGenerationSizeMb: o.memoryMb,
+      maxYoungGenerationSizeMb: Math.min(64, Math.max(8, o.memoryMb / 8)),
+    },
   });
   return {
     async run(task) {
@@ -76,24 +81,42 @@ export function createHeavyPool(options: Partial<HeavyPoolOptions> = {}): HeavyP
         outcome = await piscina.run(task, { signal: AbortSignal.timeout(o.timeoutMs) });
       } catch (e) {
         const err = e as { message?: string; code?: string; name?: string };
-        if (err.message === 'Task queue is at limit' || err.message === 'No task queue available and all Workers are busy') {
-          throw new BusyError('unavailable', 'server.busy', 'Сервер сейчас занят обработкой других документов. Повторите попытку через несколько секунд.',
-            `heavy pool saturated (${piscina.queueSize} queued, ${o.threads} threads): ${task.kind} refused`);
+        if (
+          err.message === 'Task queue is at limit' ||
+          err.message === 'No task queue available and all Workers are busy'
+        ) {
+          throw new BusyError(
+            'unavailable',
+            'server.busy',
+            'Сервер сейчас занят обработкой других документов. Повторите попытку через несколько секунд.',
+            `heavy pool saturated (${piscina.queueSize} queued, ${o.threads} threads): ${task.kind} refused`,
+          );
         }
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          throw new DomainError('too_large', 'server.out_of_memory', `${what} потребовало слишком много памяти и было прервано. Уменьшите документ или выберите раздел плана.`,
-            `heavy ${task.kind} task exceeded the worker heap of ${o.memoryMb} MB`);
+          throw new DomainError(
+            'too_large',
+            'server.out_of_memory',
+            `${what} потребовало слишком много памяти и было прервано. Уменьшите документ или выберите раздел плана.`,
+            `heavy ${task.kind} task exceeded the worker heap of ${o.memoryMb} MB`,
+          );
         }
         if (err.name === 'AbortError' || err.name === 'TimeoutError') {
-          throw new BusyError('unavailable', 'server.timeout', `${what} заняло слишком много времени и было прервано. Повторите попытку позже или уменьшите объём.`,
-            `heavy ${task.kind} task exceeded ${o.timeoutMs} ms`);
+          throw new BusyError(
+            'unavailable',
+            'server.timeout',
+            `${what} заняло слишком много времени и было прервано. Повторите попытку позже или уменьшите объём.`,
+            `heavy ${task.kind} task exceeded ${o.timeoutMs} ms`,
+          );
         }
         throw e;
       }
-      if (!outcome.ok) throw new DomainError(outcome.error.kind, outcome.error.code, outcome.error.message, outcome.error.detail);
+      if (!outcome.ok)
+        throw new DomainError(outcome.error.kind, outcome.error.code, outcome.error.message, outcome.error.detail);
       return outcome.value as never;
     },
-    get stats() { return { threads: piscina.threads.length, queued: piscina.queueSize }; },
+    get stats() {
+      return { threads: piscina.threads.length, queued: piscina.queueSize };
+    },
     close: () => piscina.destroy(),
   };
 }

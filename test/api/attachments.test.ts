@@ -16,19 +16,29 @@ describe.each(engines)('report attachments on %s', (engine) => {
     t = await createTestApp(engine);
     exec = await t.as('executor');
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const attach = async (c: Client, reportId: number, name: string) => {
     // Distinct content per file: stored files are shared by content.
     const m = multipart(name, Buffer.concat([PDF, Buffer.from(`% ${name}\n`)]), 'application/pdf');
-    const r = await t.app.inject({ method: 'POST', url: `/api/reports/${reportId}/attachments`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType }, payload: m.body });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${reportId}/attachments`,
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType },
+      payload: m.body,
+    });
     expect(r.statusCode).toBe(201);
     return JSON.parse(r.body) as { id: number; fileId: number };
   };
 
-  it('removes a file from a draft, by the report\'s organisation only, audited; not after sending', async () => {
-    const report = (await exec.get('/api/my/reports')).body.items.find((r: { state: string; role: string }) => r.state === 'expected' && r.role === 'lead');
-    const draft = (await exec.patch(`/api/reports/${report.id}`, { version: report.version, text: 'Черновик отчёта' })).body;
+  it("removes a file from a draft, by the report's organisation only, audited; not after sending", async () => {
+    const report = (await exec.get('/api/my/reports')).body.items.find(
+      (r: { state: string; role: string }) => r.state === 'expected' && r.role === 'lead',
+    );
+    const draft = (await exec.patch(`/api/reports/${report.id}`, { version: report.version, text: 'Черновик отчёта' }))
+      .body;
     const wrong = await attach(exec, report.id, 'не тот файл.pdf');
     const right = await attach(exec, report.id, 'акт.pdf');
 
@@ -45,9 +55,15 @@ describe.each(engines)('report attachments on %s', (engine) => {
     expect(full.version).toBe(draft.version);
     expect((await exec.delete(`/api/reports/${report.id}/attachments/${wrong.id}`)).status).toBe(404);
     const history = (await exec.get(`/api/measures/${report.measureId}/history`)).body.items;
-    expect(history.find((e: { action: string }) => e.action === 'report.attachment_removed')).toMatchObject({ before: { name: 'не тот файл.pdf' } });
+    expect(history.find((e: { action: string }) => e.action === 'report.attachment_removed')).toMatchObject({
+      before: { name: 'не тот файл.pdf' },
+    });
 
-    const sent = await exec.post(`/api/reports/${report.id}/submit`, { version: draft.version, text: 'Отчёт', resultStatus: 'done' });
+    const sent = await exec.post(`/api/reports/${report.id}/submit`, {
+      version: draft.version,
+      text: 'Отчёт',
+      resultStatus: 'done',
+    });
     expect(sent.status).toBe(200);
     const late = await exec.delete(`/api/reports/${report.id}/attachments/${right.id}`);
     expect(late.status).toBe(409);

@@ -5,8 +5,12 @@ import { engines } from '../helpers/test-db';
 
 describe.each(engines)('authentication on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(engine); });
-  afterAll(async () => { await t?.dispose(); });
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   it('reports the database kind once ready', async () => {
     const r = await t.anonymous().get('/api/health');
@@ -19,7 +23,11 @@ describe.each(engines)('authentication on %s', (engine) => {
     const r = await c.post('/api/auth/login', { login: 'coordinator', password: 'demo-coord-2025' });
     expect(r.status).toBe(200);
     expect(String(r.headers['set-cookie'])).toMatch(/isp_session=.+HttpOnly/i);
-    expect(r.body.user).toMatchObject({ login: 'coordinator', role: 'coordinator', organisation: { shortName: 'Минсоцзащиты' } });
+    expect(r.body.user).toMatchObject({
+      login: 'coordinator',
+      role: 'coordinator',
+      organisation: { shortName: 'Минсоцзащиты' },
+    });
     const me = await c.get('/api/auth/me');
     expect(me.body.user.fullName).toBe('Иванова Елена Сергеевна');
   });
@@ -64,13 +72,21 @@ describe.each(engines)('authentication on %s', (engine) => {
   it('changes the password, ends other sessions, and logs out', async () => {
     const a = await t.as('executor2');
     const b = await t.as('executor2');
-    expect((await a.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'new-password-1' })).status).toBe(400);
-    expect((await a.post('/api/auth/password', { currentPassword: 'demo-exec-2025', newPassword: 'short' })).body.message).toMatch(/не менее 12/);
-    expect((await a.post('/api/auth/password', { currentPassword: 'demo-exec-2025', newPassword: 'new-password-1' })).status).toBe(200);
+    expect(
+      (await a.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'new-password-1' })).status,
+    ).toBe(400);
+    expect(
+      (await a.post('/api/auth/password', { currentPassword: 'demo-exec-2025', newPassword: 'short' })).body.message,
+    ).toMatch(/не менее 12/);
+    expect(
+      (await a.post('/api/auth/password', { currentPassword: 'demo-exec-2025', newPassword: 'new-password-1' })).status,
+    ).toBe(200);
     expect((await b.get('/api/auth/me')).status).toBe(401);
     expect((await a.get('/api/auth/me')).status).toBe(200);
     expect((await a.post('/api/auth/logout')).status).toBe(200);
     expect((await a.get('/api/auth/me')).status).toBe(401);
-    expect((await t.anonymous().post('/api/auth/login', { login: 'executor2', password: 'new-password-1' })).status).toBe(200);
+    expect(
+      (await t.anonymous().post('/api/auth/login', { login: 'executor2', password: 'new-password-1' })).status,
+    ).toBe(200);
   });
 });

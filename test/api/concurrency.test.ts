@@ -27,40 +27,75 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     exec = await t.as('executor');
     orgs = await orgIdsByShortName(coord);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const count = async (sql: string, params: unknown[]) => Number((await t.db.one<{ n: number }>(sql, params))!.n);
   const all = <T>(f: (i: number) => Promise<T>) => Promise.all(Array.from({ length: N }, (_, i) => f(i)));
   const winners = (rs: Response[]) => rs.filter((r) => r.status < 300);
   /** The losers: refused as a conflict, never a 5xx or a second success. */
   const expectOneWinner = (rs: Response[], loser = [409]) => {
-    expect(rs.filter((r) => r.status >= 500), JSON.stringify(rs.find((r) => r.status >= 500)?.body)).toHaveLength(0);
+    expect(
+      rs.filter((r) => r.status >= 500),
+      JSON.stringify(rs.find((r) => r.status >= 500)?.body),
+    ).toHaveLength(0);
     expect(winners(rs)).toHaveLength(1);
-    expect(rs.filter((r) => r.status >= 300).every((r) => loser.includes(r.status)), JSON.stringify(rs.map((r) => r.status))).toBe(true);
+    expect(
+      rs.filter((r) => r.status >= 300).every((r) => loser.includes(r.status)),
+      JSON.stringify(rs.map((r) => r.status)),
+    ).toBe(true);
   };
 
   let n = 0;
   async function newPlan(status: 'active' | 'draft' = 'active') {
-    const p = (await coord.post('/api/plans', { kind: 'plan', title: `План ${++n}`, ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2026-12-31', controlFrom: '2025-01-01' })).body;
+    const p = (
+      await coord.post('/api/plans', {
+        kind: 'plan',
+        title: `План ${++n}`,
+        ownerOrganisationId: orgs['Минсоцзащиты'],
+        periodFrom: '2025-01-01',
+        periodTo: '2026-12-31',
+        controlFrom: '2025-01-01',
+      })
+    ).body;
     if (status === 'draft') await t.db.query(`UPDATE plans SET status = 'draft' WHERE id = $1`, [p.id]);
     return p.id as number;
   }
   async function newMeasure(planId: number) {
-    const m = (await coord.post(`/api/plans/${planId}/measures`, { sectionId: null, number: String(++n), title: `Мероприятие ${n}`, deadlineText: 'ежеквартально', leadExecutorId: orgs['Минкультуры'], controlFrom: null })).body;
+    const m = (
+      await coord.post(`/api/plans/${planId}/measures`, {
+        sectionId: null,
+        number: String(++n),
+        title: `Мероприятие ${n}`,
+        deadlineText: 'ежеквартально',
+        leadExecutorId: orgs['Минкультуры'],
+        controlFrom: null,
+      })
+    ).body;
     return m as { id: number; version: number };
   }
   async function leadReport() {
     const planId = await newPlan();
     const m = await newMeasure(planId);
-    const r = (await coord.get(`/api/measures/${m.id}/reports`)).body.items.find((x: { role: string }) => x.role === 'lead');
+    const r = (await coord.get(`/api/measures/${m.id}/reports`)).body.items.find(
+      (x: { role: string }) => x.role === 'lead',
+    );
     return { planId, measureId: m.id, id: r.id as number, version: r.version as number };
   }
   async function submittedReport() {
     const r = await leadReport();
-    const s = (await exec.post(`/api/reports/${r.id}/submit`, { version: r.version, text: 'Выполнено: проведено 3 выставки', resultStatus: 'done' })).body;
+    const s = (
+      await exec.post(`/api/reports/${r.id}/submit`, {
+        version: r.version,
+        text: 'Выполнено: проведено 3 выставки',
+        resultStatus: 'done',
+      })
+    ).body;
     return { ...r, version: s.version as number };
   }
-  const versions = (reportId: number) => count(`SELECT count(*)::int AS n FROM report_versions WHERE report_id = $1`, [reportId]);
+  const versions = (reportId: number) =>
+    count(`SELECT count(*)::int AS n FROM report_versions WHERE report_id = $1`, [reportId]);
 
   it('saves a report draft once from one version', async () => {
     const r = await leadReport();
@@ -73,19 +108,35 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
 
   it('submits a report once from one version', async () => {
     const r = await leadReport();
-    const rs = await all((i) => exec.post(`/api/reports/${r.id}/submit`, { version: r.version, text: `Отчёт ${i}: выполнено`, resultStatus: 'done' }));
+    const rs = await all((i) =>
+      exec.post(`/api/reports/${r.id}/submit`, {
+        version: r.version,
+        text: `Отчёт ${i}: выполнено`,
+        resultStatus: 'done',
+      }),
+    );
     expectOneWinner(rs);
     expect(await versions(r.id)).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'report' AND entity_id = $1 AND action = 'report.submit'`, [r.id])).toBe(1);
-    expect((await exec.get(`/api/reports/${r.id}`)).body).toMatchObject({ state: 'submitted', text: winners(rs)[0].body.text });
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'report' AND entity_id = $1 AND action = 'report.submit'`,
+        [r.id],
+      ),
+    ).toBe(1);
+    expect((await exec.get(`/api/reports/${r.id}`)).body).toMatchObject({
+      state: 'submitted',
+      text: winners(rs)[0].body.text,
+    });
   });
 
   it('decides a submitted report once under mixed accepts and returns', async () => {
     const r = await submittedReport();
     const before = await versions(r.id);
-    const rs = await all((i) => i % 2 === 0
-      ? coord.post(`/api/reports/${r.id}/accept`, { version: r.version })
-      : coord.post(`/api/reports/${r.id}/return`, { version: r.version, comment: 'Доработайте' }));
+    const rs = await all((i) =>
+      i % 2 === 0
+        ? coord.post(`/api/reports/${r.id}/accept`, { version: r.version })
+        : coord.post(`/api/reports/${r.id}/return`, { version: r.version, comment: 'Доработайте' }),
+    );
     expectOneWinner(rs);
     expect(await versions(r.id)).toBe(before + 1);
     const final = (await coord.get(`/api/reports/${r.id}`)).body;
@@ -94,7 +145,12 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     const measure = (await coord.get(`/api/measures/${r.measureId}`)).body;
     // The measure takes the report's status only when acceptance won.
     expect(measure.status).toBe(final.state === 'accepted' ? 'done' : null);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE measure_id = $1 AND action = 'measure.report_accepted'`, [r.measureId])).toBe(final.state === 'accepted' ? 1 : 0);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_events WHERE measure_id = $1 AND action = 'measure.report_accepted'`,
+        [r.measureId],
+      ),
+    ).toBe(final.state === 'accepted' ? 1 : 0);
   });
 
   it('accepts a report once through the bulk route', async () => {
@@ -102,49 +158,89 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     const rs = await all(() => coord.post('/api/reports/accept-many', { items: [{ id: r.id, version: r.version }] }));
     expect(rs.every((x) => x.status === 200)).toBe(true);
     expect(rs.filter((x) => x.body.accepted === 1)).toHaveLength(1);
-    expect(await count(`SELECT count(*)::int AS n FROM report_versions WHERE report_id = $1 AND action = 'accept'`, [r.id])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM report_versions WHERE report_id = $1 AND action = 'accept'`, [r.id]),
+    ).toBe(1);
   });
 
   it('commits one import into exactly one plan', async () => {
     const p = (await uploadImport(coord, t, 'План добровольчества.txt', planText)).body;
-    const body = { plan: { kind: 'plan', title: 'План из документа', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2026-01-01', periodTo: '2026-12-31' }, sections: [], items: [], executorMap: {} };
+    const body = {
+      plan: {
+        kind: 'plan',
+        title: 'План из документа',
+        ownerOrganisationId: orgs['Минсоцзащиты'],
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+      },
+      sections: [],
+      items: [],
+      executorMap: {},
+    };
     const rs = await all(() => coord.post(`/api/imports/${p.importId}/commit`, body));
     expectOneWinner(rs);
     expect(await count(`SELECT count(*)::int AS n FROM plans WHERE source_file_id = $1`, [p.fileId])).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'plan.imported' AND (after->>'fileId')::int = $1`, [p.fileId])).toBe(1);
-    const imp = await t.db.one<{ status: string; plan_id: number }>(`SELECT status, plan_id FROM imports WHERE id = $1`, [p.importId]);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'plan.imported' AND (after->>'fileId')::int = $1`,
+        [p.fileId],
+      ),
+    ).toBe(1);
+    const imp = await t.db.one<{ status: string; plan_id: number }>(
+      `SELECT status, plan_id FROM imports WHERE id = $1`,
+      [p.importId],
+    );
     expect(imp).toMatchObject({ status: 'saved', plan_id: winners(rs)[0].body.planId });
   });
 
   it('applies one report import once', async () => {
     const planId = await newPlan();
     const p = (await uploadImport(coord, t, 'Отчёт.txt', planText)).body;
-    const rs = await all(() => coord.post(`/api/imports/${p.importId}/apply-report`, { planId, period: 'I квартал 2026 г.', dryRun: false }));
+    const rs = await all(() =>
+      coord.post(`/api/imports/${p.importId}/apply-report`, { planId, period: 'I квартал 2026 г.', dryRun: false }),
+    );
     expectOneWinner(rs);
-    expect(await t.db.one(`SELECT status FROM imports WHERE id = $1`, [p.importId])).toMatchObject({ status: 'applied' });
+    expect(await t.db.one(`SELECT status FROM imports WHERE id = $1`, [p.importId])).toMatchObject({
+      status: 'applied',
+    });
   });
 
   it('edits a measure once from one version', async () => {
     const m = await newMeasure(await newPlan());
-    const rs = await all((i) => coord.patch(`/api/measures/${m.id}`, { version: m.version, title: `Новое наименование ${i}` }));
+    const rs = await all((i) =>
+      coord.patch(`/api/measures/${m.id}`, { version: m.version, title: `Новое наименование ${i}` }),
+    );
     expectOneWinner(rs);
     const final = (await coord.get(`/api/measures/${m.id}`)).body;
     expect(final).toMatchObject({ version: m.version + 1, title: winners(rs)[0].body.title });
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE measure_id = $1 AND action = 'measure.update'`, [m.id])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_events WHERE measure_id = $1 AND action = 'measure.update'`, [
+        m.id,
+      ]),
+    ).toBe(1);
   });
 
   it('archives a measure once', async () => {
     const m = await newMeasure(await newPlan());
     const rs = await all(() => coord.post(`/api/measures/${m.id}/archive`));
     expectOneWinner(rs);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE measure_id = $1 AND action = 'measure.archive'`, [m.id])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_events WHERE measure_id = $1 AND action = 'measure.archive'`, [
+        m.id,
+      ]),
+    ).toBe(1);
   });
 
   it('closes a measure once and reopens it once', async () => {
     const m = await newMeasure(await newPlan());
     expectOneWinner(await all(() => coord.post(`/api/measures/${m.id}/close`, {})));
     expectOneWinner(await all(() => coord.post(`/api/measures/${m.id}/reopen`)));
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE measure_id = $1 AND action IN ('measure.close', 'measure.reopen')`, [m.id])).toBe(2);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_events WHERE measure_id = $1 AND action IN ('measure.close', 'measure.reopen')`,
+        [m.id],
+      ),
+    ).toBe(2);
     expect((await coord.get(`/api/measures/${m.id}`)).body.closed).toBe(false);
   });
 
@@ -152,7 +248,11 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     const planId = await newPlan();
     const rs = await all(() => coord.post(`/api/plans/${planId}/archive`));
     expectOneWinner(rs);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE plan_id = $1 AND action = 'plan.archive'`, [planId])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_events WHERE plan_id = $1 AND action = 'plan.archive'`, [
+        planId,
+      ]),
+    ).toBe(1);
   });
 
   it('approves a draft plan once, notifying its executors once', async () => {
@@ -160,7 +260,11 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     await newMeasure(planId);
     const rs = await all(() => coord.patch(`/api/plans/${planId}`, { status: 'active' }));
     expectOneWinner(rs);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE plan_id = $1 AND action = 'plan.update'`, [planId])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_events WHERE plan_id = $1 AND action = 'plan.update'`, [
+        planId,
+      ]),
+    ).toBe(1);
     expect((await coord.get(`/api/plans/${planId}`)).body.status).toBe('active');
   });
 
@@ -169,15 +273,33 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     const { version } = (await coord.get(`/api/plans/${planId}`)).body;
     const rs = await all((i) => coord.patch(`/api/plans/${planId}`, { version, title: `План, правка ${i}` }));
     expectOneWinner(rs);
-    expect((await coord.get(`/api/plans/${planId}`)).body).toMatchObject({ version: version + 1, title: winners(rs)[0].body.title });
+    expect((await coord.get(`/api/plans/${planId}`)).body).toMatchObject({
+      version: version + 1,
+      title: winners(rs)[0].body.title,
+    });
   });
 
   it('merges two organisations once', async () => {
-    const a = (await admin.post('/api/organisations', { fullName: 'Государственное бюджетное учреждение «Слияние-А»', kind: 'institution' })).body;
-    const b = (await admin.post('/api/organisations', { fullName: 'Государственное бюджетное учреждение «Слияние-Б»', kind: 'institution' })).body;
+    const a = (
+      await admin.post('/api/organisations', {
+        fullName: 'Государственное бюджетное учреждение «Слияние-А»',
+        kind: 'institution',
+      })
+    ).body;
+    const b = (
+      await admin.post('/api/organisations', {
+        fullName: 'Государственное бюджетное учреждение «Слияние-Б»',
+        kind: 'institution',
+      })
+    ).body;
     const rs = await all(() => admin.post('/api/organisations/merge', { survivorId: a.id, mergedId: b.id }));
     expectOneWinner(rs);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'organisation.merge' AND entity_id = $1`, [a.id])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'organisation.merge' AND entity_id = $1`,
+        [a.id],
+      ),
+    ).toBe(1);
   });
 
   it('removes a section once', async () => {
@@ -185,6 +307,10 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     const s = (await coord.post(`/api/plans/${planId}/sections`, { number: '1', title: 'Раздел' })).body;
     const rs = await all(() => coord.delete(`/api/sections/${s.id}`));
     expectOneWinner(rs, [404, 409]);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'section.delete' AND entity_id = $1`, [s.id])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'section.delete' AND entity_id = $1`, [
+        s.id,
+      ]),
+    ).toBe(1);
   });
 });

@@ -28,23 +28,39 @@ describe.each(engines)('control from a date on %s', (engine) => {
     exec = await t.as('executor');
     orgs = await orgIdsByShortName(coord);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   /** A running 2025–2027 plan as a draft (as an import leaves it), its measures led by Минкультуры. */
   const draftPlan = async (title: string) => {
-    const plan = (await coord.post('/api/plans', {
-      kind: 'plan', title, ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2027-12-31', controlFrom: '2025-01-01',
-    })).body;
+    const plan = (
+      await coord.post('/api/plans', {
+        kind: 'plan',
+        title,
+        ownerOrganisationId: orgs['Минсоцзащиты'],
+        periodFrom: '2025-01-01',
+        periodTo: '2027-12-31',
+        controlFrom: '2025-01-01',
+      })
+    ).body;
     expect((await coord.patch(`/api/plans/${plan.id}`, { status: 'draft' })).status).toBe(200);
     for (const m of MEASURES) {
-      const r = await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: null, ...m, leadExecutorId: orgs['Минкультуры'], coExecutorIds: [orgs['Минздрав']] });
+      const r = await coord.post(`/api/plans/${plan.id}/measures`, {
+        sectionId: null,
+        ...m,
+        leadExecutorId: orgs['Минкультуры'],
+        coExecutorIds: [orgs['Минздрав']],
+      });
       expect(r.status).toBe(201);
       expect(r.body.controlFrom).toBeNull(); // a draft's measures start with the plan
     }
     return plan.id as number;
   };
-  const lights = async (planId: number, asOf: string) => (await coord.get(`/api/dashboard?planId=${planId}&asOf=${asOf}`)).body.totals.byLight;
-  const owed = async (planId: number) => (await exec.get('/api/my/reports')).body.items.filter((r: { planId: number }) => r.planId === planId);
+  const lights = async (planId: number, asOf: string) =>
+    (await coord.get(`/api/dashboard?planId=${planId}&asOf=${asOf}`)).body.totals.byLight;
+  const owed = async (planId: number) =>
+    (await exec.get('/api/my/reports')).body.items.filter((r: { planId: number }) => r.planId === planId);
 
   it('approving a running plan with «контроль с даты» leaves nothing overdue and owes no reports back to 2025', async () => {
     // The flood, for comparison: the same plan under control since its start.
@@ -66,12 +82,17 @@ describe.each(engines)('control from a date on %s', (engine) => {
     expect(mine.length).toBeLessThanOrEqual(MEASURES.length * 5);
     // The control dates stay on record, marked as before the control start.
     const plan = (await coord.get(`/api/plans/${planId}`)).body;
-    const annual = (await coord.get(`/api/measures/${plan.measures.find((m: { number: string }) => m.number === '1').id}`)).body;
-    expect(annual.controlPoints.map((c: { nominal: string; counted: boolean }) => `${c.nominal}${c.counted ? '' : ' (до контроля)'}`))
-      .toEqual(['2025-10-01 (до контроля)', '2026-10-01 (до контроля)', '2027-10-01']);
+    const annual = (
+      await coord.get(`/api/measures/${plan.measures.find((m: { number: string }) => m.number === '1').id}`)
+    ).body;
+    expect(
+      annual.controlPoints.map(
+        (c: { nominal: string; counted: boolean }) => `${c.nominal}${c.counted ? '' : ' (до контроля)'}`,
+      ),
+    ).toEqual(['2025-10-01 (до контроля)', '2026-10-01 (до контроля)', '2027-10-01']);
     // Days later the next dates come due as usual.
     expect((await lights(planId, '2027-10-02')).red).toBeGreaterThan(0);
-    const history = (await coord.get('/api/audit?entityType=plan&limit=50')); // the coordinator has no audit page
+    const history = await coord.get('/api/audit?entityType=plan&limit=50'); // the coordinator has no audit page
     expect(history.status).toBe(403);
   });
 
@@ -83,12 +104,25 @@ describe.each(engines)('control from a date on %s', (engine) => {
     expect(approved.controlFrom).toBe(today > '2025-01-01' ? today : '2025-01-01');
 
     // A plan under control since its start: a measure added today owes nothing for 2025.
-    const since2025 = (await coord.post('/api/plans', {
-      kind: 'plan', title: 'План с контролем с 2025 года', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2027-12-31', controlFrom: '2025-01-01',
-    })).body.id;
-    const added = (await coord.post(`/api/plans/${since2025}/measures`, {
-      sectionId: null, number: '1', title: 'Мероприятие, добавленное вручную', deadlineText: 'до 20 ноября 2025 г., далее ежеквартально', leadExecutorId: orgs['Минкультуры'],
-    })).body;
+    const since2025 = (
+      await coord.post('/api/plans', {
+        kind: 'plan',
+        title: 'План с контролем с 2025 года',
+        ownerOrganisationId: orgs['Минсоцзащиты'],
+        periodFrom: '2025-01-01',
+        periodTo: '2027-12-31',
+        controlFrom: '2025-01-01',
+      })
+    ).body.id;
+    const added = (
+      await coord.post(`/api/plans/${since2025}/measures`, {
+        sectionId: null,
+        number: '1',
+        title: 'Мероприятие, добавленное вручную',
+        deadlineText: 'до 20 ноября 2025 г., далее ежеквартально',
+        leadExecutorId: orgs['Минкультуры'],
+      })
+    ).body;
     expect(added.controlFrom).toBe(today);
     expect(added.openDue === null || added.openDue >= today).toBe(true);
     expect((await owed(since2025)).filter((r: { dueOn: string }) => r.dueOn < today)).toEqual([]);
@@ -101,8 +135,12 @@ describe.each(engines)('control from a date on %s', (engine) => {
   it('moving the control start keeps written reports of earlier periods and drops untouched ones', async () => {
     const planId = await draftPlan('План, контроль которого перенесён');
     await coord.patch(`/api/plans/${planId}`, { status: 'active', controlFrom: '2025-01-01' });
-    const q1 = (await owed(planId)).find((r: { period: { label: string }; role: string }) => r.period.label === 'I квартал 2025 г.' && r.role === 'lead');
-    expect((await exec.patch(`/api/reports/${q1.id}`, { version: q1.version, text: 'Проведено 3 рабочие встречи.' })).status).toBe(200);
+    const q1 = (await owed(planId)).find(
+      (r: { period: { label: string }; role: string }) => r.period.label === 'I квартал 2025 г.' && r.role === 'lead',
+    );
+    expect(
+      (await exec.patch(`/api/reports/${q1.id}`, { version: q1.version, text: 'Проведено 3 рабочие встречи.' })).status,
+    ).toBe(200);
     const moved = await coord.patch(`/api/plans/${planId}`, { controlFrom: APPROVED });
     expect(moved.body.controlFrom).toBe(APPROVED);
     const left = await owed(planId);

@@ -26,16 +26,25 @@ describe.each(engines)('dashboard filters on %s', (engine) => {
       period: periods.find((p: { label: string }) => p.label === 'I квартал 2025 г.').id,
     };
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const combinations = () => {
     const keys = ['planId', 'organisationId', 'sectionId', 'periodId'] as const;
-    const value = { planId: () => ids.plan, organisationId: () => ids.org, sectionId: () => ids.section, periodId: () => ids.period };
+    const value = {
+      planId: () => ids.plan,
+      organisationId: () => ids.org,
+      sectionId: () => ids.section,
+      periodId: () => ids.period,
+    };
     const out: string[] = [];
     for (let mask = 0; mask < 1 << keys.length; mask++) {
       for (const asOf of [null, '2025-05-01']) {
         const q = new URLSearchParams();
-        keys.forEach((k, i) => { if (mask & (1 << i)) q.set(k, String(value[k]())); });
+        keys.forEach((k, i) => {
+          if (mask & (1 << i)) q.set(k, String(value[k]()));
+        });
         if (asOf) q.set('asOf', asOf);
         out.push(q.toString());
       }
@@ -48,8 +57,14 @@ describe.each(engines)('dashboard filters on %s', (engine) => {
     const failures: string[] = [];
     for (const q of combinations()) {
       const r = await client.get(`/api/dashboard?${q}`);
-      if (r.status !== 200) failures.push(`${q || '(no filters)'} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-      else if (typeof r.body.totals?.measures !== 'number' || !Array.isArray(r.body.executors) || !Array.isArray(r.body.calendar)) failures.push(`${q}: malformed`);
+      if (r.status !== 200)
+        failures.push(`${q || '(no filters)'} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+      else if (
+        typeof r.body.totals?.measures !== 'number' ||
+        !Array.isArray(r.body.executors) ||
+        !Array.isArray(r.body.calendar)
+      )
+        failures.push(`${q}: malformed`);
     }
     expect(failures).toEqual([]);
   });
@@ -60,12 +75,15 @@ describe.each(engines)('dashboard filters on %s', (engine) => {
     expect(d.executors.length).toBeGreaterThan(0);
     expect(d.calendar.every((c: { day: string }) => c.day >= '2025-01-01' && c.day <= '2025-03-31')).toBe(true);
     // The same period with the executor filter: only that executor's row.
-    const one = (await coord.get(`/api/dashboard?planId=${ids.plan}&periodId=${ids.period}&organisationId=${ids.org}`)).body;
+    const one = (await coord.get(`/api/dashboard?planId=${ids.plan}&periodId=${ids.period}&organisationId=${ids.org}`))
+      .body;
     expect(one.executors.map((e: { organisation: { id: number } }) => e.organisation.id)).toEqual([ids.org]);
   });
 
   it('refuses a period of another plan or region with a clear error, not a crash', async () => {
-    const council = (await coord.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'council_decisions');
+    const council = (await coord.get('/api/plans')).body.items.find(
+      (p: { kind: string }) => p.kind === 'council_decisions',
+    );
     const r = await coord.get(`/api/dashboard?planId=${council.id}&periodId=${ids.period}`);
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/период/i);

@@ -22,11 +22,17 @@ describe.each(engines)('policy at the edge on %s', (engine) => {
     exec = await t.as('executor');
     orgs = await orgIdsByShortName(coord);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
-  it('answers an anonymous malformed request 401 without naming the schema\'s fields', async () => {
+  it("answers an anonymous malformed request 401 without naming the schema's fields", async () => {
     const anon = t.anonymous();
-    for (const [method, url, body] of [['POST', '/api/plans', { kind: 'nonsense', extra: 1 }], ['PATCH', '/api/measures/1', '{"version":'], ['POST', '/api/imports', 'not multipart']] as const) {
+    for (const [method, url, body] of [
+      ['POST', '/api/plans', { kind: 'nonsense', extra: 1 }],
+      ['PATCH', '/api/measures/1', '{"version":'],
+      ['POST', '/api/imports', 'not multipart'],
+    ] as const) {
       const r = await anon.request(method, url, body);
       expect(r.status, `${method} ${url}`).toBe(401);
       expect(JSON.stringify(r.body)).not.toMatch(/kind|version|Вид|Версия/);
@@ -36,30 +42,76 @@ describe.each(engines)('policy at the edge on %s', (engine) => {
   });
 
   it('keeps only http and https links in reports', async () => {
-    const plan = (await coord.post('/api/plans', { kind: 'plan', title: 'План', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2025-12-31', controlFrom: '2025-01-01' })).body;
-    const m = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: null, number: '1', title: 'Мероприятие', deadlineText: 'ежеквартально', leadExecutorId: orgs['Минкультуры'], controlFrom: null })).body;
+    const plan = (
+      await coord.post('/api/plans', {
+        kind: 'plan',
+        title: 'План',
+        ownerOrganisationId: orgs['Минсоцзащиты'],
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+        controlFrom: '2025-01-01',
+      })
+    ).body;
+    const m = (
+      await coord.post(`/api/plans/${plan.id}/measures`, {
+        sectionId: null,
+        number: '1',
+        title: 'Мероприятие',
+        deadlineText: 'ежеквартально',
+        leadExecutorId: orgs['Минкультуры'],
+        controlFrom: null,
+      })
+    ).body;
     const r = (await coord.get(`/api/measures/${m.id}/reports`)).body.items[0];
-    for (const bad of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'ftp://example.ru/a']) {
+    for (const bad of [
+      'javascript:alert(document.cookie)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'ftp://example.ru/a',
+    ]) {
       const res = await exec.patch(`/api/reports/${r.id}`, { version: r.version, links: [bad] });
       expect(res.status, bad).toBe(400);
     }
-    const ok = await exec.patch(`/api/reports/${r.id}`, { version: r.version, links: ['https://example.ru/отчёт', 'http://localhost:3000/x'] });
+    const ok = await exec.patch(`/api/reports/${r.id}`, {
+      version: r.version,
+      links: ['https://example.ru/отчёт', 'http://localhost:3000/x'],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.links).toHaveLength(2);
   });
 
   it('shows and saves an uncommitted import only for its uploader and administrators', async () => {
     const admin = await t.as('admin');
-    await admin.post('/api/users', { login: 'coord-zdrav-edge', fullName: 'Координатор Минздрава', role: 'coordinator', organisationId: orgs['Минздрав'], password: 'coord-zdrav-edge-1' });
+    await admin.post('/api/users', {
+      login: 'coord-zdrav-edge',
+      fullName: 'Координатор Минздрава',
+      role: 'coordinator',
+      organisationId: orgs['Минздрав'],
+      password: 'coord-zdrav-edge-1',
+    });
     const other = await t.as('coord-zdrav-edge', 'coord-zdrav-edge-1');
     const p = (await uploadImport(coord, t, 'План добровольчества.txt', planText)).body;
     expect((await other.get(`/api/imports/${p.importId}`)).status).toBe(403);
     expect((await other.get(`/api/files/${p.fileId}`)).status).toBe(403);
     expect((await t.as('observer').then((o) => o.get(`/api/files/${p.fileId}`))).status).toBe(403);
     // Another organisation's coordinator may save plans of its own, but not from this document.
-    const body = (owner: number) => ({ plan: { kind: 'plan', title: 'Чужой план', ownerOrganisationId: owner, periodFrom: '2026-01-01', periodTo: '2026-12-31' }, sections: [], items: [], executorMap: {} });
+    const body = (owner: number) => ({
+      plan: {
+        kind: 'plan',
+        title: 'Чужой план',
+        ownerOrganisationId: owner,
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+      },
+      sections: [],
+      items: [],
+      executorMap: {},
+    });
     expect((await other.post(`/api/imports/${p.importId}/commit`, body(orgs['Минздрав']))).status).toBe(403);
-    expect(await t.db.one(`SELECT status FROM imports WHERE id = $1`, [p.importId])).toMatchObject({ status: 'preview' });
+    expect(await t.db.one(`SELECT status FROM imports WHERE id = $1`, [p.importId])).toMatchObject({
+      status: 'preview',
+    });
     expect((await admin.get(`/api/imports/${p.importId}`)).status).toBe(200);
     expect((await admin.get(`/api/files/${p.fileId}`)).status).toBe(200);
     const saved = await coord.post(`/api/imports/${p.importId}/commit`, body(orgs['Минсоцзащиты']));

@@ -11,11 +11,19 @@ import { engines } from '../helpers/test-db';
 
 describe.each(engines)('heavy-work pool on %s', (engine) => {
   let t: TestApp | undefined;
-  afterEach(async () => { await t?.dispose(); t = undefined; });
+  afterEach(async () => {
+    await t?.dispose();
+    t = undefined;
+  });
 
   const upload = async (c: Client, name: string, bytes: Buffer) => {
     const m = multipart(name, bytes);
-    const res = await t!.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType }, payload: m.body });
+    const res = await t!.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.contentType },
+      payload: m.body,
+    });
     return { status: res.statusCode, body: JSON.parse(res.body), headers: res.headers };
   };
 

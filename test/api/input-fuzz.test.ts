@@ -14,7 +14,18 @@ import { buildWorld, fillPath, paramsFor, sampleOf, withValue, type World } from
 const HOSTILE_PARAMS = ['2147483648', '99999999999999999999', '0', '-1', '1.5', 'abc', 'a\u0000b'];
 /** Already percent-encoded: NUL, a UTF-8-encoded surrogate, a byte that is no UTF-8. */
 const HOSTILE_QUERY = ['2147483648', '-2147483649', 'a%00b', '0000-01-01', '9999-12-31', '%ED%A0%80', '%FF', 'a&b'];
-const HOSTILE_LEAVES: unknown[] = [2147483648, -2147483649, 1e308, 'a\u0000b', '\ud800x', '0000-01-01', '9999-12-31', '', null, {}];
+const HOSTILE_LEAVES: unknown[] = [
+  2147483648,
+  -2147483649,
+  1e308,
+  'a\u0000b',
+  '\ud800x',
+  '0000-01-01',
+  '9999-12-31',
+  '',
+  null,
+  {},
+];
 const roles = ['anonymous', 'admin', 'coordinator', 'executor', 'observer'] as const;
 
 describe.each(engines)('malformed input on every route on %s', (engine) => {
@@ -30,11 +41,15 @@ describe.each(engines)('malformed input on every route on %s', (engine) => {
     clients.observer = await t.as('observer');
     w = await buildWorld(t, clients.admin, clients.coordinator, clients.executor);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   // Logging out ends the client's session: that route goes last.
-  const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD')
-    .sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
+  const apiRoutes = () =>
+    t.app.routeTable
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD')
+      .sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
 
   it('finds the routes to fuzz', () => {
     expect(apiRoutes().length).toBeGreaterThan(60);
@@ -47,16 +62,26 @@ describe.each(engines)('malformed input on every route on %s', (engine) => {
       const statuses = new Map<number, number>();
       let loggedOut = role === 'anonymous';
       const send = async (method: string, url: string, body?: unknown, raw?: string) => {
-        const r = await c.request(method, url, raw ?? body, raw !== undefined ? { 'content-type': 'application/json' } : {});
+        const r = await c.request(
+          method,
+          url,
+          raw ?? body,
+          raw !== undefined ? { 'content-type': 'application/json' } : {},
+        );
         // A signed-in client must stay signed in, or the rest of the walk proves nothing.
-        if (!loggedOut && r.status === 401 && !url.startsWith('/api/auth/')) failures.push(`${method} ${url}: signed out (401)`);
+        if (!loggedOut && r.status === 401 && !url.startsWith('/api/auth/'))
+          failures.push(`${method} ${url}: signed out (401)`);
         if (url === '/api/auth/logout' && r.status === 200) loggedOut = true;
         statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-        if (r.status >= 500) failures.push(`${method} ${url} ${raw ?? JSON.stringify(body) ?? ''} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        if (r.status >= 500)
+          failures.push(
+            `${method} ${url} ${raw ?? JSON.stringify(body) ?? ''} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`,
+          );
       };
       // The cases the attack named.
       await send('GET', '/api/search?q=a%00b');
-      for (const periodId of ['1', '2147483647', '2147483648', 'abc']) await send('GET', `/api/dashboard?periodId=${periodId}`);
+      for (const periodId of ['1', '2147483647', '2147483648', 'abc'])
+        await send('GET', `/api/dashboard?periodId=${periodId}`);
       await send('GET', `/api/plans/2147483648`);
       await send('POST', '/api/auth/login', { login: 'adm\u0000in', password: 'x\u0000' });
       for (const route of apiRoutes()) {
@@ -68,14 +93,21 @@ describe.each(engines)('malformed input on every route on %s', (engine) => {
         const sample = bodySchema ? sampleOf(bodySchema, w) : hasBody ? {} : undefined;
         const sampleQuery = query ? (sampleOf(query, w) as Record<string, unknown>) : {};
         const qs = (q: Record<string, unknown>, raw?: [string, string]) => {
-          const s = Object.entries(q).filter(([, v]) => v !== undefined && typeof v !== 'object')
-            .map(([k, v]) => `${k}=${raw?.[0] === k ? raw[1] : encodeURIComponent(String(v))}`).join('&');
+          const s = Object.entries(q)
+            .filter(([, v]) => v !== undefined && typeof v !== 'object')
+            .map(([k, v]) => `${k}=${raw?.[0] === k ? raw[1] : encodeURIComponent(String(v))}`)
+            .join('&');
           return s ? `?${s}` : '';
         };
         // Path parameters.
         for (const name of Object.keys(params)) {
-          for (const v of HOSTILE_PARAMS) await send(route.method, fillPath(route.url, { ...params, [name]: v }) + qs(sampleQuery), sample);
-          await send(route.method, route.url.replace(`:${name}`, '%ED%A0%80').replace(/:(\w+)/g, (_, k: string) => String(params[k])), sample);
+          for (const v of HOSTILE_PARAMS)
+            await send(route.method, fillPath(route.url, { ...params, [name]: v }) + qs(sampleQuery), sample);
+          await send(
+            route.method,
+            route.url.replace(`:${name}`, '%ED%A0%80').replace(/:(\w+)/g, (_, k: string) => String(params[k])),
+            sample,
+          );
         }
         // Query parameters, each in turn, the others plausible.
         for (const key of Object.keys(sampleQuery)) {
@@ -85,11 +117,14 @@ describe.each(engines)('malformed input on every route on %s', (engine) => {
         if (bodySchema) {
           const leaves: (string | number)[][] = [];
           sampleOf(bodySchema, w, '', [], leaves);
-          for (const leaf of leaves) for (const v of HOSTILE_LEAVES) await send(route.method, path + qs(sampleQuery), withValue(sample, leaf, v));
+          for (const leaf of leaves)
+            for (const v of HOSTILE_LEAVES)
+              await send(route.method, path + qs(sampleQuery), withValue(sample, leaf, v));
           await send(route.method, path, { ...(sample as object), ['extra\u0000']: 1 });
         }
         if (hasBody) {
-          for (const raw of ['{"a":', '[]', 'null', '"\\u0000"', '{"version": 1e400}']) await send(route.method, path + qs(sampleQuery), undefined, raw);
+          for (const raw of ['{"a":', '[]', 'null', '"\\u0000"', '{"version": 1e400}'])
+            await send(route.method, path + qs(sampleQuery), undefined, raw);
         }
       }
       // The walk reached the handlers, not only the schemas.

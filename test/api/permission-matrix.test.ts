@@ -50,23 +50,48 @@ interface Entry {
   fresh?: boolean;
 }
 
-const planText = Buffer.from('План мероприятий\n№ | Наименование мероприятия | Срок | Исполнитель\n1 | Проведение выставок | ежеквартально | Минкультуры\n2 | Организация семинаров | до 1 декабря | Минздрав\n');
-const submitLead = (w: World, c: Record<Role, Client>) => c.lead.post(`/api/reports/${w.reportId}/submit`, { version: w.reportVersion, text: 'Проведено 3 выставки', resultStatus: 'done' }).then((r) => { w.reportVersion = r.body.version; });
+const planText = Buffer.from(
+  'План мероприятий\n№ | Наименование мероприятия | Срок | Исполнитель\n1 | Проведение выставок | ежеквартально | Минкультуры\n2 | Организация семинаров | до 1 декабря | Минздрав\n',
+);
+const submitLead = (w: World, c: Record<Role, Client>) =>
+  c.lead
+    .post(`/api/reports/${w.reportId}/submit`, {
+      version: w.reportVersion,
+      text: 'Проведено 3 выставки',
+      resultStatus: 'done',
+    })
+    .then((r) => {
+      w.reportVersion = r.body.version;
+    });
 
 const TABLE: Record<string, Entry> = {
-  'POST /api/auth/login': { allow: [...SIGNED_IN, 'anonymous'], body: () => ({ login: 'observer', password: 'demo-observer-2025' }), fresh: true },
+  'POST /api/auth/login': {
+    allow: [...SIGNED_IN, 'anonymous'],
+    body: () => ({ login: 'observer', password: 'demo-observer-2025' }),
+    fresh: true,
+  },
   'POST /api/auth/logout': { allow: SIGNED_IN, fresh: true },
   'GET /api/auth/me': { allow: SIGNED_IN },
   // A wrong current password: nobody gets a 2xx, but no signed-in user is refused the route.
-  'POST /api/auth/password': { allow: [], also: [400, 401, 403], body: () => ({ currentPassword: 'not-the-password', newPassword: 'another-long-password-1' }), fresh: true },
+  'POST /api/auth/password': {
+    allow: [],
+    also: [400, 401, 403],
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'another-long-password-1' }),
+    fresh: true,
+  },
   'GET /api/auth/settings': { allow: SIGNED_IN },
   'GET /api/openapi.json': { allow: [...SIGNED_IN, 'anonymous'] },
   'GET /api/auth/tokens': { allow: SIGNED_IN },
   'POST /api/auth/tokens': { allow: SIGNED_IN, body: () => ({ name: 'Интеграция', scope: 'read' }) },
   // The administrator's token: only an administrator may revoke another's; others are told it is not found.
   'DELETE /api/auth/tokens/:id': {
-    allow: ADMIN, refused: [404],
-    setup: async (w, c) => { (w as unknown as { tokenId: number }).tokenId = (await c.admin.post('/api/auth/tokens', { name: 'Чужой токен', scope: 'read' })).body.id; },
+    allow: ADMIN,
+    refused: [404],
+    setup: async (w, c) => {
+      (w as unknown as { tokenId: number }).tokenId = (
+        await c.admin.post('/api/auth/tokens', { name: 'Чужой токен', scope: 'read' })
+      ).body.id;
+    },
     path: (w) => `/api/auth/tokens/${(w as unknown as { tokenId: number }).tokenId}`,
   },
   'PATCH /api/auth/settings': { allow: SIGNED_IN, body: () => ({ notifyDaysBefore: 5 }) },
@@ -77,37 +102,94 @@ const TABLE: Record<string, Entry> = {
   'PATCH /api/organisations/:id': { allow: ADMIN, body: () => ({ aliases: ['Проверка'] }) },
   'DELETE /api/organisations/:id': { allow: ADMIN },
   'GET /api/users': { allow: ADMIN },
-  'POST /api/users': { allow: ADMIN, body: (w) => ({ login: `u${Math.floor(Math.random() * 1e9)}`, fullName: 'Новый пользователь', role: 'executor', organisationId: w.orgs['Минздрав'], password: 'long-enough-password-1' }) },
+  'POST /api/users': {
+    allow: ADMIN,
+    body: (w) => ({
+      login: `u${Math.floor(Math.random() * 1e9)}`,
+      fullName: 'Новый пользователь',
+      role: 'executor',
+      organisationId: w.orgs['Минздрав'],
+      password: 'long-enough-password-1',
+    }),
+  },
   'PATCH /api/users/:id': { allow: ADMIN, body: () => ({ fullName: 'Переименован' }) },
   'GET /api/plans': { allow: SIGNED_IN },
-  'POST /api/plans': { allow: MANAGERS, body: (w) => ({ kind: 'plan', title: 'План', ownerOrganisationId: w.orgs['Минсоцзащиты'], periodFrom: '2026-01-01', periodTo: '2026-12-31' }) },
+  'POST /api/plans': {
+    allow: MANAGERS,
+    body: (w) => ({
+      kind: 'plan',
+      title: 'План',
+      ownerOrganisationId: w.orgs['Минсоцзащиты'],
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+    }),
+  },
   'GET /api/plans/:id': { allow: PLAN_READERS },
   'PATCH /api/plans/:id': { allow: MANAGERS, body: () => ({ title: 'Изменённый план' }) },
   'GET /api/plans/:id/periods': { allow: PLAN_READERS },
   // The world's reports hold written work in its periods: a replacement dropping them is refused (409).
-  'PUT /api/plans/:id/periods': { allow: MANAGERS, also: [409], body: () => ({ items: [{ label: '2025–2027 годы', startsOn: '2025-01-01', endsOn: '2027-12-31', reportDue: '2028-01-20' }] }) },
+  'PUT /api/plans/:id/periods': {
+    allow: MANAGERS,
+    also: [409],
+    body: () => ({
+      items: [{ label: '2025–2027 годы', startsOn: '2025-01-01', endsOn: '2027-12-31', reportDue: '2028-01-20' }],
+    }),
+  },
   'POST /api/plans/:id/archive': { allow: MANAGERS },
   'POST /api/plans/:id/sections': { allow: MANAGERS, body: () => ({ number: '9', title: 'Новый раздел' }) },
   'PATCH /api/sections/:id': { allow: MANAGERS, body: () => ({ title: 'Другое название' }) },
   // The world's section holds measures: refused to everyone (409 for its managers).
   'DELETE /api/sections/:id': { allow: [], also: [409] },
-  'POST /api/plans/:id/measures': { allow: MANAGERS, body: (w) => ({ sectionId: w.sectionId, number: '1.9', title: 'Новое мероприятие' }) },
-  'POST /api/plans/:id/reorder': { allow: MANAGERS, body: (w) => ({ sectionId: w.sectionId, measureIds: [w.otherMeasureId, w.measureId] }) },
+  'POST /api/plans/:id/measures': {
+    allow: MANAGERS,
+    body: (w) => ({ sectionId: w.sectionId, number: '1.9', title: 'Новое мероприятие' }),
+  },
+  'POST /api/plans/:id/reorder': {
+    allow: MANAGERS,
+    body: (w) => ({ sectionId: w.sectionId, measureIds: [w.otherMeasureId, w.measureId] }),
+  },
   'GET /api/measures/:id': { allow: PLAN_READERS },
   'PATCH /api/measures/:id': { allow: MANAGERS, body: (w) => ({ version: w.measureVersion, title: 'Правка' }) },
   'POST /api/measures/:id/archive': { allow: MANAGERS },
   'GET /api/measures/:id/history': { allow: PLAN_READERS },
   'GET /api/my/measures': { allow: SIGNED_IN },
   'GET /api/audit': { allow: ADMIN },
-  'POST /api/imports': { allow: [...MANAGERS, 'otherCoordinator'], upload: { name: 'План.txt', content: planText, mime: 'text/plain' } },
+  'POST /api/imports': {
+    allow: [...MANAGERS, 'otherCoordinator'],
+    upload: { name: 'План.txt', content: planText, mime: 'text/plain' },
+  },
   // The import is the coordinator's and not yet saved: no other coordinator sees or saves it.
   'GET /api/imports/:id': { allow: MANAGERS },
   'GET /api/imports/:id/layout': { allow: MANAGERS },
-  'POST /api/imports/:id/columns': { allow: MANAGERS, also: [400], body: () => ({ block: 0, headerRow: 0, columns: ['number', 'title', 'deadline', 'executors'], remember: false }) },
-  'POST /api/imports/:id/commit': { allow: MANAGERS, body: (w) => ({ plan: { kind: 'plan', title: 'План из документа', ownerOrganisationId: w.orgs['Минсоцзащиты'], periodFrom: '2026-01-01', periodTo: '2026-12-31' }, sections: [], items: [], executorMap: {} }) },
-  'POST /api/imports/:id/apply-report': { allow: MANAGERS, body: (w) => ({ planId: w.planId, period: 'I квартал 2025 г.', dryRun: true }) },
+  'POST /api/imports/:id/columns': {
+    allow: MANAGERS,
+    also: [400],
+    body: () => ({ block: 0, headerRow: 0, columns: ['number', 'title', 'deadline', 'executors'], remember: false }),
+  },
+  'POST /api/imports/:id/commit': {
+    allow: MANAGERS,
+    body: (w) => ({
+      plan: {
+        kind: 'plan',
+        title: 'План из документа',
+        ownerOrganisationId: w.orgs['Минсоцзащиты'],
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+      },
+      sections: [],
+      items: [],
+      executorMap: {},
+    }),
+  },
+  'POST /api/imports/:id/apply-report': {
+    allow: MANAGERS,
+    body: (w) => ({ planId: w.planId, period: 'I квартал 2025 г.', dryRun: true }),
+  },
   'GET /api/files/:id': { allow: MANAGERS },
-  'GET /api/deadlines/interpret': { allow: PLAN_READERS, query: (w) => `text=${encodeURIComponent('ежеквартально')}&planId=${w.planId}` },
+  'GET /api/deadlines/interpret': {
+    allow: PLAN_READERS,
+    query: (w) => `text=${encodeURIComponent('ежеквартально')}&planId=${w.planId}`,
+  },
   'GET /api/plans/:id/calendar': { allow: PLAN_READERS },
   'GET /api/plans/:id/unclear-deadlines': { allow: PLAN_READERS },
   'GET /api/measures/:id/reports': { allow: PLAN_READERS },
@@ -115,20 +197,41 @@ const TABLE: Record<string, Entry> = {
   'GET /api/review/reports': { allow: SIGNED_IN },
   'GET /api/reports/:id': { allow: PLAN_READERS },
   'PATCH /api/reports/:id': { allow: ['admin', 'lead'], body: (w) => ({ version: w.reportVersion, text: 'Черновик' }) },
-  'POST /api/reports/:id/submit': { allow: ['admin', 'lead'], body: (w) => ({ version: w.reportVersion, text: 'Выполнено', resultStatus: 'done' }) },
+  'POST /api/reports/:id/submit': {
+    allow: ['admin', 'lead'],
+    body: (w) => ({ version: w.reportVersion, text: 'Выполнено', resultStatus: 'done' }),
+  },
   'POST /api/reports/:id/accept': { allow: MANAGERS, setup: submitLead, body: (w) => ({ version: w.reportVersion }) },
-  'POST /api/reports/:id/return': { allow: MANAGERS, setup: submitLead, body: (w) => ({ version: w.reportVersion, comment: 'Доработайте' }) },
-  'POST /api/reports/:id/attachments': { allow: ['admin', 'lead'], upload: { name: 'акт.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), mime: 'application/pdf' } },
+  'POST /api/reports/:id/return': {
+    allow: MANAGERS,
+    setup: submitLead,
+    body: (w) => ({ version: w.reportVersion, comment: 'Доработайте' }),
+  },
+  'POST /api/reports/:id/attachments': {
+    allow: ['admin', 'lead'],
+    upload: { name: 'акт.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), mime: 'application/pdf' },
+  },
   'DELETE /api/reports/:id/attachments/:attachmentId': { allow: ['admin', 'lead'] },
   'GET /api/measures/:id/extensions': { allow: PLAN_READERS },
   'GET /api/measures/:id/extension-targets': { allow: PLAN_READERS },
   // The lead moves the measure's control date (a pending request for 2026-10-01 exists: 2027's is free).
   // A co-executor may ask to move its own report only, not the measure's date: told why (400).
-  'POST /api/measures/:id/extensions': { allow: ['lead'], refused: [400], body: () => ({ reason: 'Нужно больше времени', requestedDue: '2027-11-01', target: { kind: 'due', date: '2027-10-01' } }) },
+  'POST /api/measures/:id/extensions': {
+    allow: ['lead'],
+    refused: [400],
+    body: () => ({
+      reason: 'Нужно больше времени',
+      requestedDue: '2027-11-01',
+      target: { kind: 'due', date: '2027-10-01' },
+    }),
+  },
   'GET /api/extensions/pending': { allow: SIGNED_IN },
   'POST /api/extensions/:id/decide': { allow: MANAGERS, body: () => ({ approve: true }) },
   'POST /api/measures/:id/close': { allow: MANAGERS, body: () => ({}) },
-  'POST /api/measures/:id/reopen': { allow: MANAGERS, setup: (w, c) => c.admin.post(`/api/measures/${w.measureId}/close`, {}) },
+  'POST /api/measures/:id/reopen': {
+    allow: MANAGERS,
+    setup: (w, c) => c.admin.post(`/api/measures/${w.measureId}/close`, {}),
+  },
   'GET /api/plans/:id/export': { allow: PLAN_READERS, query: () => 'format=xlsx' },
   'GET /api/dashboard': { allow: PLAN_READERS, query: (w) => `planId=${w.planId}` },
   'GET /api/search': { allow: PLAN_READERS, query: (w) => `q=${encodeURIComponent('выставки')}&planId=${w.planId}` },
@@ -139,7 +242,11 @@ const TABLE: Record<string, Entry> = {
   'GET /api/reports': { allow: SIGNED_IN },
   'GET /api/reports/period-labels': { allow: PLAN_READERS, query: (w) => `planId=${w.planId}` },
   // A batch answer lists what each item came to; only reviewers of the plan get one at all.
-  'POST /api/reports/accept-many': { allow: [...MANAGERS, 'otherCoordinator'], setup: submitLead, body: (w) => ({ items: [{ id: w.reportId, version: w.reportVersion }] }) },
+  'POST /api/reports/accept-many': {
+    allow: [...MANAGERS, 'otherCoordinator'],
+    setup: submitLead,
+    body: (w) => ({ items: [{ id: w.reportId, version: w.reportVersion }] }),
+  },
   'POST /api/measures/:id/remind': { allow: MANAGERS, body: () => ({}) },
 };
 
@@ -152,8 +259,13 @@ describe.each(engines)('permission matrix over the route table on %s', (engine) 
   let t: TestApp;
   const c = {} as Record<Role, Client>;
   const logins: Partial<Record<Role, [string, string]>> = {
-    admin: ['admin', 'demo-admin-2025'], coordinator: ['coordinator', 'demo-coord-2025'], otherCoordinator: ['coord-zdrav', 'coord-zdrav-password-1'],
-    lead: ['executor', 'demo-exec-2025'], co: ['executor2', 'demo-exec-2025'], outsider: ['exec-obr', 'exec-obr-password-1'], observer: ['observer', 'demo-observer-2025'],
+    admin: ['admin', 'demo-admin-2025'],
+    coordinator: ['coordinator', 'demo-coord-2025'],
+    otherCoordinator: ['coord-zdrav', 'coord-zdrav-password-1'],
+    lead: ['executor', 'demo-exec-2025'],
+    co: ['executor2', 'demo-exec-2025'],
+    outsider: ['exec-obr', 'exec-obr-password-1'],
+    observer: ['observer', 'demo-observer-2025'],
   };
   const login = (role: Role) => (role === 'anonymous' ? Promise.resolve(t.anonymous()) : t.as(...logins[role]!));
   beforeAll(async () => {
@@ -162,19 +274,48 @@ describe.each(engines)('permission matrix over the route table on %s', (engine) 
     // holds them).
     t = await createTestApp(engine, { env: { RATE_LIMIT_SCALE: '1000' } });
     const admin = await t.as('admin');
-    const orgs = Object.fromEntries((await admin.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
-    await admin.post('/api/users', { login: 'coord-zdrav', fullName: 'Координатор Минздрава', role: 'coordinator', organisationId: orgs['Минздрав'], password: 'coord-zdrav-password-1' });
-    await admin.post('/api/users', { login: 'exec-obr', fullName: 'Исполнитель Минобрнауки', role: 'executor', organisationId: orgs['Минобрнауки'], password: 'exec-obr-password-1' });
+    const orgs = Object.fromEntries(
+      (await admin.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [
+        o.shortName,
+        o.id,
+      ]),
+    );
+    await admin.post('/api/users', {
+      login: 'coord-zdrav',
+      fullName: 'Координатор Минздрава',
+      role: 'coordinator',
+      organisationId: orgs['Минздрав'],
+      password: 'coord-zdrav-password-1',
+    });
+    await admin.post('/api/users', {
+      login: 'exec-obr',
+      fullName: 'Исполнитель Минобрнауки',
+      role: 'executor',
+      organisationId: orgs['Минобрнауки'],
+      password: 'exec-obr-password-1',
+    });
     for (const role of ROLES) c[role] = await login(role);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
-  const routes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && r.url !== '/api/health');
+  const routes = () =>
+    t.app.routeTable.filter(
+      (r) =>
+        r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && r.url !== '/api/health',
+    );
 
   it('has an entry for every route, and no entry for a route that is gone', () => {
     const keys = routes().map((r) => `${r.method} ${r.url}`);
-    expect(keys.filter((k) => !TABLE[k]), 'routes without an entry in the permission table').toEqual([]);
-    expect(Object.keys(TABLE).filter((k) => !keys.includes(k)), 'entries for routes that do not exist').toEqual([]);
+    expect(
+      keys.filter((k) => !TABLE[k]),
+      'routes without an entry in the permission table',
+    ).toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((k) => !keys.includes(k)),
+      'entries for routes that do not exist',
+    ).toEqual([]);
   });
 
   async function call(key: string, role: Role, w: World): Promise<Response> {
@@ -184,41 +325,67 @@ describe.each(engines)('permission matrix over the route table on %s', (engine) 
     const url = fillPath(route.url, paramsFor(route.url, w)) + (e.query ? `?${e.query(w)}` : '');
     if (e.upload) {
       const m = multipart(e.upload.name, e.upload.content, e.upload.mime);
-      const res = await t.app.inject({ method: route.method as 'POST', url, headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': m.contentType }, payload: m.body });
+      const res = await t.app.inject({
+        method: route.method as 'POST',
+        url,
+        headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': m.contentType },
+        payload: m.body,
+      });
       let body: unknown = res.body;
-      try { body = JSON.parse(res.body); } catch { /* not JSON */ }
+      try {
+        body = JSON.parse(res.body);
+      } catch {
+        /* not JSON */
+      }
       return { status: res.statusCode, body, headers: res.headers };
     }
     const schema = route.schema?.body as z.ZodType | undefined;
-    const body = e.body ? e.body(w) : schema ? sampleOf(schema, w) : route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+    const body = e.body
+      ? e.body(w)
+      : schema
+        ? sampleOf(schema, w)
+        : route.method === 'GET' || route.method === 'DELETE'
+          ? undefined
+          : {};
     return client.request(route.method, url, body);
   }
 
   const world = async () => buildWorld(t, c.admin, c.coordinator, c.lead);
 
   for (const key of Object.keys(TABLE)) {
-    it(key, async () => {
-      const e = TABLE[key];
-      const wrong: string[] = [];
-      // Refused callers share one world: a refusal changes nothing.
-      const shared = await world();
-      if (e.setup) await e.setup(shared, c);
-      for (const role of ROLES.filter((r) => !e.allow.includes(r))) {
-        const r = await call(key, role, shared);
-        if (r.status < 300) wrong.push(`${role}: ${r.status} (should be refused)`);
-        else if (role === 'anonymous' && r.status !== 401 && key !== 'POST /api/auth/login') wrong.push(`anonymous: ${r.status} (should be 401)`);
-        else if (r.status >= 500) wrong.push(`${role}: ${r.status}`);
-        else if (r.status !== 403 && r.status !== 401 && ![...(e.also ?? []), ...(e.refused ?? [])].includes(r.status)) wrong.push(`${role}: ${r.status} ${JSON.stringify(r.body).slice(0, 160)} (expected 403)`);
-      }
-      // Each allowed caller acts on a world of its own: an allowed write may change it.
-      for (const role of e.allow) {
-        const w = await world();
-        if (e.setup) await e.setup(w, c);
-        const r = await call(key, role, w);
-        if (r.status >= 300 && !(e.also ?? []).includes(r.status)) wrong.push(`${role}: ${r.status} ${JSON.stringify(r.body).slice(0, 160)} (should be allowed)`);
-        else CHECKS[key]?.(role, r);
-      }
-      expect(wrong, key).toEqual([]);
-    }, 120_000);
+    it(
+      key,
+      async () => {
+        const e = TABLE[key];
+        const wrong: string[] = [];
+        // Refused callers share one world: a refusal changes nothing.
+        const shared = await world();
+        if (e.setup) await e.setup(shared, c);
+        for (const role of ROLES.filter((r) => !e.allow.includes(r))) {
+          const r = await call(key, role, shared);
+          if (r.status < 300) wrong.push(`${role}: ${r.status} (should be refused)`);
+          else if (role === 'anonymous' && r.status !== 401 && key !== 'POST /api/auth/login')
+            wrong.push(`anonymous: ${r.status} (should be 401)`);
+          else if (r.status >= 500) wrong.push(`${role}: ${r.status}`);
+          else if (
+            r.status !== 403 &&
+            r.status !== 401 &&
+            ![...(e.also ?? []), ...(e.refused ?? [])].includes(r.status)
+          )
+            wrong.push(`${role}: ${r.status} ${JSON.stringify(r.body).slice(0, 160)} (expected 403)`);
+        }
+        // Each allowed caller acts on a world of its own: an allowed write may change it.
+        for (const role of e.allow) {
+          const w = await world();
+          if (e.setup) await e.setup(w, c);
+          const r = await call(key, role, w);
+          if (r.status >= 300 && !(e.also ?? []).includes(r.status))
+            wrong.push(`${role}: ${r.status} ${JSON.stringify(r.body).slice(0, 160)} (should be allowed)`);
+          else CHECKS[key]?.(role, r);
+        }
+        expect(wrong, key).toEqual([]);
+      },
+      120_000,
+    );
   }
 });

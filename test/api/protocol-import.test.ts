@@ -10,17 +10,29 @@ import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 import { multipart } from '../helpers/multipart';
 
-const protocol = readFileSync(new URL('../fixtures/protocol/nok-public-council.cell-per-line.cp1251.txt', import.meta.url));
+const protocol = readFileSync(
+  new URL('../fixtures/protocol/nok-public-council.cell-per-line.cp1251.txt', import.meta.url),
+);
 
 describe.each(engines)('importing a protocol through the API on %s', (engine) => {
   let t: TestApp;
   let coord: Client;
-  beforeAll(async () => { t = await createTestApp(engine); coord = await t.as('coordinator'); });
-  afterAll(async () => { await t?.dispose(); });
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    coord = await t.as('coordinator');
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   it('previews the meeting and saves its decisions as instructions under their questions', async () => {
     const m = multipart('Протокол № 3.txt', protocol, 'text/plain');
-    const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: coord.cookie, 'x-csrf-token': coord.csrf, 'content-type': m.contentType }, payload: m.body });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { cookie: coord.cookie, 'x-csrf-token': coord.csrf, 'content-type': m.contentType },
+      payload: m.body,
+    });
     expect(res.statusCode).toBe(201);
     const p = JSON.parse(res.body);
     const doc = p.document;
@@ -30,9 +42,17 @@ describe.each(engines)('importing a protocol through the API on %s', (engine) =>
     expect(p.problems.some((x: { kind: string }) => x.kind === 'executor_unknown')).toBe(true);
 
     const orgs = (await coord.get('/api/organisations')).body.items as { id: number; shortName: string }[];
-    const executorMap = Object.fromEntries(p.executors.map((e: { name: string }) => [e.name, { create: { fullName: e.name, kind: 'other' } }]));
+    const executorMap = Object.fromEntries(
+      p.executors.map((e: { name: string }) => [e.name, { create: { fullName: e.name, kind: 'other' } }]),
+    );
     const saved = await coord.post(`/api/imports/${p.importId}/commit`, {
-      plan: { kind: 'council_decisions', title: doc.title, ownerOrganisationId: orgs.find((o) => o.shortName === 'Минсоцзащиты')!.id, periodFrom: '2024-01-01', periodTo: '2024-12-31' },
+      plan: {
+        kind: 'council_decisions',
+        title: doc.title,
+        ownerOrganisationId: orgs.find((o) => o.shortName === 'Минсоцзащиты')!.id,
+        periodFrom: '2024-01-01',
+        periodTo: '2024-12-31',
+      },
       sections: doc.sections.map((s: { number: string; title: string }) => ({ number: s.number, title: s.title })),
       items: doc.items,
       executorMap,

@@ -17,9 +17,19 @@ describe.each(engines)('rate limits on %s', (engine) => {
     t = await createTestApp(engine, { env: { RATE_LIMIT_SCALE: '1' } });
     second = await buildApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
   });
-  afterAll(async () => { await second?.close(); await t?.dispose(); });
+  afterAll(async () => {
+    await second?.close();
+    await t?.dispose();
+  });
 
-  const login = (app: App, ip: string) => app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ login: 'observer', password: 'demo-observer-2025' }) });
+  const login = (app: App, ip: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ login: 'observer', password: 'demo-observer-2025' }),
+    });
 
   it('answers 429 with Retry-After and a Russian message past the login limit of an address, counted across instances', async () => {
     const max = RATE_LIMITS['POST /api/auth/login'].perAddress.max;
@@ -29,7 +39,10 @@ describe.each(engines)('rate limits on %s', (engine) => {
     const over = await login(second, '192.0.2.10');
     expect(over.statusCode).toBe(429);
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
-    expect(JSON.parse(over.body)).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/Слишком много запросов. Повторите попытку через \d+ мин./) });
+    expect(JSON.parse(over.body)).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/Слишком много запросов. Повторите попытку через \d+ мин./),
+    });
     // Another address is not affected.
     expect((await login(t.app, '192.0.2.11')).statusCode).toBe(200);
   });
@@ -39,7 +52,10 @@ describe.each(engines)('rate limits on %s', (engine) => {
     const plans = (await observer.get('/api/plans')).body.items;
     const max = RATE_LIMITS['GET /api/plans/:id/export'].perUser!.max;
     // The counter is what matters here, not building 30 reports: preload it as if they had run.
-    await t.db.query(`INSERT INTO rate_limits (key, hits, reset_at) VALUES ($1, $2, now() + interval '1 minute')`, [`/api/plans/:id/export:user:${(await observer.get('/api/auth/me')).body.user.id}`, max]);
+    await t.db.query(`INSERT INTO rate_limits (key, hits, reset_at) VALUES ($1, $2, now() + interval '1 minute')`, [
+      `/api/plans/:id/export:user:${(await observer.get('/api/auth/me')).body.user.id}`,
+      max,
+    ]);
     const r = await observer.get(`/api/plans/${plans[0].id}/export?format=xlsx`);
     expect(r.status).toBe(429);
     expect(r.headers['retry-after']).toBeTruthy();

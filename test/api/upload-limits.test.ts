@@ -12,12 +12,22 @@ import { engines } from '../helpers/test-db';
 describe.each(engines)('upload limits on %s', (engine) => {
   let t: TestApp;
   let coord: Client;
-  beforeAll(async () => { t = await createTestApp(engine); coord = await t.as('coordinator'); });
-  afterAll(async () => { await t?.dispose(); });
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    coord = await t.as('coordinator');
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const upload = async (name: string, bytes: Buffer) => {
     const m = multipart(name, bytes);
-    const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: coord.cookie, 'x-csrf-token': coord.csrf, 'content-type': m.contentType }, payload: m.body });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { cookie: coord.cookie, 'x-csrf-token': coord.csrf, 'content-type': m.contentType },
+      payload: m.body,
+    });
     return { status: res.statusCode, body: JSON.parse(res.body) };
   };
 

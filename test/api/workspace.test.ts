@@ -13,8 +13,27 @@ import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 import { startSink, type Sink } from '../helpers/smtp-sink';
 
-interface Item { id: number; version: number; state: string; role: string; organisation: { id: number; shortName: string }; measure: { id: number; number: string; title: string; label: string }; plan: { id: number; shortTitle: string }; period: { label: string }; dueOn: string; abilities: { accept: boolean } }
-interface Notice { id: number; kind: string; title: string; body: string; reportId: number | null; measureId: number | null; read: boolean }
+interface Item {
+  id: number;
+  version: number;
+  state: string;
+  role: string;
+  organisation: { id: number; shortName: string };
+  measure: { id: number; number: string; title: string; label: string };
+  plan: { id: number; shortTitle: string };
+  period: { label: string };
+  dueOn: string;
+  abilities: { accept: boolean };
+}
+interface Notice {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  reportId: number | null;
+  measureId: number | null;
+  read: boolean;
+}
 
 const silent: JobLog = { info() {}, warn() {}, error() {} };
 
@@ -32,9 +51,22 @@ describe.each(engines)('the workspace on %s', (engine) => {
 
   beforeAll(async () => {
     sink = await startSink();
-    t = await createTestApp(engine, { env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), SMTP_FROM: 'Исполнение <noreply@demo.ispolnenie.local>' } });
-    [coord, exec, exec2, observer, admin] = await Promise.all(['coordinator', 'executor', 'executor2', 'observer', 'admin'].map((l) => t.as(l)));
-    orgs = Object.fromEntries((await admin.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+    t = await createTestApp(engine, {
+      env: {
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(sink.port),
+        SMTP_FROM: 'Исполнение <noreply@demo.ispolnenie.local>',
+      },
+    });
+    [coord, exec, exec2, observer, admin] = await Promise.all(
+      ['coordinator', 'executor', 'executor2', 'observer', 'admin'].map((l) => t.as(l)),
+    );
+    orgs = Object.fromEntries(
+      (await admin.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [
+        o.shortName,
+        o.id,
+      ]),
+    );
     planId = (await coord.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'plan').id;
   });
   afterAll(async () => {
@@ -92,20 +124,33 @@ describe.each(engines)('the workspace on %s', (engine) => {
     expect((await exec.get(`/api/reports/period-labels?planId=${planId}`)).body.items).toContain(label);
   });
 
-  it('writes a notice in the executor\'s bell when its report is returned or accepted; each user reads only their own', async () => {
-    const leads = (await list(exec, `planId=${planId}&state=expected&pageSize=200`)).items.filter((i) => i.role === 'lead');
+  it("writes a notice in the executor's bell when its report is returned or accepted; each user reads only their own", async () => {
+    const leads = (await list(exec, `planId=${planId}&state=expected&pageSize=200`)).items.filter(
+      (i) => i.role === 'lead',
+    );
     expect(leads.length).toBeGreaterThanOrEqual(2);
     const [a, b] = leads;
     for (const r of [a, b]) {
-      const s = await exec.post(`/api/reports/${r.id}/submit`, { version: r.version, text: `Исполнено: ${r.measure.number}`, resultStatus: 'done' });
+      const s = await exec.post(`/api/reports/${r.id}/submit`, {
+        version: r.version,
+        text: `Исполнено: ${r.measure.number}`,
+        resultStatus: 'done',
+      });
       expect(s.status, JSON.stringify(s.body)).toBe(200);
     }
     const before = (await notices(exec)).unread;
     const cur = (await coord.get(`/api/reports/${a.id}`)).body;
-    expect((await coord.post(`/api/reports/${a.id}/return`, { version: cur.version, comment: 'Приложите акт' })).status).toBe(200);
+    expect(
+      (await coord.post(`/api/reports/${a.id}/return`, { version: cur.version, comment: 'Приложите акт' })).status,
+    ).toBe(200);
     const n = await notices(exec);
     expect(n.unread).toBe(before + 1);
-    expect(n.items[0]).toMatchObject({ kind: 'report_returned', reportId: a.id, read: false, title: `Отчёт за ${a.period.label} возвращён на доработку` });
+    expect(n.items[0]).toMatchObject({
+      kind: 'report_returned',
+      reportId: a.id,
+      read: false,
+      title: `Отчёт за ${a.period.label} возвращён на доработку`,
+    });
     expect(n.items[0].body).toContain('Что доработать: «Приложите акт»');
     expect(n.items[0].body).toContain(`№ ${a.measure.number} `);
     expect(n.items[0].body).not.toMatch(/Мероприятие \d+/);
@@ -120,7 +165,15 @@ describe.each(engines)('the workspace on %s', (engine) => {
     // The returned one is highlighted as such in lists; resubmitted, both wait for review.
     expect((await list(exec, 'state=returned')).items.map((i) => i.id)).toContain(a.id);
     const again = (await exec.get(`/api/reports/${a.id}`)).body;
-    expect((await exec.post(`/api/reports/${a.id}/submit`, { version: again.version, text: 'Исполнено, акт приложен', resultStatus: 'done' })).status).toBe(200);
+    expect(
+      (
+        await exec.post(`/api/reports/${a.id}/submit`, {
+          version: again.version,
+          text: 'Исполнено, акт приложен',
+          resultStatus: 'done',
+        })
+      ).status,
+    ).toBe(200);
     const queue = await list(coord, 'view=review&pageSize=200');
     expect(queue.items.map((i) => i.id)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(queue.items.every((i) => i.state === 'submitted' && i.role === 'lead' && i.abilities.accept)).toBe(true);
@@ -130,22 +183,42 @@ describe.each(engines)('the workspace on %s', (engine) => {
   it('accepts in bulk, each report conditionally on the version seen; a stale or foreign item is reported, the rest applied', async () => {
     const queue = await list(coord, 'view=review&pageSize=200');
     const b = queue.items.find((i) => i.id !== accepted.id && i.organisation.id === orgs['Минкультуры'])!;
-    expect((await exec.post('/api/reports/accept-many', { items: [{ id: accepted.id, version: accepted.version }] })).status).toBe(403);
-    expect((await observer.post('/api/reports/accept-many', { items: [{ id: accepted.id, version: accepted.version }] })).status).toBe(403);
-    const r = await coord.post('/api/reports/accept-many', { items: [{ id: accepted.id, version: accepted.version }, { id: b.id, version: b.version - 1 }, { id: 999_999, version: 1 }] });
+    expect(
+      (await exec.post('/api/reports/accept-many', { items: [{ id: accepted.id, version: accepted.version }] })).status,
+    ).toBe(403);
+    expect(
+      (await observer.post('/api/reports/accept-many', { items: [{ id: accepted.id, version: accepted.version }] }))
+        .status,
+    ).toBe(403);
+    const r = await coord.post('/api/reports/accept-many', {
+      items: [
+        { id: accepted.id, version: accepted.version },
+        { id: b.id, version: b.version - 1 },
+        { id: 999_999, version: 1 },
+      ],
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ accepted: 1, failed: 2 });
     expect(r.body.items).toEqual([
       { id: accepted.id, ok: true, version: accepted.version + 1 },
-      { id: b.id, ok: false, reason: 'report.stale', message: expect.stringContaining('уже изменил другой пользователь') },
+      {
+        id: b.id,
+        ok: false,
+        reason: 'report.stale',
+        message: expect.stringContaining('уже изменил другой пользователь'),
+      },
       { id: 999_999, ok: false, reason: 'not_found', message: 'Отчёт не найден' },
     ]);
     expect((await coord.get(`/api/reports/${accepted.id}`)).body.state).toBe('accepted');
     expect((await coord.get(`/api/reports/${b.id}`)).body.state).toBe('submitted');
     // Accepting an accepted report again changes nothing.
-    const twice = await coord.post('/api/reports/accept-many', { items: [{ id: accepted.id, version: accepted.version + 1 }] });
+    const twice = await coord.post('/api/reports/accept-many', {
+      items: [{ id: accepted.id, version: accepted.version + 1 }],
+    });
     expect(twice.body.items[0]).toMatchObject({ ok: false, reason: 'report.transition' });
-    const audit = await t.db.query<{ action: string; entity_id: number | null }>(`SELECT action, entity_id FROM audit_events WHERE action IN ('report.accept', 'report.bulk_accept') ORDER BY id`);
+    const audit = await t.db.query<{ action: string; entity_id: number | null }>(
+      `SELECT action, entity_id FROM audit_events WHERE action IN ('report.accept', 'report.bulk_accept') ORDER BY id`,
+    );
     expect(audit.filter((e) => e.action === 'report.accept').map((e) => Number(e.entity_id))).toEqual([accepted.id]);
     expect(audit.filter((e) => e.action === 'report.bulk_accept')).toHaveLength(2);
     expect((await notices(exec)).items[0]).toMatchObject({ kind: 'report_accepted', reportId: accepted.id });
@@ -154,10 +227,14 @@ describe.each(engines)('the workspace on %s', (engine) => {
   });
 
   it('reminds an executor once a day per measure: one e-mail, a notice, an audit record', async () => {
-    const m = (await coord.get(`/api/plans/${planId}`)).body.measures.find((x: { number: string }) => x.number === '2.2');
+    const m = (await coord.get(`/api/plans/${planId}`)).body.measures.find(
+      (x: { number: string }) => x.number === '2.2',
+    );
     expect((await exec.post(`/api/measures/${m.id}/remind`, {})).status).toBe(403);
     expect((await observer.post(`/api/measures/${m.id}/remind`, {})).status).toBe(403);
-    expect((await coord.post(`/api/measures/${m.id}/remind`, { organisationId: orgs['Минобороны'] ?? 999_999 })).status).toBe(400);
+    expect(
+      (await coord.post(`/api/measures/${m.id}/remind`, { organisationId: orgs['Минобороны'] ?? 999_999 })).status,
+    ).toBe(400);
     const mails = sink.mails.length;
     const r = await coord.post(`/api/measures/${m.id}/remind`, { note: 'Жду до пятницы' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -176,12 +253,20 @@ describe.each(engines)('the workspace on %s', (engine) => {
     expect((await notices(exec)).items[0]).toMatchObject({ kind: 'reminder', measureId: m.id });
     const rows = await t.db.query(`SELECT * FROM executor_reminders WHERE measure_id = $1`, [m.id]);
     expect(rows).toHaveLength(1);
-    const audit = await t.db.query<{ after: { emailed: number } }>(`SELECT after FROM audit_events WHERE action = 'measure.remind' AND measure_id = $1`, [m.id]);
+    const audit = await t.db.query<{ after: { emailed: number } }>(
+      `SELECT after FROM audit_events WHERE action = 'measure.remind' AND measure_id = $1`,
+      [m.id],
+    );
     expect(audit.map((a) => a.after.emailed)).toEqual([1]);
     // An organisation without users cannot be reminded; a co-executor may be reminded on its own.
     const nobody = await coord.post(`/api/measures/${m.id}/remind`, { organisationId: m.coExecutors[0].id });
-    expect(nobody.body).toMatchObject({ reason: 'remind.nobody', message: expect.stringContaining('нет пользователей') });
-    const m23 = (await coord.get(`/api/plans/${planId}`)).body.measures.find((x: { number: string }) => x.number === '2.3');
+    expect(nobody.body).toMatchObject({
+      reason: 'remind.nobody',
+      message: expect.stringContaining('нет пользователей'),
+    });
+    const m23 = (await coord.get(`/api/plans/${planId}`)).body.measures.find(
+      (x: { number: string }) => x.number === '2.3',
+    );
     const co = await coord.post(`/api/measures/${m23.id}/remind`, { organisationId: orgs['Минкультуры'] });
     expect(co.status, JSON.stringify(co.body)).toBe(200);
     expect(co.body.organisation.shortName).toBe('Минкультуры');
@@ -189,17 +274,50 @@ describe.each(engines)('the workspace on %s', (engine) => {
 
   it('tells organisations of new assignments in active plans, and of a plan approved', async () => {
     const before = (await notices(exec2)).items.length;
-    const created = await coord.post(`/api/plans/${planId}/measures`, { sectionId: null, number: '9.1', title: 'Мониторинг доступности услуг', deadlineText: 'до 1 декабря 2027 г.', leadExecutorId: orgs['Минздрав'], coExecutorIds: [] });
+    const created = await coord.post(`/api/plans/${planId}/measures`, {
+      sectionId: null,
+      number: '9.1',
+      title: 'Мониторинг доступности услуг',
+      deadlineText: 'до 1 декабря 2027 г.',
+      leadExecutorId: orgs['Минздрав'],
+      coExecutorIds: [],
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const n = await notices(exec2);
     expect(n.items.length).toBe(before + 1);
-    expect(n.items[0]).toMatchObject({ kind: 'assigned', title: 'Вы назначены ответственным исполнителем', measureId: created.body.id });
+    expect(n.items[0]).toMatchObject({
+      kind: 'assigned',
+      title: 'Вы назначены ответственным исполнителем',
+      measureId: created.body.id,
+    });
     expect(n.items[0].body).toContain('№ 9.1 Мониторинг доступности услуг');
 
-    const draft = (await coord.post('/api/plans', { kind: 'plan', title: 'План на 2027 год (далее – План)', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2027-01-01', periodTo: '2027-12-31' })).body;
+    const draft = (
+      await coord.post('/api/plans', {
+        kind: 'plan',
+        title: 'План на 2027 год (далее – План)',
+        ownerOrganisationId: orgs['Минсоцзащиты'],
+        periodFrom: '2027-01-01',
+        periodTo: '2027-12-31',
+      })
+    ).body;
     await coord.patch(`/api/plans/${draft.id}`, { status: 'draft' });
-    await coord.post(`/api/plans/${draft.id}/measures`, { sectionId: null, number: '1', title: 'Обучение', deadlineText: 'ежеквартально', leadExecutorId: orgs['Минздрав'], coExecutorIds: [] });
-    await coord.post(`/api/plans/${draft.id}/measures`, { sectionId: null, number: '2', title: 'Семинары', deadlineText: 'ежеквартально', leadExecutorId: orgs['Минкультуры'], coExecutorIds: [orgs['Минздрав']] });
+    await coord.post(`/api/plans/${draft.id}/measures`, {
+      sectionId: null,
+      number: '1',
+      title: 'Обучение',
+      deadlineText: 'ежеквартально',
+      leadExecutorId: orgs['Минздрав'],
+      coExecutorIds: [],
+    });
+    await coord.post(`/api/plans/${draft.id}/measures`, {
+      sectionId: null,
+      number: '2',
+      title: 'Семинары',
+      deadlineText: 'ежеквартально',
+      leadExecutorId: orgs['Минкультуры'],
+      coExecutorIds: [orgs['Минздрав']],
+    });
     expect((await notices(exec2)).items.length).toBe(before + 1);
     expect((await coord.patch(`/api/plans/${draft.id}`, { status: 'active' })).status).toBe(200);
     const after = await notices(exec2);
@@ -212,7 +330,11 @@ describe.each(engines)('the workspace on %s', (engine) => {
     const open = await list(exec, 'state=expected,draft,returned&pageSize=1');
     expect(h.counts.open).toBe(open.total);
     expect(h.counts.accepted).toBeGreaterThanOrEqual(1);
-    expect(h.toSubmit.every((i: Item) => i.organisation.shortName === 'Минкультуры' && ['expected', 'draft', 'returned'].includes(i.state))).toBe(true);
+    expect(
+      h.toSubmit.every(
+        (i: Item) => i.organisation.shortName === 'Минкультуры' && ['expected', 'draft', 'returned'].includes(i.state),
+      ),
+    ).toBe(true);
     expect(h.toSubmit.map((i: Item) => i.dueOn)).toEqual([...h.toSubmit.map((i: Item) => i.dueOn)].sort());
     expect(h.counts.unread).toBe((await exec.get('/api/notifications/unread-count')).body.unread);
     expect(h.review).toBeNull();
@@ -224,13 +346,31 @@ describe.each(engines)('the workspace on %s', (engine) => {
   it('the reminder job writes approaching and missed dates into the bell, also for users without e-mail, once', async () => {
     await t.db.query(`UPDATE users SET email = NULL WHERE login = 'executor2'`);
     const mailer = createMailer(loadEnv({}), silent);
-    const r1 = await runReminders(t.db, mailer, { today: '2026-01-11', publicUrl: 'https://isp.example', kinds: ['upcoming', 'missed'], log: silent });
+    const r1 = await runReminders(t.db, mailer, {
+      today: '2026-01-11',
+      publicUrl: 'https://isp.example',
+      kinds: ['upcoming', 'missed'],
+      log: silent,
+    });
     expect(r1.inApp).toBeGreaterThan(0);
-    const r2 = await runReminders(t.db, mailer, { today: '2026-01-11', publicUrl: 'https://isp.example', kinds: ['upcoming', 'missed'], log: silent });
+    const r2 = await runReminders(t.db, mailer, {
+      today: '2026-01-11',
+      publicUrl: 'https://isp.example',
+      kinds: ['upcoming', 'missed'],
+      log: silent,
+    });
     expect(r2.inApp).toBe(0);
     const rows = await t.db.query<{ login: string; kind: string; title: string }>(
-      `SELECT u.login, n.kind, n.title FROM user_notifications n JOIN users u ON u.id = n.user_id WHERE n.dedupe_key LIKE 'inapp:%' ORDER BY n.id`);
-    expect(rows.some((x) => x.login === 'executor' && x.kind === 'due_soon' && x.title.startsWith('Срок отчёта за IV квартал 2025 г. — 12 января 2026 г.'))).toBe(true);
+      `SELECT u.login, n.kind, n.title FROM user_notifications n JOIN users u ON u.id = n.user_id WHERE n.dedupe_key LIKE 'inapp:%' ORDER BY n.id`,
+    );
+    expect(
+      rows.some(
+        (x) =>
+          x.login === 'executor' &&
+          x.kind === 'due_soon' &&
+          x.title.startsWith('Срок отчёта за IV квартал 2025 г. — 12 января 2026 г.'),
+      ),
+    ).toBe(true);
     expect(rows.some((x) => x.login === 'executor2')).toBe(true);
     expect(rows.every((x) => ['executor', 'executor2'].includes(x.login))).toBe(true);
   });
@@ -245,38 +385,86 @@ describe.each(engines)('merging organisations on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     [admin, coord] = await Promise.all([t.as('admin'), t.as('coordinator')]);
-    orgs = Object.fromEntries((await admin.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+    orgs = Object.fromEntries(
+      (await admin.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [
+        o.shortName,
+        o.id,
+      ]),
+    );
     planId = (await coord.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'plan').id;
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
-  const measureByNumber = async (n: string) => (await coord.get(`/api/plans/${planId}`)).body.measures.find((x: { number: string }) => x.number === n);
+  const measureByNumber = async (n: string) =>
+    (await coord.get(`/api/plans/${planId}`)).body.measures.find((x: { number: string }) => x.number === n);
 
   it('moves measures, reports, users and names to the survivor in one transaction, audited; a measure with both keeps one place', async () => {
-    const dup = (await admin.post('/api/organisations', { fullName: 'Министерство культуры (дубль из импорта)', shortName: 'Минкульт', aliases: ['МК СОО'], kind: 'executive' })).body;
-    const user = await admin.post('/api/users', { login: 'kult2', fullName: 'Сидорова Анна Ивановна', role: 'executor', organisationId: dup.id, password: 'Pa55-word-kult2' });
+    const dup = (
+      await admin.post('/api/organisations', {
+        fullName: 'Министерство культуры (дубль из импорта)',
+        shortName: 'Минкульт',
+        aliases: ['МК СОО'],
+        kind: 'executive',
+      })
+    ).body;
+    const user = await admin.post('/api/users', {
+      login: 'kult2',
+      fullName: 'Сидорова Анна Ивановна',
+      role: 'executor',
+      organisationId: dup.id,
+      password: 'Pa55-word-kult2',
+    });
     expect(user.status, JSON.stringify(user.body)).toBe(201);
     // 2.2: Минкультуры is the lead; the duplicate becomes a co-executor. 3.3: the duplicate alone joins.
     const m22 = await measureByNumber('2.2');
-    expect((await coord.patch(`/api/measures/${m22.id}`, { version: m22.version, coExecutorIds: [...m22.coExecutors.map((c: { id: number }) => c.id), dup.id] })).status).toBe(200);
+    expect(
+      (
+        await coord.patch(`/api/measures/${m22.id}`, {
+          version: m22.version,
+          coExecutorIds: [...m22.coExecutors.map((c: { id: number }) => c.id), dup.id],
+        })
+      ).status,
+    ).toBe(200);
     const m33 = await measureByNumber('3.3');
-    expect((await coord.patch(`/api/measures/${m33.id}`, { version: m33.version, coExecutorIds: [...m33.coExecutors.map((c: { id: number }) => c.id), dup.id] })).status).toBe(200);
-    const dupReports = (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE organisation_id = $1`, [dup.id]))!.n;
+    expect(
+      (
+        await coord.patch(`/api/measures/${m33.id}`, {
+          version: m33.version,
+          coExecutorIds: [...m33.coExecutors.map((c: { id: number }) => c.id), dup.id],
+        })
+      ).status,
+    ).toBe(200);
+    const dupReports = (await t.db.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM reports WHERE organisation_id = $1`,
+      [dup.id],
+    ))!.n;
     expect(dupReports).toBeGreaterThan(0);
 
     for (const who of ['coordinator', 'executor', 'observer']) {
       const c = await t.as(who);
-      expect((await c.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id, dryRun: true })).status, who).toBe(403);
+      expect(
+        (await c.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id, dryRun: true }))
+          .status,
+        who,
+      ).toBe(403);
     }
     expect((await admin.post('/api/organisations/merge', { survivorId: dup.id, mergedId: dup.id })).status).toBe(400);
     // A dry run tells what would move and changes nothing.
-    const dry = await admin.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id, dryRun: true });
+    const dry = await admin.post('/api/organisations/merge', {
+      survivorId: orgs['Минкультуры'],
+      mergedId: dup.id,
+      dryRun: true,
+    });
     expect(dry.body.moved).toMatchObject({ measures: 2, users: 1, shared: 1 });
     expect((await admin.get('/api/organisations')).body.items.some((o: { id: number }) => o.id === dup.id)).toBe(true);
     const r = await admin.post('/api/organisations/merge', { survivorId: orgs['Минкультуры'], mergedId: dup.id });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.moved).toMatchObject({ measures: 2, users: 1, shared: 1 });
-    expect(r.body.organisation.aliases).toEqual(expect.arrayContaining(['Министерство культуры (дубль из импорта)', 'Минкульт', 'МК СОО']));
+    expect(r.body.organisation.aliases).toEqual(
+      expect.arrayContaining(['Министерство культуры (дубль из импорта)', 'Минкульт', 'МК СОО']),
+    );
     expect(r.body.merged).toMatchObject({ archived: true, mergedIntoId: orgs['Минкультуры'] });
 
     const after22 = await measureByNumber('2.2');
@@ -284,26 +472,62 @@ describe.each(engines)('merging organisations on %s', (engine) => {
     expect(ids22.filter((id: number) => id === orgs['Минкультуры'])).toHaveLength(1);
     expect(after22.leadExecutor.id).toBe(orgs['Минкультуры']);
     expect((await measureByNumber('3.3')).coExecutors.map((c: { id: number }) => c.id)).toContain(orgs['Минкультуры']);
-    expect((await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE organisation_id = $1`, [dup.id]))!.n).toBe(0);
-    expect((await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM measure_executors WHERE organisation_id = $1`, [dup.id]))!.n).toBe(0);
+    expect(
+      (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE organisation_id = $1`, [dup.id]))!.n,
+    ).toBe(0);
+    expect(
+      (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM measure_executors WHERE organisation_id = $1`, [
+        dup.id,
+      ]))!.n,
+    ).toBe(0);
     const kult2 = await t.as('kult2', 'Pa55-word-kult2');
-    expect((await kult2.get('/api/auth/me')).body.user?.organisation?.id ?? (await kult2.get('/api/auth/me')).body.organisation?.id).toBe(orgs['Минкультуры']);
+    expect(
+      (await kult2.get('/api/auth/me')).body.user?.organisation?.id ??
+        (await kult2.get('/api/auth/me')).body.organisation?.id,
+    ).toBe(orgs['Минкультуры']);
     // The duplicate's names now find the survivor; the duplicate is out of the directory.
-    expect((await admin.get(`/api/organisations/resolve?name=${encodeURIComponent('Минкульт')}`)).body.match?.id).toBe(orgs['Минкультуры']);
+    expect((await admin.get(`/api/organisations/resolve?name=${encodeURIComponent('Минкульт')}`)).body.match?.id).toBe(
+      orgs['Минкультуры'],
+    );
     expect((await admin.get('/api/organisations')).body.items.some((o: { id: number }) => o.id === dup.id)).toBe(false);
-    const history = (await coord.get(`/api/measures/${m33.id}/history`)).body.items.map((e: { action: string }) => e.action);
+    const history = (await coord.get(`/api/measures/${m33.id}/history`)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(history).toContain('measure.executor_merged');
-    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE entity_type = 'organisation' AND action LIKE 'organisation.merge%' ORDER BY id`);
+    const audit = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE entity_type = 'organisation' AND action LIKE 'organisation.merge%' ORDER BY id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['organisation.merge', 'organisation.merged_into']);
   });
 
   it('refuses, changing nothing, when both wrote a report for the same measure and period', async () => {
-    const dup = (await admin.post('/api/organisations', { fullName: 'Министерство здравоохранения (дубль)', shortName: 'Минздрав обл.', kind: 'executive' })).body;
+    const dup = (
+      await admin.post('/api/organisations', {
+        fullName: 'Министерство здравоохранения (дубль)',
+        shortName: 'Минздрав обл.',
+        kind: 'executive',
+      })
+    ).body;
     const m23 = await measureByNumber('2.3'); // Минздрав leads
-    expect((await coord.patch(`/api/measures/${m23.id}`, { version: m23.version, coExecutorIds: [...m23.coExecutors.map((c: { id: number }) => c.id), dup.id] })).status).toBe(200);
-    const [theirs] = await t.db.query<{ id: number; period_id: number }>(`SELECT id, period_id FROM reports WHERE measure_id = $1 AND organisation_id = $2 ORDER BY id LIMIT 1`, [m23.id, orgs['Минздрав']]);
-    await t.db.query(`UPDATE reports SET text = 'Наш отчёт', state = 'draft', version = version + 1 WHERE id = $1`, [theirs.id]);
-    await t.db.query(`UPDATE reports SET text = 'Отчёт дубля', state = 'draft', version = version + 1 WHERE measure_id = $1 AND organisation_id = $2 AND period_id = $3`, [m23.id, dup.id, theirs.period_id]);
+    expect(
+      (
+        await coord.patch(`/api/measures/${m23.id}`, {
+          version: m23.version,
+          coExecutorIds: [...m23.coExecutors.map((c: { id: number }) => c.id), dup.id],
+        })
+      ).status,
+    ).toBe(200);
+    const [theirs] = await t.db.query<{ id: number; period_id: number }>(
+      `SELECT id, period_id FROM reports WHERE measure_id = $1 AND organisation_id = $2 ORDER BY id LIMIT 1`,
+      [m23.id, orgs['Минздрав']],
+    );
+    await t.db.query(`UPDATE reports SET text = 'Наш отчёт', state = 'draft', version = version + 1 WHERE id = $1`, [
+      theirs.id,
+    ]);
+    await t.db.query(
+      `UPDATE reports SET text = 'Отчёт дубля', state = 'draft', version = version + 1 WHERE measure_id = $1 AND organisation_id = $2 AND period_id = $3`,
+      [m23.id, dup.id, theirs.period_id],
+    );
     const r = await admin.post('/api/organisations/merge', { survivorId: orgs['Минздрав'], mergedId: dup.id });
     expect(r.status).toBe(409);
     expect(r.body.reason).toBe('organisation.merge_reports');

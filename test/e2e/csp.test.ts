@@ -24,19 +24,36 @@ describe.skipIf(!hasChromium)('web: pages under the Content-Security-Policy', ()
       });
     });
     // Before signing in the app asks /api/auth/me and gets the 401 it expects: counted from then on.
-    page.on('console', (m) => { if (m.type() === 'error' && signedIn) problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && signedIn) problems.push(`console: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   }, 180_000);
 
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('loads the login page and the main screens with no CSP violation or console error', async () => {
     const res = await page.goto(h.baseUrl + '/');
     expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await logInAs(page, h.baseUrl, USERS.coordinator);
     signedIn = true;
-    problems.push(...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).map((v) => `login: CSP ${v}`));
-    for (const path of ['/plans', '/home', '/dashboard', '/reports', '/import', '/settings', '/organisations', '/search?q=план']) {
+    problems.push(
+      ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).map(
+        (v) => `login: CSP ${v}`,
+      ),
+    );
+    for (const path of [
+      '/plans',
+      '/home',
+      '/dashboard',
+      '/reports',
+      '/import',
+      '/settings',
+      '/organisations',
+      '/search?q=план',
+    ]) {
       await page.goto(h.baseUrl + path);
       await page.waitForLoadState('networkidle');
       const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
@@ -46,7 +63,11 @@ describe.skipIf(!hasChromium)('web: pages under the Content-Security-Policy', ()
     await page.getByTestId('plans-table').waitFor();
     await page.getByTestId('plans-table').locator('a').first().click();
     await page.getByTestId('plan-table').waitFor();
-    problems.push(...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).map((v) => `plan: CSP ${v}`));
+    problems.push(
+      ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).map(
+        (v) => `plan: CSP ${v}`,
+      ),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -55,10 +76,22 @@ describe.skipIf(!hasChromium)('web: pages under the Content-Security-Policy', ()
     await logInAs(admin, h.baseUrl, USERS.admin);
     const orgs = await admin.evaluate(() => fetch('/api/organisations').then((r) => r.json()));
     const me = await admin.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
-    const created = await admin.evaluate(async ({ csrf, org }) => (await fetch('/api/users', {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({ login: 'pervy', fullName: 'Первова Анна Олеговна', role: 'observer', organisationId: org }),
-    })).json(), { csrf: me.csrfToken as string, org: orgs.items[0].id as number });
+    const created = await admin.evaluate(
+      async ({ csrf, org }) =>
+        (
+          await fetch('/api/users', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+            body: JSON.stringify({
+              login: 'pervy',
+              fullName: 'Первова Анна Олеговна',
+              role: 'observer',
+              organisationId: org,
+            }),
+          })
+        ).json(),
+      { csrf: me.csrfToken as string, org: orgs.items[0].id as number },
+    );
     expect(created.oneTimePassword).toBeTruthy();
 
     const user = await h.newPage();

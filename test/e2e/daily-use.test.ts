@@ -32,9 +32,9 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
   let api: Client;
   let orgs: Record<string, number>;
   let demoPlan: number;
-  let running: number;       // the 2025–2027 plan approved in the browser
-  let runningPhone: number;  // the same, approved at phone width
-  let annual: number;        // its measure «ежегодно до 1 октября», led by Минкультуры
+  let running: number; // the 2025–2027 plan approved in the browser
+  let runningPhone: number; // the same, approved at phone width
+  let annual: number; // its measure «ежегодно до 1 октября», led by Минкультуры
   const errors: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'isp-daily-'));
 
@@ -52,11 +52,36 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
   };
   /** A draft 2025–2027 plan as an import leaves it, with measures led by Минкультуры. */
   const runningDraft = async (title: string) => {
-    const id = (await api.post('/api/plans', { kind: 'plan', title, ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2027-12-31', controlFrom: '2025-01-01' })).body.id as number;
+    const id = (
+      await api.post('/api/plans', {
+        kind: 'plan',
+        title,
+        ownerOrganisationId: orgs['Минсоцзащиты'],
+        periodFrom: '2025-01-01',
+        periodTo: '2027-12-31',
+        controlFrom: '2025-01-01',
+      })
+    ).body.id as number;
     await api.patch(`/api/plans/${id}`, { status: 'draft' });
     const ids: number[] = [];
-    for (const [n, deadlineText] of [['1', 'ежегодно до 1 октября'], ['2', 'ежеквартально'], ['3', 'до 20 ноября 2025 г.'], ['4', 'постоянно']]) {
-      ids.push((await api.post(`/api/plans/${id}/measures`, { sectionId: null, number: n, title: `Мероприятие по поддержке добровольчества № ${n}`, deadlineText, leadExecutorId: orgs['Минкультуры'], coExecutorIds: [orgs['Минздрав']] })).body.id);
+    for (const [n, deadlineText] of [
+      ['1', 'ежегодно до 1 октября'],
+      ['2', 'ежеквартально'],
+      ['3', 'до 20 ноября 2025 г.'],
+      ['4', 'постоянно'],
+    ]) {
+      ids.push(
+        (
+          await api.post(`/api/plans/${id}/measures`, {
+            sectionId: null,
+            number: n,
+            title: `Мероприятие по поддержке добровольчества № ${n}`,
+            deadlineText,
+            leadExecutorId: orgs['Минкультуры'],
+            coExecutorIds: [orgs['Минздрав']],
+          })
+        ).body.id,
+      );
     }
     return { id, measures: ids };
   };
@@ -67,12 +92,16 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     api.csrf = (await api.post('/api/auth/login', who('coordinator'))).body.csrfToken;
     orgs = await orgIdsByShortName(api);
     demoPlan = (await api.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'plan').id;
-    const a = await runningDraft('План мероприятий по поддержке добровольчества в Северо-Озёрской области на 2025–2027 годы');
+    const a = await runningDraft(
+      'План мероприятий по поддержке добровольчества в Северо-Озёрской области на 2025–2027 годы',
+    );
     running = a.id;
     annual = a.measures[0];
     runningPhone = (await runningDraft('План мероприятий по развитию волонтёрства на 2025–2027 годы')).id;
   }, 180_000);
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('approves a running plan with «контроль с даты»: nothing turns red, no reports owed back to 2025', async () => {
     const coord = await pageAs('coordinator');
@@ -81,7 +110,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     const dialog = coord.getByTestId('approve-dialog');
     await dialog.waitFor();
     // Offered near today, never a date in 2025.
-    expect(await coord.getByTestId('approve-control-from').inputValue() >= '2026-01-01').toBe(true);
+    expect((await coord.getByTestId('approve-control-from').inputValue()) >= '2026-01-01').toBe(true);
     await coord.getByTestId('approve-control-from').fill(APPROVED);
     await coord.getByTestId('approve-running-note').waitFor();
     await shot(coord, 'approve-running-plan-dialog-desktop');
@@ -110,8 +139,11 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     await phone.context().close();
   }, 240_000);
 
-  it('answers a chosen reporting period on the plan\'s monitoring, with no figures left under an error', async () => {
-    for (const [vp, viewport] of [['desktop', undefined], ['phone', PHONE]] as const) {
+  it("answers a chosen reporting period on the plan's monitoring, with no figures left under an error", async () => {
+    for (const [vp, viewport] of [
+      ['desktop', undefined],
+      ['phone', PHONE],
+    ] as const) {
       const coord = await pageAs('coordinator', viewport);
       await coord.goto(`${h.baseUrl}/plans/${demoPlan}/monitoring`);
       await coord.getByTestId('dash-tiles').waitFor();
@@ -123,16 +155,20 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     }
   }, 240_000);
 
-  it('suggests a new measure\'s number in the chosen section, and words «срок не наступил» one way', async () => {
+  it("suggests a new measure's number in the chosen section, and words «срок не наступил» one way", async () => {
     const coord = await pageAs('coordinator');
     await coord.goto(`${h.baseUrl}/plans/${demoPlan}`);
     await coord.getByTestId('add-measure').click();
     const number = coord.getByTestId('measure-field-number');
     expect(await number.inputValue()).toBe('1.4');
-    await coord.getByTestId('measure-field-sectionId').selectOption({ label: '3. Информационная и консультационная поддержка' });
+    await coord
+      .getByTestId('measure-field-sectionId')
+      .selectOption({ label: '3. Информационная и консультационная поддержка' });
     expect(await number.inputValue()).toBe('3.4');
     await number.fill('3.10');
-    await coord.getByTestId('measure-field-sectionId').selectOption({ label: '2. Доступ СО НКО к предоставлению услуг в социальной сфере' });
+    await coord
+      .getByTestId('measure-field-sectionId')
+      .selectOption({ label: '2. Доступ СО НКО к предоставлению услуг в социальной сфере' });
     expect(await number.inputValue()).toBe('3.10'); // typed by the user: kept
     const statuses = await coord.getByTestId('measure-field-status').locator('option').allTextContents();
     expect(statuses).toContain('Срок не наступил');
@@ -141,7 +177,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     await coord.context().close();
   }, 240_000);
 
-  it('moves the chosen control date on the executor\'s request; a rejection needs a reason; a draft report\'s file can be removed', async () => {
+  it("moves the chosen control date on the executor's request; a rejection needs a reason; a draft report's file can be removed", async () => {
     const exec = await pageAs('executor');
     await exec.goto(`${h.baseUrl}/measures/${annual}`);
     await exec.getByTestId('extension-open').click();
@@ -173,9 +209,15 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     await shot(coord, 'extension-decision-desktop');
     await decision.getByTestId('extension-approve').click();
     await coord.locator('[data-state="approved"]').waitFor();
-    const due = await coord.locator('[data-testid="control-point"]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    const due = await coord
+      .locator('[data-testid="control-point"]')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
     const executionDates = due.filter((r) => r.startsWith('Исполнение'));
-    expect(executionDates.map((r) => r.match(/\d{2}\.\d{2}\.\d{4}/)![0])).toEqual(['01.10.2025', '01.10.2026', '01.12.2027']);
+    expect(executionDates.map((r) => r.match(/\d{2}\.\d{2}\.\d{4}/)![0])).toEqual([
+      '01.10.2025',
+      '01.10.2026',
+      '01.12.2027',
+    ]);
     expect(executionDates[2]).toContain('перенесено по запросу');
     expect(executionDates[0]).toContain('до начала контроля');
     await shot(coord, 'extension-approved-desktop');
@@ -210,11 +252,16 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     const text = await history.innerText();
     expect(text).toContain('Перенос срока одобрен');
     expect(text).toContain('Убран файл');
-    expect(text).not.toMatch(/openDue|deadlineKind|deadlineUnderstood|\bclosed\b|controlFrom|fileId|\{"|\[\{|\d{4}-\d{2}-\d{2}|#\d/);
+    expect(text).not.toMatch(
+      /openDue|deadlineKind|deadlineUnderstood|\bclosed\b|controlFrom|fileId|\{"|\[\{|\d{4}-\d{2}-\d{2}|#\d/,
+    );
     await shot(coord, 'measure-history-desktop');
     await coord.context().close();
 
-    for (const [vp, viewport] of [['desktop', undefined], ['phone', PHONE]] as const) {
+    for (const [vp, viewport] of [
+      ['desktop', undefined],
+      ['phone', PHONE],
+    ] as const) {
       const admin = await pageAs('admin', viewport);
       await admin.goto(`${h.baseUrl}/audit`);
       await admin.getByTestId('audit-table').waitFor();
@@ -230,10 +277,32 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
 
   it('walks every page as every role: each visible action is one the server allows', async () => {
     const measures = (await api.get(`/api/plans/${demoPlan}`)).body.measures as { id: number; number: string }[];
-    const council = (await api.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'council_decisions').id;
-    const measurePages = ['1.1', '2.2', '2.3', '3.1'].map((n) => `/measures/${measures.find((m) => m.number === n)!.id}`).concat(`/measures/${annual}`);
-    const pages = ['/plans', `/plans/${demoPlan}`, `/plans/${demoPlan}/calendar`, `/plans/${demoPlan}/unclear`, `/plans/${demoPlan}/reporting`, `/plans/${demoPlan}/monitoring`,
-      `/plans/${council}`, `/plans/${running}`, '/dashboard', '/my', '/reports', '/search?q=реестр', '/organisations', '/users', '/audit', '/settings', '/import', ...measurePages];
+    const council = (await api.get('/api/plans')).body.items.find(
+      (p: { kind: string }) => p.kind === 'council_decisions',
+    ).id;
+    const measurePages = ['1.1', '2.2', '2.3', '3.1']
+      .map((n) => `/measures/${measures.find((m) => m.number === n)!.id}`)
+      .concat(`/measures/${annual}`);
+    const pages = [
+      '/plans',
+      `/plans/${demoPlan}`,
+      `/plans/${demoPlan}/calendar`,
+      `/plans/${demoPlan}/unclear`,
+      `/plans/${demoPlan}/reporting`,
+      `/plans/${demoPlan}/monitoring`,
+      `/plans/${council}`,
+      `/plans/${running}`,
+      '/dashboard',
+      '/my',
+      '/reports',
+      '/search?q=реестр',
+      '/organisations',
+      '/users',
+      '/audit',
+      '/settings',
+      '/import',
+      ...measurePages,
+    ];
     const violations: string[] = [];
     let checked = 0;
     for (const login of ['admin', 'coordinator', 'executor', 'executor2', 'observer']) {
@@ -247,7 +316,10 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
           for (const action of await visibleActions(page)) {
             const verdict = await allowed({ path, action, role: login, me, get });
             checked++;
-            if (verdict === false) violations.push(`${login} ${where}: «${action.name}» (${action.testid || 'без testid'}) — сервер не разрешает`);
+            if (verdict === false)
+              violations.push(
+                `${login} ${where}: «${action.name}» (${action.testid || 'без testid'}) — сервер не разрешает`,
+              );
           }
         };
         await check(path);
@@ -268,20 +340,33 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
 
   it('keeps labels readable and buttons named by their visible words', async () => {
     const admin = await pageAs('admin');
-    for (const [path, selector] of [[`/plans/${demoPlan}`, '.pill-active'], ['/users', '.pill-active'], [`/plans/${demoPlan}`, '.status-done']] as const) {
+    for (const [path, selector] of [
+      [`/plans/${demoPlan}`, '.pill-active'],
+      ['/users', '.pill-active'],
+      [`/plans/${demoPlan}`, '.status-done'],
+    ] as const) {
       await admin.goto(h.baseUrl + path);
       await admin.locator(selector).first().waitFor();
       const contrast = await new AxeBuilder({ page: admin }).include(selector).withRules(['color-contrast']).analyze();
-      expect(contrast.violations.map((v) => `${path}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(contrast.violations.map((v) => `${path}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
     }
     for (const path of ['/organisations', `/plans/${demoPlan}`, `/measures/${annual}`]) {
       await admin.goto(h.baseUrl + path);
       await settled(admin);
-      const mismatched = await admin.evaluate(() => [...document.querySelectorAll('button[aria-label], a[aria-label]')]
-        .map((el) => ({ visible: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(), name: el.getAttribute('aria-label')!.replace(/\s+/g, ' ').trim() }))
-        // Symbols and icons are not words; a visible word must be part of the accessible name (WCAG 2.5.3).
-        .filter((b) => /[А-Яа-яЁёA-Za-z]{2}/.test(b.visible) && !b.name.toLowerCase().includes(b.visible.toLowerCase()))
-        .map((b) => `«${b.visible}» ≠ «${b.name}»`));
+      const mismatched = await admin.evaluate(() =>
+        [...document.querySelectorAll('button[aria-label], a[aria-label]')]
+          .map((el) => ({
+            visible: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+            name: el.getAttribute('aria-label')!.replace(/\s+/g, ' ').trim(),
+          }))
+          // Symbols and icons are not words; a visible word must be part of the accessible name (WCAG 2.5.3).
+          .filter(
+            (b) => /[А-Яа-яЁёA-Za-z]{2}/.test(b.visible) && !b.name.toLowerCase().includes(b.visible.toLowerCase()),
+          )
+          .map((b) => `«${b.visible}» ≠ «${b.name}»`),
+      );
       expect(mismatched, path).toEqual([]);
     }
     await shot(admin, 'organisations-tree-desktop');
@@ -289,37 +374,62 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
   }, 240_000);
 });
 
-interface Action { name: string; testid: string; file: boolean }
+interface Action {
+  name: string;
+  testid: string;
+  file: boolean;
+}
 
 /** The page has drawn its frame and every loader has answered (no «Загрузка…» left). */
 async function settled(page: Page) {
   await page.getByTestId('userbox').waitFor();
-  await page.waitForFunction(() => document.querySelector('main, .page') !== null && document.querySelector('.loading') === null, undefined, { timeout: 30_000, polling: 250 });
+  await page.waitForFunction(
+    () => document.querySelector('main, .page') !== null && document.querySelector('.loading') === null,
+    undefined,
+    { timeout: 30_000, polling: 250 },
+  );
 }
 
 /** Buttons and file fields a person can use on the page now (visible and enabled). */
 async function visibleActions(page: Page): Promise<Action[]> {
-  return page.evaluate(() => [...document.querySelectorAll('button, input[type=file], [role=button]')]
-    .filter((el) => {
-      const r = (el as HTMLElement).getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !(el as HTMLButtonElement).disabled && !el.closest('[aria-hidden="true"]');
-    })
-    .map((el) => ({
-      name: (el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title') || '').replace(/\s+/g, ' ').trim(),
-      testid: el.getAttribute('data-testid') ?? '',
-      file: el.matches('input[type=file]'),
-    })));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, input[type=file], [role=button]')]
+      .filter((el) => {
+        const r = (el as HTMLElement).getBoundingClientRect();
+        return (
+          r.width > 0 &&
+          r.height > 0 &&
+          getComputedStyle(el).visibility !== 'hidden' &&
+          !(el as HTMLButtonElement).disabled &&
+          !el.closest('[aria-hidden="true"]')
+        );
+      })
+      .map((el) => ({
+        name: (el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title') || '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        testid: el.getAttribute('data-testid') ?? '',
+        file: el.matches('input[type=file]'),
+      })),
+  );
 }
 
 /** Words that change something; anything else (open, filter, expand, log out) is reading. */
-const WRITE = /^(\+|Добавить|Изменить|Удалить|Убрать|В архив|Сохранить|Отправить|Принять|Вернуть|Согласовать|Отклонить|Запросить|Утвердить|Снять|Создать|Заполнить|Проверить|Импорт|Загрузить|Применить|Объединить|Напомнить|Поднять|Опустить|Запомнить|Заблокировать|Разблокировать|Сбросить|Указать|Новый|Новая|Приложить)/i;
+const WRITE =
+  /^(\+|Добавить|Изменить|Удалить|Убрать|В архив|Сохранить|Отправить|Принять|Вернуть|Согласовать|Отклонить|Запросить|Утвердить|Снять|Создать|Заполнить|Проверить|Импорт|Загрузить|Применить|Объединить|Напомнить|Поднять|Опустить|Запомнить|Заблокировать|Разблокировать|Сбросить|Указать|Новый|Новая|Приложить)/i;
 
 /**
  * Whether the server allows what a visible action does, from the abilities it computed for
  * this user (null: not a write, nothing to check). Pages this issue owns must classify
  * every write; elsewhere an observer may write nothing but its own settings.
  */
-async function allowed(c: { path: string; action: Action; role: string; me: { abilities?: Record<string, boolean> }; get(path: string): Promise<any> }): Promise<boolean | null> {
+async function allowed(c: {
+  path: string;
+  action: Action;
+  role: string;
+  me: { abilities?: Record<string, boolean> };
+  get(path: string): Promise<any>;
+}): Promise<boolean | null> {
   const { path, action } = c;
   if (!action.file && !WRITE.test(action.name)) return null;
   const me = c.me.abilities ?? {};
@@ -331,14 +441,22 @@ async function allowed(c: { path: string; action: Action; role: string; me: { ab
       const a = (await c.get(`/api/reports/${reportId}`)).abilities;
       return /^Заполнить/.test(action.name) ? a?.edit === true : a?.accept === true;
     }
-    if (/^Запросить перенос/.test(action.name) || action.testid.startsWith('extension-send') || action.testid === 'extension-confirm-send') return m.abilities?.requestExtension === true;
+    if (
+      /^Запросить перенос/.test(action.name) ||
+      action.testid.startsWith('extension-send') ||
+      action.testid === 'extension-confirm-send'
+    )
+      return m.abilities?.requestExtension === true;
     if (/^(Согласовать|Отклонить)$/.test(action.name)) return m.abilities?.decideExtension === true;
     if (/^В архив/.test(action.name)) return m.abilities?.archive === true;
-    if (/^(Изменить|Указать сроки|Снять с контроля|Вернуть на контроль)/.test(action.name)) return m.abilities?.update === true;
+    if (/^(Изменить|Указать сроки|Снять с контроля|Вернуть на контроль)/.test(action.name))
+      return m.abilities?.update === true;
     // The open report editor: its abilities decide (it is the only one open).
     const open = await c.get(`/api/measures/${measure[1]}/reports`);
     const editable = (open.items ?? []).some((r: { abilities?: { edit: boolean } }) => r.abilities?.edit);
-    const reviewable = (open.items ?? []).some((r: { abilities?: { accept: boolean; return: boolean } }) => r.abilities?.accept || r.abilities?.return);
+    const reviewable = (open.items ?? []).some(
+      (r: { abilities?: { accept: boolean; return: boolean } }) => r.abilities?.accept || r.abilities?.return,
+    );
     if (/^(Принять|Вернуть на доработку)/.test(action.name)) return reviewable;
     if (action.file || /^(Сохранить|Отправить|Убрать|Добавить показатель)/.test(action.name)) return editable;
     return false; // an unclassified write on a measure page
@@ -346,7 +464,9 @@ async function allowed(c: { path: string; action: Action; role: string; me: { ab
   const plan = /^\/plans\/(\d+)/.exec(path);
   if (plan) {
     const p = await c.get(`/api/plans/${plan[1]}`);
-    return p.abilities?.update === true || (/мероприятие|поручение/i.test(action.name) && p.abilities?.addMeasure === true);
+    return (
+      p.abilities?.update === true || (/мероприятие|поручение/i.test(action.name) && p.abilities?.addMeasure === true)
+    );
   }
   if (path === '/plans') return me.createPlans === true;
   if (path === '/organisations') return me.manageDirectory === true;

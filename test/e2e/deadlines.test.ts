@@ -38,7 +38,10 @@ describe.skipIf(!hasChromium)('web: deadlines', () => {
     await page.getByTestId(`measure-row-${number}`).getByRole('link').first().click();
     await page.getByTestId('measure-props').waitFor();
   };
-  const controlRows = () => page.getByTestId('control-point').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  const controlRows = () =>
+    page
+      .getByTestId('control-point')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 
   it('a monthly measure («ежемесячно») lists its control dates, moved off days off', async () => {
     await openPlan(PLAN);
@@ -56,7 +59,8 @@ describe.skipIf(!hasChromium)('web: deadlines', () => {
     await openPlan(PLAN);
     const row = page.getByTestId('measure-row-1.3');
     // The next control date depends on today; within the plan period there is one.
-    if (new Date() <= new Date('2027-12-31')) expect(await row.getByTestId('next-control').textContent()).toMatch(/^Ближайший срок: \d\d\.\d\d\.\d{4}/);
+    if (new Date() <= new Date('2027-12-31'))
+      expect(await row.getByTestId('next-control').textContent()).toMatch(/^Ближайший срок: \d\d\.\d\d\.\d{4}/);
     await openMeasure('1.3');
     const rows = await controlRows();
     expect(rows).toHaveLength(12);
@@ -133,7 +137,9 @@ describe.skipIf(!hasChromium)('web: deadlines', () => {
     await anchor.waitFor();
     await anchor.fill('2025-03-03');
     // «в течение 10 рабочих дней после …» from Monday 3 March 2025: Monday 17 March.
-    await expect.poll(() => page.getByTestId('measure-form').getByTestId('deadline-meaning').textContent()).toContain('17.03.2025');
+    await expect
+      .poll(() => page.getByTestId('measure-form').getByTestId('deadline-meaning').textContent())
+      .toContain('17.03.2025');
     await page.getByTestId('measure-submit').click();
     await expect.poll(() => controlRows()).toEqual(['Исполнение 17.03.2025 — — от даты события']);
   });
@@ -144,15 +150,20 @@ describe.skipIf(!hasChromium)('web: deadlines', () => {
     await page.getByTestId('plan-calendar').waitFor();
     await page.getByTestId('calendar-from').fill('2025-01-01');
     await page.getByTestId('calendar-to').fill('2025-03-31');
-    await expect.poll(() => page.locator('[data-testid^="calendar-month-"]').evaluateAll((els) => els.map((e) => e.querySelector('h2')?.textContent?.replace(/\s*\(\d+\)$/, '')))).toEqual([
-      'Январь 2025 г.',
-      'Февраль 2025 г.',
-      'Март 2025 г.',
-    ]);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid^="calendar-month-"]')
+          .evaluateAll((els) => els.map((e) => e.querySelector('h2')?.textContent?.replace(/\s*\(\d+\)$/, ''))),
+      )
+      .toEqual(['Январь 2025 г.', 'Февраль 2025 г.', 'Март 2025 г.']);
     const march = page.getByTestId('calendar-month-2025-03');
     expect(await march.textContent()).toContain('I квартал 2025 г.');
     await h.screenshot(page, 'deadlines-calendar');
-    await march.getByRole('link', { name: /Проведение рабочих встреч/ }).first().click();
+    await march
+      .getByRole('link', { name: /Проведение рабочих встреч/ })
+      .first()
+      .click();
     await page.getByTestId('measure-props').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Проведение рабочих встреч');
     expect(pageErrors).toEqual([]);

@@ -53,7 +53,10 @@ export const USERS = {
 } as const;
 
 /** A harness with one page logged in as `who`, collecting the page's uncaught errors. */
-export async function startHarnessAs(who: { login: string; password: string }): Promise<{ h: BrowserHarness; page: Page; errors: string[] }> {
+export async function startHarnessAs(who: {
+  login: string;
+  password: string;
+}): Promise<{ h: BrowserHarness; page: Page; errors: string[] }> {
   const h = await startHarness();
   const page = await h.newPage();
   const errors: string[] = [];
@@ -71,7 +74,12 @@ export async function logInAs(page: Page, baseUrl: string, who: { login: string;
 }
 
 /** Opens the import screen and uploads a file; waits for the preview (`ready`: its table, or the report panel). */
-export async function uploadForPreview(page: Page, baseUrl: string, file: string | { name: string; mimeType: string; buffer: Buffer }, ready = 'import-table') {
+export async function uploadForPreview(
+  page: Page,
+  baseUrl: string,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  ready = 'import-table',
+) {
   await page.goto(`${baseUrl}/import`);
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId(ready).waitFor({ timeout: 30_000 });
@@ -106,10 +114,19 @@ export async function previewScreenshot(h: BrowserHarness, page: Page, name: str
 // Through the CSSOM, which the Content-Security-Policy allows (a <style> tag it refuses).
 /** Puts sticky elements at their natural place for a full-page screenshot. */
 export const unstick = (page: Page, selector: string) =>
-  page.evaluate((sel) => document.querySelectorAll<HTMLElement>(sel).forEach((e) => e.style.setProperty('position', 'static', 'important')), selector);
+  page.evaluate(
+    (sel) =>
+      document
+        .querySelectorAll<HTMLElement>(sel)
+        .forEach((e) => e.style.setProperty('position', 'static', 'important')),
+    selector,
+  );
 /** Undoes `unstick`. */
 export const restick = (page: Page, selector: string) =>
-  page.evaluate((sel) => document.querySelectorAll<HTMLElement>(sel).forEach((e) => e.style.removeProperty('position')), selector);
+  page.evaluate(
+    (sel) => document.querySelectorAll<HTMLElement>(sel).forEach((e) => e.style.removeProperty('position')),
+    selector,
+  );
 
 /** Saves the preview and waits for the new draft plan's page; returns its id. */
 export async function saveImport(page: Page): Promise<number> {

@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)('web: execution cycle', () => {
     await logInAs(exec, h.baseUrl, EXECUTOR);
     await logInAs(coord, h.baseUrl, USERS.coordinator);
   }, 180_000);
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   const openMeasure = async (page: Page, number: string) => {
     await page.getByTestId('nav-plans').click();
@@ -45,11 +47,19 @@ describe.skipIf(!hasChromium)('web: execution cycle', () => {
   /** The first report of the lead (Минкультуры) for measure 2.2. */
   const leadRow = (page: Page) => page.locator('[data-testid^="report-row-"][data-role="lead"]').first();
 
-  const unlabelledInputs = (page: Page) => page.evaluate(() =>
-    [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter((el) => {
-      const id = el.getAttribute('id');
-      return !(el.getAttribute('aria-label') || el.closest('label') || (id && document.querySelector(`label[for="${id}"]`)));
-    }).map((el) => el.outerHTML.slice(0, 80)));
+  const unlabelledInputs = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+        .filter((el) => {
+          const id = el.getAttribute('id');
+          return !(
+            el.getAttribute('aria-label') ||
+            el.closest('label') ||
+            (id && document.querySelector(`label[for="${id}"]`))
+          );
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
 
   it('walks submit → return → resubmit → accept, and the light turns green', async () => {
     await openMeasure(exec, '2.2');
@@ -73,28 +83,43 @@ describe.skipIf(!hasChromium)('web: execution cycle', () => {
     await editor.getByTestId('report-notice').waitFor();
 
     await openMeasure(coord, '2.2');
-    await coord.locator(`[data-testid^="report-row-"][data-role="lead"][data-period="${period}"]`).getByRole('button').click();
+    await coord
+      .locator(`[data-testid^="report-row-"][data-role="lead"][data-period="${period}"]`)
+      .getByRole('button')
+      .click();
     const review = coord.getByTestId('report-editor');
     await expect.poll(() => review.getByTestId('report-view-text').textContent()).toContain('Проведено 4 выставки');
     expect(await review.getByTestId('report-view-figures').textContent()).toBe('Число выставок4');
-    expect(await review.getByTestId('report-view-links').getByRole('link').getAttribute('href')).toBe('https://minkult.example.ru/news/vystavki-so-nko');
+    expect(await review.getByTestId('report-view-links').getByRole('link').getAttribute('href')).toBe(
+      'https://minkult.example.ru/news/vystavki-so-nko',
+    );
     await review.getByTestId('report-return-comment').fill('Укажите число посетителей выставок');
     await review.getByTestId('report-return').click();
     await review.getByTestId('report-notice').waitFor();
 
     await exec.reload();
     await exec.getByTestId('execution').waitFor();
-    await exec.locator(`[data-testid^="report-row-"][data-role="lead"][data-period="${period}"]`).getByRole('button').click();
+    await exec
+      .locator(`[data-testid^="report-row-"][data-role="lead"][data-period="${period}"]`)
+      .getByRole('button')
+      .click();
     const again = exec.getByTestId('report-editor');
-    await expect.poll(() => again.getByTestId('report-returned-comment').textContent()).toContain('Укажите число посетителей');
-    await again.getByTestId('report-text').fill('Проведено 4 выставки работ СО НКО в библиотеках области, 1 250 посетителей.');
+    await expect
+      .poll(() => again.getByTestId('report-returned-comment').textContent())
+      .toContain('Укажите число посетителей');
+    await again
+      .getByTestId('report-text')
+      .fill('Проведено 4 выставки работ СО НКО в библиотеках области, 1 250 посетителей.');
     await again.getByTestId('report-status').selectOption('done');
     await again.getByTestId('report-submit').click();
     await again.getByTestId('report-notice').waitFor();
 
     await coord.reload();
     await coord.getByTestId('execution').waitFor();
-    await coord.locator(`[data-testid^="report-row-"][data-role="lead"][data-period="${period}"]`).getByRole('button').click();
+    await coord
+      .locator(`[data-testid^="report-row-"][data-role="lead"][data-period="${period}"]`)
+      .getByRole('button')
+      .click();
     await coord.getByTestId('report-editor').getByTestId('report-accept').click();
     await coord.getByTestId('report-editor').getByTestId('report-notice').waitFor();
 
@@ -107,7 +132,9 @@ describe.skipIf(!hasChromium)('web: execution cycle', () => {
   it('shows the dashboard and downloads the consolidated DOCX, which reads back through the importer', async () => {
     await coord.getByTestId('plan-tab-monitoring').click();
     await coord.getByTestId('dash-tiles').waitFor();
-    expect(Number(await coord.getByTestId('dash-light-green').locator('.tile-n').textContent())).toBeGreaterThanOrEqual(3);
+    expect(Number(await coord.getByTestId('dash-light-green').locator('.tile-n').textContent())).toBeGreaterThanOrEqual(
+      3,
+    );
     await h.screenshot(coord, 'dashboard');
     const [download] = await Promise.all([coord.waitForEvent('download'), coord.getByTestId('export-docx').click()]);
     const file = join(dir, 'report.docx');
@@ -122,16 +149,51 @@ describe.skipIf(!hasChromium)('web: execution cycle', () => {
     const pdf = join(dir, 'exported.pdf');
     await pdfDownload.saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
-    const has = (cmd: string, arg: string) => { try { execFileSync(cmd, [arg], { stdio: 'ignore' }); return true; } catch { return false; } };
-    if (!has('pdftoppm', '-v')) { console.warn('pdftoppm (poppler-utils) is not installed: the report is not rendered to PNG'); return; }
+    const has = (cmd: string, arg: string) => {
+      try {
+        execFileSync(cmd, [arg], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (!has('pdftoppm', '-v')) {
+      console.warn('pdftoppm (poppler-utils) is not installed: the report is not rendered to PNG');
+      return;
+    }
     if (has('soffice', '--version')) {
       // The downloaded DOCX itself, as Word users will see it: LibreOffice → PDF → PNG of page 1.
-      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(dir, 'report.pdf'), join(outputDir, 'report-docx-page1')]);
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+        stdio: 'ignore',
+        timeout: 120_000,
+      });
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        join(dir, 'report.pdf'),
+        join(outputDir, 'report-docx-page1'),
+      ]);
       expect(existsSync(join(outputDir, 'report-docx-page1.png'))).toBe(true);
     } else {
       console.warn('LibreOffice is not installed: rendering the PDF export of the same report instead of the DOCX');
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(outputDir, 'report-pdf-page1')]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdf,
+        join(outputDir, 'report-pdf-page1'),
+      ]);
       expect(existsSync(join(outputDir, 'report-pdf-page1.png'))).toBe(true);
     }
   }, 60_000);

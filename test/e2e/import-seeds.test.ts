@@ -10,10 +10,22 @@ import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, type BrowserHarness } from '../helpers/browser';
-import { USERS, createAllUnknown, logInAs, previewScreenshot, readingsSettled, saveImport, startHarness } from './e2e-support';
+import {
+  USERS,
+  createAllUnknown,
+  logInAs,
+  previewScreenshot,
+  readingsSettled,
+  saveImport,
+  startHarness,
+} from './e2e-support';
 
 const SEEDS_DIR = process.env.SEEDS_DIR ? resolve(process.env.SEEDS_DIR) : '';
-const seeds = SEEDS_DIR ? readdirSync(SEEDS_DIR).filter((f) => f.toLowerCase().endsWith('.txt')).sort() : [];
+const seeds = SEEDS_DIR
+  ? readdirSync(SEEDS_DIR)
+      .filter((f) => f.toLowerCase().endsWith('.txt'))
+      .sort()
+  : [];
 
 describe.skipIf(!SEEDS_DIR || !hasChromium)('web: import of the seed documents', () => {
   let h: BrowserHarness;
@@ -39,7 +51,10 @@ describe.skipIf(!SEEDS_DIR || !hasChromium)('web: import of the seed documents',
     it(`${file}: uploaded, unknown executors created, saved; the plan shows its measures`, async () => {
       await page.goto(`${h.baseUrl}/import`);
       await page.getByTestId('import-file').setInputFiles(join(SEEDS_DIR, file));
-      await page.locator('[data-testid="import-table"], [data-testid="import-mode"]').first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('[data-testid="import-table"], [data-testid="import-mode"]')
+        .first()
+        .waitFor({ timeout: 30_000 });
       // An execution report becomes a plan of its own here (its kind maps to «План мероприятий»).
       if (await page.getByTestId('import-mode').count()) {
         await page.getByTestId('import-mode-plan').check();
@@ -52,7 +67,9 @@ describe.skipIf(!SEEDS_DIR || !hasChromium)('web: import of the seed documents',
 
       await createAllUnknown(page);
       // Rows no plan can hold (no number, no title, a repeated number) are left out.
-      const blockingRows = page.locator('#main [id^="import-row-"][data-problems*="duplicate_number"], #main [id^="import-row-"][data-problems*="empty_title"], #main [id^="import-row-"][data-problems*="empty_number"]');
+      const blockingRows = page.locator(
+        '#main [id^="import-row-"][data-problems*="duplicate_number"], #main [id^="import-row-"][data-problems*="empty_title"], #main [id^="import-row-"][data-problems*="empty_number"]',
+      );
       let excluded = 0;
       while ((await blockingRows.count()) > excluded) {
         await blockingRows.nth(excluded).getByTestId('import-item-exclude').click();
@@ -80,7 +97,9 @@ describe.skipIf(!SEEDS_DIR || !hasChromium)('web: import of the seed documents',
         // «в течение 5 рабочих дней после поступления информации…»: relative, waits for the event date.
         await page.getByRole('navigation', { name: 'Навигационная цепочка' }).getByRole('link').nth(1).click();
         await page.getByTestId('plan-table').waitFor();
-        const relative = page.locator('[data-testid^="measure-row-"]', { hasText: /в течение 5 рабочих дней после поступления/ }).first();
+        const relative = page
+          .locator('[data-testid^="measure-row-"]', { hasText: /в течение 5 рабочих дней после поступления/ })
+          .first();
         await relative.getByRole('link').first().click();
         await page.getByTestId('measure-props').waitFor();
         expect(await page.getByTestId('measure-deadline-kind').textContent()).toContain('относительный');

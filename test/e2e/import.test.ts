@@ -10,8 +10,25 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, type BrowserHarness } from '../helpers/browser';
-import { makeCouncilDecisionsDocx, makePlanDocx, makeReportDocx, makeRoadmapXlsx, planExpected, roadmapExpected } from '../fixtures/make-fixtures';
-import { USERS, createAllUnknown, logInAs, previewScreenshot, problemKinds, readingsSettled, saveImport, startHarness, uploadForPreview } from './e2e-support';
+import {
+  makeCouncilDecisionsDocx,
+  makePlanDocx,
+  makeReportDocx,
+  makeRoadmapXlsx,
+  planExpected,
+  roadmapExpected,
+} from '../fixtures/make-fixtures';
+import {
+  USERS,
+  createAllUnknown,
+  logInAs,
+  previewScreenshot,
+  problemKinds,
+  readingsSettled,
+  saveImport,
+  startHarness,
+  uploadForPreview,
+} from './e2e-support';
 
 const VOLUNTEER = join(process.cwd(), 'test', 'fixtures', 'api', 'volunteer-plan.txt');
 
@@ -41,17 +58,27 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
   it('an unreadable upload (PDF) shows the Russian message and nothing is saved', async () => {
     await page.getByTestId('plans-table').waitFor();
     await page.getByTestId('import-document').click();
-    await page.getByTestId('import-file').setInputFiles({ name: 'скан.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') });
-    await expect.poll(() => page.getByTestId('import-error').textContent()).toMatch(/Формат файла не поддерживается \(PDF\)/);
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'скан.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+    });
+    await expect
+      .poll(() => page.getByTestId('import-error').textContent())
+      .toMatch(/Формат файла не поддерживается \(PDF\)/);
     expect(new URL(page.url()).pathname).toBe('/import');
     // An empty file: its own message.
-    await page.getByTestId('import-file').setInputFiles({ name: 'пусто.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'пусто.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
     await expect.poll(() => page.getByTestId('import-error').textContent()).toBe('Файл пуст');
   });
 
   it('text plan: unknown executors are marked; one created, one picked; saved as a draft with the source link; approved', async () => {
     await uploadForPreview(page, h.baseUrl, VOLUNTEER);
-    expect(await page.getByTestId('import-field-title').inputValue()).toMatch(/^ПЛАН\s+мероприятий по развитию добровольчества/);
+    expect(await page.getByTestId('import-field-title').inputValue()).toMatch(
+      /^ПЛАН\s+мероприятий по развитию добровольчества/,
+    );
     expect(await page.getByTestId('import-field-periodFrom').inputValue()).toBe('2026-01-01');
     expect(await page.getByTestId('import-field-periodTo').inputValue()).toBe('2027-12-31');
     expect(await page.getByTestId('import-field-approvedByName').inputValue()).toBe('Н.В. Морозова');
@@ -59,20 +86,32 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     expect(await page.getByTestId('import-field-owner').inputValue()).toBe('Минсоцзащиты');
 
     expect((await problemKinds(page)).filter((k) => k === 'executor_unknown')).toHaveLength(2);
-    await expect.poll(() => page.getByTestId('import-row-1.2').getAttribute('data-problems')).toContain('executor_unknown');
+    await expect
+      .poll(() => page.getByTestId('import-row-1.2').getAttribute('data-problems'))
+      .toContain('executor_unknown');
     expect(await page.getByTestId('import-row-1.1').getAttribute('data-problems')).toBeNull();
     // Live reading of each deadline.
-    await expect.poll(() => page.getByTestId('import-row-1.1').getByTestId('deadline-meaning').textContent()).toContain('31.03.2026');
+    await expect
+      .poll(() => page.getByTestId('import-row-1.1').getByTestId('deadline-meaning').textContent())
+      .toContain('31.03.2026');
     await previewScreenshot(h, page, 'import-preview-text');
 
     // The problem link brings the executor's row into view and focus.
-    await page.getByTestId('import-problem').filter({ hasText: 'Комитет по печати' }).getByRole('button', { name: 'Сопоставить' }).click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toMatch(/exec-choice/);
+    await page
+      .getByTestId('import-problem')
+      .filter({ hasText: 'Комитет по печати' })
+      .getByRole('button', { name: 'Сопоставить' })
+      .click();
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id),
+    ).toMatch(/exec-choice/);
     // «Комитет по печати»: a new organisation, full name prefilled.
     await page.getByLabel('Организация для «Комитет по печати»').selectOption('create');
     const create = page.getByTestId('import-exec').filter({ hasText: 'Комитет по печати' });
     expect(await create.getByLabel('Полное наименование новой организации').inputValue()).toBe('Комитет по печати');
-    await create.getByLabel('Полное наименование новой организации').fill('Комитет по печати и информации Северо-Озёрской области');
+    await create
+      .getByLabel('Полное наименование новой организации')
+      .fill('Комитет по печати и информации Северо-Озёрской области');
     await create.getByLabel('Краткое наименование').fill('Комитет по печати');
     await create.getByLabel('Вид').selectOption('executive');
     // «Молодёжный центр «Импульс»»: any directory organisation through the type-ahead.
@@ -123,18 +162,26 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     // A new organisation named like one in the directory: warned here, refused by the server (409).
     const culture = page.getByTestId('import-exec').filter({ hasText: 'Министерство культуры Приозёрного края' });
     await page.getByLabel('Организация для «Министерство культуры Приозёрного края»').selectOption('create');
-    await culture.getByLabel('Полное наименование новой организации').fill('Министерство культуры Северо-Озёрской области');
+    await culture
+      .getByLabel('Полное наименование новой организации')
+      .fill('Министерство культуры Северо-Озёрской области');
     await expect.poll(() => culture.textContent()).toContain('Такая организация уже есть в справочнике');
     await createAllUnknown(page);
     await readingsSettled(page);
     await page.getByTestId('import-save').click();
-    await expect.poll(() => page.getByTestId('import-save-error').textContent()).toBe('Организация «Министерство культуры Северо-Озёрской области» уже есть в справочнике — выберите её');
+    await expect
+      .poll(() => page.getByTestId('import-save-error').textContent())
+      .toBe('Организация «Министерство культуры Северо-Озёрской области» уже есть в справочнике — выберите её');
     await culture.getByLabel('Полное наименование новой организации').fill('Министерство культуры Приозёрного края');
     // «Министерство … (далее – Минсоцзащиты)»: the document's short form is in the directory, so the
     // full name is the same organisation (issue 9, item 9) — found, and marked for a look.
-    const minsoc = page.locator('[data-testid="import-exec"][data-exec-name^="Министерство социальной защиты населения Приозёрного края"]');
+    const minsoc = page.locator(
+      '[data-testid="import-exec"][data-exec-name^="Министерство социальной защиты населения Приозёрного края"]',
+    );
     expect(await minsoc.getAttribute('data-resolved')).toBe('true');
-    expect(await minsoc.getByTestId('import-exec-check').textContent()).toContain('найдено по сокращению «Минсоцзащиты»');
+    expect(await minsoc.getByTestId('import-exec-check').textContent()).toContain(
+      'найдено по сокращению «Минсоцзащиты»',
+    );
     // «Комитет» is the short name given in the document: the same new organisation.
     expect(await page.getByLabel('Организация для «Комитет»').inputValue()).toMatch(/^same:/);
     await readingsSettled(page);
@@ -142,13 +189,18 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     await expect.poll(() => page.locator('[data-testid^="measure-row-"]').count()).toBe(planExpected.items.length);
     expect(await page.getByTestId('plan-source').textContent()).toContain('План СО НКО.docx');
     const committee = planExpected.items.filter((i) => i.executors.some((e) => /^Комитет$/.test(e)));
-    for (const it of committee) expect(await page.getByTestId(`measure-row-${it.number}`).textContent()).toContain('Комитет');
+    for (const it of committee)
+      expect(await page.getByTestId(`measure-row-${it.number}`).textContent()).toContain('Комитет');
   });
 
   it('Excel roadmap (.xlsx): saved with its sections; deadlines read in the plan', async () => {
     await uploadForPreview(page, h.baseUrl, join(dir, 'Дорожная карта.xlsx'));
-    expect(await page.getByTestId('import-summary').textContent()).toContain(`${roadmapExpected.items.length} мероприяти`);
-    await expect.poll(() => page.getByTestId('import-row-1.1').getByTestId('deadline-meaning').textContent()).toContain('31.03.2025');
+    expect(await page.getByTestId('import-summary').textContent()).toContain(
+      `${roadmapExpected.items.length} мероприяти`,
+    );
+    await expect
+      .poll(() => page.getByTestId('import-row-1.1').getByTestId('deadline-meaning').textContent())
+      .toContain('31.03.2025');
     await previewScreenshot(h, page, 'import-preview-xlsx');
     await createAllUnknown(page);
     await saveImport(page);
@@ -173,7 +225,9 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     await uploadForPreview(page, h.baseUrl, join(dir, 'Отчёт.docx'), 'report-apply');
     expect(await page.getByTestId('import-mode-report').isChecked()).toBe(true);
     const select = page.getByTestId('report-plan');
-    const demoPlan = await select.locator('option', { hasText: 'План мероприятий по поддержке социально' }).getAttribute('value');
+    const demoPlan = await select
+      .locator('option', { hasText: 'План мероприятий по поддержке социально' })
+      .getAttribute('value');
     await select.selectOption(demoPlan!);
     expect(await page.getByTestId('report-period').inputValue()).not.toBe(''); // suggested from the report's period
     await page.getByTestId('report-period').fill('I квартал 2026 г.');
@@ -187,7 +241,9 @@ describe.skipIf(!hasChromium)('web: import of documents', () => {
     await expect.poll(() => page.getByTestId('report-applied').textContent()).toContain('Отчёт применён');
     await page.getByTestId('report-applied').getByRole('link', { name: 'Открыть план' }).click();
     await page.getByTestId('plan-table').waitFor();
-    await expect.poll(() => page.getByTestId('measure-row-1.3').locator('[data-status]').getAttribute('data-status')).toBe('not_done');
+    await expect
+      .poll(() => page.getByTestId('measure-row-1.3').locator('[data-status]').getAttribute('data-status'))
+      .toBe('not_done');
     expect(pageErrors).toEqual([]);
   });
   it('phone (390px): a report saved as a new plan — the preview is cards, no sideways scrolling', async () => {

@@ -18,7 +18,9 @@ describe.skipIf(!hasChromium)('web: reporting periods', () => {
   beforeAll(async () => {
     ({ h, page, errors } = await startHarnessAs(USERS.coordinator));
   }, 180_000);
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   const rows = () => page.getByTestId('period-row');
   const cells = (i: number) => rows().nth(i).locator('td').allTextContents();
@@ -29,7 +31,13 @@ describe.skipIf(!hasChromium)('web: reporting periods', () => {
     await page.getByTestId('plan-tab-reporting').click();
     await page.getByTestId('periods-table').waitFor();
     expect(await rows().count()).toBe(12); // quarters of 2025–2027
-    expect(await cells(0)).toEqual(['I квартал 2025 г.', '01.01.2025', '31.03.2025', '10.04.2025', expect.stringMatching(/отчёт/)]);
+    expect(await cells(0)).toEqual([
+      'I квартал 2025 г.',
+      '01.01.2025',
+      '31.03.2025',
+      '10.04.2025',
+      expect.stringMatching(/отчёт/),
+    ]);
 
     await page.getByTestId('reporting-frequency').selectOption('half');
     await page.getByTestId('reporting-day').fill('15');

@@ -121,7 +121,10 @@ describe.skipIf(!hasChromium)('web: coordinator edits a plan', () => {
   it('moves a measure up within its section and archives it', async () => {
     await page.getByRole('link', { name: PLAN_TITLE }).first().click();
     await page.getByTestId('plan-table').waitFor();
-    const order = () => page.locator('[data-testid^="measure-row-1."]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    const order = () =>
+      page
+        .locator('[data-testid^="measure-row-1."]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
     expect(await order()).toEqual(['measure-row-1.1', 'measure-row-1.2', 'measure-row-1.3', 'measure-row-1.4']);
     await page.getByTestId('measure-row-1.4').getByTestId('measure-up').click();
     await expect.poll(order).toEqual(['measure-row-1.1', 'measure-row-1.2', 'measure-row-1.4', 'measure-row-1.3']);
@@ -179,7 +182,9 @@ describe.skipIf(!hasChromium)('web: admin sets up a council plan, the directory 
     await page.getByTestId('org-submit').click();
     await expect.poll(() => page.getByTestId('org-dialog').count()).toBe(0);
     await page.getByTestId('org-search').fill('прокуратура соо');
-    await expect.poll(() => page.getByTestId('org-tree').textContent()).toContain('Прокуратура Северо-Озёрской области (по согласованию)');
+    await expect
+      .poll(() => page.getByTestId('org-tree').textContent())
+      .toContain('Прокуратура Северо-Озёрской области (по согласованию)');
   });
 
   it('creates a council plan, a protocol and an instruction with its protocol item', async () => {
@@ -219,7 +224,9 @@ describe.skipIf(!hasChromium)('web: admin sets up a council plan, the directory 
     await page.getByTestId('plan-field-approvedByName').fill('О.А. Петелин');
     await page.getByTestId('plan-field-approvedOn').fill('2016-12-28');
     await page.getByTestId('plan-submit').click();
-    await expect.poll(() => page.getByTestId('plan-approval').textContent()).toBe('УТВЕРЖДАЮО.А. Петелин28 декабря 2016 г.');
+    await expect
+      .poll(() => page.getByTestId('plan-approval').textContent())
+      .toBe('УТВЕРЖДАЮО.А. Петелин28 декабря 2016 г.');
 
     await page.getByTestId('archive-plan').click();
     await page.getByTestId('confirm-submit').click();

@@ -10,7 +10,10 @@ const BASE = process.env.BASE_URL ?? 'http://localhost:3000';
 const OUT = process.env.OUT_DIR ?? 'test-output/screens';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ADMIN = { login: process.env.ADMIN_LOGIN ?? 'admin', password: process.env.ADMIN_PASSWORD ?? 'demo-admin-2025' };
-const EXECUTOR = { login: process.env.EXEC_LOGIN ?? 'executor', password: process.env.EXEC_PASSWORD ?? 'demo-exec-2025' };
+const EXECUTOR = {
+  login: process.env.EXEC_LOGIN ?? 'executor',
+  password: process.env.EXEC_PASSWORD ?? 'demo-exec-2025',
+};
 
 const viewports = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -29,7 +32,15 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const only = process.env.ONLY?.split(',');
   const shot = async (page: Page, vp: string, name: string, fullPage = false) => {
@@ -41,11 +52,19 @@ async function main() {
   const errors: string[] = [];
   try {
     for (const vp of viewports) {
-      const ctx = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+      const ctx = await browser.newContext({
+        viewport: { width: vp.width, height: vp.height },
+        locale: 'ru-RU',
+        timezoneId: 'Europe/Moscow',
+      });
       const page = await ctx.newPage();
       page.on('pageerror', (e) => errors.push(`${vp.name}: ${e.message}`));
       // 401 from GET /api/auth/me before login and 401/403 shown on purpose are not app errors.
-      page.on('console', (m) => m.type() === 'error' && !/status of 40[13]/.test(m.text()) && errors.push(`${vp.name} console: ${m.text()}`));
+      page.on(
+        'console',
+        (m) =>
+          m.type() === 'error' && !/status of 40[13]/.test(m.text()) && errors.push(`${vp.name} console: ${m.text()}`),
+      );
 
       await page.goto(`${BASE}/login`);
       await shot(page, vp.name, 'login');

@@ -35,7 +35,8 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     await h?.close();
   });
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  const noSidewaysScroll = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   it('lands the executor on «Моя работа» with counts, what to submit and by when', async () => {
     await logInAs(exec, h.baseUrl, EXECUTOR);
@@ -58,11 +59,20 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     await exec.getByTestId('nav-reports').click();
     await exec.getByTestId('report-list').waitFor();
     const all = Number((await exec.getByTestId('reports-total').textContent())!.match(/\d+/)![0]);
-    await exec.getByTestId('filter-plan').selectOption({ label: 'План мероприятий по поддержке социально ориентированных некоммерческих организаций в Северо-Озёрской области на 2025–2027 годы' });
+    await exec.getByTestId('filter-plan').selectOption({
+      label:
+        'План мероприятий по поддержке социально ориентированных некоммерческих организаций в Северо-Озёрской области на 2025–2027 годы',
+    });
     await exec.getByTestId('filter-state').selectOption('expected,draft,returned');
-    await exec.waitForURL(/planId=\d+.*state=expected%2Cdraft%2Creturned|state=expected%2Cdraft%2Creturned.*planId=\d+/);
-    await expect.poll(async () => Number((await exec.getByTestId('reports-total').textContent())!.match(/\d+/)![0])).toBeLessThan(all);
-    const states = await exec.locator('[data-testid^="report-item-"][data-state]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    await exec.waitForURL(
+      /planId=\d+.*state=expected%2Cdraft%2Creturned|state=expected%2Cdraft%2Creturned.*planId=\d+/,
+    );
+    await expect
+      .poll(async () => Number((await exec.getByTestId('reports-total').textContent())!.match(/\d+/)![0]))
+      .toBeLessThan(all);
+    const states = await exec
+      .locator('[data-testid^="report-item-"][data-state]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
     expect(states.length).toBeGreaterThan(0);
     expect(states.every((s) => ['expected', 'draft', 'returned'].includes(s!))).toBe(true);
     await exec.getByTestId('filter-overdue').click();
@@ -76,12 +86,17 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
 
     for (let i = 0; i < 2; i++) {
       // Lead reports go to the coordinator (a co-executor's part goes to the lead).
-      await exec.locator('[data-testid^="report-item-"][data-state="expected"][data-role="lead"]').first().getByTestId('report-item-open').click();
+      await exec
+        .locator('[data-testid^="report-item-"][data-state="expected"][data-role="lead"]')
+        .first()
+        .getByTestId('report-item-open')
+        .click();
       await exec.waitForURL(/\/reports\/\d+$/);
       submitted.push(Number(new URL(exec.url()).pathname.split('/').pop()));
       const editor = exec.getByTestId('report-editor');
       await editor.getByTestId('report-text').fill(`Исполнено в срок, отчёт ${i + 1}.`);
-      if (await editor.getByTestId('report-status').count()) await editor.getByTestId('report-status').selectOption('done');
+      if (await editor.getByTestId('report-status').count())
+        await editor.getByTestId('report-status').selectOption('done');
       await editor.getByTestId('report-submit').click();
       await editor.getByTestId('report-notice').waitFor();
       await exec.goBack();
@@ -117,8 +132,14 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     expect(await result.textContent()).toMatch(/Принято: 1\. Не принято: 1\..*№ .*уже изменил другой пользователь/s);
     expect(await coord.getByTestId(`report-item-${submitted[1]}`).count()).toBe(0);
     expect(await coord.getByTestId(`report-item-${submitted[0]}`).count()).toBe(1);
-    const states = await h.db.db.query<{ id: number; state: string }>(`SELECT id, state FROM reports WHERE id = ANY($1::int[]) ORDER BY id`, [submitted]);
-    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [submitted[0]]: 'submitted', [submitted[1]]: 'accepted' });
+    const states = await h.db.db.query<{ id: number; state: string }>(
+      `SELECT id, state FROM reports WHERE id = ANY($1::int[]) ORDER BY id`,
+      [submitted],
+    );
+    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({
+      [submitted[0]]: 'submitted',
+      [submitted[1]]: 'accepted',
+    });
     const phone = await h.newPage(PHONE);
     await logInAs(phone, h.baseUrl, USERS.coordinator);
     await phone.goto(`${h.baseUrl}/reports?view=review`);
@@ -128,7 +149,7 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     await phone.context().close();
   });
 
-  it('rings the executor\'s bell for the acceptance; a notice opens the report and is read', async () => {
+  it("rings the executor's bell for the acceptance; a notice opens the report and is read", async () => {
     await exec.goto(`${h.baseUrl}/home`);
     const count = exec.getByTestId('bell-count');
     await count.waitFor();
@@ -143,19 +164,25 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     await expect.poll(async () => ((await count.count()) ? Number(await count.textContent()) : 0)).toBe(before - 1);
     await exec.goto(`${h.baseUrl}/notifications`);
     await exec.getByTestId('notification-list').waitFor();
-    expect(await exec.locator('[data-testid="notification"][data-kind="report_accepted"]').getAttribute('data-read')).toBe('true');
+    expect(
+      await exec.locator('[data-testid="notification"][data-kind="report_accepted"]').getAttribute('data-read'),
+    ).toBe('true');
     await h.screenshot(exec, 'workspace-notifications');
   });
 
-  it('reminds an executor from the dashboard\'s overdue list, once a day', async () => {
+  it("reminds an executor from the dashboard's overdue list, once a day", async () => {
     await coord.getByTestId('nav-dashboard').click();
     const first = coord.getByTestId('dash-overdue').locator('li').first();
     await first.getByTestId('remind').click();
-    await expect.poll(() => first.getByTestId('remind-result').textContent()).toMatch(/^Напомнили: .+ — уведомление в системе \(\d+\), письмо не отправлено: Отправка почты не настроена\.$/);
+    await expect
+      .poll(() => first.getByTestId('remind-result').textContent())
+      .toMatch(/^Напомнили: .+ — уведомление в системе \(\d+\), письмо не отправлено: Отправка почты не настроена\.$/);
     await h.screenshot(coord, 'workspace-dashboard-reminded');
     await coord.reload();
     await coord.getByTestId('dash-overdue').locator('li').first().getByTestId('remind').click();
-    await expect.poll(() => coord.getByTestId('dash-overdue').locator('li').first().getByTestId('remind-error').textContent()).toContain('уже напоминали');
+    await expect
+      .poll(() => coord.getByTestId('dash-overdue').locator('li').first().getByTestId('remind-error').textContent())
+      .toContain('уже напоминали');
     const audit = await h.db.db.query(`SELECT 1 FROM audit_events WHERE action = 'measure.remind'`);
     expect(audit).toHaveLength(1);
   });
@@ -170,29 +197,41 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     await admin.getByTestId('org-field-shortName').fill('Минкульт обл.');
     await admin.getByTestId('org-submit').click();
     await admin.getByTestId('org-dialog').waitFor({ state: 'detached' });
-    const dup = (await h.db.db.one<{ id: number }>(`SELECT id FROM organisations WHERE short_name = 'Минкульт обл.'`))!.id;
+    const dup = (await h.db.db.one<{ id: number }>(`SELECT id FROM organisations WHERE short_name = 'Минкульт обл.'`))!
+      .id;
     // The import gave the duplicate two measures: 2.2, which Минкультуры leads, and 3.3.
-    await h.db.db.query(`INSERT INTO measure_executors (measure_id, organisation_id, role, position)
-      SELECT id, $1, 'co', 9 FROM measures WHERE number IN ('2.2', '3.3') AND plan_id = (SELECT min(id) FROM plans)`, [dup]);
+    await h.db.db.query(
+      `INSERT INTO measure_executors (measure_id, organisation_id, role, position)
+      SELECT id, $1, 'co', 9 FROM measures WHERE number IN ('2.2', '3.3') AND plan_id = (SELECT min(id) FROM plans)`,
+      [dup],
+    );
     await admin.getByTestId(`org-merge-${dup}`).click();
     const dialog = admin.getByTestId('merge-dialog');
     await dialog.getByTestId('merge-other').fill('Минкультуры');
     await dialog.getByRole('option').first().click();
     await dialog.getByTestId('merge-check').click();
     await dialog.getByTestId('merge-preview').waitFor();
-    expect(await dialog.getByTestId('merge-preview').textContent()).toContain('мероприятий — 2 (в 1 обе указаны исполнителями — останется одна запись)');
+    expect(await dialog.getByTestId('merge-preview').textContent()).toContain(
+      'мероприятий — 2 (в 1 обе указаны исполнителями — останется одна запись)',
+    );
     expect(await dialog.getByTestId('merge-preview').textContent()).toContain('«Министерство культуры (из импорта)»');
     await h.screenshot(admin, 'workspace-org-merge');
     await dialog.getByTestId('merge-confirm').click();
     await dialog.waitFor({ state: 'detached' });
     await admin.getByText('объединена с «Минкультуры»').first().waitFor();
     expect(await admin.getByTestId(`org-${dup}`).count()).toBe(0);
-    const survivor = await h.db.db.one<{ aliases: string[] }>(`SELECT aliases FROM organisations WHERE short_name = 'Минкультуры'`);
+    const survivor = await h.db.db.one<{ aliases: string[] }>(
+      `SELECT aliases FROM organisations WHERE short_name = 'Минкультуры'`,
+    );
     expect(survivor!.aliases).toEqual(expect.arrayContaining(['Министерство культуры (из импорта)', 'Минкульт обл.']));
     const executors = await h.db.db.query<{ number: string; short_name: string }>(
       `SELECT m.number, o.short_name FROM measure_executors me JOIN measures m ON m.id = me.measure_id JOIN organisations o ON o.id = me.organisation_id
-       WHERE m.number IN ('2.2', '3.3') AND m.plan_id = (SELECT min(id) FROM plans) AND o.short_name LIKE 'Минкульт%' ORDER BY m.number`);
-    expect(executors).toEqual([{ number: '2.2', short_name: 'Минкультуры' }, { number: '3.3', short_name: 'Минкультуры' }]);
+       WHERE m.number IN ('2.2', '3.3') AND m.plan_id = (SELECT min(id) FROM plans) AND o.short_name LIKE 'Минкульт%' ORDER BY m.number`,
+    );
+    expect(executors).toEqual([
+      { number: '2.2', short_name: 'Минкультуры' },
+      { number: '3.3', short_name: 'Минкультуры' },
+    ]);
     const phone = await h.newPage(PHONE);
     await logInAs(phone, h.baseUrl, USERS.admin);
     await phone.goto(`${h.baseUrl}/organisations`);
@@ -203,15 +242,22 @@ describe.skipIf(!hasChromium)('web: the workspace', () => {
     await admin.context().close();
   });
 
-  it('opens the help for the reader\'s role from the header, and prints pages without the application\'s chrome', async () => {
+  it("opens the help for the reader's role from the header, and prints pages without the application's chrome", async () => {
     await exec.getByTestId('help-link').click();
     await exec.waitForURL(/\/help#executor$/);
-    const sections = await exec.locator('section[data-testid^="help-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    const sections = await exec
+      .locator('section[data-testid^="help-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(sections[0]).toBe('help-executor');
     await exec.goto(`${h.baseUrl}/reports?view=mine`);
     await exec.getByTestId('report-list').waitFor();
     await exec.emulateMedia({ media: 'print' });
-    const hidden = await exec.evaluate(() => ['.topbar', '.filters', '.tabs'].map((s) => { const el = document.querySelector(s); return el ? getComputedStyle(el).display : 'none'; }));
+    const hidden = await exec.evaluate(() =>
+      ['.topbar', '.filters', '.tabs'].map((s) => {
+        const el = document.querySelector(s);
+        return el ? getComputedStyle(el).display : 'none';
+      }),
+    );
     expect(hidden).toEqual(['none', 'none', 'none']);
     await exec.pdf({ path: `${outputDir}/workspace-reports-print.pdf`, format: 'A4' });
     await exec.emulateMedia({ media: 'screen' });

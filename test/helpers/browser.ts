@@ -18,9 +18,13 @@ export const outputDir = join(process.cwd(), 'test-output');
 /** Builds the web app once when its build is missing or older than web/ (the server serves dist/web). */
 export function ensureWebBuilt(): void {
   const built = join('dist', 'web', 'index.html');
-  const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.name !== 'dist')
-    .reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.name !== 'dist')
+      .reduce(
+        (t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
+        0,
+      );
   if (existsSync(built) && statSync(built).mtimeMs >= newest('web')) return;
   execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
 }
@@ -42,11 +46,23 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   mkdirSync(outputDir, { recursive: true });
   return {
-    app, db, baseUrl: address, browser,
+    app,
+    db,
+    baseUrl: address,
+    browser,
     async newPage(viewport = { width: 1280, height: 800 }) {
       const ctx = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
       const page = await ctx.newPage();

@@ -5,7 +5,14 @@
  */
 import { SMTPServer } from 'smtp-server';
 
-export interface Mail { from: string; to: string[]; subject: string; text: string; html: string; headers: Record<string, string> }
+export interface Mail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
 
 function decodeQuotedPrintable(s: string): Buffer {
   const bytes: number[] = [];
@@ -23,8 +30,14 @@ function decodeQuotedPrintable(s: string): Buffer {
 
 /** RFC 2047: «=?UTF-8?B?…?=» and «=?UTF-8?Q?…?=», adjacent words joined. */
 function decodeWords(value: string): string {
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, data: string) =>
-    (enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data.replace(/_/g, ' '))).toString('utf8'));
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, data: string) =>
+      (enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64')
+        : decodeQuotedPrintable(data.replace(/_/g, ' '))
+      ).toString('utf8'),
+    );
 }
 
 function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {
@@ -66,10 +79,21 @@ function parseMail(raw: string, rcpt: string[]): Mail {
   const { headers, body } = splitHeaders(raw);
   const parts = { text: '', html: '' };
   collectParts(headers, body, parts);
-  return { from: decodeWords(headers.from ?? ''), to: rcpt, subject: decodeWords(headers.subject ?? ''), text: parts.text.replace(/\r\n/g, '\n'), html: parts.html, headers };
+  return {
+    from: decodeWords(headers.from ?? ''),
+    to: rcpt,
+    subject: decodeWords(headers.subject ?? ''),
+    text: parts.text.replace(/\r\n/g, '\n'),
+    html: parts.html,
+    headers,
+  };
 }
 
-export interface Sink { port: number; mails: Mail[]; close(): Promise<void> }
+export interface Sink {
+  port: number;
+  mails: Mail[];
+  close(): Promise<void>;
+}
 
 export async function startSink(): Promise<Sink> {
   const mails: Mail[] = [];
@@ -81,7 +105,12 @@ export async function startSink(): Promise<Sink> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        mails.push(
+          parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         callback();
       });
     },

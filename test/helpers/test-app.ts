@@ -14,15 +14,27 @@ export interface TestApp extends TestDatabase {
   responseMismatches: ResponseMismatch[];
 }
 
-export interface Response<T = any> { status: number; body: T; headers: Record<string, unknown> }
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
 
 export class Client {
   cookie = '';
   csrf = '';
   /** `mismatches`: the app's record of answers off their contract; a request that adds one fails. */
-  constructor(private app: App, private mismatches: ResponseMismatch[] = []) {}
+  constructor(
+    private app: App,
+    private mismatches: ResponseMismatch[] = [],
+  ) {}
 
-  async request<T = any>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response<T>> {
     const headers: Record<string, string> = { ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
@@ -37,7 +49,11 @@ export class Client {
     const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
     if (first) this.cookie = first.split(';')[0];
     let parsed: unknown = res.body;
-    try { parsed = JSON.parse(res.body); } catch { /* non-JSON body stays text */ }
+    try {
+      parsed = JSON.parse(res.body);
+    } catch {
+      /* non-JSON body stays text */
+    }
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
 
@@ -50,7 +66,11 @@ export class Client {
 
 function describeMismatches(list: ResponseMismatch[]): string {
   return `answers off their declared response schema (src/contract/responses.ts):\n${list
-    .map((m) => `  ${m.route} → ${m.status}: ${m.problem}${m.issues ? `\n    ${JSON.stringify(m.issues).slice(0, 2000)}` : ''}`).join('\n')}`;
+    .map(
+      (m) =>
+        `  ${m.route} → ${m.status}: ${m.problem}${m.issues ? `\n    ${JSON.stringify(m.issues).slice(0, 2000)}` : ''}`,
+    )
+    .join('\n')}`;
 }
 
 /**
@@ -63,7 +83,10 @@ export async function createTestApp(engine: Engine, opts: { env?: Record<string,
   // Suites log in and export far more often than a person: limits ×10 unless a test sets its own
   // (test/api/rate-limits.test.ts runs with the real ones).
   const responseMismatches: ResponseMismatch[] = [];
-  const app = await buildApp({ db: tdb.db, env: loadEnv({ NODE_ENV: 'test', RATE_LIMIT_SCALE: '10', ...opts.env }) }, { onResponseMismatch: (m) => responseMismatches.push(m) });
+  const app = await buildApp(
+    { db: tdb.db, env: loadEnv({ NODE_ENV: 'test', RATE_LIMIT_SCALE: '10', ...opts.env }) },
+    { onResponseMismatch: (m) => responseMismatches.push(m) },
+  );
   // Accounts made by an administrator in a test start with a one-time password; `as` replaces
   // it on first login (as the user must) and remembers the replacement for later logins.
   const replaced = new Map<string, string>();
@@ -82,7 +105,8 @@ export async function createTestApp(engine: Engine, opts: { env?: Record<string,
       if (r.body.user.mustChangePassword) {
         const next = `${pw}-Ветер-над-Обью`;
         const changed = await c.post('/api/auth/password', { currentPassword: pw, newPassword: next });
-        if (changed.status !== 200) throw new Error(`password change for ${login} failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+        if (changed.status !== 200)
+          throw new Error(`password change for ${login} failed: ${changed.status} ${JSON.stringify(changed.body)}`);
         replaced.set(`${login}\0${given}`, next);
       }
       return c;
@@ -97,5 +121,7 @@ export async function createTestApp(engine: Engine, opts: { env?: Record<string,
 
 /** The directory's organisation ids by short name («Минкультуры» → 5), as the client sees them. */
 export async function orgIdsByShortName(c: Client): Promise<Record<string, number>> {
-  return Object.fromEntries((await c.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]));
+  return Object.fromEntries(
+    (await c.get('/api/organisations')).body.items.map((o: { shortName: string; id: number }) => [o.shortName, o.id]),
+  );
 }

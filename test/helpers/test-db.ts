@@ -32,7 +32,9 @@ async function pgliteSnapshot(): Promise<Blob> {
     const db = await openDatabase({ memory: true });
     await migrate(db);
     await seedDemo(db);
-    const dump = await (db as unknown as { pglite: { dumpDataDir: (c: 'gzip') => Promise<Blob> } }).pglite.dumpDataDir('gzip');
+    const dump = await (db as unknown as { pglite: { dumpDataDir: (c: 'gzip') => Promise<Blob> } }).pglite.dumpDataDir(
+      'gzip',
+    );
     await db.close();
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));

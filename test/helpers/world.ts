@@ -15,50 +15,133 @@ const planText = readFileSync(new URL('../fixtures/api/volunteer-plan.txt', impo
 
 export interface World {
   orgs: Record<string, number>;
-  planId: number; sectionId: number;
+  planId: number;
+  sectionId: number;
   /** Led by Минкультуры, Минздрав co-executes. */
   measureId: number;
   /** Минздрав alone. */
   otherMeasureId: number;
   /** Минкультуры's lead report on `measureId`, and Минздрав's part. */
-  reportId: number; coReportId: number;
+  reportId: number;
+  coReportId: number;
   /** Минздрав's report on `otherMeasureId`. */
   otherReportId: number;
-  extensionId: number; attachmentId: number; attachmentFileId: number;
+  extensionId: number;
+  attachmentId: number;
+  attachmentFileId: number;
   /** Uploaded by the demo coordinator, not committed. */
-  importId: number; importFileId: number;
+  importId: number;
+  importFileId: number;
   /** Spare organisations (no measures, no users): `orgId` merges `orgId2` away. */
-  orgId: number; orgId2: number; userId: number;
-  measureVersion: number; reportVersion: number;
+  orgId: number;
+  orgId2: number;
+  userId: number;
+  measureVersion: number;
+  reportVersion: number;
 }
 
 export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec: Client): Promise<World> {
   const orgs = await orgIdsByShortName(admin);
-  const plan = (await coord.post('/api/plans', { kind: 'plan', title: 'План для проверки маршрутов', ownerOrganisationId: orgs['Минсоцзащиты'], periodFrom: '2025-01-01', periodTo: '2027-12-31', controlFrom: '2025-01-01' })).body;
+  const plan = (
+    await coord.post('/api/plans', {
+      kind: 'plan',
+      title: 'План для проверки маршрутов',
+      ownerOrganisationId: orgs['Минсоцзащиты'],
+      periodFrom: '2025-01-01',
+      periodTo: '2027-12-31',
+      controlFrom: '2025-01-01',
+    })
+  ).body;
   const section = (await coord.post(`/api/plans/${plan.id}/sections`, { number: '1', title: 'Раздел' })).body;
-  const m1 = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: section.id, number: '1.1', title: 'Мероприятие Минкультуры', deadlineText: 'ежегодно до 1 октября', leadExecutorId: orgs['Минкультуры'], coExecutorIds: [orgs['Минздрав']], controlFrom: null })).body;
+  const m1 = (
+    await coord.post(`/api/plans/${plan.id}/measures`, {
+      sectionId: section.id,
+      number: '1.1',
+      title: 'Мероприятие Минкультуры',
+      deadlineText: 'ежегодно до 1 октября',
+      leadExecutorId: orgs['Минкультуры'],
+      coExecutorIds: [orgs['Минздрав']],
+      controlFrom: null,
+    })
+  ).body;
   if (!m1.id) throw new Error(`world: ${JSON.stringify(plan)} ${JSON.stringify(section)} ${JSON.stringify(m1)}`);
-  const m2 = (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: section.id, number: '1.2', title: 'Мероприятие Минздрава', deadlineText: 'ежеквартально', leadExecutorId: orgs['Минздрав'], controlFrom: null })).body;
-  const reports = (await coord.get(`/api/measures/${m1.id}/reports`)).body.items as { id: number; role: string; organisation: { id: number } }[];
+  const m2 = (
+    await coord.post(`/api/plans/${plan.id}/measures`, {
+      sectionId: section.id,
+      number: '1.2',
+      title: 'Мероприятие Минздрава',
+      deadlineText: 'ежеквартально',
+      leadExecutorId: orgs['Минздрав'],
+      controlFrom: null,
+    })
+  ).body;
+  const reports = (await coord.get(`/api/measures/${m1.id}/reports`)).body.items as {
+    id: number;
+    role: string;
+    organisation: { id: number };
+  }[];
   const lead = reports.find((r) => r.role === 'lead')!;
   const co = reports.find((r) => r.role === 'co')!;
   const other = (await coord.get(`/api/measures/${m2.id}/reports`)).body.items[0];
-  const ext = await exec.post(`/api/measures/${m1.id}/extensions`, { reason: 'Нужно больше времени', requestedDue: '2026-11-01', target: { kind: 'due', date: '2026-10-01' } });
+  const ext = await exec.post(`/api/measures/${m1.id}/extensions`, {
+    reason: 'Нужно больше времени',
+    requestedDue: '2026-11-01',
+    target: { kind: 'due', date: '2026-10-01' },
+  });
   if (ext.status !== 201) throw new Error(`extension: ${ext.status} ${JSON.stringify(ext.body)}`);
-  const pdf = multipart('акт.pdf', Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'), 'application/pdf');
-  const att = await t.app.inject({ method: 'POST', url: `/api/reports/${lead.id}/attachments`, headers: { cookie: exec.cookie, 'x-csrf-token': exec.csrf, 'content-type': pdf.contentType }, payload: pdf.body });
+  const pdf = multipart(
+    'акт.pdf',
+    Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
+    'application/pdf',
+  );
+  const att = await t.app.inject({
+    method: 'POST',
+    url: `/api/reports/${lead.id}/attachments`,
+    headers: { cookie: exec.cookie, 'x-csrf-token': exec.csrf, 'content-type': pdf.contentType },
+    payload: pdf.body,
+  });
   if (att.statusCode !== 201) throw new Error(`attachment: ${att.statusCode} ${att.body}`);
   const imp = await uploadImport(coord, t, 'План добровольчества.txt', planText);
   if (imp.status !== 201) throw new Error(`import: ${imp.status}`);
   const tag = Math.random().toString(36).slice(2, 8);
-  const org = (await admin.post('/api/organisations', { fullName: `Автономная некоммерческая организация «Проверка маршрутов ${tag}»`, kind: 'ngo' })).body;
-  const org2 = (await admin.post('/api/organisations', { fullName: `Автономная некоммерческая организация «Слияние ${tag}»`, kind: 'ngo' })).body;
-  const user = (await admin.post('/api/users', { login: `probe${Date.now()}${tag}`, fullName: 'Проверочный пользователь', role: 'observer', organisationId: orgs['Минздрав'], password: 'probe-password-1' })).body;
+  const org = (
+    await admin.post('/api/organisations', {
+      fullName: `Автономная некоммерческая организация «Проверка маршрутов ${tag}»`,
+      kind: 'ngo',
+    })
+  ).body;
+  const org2 = (
+    await admin.post('/api/organisations', {
+      fullName: `Автономная некоммерческая организация «Слияние ${tag}»`,
+      kind: 'ngo',
+    })
+  ).body;
+  const user = (
+    await admin.post('/api/users', {
+      login: `probe${Date.now()}${tag}`,
+      fullName: 'Проверочный пользователь',
+      role: 'observer',
+      organisationId: orgs['Минздрав'],
+      password: 'probe-password-1',
+    })
+  ).body;
   return {
-    orgs, planId: plan.id, sectionId: section.id, measureId: m1.id, otherMeasureId: m2.id,
-    reportId: lead.id, coReportId: co.id, otherReportId: other.id,
-    extensionId: ext.body.id, attachmentId: JSON.parse(att.body).id, attachmentFileId: JSON.parse(att.body).fileId,
-    importId: imp.body.importId, importFileId: imp.body.fileId, orgId: org.id, orgId2: org2.id, userId: user.id,
+    orgs,
+    planId: plan.id,
+    sectionId: section.id,
+    measureId: m1.id,
+    otherMeasureId: m2.id,
+    reportId: lead.id,
+    coReportId: co.id,
+    otherReportId: other.id,
+    extensionId: ext.body.id,
+    attachmentId: JSON.parse(att.body).id,
+    attachmentFileId: JSON.parse(att.body).fileId,
+    importId: imp.body.importId,
+    importFileId: imp.body.fileId,
+    orgId: org.id,
+    orgId2: org2.id,
+    userId: user.id,
     measureVersion: (await admin.get(`/api/measures/${m1.id}`)).body.version,
     reportVersion: (await admin.get(`/api/reports/${lead.id}`)).body.version,
   };
@@ -68,17 +151,37 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
 export function paramsFor(url: string, w: World): Record<string, number> {
   const resource = url.split('/')[2];
   const byResource: Record<string, number> = {
-    plans: w.planId, sections: w.sectionId, measures: w.measureId, reports: w.reportId, extensions: w.extensionId,
-    imports: w.importId, files: w.importFileId, organisations: w.orgId, users: w.userId,
+    plans: w.planId,
+    sections: w.sectionId,
+    measures: w.measureId,
+    reports: w.reportId,
+    extensions: w.extensionId,
+    imports: w.importId,
+    files: w.importFileId,
+    organisations: w.orgId,
+    users: w.userId,
   };
   const out: Record<string, number> = {};
-  for (const m of url.matchAll(/:(\w+)/g)) out[m[1]] = m[1] === 'attachmentId' ? w.attachmentId : byResource[resource] ?? 1;
+  for (const m of url.matchAll(/:(\w+)/g))
+    out[m[1]] = m[1] === 'attachmentId' ? w.attachmentId : (byResource[resource] ?? 1);
   return out;
 }
 
-export const fillPath = (url: string, params: Record<string, string | number>) => url.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String(params[k])));
+export const fillPath = (url: string, params: Record<string, string | number>) =>
+  url.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String(params[k])));
 
-type Def = { type: string; format?: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string>; values?: unknown[]; valueType?: z.ZodType; in?: z.ZodType };
+type Def = {
+  type: string;
+  format?: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  entries?: Record<string, string>;
+  values?: unknown[];
+  valueType?: z.ZodType;
+  in?: z.ZodType;
+};
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Plausible values for fields named like ids of the world's objects. */
@@ -97,7 +200,13 @@ function idFor(key: string, w: World): number {
  * dates) that a fuzzer replaces one at a time. Written by hand: no library derives sample
  * data from zod 4 schemas, and the values must point at the world's objects.
  */
-export function sampleOf(schema: z.ZodType, w: World, key = '', path: (string | number)[] = [], leaves: (string | number)[][] = []): unknown {
+export function sampleOf(
+  schema: z.ZodType,
+  w: World,
+  key = '',
+  path: (string | number)[] = [],
+  leaves: (string | number)[][] = [],
+): unknown {
   const d = defOf(schema);
   switch (d.type) {
     case 'object': {
@@ -105,22 +214,38 @@ export function sampleOf(schema: z.ZodType, w: World, key = '', path: (string | 
       for (const [k, v] of Object.entries(d.shape ?? {})) out[k] = sampleOf(v, w, k, [...path, k], leaves);
       return out;
     }
-    case 'optional': case 'nullable': case 'default': case 'readonly': case 'nonoptional':
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'readonly':
+    case 'nonoptional':
       return sampleOf(d.innerType!, w, key, path, leaves);
-    case 'pipe': return sampleOf(d.in!, w, key, path, leaves);
-    case 'array': return [sampleOf(d.element!, w, key, [...path, 0], leaves)];
-    case 'union': return sampleOf(d.options![0], w, key, path, leaves);
-    case 'record': return { 'Название': sampleOf(d.valueType!, w, key, [...path, 'Название'], leaves) };
-    case 'enum': return Object.values(d.entries ?? {})[0];
-    case 'literal': return d.values?.[0];
-    case 'boolean': leaves.push(path); return false;
-    case 'number': leaves.push(path); return /id$|Id$|Ids$/.test(key) ? idFor(key, w) : 1;
-    case 'string': leaves.push(path);
+    case 'pipe':
+      return sampleOf(d.in!, w, key, path, leaves);
+    case 'array':
+      return [sampleOf(d.element!, w, key, [...path, 0], leaves)];
+    case 'union':
+      return sampleOf(d.options![0], w, key, path, leaves);
+    case 'record':
+      return { Название: sampleOf(d.valueType!, w, key, [...path, 'Название'], leaves) };
+    case 'enum':
+      return Object.values(d.entries ?? {})[0];
+    case 'literal':
+      return d.values?.[0];
+    case 'boolean':
+      leaves.push(path);
+      return false;
+    case 'number':
+      leaves.push(path);
+      return /id$|Id$|Ids$/.test(key) ? idFor(key, w) : 1;
+    case 'string':
+      leaves.push(path);
       if (d.format === 'date') return '2026-03-01';
       if (d.format === 'email') return 'probe@example.ru';
       if (d.format === 'url') return 'https://example.ru/report';
       return key === 'login' ? 'probe_user' : key === 'q' ? 'выставка' : 'Текст для проверки';
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -109,7 +109,12 @@ export interface PlanInput {
 }
 
 /** `version`: the header as the editor saw it; a change made meanwhile is refused (409). */
-export type PlanPatch = Partial<PlanInput> & { status?: 'draft' | 'active'; reportingFrequency?: 'month' | 'quarter' | 'half' | 'year'; reportDay?: number; version?: number };
+export type PlanPatch = Partial<PlanInput> & {
+  status?: 'draft' | 'active';
+  reportingFrequency?: 'month' | 'quarter' | 'half' | 'year';
+  reportDay?: number;
+  version?: number;
+};
 
 export type AuditEvent = C.AuditEvent;
 export type Session = C.SessionAnswer;
@@ -127,7 +132,17 @@ export type ExecutorResolution = C.ExecutorResolution;
 export type ImportPreview = C.ImportPreview & { status?: C.StoredImportPreview['status'] };
 
 /** A role a person gives a column of a document the reader could not place. */
-export type MappableRole = 'number' | 'title' | 'deadline' | 'executors' | 'expectedResult' | 'execution' | 'status' | 'form' | 'protocolItem' | 'skip';
+export type MappableRole =
+  | 'number'
+  | 'title'
+  | 'deadline'
+  | 'executors'
+  | 'expectedResult'
+  | 'execution'
+  | 'status'
+  | 'form'
+  | 'protocolItem'
+  | 'skip';
 
 export type LayoutBlock = C.LayoutBlock;
 /** A document no reading placed: what was tried, and what the reader found. */
@@ -140,7 +155,8 @@ export interface ColumnsInput {
   remember: boolean;
 }
 
-export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } } | { text: true };
+export type ExecutorChoice =
+  { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } } | { text: true };
 
 export interface ImportCommitInput {
   plan: PlanInput;
@@ -183,16 +199,36 @@ export type ErrorDetail = string | { path?: (string | number)[] | string; field?
 
 /** Field names by the Russian labels the server quotes in its validation sentences. */
 const FIELD_BY_LABEL: Record<string, string> = {
-  'Логин': 'login', 'Пароль': 'password', 'Текущий пароль': 'currentPassword', 'Новый пароль': 'newPassword',
-  'Наименование': 'title', 'Номер': 'number', 'Вид': 'kind', 'Полное наименование': 'fullName',
-  'Краткое наименование': 'shortName', 'Сокращения': 'aliases', 'Вышестоящая организация': 'parentId',
-  'Организация-владелец': 'ownerOrganisationId', 'Начало периода': 'periodFrom', 'Окончание периода': 'periodTo',
-  'Кем утверждён': 'approvedByName', 'Дата утверждения': 'approvedOn', 'Раздел': 'sectionId',
-  'Ожидаемый результат': 'expectedResult', 'Форма реализации': 'form', 'Срок исполнения': 'deadlineText',
-  'Ответственный исполнитель': 'leadExecutorId', 'Соисполнители': 'coExecutorIds', 'Статус': 'status',
-  'Информация об исполнении': 'executionText', 'Пункт протокола': 'protocolItem', 'Роль': 'role',
-  'Организация': 'organisationId', 'Электронная почта': 'email',
-  'Сроки, установленные вручную': 'deadlineOverride', 'Дата события': 'anchorDate',
+  Логин: 'login',
+  Пароль: 'password',
+  'Текущий пароль': 'currentPassword',
+  'Новый пароль': 'newPassword',
+  Наименование: 'title',
+  Номер: 'number',
+  Вид: 'kind',
+  'Полное наименование': 'fullName',
+  'Краткое наименование': 'shortName',
+  Сокращения: 'aliases',
+  'Вышестоящая организация': 'parentId',
+  'Организация-владелец': 'ownerOrganisationId',
+  'Начало периода': 'periodFrom',
+  'Окончание периода': 'periodTo',
+  'Кем утверждён': 'approvedByName',
+  'Дата утверждения': 'approvedOn',
+  Раздел: 'sectionId',
+  'Ожидаемый результат': 'expectedResult',
+  'Форма реализации': 'form',
+  'Срок исполнения': 'deadlineText',
+  'Ответственный исполнитель': 'leadExecutorId',
+  Соисполнители: 'coExecutorIds',
+  Статус: 'status',
+  'Информация об исполнении': 'executionText',
+  'Пункт протокола': 'protocolItem',
+  Роль: 'role',
+  Организация: 'organisationId',
+  'Электронная почта': 'email',
+  'Сроки, установленные вручную': 'deadlineOverride',
+  'Дата события': 'anchorDate',
 };
 
 const LABELLED = /^«([^»]+)»:\s*(.+)$/s;
@@ -297,7 +333,12 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  opts: { quiet401?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   // A FormData body sets its own multipart Content-Type (with the boundary).
   const form = typeof FormData !== 'undefined' && body instanceof FormData;
@@ -319,7 +360,12 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     }
   }
   if (!res.ok) {
-    const err = (data && typeof data === 'object' ? data : {}) as { code?: string; reason?: string; message?: string; details?: unknown };
+    const err = (data && typeof data === 'object' ? data : {}) as {
+      code?: string;
+      reason?: string;
+      message?: string;
+      details?: unknown;
+    };
     const details = Array.isArray(err.details) ? (err.details as ErrorDetail[]) : [];
     const e = new ApiError(
       res.status,
@@ -365,7 +411,8 @@ export const api = {
   resolveOrganisation: (name: string) =>
     request<C.OrganisationMatch>('GET', withQuery('/organisations/resolve', { name })),
   createOrganisation: (input: OrganisationInput) => request<Organisation>('POST', '/organisations', input),
-  updateOrganisation: (id: number, patch: Partial<OrganisationInput>) => request<Organisation>('PATCH', `/organisations/${id}`, patch),
+  updateOrganisation: (id: number, patch: Partial<OrganisationInput>) =>
+    request<Organisation>('PATCH', `/organisations/${id}`, patch),
   deleteOrganisation: (id: number) => request<{ ok: true }>('DELETE', `/organisations/${id}`),
 
   // Users
@@ -374,14 +421,18 @@ export const api = {
   updateUser: (id: number, patch: UserPatch) => request<UserView>('PATCH', `/users/${id}`, patch),
 
   // Plans
-  plans: (opts: { includeArchived?: boolean } = {}) => request<{ items: PlanSummary[] }>('GET', withQuery('/plans', opts)),
+  plans: (opts: { includeArchived?: boolean } = {}) =>
+    request<{ items: PlanSummary[] }>('GET', withQuery('/plans', opts)),
   plan: (id: number) => request<Plan>('GET', `/plans/${id}`),
   createPlan: (input: PlanInput) => request<PlanSummary>('POST', '/plans', input),
   // The header only: sections and measures are never in this answer.
-  updatePlan: (id: number, patch: PlanPatch) => request<PlanSummary & Partial<Record<'sections' | 'measures', never>>>('PATCH', `/plans/${id}`, patch),
+  updatePlan: (id: number, patch: PlanPatch) =>
+    request<PlanSummary & Partial<Record<'sections' | 'measures', never>>>('PATCH', `/plans/${id}`, patch),
   archivePlan: (id: number) => request<PlanSummary>('POST', `/plans/${id}/archive`),
-  createSection: (planId: number, input: { number: string; title: string }) => request<Section>('POST', `/plans/${planId}/sections`, input),
-  updateSection: (id: number, patch: { number?: string; title?: string }) => request<Section>('PATCH', `/sections/${id}`, patch),
+  createSection: (planId: number, input: { number: string; title: string }) =>
+    request<Section>('POST', `/plans/${planId}/sections`, input),
+  updateSection: (id: number, patch: { number?: string; title?: string }) =>
+    request<Section>('PATCH', `/sections/${id}`, patch),
   deleteSection: (id: number) => request<{ ok: true }>('DELETE', `/sections/${id}`),
   createMeasure: (planId: number, input: MeasureInput) => request<Measure>('POST', `/plans/${planId}/measures`, input),
   reorder: (planId: number, sectionId: number | null, measureIds: number[]) =>
@@ -389,7 +440,8 @@ export const api = {
 
   // Measures
   measure: (id: number) => request<C.MeasureDetail>('GET', `/measures/${id}`),
-  updateMeasure: (id: number, patch: Partial<MeasureInput> & { version: number }) => request<Measure>('PATCH', `/measures/${id}`, patch),
+  updateMeasure: (id: number, patch: Partial<MeasureInput> & { version: number }) =>
+    request<Measure>('PATCH', `/measures/${id}`, patch),
   archiveMeasure: (id: number) => request<Measure>('POST', `/measures/${id}/archive`),
   measureHistory: (id: number) => request<{ items: AuditEvent[] }>('GET', `/measures/${id}/history`),
   myMeasures: () => request<{ items: C.MyMeasure[] }>('GET', '/my/measures'),
@@ -402,19 +454,27 @@ export const api = {
   },
   importPreview: (id: number) => request<C.StoredImportPreview | ImportUnread>('GET', `/imports/${id}`),
   importLayout: (id: number) => request<{ layout: { blocks: LayoutBlock[] } }>('GET', `/imports/${id}/layout`),
-  readImportWithColumns: (id: number, input: ColumnsInput) => request<ImportPreview>('POST', `/imports/${id}/columns`, input),
-  commitImport: (id: number, input: ImportCommitInput) => request<{ planId: number }>('POST', `/imports/${id}/commit`, input),
+  readImportWithColumns: (id: number, input: ColumnsInput) =>
+    request<ImportPreview>('POST', `/imports/${id}/columns`, input),
+  commitImport: (id: number, input: ImportCommitInput) =>
+    request<{ planId: number }>('POST', `/imports/${id}/commit`, input),
   applyReport: (id: number, input: { planId: number; period: string; dryRun: boolean }) =>
     request<ApplyReportResult>('POST', `/imports/${id}/apply-report`, input),
   /** Download address of a stored file (the original of an imported plan). */
   fileUrl: (id: number) => `/api/files/${id}`,
 
   // Deadlines
-  interpretDeadline: (q: { text: string; planId?: number; periodFrom?: string; periodTo?: string; anchorDate?: string | null }) =>
-    request<DeadlineInterpretation>('GET', withQuery('/deadlines/interpret', q)),
+  interpretDeadline: (q: {
+    text: string;
+    planId?: number;
+    periodFrom?: string;
+    periodTo?: string;
+    anchorDate?: string | null;
+  }) => request<DeadlineInterpretation>('GET', withQuery('/deadlines/interpret', q)),
   planCalendar: (planId: number, range: { from?: string; to?: string } = {}) =>
     request<{ items: CalendarItem[] }>('GET', withQuery(`/plans/${planId}/calendar`, range)),
-  unclearDeadlines: (planId: number) => request<{ items: UnclearDeadline[] }>('GET', `/plans/${planId}/unclear-deadlines`),
+  unclearDeadlines: (planId: number) =>
+    request<{ items: UnclearDeadline[] }>('GET', `/plans/${planId}/unclear-deadlines`),
 
   // Audit
   audit: (opts: { entityType?: string; limit?: number; before?: string | number } = {}) =>

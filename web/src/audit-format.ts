@@ -4,13 +4,34 @@
  * name, a raw date or JSON. Pure, so that a test can check every field the server audits.
  */
 import type { AuditEvent } from './api';
-import { FREQUENCY_LABELS, REPORT_STATE_LABELS, RESULT_LABELS, type ReportingFrequency, type ReportState, type ResultStatus } from './execution';
 import {
-  deadlineKindLabel, diffRecords, FIELD_LABELS, formatDateRu, formatDateShort, formatDateTimeRu, measureStatusLabel, orgKindLabel,
-  planKindLabel, planStatusLabel, roleLabel, type FieldChange,
+  FREQUENCY_LABELS,
+  REPORT_STATE_LABELS,
+  RESULT_LABELS,
+  type ReportingFrequency,
+  type ReportState,
+  type ResultStatus,
+} from './execution';
+import {
+  deadlineKindLabel,
+  diffRecords,
+  FIELD_LABELS,
+  formatDateRu,
+  formatDateShort,
+  formatDateTimeRu,
+  measureStatusLabel,
+  orgKindLabel,
+  planKindLabel,
+  planStatusLabel,
+  roleLabel,
+  type FieldChange,
 } from './format';
 
-export interface AuditNames { sections: Record<number, string>; measures: Record<number, string>; organisations: Record<number, string> }
+export interface AuditNames {
+  sections: Record<number, string>;
+  measures: Record<number, string>;
+  organisations: Record<number, string>;
+}
 
 export interface ValueContext {
   orgName(id: number): string;
@@ -21,24 +42,41 @@ export interface ValueContext {
 }
 
 /** A context for one event: its own names first, then the page's directory. */
-export function valueContextOf(ev: Pick<AuditEvent, 'names'> | { names?: AuditNames }, orgName: (id: number) => string, sections?: ValueContext['sections']): ValueContext {
+export function valueContextOf(
+  ev: Pick<AuditEvent, 'names'> | { names?: AuditNames },
+  orgName: (id: number) => string,
+  sections?: ValueContext['sections'],
+): ValueContext {
   return { orgName, names: ev.names, sections };
 }
 
 /** Object-valued twins of id fields: when both changed, the id row is enough. */
-const TWINS: Record<string, string> = { leadExecutor: 'leadExecutorId', coExecutors: 'coExecutorIds', owner: 'ownerOrganisationId', organisation: 'organisationId', section: 'sectionId', fileId: 'name' };
+const TWINS: Record<string, string> = {
+  leadExecutor: 'leadExecutorId',
+  coExecutors: 'coExecutorIds',
+  owner: 'ownerOrganisationId',
+  organisation: 'organisationId',
+  section: 'sectionId',
+  fileId: 'name',
+};
 
 export function significantChanges(ev: Pick<AuditEvent, 'before' | 'after'>): FieldChange[] {
   // A reorder records the measure ids in order before and after.
   if (Array.isArray(ev.before) || Array.isArray(ev.after)) {
-    return JSON.stringify(ev.before) === JSON.stringify(ev.after) ? [] : [{ field: 'measureOrder', before: ev.before, after: ev.after }];
+    return JSON.stringify(ev.before) === JSON.stringify(ev.after)
+      ? []
+      : [{ field: 'measureOrder', before: ev.before, after: ev.after }];
   }
   const changes = diffRecords(ev.before, ev.after);
   const fields = new Set(changes.map((c) => c.field));
   return changes.filter((c) => !(TWINS[c.field] && fields.has(TWINS[c.field])));
 }
 
-const EXTENSION_STATES: Record<string, string> = { pending: 'на рассмотрении', approved: 'согласован', rejected: 'отклонён' };
+const EXTENSION_STATES: Record<string, string> = {
+  pending: 'на рассмотрении',
+  approved: 'согласован',
+  rejected: 'отклонён',
+};
 const EXECUTOR_ROLES: Record<string, string> = { lead: 'ответственный исполнитель', co: 'соисполнитель' };
 
 function orgRefName(v: unknown): string | null {
@@ -70,16 +108,21 @@ const kb = (bytes: unknown) => `${Math.max(1, Math.ceil(Number(bytes) / 1024)).t
 export function formatFieldValue(field: string, value: unknown, ctx: ValueContext): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value) && value.length === 0) return '—';
-  const org = (id: unknown) => (typeof id === 'number' ? ctx.names?.organisations[id] ?? ctx.orgName(id) : String(id));
+  const org = (id: unknown) =>
+    typeof id === 'number' ? (ctx.names?.organisations[id] ?? ctx.orgName(id)) : String(id);
   switch (field) {
     case 'status':
-      return typeof value === 'string' && ['draft', 'active', 'archived'].includes(value) ? planStatusLabel(value) : measureStatusLabel(String(value));
+      return typeof value === 'string' && ['draft', 'active', 'archived'].includes(value)
+        ? planStatusLabel(value)
+        : measureStatusLabel(String(value));
     case 'resultStatus':
       return RESULT_LABELS[value as ResultStatus] ?? String(value);
     case 'state':
       return REPORT_STATE_LABELS[value as ReportState] ?? EXTENSION_STATES[String(value)] ?? String(value);
     case 'kind':
-      return planKindLabel(String(value)) !== String(value) ? planKindLabel(String(value)) : orgKindLabel(String(value));
+      return planKindLabel(String(value)) !== String(value)
+        ? planKindLabel(String(value))
+        : orgKindLabel(String(value));
     case 'role':
       return EXECUTOR_ROLES[String(value)] ?? roleLabel(String(value));
     case 'leadExecutorId':
@@ -89,7 +132,9 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
     case 'coExecutorIds':
       return list(value, org);
     case 'measureOrder':
-      return list(value, (id) => (typeof id === 'number' ? ctx.names?.measures[id] ?? `(удалённое мероприятие)` : String(id)));
+      return list(value, (id) =>
+        typeof id === 'number' ? (ctx.names?.measures[id] ?? `(удалённое мероприятие)`) : String(id),
+      );
     case 'sectionId': {
       const id = Number(value);
       const s = ctx.sections?.find((x) => x.id === id);
@@ -113,7 +158,10 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
       return deadlineKindLabel(String(value), true);
     case 'deadlineOverride': {
       const o = value as { due?: string[]; reports?: string[] };
-      const parts = [o.due?.length ? `исполнение: ${o.due.map(formatDateShort).join(', ')}` : '', o.reports?.length ? `отчёты: ${o.reports.map(formatDateShort).join(', ')}` : ''];
+      const parts = [
+        o.due?.length ? `исполнение: ${o.due.map(formatDateShort).join(', ')}` : '',
+        o.reports?.length ? `отчёты: ${o.reports.map(formatDateShort).join(', ')}` : '',
+      ];
       return parts.filter(Boolean).join('; ') || '—';
     }
     case 'reportingFrequency':
@@ -124,7 +172,11 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
     case 'periods':
       return list(value, periodText);
     case 'figures':
-      return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'number' ? v.toLocaleString('ru-RU') : String(v)}`).join('; ') || '—';
+      return (
+        Object.entries(value as Record<string, unknown>)
+          .map(([k, v]) => `${k}: ${typeof v === 'number' ? v.toLocaleString('ru-RU') : String(v)}`)
+          .join('; ') || '—'
+      );
     case 'attachments':
       return list(value, (a) => String((a as { name?: string }).name ?? a));
     case 'target':
@@ -142,12 +194,32 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   const ref = orgRefName(value);
   if (ref) return ref;
-  if (Array.isArray(value)) return value.map((x) => orgRefName(x) ?? (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
+  if (Array.isArray(value))
+    return value.map((x) => orgRefName(x) ?? (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
   return JSON.stringify(value);
 }
 
 /** Fields that hold what people typed verbatim: their values are shown as written. */
-const VERBATIM = new Set(['login', 'email', 'links', 'text', 'title', 'fullName', 'shortName', 'aliases', 'number', 'reason', 'comment', 'decisionComment', 'reviewComment', 'executionText', 'deadlineText', 'name', 'file', 'alias']);
+const VERBATIM = new Set([
+  'login',
+  'email',
+  'links',
+  'text',
+  'title',
+  'fullName',
+  'shortName',
+  'aliases',
+  'number',
+  'reason',
+  'comment',
+  'decisionComment',
+  'reviewComment',
+  'executionText',
+  'deadlineText',
+  'name',
+  'file',
+  'alias',
+]);
 
 /**
  * What a reader would stumble on in these events: a field without a Russian label, or a
@@ -162,8 +234,12 @@ export function auditedFieldProblems(events: Pick<AuditEvent, 'action' | 'before
       for (const v of [c.before, c.after]) {
         if (v === undefined || v === null) continue;
         const text = formatFieldValue(c.field, v, ctx(ev));
-        const raw = /^[[{]/.test(text) || /\d{4}-\d{2}-\d{2}/.test(text) || /#\d/.test(text) || /организация \d/.test(text)
-          || (!VERBATIM.has(c.field) && /^[a-z_]+$/.test(text));
+        const raw =
+          /^[[{]/.test(text) ||
+          /\d{4}-\d{2}-\d{2}/.test(text) ||
+          /#\d/.test(text) ||
+          /организация \d/.test(text) ||
+          (!VERBATIM.has(c.field) && /^[a-z_]+$/.test(text));
         if (raw) out.add(`${ev.action}: «${c.field}» показано как «${text.slice(0, 60)}»`);
       }
     }

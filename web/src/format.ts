@@ -329,8 +329,7 @@ export const FIELD_LABELS: Record<string, string> = {
   expiresAt: 'Действует до',
 };
 
-export const roleLabel = (role: string | null | undefined): string =>
-  (role && ROLE_LABELS[role as Role]) || role || '';
+export const roleLabel = (role: string | null | undefined): string => (role && ROLE_LABELS[role as Role]) || role || '';
 export const planKindLabel = (kind: string | null | undefined): string =>
   (kind && PLAN_KIND_LABELS[kind as PlanKind]) || kind || '';
 export const planStatusLabel = (status: string | null | undefined): string =>
@@ -383,7 +382,19 @@ export interface FieldChange {
  * already names, counts derived from the measures, and the position a reorder records as
  * a whole (`measureOrder`).
  */
-const IGNORED_DIFF_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'planId', 'measureId', 'abilities', 'passwordHash', 'measureCount', 'statusCounts', 'position']);
+const IGNORED_DIFF_FIELDS = new Set([
+  'version',
+  'updatedAt',
+  'createdAt',
+  'id',
+  'planId',
+  'measureId',
+  'abilities',
+  'passwordHash',
+  'measureCount',
+  'statusCounts',
+  'position',
+]);
 
 function sameValue(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (v === undefined || v === '' ? null : v);

@@ -4,7 +4,14 @@
  * by what they ask for; writes are mutations, and a successful write refreshes the cache
  * (see `refreshAfterWrite`).
  */
-import { keepPreviousData, MutationCache, QueryClient, useMutation, useQuery, type QueryKey } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  MutationCache,
+  QueryClient,
+  useMutation,
+  useQuery,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { api, errorMessage, type Organisation } from './api';
 
@@ -34,7 +41,10 @@ export async function refreshAfterWrite(client: QueryClient, opts: { directory?:
   client.removeQueries({ type: 'inactive', predicate: (q) => !keepDirectory(q.queryKey) });
   // An import on the screen is a snapshot being worked on: saving it must not swap the
   // screen for «already saved» under the user (its next opening asks the server again).
-  await client.invalidateQueries({ type: 'active', predicate: (q) => !keepDirectory(q.queryKey) && q.queryKey[0] !== 'import' });
+  await client.invalidateQueries({
+    type: 'active',
+    predicate: (q) => !keepDirectory(q.queryKey) && q.queryKey[0] !== 'import',
+  });
 }
 
 export const queryClient: QueryClient = new QueryClient({
@@ -79,7 +89,10 @@ export function useApiQuery<T>(key: QueryKey, load: () => Promise<T>, opts: { en
  * A write outside a form (a button in a row, a toggle): a mutation, so the cache is
  * refreshed after it; `run` resolves when the screen shows the result, throws on failure.
  */
-export function useWrite<A extends unknown[], R>(write: (...args: A) => Promise<R>, meta?: { directory?: boolean; readOnly?: boolean }) {
+export function useWrite<A extends unknown[], R>(
+  write: (...args: A) => Promise<R>,
+  meta?: { directory?: boolean; readOnly?: boolean },
+) {
   const m = useMutation({ mutationFn: (args: A) => write(...args), meta });
   const { mutateAsync } = m;
   const run = useCallback((...args: A) => mutateAsync(args), [mutateAsync]);
@@ -105,7 +118,11 @@ export function refreshDirectory(): Promise<void> {
 
 export function useDirectory(): DirectoryState {
   // Loaded once per session and refreshed by the writes that change it.
-  const q = useQuery({ queryKey: DIRECTORY_KEY, queryFn: () => api.organisations().then((r) => r.items), staleTime: Infinity });
+  const q = useQuery({
+    queryKey: DIRECTORY_KEY,
+    queryFn: () => api.organisations().then((r) => r.items),
+    staleTime: Infinity,
+  });
   const items = q.data ?? NO_ITEMS;
   const byId = useMemo(() => new Map(items.map((o) => [o.id, o])), [items]);
   return { items, byId, loaded: q.isSuccess, error: q.error ? errorMessage(q.error) : null };

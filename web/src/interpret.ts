@@ -33,7 +33,13 @@ let inFlight = 0;
 let version = 0;
 
 export function interpretKey(q: InterpretQuery): string {
-  return JSON.stringify([q.text.trim(), q.planId ?? null, q.periodFrom ?? null, q.periodTo ?? null, q.anchorDate || null]);
+  return JSON.stringify([
+    q.text.trim(),
+    q.planId ?? null,
+    q.periodFrom ?? null,
+    q.periodTo ?? null,
+    q.anchorDate || null,
+  ]);
 }
 
 function set(key: string, state: InterpretState) {
@@ -103,7 +109,10 @@ export function useDebounced<T>(value: T, delay: number): T {
  * The reading of one deadline text, debounced (~250 ms after typing stops). `null`
  * disables it. While the text is being typed the previous reading stays `stale`.
  */
-export function useDeadlineInterpretation(q: InterpretQuery | null, delay = 250): InterpretState & { pending: boolean } {
+export function useDeadlineInterpretation(
+  q: InterpretQuery | null,
+  delay = 250,
+): InterpretState & { pending: boolean } {
   const key = q && q.text.trim() ? interpretKey(q) : '';
   const debouncedKey = useDebounced(key, delay);
   const latest = useRef<InterpretQuery | null>(q);
@@ -122,5 +131,7 @@ export function useDeadlineInterpretation(q: InterpretQuery | null, delay = 250)
     },
     () => (debouncedKey ? (cache.get(debouncedKey) ?? LOADING) : IDLE),
   );
-  return { ...state, pending: key !== debouncedKey || state.status === 'loading' } as InterpretState & { pending: boolean };
+  return { ...state, pending: key !== debouncedKey || state.status === 'loading' } as InterpretState & {
+    pending: boolean;
+  };
 }

@@ -34,8 +34,10 @@ export type MergeResult = C.MergeResult;
 
 export const workspace = {
   home: () => request<Home>('GET', '/home'),
-  reports: (q: ReportListQuery) => request<ReportList>('GET', withQuery('/reports', q as Record<string, string | number | boolean | undefined>)),
-  periodLabels: (planId?: number) => request<{ items: string[] }>('GET', withQuery('/reports/period-labels', { planId })),
+  reports: (q: ReportListQuery) =>
+    request<ReportList>('GET', withQuery('/reports', q as Record<string, string | number | boolean | undefined>)),
+  periodLabels: (planId?: number) =>
+    request<{ items: string[] }>('GET', withQuery('/reports/period-labels', { planId })),
   acceptMany: (items: { id: number; version: number }[]) =>
     request<C.BulkAcceptResult>('POST', '/reports/accept-many', { items }),
   notifications: (q: { unread?: boolean; before?: number; limit?: number } = {}) =>
@@ -43,9 +45,14 @@ export const workspace = {
   unreadCount: () => request<{ unread: number }>('GET', '/notifications/unread-count'),
   markRead: (ids: number[]) => request<{ unread: number }>('POST', '/notifications/read', { ids }),
   markAllRead: () => request<{ unread: number }>('POST', '/notifications/read', { all: true }),
-  remind: (measureId: number, body: { organisationId?: number; note?: string } = {}) => request<RemindResult>('POST', `/measures/${measureId}/remind`, body),
+  remind: (measureId: number, body: { organisationId?: number; note?: string } = {}) =>
+    request<RemindResult>('POST', `/measures/${measureId}/remind`, body),
   merge: (survivorId: number, mergedId: number, dryRun = false) =>
-    request<MergeResult>('POST', '/organisations/merge', dryRun ? { survivorId, mergedId, dryRun } : { survivorId, mergedId }),
+    request<MergeResult>(
+      'POST',
+      '/organisations/merge',
+      dryRun ? { survivorId, mergedId, dryRun } : { survivorId, mergedId },
+    ),
 };
 
 /** Where a notice leads: its report, else its measure, else its plan. */

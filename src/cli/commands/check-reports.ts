@@ -33,7 +33,10 @@ const Line = z.object({
   executors: z.array(z.string()).nullish(),
   deadline: z.string().nullish(),
   status: z.enum(['done', 'not_done', 'partial', 'not_due']).nullish(),
-  period: z.tuple([isoDate, isoDate]).refine(([a, b]) => a <= b, 'start must not be after end').nullish(),
+  period: z
+    .tuple([isoDate, isoDate])
+    .refine(([a, b]) => a <= b, 'start must not be after end')
+    .nullish(),
   text: z.string(),
 });
 
@@ -56,12 +59,29 @@ export function answerLine(line: string, check: Checker, details = false): { out
   const l = parsed.data;
   try {
     const executors = l.executors ?? (l.executorsText ? l.executorsText.split(/[,;]\s*/) : []);
-    const v = check({ text: l.text, title: l.title ?? undefined, executors, deadline: l.deadline ?? undefined, status: l.status ?? null, period: l.period ?? null });
+    const v = check({
+      text: l.text,
+      title: l.title ?? undefined,
+      executors,
+      deadline: l.deadline ?? undefined,
+      status: l.status ?? null,
+      period: l.period ?? null,
+    });
     const out: Record<string, unknown> = {
-      id: l.id, label: v.label, formalExecutors: v.formalExecutors, statusConflict: v.statusConflict !== null,
-      evidence: v.evidence.map((e) => e.text), reasons: v.reasons,
+      id: l.id,
+      label: v.label,
+      formalExecutors: v.formalExecutors,
+      statusConflict: v.statusConflict !== null,
+      evidence: v.evidence.map((e) => e.text),
+      reasons: v.reasons,
     };
-    if (details) Object.assign(out, { conflictReason: v.statusConflict?.reason ?? null, spans: v.evidence, parts: v.parts, rejected: v.rejected });
+    if (details)
+      Object.assign(out, {
+        conflictReason: v.statusConflict?.reason ?? null,
+        spans: v.evidence,
+        parts: v.parts,
+        rejected: v.rejected,
+      });
     return { out: JSON.stringify(out), failed: false };
   } catch (e) {
     return failure(l.id, `check failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -14,9 +14,15 @@ import { isDomainError } from '../../domain/errors.js';
 import { importDocument } from '../../domain/importers/read-document.js';
 import { saveImported, type SaveOptions } from '../save-imported.js';
 
-const USAGE = 'Использование: npm run --silent cli -- import [--dry-run] [--format json] [--owner ОРГАНИЗАЦИЯ] [--plan ID --period ПЕРИОД] [--as ЛОГИН] ФАЙЛ\nUsage: import [--dry-run] [--format json] [--owner ORG] [--plan ID --period LABEL] [--as LOGIN] FILE\n';
+const USAGE =
+  'Использование: npm run --silent cli -- import [--dry-run] [--format json] [--owner ОРГАНИЗАЦИЯ] [--plan ID --period ПЕРИОД] [--as ЛОГИН] ФАЙЛ\nUsage: import [--dry-run] [--format json] [--owner ORG] [--plan ID --period LABEL] [--as LOGIN] FILE\n';
 
-interface Options { dryRun: boolean; format: 'json'; file: string; save: SaveOptions }
+interface Options {
+  dryRun: boolean;
+  format: 'json';
+  file: string;
+  save: SaveOptions;
+}
 
 function parseArgs(argv: string[]): Options | string {
   let dryRun = false;
@@ -36,10 +42,13 @@ function parseArgs(argv: string[]): Options | string {
     else if (a.startsWith('--')) return `Неизвестный параметр ${a} / unknown option ${a}`;
     else files.push(a);
   }
-  if (format !== 'json') return `Формат вывода «${format}» не поддерживается, есть только json / unsupported --format ${format}`;
+  if (format !== 'json')
+    return `Формат вывода «${format}» не поддерживается, есть только json / unsupported --format ${format}`;
   if (files.length !== 1) return 'Укажите один файл / exactly one FILE is required';
-  if (save.planId !== undefined && (!Number.isInteger(save.planId) || save.planId <= 0)) return 'Неверный номер плана в --plan / --plan takes a plan id';
-  if (save.planId !== undefined && !save.period) return 'Для отчёта укажите отчётный период: --period «I квартал 2025 г.» / --period is required with --plan';
+  if (save.planId !== undefined && (!Number.isInteger(save.planId) || save.planId <= 0))
+    return 'Неверный номер плана в --plan / --plan takes a plan id';
+  if (save.planId !== undefined && !save.period)
+    return 'Для отчёта укажите отчётный период: --period «I квартал 2025 г.» / --period is required with --plan';
   return { dryRun, format: 'json', file: files[0], save };
 }
 
@@ -67,7 +76,9 @@ export async function run(argv: string[]): Promise<number> {
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    process.stderr.write(`Не удалось открыть файл «${opts.file}»${code === 'ENOENT' ? ': файл не найден' : ''}.\n(${code ?? 'error'}: cannot read ${opts.file})\n`);
+    process.stderr.write(
+      `Не удалось открыть файл «${opts.file}»${code === 'ENOENT' ? ': файл не найден' : ''}.\n(${code ?? 'error'}: cannot read ${opts.file})\n`,
+    );
     return 1;
   }
   try {

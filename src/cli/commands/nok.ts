@@ -11,7 +11,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import {
-  BUILT_IN_EDITIONS, explainShortfalls, resolveScoreRequest, scoreOrganisation, type InputIssue, type OrganisationScore,
+  BUILT_IN_EDITIONS,
+  explainShortfalls,
+  resolveScoreRequest,
+  scoreOrganisation,
+  type InputIssue,
+  type OrganisationScore,
 } from '../../domain/nok/index.js';
 
 const USAGE = `Usage: npm run --silent cli -- nok score [--edition ID] --input FILE.json|-
@@ -23,7 +28,11 @@ Editions: ${BUILT_IN_EDITIONS.map((e) => e.edition).join(', ')}
 /** How many problems are printed before «… and N more». */
 const MAX_ISSUES = 50;
 
-interface Options { sub: 'score' | 'explain'; edition?: string; input: string }
+interface Options {
+  sub: 'score' | 'explain';
+  edition?: string;
+  input: string;
+}
 
 function parseArgs(argv: string[]): Options | 'editions' | 'help' | string {
   const [sub, ...rest] = argv;
@@ -34,7 +43,10 @@ function parseArgs(argv: string[]): Options | 'editions' | 'help' | string {
   let input: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => inline ?? (rest[i + 1]?.startsWith('--') ? undefined : rest[++i]);
     if (flag === '--edition') edition = value();
     else if (flag === '--input') input = value();
@@ -70,7 +82,12 @@ function editionsSummary() {
       act: e.act.reference,
       officialUrl: e.act.officialUrl,
       effectiveFrom: e.act.effectiveFrom,
-      confidence: Object.fromEntries(e.indicators.map((i) => [i.id, Object.fromEntries(Object.entries(i.confidence).map(([rule, c]) => [rule, c.tier]))])),
+      confidence: Object.fromEntries(
+        e.indicators.map((i) => [
+          i.id,
+          Object.fromEntries(Object.entries(i.confidence).map(([rule, c]) => [rule, c.tier])),
+        ]),
+      ),
       openQuestions: e.openQuestions,
     })),
   };
@@ -96,14 +113,23 @@ export async function run(argv: string[]): Promise<number> {
     text = await readInput(opts.input);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    process.stderr.write(`error: cannot read ${opts.input}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}\nНе удалось прочитать файл «${opts.input}»${code === 'ENOENT' ? ': файл не найден' : ''}.\n`);
+    process.stderr.write(
+      `error: cannot read ${opts.input}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}\nНе удалось прочитать файл «${opts.input}»${code === 'ENOENT' ? ': файл не найден' : ''}.\n`,
+    );
     return 1;
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    printIssues([{ path: '', code: 'invalid_json', en: `${opts.input === '-' ? 'stdin' : opts.input} is not valid JSON: ${(e as Error).message}`, ru: 'Файл не является корректным JSON' }]);
+    printIssues([
+      {
+        path: '',
+        code: 'invalid_json',
+        en: `${opts.input === '-' ? 'stdin' : opts.input} is not valid JSON: ${(e as Error).message}`,
+        ru: 'Файл не является корректным JSON',
+      },
+    ]);
     return 1;
   }
 
@@ -114,14 +140,18 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { methodology, input } = request;
   const scores: OrganisationScore[] = input.organisations.map((o) => scoreOrganisation(methodology, o));
-  const out = opts.sub === 'score'
-    ? { organisations: scores }
-    : {
-      edition: methodology.edition,
-      organisations: input.organisations.map((o, i) => ({
-        id: o.id, name: o.name, total: scores[i].total, shortfalls: explainShortfalls(methodology, o, scores[i]),
-      })),
-    };
+  const out =
+    opts.sub === 'score'
+      ? { organisations: scores }
+      : {
+          edition: methodology.edition,
+          organisations: input.organisations.map((o, i) => ({
+            id: o.id,
+            name: o.name,
+            total: scores[i].total,
+            shortfalls: explainShortfalls(methodology, o, scores[i]),
+          })),
+        };
   process.stdout.write(JSON.stringify(out) + '\n');
   return 0;
 }

@@ -23,10 +23,17 @@ export function answerLine(line: string, defaultReference?: string): string {
   } catch (e) {
     return failure(`invalid JSON: ${(e as Error).message}`);
   }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return failure('expected an object {"text", "period"}');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return failure('expected an object {"text", "period"}');
   const { text, period, reference } = input as { text?: unknown; period?: unknown; reference?: unknown };
   if (typeof text !== 'string') return failure('"text" must be a string');
-  if (!Array.isArray(period) || period.length !== 2 || !isIsoDate(period[0]) || !isIsoDate(period[1]) || period[0] > period[1]) {
+  if (
+    !Array.isArray(period) ||
+    period.length !== 2 ||
+    !isIsoDate(period[0]) ||
+    !isIsoDate(period[1]) ||
+    period[0] > period[1]
+  ) {
     return failure('"period" must be ["YYYY-MM-DD", "YYYY-MM-DD"], start not after end');
   }
   const ref = typeof reference === 'string' && isIsoDate(reference) ? reference : defaultReference;

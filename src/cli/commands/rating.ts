@@ -15,8 +15,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
-  checkMethodology, checkValues, computeRating, explainMunicipality, readValuesCsv,
-  type Methodology, type RatingIssue, type RatingResult,
+  checkMethodology,
+  checkValues,
+  computeRating,
+  explainMunicipality,
+  readValuesCsv,
+  type Methodology,
+  type RatingIssue,
+  type RatingResult,
 } from '../../domain/ratings/index.js';
 
 const USAGE = `Usage: npm run --silent cli -- rating --method METHOD.json --values VALUES.csv [--format json] [--explain]
@@ -27,7 +33,11 @@ VALUES.csv: header municipality,indicator,value; decimal comma or point; empty v
 
 const MAX_ISSUES_SHOWN = 50;
 
-interface Options { method: string; values: string; explain: boolean }
+interface Options {
+  method: string;
+  values: string;
+  explain: boolean;
+}
 
 function parseArgs(argv: string[]): Options | string {
   let method = '';
@@ -36,7 +46,10 @@ function parseArgs(argv: string[]): Options | string {
   let explain = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const take = () => inline ?? argv[++i] ?? '';
     if (flag === '--method') method = take();
     else if (flag === '--values') values = take();
@@ -45,7 +58,8 @@ function parseArgs(argv: string[]): Options | string {
     else if (flag === '--help' || flag === '-h') return '';
     else return `unknown argument ${a} / неизвестный параметр ${a}`;
   }
-  if (format !== 'json') return `unsupported --format ${format}: only json / формат «${format}» не поддерживается, есть только json`;
+  if (format !== 'json')
+    return `unsupported --format ${format}: only json / формат «${format}» не поддерживается, есть только json`;
   if (!method) return '--method METHOD.json is required / укажите файл методики: --method';
   if (!values) return '--values VALUES.csv is required / укажите файл значений: --values';
   return { method, values, explain };
@@ -67,17 +81,32 @@ function reportIssues(file: string, issues: RatingIssue[], ru: string): void {
   const more = issues.length - shown.length;
   const en = shown.map((i) => `error: ${file}: ${i.en}`).join('\n');
   const ruLines = shown.map((i) => `  ${i.ru}`).join('\n');
-  process.stderr.write(`${en}${more > 0 ? `\n… and ${more} more` : ''}\n${ru}:\n${ruLines}${more > 0 ? `\n  … и ещё ${more}` : ''}\n`);
+  process.stderr.write(
+    `${en}${more > 0 ? `\n… and ${more} more` : ''}\n${ru}:\n${ruLines}${more > 0 ? `\n  … и ещё ${more}` : ''}\n`,
+  );
 }
 
 /** The CLI's JSON: the spec's fields in the spec's order, plus explanations on request. */
-export function presentRating(methodology: Methodology, result: RatingResult, explain: boolean): { rows: Record<string, unknown>[] } {
+export function presentRating(
+  methodology: Methodology,
+  result: RatingResult,
+  explain: boolean,
+): { rows: Record<string, unknown>[] } {
   return {
     rows: result.rows.map((r) => {
-      const row: Record<string, unknown> = { municipality: r.municipality, total: r.total, rank: r.rank, band: r.band, groups: r.groups, points: r.points };
+      const row: Record<string, unknown> = {
+        municipality: r.municipality,
+        total: r.total,
+        rank: r.rank,
+        band: r.band,
+        groups: r.groups,
+        points: r.points,
+      };
       if (explain) {
         const explained = explainMunicipality(methodology, result, r.municipality);
-        row.explanations = Object.fromEntries(explained.groups.flatMap((g) => g.indicators.map((i) => [i.indicator, i.text])));
+        row.explanations = Object.fromEntries(
+          explained.groups.flatMap((g) => g.indicators.map((i) => [i.indicator, i.text])),
+        );
       }
       return row;
     }),
@@ -103,7 +132,9 @@ export async function run(argv: string[]): Promise<number> {
   try {
     raw = JSON.parse(new TextDecoder('utf-8').decode(methodBytes as Uint8Array));
   } catch (e) {
-    process.stderr.write(`error: ${opts.method}: not valid JSON: ${(e as Error).message}\nФайл методики «${opts.method}» не является корректным JSON.\n`);
+    process.stderr.write(
+      `error: ${opts.method}: not valid JSON: ${(e as Error).message}\nФайл методики «${opts.method}» не является корректным JSON.\n`,
+    );
     return 1;
   }
   const checked = checkMethodology(raw);

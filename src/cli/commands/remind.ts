@@ -21,13 +21,19 @@ export async function run(argv: string[]): Promise<number> {
   const i = argv.indexOf('--today');
   const today = i >= 0 ? argv[i + 1] : localIsoDate();
   const unknown = argv.filter((a, j) => a.startsWith('--') && a !== '--today' && !(j === i + 1 && i >= 0));
-  if (!today || !/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`)) || unknown.length) {
+  if (
+    !today ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(today) ||
+    Number.isNaN(Date.parse(`${today}T00:00:00Z`)) ||
+    unknown.length
+  ) {
     process.stderr.write(USAGE);
     return 2;
   }
   const env = loadEnv();
   const mailer = createMailer(env, stderrLog);
-  if (!mailer.configured) process.stderr.write('SMTP не настроен (SMTP_HOST): письма не отправляются и не отмечаются отправленными.\n');
+  if (!mailer.configured)
+    process.stderr.write('SMTP не настроен (SMTP_HOST): письма не отправляются и не отмечаются отправленными.\n');
   const db = await openConfigured();
   try {
     const result = await runReminders(db, mailer, { today, publicUrl: env.PUBLIC_URL, log: stderrLog });

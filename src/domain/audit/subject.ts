@@ -13,7 +13,10 @@ const ELLIPSIS = '…';
  * // 'План мероприятий по поддержке социально ориентированных… на 2025–2027 годы'
  */
 export function planShortTitle(title: string, max = 80): string {
-  const clean = title.replace(/\s*\(\s*далее\s*[–—-][^)]*\)/giu, '').replace(/\s+/g, ' ').trim();
+  const clean = title
+    .replace(/\s*\(\s*далее\s*[–—-][^)]*\)/giu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (clean.length <= max) return clean;
   const period = /\s(?:на|в)\s(?:период\s)?\d{4}(?:\s?[–—-]\s?\d{4})?\s*(?:годы|год|гг\.?|г\.)?$/u.exec(clean);
   const tail = period ? period[0].trim() : '';
@@ -29,7 +32,8 @@ function cutAtWord(text: string, room: number): string {
   const space = cut.lastIndexOf(' ');
   const words = (space > room / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '').split(' ');
   // A trailing preposition or conjunction reads as broken: drop it.
-  while (words.length > 1 && /^(?:в|во|на|по|с|со|и|или|для|к|о|об|от|из|за|при|до)$/iu.test(words[words.length - 1])) words.pop();
+  while (words.length > 1 && /^(?:в|во|на|по|с|со|и|или|для|к|о|об|от|из|за|при|до)$/iu.test(words[words.length - 1]))
+    words.pop();
   return words.join(' ');
 }
 
@@ -76,7 +80,9 @@ export function describeAuditSubject(f: AuditFacts): AuditSubject {
       break;
     }
     case 'measure':
-      label = f.action.startsWith('extension.') ? `${measure?.name ?? 'Мероприятие'}: перенос срока` : measure?.name ?? 'Мероприятие (удалено)';
+      label = f.action.startsWith('extension.')
+        ? `${measure?.name ?? 'Мероприятие'}: перенос срока`
+        : (measure?.name ?? 'Мероприятие (удалено)');
       break;
     case 'section':
       label = f.section ? `Раздел ${f.section.number}. ${cutAtWord(f.section.title, 90)}` : 'Раздел (удалён)';

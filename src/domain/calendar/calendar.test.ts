@@ -24,8 +24,18 @@ const isWeekend = (iso: string) => dow(iso) === 0 || dow(iso) === 6;
 
 /** Official totals (5-day week) as published; 2027 had none when the data was compiled. */
 const OFFICIAL_WORKING_DAYS: Record<number, number> = {
-  2015: 247, 2016: 247, 2017: 247, 2018: 247, 2019: 247, 2020: 248,
-  2021: 247, 2022: 247, 2023: 247, 2024: 248, 2025: 247, 2026: 247,
+  2015: 247,
+  2016: 247,
+  2017: 247,
+  2018: 247,
+  2019: 247,
+  2020: 248,
+  2021: 247,
+  2022: 247,
+  2023: 247,
+  2024: 248,
+  2025: 247,
+  2026: 247,
 };
 
 describe('production calendar data', () => {
@@ -103,17 +113,38 @@ function nextWorkingDayAfterWeekend(iso: string): string {
 describe('isWorkingDay: 2023–2026 transfers', () => {
   it.each([
     // 2023, decree № 1505: 01.01 -> 24.02, 08.01 -> 08.05
-    ['2023-02-24', false], ['2023-05-08', false], ['2023-02-22', true], ['2023-11-03', true],
+    ['2023-02-24', false],
+    ['2023-05-08', false],
+    ['2023-02-22', true],
+    ['2023-11-03', true],
     // 2024, decree № 1314: working Saturdays 27.04, 02.11, 28.12; days off 29–30.04, 10.05, 30–31.12
-    ['2024-04-27', true], ['2024-11-02', true], ['2024-12-28', true],
-    ['2024-04-29', false], ['2024-04-30', false], ['2024-05-10', false], ['2024-12-30', false], ['2024-12-31', false],
-    ['2024-01-08', false], ['2024-01-09', true],
+    ['2024-04-27', true],
+    ['2024-11-02', true],
+    ['2024-12-28', true],
+    ['2024-04-29', false],
+    ['2024-04-30', false],
+    ['2024-05-10', false],
+    ['2024-12-30', false],
+    ['2024-12-31', false],
+    ['2024-01-08', false],
+    ['2024-01-09', true],
     // 2025, decree № 1335: 02.05, 08.05, 13.06, 03.11, 31.12 off; 01.11 (Sat) working
-    ['2025-05-02', false], ['2025-05-08', false], ['2025-06-13', false], ['2025-11-03', false], ['2025-12-31', false],
-    ['2025-11-01', true], ['2025-02-24', true], ['2025-03-10', true],
+    ['2025-05-02', false],
+    ['2025-05-08', false],
+    ['2025-06-13', false],
+    ['2025-11-03', false],
+    ['2025-12-31', false],
+    ['2025-11-01', true],
+    ['2025-02-24', true],
+    ['2025-03-10', true],
     // 2026, decree № 1466: 03.01 -> 09.01, 04.01 -> 31.12; 08.03 (Sun) -> 09.03 by Art. 112
-    ['2026-01-09', false], ['2026-12-31', false], ['2026-03-09', false], ['2026-01-12', true], ['2026-12-30', true],
-    ['2026-02-23', false], ['2026-05-11', false],
+    ['2026-01-09', false],
+    ['2026-12-31', false],
+    ['2026-03-09', false],
+    ['2026-01-12', true],
+    ['2026-12-30', true],
+    ['2026-02-23', false],
+    ['2026-05-11', false],
   ] as const)('%s -> %s', (iso, working) => {
     expect(isWorkingDay(iso)).toBe(working);
   });
@@ -231,7 +262,12 @@ describe('years outside the data', () => {
 describe('time zone', () => {
   it('gives the same answers whatever the process time zone', () => {
     const before = process.env.TZ;
-    const answers = () => [nextWorkingDay('2024-12-29'), addWorkingDays('2025-04-30', 5), countWorkingDays('2024-01-01', '2024-03-31'), isWorkingDay('2024-04-27')];
+    const answers = () => [
+      nextWorkingDay('2024-12-29'),
+      addWorkingDays('2025-04-30', 5),
+      countWorkingDays('2024-01-01', '2024-03-31'),
+      isWorkingDay('2024-04-27'),
+    ];
     try {
       process.env.TZ = 'Pacific/Kiritimati';
       const east = answers();
@@ -244,4 +280,3 @@ describe('time zone', () => {
     }
   });
 });
-

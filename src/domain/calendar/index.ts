@@ -84,8 +84,20 @@ export function calendarYear(year: number): Readonly<CalendarYear> | undefined {
  * 1 May, 9 May, 12 June, 4 November.
  */
 export const ART_112_HOLIDAYS: readonly (readonly [number, number])[] = [
-  [1, 1], [1, 2], [1, 3], [1, 4], [1, 5], [1, 6], [1, 7], [1, 8],
-  [2, 23], [3, 8], [5, 1], [5, 9], [6, 12], [11, 4],
+  [1, 1],
+  [1, 2],
+  [1, 3],
+  [1, 4],
+  [1, 5],
+  [1, 6],
+  [1, 7],
+  [1, 8],
+  [2, 23],
+  [3, 8],
+  [5, 1],
+  [5, 9],
+  [6, 12],
+  [11, 4],
 ];
 
 const statutoryCache = new Map<number, Set<number>>();
@@ -217,7 +229,7 @@ export function addWorkingDays(iso: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`working days must be an integer: ${n}`);
   let day = toEpochDay(iso);
   const step = n > 0 ? 1 : -1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step;
     if (isWorkingEpochDay(day)) left--;
   }
@@ -229,7 +241,8 @@ export function addWorkingDays(iso: string, n: number): string {
  * @example countWorkingDays('2024-01-01', '2024-12-31') // 248
  */
 export function countWorkingDays(from: string, to: string): number {
-  const a = toEpochDay(from), b = toEpochDay(to);
+  const a = toEpochDay(from),
+    b = toEpochDay(to);
   let n = 0;
   for (let d = a; d <= b; d++) if (isWorkingEpochDay(d)) n++;
   return n;

@@ -16,8 +16,15 @@ export function daysInMonth(year: number, month: number): number {
 /** True when `year-month-day` is a real calendar day. */
 export function isValidYmd(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1000 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 
@@ -40,7 +47,8 @@ export function epochDayOf(year: number, month: number, day: number): number {
  */
 export function toEpochDay(iso: string): number {
   const m = typeof iso === 'string' ? ISO_RE.exec(iso) : null;
-  if (m === null || !isValidYmd(+m[1], +m[2], +m[3])) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${String(iso)}`);
+  if (m === null || !isValidYmd(+m[1], +m[2], +m[3]))
+    throw new RangeError(`not an ISO date (YYYY-MM-DD): ${String(iso)}`);
   return epochDayOf(+m[1], +m[2], +m[3]);
 }
 
@@ -56,7 +64,6 @@ export function fromEpochDay(day: number): string {
   const d = new Date(day * MS_PER_DAY);
   return formatYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
-
 
 /** Day of week of an epoch day: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekdayOf(day: number): number {
@@ -76,8 +83,11 @@ export function addDays(iso: string, n: number): string {
  */
 export function addMonths(iso: string, n: number): string {
   toEpochDay(iso);
-  const y = +iso.slice(0, 4), m = +iso.slice(5, 7), d = +iso.slice(8, 10);
+  const y = +iso.slice(0, 4),
+    m = +iso.slice(5, 7),
+    d = +iso.slice(8, 10);
   const total = y * 12 + (m - 1) + n;
-  const ny = Math.floor(total / 12), nm = (total % 12) + 1;
+  const ny = Math.floor(total / 12),
+    nm = (total % 12) + 1;
   return formatYmd(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }

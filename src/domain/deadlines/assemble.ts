@@ -13,7 +13,17 @@ import { addDays, daysInMonth, formatYmd } from '../calendar/iso-date.js';
 import type { Atom, Cursor } from './atoms.js';
 import { T } from './lexicon.js';
 import type { DayOfMonthSpec, Raw } from './terms.js';
-import type { DayRef, Frequency, MonthDay, PlanPeriod, RecurringAt, RecurringTerm, Schedule, Term, TermKind } from './types.js';
+import type {
+  DayRef,
+  Frequency,
+  MonthDay,
+  PlanPeriod,
+  RecurringAt,
+  RecurringTerm,
+  Schedule,
+  Term,
+  TermKind,
+} from './types.js';
 
 interface Item {
   term: Term;
@@ -28,7 +38,10 @@ interface Item {
 const MONTHS_IN: Record<Frequency, number> = { day: 0, week: 0, month: 1, quarter: 3, half: 6, year: 12 };
 
 const yearless = (r: Raw) =>
-  (r.kind === 'date' || r.kind === 'deadline' || r.kind === 'window') && r.atom !== undefined && r.atom.to.year === null && !r.atom.nextYear;
+  (r.kind === 'date' || r.kind === 'deadline' || r.kind === 'window') &&
+  r.atom !== undefined &&
+  r.atom.to.year === null &&
+  !r.atom.nextYear;
 
 const dayOfRaw = (r: Raw): MonthDay => {
   const ref = r.kind === 'deadline' && r.atStart ? r.atom!.from : r.atom!.to;
@@ -56,7 +69,9 @@ function domAt(dom: DayOfMonthSpec, every: Frequency, report: boolean): Recurrin
   // «ежемесячно до 25 числа»: that day of each month. For a report, or for longer periods
   // («ежеквартально до 10 числа»), the day falls in the month after the period: reports are
   // made on the period that has ended.
-  return every === 'month' && !report ? { type: 'dayOfMonth', day: dom.day } : { type: 'afterPeriod', months: 1, day: dom.day };
+  return every === 'month' && !report
+    ? { type: 'dayOfMonth', day: dom.day }
+    : { type: 'afterPeriod', months: 1, day: dom.day };
 }
 
 export interface AssembleInput {
@@ -69,7 +84,8 @@ export interface AssembleInput {
 /** Builds the Schedule from raw terms (see the module comment for the rules). */
 export function assemble({ text, cursor, raws, period }: AssembleInput): Schedule {
   const source = (s: number, e: number) => sliceText(text, cursor, s, e);
-  const dueRaws: Raw[] = [], reportRaws: Raw[] = [];
+  const dueRaws: Raw[] = [],
+    reportRaws: Raw[] = [];
   for (const r of raws) (r.report ? reportRaws : dueRaws).push(r);
 
   const dueItems = buildItems(dueRaws, false, cursor, source);
@@ -114,16 +130,34 @@ function buildItems(list: Raw[], report: boolean, cursor: Cursor, source: (s: nu
     if (r.kind === 'dom') {
       const dom = r.dom!;
       if (dom.hint !== null) {
-        const term: RecurringTerm = { kind: 'recurring', every: dom.hint, interval: 1, at: domAt(dom, dom.hint, report), source: source(r.s, r.e) };
+        const term: RecurringTerm = {
+          kind: 'recurring',
+          every: dom.hint,
+          interval: 1,
+          at: domAt(dom, dom.hint, report),
+          source: source(r.s, r.e),
+        };
         out.push({ term, s: r.s, e: r.e, raw: i, yearHeading: false });
       } else {
-        out.push({ term: { kind: 'unspecified', text: source(r.s, r.e), source: source(r.s, r.e) }, s: r.s, e: r.e, raw: i, yearHeading: false });
+        out.push({
+          term: { kind: 'unspecified', text: source(r.s, r.e), source: source(r.s, r.e) },
+          s: r.s,
+          e: r.e,
+          raw: i,
+          yearHeading: false,
+        });
       }
       continue;
     }
     if (r.atom?.nextYear) {
       // «до 1 марта года, следующего за отчетным» on its own: a yearly report date.
-      const term: RecurringTerm = { kind: 'recurring', every: 'year', interval: 1, at: nextYearAt(r.atom), source: source(r.s, r.e) };
+      const term: RecurringTerm = {
+        kind: 'recurring',
+        every: 'year',
+        interval: 1,
+        at: nextYearAt(r.atom),
+        source: source(r.s, r.e),
+      };
       out.push({ term, s: r.s, e: r.e, raw: i, yearHeading: false });
       continue;
     }
@@ -157,10 +191,19 @@ function adjacent(c: Cursor, a: Raw, b: Raw): boolean {
   return true;
 }
 
-function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], report: boolean, cursor: Cursor, source: (s: number, e: number) => string): Item {
+function buildRecurring(
+  list: Raw[],
+  i: number,
+  used: Uint8Array,
+  out: Item[],
+  report: boolean,
+  cursor: Cursor,
+  source: (s: number, e: number) => string,
+): Item {
   const r = list[i];
   const every = r.every!;
-  let s = r.s, e = r.e;
+  let s = r.s,
+    e = r.e;
   let at: RecurringAt = { type: 'end' };
   const dates: MonthDay[] = [];
   let within: { from: string; to: string } | undefined;
@@ -170,16 +213,33 @@ function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], r
   const absorb = (n: Raw, j: number, behind: boolean): boolean => {
     if (!fixed && dates.length === 0 && n.kind === 'dom' && periodic) {
       // «по итогам месяца до 5 числа»: the day is in the month after the period.
-      at = r.afterResults && n.dom!.rel === 'same' ? { type: 'afterPeriod', months: 1, day: n.dom!.day } : domAt(n.dom!, every, report);
+      at =
+        r.afterResults && n.dom!.rel === 'same'
+          ? { type: 'afterPeriod', months: 1, day: n.dom!.day }
+          : domAt(n.dom!, every, report);
       fixed = true;
-    } else if (!fixed && dates.length === 0 && r.afterResults && every === 'year' && !behind && yearless(n) && n.kind !== 'window') {
+    } else if (
+      !fixed &&
+      dates.length === 0 &&
+      r.afterResults &&
+      every === 'year' &&
+      !behind &&
+      yearless(n) &&
+      n.kind !== 'window'
+    ) {
       // «по итогам года до 1 февраля»: 1 February of the next year.
       const d = dayOfRaw(n);
       at = { type: 'afterPeriod', months: d.month, day: d.day === 'end' ? 31 : d.day };
       fixed = true;
     } else if (!fixed && yearless(n)) {
       dates.push(dayOfRaw(n));
-    } else if (!fixed && dates.length === 0 && n.atom?.nextYear && every === 'year' && (n.kind === 'deadline' || n.kind === 'date')) {
+    } else if (
+      !fixed &&
+      dates.length === 0 &&
+      n.atom?.nextYear &&
+      every === 'year' &&
+      (n.kind === 'deadline' || n.kind === 'date')
+    ) {
       at = nextYearAt(n.atom);
       fixed = true;
     } else if (within === undefined && adjacent(cursor, n, r) && coversPeriod(n, every)) {
@@ -200,7 +260,15 @@ function buildRecurring(list: Raw[], i: number, used: Uint8Array, out: Item[], r
   }
   // Look behind: «до 1 марта ежегодно», «в I квартале ежегодно», «в 2024-2025 гг. ежеквартально».
   const prev = out.length > 0 ? out[out.length - 1] : undefined;
-  if (prev !== undefined && prev.raw === i - 1 && i > 0 && !fixed && dates.length === 0 && absorb(list[i - 1], i - 1, true)) out.pop();
+  if (
+    prev !== undefined &&
+    prev.raw === i - 1 &&
+    i > 0 &&
+    !fixed &&
+    dates.length === 0 &&
+    absorb(list[i - 1], i - 1, true)
+  )
+    out.pop();
 
   if (dates.length > 0) at = { type: 'dates', dates };
   // «до 1 декабря 2021 года, далее – ежегодно»: the recurrence starts after the term before it.
@@ -235,10 +303,17 @@ function toItem(r: Raw, i: number, source: (s: number, e: number) => string): It
         term: { kind: 'window', from: a!.from, to: a!.to, source: src },
       };
     case 'continuous':
-      return { ...base, term: a ? { kind: 'continuous', from: a.from, source: src } : { kind: 'continuous', source: src } };
+      return {
+        ...base,
+        term: a ? { kind: 'continuous', from: a.from, source: src } : { kind: 'continuous', source: src },
+      };
     case 'relative': {
-      const anchor = r.anchorS !== undefined && r.anchorE !== undefined && r.anchorE > r.anchorS ? source(r.anchorS, r.anchorE) : '';
-      return { ...base, term: { kind: 'relative', offset: { amount: r.amount!, unit: r.unit! }, anchor, repeats: false, source: src } };
+      const anchor =
+        r.anchorS !== undefined && r.anchorE !== undefined && r.anchorE > r.anchorS ? source(r.anchorS, r.anchorE) : '';
+      return {
+        ...base,
+        term: { kind: 'relative', offset: { amount: r.amount!, unit: r.unit! }, anchor, repeats: false, source: src },
+      };
     }
     default:
       return { ...base, term: { kind: 'unspecified', text: src, source: src } };
@@ -293,7 +368,8 @@ function shareYears(items: Item[], c: Cursor): Item[] {
     const nref = next.kind === 'date' ? next.on : next.kind === 'deadline' ? next.by : next.from;
     if (nref.year === null || order(refs[refs.length - 1]) > order(nref)) continue;
     let listed = true;
-    for (let k = items[i].e; k < items[i + 1].s; k++) if (c.toks[k].t !== T.COMMA && c.toks[k].t !== T.AND) listed = false;
+    for (let k = items[i].e; k < items[i + 1].s; k++)
+      if (c.toks[k].t !== T.COMMA && c.toks[k].t !== T.AND) listed = false;
     if (listed) for (const r of refs) r.year = nref.year;
   }
   return items;
@@ -308,7 +384,13 @@ function dropHeadings(items: Item[]): Item[] {
     if (it.yearHeading && next !== undefined) {
       const outer = boundsOf(it.term);
       const inner = boundsOf(next.term);
-      if (outer && inner && inner[0] >= outer[0] && inner[1] <= outer[1] && (inner[0] !== outer[0] || inner[1] !== outer[1])) {
+      if (
+        outer &&
+        inner &&
+        inner[0] >= outer[0] &&
+        inner[1] <= outer[1] &&
+        (inner[0] !== outer[0] || inner[1] !== outer[1])
+      ) {
         next.s = Math.min(next.s, it.s);
         continue;
       }
@@ -324,7 +406,12 @@ function mergeContinuousRelative(items: Item[], source: (s: number, e: number) =
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     const next = items[i + 1];
-    if (it.term.kind === 'continuous' && it.term.from === undefined && next !== undefined && next.term.kind === 'relative') {
+    if (
+      it.term.kind === 'continuous' &&
+      it.term.from === undefined &&
+      next !== undefined &&
+      next.term.kind === 'relative'
+    ) {
       next.term.repeats = true;
       next.term.source = source(it.s, next.e);
       next.s = it.s;

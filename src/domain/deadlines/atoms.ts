@@ -76,7 +76,13 @@ function partNumber(c: Cursor, i: number, max: number): number {
 const ref = (year: number | null, month: number, day: number | 'end'): DayRef => ({ year, month, day });
 
 function span(fromMonth: number, toMonth: number, year: number | null): Atom {
-  return { from: ref(year, fromMonth, 1), to: ref(year, toMonth, 'end'), point: false, yearSpan: false, nextYear: false };
+  return {
+    from: ref(year, fromMonth, 1),
+    to: ref(year, toMonth, 'end'),
+    point: false,
+    yearSpan: false,
+    nextYear: false,
+  };
 }
 
 function point(year: number | null, month: number, day: number): Atom {
@@ -279,7 +285,8 @@ export function parseRange(c: Cursor, i: number, fromMode: boolean): AtomsMatch 
   if (fromMode && tt(c, j) === T.END) j++;
   const b = parseAtoms(c, j, fromMode);
   if (b === null || b.atoms.length !== 1) return a;
-  const left = a.atoms[0], right = b.atoms[0];
+  const left = a.atoms[0],
+    right = b.atoms[0];
   if (left.nextYear || right.nextYear) return a;
   if (left.from.year === null && right.to.year !== null) {
     withYear(left, order(left.from) > order(right.from) ? right.to.year - 1 : right.to.year);

@@ -4,11 +4,14 @@ import type { PlanPeriod } from './types.js';
 
 const P24: PlanPeriod = ['2024-01-01', '2024-12-31'];
 const P2425: PlanPeriod = ['2024-01-01', '2025-12-31'];
-const say = (text: string, period: PlanPeriod = P24) => describeSchedule(expandSchedule(parseDeadline(text, { period }), period));
+const say = (text: string, period: PlanPeriod = P24) =>
+  describeSchedule(expandSchedule(parseDeadline(text, { period }), period));
 
 describe('describeSchedule', () => {
   it('lists dates in Russian format and shows where a date moved', () => {
-    expect(say('ежеквартально')).toBe('31.03.2024 (→ 01.04.2024), 30.06.2024 (→ 01.07.2024), 30.09.2024, 31.12.2024 (→ 09.01.2025)');
+    expect(say('ежеквартально')).toBe(
+      '31.03.2024 (→ 01.04.2024), 30.06.2024 (→ 01.07.2024), 30.09.2024, 31.12.2024 (→ 09.01.2025)',
+    );
   });
 
   it('says «до» for a deadline', () => {
@@ -24,11 +27,15 @@ describe('describeSchedule', () => {
   });
 
   it('shortens long lists and gives their count', () => {
-    expect(say('ежемесячно', P2425)).toBe('31.01.2024, 29.02.2024, 31.03.2024 (→ 01.04.2024), … 31.12.2025 (→ 12.01.2026) (всего 24)');
+    expect(say('ежемесячно', P2425)).toBe(
+      '31.01.2024, 29.02.2024, 31.03.2024 (→ 01.04.2024), … 31.12.2025 (→ 12.01.2026) (всего 24)',
+    );
   });
 
   it('describes terms without dates by their text', () => {
-    expect(say('в течение 5 рабочих дней после поступления информации')).toBe('в течение 5 рабочих дней после поступления информации');
+    expect(say('в течение 5 рабочих дней после поступления информации')).toBe(
+      'в течение 5 рабочих дней после поступления информации',
+    );
     expect(say('по мере необходимости')).toBe('срок без даты: по мере необходимости');
     expect(say('')).toBe('срок не указан');
     expect(say('Ежегодно, по мере утверждения результатов оценки', P2425)).toBe(

@@ -36,13 +36,23 @@ describe('expandSchedule: nominal and effective dates', () => {
     const period: PlanPeriod = ['2024-07-01', '2025-06-30'];
     expect(expand('до 1 августа', period).due.map((d) => d.nominal)).toEqual(['2024-08-01']);
     expect(expand('4 квартал', period).due.map((d) => d.nominal)).toEqual(['2024-12-31']);
-    expect(expand('ежеквартально', period).due.map((d) => d.nominal)).toEqual(['2024-09-30', '2024-12-31', '2025-03-31', '2025-06-30']);
+    expect(expand('ежеквартально', period).due.map((d) => d.nominal)).toEqual([
+      '2024-09-30',
+      '2024-12-31',
+      '2025-03-31',
+      '2025-06-30',
+    ]);
   });
 
   it('lets the report for the last period fall after the period', () => {
     const e = expand('ежеквартально до 10 числа месяца, следующего за отчетным кварталом', P24);
     expect(e.reports.map((d) => d.nominal)).toEqual(['2024-04-10', '2024-07-10', '2024-10-10', '2025-01-10']);
-    expect(e.reports[3]).toEqual({ nominal: '2025-01-10', effective: '2025-01-10', label: 'отчёт за IV квартал 2024 г.', covers: '2024-12-31' });
+    expect(e.reports[3]).toEqual({
+      nominal: '2025-01-10',
+      effective: '2025-01-10',
+      label: 'отчёт за IV квартал 2024 г.',
+      covers: '2024-12-31',
+    });
     expect(e.reports[0].effective).toBe('2024-04-10');
   });
 
@@ -53,7 +63,9 @@ describe('expandSchedule: nominal and effective dates', () => {
   });
 
   it('sorts and removes duplicates', () => {
-    expect(expand('IV квартал 2024 г., до 31 декабря 2024 г., 1 марта 2024 г.', P24).due.map((d) => d.nominal)).toEqual(['2024-03-01', '2024-12-31']);
+    expect(expand('IV квартал 2024 г., до 31 декабря 2024 г., 1 марта 2024 г.', P24).due.map((d) => d.nominal)).toEqual(
+      ['2024-03-01', '2024-12-31'],
+    );
   });
 
   it('lists the terms without dates as pending', () => {
@@ -64,7 +76,11 @@ describe('expandSchedule: nominal and effective dates', () => {
     expect(expand('в течение 5 рабочих дней после заседания', P24).pending).toEqual([
       { kind: 'relative', text: 'в течение 5 рабочих дней после заседания' },
     ]);
-    expect(expand('еженедельно', P24)).toMatchObject({ kind: 'recurring', due: [], pending: [{ kind: 'recurring', text: 'еженедельно' }] });
+    expect(expand('еженедельно', P24)).toMatchObject({
+      kind: 'recurring',
+      due: [],
+      pending: [{ kind: 'recurring', text: 'еженедельно' }],
+    });
   });
 
   it('uses the schedule’s own period by default', () => {
@@ -92,7 +108,9 @@ describe('bindRelative', () => {
 
   it('counts calendar days and moves the result off a day off', () => {
     const s = parseDeadline('В течение 5 дней после дня проведения заседания', { period: P24 });
-    expect(expandSchedule(bindRelative(s, '2024-12-27')).due).toEqual([{ nominal: '2025-01-01', effective: '2025-01-09' }]);
+    expect(expandSchedule(bindRelative(s, '2024-12-27')).due).toEqual([
+      { nominal: '2025-01-01', effective: '2025-01-09' },
+    ]);
   });
 
   it('counts months to the same day, or the month’s last day (ГК РФ ст. 192)', () => {
@@ -102,10 +120,14 @@ describe('bindRelative', () => {
 
   it('goes back for «за N дней до …» and never slides a date later', () => {
     const s = parseDeadline('за 5 рабочих дней до заседания', { period: P24 });
-    expect(expandSchedule(bindRelative(s, '2024-05-13')).due).toEqual([{ nominal: '2024-05-02', effective: '2024-05-02' }]);
+    expect(expandSchedule(bindRelative(s, '2024-05-13')).due).toEqual([
+      { nominal: '2024-05-02', effective: '2024-05-02' },
+    ]);
     const cal = parseDeadline('не позднее чем за 10 дней до заседания', { period: P24 });
     // 11.05.2024 − 10 days = 01.05.2024 (holiday) → the working day before: 27.04 (working Saturday)
-    expect(expandSchedule(bindRelative(cal, '2024-05-11')).due).toEqual([{ nominal: '2024-05-01', effective: '2024-04-27' }]);
+    expect(expandSchedule(bindRelative(cal, '2024-05-11')).due).toEqual([
+      { nominal: '2024-05-01', effective: '2024-04-27' },
+    ]);
   });
 
   it('leaves the input schedule and other terms alone', () => {
@@ -113,7 +135,12 @@ describe('bindRelative', () => {
     const bound = bindRelative(s, '2024-03-01');
     expect((s.terms[0] as RelativeTerm).bound).toBeUndefined();
     expect(bound.reports).toEqual(s.reports);
-    expect(summarizeForCli(bound)).toEqual({ kind: 'relative', due: ['2024-03-11'], reports: ['2024-12-01'], offset: { amount: 10, unit: 'day' } });
+    expect(summarizeForCli(bound)).toEqual({
+      kind: 'relative',
+      due: ['2024-03-11'],
+      reports: ['2024-12-01'],
+      offset: { amount: 10, unit: 'day' },
+    });
   });
 
   it('rejects a bad event date', () => {
@@ -125,10 +152,18 @@ describe('bindRelative', () => {
 describe('summarizeForCli', () => {
   it('gives the golden shape with nominal dates and the offset only for relative schedules', () => {
     expect(summarizeForCli(parseDeadline('1 раз в полугодие', { period: ['2017-01-01', '2017-12-31'] }))).toEqual({
-      kind: 'recurring', due: ['2017-06-30', '2017-12-31'], reports: [], offset: null,
+      kind: 'recurring',
+      due: ['2017-06-30', '2017-12-31'],
+      reports: [],
+      offset: null,
     });
-    expect(summarizeForCli(parseDeadline('Постоянно в течение 10 рабочих дней со дня создания', { period: P24 }))).toEqual({
-      kind: 'relative', due: [], reports: [], offset: { amount: 10, unit: 'workday' },
+    expect(
+      summarizeForCli(parseDeadline('Постоянно в течение 10 рабочих дней со дня создания', { period: P24 })),
+    ).toEqual({
+      kind: 'relative',
+      due: [],
+      reports: [],
+      offset: { amount: 10, unit: 'workday' },
     });
     expect(summarizeForCli(parseDeadline('до 31 декабря 2024 г.', { period: P24 })).due).toEqual(['2024-12-31']);
   });

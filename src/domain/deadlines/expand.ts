@@ -30,7 +30,21 @@ const MONTHS_IN: Record<Frequency, number> = { day: 0, week: 0, month: 1, quarte
 const MAX_YEARS = 100;
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
-const MONTH_NAMES = ['', 'январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const MONTH_NAMES = [
+  '',
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
 
 /** Russian name of the period ending in month `m` of `y` («I квартал 2024 г.»). */
 export function periodLabel(every: Frequency, y: number, m: number): string {
@@ -51,12 +65,15 @@ function spanLabel(from: DayRef, to: DayRef, y: number): string {
   const fy = from.year ?? y;
   const whole = from.day === 1 && to.day === 'end';
   if (whole && fy === y) {
-    const fm = from.month, tm = to.month;
+    const fm = from.month,
+      tm = to.month;
     if (fm === 1 && tm === 12) return `${y} г.`;
     if (fm === tm) return `${MONTH_NAMES[fm]} ${y} г.`;
     if ((fm - 1) % 3 === 0 && tm % 3 === 0) {
       if (tm - fm === 5 && tm % 6 === 0) return `${ROMAN[tm / 6]} полугодие ${y} г.`;
-      return tm - fm === 2 ? `${ROMAN[tm / 3]} квартал ${y} г.` : `${ROMAN[(fm + 2) / 3]}–${ROMAN[tm / 3]} квартал ${y} г.`;
+      return tm - fm === 2
+        ? `${ROMAN[tm / 3]} квартал ${y} г.`
+        : `${ROMAN[(fm + 2) / 3]}–${ROMAN[tm / 3]} квартал ${y} г.`;
     }
     return `${MONTH_NAMES[fm]} – ${MONTH_NAMES[tm]} ${y} г.`;
   }
@@ -76,12 +93,29 @@ interface Range {
 }
 
 function checkPeriod(period: PlanPeriod | undefined): Range {
-  if (!Array.isArray(period) || period.length !== 2 || !isIsoDate(period[0]) || !isIsoDate(period[1]) || period[0] > period[1]) {
-    throw new DomainError('validation', 'deadlines.bad_period', 'Период плана указан неверно: нужны две даты ГГГГ-ММ-ДД, начало не позже конца',
-      `bad plan period: ${JSON.stringify(period)}`);
+  if (
+    !Array.isArray(period) ||
+    period.length !== 2 ||
+    !isIsoDate(period[0]) ||
+    !isIsoDate(period[1]) ||
+    period[0] > period[1]
+  ) {
+    throw new DomainError(
+      'validation',
+      'deadlines.bad_period',
+      'Период плана указан неверно: нужны две даты ГГГГ-ММ-ДД, начало не позже конца',
+      `bad plan period: ${JSON.stringify(period)}`,
+    );
   }
-  const y0 = +period[0].slice(0, 4), y1 = +period[1].slice(0, 4);
-  if (y1 - y0 >= MAX_YEARS) throw new DomainError('validation', 'deadlines.period_too_long', 'Период плана длиннее 100 лет', `period too long: ${period}`);
+  const y0 = +period[0].slice(0, 4),
+    y1 = +period[1].slice(0, 4);
+  if (y1 - y0 >= MAX_YEARS)
+    throw new DomainError(
+      'validation',
+      'deadlines.period_too_long',
+      'Период плана длиннее 100 лет',
+      `period too long: ${period}`,
+    );
   return { from: period[0], to: period[1], y0, y1 };
 }
 
@@ -133,7 +167,8 @@ function expandRecurring(t: RecurringTerm, period: Range, out: ControlDate[], pe
   const last = range.y1 * 12 + (+range.to.slice(5, 7) - 1);
   // Periods are calendar months/quarters/half-years/years; «раз в 2 года» counts from the first year.
   for (let idx = first; idx <= last; idx++) {
-    const y = Math.floor(idx / 12), m = (idx % 12) + 1;
+    const y = Math.floor(idx / 12),
+      m = (idx % 12) + 1;
     if (m % months !== 0) continue;
     if (t.every === 'year' && t.interval > 1 && (y - range.y0 + 1) % t.interval !== 0 && y !== range.y1) continue;
     const end = dayIso(y, m, 'end');
@@ -143,7 +178,8 @@ function expandRecurring(t: RecurringTerm, period: Range, out: ControlDate[], pe
     else if (at.type === 'dayOfMonth') out.push(control(dayIso(y, m, at.day), label));
     else {
       const target = idx + at.months;
-      const ty = Math.floor(target / 12), tm = (target % 12) + 1;
+      const ty = Math.floor(target / 12),
+        tm = (target % 12) + 1;
       out.push({ ...control(dayIso(ty, tm, at.day), `отчёт за ${label}`), covers: end });
     }
   }
@@ -204,7 +240,8 @@ function sortUnique(list: ControlDate[]): ControlDate[] {
  */
 export function expandSchedule(schedule: Schedule, period: PlanPeriod = schedule.period): ExpandedSchedule {
   const range = checkPeriod(period);
-  const due: ControlDate[] = [], reports: ControlDate[] = [];
+  const due: ControlDate[] = [],
+    reports: ControlDate[] = [];
   const pending: PendingTerm[] = [];
   for (const t of schedule.terms) expandTerm(t, range, due, pending);
   const ignored: PendingTerm[] = [];
@@ -226,7 +263,12 @@ export function bindRelative(schedule: Schedule, eventDate: string): Schedule {
   const bind = (t: Term): Term => {
     if (t.kind !== 'relative') return t;
     const { amount, unit } = t.offset;
-    const due = unit === 'workday' ? addWorkingDays(eventDate, amount) : unit === 'month' ? addMonths(eventDate, amount) : addDays(eventDate, amount);
+    const due =
+      unit === 'workday'
+        ? addWorkingDays(eventDate, amount)
+        : unit === 'month'
+          ? addMonths(eventDate, amount)
+          : addDays(eventDate, amount);
     return { ...t, bound: { eventDate, due } };
   };
   return { ...schedule, terms: schedule.terms.map(bind), reports: schedule.reports.map(bind) };

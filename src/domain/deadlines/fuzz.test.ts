@@ -19,7 +19,7 @@ function rng(seed: number) {
   };
 }
 type Rand = ReturnType<typeof rng>;
-const pick = <T,>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
+const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 const P: PlanPeriod = ['2024-01-01', '2025-12-31'];
@@ -37,9 +37,53 @@ const CONTENT = (
 ).split(' ');
 // The genre's small words, which only mean something next to a date word.
 const FUNCTION = [
-  'до', 'не', 'позднее', 'в', 'срок', 'течение', 'с', 'по', 'после', 'со', 'за', 'к', 'на', 'и', 'или', 'от', '№', ',', '(', ')',
-  '-', '–', ';', '.', 'постоянно', 'отчет', 'доклад', 'информация', 'мере', 'необходимости', 'рабочих', 'дней', 'раз', 'реже',
-  'чем', 'числа', 'следующего', 'отчетным', 'конца', 'начала', 'итогам', 'каждый', 'весь', 'период', 'далее', 'но', 'не менее',
+  'до',
+  'не',
+  'позднее',
+  'в',
+  'срок',
+  'течение',
+  'с',
+  'по',
+  'после',
+  'со',
+  'за',
+  'к',
+  'на',
+  'и',
+  'или',
+  'от',
+  '№',
+  ',',
+  '(',
+  ')',
+  '-',
+  '–',
+  ';',
+  '.',
+  'постоянно',
+  'отчет',
+  'доклад',
+  'информация',
+  'мере',
+  'необходимости',
+  'рабочих',
+  'дней',
+  'раз',
+  'реже',
+  'чем',
+  'числа',
+  'следующего',
+  'отчетным',
+  'конца',
+  'начала',
+  'итогам',
+  'каждый',
+  'весь',
+  'период',
+  'далее',
+  'но',
+  'не менее',
 ];
 const NUMBERS = Array.from({ length: 99 }, (_, i) => String(i + 1));
 
@@ -67,7 +111,9 @@ const FRAGMENTS = [
 ];
 
 function shuffled(r: Rand): string {
-  const words = pick(r, FRAGMENTS).split(/\s+/).concat(r() < 0.5 ? pick(r, FRAGMENTS).split(/\s+/) : []);
+  const words = pick(r, FRAGMENTS)
+    .split(/\s+/)
+    .concat(r() < 0.5 ? pick(r, FRAGMENTS).split(/\s+/) : []);
   for (let i = words.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [words[i], words[j]] = [words[j], words[i]];
@@ -116,15 +162,47 @@ describe('never guesses a date', () => {
 // ---------------------------------------------------------------------------------------------
 // Generated genre phrases: the answer is known by construction.
 
-const GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const NOM = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const GEN = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
+const NOM = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const ORD_Q = ['первый', 'второй', 'третий', 'четвертый'];
 const DASHES = ['-', ' - ', ' – ', '–', '—', ' — ', '- '];
 const YEAR_WORDS = ['', ' г.', ' г', 'г.', ' года', ' год'];
 const YEARS_WORDS = ['', ' гг.', ' годы', ' годов', 'гг.'];
 
-interface Case { text: string; period: PlanPeriod; kind: string; due: string[]; reports?: string[] }
+interface Case {
+  text: string;
+  period: PlanPeriod;
+  kind: string;
+  due: string[];
+  reports?: string[];
+}
 
 function generate(r: Rand): Case {
   const y = int(r, 2020, 2030);
@@ -143,7 +221,12 @@ function generate(r: Rand): Case {
       const mm = r() < 0.7 ? String(m).padStart(2, '0') : String(m);
       const yy = r() < 0.8 ? String(y) : String(y).slice(2);
       const pre = pick(r, ['', 'до ', 'в срок до ']);
-      return { text: `${pre}${dd}.${mm}.${yy}${pick(r, ['', ' г.', 'г.'])}`, period, kind: pre ? 'deadline' : 'date', due: [iso] };
+      return {
+        text: `${pre}${dd}.${mm}.${yy}${pick(r, ['', ' г.', 'г.'])}`,
+        period,
+        kind: pre ? 'deadline' : 'date',
+        due: [iso],
+      };
     }
     case 2: {
       const q = int(r, 1, 4);
@@ -152,20 +235,46 @@ function generate(r: Rand): Case {
       return { text: `${num}${word} ${y}${pick(r, YEAR_WORDS)}`, period, kind: 'window', due: [endOf(y, q * 3)] };
     }
     case 3: {
-      const q1 = int(r, 1, 3), q2 = int(r, q1 + 1, 4);
+      const q1 = int(r, 1, 3),
+        q2 = int(r, q1 + 1, 4);
       const roman = r() < 0.5;
-      const a = roman ? ROMAN[q1 - 1] : String(q1), b = roman ? ROMAN[q2 - 1] : String(q2);
-      return { text: `${a}${pick(r, DASHES)}${b} ${pick(r, ['квартал', 'кварталы', 'кв.'])} ${y}${pick(r, YEAR_WORDS)}`, period, kind: 'window', due: [endOf(y, q2 * 3)] };
+      const a = roman ? ROMAN[q1 - 1] : String(q1),
+        b = roman ? ROMAN[q2 - 1] : String(q2);
+      return {
+        text: `${a}${pick(r, DASHES)}${b} ${pick(r, ['квартал', 'кварталы', 'кв.'])} ${y}${pick(r, YEAR_WORDS)}`,
+        period,
+        kind: 'window',
+        due: [endOf(y, q2 * 3)],
+      };
     }
     case 4: {
       const y2 = y + int(r, 1, 8);
       const left = r() < 0.5 ? `${y}${pick(r, YEAR_WORDS)}` : String(y);
-      return { text: `${left}${pick(r, DASHES)}${y2}${pick(r, YEARS_WORDS)}`, period, kind: 'window', due: [`${y2}-12-31`] };
+      return {
+        text: `${left}${pick(r, DASHES)}${y2}${pick(r, YEARS_WORDS)}`,
+        period,
+        kind: 'window',
+        due: [`${y2}-12-31`],
+      };
     }
     case 5: {
       const m2 = int(r, m, 12);
-      if (m2 === m) return { text: `${pick(r, ['', 'в '])}${m === 5 && r() < 0.5 ? 'мае' : NOM[m - 1]} ${y}${pick(r, YEAR_WORDS)}`.replace('в май', 'в мае'), period, kind: 'window', due: [endOf(y, m)] };
-      return { text: `${NOM[m - 1]}${pick(r, DASHES)}${NOM[m2 - 1]} ${y}${pick(r, YEAR_WORDS)}`, period, kind: 'window', due: [endOf(y, m2)] };
+      if (m2 === m)
+        return {
+          text: `${pick(r, ['', 'в '])}${m === 5 && r() < 0.5 ? 'мае' : NOM[m - 1]} ${y}${pick(r, YEAR_WORDS)}`.replace(
+            'в май',
+            'в мае',
+          ),
+          period,
+          kind: 'window',
+          due: [endOf(y, m)],
+        };
+      return {
+        text: `${NOM[m - 1]}${pick(r, DASHES)}${NOM[m2 - 1]} ${y}${pick(r, YEAR_WORDS)}`,
+        period,
+        kind: 'window',
+        due: [endOf(y, m2)],
+      };
     }
     case 6: {
       const h = int(r, 1, 2);
@@ -176,13 +285,20 @@ function generate(r: Rand): Case {
       const years: number[] = [];
       for (let yy = +period[0].slice(0, 4); yy <= +period[1].slice(0, 4); yy++) years.push(yy);
       const dd = Math.min(d, 28);
-      return { text: `${pick(r, ['ежегодно до ', 'Ежегодно до ', 'ежегодно, до ', 'ежегодно в срок до ', 'ежегодно не позднее '])}${dd} ${GEN[m - 1]}`, period, kind: 'recurring', due: years.map((yy) => formatYmd(yy, m, dd)) };
+      return {
+        text: `${pick(r, ['ежегодно до ', 'Ежегодно до ', 'ежегодно, до ', 'ежегодно в срок до ', 'ежегодно не позднее '])}${dd} ${GEN[m - 1]}`,
+        period,
+        kind: 'recurring',
+        due: years.map((yy) => formatYmd(yy, m, dd)),
+      };
     }
     default: {
       const years: number[] = [];
       for (let yy = +period[0].slice(0, 4); yy <= +period[1].slice(0, 4); yy++) years.push(yy);
       const dd = int(r, 1, 28);
-      const reports = years.flatMap((yy) => [3, 6, 9, 12].map((qm) => (qm === 12 ? formatYmd(yy + 1, 1, dd) : formatYmd(yy, qm + 1, dd))));
+      const reports = years.flatMap((yy) =>
+        [3, 6, 9, 12].map((qm) => (qm === 12 ? formatYmd(yy + 1, 1, dd) : formatYmd(yy, qm + 1, dd))),
+      );
       const due = years.flatMap((yy) => [3, 6, 9, 12].map((qm) => endOf(yy, qm)));
       const text = `${pick(r, ['ежеквартально', 'Ежеквартально', 'ежеквартально,'])} ${pick(r, ['до', 'не позднее', 'в срок до'])} ${dd}${pick(r, ['', '-го'])} числа месяца, ${pick(r, ['следующего', 'следующим'])} за ${pick(r, ['отчетным', 'отчётным'])}${pick(r, ['', ' кварталом', ' периодом'])}`;
       return { text, period, kind: 'recurring', due, reports };
@@ -197,7 +313,10 @@ describe('generated genre phrases', () => {
       const c = generate(r);
       const out = summarizeForCli(parseDeadline(c.text, { period: c.period }));
       expect({ text: c.text, kind: out.kind, due: out.due, reports: out.reports }).toEqual({
-        text: c.text, kind: c.kind, due: [...c.due].sort(), reports: [...(c.reports ?? [])].sort(),
+        text: c.text,
+        kind: c.kind,
+        due: [...c.due].sort(),
+        reports: [...(c.reports ?? [])].sort(),
       });
     }
   });

@@ -50,7 +50,13 @@ export function interpretDeadline(
       reports: [...new Set(opts.override.reports)].sort().map(toControl),
       pending: [],
     };
-    return { schedule, expanded, understood, overridden: true, description: `${describeSchedule(expanded)} (установлено вручную)` };
+    return {
+      schedule,
+      expanded,
+      understood,
+      overridden: true,
+      description: `${describeSchedule(expanded)} (установлено вручную)`,
+    };
   }
   return { schedule, expanded, understood, overridden: false, description: describeSchedule(expanded) };
 }

@@ -32,22 +32,42 @@ describe('dates and deadlines', () => {
   });
 
   it('reads every deadline preposition of the genre', () => {
-    for (const text of ['до 1 мая 2022 года', 'не позднее 1 мая 2022 г.', 'В срок до 1 мая 2022 года', 'в срок не позднее 01.05.2022', 'к 1 мая 2022 г.', 'по 1 мая 2022 года', 'не позже 1 мая 2022']) {
+    for (const text of [
+      'до 1 мая 2022 года',
+      'не позднее 1 мая 2022 г.',
+      'В срок до 1 мая 2022 года',
+      'в срок не позднее 01.05.2022',
+      'к 1 мая 2022 г.',
+      'по 1 мая 2022 года',
+      'не позже 1 мая 2022',
+    ]) {
       expect(parse(text).terms[0], text).toMatchObject({ kind: 'deadline', by: { year: 2022, month: 5, day: 1 } });
     }
   });
 
   it('reads «до конца …» as the end of the span and «до начала …» as its start', () => {
-    expect(parse('до конца I квартала 2025 г.').terms[0]).toMatchObject({ kind: 'deadline', by: { year: 2025, month: 3, day: 'end' } });
-    expect(parse('до начала 2025 года').terms[0]).toMatchObject({ kind: 'deadline', by: { year: 2025, month: 1, day: 1 } });
+    expect(parse('до конца I квартала 2025 г.').terms[0]).toMatchObject({
+      kind: 'deadline',
+      by: { year: 2025, month: 3, day: 'end' },
+    });
+    expect(parse('до начала 2025 года').terms[0]).toMatchObject({
+      kind: 'deadline',
+      by: { year: 2025, month: 1, day: 1 },
+    });
   });
 
   it('keeps a yearless day yearless (it repeats over the plan years when expanded)', () => {
-    expect(parse('не позднее 15 марта').terms[0]).toMatchObject({ kind: 'deadline', by: { year: null, month: 3, day: 15 } });
+    expect(parse('не позднее 15 марта').terms[0]).toMatchObject({
+      kind: 'deadline',
+      by: { year: null, month: 3, day: 15 },
+    });
   });
 
   it('resolves «текущего года» only with a reference date', () => {
-    expect(parse('до конца текущего года', '2025-06-01').terms[0]).toMatchObject({ kind: 'deadline', by: { year: 2025, month: 12, day: 'end' } });
+    expect(parse('до конца текущего года', '2025-06-01').terms[0]).toMatchObject({
+      kind: 'deadline',
+      by: { year: 2025, month: 12, day: 'end' },
+    });
     expect(parse('до конца текущего года').kind).toBe('unspecified');
   });
 
@@ -62,42 +82,95 @@ describe('windows', () => {
   const win = (text: string) => parse(text).terms[0] as WindowTerm;
 
   it('reads quarters in Roman, Arabic and ordinal forms, and ranges of them', () => {
-    for (const text of ['IV квартал 2024 года', '4 кв. 2024 г.', 'четвертый квартал 2024 г.', '4-й квартал 2024 года', 'в IV квартале 2024 г.', 'IVкв. 2024']) {
-      expect(win(text), text).toMatchObject({ kind: 'window', from: { year: 2024, month: 10, day: 1 }, to: { year: 2024, month: 12, day: 'end' } });
+    for (const text of [
+      'IV квартал 2024 года',
+      '4 кв. 2024 г.',
+      'четвертый квартал 2024 г.',
+      '4-й квартал 2024 года',
+      'в IV квартале 2024 г.',
+      'IVкв. 2024',
+    ]) {
+      expect(win(text), text).toMatchObject({
+        kind: 'window',
+        from: { year: 2024, month: 10, day: 1 },
+        to: { year: 2024, month: 12, day: 'end' },
+      });
     }
-    for (const text of ['II-III квартал 2023 г.', '2 – 3 квартал 2023 года', '2 - 3 квартал 2023 года', 'II—III кварталы 2023 г.']) {
-      expect(win(text), text).toMatchObject({ from: { year: 2023, month: 4 }, to: { year: 2023, month: 9, day: 'end' } });
+    for (const text of [
+      'II-III квартал 2023 г.',
+      '2 – 3 квартал 2023 года',
+      '2 - 3 квартал 2023 года',
+      'II—III кварталы 2023 г.',
+    ]) {
+      expect(win(text), text).toMatchObject({
+        from: { year: 2023, month: 4 },
+        to: { year: 2023, month: 9, day: 'end' },
+      });
     }
   });
 
   it('reads half-years', () => {
-    expect(win('I полугодие 2023')).toMatchObject({ from: { year: 2023, month: 1 }, to: { year: 2023, month: 6, day: 'end' } });
-    expect(win('во втором полугодии 2024 года')).toMatchObject({ from: { year: 2024, month: 7 }, to: { year: 2024, month: 12 } });
+    expect(win('I полугодие 2023')).toMatchObject({
+      from: { year: 2023, month: 1 },
+      to: { year: 2023, month: 6, day: 'end' },
+    });
+    expect(win('во втором полугодии 2024 года')).toMatchObject({
+      from: { year: 2024, month: 7 },
+      to: { year: 2024, month: 12 },
+    });
     expect(win('2-е полугодие 2025 г.')).toMatchObject({ to: { year: 2025, month: 12 } });
   });
 
   it('reads months and month ranges, the year shared from the right', () => {
-    expect(win('март – апрель 2024')).toMatchObject({ from: { year: 2024, month: 3, day: 1 }, to: { year: 2024, month: 4, day: 'end' } });
-    expect(win('ноябрь – февраль 2025')).toMatchObject({ from: { year: 2024, month: 11 }, to: { year: 2025, month: 2 } });
-    expect(win('с марта по май 2025 года')).toMatchObject({ from: { year: 2025, month: 3 }, to: { year: 2025, month: 5 } });
+    expect(win('март – апрель 2024')).toMatchObject({
+      from: { year: 2024, month: 3, day: 1 },
+      to: { year: 2024, month: 4, day: 'end' },
+    });
+    expect(win('ноябрь – февраль 2025')).toMatchObject({
+      from: { year: 2024, month: 11 },
+      to: { year: 2025, month: 2 },
+    });
+    expect(win('с марта по май 2025 года')).toMatchObject({
+      from: { year: 2025, month: 3 },
+      to: { year: 2025, month: 5 },
+    });
   });
 
   it('reads year ranges with any dash and year word', () => {
-    for (const text of ['2022 г.- 2024г.', '2022-2024 гг.', '2022 – 2024 годы', '2022—2024', 'С 2022 по 2024 гг.', 'в 2022 - 2024 годах', '2022 год - 2024 год']) {
-      expect(win(text), text).toMatchObject({ kind: 'window', from: { year: 2022, month: 1, day: 1 }, to: { year: 2024, month: 12, day: 'end' } });
+    for (const text of [
+      '2022 г.- 2024г.',
+      '2022-2024 гг.',
+      '2022 – 2024 годы',
+      '2022—2024',
+      'С 2022 по 2024 гг.',
+      'в 2022 - 2024 годах',
+      '2022 год - 2024 год',
+    ]) {
+      expect(win(text), text).toMatchObject({
+        kind: 'window',
+        from: { year: 2022, month: 1, day: 1 },
+        to: { year: 2024, month: 12, day: 'end' },
+      });
     }
   });
 
   it('drops a year that only heads a narrower term of the same year', () => {
     const s = parse('2024 г. с 1 марта по 17 марта 2024 г.');
     expect(s.terms).toHaveLength(1);
-    expect(s.terms[0]).toMatchObject({ kind: 'window', from: { year: 2024, month: 3, day: 1 }, to: { year: 2024, month: 3, day: 17 } });
+    expect(s.terms[0]).toMatchObject({
+      kind: 'window',
+      from: { year: 2024, month: 3, day: 1 },
+      to: { year: 2024, month: 3, day: 17 },
+    });
     // …but keeps two years that are both terms
     expect(parse('2024 г. 2025 г.').terms).toHaveLength(2);
   });
 
   it('keeps a quarter without a year yearless', () => {
-    expect(win('4 квартал')).toMatchObject({ from: { year: null, month: 10 }, to: { year: null, month: 12, day: 'end' } });
+    expect(win('4 квартал')).toMatchObject({
+      from: { year: null, month: 10 },
+      to: { year: null, month: 12, day: 'end' },
+    });
   });
 });
 
@@ -138,7 +211,11 @@ describe('recurring', () => {
   it('sends «… следующего за отчетным» to the report schedule and keeps the period ends due', () => {
     const s = parse('ежемесячно до 5 числа месяца, следующего за отчетным');
     expect(s.terms[0]).toMatchObject({ kind: 'recurring', every: 'month', at: { type: 'end' } });
-    expect(s.reports[0]).toMatchObject({ kind: 'recurring', every: 'month', at: { type: 'afterPeriod', months: 1, day: 5 } });
+    expect(s.reports[0]).toMatchObject({
+      kind: 'recurring',
+      every: 'month',
+      at: { type: 'afterPeriod', months: 1, day: 5 },
+    });
     const y = parse('ежегодно до 1 марта года, следующего за отчетным');
     expect(y.reports[0]).toMatchObject({ every: 'year', at: { type: 'afterPeriod', months: 3, day: 1 } });
     const typo = parse('постоянно, отчет ежеквартально до 10 числа месяца, следующим за отчетным месяцем');
@@ -159,7 +236,11 @@ describe('report schedules', () => {
     expect(s.kind).toBe('continuous');
     expect(s.terms.map((t) => t.kind)).toEqual(['continuous']);
     expect(s.reports).toHaveLength(1);
-    expect(s.reports[0]).toMatchObject({ kind: 'recurring', every: 'year', at: { type: 'dates', dates: [{ month: 12, day: 25 }] } });
+    expect(s.reports[0]).toMatchObject({
+      kind: 'recurring',
+      every: 'year',
+      at: { type: 'dates', dates: [{ month: 12, day: 25 }] },
+    });
   });
 
   it('keeps a frequency before the comma as the execution term', () => {
@@ -185,14 +266,20 @@ describe('relative terms', () => {
   const relOf = (text: string) => parse(text).terms[0] as RelativeTerm;
 
   it('reads offsets in days, working days and months with the event text', () => {
-    expect(relOf('в течение 5 рабочих дней после поступления информации о результатах независимой оценки от Общественного совета')).toMatchObject({
+    expect(
+      relOf(
+        'в течение 5 рабочих дней после поступления информации о результатах независимой оценки от Общественного совета',
+      ),
+    ).toMatchObject({
       kind: 'relative',
       offset: { amount: 5, unit: 'workday' },
       anchor: 'после поступления информации о результатах независимой оценки от Общественного совета',
       repeats: false,
     });
     expect(relOf('в течение месяца после поступления информации').offset).toEqual({ amount: 1, unit: 'month' });
-    expect(relOf('В течение 5 дней после дня проведения заседания Координационного совета').anchor).toBe('после дня проведения заседания Координационного совета');
+    expect(relOf('В течение 5 дней после дня проведения заседания Координационного совета').anchor).toBe(
+      'после дня проведения заседания Координационного совета',
+    );
     expect(relOf('в течение 10 дней со дня подписания').offset).toEqual({ amount: 10, unit: 'day' });
     expect(relOf('в течение двух недель после утверждения').offset).toEqual({ amount: 14, unit: 'day' });
     expect(relOf('в течение 1 года после ввода').offset).toEqual({ amount: 12, unit: 'month' });
@@ -201,7 +288,10 @@ describe('relative terms', () => {
   });
 
   it('reads «за N дней до …» as a negative offset', () => {
-    expect(relOf('не позднее чем за 10 дней до заседания')).toMatchObject({ offset: { amount: -10, unit: 'day' }, anchor: 'до заседания' });
+    expect(relOf('не позднее чем за 10 дней до заседания')).toMatchObject({
+      offset: { amount: -10, unit: 'day' },
+      anchor: 'до заседания',
+    });
   });
 
   it('lets «постоянно» make the relative term repeat, and keeps the anchor through commas', () => {
@@ -236,9 +326,21 @@ describe('relative terms', () => {
 
 describe('unspecified: nothing is guessed', () => {
   it.each([
-    'по мере необходимости', 'В установленные сроки', 'в сроки, установленные планом', 'по согласованию', 'по отдельному графику',
-    'после утверждения бюджета на 2025 год', 'до начала отопительного сезона', 'при наличии финансирования в 2025 году',
-    'до 1 числа', 'в соответствии с приказом от 21.07.2011 № 86н', 'до конца квартала', '12.1 12.8', 'п. 3.1', 'март', '',
+    'по мере необходимости',
+    'В установленные сроки',
+    'в сроки, установленные планом',
+    'по согласованию',
+    'по отдельному графику',
+    'после утверждения бюджета на 2025 год',
+    'до начала отопительного сезона',
+    'при наличии финансирования в 2025 году',
+    'до 1 числа',
+    'в соответствии с приказом от 21.07.2011 № 86н',
+    'до конца квартала',
+    '12.1 12.8',
+    'п. 3.1',
+    'март',
+    '',
   ])('%j', (text) => {
     const s = parseDeadline(text, { period: ['2024-01-01', '2025-12-31'] });
     if (text === 'март') {
@@ -253,7 +355,11 @@ describe('unspecified: nothing is guessed', () => {
 
   it('keeps the text it did not understand', () => {
     const s = parse('по мере утверждения результатов оценки');
-    expect(s.terms[0]).toEqual({ kind: 'unspecified', text: 'по мере утверждения результатов оценки', source: 'по мере утверждения результатов оценки' });
+    expect(s.terms[0]).toEqual({
+      kind: 'unspecified',
+      text: 'по мере утверждения результатов оценки',
+      source: 'по мере утверждения результатов оценки',
+    });
   });
 
   it('lets an understood term win over an unspecified one, whatever the order', () => {

@@ -29,7 +29,12 @@ import type { ParseOptions, Schedule } from './types.js';
 export function parseDeadline(text: string, options: ParseOptions): Schedule {
   const period = options?.period;
   if (!Array.isArray(period) || period.length !== 2 || typeof period[0] !== 'string' || typeof period[1] !== 'string') {
-    throw new DomainError('validation', 'deadlines.bad_period', 'Не указан период плана', `parseDeadline needs period [from, to], got ${JSON.stringify(period)}`);
+    throw new DomainError(
+      'validation',
+      'deadlines.bad_period',
+      'Не указан период плана',
+      `parseDeadline needs period [from, to], got ${JSON.stringify(period)}`,
+    );
   }
   const src = typeof text === 'string' ? text : '';
   const reference = options.reference;

@@ -48,9 +48,15 @@ interface Match {
   parts: Raw[];
 }
 
-const raw = (kind: RawKind, s: number, e: number, extra?: Partial<Raw>): Raw => ({ kind, s, e, clause: 0, report: false, ...extra });
+const raw = (kind: RawKind, s: number, e: number, extra?: Partial<Raw>): Raw => ({
+  kind,
+  s,
+  e,
+  clause: 0,
+  report: false,
+  ...extra,
+});
 const one = (end: number, r: Raw): Match => ({ end, parts: [r] });
-
 
 // ---------------------------------------------------------------------------------------------
 // Relative: «в течение 5 рабочих дней после …», «в течение месяца со дня …», «за 10 дней до …»
@@ -228,15 +234,21 @@ function startsTerm(c: Cursor, i: number): boolean {
   const t = tt(c, i);
   if (t === T.REPORT || t === T.FREQ || t === T.CONT) return true;
   return (
-    matchRelative(c, i, true) !== null || matchRecurring(c, i) !== null || matchContinuous(c, i) !== null ||
-    matchDayOfMonth(c, i) !== null || matchDeadline(c, i) !== null || matchFrom(c, i) !== null || matchWindow(c, i) !== null
+    matchRelative(c, i, true) !== null ||
+    matchRecurring(c, i) !== null ||
+    matchContinuous(c, i) !== null ||
+    matchDayOfMonth(c, i) !== null ||
+    matchDeadline(c, i) !== null ||
+    matchFrom(c, i) !== null ||
+    matchWindow(c, i) !== null
   );
 }
 
 function startsStrongTerm(c: Cursor, i: number): boolean {
   const t = tt(c, i);
   if (t === T.REPORT || t === T.FREQ || t === T.CONT) return true;
-  if (t === T.NOT || t === T.TIMESN || t === T.EVERY || t === T.NUM || t === T.NUMW) if (matchRecurring(c, i) !== null) return true;
+  if (t === T.NOT || t === T.TIMESN || t === T.EVERY || t === T.NUM || t === T.NUMW)
+    if (matchRecurring(c, i) !== null) return true;
   if (t === T.UNTIL || t === T.NOT || t === T.BY) return matchDayOfMonth(c, i) !== null || matchDeadline(c, i) !== null;
   return false;
 }
@@ -247,9 +259,19 @@ function matchEvent(c: Cursor, i: number): Match | null {
   let trig = false;
   if (t === T.PO) trig = u === T.MERE || u === T.EVENT || u === T.UNSPEC;
   else if (t === T.IN || t === T.NA) {
-    trig = u === T.UNSPEC || u === T.PRI || (u === T.TERM && (tt(c, i + 2) === T.COMMA || tt(c, i + 2) === T.UNSPEC || tt(c, i + 2) === T.OTHER || i + 2 >= c.toks.length));
+    trig =
+      u === T.UNSPEC ||
+      u === T.PRI ||
+      (u === T.TERM &&
+        (tt(c, i + 2) === T.COMMA || tt(c, i + 2) === T.UNSPEC || tt(c, i + 2) === T.OTHER || i + 2 >= c.toks.length));
   } else if (t === T.UNSPEC || t === T.PRI || t === T.MERE || t === T.AFTER) trig = true;
-  else if (t === T.UNTIL) trig = u === T.OTHER || u === T.EVENT || u === T.UNSPEC || u === T.MERE || (u === T.START && parseAtoms(c, i + 2) === null);
+  else if (t === T.UNTIL)
+    trig =
+      u === T.OTHER ||
+      u === T.EVENT ||
+      u === T.UNSPEC ||
+      u === T.MERE ||
+      (u === T.START && parseAtoms(c, i + 2) === null);
   else if (t === T.FROM) trig = u === T.EVENT || u === T.DAYW;
   if (!trig) return null;
   const end = consumeClause(c, i + 1, true);
@@ -274,7 +296,8 @@ function matchContinuous(c: Cursor, i: number): Match | null {
   else if (j > i) return null;
   const whole = tt(c, j) === T.WHOLE;
   if (whole) j++;
-  if ((during || whole) && (tt(c, j) === T.PERIOD || tt(c, j) === T.TERM)) return one(j + 1, raw('continuous', i, j + 1));
+  if ((during || whole) && (tt(c, j) === T.PERIOD || tt(c, j) === T.TERM))
+    return one(j + 1, raw('continuous', i, j + 1));
   return null;
 }
 
@@ -298,7 +321,11 @@ function periodUnit(c: Cursor, j: number): { f: number; end: number } | null {
  * «N раз в <unit>» → frequency. N = 2, 4, 12 a year mean half-years, quarters, months (golden
  * rule); any other N keeps the unit and records `times` (checked once per period).
  */
-function frequencyOf(unitF: number, times: number, interval: number): { every: Frequency; interval: number; times?: number } {
+function frequencyOf(
+  unitF: number,
+  times: number,
+  interval: number,
+): { every: Frequency; interval: number; times?: number } {
   if (unitF === F_YEAR) {
     if (interval > 1) return { every: 'year', interval };
     if (times === 2) return { every: 'half', interval: 1 };
@@ -311,7 +338,10 @@ function frequencyOf(unitF: number, times: number, interval: number): { every: F
     if (interval === 6) return { every: 'half', interval: 1 };
     if (interval === 12) return { every: 'year', interval: 1 };
   }
-  const out: { every: Frequency; interval: number; times?: number } = { every: FREQS[unitF], interval: Math.max(1, interval) };
+  const out: { every: Frequency; interval: number; times?: number } = {
+    every: FREQS[unitF],
+    interval: Math.max(1, interval),
+  };
   if (times > 1) out.times = times;
   return out;
 }
@@ -399,7 +429,11 @@ function matchDayOfMonth(c: Cursor, i: number): Match | null {
   const d = j < c.toks.length ? c.toks[j] : undefined;
   if (d === undefined || d.t !== T.NUM || d.v2 > 2 || d.v < 1 || d.v > 31 || tt(c, j + 1) !== T.DAYNUM) return null;
   j += 2;
-  const dom: { day: number; rel: 'same' | 'next' | 'last'; hint: Frequency | null } = { day: d.v, rel: 'same', hint: null };
+  const dom: { day: number; rel: 'same' | 'next' | 'last'; hint: Frequency | null } = {
+    day: d.v,
+    rel: 'same',
+    hint: null,
+  };
   if (tt(c, j) === T.EVERY && tt(c, j + 1) === T.MONTHW) {
     j += 2;
     dom.hint = 'month';
@@ -464,7 +498,13 @@ function matchDeadline(c: Cursor, i: number): Match | null {
   if (a === null) {
     // «до конца года»: the end of each year of the plan.
     if (sawEnd && tt(c, j) === T.YEARW) {
-      const atom: Atom = { from: { year: null, month: 1, day: 1 }, to: { year: null, month: 12, day: 'end' }, point: false, yearSpan: true, nextYear: false };
+      const atom: Atom = {
+        from: { year: null, month: 1, day: 1 },
+        to: { year: null, month: 12, day: 'end' },
+        point: false,
+        yearSpan: true,
+        nextYear: false,
+      };
       return one(j + 1, raw('deadline', i, j + 1, { atom }));
     }
     return null;
@@ -502,7 +542,13 @@ function matchWindow(c: Cursor, i: number): Match | null {
   if (r === null) {
     // «в течение года»: each year of the plan.
     if (tt(c, j) === T.YEARW && (t === T.DURING || tt(c, i + 1) === T.DURING)) {
-      const atom: Atom = { from: { year: null, month: 1, day: 1 }, to: { year: null, month: 12, day: 'end' }, point: false, yearSpan: true, nextYear: false };
+      const atom: Atom = {
+        from: { year: null, month: 1, day: 1 },
+        to: { year: null, month: 12, day: 'end' },
+        point: false,
+        yearSpan: true,
+        nextYear: false,
+      };
       return one(j + 1, raw('window', i, j + 1, { atom }));
     }
     return null;
@@ -514,7 +560,8 @@ function matchWindow(c: Cursor, i: number): Match | null {
 /** «до 1 декабя 2024»-like remains: a day, an unknown word, then a bare year. Not a window. */
 function looksLikeBrokenDate(c: Cursor, i: number, a: Atom): boolean {
   if (!a.yearSpan || i < 2) return false;
-  const w = c.toks[i - 1], d = c.toks[i - 2];
+  const w = c.toks[i - 1],
+    d = c.toks[i - 2];
   return (w.t === T.OTHER || w.t === T.MONTHQ) && d.t === T.NUM && d.v2 <= 2 && d.v >= 1 && d.v <= 31;
 }
 
@@ -527,7 +574,8 @@ function matchSkip(c: Cursor, i: number): Match | null {
     let j = i + 1;
     if (tt(c, j) === T.NUM) {
       j++;
-      while (j < c.toks.length && c.toks[j].s === c.toks[j - 1].e && c.toks[j].t !== T.COMMA && c.toks[j].t !== T.SEMI) j++;
+      while (j < c.toks.length && c.toks[j].s === c.toks[j - 1].e && c.toks[j].t !== T.COMMA && c.toks[j].t !== T.SEMI)
+        j++;
     }
     return { end: j, parts: [] };
   }
@@ -549,7 +597,17 @@ function matchSkip(c: Cursor, i: number): Match | null {
 
 const BROKEN_UNIT = new Set<number>([T.MONTH, T.MONTHQ, T.QUARTER, T.HALF]);
 
-const MATCHERS = [matchSkip, matchRelative, matchEvent, matchContinuous, matchRecurring, matchDayOfMonth, matchDeadline, matchFrom, matchWindow];
+const MATCHERS = [
+  matchSkip,
+  matchRelative,
+  matchEvent,
+  matchContinuous,
+  matchRecurring,
+  matchDayOfMonth,
+  matchDeadline,
+  matchFrom,
+  matchWindow,
+];
 
 /**
  * Scans the tokens into raw terms, in order. A report marker («отчет», «доклад») switches the rest
@@ -558,7 +616,8 @@ const MATCHERS = [matchSkip, matchRelative, matchEvent, matchContinuous, matchRe
  */
 export function scanTerms(c: Cursor): Raw[] {
   const out: Raw[] = [];
-  const toks = c.toks, n = toks.length;
+  const toks = c.toks,
+    n = toks.length;
   let clause = 0;
   let report = false;
   let i = 0;
@@ -572,7 +631,8 @@ export function scanTerms(c: Cursor): Raw[] {
     if (t === T.REPORT) {
       if (!report) {
         report = true;
-        for (let r = out.length - 1; r >= 0 && out[r].clause === clause && out[r].kind === 'recurring'; r--) out[r].report = true;
+        for (let r = out.length - 1; r >= 0 && out[r].clause === clause && out[r].kind === 'recurring'; r--)
+          out[r].report = true;
       }
       i++;
       continue;

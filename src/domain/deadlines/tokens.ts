@@ -54,21 +54,27 @@ export function tokenize(norm: string): Token[] {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(norm)) !== null) {
-    const s = m.index, e = s + m[0].length;
+    const s = m.index,
+      e = s + m[0].length;
     if (m[1] !== undefined) {
       let y = +m[4];
       if (m[4].length === 2) y += 2000;
-      const mo = +m[3], d = +m[1];
+      const mo = +m[3],
+        d = +m[1];
       out.push(isValidYmd(y, mo, d) ? tok(T.DATE, y, mo, d, s, e) : tok(T.BADDATE, 0, 0, 0, s, e));
     } else if (m[5] !== undefined) {
-      const y = +m[5], mo = +m[6], d = +m[7];
+      const y = +m[5],
+        mo = +m[6],
+        d = +m[7];
       out.push(isValidYmd(y, mo, d) ? tok(T.DATE, y, mo, d, s, e) : tok(T.BADDATE, 0, 0, 0, s, e));
     } else if (m[8] !== undefined) {
-      const mo = +m[8], y = +m[9];
+      const mo = +m[8],
+        y = +m[9];
       out.push(mo >= 1 && mo <= 12 && y >= 1000 ? tok(T.MY, y, mo, 0, s, e) : tok(T.BADDATE, 0, 0, 0, s, e));
     } else if (m[10] !== undefined) {
       // «15.02»: trusted only after «до», «не позднее», «с», «по» (see atoms.ts); else a number pair.
-      const d = +m[10], mo = +m[11];
+      const d = +m[10],
+        mo = +m[11];
       out.push(isValidYmd(2000, mo, d) ? tok(T.DM, 0, mo, d, s, e) : tok(T.OTHER, 0, 0, 0, s, e));
     } else if (m[12] !== undefined) {
       out.push(tok(T.NUM, m[12].length > 9 ? Number.MAX_SAFE_INTEGER : +m[12], m[12].length, 0, s, e));
@@ -114,7 +120,13 @@ function pushWord(out: Token[], raw: string, s: number, e: number): void {
       return;
     }
     const before = out.length > 1 ? out[out.length - 2] : undefined;
-    if (prev.t === T.DASH && prev.e === s && before !== undefined && (before.t === T.NUM || before.t === T.ROMAN) && before.e === prev.s) {
+    if (
+      prev.t === T.DASH &&
+      prev.e === s &&
+      before !== undefined &&
+      (before.t === T.NUM || before.t === T.ROMAN) &&
+      before.e === prev.s
+    ) {
       out.pop();
       before.v3 = suffix;
       before.e = e;

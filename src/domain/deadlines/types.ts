@@ -118,7 +118,8 @@ export interface UnspecifiedTerm {
   source: string;
 }
 
-export type Term = DateTerm | DeadlineTerm | WindowTerm | RecurringTerm | ContinuousTerm | RelativeTerm | UnspecifiedTerm;
+export type Term =
+  DateTerm | DeadlineTerm | WindowTerm | RecurringTerm | ContinuousTerm | RelativeTerm | UnspecifiedTerm;
 
 export interface Schedule {
   /** The deadline text exactly as received. */

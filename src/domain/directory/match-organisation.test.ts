@@ -4,8 +4,18 @@ import { matchOrganisation, normalizeOrgName, splitDefinition } from './match-or
 const directory = [
   { id: 1, fullName: 'Министерство культуры Северо-Озёрской области', shortName: 'Минкультуры', aliases: ['Минкульт'] },
   { id: 2, fullName: 'Министерство здравоохранения Северо-Озёрской области', shortName: 'Минздрав', aliases: [] },
-  { id: 3, fullName: 'Министерство социальной защиты населения Северо-Озёрской области', shortName: 'Минсоцзащиты', aliases: ['Минсоц'] },
-  { id: 4, fullName: 'Министерство образования Северо-Озёрской области', shortName: 'Минобразования', aliases: ['Минобр'] },
+  {
+    id: 3,
+    fullName: 'Министерство социальной защиты населения Северо-Озёрской области',
+    shortName: 'Минсоцзащиты',
+    aliases: ['Минсоц'],
+  },
+  {
+    id: 4,
+    fullName: 'Министерство образования Северо-Озёрской области',
+    shortName: 'Минобразования',
+    aliases: ['Минобр'],
+  },
 ];
 
 describe('matchOrganisation', () => {
@@ -32,15 +42,20 @@ describe('matchOrganisation', () => {
   });
 });
 
-describe('names with the document\'s «(далее – …)» note', () => {
+describe("names with the document's «(далее – …)» note", () => {
   it('splits the note off', () => {
-    expect(splitDefinition('Министерство труда Омской области (далее – Минтруд)')).toEqual({ name: 'Министерство труда Омской области', short: 'Минтруд' });
+    expect(splitDefinition('Министерство труда Омской области (далее – Минтруд)')).toEqual({
+      name: 'Министерство труда Омской области',
+      short: 'Минтруд',
+    });
     expect(splitDefinition('Центр (далее - «ЦРОИ»)')).toEqual({ name: 'Центр', short: 'ЦРОИ' });
     expect(splitDefinition('Минздрав')).toEqual({ name: 'Минздрав', short: null });
   });
 
   it('finds the organisation by the full name, else by the short form the document gives it', () => {
-    expect(matchOrganisation('Министерство культуры Северо-Озёрской области (далее – Минкульт)', directory).match?.id).toBe(1);
+    expect(
+      matchOrganisation('Министерство культуры Северо-Озёрской области (далее – Минкульт)', directory).match?.id,
+    ).toBe(1);
     expect(matchOrganisation('Министерство социальной защиты области (далее – Минсоц)', directory).match?.id).toBe(3);
     expect(matchOrganisation('Комитет по печати (далее – Комитет)', directory).match).toBeNull();
   });

@@ -42,7 +42,10 @@ function similarity(a: string, b: string): number {
   const gb = grams(b);
   let common = 0;
   let total = 0;
-  for (const [g, n] of ga) { total += n; common += Math.min(n, gb.get(g) ?? 0); }
+  for (const [g, n] of ga) {
+    total += n;
+    common += Math.min(n, gb.get(g) ?? 0);
+  }
   for (const n of gb.values()) total += n;
   return total ? (2 * common) / total : 0;
 }
@@ -92,7 +95,10 @@ function matchName<T extends DirectoryEntry>(name: string, directory: T[], limit
   if (exact.length === 1) return { match: exact[0], candidates: exact };
   // An abbreviation cut short («Минкульт» for «Минкультуры») is a prefix of one name;
   // accept it only when it points to exactly one organisation and is not too short.
-  const prefixed = n.length >= 5 && !n.includes(' ') ? directory.filter((e) => namesOf(e).some((x) => !x.includes(' ') && x.startsWith(n))) : [];
+  const prefixed =
+    n.length >= 5 && !n.includes(' ')
+      ? directory.filter((e) => namesOf(e).some((x) => !x.includes(' ') && x.startsWith(n)))
+      : [];
   if (exact.length === 0 && prefixed.length === 1) return { match: prefixed[0], candidates: prefixed };
   const scored = directory
     .map((e) => ({ e, s: Math.max(...namesOf(e).map((x) => similarity(n, x))) }))

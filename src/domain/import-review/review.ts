@@ -4,7 +4,12 @@
  * empty titles, duplicate numbers. Pure: the directory and the deadline reader are passed in.
  */
 import type { InterchangeDocument } from '../importers/interchange.js';
-import { matchOrganisation, normalizeOrgName, splitDefinition, type DirectoryEntry } from '../directory/match-organisation.js';
+import {
+  matchOrganisation,
+  normalizeOrgName,
+  splitDefinition,
+  type DirectoryEntry,
+} from '../directory/match-organisation.js';
 
 export type ProblemKind = 'executor_unknown' | 'deadline_unclear' | 'empty_title' | 'duplicate_number' | 'no_executor';
 
@@ -40,12 +45,14 @@ export function splitAgreementMarker(name: string): { name: string; byAgreement:
 }
 
 /** Words that join executors into a description rather than name one («Комитет … с привлечением …»). */
-const CONNECTIVE = /\s(с привлечением|при участии|с участием|совместно с|во взаимодействии с|в том числе|а также|и иные|и другие)\s/i;
+const CONNECTIVE =
+  /\s(с привлечением|при участии|с участием|совместно с|во взаимодействии с|в том числе|а также|и иные|и другие)\s/i;
 /**
  * A first word in the plural: a kind of executors, not one organisation. (Adjectives only:
  * «Управление», «Отделение» end in «-ие» too, and are one organisation each.)
  */
-const PLURAL_FIRST = /^(органы|организации|учреждения|администрации|главы|члены|представители|специалисты|руководители|центры|палаты|службы|управления|отделы|подразделения|волонт[её]ры|добровольцы|граждане|субъекты|предприятия|объединения|нко|со нко|сонко|омсу|все|иные|другие|внутренние|\S+(?:ые|кие|гие|хие|шие|щие|чие|жие))$/i;
+const PLURAL_FIRST =
+  /^(органы|организации|учреждения|администрации|главы|члены|представители|специалисты|руководители|центры|палаты|службы|управления|отделы|подразделения|волонт[её]ры|добровольцы|граждане|субъекты|предприятия|объединения|нко|со нко|сонко|омсу|все|иные|другие|внутренние|\S+(?:ые|кие|гие|хие|шие|щие|чие|жие))$/i;
 
 /**
  * Whether an executor's wording names one organisation or describes executors in words,
@@ -61,7 +68,10 @@ export function executorWording(raw: string): 'organisation' | 'text' {
   return 'organisation';
 }
 
-export function resolveExecutors<T extends DirectoryEntry>(doc: InterchangeDocument, directory: T[]): ExecutorResolution<T>[] {
+export function resolveExecutors<T extends DirectoryEntry>(
+  doc: InterchangeDocument,
+  directory: T[],
+): ExecutorResolution<T>[] {
   const byKey = new Map<string, ExecutorResolution<T>>();
   // «Минтруд» defined in the document as «Министерство труда … (далее – Минтруд)»: either
   // spelling found in the directory finds the other.
@@ -83,7 +93,15 @@ export function resolveExecutors<T extends DirectoryEntry>(doc: InterchangeDocum
         const m = match(name);
         const def = splitDefinition(name);
         const byShortForm = Boolean(m.match && def.short && !matchOrganisation(def.name, directory).match);
-        r = { name, byAgreement, match: m.match, suggestion: executorWording(name), byShortForm, candidates: m.candidates, items: [] };
+        r = {
+          name,
+          byAgreement,
+          match: m.match,
+          suggestion: executorWording(name),
+          byShortForm,
+          candidates: m.candidates,
+          items: [],
+        };
         byKey.set(key, r);
       }
       if (!r.items.includes(index)) r.items.push(index);
@@ -102,21 +120,38 @@ export function reviewImport<T extends DirectoryEntry>(
   const seen = new Map<string, number>();
   doc.items.forEach((item, i) => {
     const n = `№ ${item.number || '?'}`;
-    if (!item.title.trim()) problems.push({ kind: 'empty_title', item: i, message: `${n}: не указано наименование мероприятия` });
+    if (!item.title.trim())
+      problems.push({ kind: 'empty_title', item: i, message: `${n}: не указано наименование мероприятия` });
     const key = `${item.section ?? ''}|${item.number}`;
-    if (seen.has(key)) problems.push({ kind: 'duplicate_number', item: i, message: `${n}: номер повторяется в разделе` });
+    if (seen.has(key))
+      problems.push({ kind: 'duplicate_number', item: i, message: `${n}: номер повторяется в разделе` });
     else seen.set(key, i);
-    if (item.executors.length === 0 && doc.kind !== 'report') problems.push({ kind: 'no_executor', item: i, message: `${n}: не указан ответственный исполнитель` });
+    if (item.executors.length === 0 && doc.kind !== 'report')
+      problems.push({ kind: 'no_executor', item: i, message: `${n}: не указан ответственный исполнитель` });
     if (item.deadlineText.trim() && !isDeadlineUnderstood(item.deadlineText)) {
-      problems.push({ kind: 'deadline_unclear', item: i, message: `${n}: срок «${item.deadlineText}» не распознан — проверьте его` });
+      problems.push({
+        kind: 'deadline_unclear',
+        item: i,
+        message: `${n}: срок «${item.deadlineText}» не распознан — проверьте его`,
+      });
     }
   });
   for (const e of executors) {
     if (!e.match) {
-      const hint = e.suggestion === 'text'
-        ? ' Похоже на описание исполнителей, а не на организацию: его можно оставить текстом.'
-        : e.candidates.length ? ` Возможно: ${e.candidates.slice(0, 3).map((c) => c.shortName).join(', ')}.` : '';
-      problems.push({ kind: 'executor_unknown', item: e.items[0] ?? null, message: `Исполнитель «${e.name}» не найден в справочнике.${hint}` });
+      const hint =
+        e.suggestion === 'text'
+          ? ' Похоже на описание исполнителей, а не на организацию: его можно оставить текстом.'
+          : e.candidates.length
+            ? ` Возможно: ${e.candidates
+                .slice(0, 3)
+                .map((c) => c.shortName)
+                .join(', ')}.`
+            : '';
+      problems.push({
+        kind: 'executor_unknown',
+        item: e.items[0] ?? null,
+        message: `Исполнитель «${e.name}» не найден в справочнике.${hint}`,
+      });
     }
   }
   return { problems, executors };

@@ -16,7 +16,12 @@ import { normalizeSpace } from './text-utils.js';
 
 const DEFINITION = /\(\s*(?:и\s+)?далее\s*(?:по\s+тексту|также|соответственно)?\s*(?:[-–—:]\s*|(?=[«"А-ЯЁа-яёA-Z]))/giu;
 
-interface Token { text: string; start: number; end: number; nested: boolean }
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  nested: boolean;
+}
 
 /** Words of `s` with their positions; `nested` marks words inside quotes or brackets. */
 function tokenize(s: string): Token[] {
@@ -32,7 +37,13 @@ function tokenize(s: string): Token[] {
     else if (t === '«' || t === '„' || t === '“') quote++;
     else if (t === '»' || t === '”') quote = Math.max(0, quote - 1);
     else if (t === '"') straight = !straight;
-    else tokens.push({ text: t.replace(/[.-]+$/, ''), start: m.index, end: m.index + t.replace(/[.-]+$/, '').length, nested: depth > 0 || quote > 0 || straight });
+    else
+      tokens.push({
+        text: t.replace(/[.-]+$/, ''),
+        start: m.index,
+        end: m.index + t.replace(/[.-]+$/, '').length,
+        nested: depth > 0 || quote > 0 || straight,
+      });
   }
   return tokens;
 }
@@ -53,7 +64,7 @@ export function sameStem(a: string, b: string): boolean {
   return commonPrefix(x, y) >= Math.max(3, shorter - 3, Math.min(4, shorter - 1));
 }
 
-const isAcronymLike = (w: string) => /^[А-ЯЁA-Z]{2,}/.test(w) || /^Мин[а-яё]/.test(w) && !/^Министерств/.test(w);
+const isAcronymLike = (w: string) => /^[А-ЯЁA-Z]{2,}/.test(w) || (/^Мин[а-яё]/.test(w) && !/^Министерств/.test(w));
 
 const trimPhrase = (s: string) => normalizeSpace(s).replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
 
@@ -118,7 +129,10 @@ function fromInitials(before: string, short: string): string | null {
     let s = -1;
     for (let k = j; k >= 0; k--) {
       if (w[0] !== acronym[k]) continue;
-      if (isSubsequence(acronym.slice(k + 1, j + 1), w.slice(1))) { s = k; break; }
+      if (isSubsequence(acronym.slice(k + 1, j + 1), w.slice(1))) {
+        s = k;
+        break;
+      }
     }
     if (s < 0) return null;
     j = s - 1;
@@ -147,7 +161,10 @@ function fromName(before: string): string | null {
   const tokens = tokenize(before);
   let h = -1;
   for (let i = tokens.length - 1; i >= 0; i--) {
-    if (!tokens[i].nested && matchHeadNoun(tokens[i].text)) { h = i; break; }
+    if (!tokens[i].nested && matchHeadNoun(tokens[i].text)) {
+      h = i;
+      break;
+    }
   }
   if (h < 0) return null;
   // «Комитет по делам ЗАГС при Правительстве …»: the name starts at the outer body.
@@ -156,7 +173,11 @@ function fromName(before: string): string | null {
     const prev = tokens[first - 1];
     if (!prev || !INNER_PREPOSITION.test(prev.text)) break;
     let outer = -1;
-    for (let i = first - 2; i >= 0 && i >= first - 8; i--) if (!tokens[i].nested && matchHeadNoun(tokens[i].text)) { outer = i; break; }
+    for (let i = first - 2; i >= 0 && i >= first - 8; i--)
+      if (!tokens[i].nested && matchHeadNoun(tokens[i].text)) {
+        outer = i;
+        break;
+      }
     if (outer < 0) break;
     h = outer;
   }
@@ -201,7 +222,8 @@ export function extractAbbreviations(texts: string[]): Record<string, string> {
       if (!short || short.length > 80 || out[short] !== undefined || !/[\p{L}]/u.test(short)) continue;
       let full = fromShortening(before, short) ?? fromInitials(before, short) ?? fromName(before) ?? lastClause(before);
       // A capitalised short form names an institution: so does its full form («Координационный совет»).
-      if (full && /^[А-ЯЁ]/.test(short) && /^[а-яё]/.test(full) && !/^[А-ЯЁ]{2,}/.test(short)) full = full[0].toUpperCase() + full.slice(1);
+      if (full && /^[А-ЯЁ]/.test(short) && /^[а-яё]/.test(full) && !/^[А-ЯЁ]{2,}/.test(short))
+        full = full[0].toUpperCase() + full.slice(1);
       if (full && full !== short) out[short] = full;
     }
   }
@@ -211,6 +233,8 @@ export function extractAbbreviations(texts: string[]): Record<string, string> {
 /** Fallback: the last clause before the definition, without a leading preposition. */
 function lastClause(before: string): string | null {
   const parts = before.split(/[,;:]\s+(?![^(]*\))/);
-  const last = trimPhrase((parts[parts.length - 1] ?? '').replace(/^(в|во|на|с|со|к|ко|о|об|по|для|при|от|из|у)\s+/i, ''));
+  const last = trimPhrase(
+    (parts[parts.length - 1] ?? '').replace(/^(в|во|на|с|со|к|ко|о|об|по|для|при|от|из|у)\s+/i, ''),
+  );
   return last.length >= 3 ? last : null;
 }

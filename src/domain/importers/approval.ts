@@ -17,7 +17,8 @@ export interface Approval {
 const APPROVE = /(УТВЕРЖДАЮ|УТВЕРЖД[ЕЁ]Н[АОЫ]?|Утверждаю|Утвержд[её]н[аоы]?|\(\s*утв\.)(?![а-яёА-ЯЁ])/;
 
 /** «О.А. Петелин», «Петелин О.А.», «О. А. Петелин» (initials and surname, either order). */
-const PERSON = /(?<![А-ЯЁа-яё])([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)/;
+const PERSON =
+  /(?<![А-ЯЁа-яё])([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)/;
 
 /** Most lines an approval block spans after «УТВЕРЖДАЮ». */
 const MAX_BLOCK_LINES = 12;
@@ -53,7 +54,11 @@ export function parseApproval(lines: string[]): Approval | null {
     // At the start of the line, or as a column beside another block; a legal database's
     // «(утв. приказом … от …)» may follow the title on its line.
     if (before.trim() && !/(\s{3,}|\t)$/.test(before) && !m[1].startsWith('(')) continue;
-    if (m[1].startsWith('(')) { start = i; col = m.index; break; }
+    if (m[1].startsWith('(')) {
+      start = i;
+      col = m.index;
+      break;
+    }
     start = i;
     col = m.index;
     beside = before.trim() !== '';
@@ -69,10 +74,16 @@ export function parseApproval(lines: string[]): Approval | null {
     if (i > start && /^(план|дорожная карта|перечень|информация|отч[её]т)(?![а-яё])/i.test(line) && !approvedOn) break;
     if (byPerson && !approvedByName) {
       const p = PERSON.exec(line.replace(/_+/g, ' '));
-      if (p) { approvedByName = normalizeSpace(p[1]); end = i; }
+      if (p) {
+        approvedByName = normalizeSpace(p[1]);
+        end = i;
+      }
     }
     const d: string | null = approvedOn ? null : findDate(line);
-    if (d) { approvedOn = d; end = i; }
+    if (d) {
+      approvedOn = d;
+      end = i;
+    }
     // The block ends at its date, unless the signature comes after it.
     if (approvedOn && (approvedByName || !byPerson || i >= end + 2)) break;
     if (line && !approvedOn) end = i;

@@ -21,7 +21,8 @@ export const isRowNumber = (cell: string): boolean => ROW_NUMBER.test(cell) && p
  * Labels of a second header row under a group label: «начала реализации» / «окончания»
  * under «Срок реализации», «план» / «факт», years, sources of funds.
  */
-const SUB_LABEL = /^(начал[оа]?|окончани[ея]|срок (начала|окончания)|дата (начала|окончания)|с$|по$|план(овое)?|факт(ическое)?|всего|в том числе|в т\.\s?ч\.|федеральн|областн|краев|республиканск|окружн|местн|муниципальн|внебюджетн|иные источники|(19|20)\d{2})/i;
+const SUB_LABEL =
+  /^(начал[оа]?|окончани[ея]|срок (начала|окончания)|дата (начала|окончания)|с$|по$|план(овое)?|факт(ическое)?|всего|в том числе|в т\.\s?ч\.|федеральн|областн|краев|республиканск|окружн|местн|муниципальн|внебюджетн|иные источники|(19|20)\d{2})/i;
 export const isSubLabel = (cell: string): boolean => {
   const c = normalizeSpace(cell);
   return c.length > 0 && c.length <= 60 && SUB_LABEL.test(c);
@@ -44,7 +45,15 @@ function isLabel(cell: string): boolean {
 /** A short capitalised cell that may name a column the roles do not know. */
 function isUnnamedLabel(cell: string): boolean {
   const c = normalizeSpace(cell);
-  return c.length > 0 && c.length <= 60 && /^[А-ЯЁA-Z№]/.test(c) && !isRowNumber(c) && !isHeadingCell(c) && !/\d{1,2}\.\d{1,2}\.\d{2,4}/.test(c) && classifyHeader(c) === null;
+  return (
+    c.length > 0 &&
+    c.length <= 60 &&
+    /^[А-ЯЁA-Z№]/.test(c) &&
+    !isRowNumber(c) &&
+    !isHeadingCell(c) &&
+    !/\d{1,2}\.\d{1,2}\.\d{2,4}/.test(c) &&
+    classifyHeader(c) === null
+  );
 }
 
 /** A cell heading a part of the table, not a row of it. */
@@ -53,8 +62,15 @@ export function isHeadingCell(cell: string): boolean {
   if (!c || isRowNumber(c) || c.length > 300) return false;
   // A protocol heading names the protocol first («Протокол заседания … от …», «Заседание … (протокол № 1)»);
   // a report's text that mentions a meeting and its date is not one.
-  const protocol = isProtocolHeading(c) && (/^[(«"]?(протокол|заседани|совещани|решени)/i.test(c) || (c.length <= 120 && /протокол/i.test(c)));
-  return isNumberedHeading(c) || /^\d{3}[.)]\s+[А-ЯЁA-Z«"]/.test(c) || protocol || /^(раздел|подраздел|часть|подпрограмма|направление)\s+\S/i.test(c);
+  const protocol =
+    isProtocolHeading(c) &&
+    (/^[(«"]?(протокол|заседани|совещани|решени)/i.test(c) || (c.length <= 120 && /протокол/i.test(c)));
+  return (
+    isNumberedHeading(c) ||
+    /^\d{3}[.)]\s+[А-ЯЁA-Z«"]/.test(c) ||
+    protocol ||
+    /^(раздел|подраздел|часть|подпрограмма|направление)\s+\S/i.test(c)
+  );
 }
 
 export interface CellHeader {
@@ -79,14 +95,23 @@ export function findCellHeader(cells: string[], from = 0, maxSkip = 6): CellHead
     if (!isLabel(cells[start])) continue;
     let end = start;
     while (end < cells.length) {
-      if (isLabel(cells[end])) { end++; continue; }
+      if (isLabel(cells[end])) {
+        end++;
+        continue;
+      }
       // A column whose name says nothing known, between named ones («Решение»).
-      if (isUnnamedLabel(cells[end]) && end + 1 < cells.length && isLabel(cells[end + 1])) { end++; continue; }
+      if (isUnnamedLabel(cells[end]) && end + 1 < cells.length && isLabel(cells[end + 1])) {
+        end++;
+        continue;
+      }
       // Empty cells inside a two-row header (placeholders under merged cells).
       if (!filled(cells[end])) {
         let k = end;
         while (k < cells.length && !filled(cells[k])) k++;
-        if (k < cells.length && isLabel(cells[k]) && k - end < 12) { end = k; continue; }
+        if (k < cells.length && isLabel(cells[k]) && k - end < 12) {
+          end = k;
+          continue;
+        }
       }
       break;
     }
@@ -95,8 +120,27 @@ export function findCellHeader(cells: string[], from = 0, maxSkip = 6): CellHead
     // The number column opens the header when there is one («№ п/п»): text before it is a heading.
     const numberAt = roles.indexOf('number');
     // (Unless what precedes it names a data column: «Ожидаемый результат | № | Мероприятие …».)
-    if (numberAt > 0 && labels.slice(0, numberAt).some((c, i) => roles[i] === 'title' || roles[i] === 'value' || roles[i] === null || normalizeSpace(c).length > 60)) continue;
-    const core = new Set(roles.filter((r) => r === 'number' || r === 'title' || r === 'executors' || r === 'deadline' || r === 'execution' || r === 'status' || r === 'protocolItem'));
+    if (
+      numberAt > 0 &&
+      labels
+        .slice(0, numberAt)
+        .some(
+          (c, i) => roles[i] === 'title' || roles[i] === 'value' || roles[i] === null || normalizeSpace(c).length > 60,
+        )
+    )
+      continue;
+    const core = new Set(
+      roles.filter(
+        (r) =>
+          r === 'number' ||
+          r === 'title' ||
+          r === 'executors' ||
+          r === 'deadline' ||
+          r === 'execution' ||
+          r === 'status' ||
+          r === 'protocolItem',
+      ),
+    );
     if (labels.length < 3 || core.size < 2 || !(core.has('title') || core.has('number'))) continue;
     if (!isHeaderRow(labels.filter((c) => !isSubLabel(c) || classifyHeader(c) === 'value'))) continue;
     // A row of column numbers: «1», «2», … «n».
@@ -130,7 +174,8 @@ export function headerRows(labels: string[], width: number): string[][] {
   return alignHeaderRows([first, second], width);
 }
 
-const GROUP_LABEL = /срок|дата|период|значени|показател|финансир|объ[её]м|годам|в том числе|бюджет|средств|источник|план|факт/i;
+const GROUP_LABEL =
+  /срок|дата|период|значени|показател|финансир|объ[её]м|годам|в том числе|бюджет|средств|источник|план|факт/i;
 
 /**
  * Aligns a two-row header whose rows do not span the grid: either the lower row is
@@ -154,7 +199,13 @@ export function alignHeaderRows(rows: string[][], width: number): string[][] {
     for (let c = 0; c < width; c++) {
       out.push(top[j] ?? '');
       j++;
-      while (extra > 0 && bottom[c] && bottom[c + 1] && c + 1 < width && (GROUP_LABEL.test(out[out.length - 1]) || top.length - j < width - c - 1)) {
+      while (
+        extra > 0 &&
+        bottom[c] &&
+        bottom[c + 1] &&
+        c + 1 < width &&
+        (GROUP_LABEL.test(out[out.length - 1]) || top.length - j < width - c - 1)
+      ) {
         out.push('');
         c++;
         extra--;
@@ -175,7 +226,10 @@ export function alignHeaderRows(rows: string[][], width: number): string[][] {
     return dates ? 1 : role === 'value' || role === 'other' || role === null ? 3 : 2;
   };
   let groups = top.map((t, i) => ({ i, score: score(t) })).filter((g) => g.score > 0);
-  groups = groups.sort((a, b) => b.score - a.score || a.i - b.i).slice(0, groupsNeeded).sort((a, b) => a.i - b.i);
+  groups = groups
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, groupsNeeded)
+    .sort((a, b) => a.i - b.i);
   if (groups.length < groupsNeeded) return [pad(top), pad(bottom)];
   // Each group takes an equal share of the sub-labels (the first the remainder).
   const share = Math.floor(bottom.length / groups.length);
@@ -185,8 +239,15 @@ export function alignHeaderRows(rows: string[][], width: number): string[][] {
   let b = 0;
   top.forEach((t, i) => {
     const g = groups.findIndex((x) => x.i === i);
-    if (g < 0) { outTop.push(t); outBottom.push(''); return; }
-    for (let k = 0; k < sizes[g]; k++) { outTop.push(k === 0 ? t : ''); outBottom.push(bottom[b++] ?? ''); }
+    if (g < 0) {
+      outTop.push(t);
+      outBottom.push('');
+      return;
+    }
+    for (let k = 0; k < sizes[g]; k++) {
+      outTop.push(k === 0 ? t : '');
+      outBottom.push(bottom[b++] ?? '');
+    }
   });
   return [pad(outTop), pad(outBottom)];
 }
@@ -209,21 +270,34 @@ export function chunkCells(cells: string[], width: number, numbered: boolean): C
   // A new header ends the table; a heading right above it (the next part's name) goes with it.
   const stop = (at: number): ChunkResult => {
     let end = at;
-    while (rows.length && rows[rows.length - 1].length === 1 && isHeadingCell(rows[rows.length - 1][0])) { rows.pop(); end = starts.pop()!; }
+    while (rows.length && rows[rows.length - 1].length === 1 && isHeadingCell(rows[rows.length - 1][0])) {
+      rows.pop();
+      end = starts.pop()!;
+    }
     return { rows, end };
   };
   while (i < cells.length) {
     starts[rows.length] = i;
     if (rows.length && i + 2 < cells.length && isLabel(cells[i]) && findCellHeader(cells, i, 0)) return stop(i);
     // (A header opening with an empty cell: an unlabelled number column.)
-    if (rows.length && i + 3 < cells.length && !filled(cells[i]) && isLabel(cells[i + 1]) && findCellHeader(cells, i + 1, 0)) return stop(i);
+    if (
+      rows.length &&
+      i + 3 < cells.length &&
+      !filled(cells[i]) &&
+      isLabel(cells[i + 1]) &&
+      findCellHeader(cells, i + 1, 0)
+    )
+      return stop(i);
     const c = cells[i];
     const nextFilled = (() => {
       let k = i + 1;
       while (k < cells.length && k - i < width && !hasContent(cells[k])) k++;
       return k;
     })();
-    const lone = hasContent(c) && !isRowNumber(c) && (isHeadingCell(c) || (numbered && nextFilled < cells.length && isRowNumber(cells[nextFilled])));
+    const lone =
+      hasContent(c) &&
+      !isRowNumber(c) &&
+      (isHeadingCell(c) || (numbered && nextFilled < cells.length && isRowNumber(cells[nextFilled])));
     // (In a table without numbers only a heading proper stands alone: «Протокол … от …».)
     if (lone && (numbered || isHeadingCell(c))) {
       rows.push([c]);
@@ -231,7 +305,10 @@ export function chunkCells(cells: string[], width: number, numbered: boolean): C
       i = nextFilled < cells.length && isRowNumber(cells[nextFilled]) ? nextFilled : i + 1;
       continue;
     }
-    if (!hasContent(c) && numbered && rows.length === 0) { i++; continue; }
+    if (!hasContent(c) && numbered && rows.length === 0) {
+      i++;
+      continue;
+    }
     // In a numbered table a row opens with its number (or an empty cell, the rest of a row
     // broken across a page): anything else after the rows is text after the table.
     if (numbered && rows.length && filled(c) && !isRowNumber(c)) return stop(i);
@@ -247,7 +324,10 @@ export function scoreWidth(cells: string[], width: number): number {
   let score = 0;
   for (const r of rows) {
     // A lone cell that heads nothing (a value cut off its row) counts against the width.
-    if (r.length === 1) { if (!isHeadingCell(r[0])) score -= 1; continue; }
+    if (r.length === 1) {
+      if (!isHeadingCell(r[0])) score -= 1;
+      continue;
+    }
     if (isRowNumber(r[0]) && /\p{L}{3}/u.test(r[1] ?? '') && !isHeadingCell(r[1] ?? '')) score += 2;
     else score -= 1;
   }
@@ -264,13 +344,20 @@ export function columnCount(cells: string[], header: CellHeader): number {
   if (!subs) return leading + labels.length;
   // The body ends where another table's header begins, whatever the width.
   let bodyEnd = cells.length;
-  for (let i = header.bodyStart + 1; i < cells.length; i++) if (isLabel(cells[i]) && findCellHeader(cells, i, 0)) { bodyEnd = i; break; }
+  for (let i = header.bodyStart + 1; i < cells.length; i++)
+    if (isLabel(cells[i]) && findCellHeader(cells, i, 0)) {
+      bodyEnd = i;
+      break;
+    }
   const body = cells.slice(header.bodyStart, bodyEnd);
   let best = leading + labels.length;
   let bestScore = -Infinity;
   for (let w = leading + labels.length; w >= Math.max(2, leading + labels.length - subs); w--) {
     const s = scoreWidth(body, w);
-    if (s > bestScore) { best = w; bestScore = s; }
+    if (s > bestScore) {
+      best = w;
+      bestScore = s;
+    }
   }
   return best;
 }

@@ -47,10 +47,16 @@ function tokenize(all: string[]): Token[] {
     if (!m && CELL_END.test(line) && INNER_SEPARATOR.test(line)) {
       // Several cells on one line («1 | 2 | 3 |»): each ends where a pipe stands.
       const parts = CELL_END.exec(line)![1].split(/[ \u00a0]+\|[ \u00a0]+/);
-      for (const part of parts.slice(0, -1)) { tokens.push({ type: 'cell', text: [...pending, part].join('\n') }); pending = []; }
+      for (const part of parts.slice(0, -1)) {
+        tokens.push({ type: 'cell', text: [...pending, part].join('\n') });
+        pending = [];
+      }
       m = [line, parts[parts.length - 1]] as unknown as RegExpExecArray;
     }
-    if (!m) { pending.push(line); continue; }
+    if (!m) {
+      pending.push(line);
+      continue;
+    }
     // Text standing right above a table (a part heading) is not the first cell's beginning,
     // unless the cell goes on in lower case («Наименование» / «мероприятия |»).
     if (pending.length && !inTable() && !/^[\s"«(]*[а-яё]/.test(m[1] || '') && lastReal()?.type !== 'cell') flush();
@@ -74,8 +80,15 @@ export function readCellStream(lines: string[]): RawBlock[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (t.type === 'blank') { i++; continue; }
-    if (t.type === 'para') { blocks.push({ type: 'paragraph', text: t.text }); i++; continue; }
+    if (t.type === 'blank') {
+      i++;
+      continue;
+    }
+    if (t.type === 'para') {
+      blocks.push({ type: 'paragraph', text: t.text });
+      i++;
+      continue;
+    }
     const cells: string[] = [];
     while (i < tokens.length && tokens[i].type !== 'para') {
       const x = tokens[i++];
@@ -93,7 +106,9 @@ export function readCellStream(lines: string[]): RawBlock[] {
 export function cellsToTables(cells: string[], blocks: RawBlock[], previousWidth: number, maxSkip = 6): number {
   let from = 0;
   let width = previousWidth;
-  const text = (list: string[]) => { for (const c of list) if (normalizeSpace(c)) blocks.push({ type: 'paragraph', text: c }); };
+  const text = (list: string[]) => {
+    for (const c of list) if (normalizeSpace(c)) blocks.push({ type: 'paragraph', text: c });
+  };
   while (from < cells.length) {
     const header = findCellHeader(cells, from, maxSkip);
     if (!header) {

@@ -62,24 +62,50 @@ export function classifyHeader(label: string): ColumnRole | null {
   const h = foldCase(normalizeSpace(label)).replace(/\s*\/\s*/g, '/');
   if (!h) return null;
   if (h.length > 120) return null;
-  if (/пункт\S*\s+(протокол|решени|поручени)|^пункт$|№\s*(пункта|поручения)|номер\s+(пункта|поручения)/.test(h)) return 'protocolItem';
+  if (/пункт\S*\s+(протокол|решени|поручени)|^пункт$|№\s*(пункта|поручения)|номер\s+(пункта|поручения)/.test(h))
+    return 'protocolItem';
   // A state programme's columns that say why a measure matters, not what it is.
   if (/^последстви|^связь|^взаимосвяз|^влияние|^риск/.test(h)) return 'other';
   if (/^(номер|№) и наименовани/.test(h)) return 'title';
   if (/^(№|n|no|#)(\s|\.|$)|^№|п\/п|^пп$|^номер(\s|$)/.test(h)) return 'number';
-  if (/^выполнено(?![а-я])|не выполнено|^статус|^отметка о выполнении$|^оценка (выполнения|исполнения)$|^степень (выполнения|исполнения)$/.test(h)) return 'status';
-  if (/срок|^дата|дата (проведения|исполнения|выполнения|реализации)|периодичн|^период (исполнения|реализации|проведения)|^время/.test(h)) return 'deadline';
+  if (
+    /^выполнено(?![а-я])|не выполнено|^статус|^отметка о выполнении$|^оценка (выполнения|исполнения)$|^степень (выполнения|исполнения)$/.test(
+      h,
+    )
+  )
+    return 'status';
+  if (
+    /срок|^дата|дата (проведения|исполнения|выполнения|реализации)|периодичн|^период (исполнения|реализации|проведения)|^время/.test(
+      h,
+    )
+  )
+    return 'deadline';
   if (/исполнител|ответственн|соисполн|^участник|^кто /.test(h)) return 'executors';
   if (/ожидаем|планируем/.test(h)) return 'expectedResult';
   if (/значени/.test(h) && !/наименовани/.test(h)) return 'value';
-  if (/информаци\S* (об?|о ходе) (исполнени|выполнени|реализаци)|^исполнение|^выполнение|ход (исполнени|выполнени|реализаци)|отметка об? (исполнени|выполнени)|результат\S* (исполнени|выполнени|реализаци)|фактическ|^отчет|^информация$|^достигнут/.test(h)) return 'execution';
+  if (
+    /информаци\S* (об?|о ходе) (исполнени|выполнени|реализаци)|^исполнение|^выполнение|ход (исполнени|выполнени|реализаци)|отметка об? (исполнени|выполнени)|результат\S* (исполнени|выполнени|реализаци)|фактическ|^отчет|^информация$|^достигнут/.test(
+      h,
+    )
+  )
+    return 'execution';
   if (/ожидаем|результат|показател\S* результат|^итог/.test(h)) return 'expectedResult';
-  if (/^форм[аы]|вид (документа|результата|отчетн)|^документ|форма (реализации|завершения|контроля|отчетности|представления)/.test(h)) return 'form';
+  if (
+    /^форм[аы]|вид (документа|результата|отчетн)|^документ|форма (реализации|завершения|контроля|отчетности|представления)/.test(
+      h,
+    )
+  )
+    return 'form';
   if (/примечани|комментари|^особые отметки/.test(h)) return 'note';
   if (/единиц\S* измерени|^ед\.?\s*изм/.test(h)) return 'unit';
   if (YEAR.test(h) && h.length <= 40) return 'value';
   if (/^план$|^факт$|^плановое$|^фактическое$/.test(h)) return 'value';
-  if (/мероприяти|наименовани|содержани|поручени|^решени[ея]$|^задач|^действи|^меры|направлени|показател|индикатор|^название|^тема|вопрос/.test(h)) return 'title';
+  if (
+    /мероприяти|наименовани|содержани|поручени|^решени[ея]$|^задач|^действи|^меры|направлени|показател|индикатор|^название|^тема|вопрос/.test(
+      h,
+    )
+  )
+    return 'title';
   if (/финансир|источник|объем|бюджет|стоимост/.test(h)) return 'other';
   return null;
 }
@@ -108,7 +134,15 @@ export function isHeaderRow(cells: string[]): boolean {
   if (parseItemNumber(filled[0]) && filled[0] !== '№') return false;
   const roles = filled.map(classifyHeader);
   const named = roles.filter((r) => r && r !== 'other');
-  const core = roles.filter((r) => r === 'title' || r === 'executors' || r === 'deadline' || r === 'execution' || r === 'number' || r === 'protocolItem');
+  const core = roles.filter(
+    (r) =>
+      r === 'title' ||
+      r === 'executors' ||
+      r === 'deadline' ||
+      r === 'execution' ||
+      r === 'number' ||
+      r === 'protocolItem',
+  );
   return named.length >= 2 && core.length >= 1 && roles.filter(Boolean).length >= Math.ceil(filled.length * 0.6);
 }
 
@@ -132,14 +166,19 @@ export function mapColumns(headerRows: string[][], bodyRows: string[][]): Column
     for (let k = parts.length - 1; k >= 0 && !role; k--) role = classifyHeader(parts[k]);
     if (!role) role = classifyHeader(label);
     const col: Column = { index: c, role: role ?? 'other', label };
-    if (col.role === 'value') col.valueLabel = valueLabel(YEAR.test(parts[parts.length - 1] ?? '') ? parts[parts.length - 1] : label);
+    if (col.role === 'value')
+      col.valueLabel = valueLabel(YEAR.test(parts[parts.length - 1] ?? '') ? parts[parts.length - 1] : label);
     columns.push(col);
   }
   // Value labels must tell columns apart: «2022 план», «2022 факт».
   const values = columns.filter((c) => c.role === 'value');
   const clashing = values.filter((col) => values.filter((x) => x.valueLabel === col.valueLabel).length > 1);
   for (const col of clashing) {
-    const extra = normalizeSpace(col.label.replace(/(?<!\d)(?:19|20)\d{2}(\s*[-–—]\s*(?:19|20)\d{2})?(\s*(годы|года|год|гг\.?|г\.?))?/g, ' ').replace(/[()]/g, ' '));
+    const extra = normalizeSpace(
+      col.label
+        .replace(/(?<!\d)(?:19|20)\d{2}(\s*[-–—]\s*(?:19|20)\d{2})?(\s*(годы|года|год|гг\.?|г\.?))?/g, ' ')
+        .replace(/[()]/g, ' '),
+    );
     if (extra) col.valueLabel = `${col.valueLabel} ${extra.toLowerCase()}`;
   }
   refineByContent(columns, bodyRows);
@@ -158,7 +197,10 @@ function refineByContent(columns: Column[], body: string[][]): void {
     for (const col of columns) {
       if (col.role !== 'other' && col.label) continue;
       const v = values(col.index);
-      if (v.length && v.filter((x) => parseItemNumber(x)).length >= 0.6 * v.length) { col.role = 'number'; break; }
+      if (v.length && v.filter((x) => parseItemNumber(x)).length >= 0.6 * v.length) {
+        col.role = 'number';
+        break;
+      }
     }
   }
   for (const col of columns) {
@@ -173,7 +215,10 @@ function refineByContent(columns: Column[], body: string[][]): void {
       if (col.role !== 'other') continue;
       const v = values(col.index);
       const avg = v.reduce((s, x) => s + x.length, 0) / Math.max(1, v.length);
-      if (avg > bestLen) { best = col; bestLen = avg; }
+      if (avg > bestLen) {
+        best = col;
+        bestLen = avg;
+      }
     }
     if (best) best.role = 'title';
   }

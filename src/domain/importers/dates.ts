@@ -4,7 +4,18 @@
  */
 
 const MONTHS: Record<string, number> = {
-  январ: 1, феврал: 2, март: 3, апрел: 4, ма: 5, июн: 6, июл: 7, август: 8, сентябр: 9, октябр: 10, ноябр: 11, декабр: 12,
+  январ: 1,
+  феврал: 2,
+  март: 3,
+  апрел: 4,
+  ма: 5,
+  июн: 6,
+  июл: 7,
+  август: 8,
+  сентябр: 9,
+  октябр: 10,
+  ноябр: 11,
+  декабр: 12,
 };
 
 /** Month number from a Russian month word in any case («декабря», «Май», «мая»), or null. */
@@ -47,6 +58,6 @@ export function findDate(text: string): string | null {
     return isoDate(y, Number(n[2]), Number(n[1]));
   };
   // Whichever comes first in the text wins.
-  if (w && n) return w.index <= n.index ? fromWord() ?? fromNumeric() : fromNumeric() ?? fromWord();
+  if (w && n) return w.index <= n.index ? (fromWord() ?? fromNumeric()) : (fromNumeric() ?? fromWord());
   return fromWord() ?? fromNumeric();
 }

@@ -88,14 +88,20 @@ const intAttr = (n: XNode | undefined, name = 'w:val'): number | undefined => {
 };
 
 const depthError = () =>
-  new DomainError('validation', 'import.corrupt_file', 'Файл повреждён или имеет недопустимую структуру: слишком глубокая вложенность элементов.', `element nesting deeper than ${MAX_DEPTH}`);
+  new DomainError(
+    'validation',
+    'import.corrupt_file',
+    'Файл повреждён или имеет недопустимую структуру: слишком глубокая вложенность элементов.',
+    `element nesting deeper than ${MAX_DEPTH}`,
+  );
 
 /**
  * Parses an XML part. ECMA-376 Part 2 (OPC) forbids DTDs in package parts, so a
  * DOCTYPE is refused outright: no entity expansion («billion laughs») can happen.
  */
 export function parseXmlPart(xml: string, partName: string): XNode[] {
-  if (/<!DOCTYPE/i.test(xml)) throw corruptArchiveError(`${partName}: DOCTYPE is not allowed in OOXML parts`, 'документ Office');
+  if (/<!DOCTYPE/i.test(xml))
+    throw corruptArchiveError(`${partName}: DOCTYPE is not allowed in OOXML parts`, 'документ Office');
   try {
     return parser.parse(xml) as XNode[];
   } catch (err) {
@@ -110,7 +116,11 @@ function readRelationships(zip: SafeZip, relsPart: string, baseDir: string): Arr
   const xml = zip.readText(relsPart);
   if (!xml) return [];
   let root: XNode[];
-  try { root = parseXmlPart(xml, relsPart); } catch { return []; }
+  try {
+    root = parseXmlPart(xml, relsPart);
+  } catch {
+    return [];
+  }
   const rels = root.find((n) => tagOf(n) === 'Relationships');
   if (!rels) return [];
   return kids(rels)
@@ -181,9 +191,15 @@ function readNumbering(zip: SafeZip, numberingPart: string | undefined, stylesPa
         for (const o of kids(n)) {
           if (tagOf(o) !== 'w:lvlOverride') continue;
           const lvl = child(o, 'w:lvl');
-          overrides.set(intAttr(o, 'w:ilvl') ?? 0, { start: intAttr(child(o, 'w:startOverride')), level: lvl ? parseLevel(lvl) : undefined });
+          overrides.set(intAttr(o, 'w:ilvl') ?? 0, {
+            start: intAttr(child(o, 'w:startOverride')),
+            level: lvl ? parseLevel(lvl) : undefined,
+          });
         }
-        numbering.nums.set(attr(n, 'w:numId') ?? '', { abstractId: attr(child(n, 'w:abstractNumId') ?? {}, 'w:val') ?? '', overrides });
+        numbering.nums.set(attr(n, 'w:numId') ?? '', {
+          abstractId: attr(child(n, 'w:abstractNumId') ?? {}, 'w:val') ?? '',
+          overrides,
+        });
       }
     }
   }
@@ -219,7 +235,21 @@ function readNumbering(zip: SafeZip, numberingPart: string | undefined, stylesPa
   return numbering;
 }
 
-const ROMAN: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+const ROMAN: Array<[number, string]> = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
 /** Word's «russianUpper» alphabet (no Ё, Й, Ъ, Ы, Ь). */
 const RUSSIAN = 'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ';
 
@@ -229,7 +259,11 @@ function formatNumber(n: number, fmt: string): string {
     case 'lowerRoman': {
       let v = Math.max(1, Math.min(n, 3999));
       let s = '';
-      for (const [k, r] of ROMAN) while (v >= k) { s += r; v -= k; }
+      for (const [k, r] of ROMAN)
+        while (v >= k) {
+          s += r;
+          v -= k;
+        }
       return fmt === 'lowerRoman' ? s.toLowerCase() : s;
     }
     case 'upperLetter':
@@ -269,14 +303,21 @@ class NumberingCounter {
     const levels = num ? this.numbering.abstracts.get(num.abstractId) : undefined;
     if (!num || !levels) return '';
     let ilvl = (numPr ? intAttr(child(numPr, 'w:ilvl')) : undefined) ?? fromStyle?.ilvl;
-    if (ilvl === undefined) ilvl = Math.max(0, levels.findIndex((l) => l?.pStyle && l.pStyle === styleId));
+    if (ilvl === undefined)
+      ilvl = Math.max(
+        0,
+        levels.findIndex((l) => l?.pStyle && l.pStyle === styleId),
+      );
     ilvl = Math.min(Math.max(ilvl, 0), 8);
     const levelAt = (i: number): NumLevel | undefined => num.overrides.get(i)?.level ?? levels[i];
     const level = levelAt(ilvl);
     if (!level) return '';
 
     let c = this.counters.get(num.abstractId);
-    if (!c) { c = []; this.counters.set(num.abstractId, c); }
+    if (!c) {
+      c = [];
+      this.counters.set(num.abstractId, c);
+    }
     if (!this.usedNums.has(numId)) {
       this.usedNums.add(numId);
       for (const [i, o] of num.overrides) if (o.start !== undefined) c[i] = o.start - 1;
@@ -314,19 +355,39 @@ function collectInline(nodes: XNode[], ctx: Ctx, out: string[], floating: string
         if (rPr && isOn(child(rPr, 'w:vanish'))) break;
         for (const r of kids(n)) {
           switch (tagOf(r)) {
-            case 'w:t': out.push(textOf(r)); break;
-            case 'w:tab': case 'w:ptab': out.push('\t'); break;
-            case 'w:br': case 'w:cr': out.push('\n'); break;
-            case 'w:noBreakHyphen': out.push('-'); break;
-            case 'w:drawing': case 'w:pict': case 'w:object': case 'mc:AlternateContent':
-              collectTextBoxes(r, ctx, floating, depth + 1); break;
+            case 'w:t':
+              out.push(textOf(r));
+              break;
+            case 'w:tab':
+            case 'w:ptab':
+              out.push('\t');
+              break;
+            case 'w:br':
+            case 'w:cr':
+              out.push('\n');
+              break;
+            case 'w:noBreakHyphen':
+              out.push('-');
+              break;
+            case 'w:drawing':
+            case 'w:pict':
+            case 'w:object':
+            case 'mc:AlternateContent':
+              collectTextBoxes(r, ctx, floating, depth + 1);
+              break;
             // w:instrText, w:delText, w:fldChar, w:softHyphen, w:footnoteReference… carry no visible text.
           }
         }
         break;
       }
-      case 'w:ins': case 'w:moveTo': case 'w:hyperlink': case 'w:fldSimple': case 'w:smartTag':
-      case 'w:customXml': case 'w:dir': case 'w:bdo':
+      case 'w:ins':
+      case 'w:moveTo':
+      case 'w:hyperlink':
+      case 'w:fldSimple':
+      case 'w:smartTag':
+      case 'w:customXml':
+      case 'w:dir':
+      case 'w:bdo':
         collectInline(kids(n), ctx, out, floating, depth + 1);
         break;
       case 'w:sdt': {
@@ -339,7 +400,8 @@ function collectInline(nodes: XNode[], ctx: Ctx, out: string[], floating: string
         if (pick) collectInline(kids(pick), ctx, out, floating, depth + 1);
         break;
       }
-      case 'm:oMathPara': case 'm:oMath':
+      case 'm:oMathPara':
+      case 'm:oMath':
         collectMath(n, out, depth + 1);
         break;
       // w:del, w:moveFrom: deleted text; w:pPr, bookmarks, proofing marks, comments: nothing visible.
@@ -394,7 +456,10 @@ function readCellLike(nodes: XNode[], ctx: Ctx, depth: number): string[] {
       }
       case 'w:tbl':
         for (const row of readTable(n, ctx, depth + 1)) {
-          const line = row.cells.map((c) => c.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean).join(' ');
+          const line = row.cells
+            .map((c) => c.replace(/\s*\n\s*/g, ' ').trim())
+            .filter(Boolean)
+            .join(' ');
           if (line) lines.push(line);
         }
         break;
@@ -403,7 +468,9 @@ function readCellLike(nodes: XNode[], ctx: Ctx, depth: number): string[] {
         if (content) lines.push(...readCellLike(kids(content), ctx, depth + 1));
         break;
       }
-      case 'w:customXml': case 'w:ins': case 'w:moveTo':
+      case 'w:customXml':
+      case 'w:ins':
+      case 'w:moveTo':
         lines.push(...readCellLike(kids(n), ctx, depth + 1));
         break;
       case 'mc:AlternateContent': {
@@ -432,8 +499,11 @@ function flattenWrapped(nodes: XNode[], wanted: string, depth: number): XNode[] 
   for (const n of nodes) {
     const tag = tagOf(n);
     if (tag === wanted) out.push(n);
-    else if (tag === 'w:sdt') { const c = child(n, 'w:sdtContent'); if (c) out.push(...flattenWrapped(kids(c), wanted, depth + 1)); }
-    else if (tag === 'w:customXml' || tag === 'w:ins' || tag === 'w:moveTo') out.push(...flattenWrapped(kids(n), wanted, depth + 1));
+    else if (tag === 'w:sdt') {
+      const c = child(n, 'w:sdtContent');
+      if (c) out.push(...flattenWrapped(kids(c), wanted, depth + 1));
+    } else if (tag === 'w:customXml' || tag === 'w:ins' || tag === 'w:moveTo')
+      out.push(...flattenWrapped(kids(n), wanted, depth + 1));
   }
   return out;
 }
@@ -448,20 +518,30 @@ function readTable(tbl: XNode, ctx: Ctx, depth: number): RawRow[] {
     const row: PendingCell[] = [];
     let gridCol = 0;
     const before = intAttr(trPr ? child(trPr, 'w:gridBefore') : undefined) ?? 0;
-    if (before > 0 && before < 64) { row.push({ text: '', span: before, gridCol }); gridCol += before; }
+    if (before > 0 && before < 64) {
+      row.push({ text: '', span: before, gridCol });
+      gridCol += before;
+    }
     for (const tc of flattenWrapped(kids(tr), 'w:tc', depth + 1)) {
       const tcPr = child(tc, 'w:tcPr');
       const span = Math.min(Math.max(intAttr(tcPr ? child(tcPr, 'w:gridSpan') : undefined) ?? 1, 1), 64);
       const hMerge = tcPr ? child(tcPr, 'w:hMerge') : undefined;
       const vm = tcPr ? child(tcPr, 'w:vMerge') : undefined;
-      const text = readCellLike(kids(tc), ctx, depth + 1).join('\n').trim();
+      const text = readCellLike(kids(tc), ctx, depth + 1)
+        .join('\n')
+        .trim();
       if (hMerge && attr(hMerge, 'w:val') !== 'restart' && row.length > 0) {
         // Legacy horizontal merge: the continuation widens the cell before it.
         const prev = row[row.length - 1];
         prev.span += span;
         if (text) prev.text = prev.text ? `${prev.text}\n${text}` : text;
       } else {
-        row.push({ text, span, gridCol, vMerge: vm ? (attr(vm, 'w:val') === 'restart' ? 'restart' : 'continue') : undefined });
+        row.push({
+          text,
+          span,
+          gridCol,
+          vMerge: vm ? (attr(vm, 'w:val') === 'restart' ? 'restart' : 'continue') : undefined,
+        });
       }
       gridCol += span;
     }
@@ -527,7 +607,9 @@ function readBody(nodes: XNode[], ctx: Ctx, blocks: RawBlock[], depth: number): 
         if (content) readBody(kids(content), ctx, blocks, depth + 1);
         break;
       }
-      case 'w:customXml': case 'w:ins': case 'w:moveTo':
+      case 'w:customXml':
+      case 'w:ins':
+      case 'w:moveTo':
         readBody(kids(n), ctx, blocks, depth + 1);
         break;
       case 'mc:AlternateContent': {
@@ -549,9 +631,12 @@ export const MAX_DOCUMENT_XML_CHARS = 32 * 1024 * 1024;
 /** Refuses a main part too big to parse, or with more table rows than any table may have in total. */
 function assertParseableSize(xml: string, partName: string): void {
   if (xml.length > MAX_DOCUMENT_XML_CHARS) {
-    throw new DomainError('too_large', 'import.document_too_large',
+    throw new DomainError(
+      'too_large',
+      'import.document_too_large',
       'Документ слишком большой для импорта. Разделите его на несколько файлов.',
-      `${partName}: ${xml.length} chars after slimming > MAX_DOCUMENT_XML_CHARS=${MAX_DOCUMENT_XML_CHARS}`);
+      `${partName}: ${xml.length} chars after slimming > MAX_DOCUMENT_XML_CHARS=${MAX_DOCUMENT_XML_CHARS}`,
+    );
   }
   assertWordShape(xml, partName);
   // Cheap early refusal before parsing: more rows in all tables together than two full tables.
@@ -559,9 +644,12 @@ function assertParseableSize(xml: string, partName: string): void {
   const re = /<w:tr[\s>]/g;
   while (re.exec(xml)) {
     if (++rows > 2 * MAX_TABLE_ROWS) {
-      throw new DomainError('too_large', 'import.too_many_rows',
+      throw new DomainError(
+        'too_large',
+        'import.too_many_rows',
         `Документ слишком большой: в его таблицах более ${2 * MAX_TABLE_ROWS} строк. Разделите документ на несколько файлов.`,
-        `${partName}: more than ${2 * MAX_TABLE_ROWS} w:tr elements`);
+        `${partName}: more than ${2 * MAX_TABLE_ROWS} w:tr elements`,
+      );
     }
   }
 }
@@ -577,7 +665,9 @@ export function slimWordXml(xml: string): string {
     .replace(/ w:rsid\w*="[^"]*"/g, '')
     .replace(/<w:(rPr|pPr|tblPr|trPr|tcPr|sectPr|tblGrid|tblPrEx|numbering)Change\b[^>]*\/>/g, '')
     .replace(/<w:(rPr|pPr|tblPr|trPr|tcPr|sectPr|tblGrid|tblPrEx|numbering)Change\b[\s\S]*?<\/w:\1Change>/g, '')
-    .replace(/<w:rPr\/>|<w:rPr>[\s\S]*?<\/w:rPr>/g, (m) => (/<w:vanish(?:\s+w:val="(?:1|true|on)")?\s*\/>/.test(m) ? '<w:rPr><w:vanish/></w:rPr>' : ''))
+    .replace(/<w:rPr\/>|<w:rPr>[\s\S]*?<\/w:rPr>/g, (m) =>
+      /<w:vanish(?:\s+w:val="(?:1|true|on)")?\s*\/>/.test(m) ? '<w:rPr><w:vanish/></w:rPr>' : '',
+    )
     .replace(/<w:(?:proofErr|bookmarkStart|bookmarkEnd|lastRenderedPageBreak|noProof)\b[^>]*\/>/g, '');
 }
 
@@ -600,15 +690,20 @@ export function readDocx(bytes: Uint8Array): RawDocument {
 /** Same as readDocx, for an archive already opened by zip-guard. */
 export function readDocxFromZip(zip: SafeZip): RawDocument {
   const main =
-    readRelationships(zip, '_rels/.rels', '').find((r) => relType(r.type) === 'officeDocument' && zip.has(r.target))?.target ??
-    (zip.has('word/document.xml') ? 'word/document.xml' : undefined);
+    readRelationships(zip, '_rels/.rels', '').find((r) => relType(r.type) === 'officeDocument' && zip.has(r.target))
+      ?.target ?? (zip.has('word/document.xml') ? 'word/document.xml' : undefined);
   if (!main) throw corruptArchiveError('no main document part (word/document.xml)', 'документ Word (.docx)');
   const rels = readRelationships(zip, relsOf(main), dirOf(main));
-  const partOf = (type: string, fallback: string) => rels.find((r) => relType(r.type) === type)?.target ?? (zip.has(fallback) ? fallback : undefined);
+  const partOf = (type: string, fallback: string) =>
+    rels.find((r) => relType(r.type) === type)?.target ?? (zip.has(fallback) ? fallback : undefined);
 
   let numbering: Numbering;
   try {
-    numbering = readNumbering(zip, partOf('numbering', `${dirOf(main)}numbering.xml`), partOf('styles', `${dirOf(main)}styles.xml`));
+    numbering = readNumbering(
+      zip,
+      partOf('numbering', `${dirOf(main)}numbering.xml`),
+      partOf('styles', `${dirOf(main)}styles.xml`),
+    );
   } catch (err) {
     // Numbering is a nicety: a broken numbering/styles part must not lose the text.
     if (err instanceof DomainError && err.code !== 'import.corrupt_file') throw err;

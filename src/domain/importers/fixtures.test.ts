@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { importDocument } from './read-document.js';
 
 const dir = fileURLToPath(new URL('../../../test/fixtures/import/', import.meta.url));
-const fixtures = readdirSync(dir).filter((f) => /\.(txt|csv)$/.test(f)).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => /\.(txt|csv)$/.test(f))
+  .sort();
 
 describe('text fixtures in the genre', () => {
   it('has a fixture for each rendering and encoding', () => {
@@ -20,7 +22,10 @@ describe('text fixtures in the genre', () => {
     // Copies from legal databases and official sites, pipe rows closed by « |», in each genre (issue 18).
     for (const rendering of ['.legal-db', '.web-copy', '.pipes-terminated']) {
       for (const genre of ['plan-', 'report-', 'council-decisions.', 'state-programme.', 'plan-truncated.']) {
-        expect(fixtures.filter((f) => f.includes(rendering) && f.startsWith(genre)).length, `${genre}*${rendering}`).toBeGreaterThanOrEqual(1);
+        expect(
+          fixtures.filter((f) => f.includes(rendering) && f.startsWith(genre)).length,
+          `${genre}*${rendering}`,
+        ).toBeGreaterThanOrEqual(1);
       }
       expect(fixtures.filter((f) => f.includes(rendering)).length).toBeGreaterThanOrEqual(5);
     }
@@ -41,8 +46,17 @@ describe('text fixtures in the genre', () => {
       { number: 'I', title: 'Организационные мероприятия' },
       { number: 'II', title: 'Информационная поддержка' },
     ]);
-    expect(doc.items.map((i) => [i.number, i.section])).toEqual([['1', 'I'], ['2', 'I'], ['3', 'I'], ['4', 'II'], ['5', 'II'], ['6', 'II']]);
-    expect(doc.items[4].title).toBe('Подготовка материалов для средств массовой информации о деятельности СО НКО и добровольцев');
+    expect(doc.items.map((i) => [i.number, i.section])).toEqual([
+      ['1', 'I'],
+      ['2', 'I'],
+      ['3', 'I'],
+      ['4', 'II'],
+      ['5', 'II'],
+      ['6', 'II'],
+    ]);
+    expect(doc.items[4].title).toBe(
+      'Подготовка материалов для средств массовой информации о деятельности СО НКО и добровольцев',
+    );
     expect(doc.items[2].executors).toEqual([
       'Минсоцразвития',
       'Комитет по делам молодежи, физической культуры и спорта Верхнеречинской области',

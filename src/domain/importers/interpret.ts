@@ -17,8 +17,23 @@ import { DomainError } from '../errors.js';
 import { extractAbbreviations } from './abbreviations.js';
 import { parseApproval } from './approval.js';
 import { alignHeaderRows, isSubLabel } from './cell-sequence.js';
-import { classifyHeader, isColumnNumbersRow, isHeaderRow, joinDeadline, mapColumns, valueLabel, type Column, type ColumnRole } from './columns.js';
-import type { DocumentKind, InterchangeDocument, InterchangeIndicator, InterchangeItem, InterchangeSection } from './interchange.js';
+import {
+  classifyHeader,
+  isColumnNumbersRow,
+  isHeaderRow,
+  joinDeadline,
+  mapColumns,
+  valueLabel,
+  type Column,
+  type ColumnRole,
+} from './columns.js';
+import type {
+  DocumentKind,
+  InterchangeDocument,
+  InterchangeIndicator,
+  InterchangeItem,
+  InterchangeSection,
+} from './interchange.js';
 import { isUnder, parseItemNumber } from './numbering.js';
 import { documentPeriod, parsePeriod } from './period.js';
 import { findTitle } from './preamble.js';
@@ -117,7 +132,8 @@ function tableKind(columns: Column[]): 'items' | 'indicators' {
   const title = columns.find((c) => c.role === 'title');
   const values = columns.filter((c) => c.role === 'value').length;
   const has = (r: ColumnRole) => columns.some((c) => c.role === r);
-  if (title && /показател|индикатор/i.test(title.label) && values >= 1 && !has('deadline') && !has('execution')) return 'indicators';
+  if (title && /показател|индикатор/i.test(title.label) && values >= 1 && !has('deadline') && !has('execution'))
+    return 'indicators';
   return 'items';
 }
 
@@ -133,7 +149,9 @@ function preambleLines(raw: RawDocument, until: number): string[] {
       // A layout table (approval blocks side by side): column by column keeps each block together.
       const grid = block.rows.map(toGrid);
       const width = Math.max(0, ...grid.map((r) => r.cells.length));
-      for (let c = 0; c < width; c++) for (const r of grid) for (const l of (r.cells[c] ?? '').split('\n')) if (hasContent(l)) lines.push(normalizeSpace(l));
+      for (let c = 0; c < width; c++)
+        for (const r of grid)
+          for (const l of (r.cells[c] ?? '').split('\n')) if (hasContent(l)) lines.push(normalizeSpace(l));
     }
   }
   return lines;
@@ -152,7 +170,12 @@ function titleFrom(lines: string[], from: number, to = lines.length): string {
     if (!out.length && /^(приложение|согласовано|утвержд)/i.test(l)) {
       // The reference to the act goes on until its date («от 12.03.2024 № 45-рп»).
       const dated = (x: string) => /\d{1,2}\.\d{1,2}\.\d{4}|(19|20)\d{2}\s*г|от\s+«?\d/.test(x);
-      if (!dated(l)) for (let k = i + 1; k < Math.min(to, i + 6); k++) if (dated(lines[k])) { i = k; break; }
+      if (!dated(l))
+        for (let k = i + 1; k < Math.min(to, i + 6); k++)
+          if (dated(lines[k])) {
+            i = k;
+            break;
+          }
       continue;
     }
     out.push(l);
@@ -170,7 +193,8 @@ function lastLevels(printed: string, parsed: { levels: number[] }): number[] {
 function isSuccessor(prev: number[], cur: number[]): boolean {
   for (let depth = prev.length; depth >= 1; depth--) {
     const next = [...prev.slice(0, depth - 1), prev[depth - 1] + 1];
-    if (cur.length >= next.length && next.every((v, i) => v === cur[i]) && cur.slice(next.length).every((v) => v === 1)) return true;
+    if (cur.length >= next.length && next.every((v, i) => v === cur[i]) && cur.slice(next.length).every((v) => v === 1))
+      return true;
   }
   return cur.length > prev.length && prev.every((v, i) => v === cur[i]) && cur.slice(prev.length).every((v) => v === 1);
 }
@@ -194,7 +218,11 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
       while (bodyStart < grid.length && isColumnNumbersRow(grid[bodyStart].cells)) bodyStart++;
       const headerCells = grid[given.headerRow]?.cells ?? [];
       const width = Math.max(given.roles.length, ...grid.map((r) => r.cells.length));
-      const columns: Column[] = Array.from({ length: width }, (_, index) => ({ index, role: given.roles[index] ?? 'other', label: normalizeSpace(headerCells[index] ?? '') }));
+      const columns: Column[] = Array.from({ length: width }, (_, index) => ({
+        index,
+        role: given.roles[index] ?? 'other',
+        label: normalizeSpace(headerCells[index] ?? ''),
+      }));
       const above = grid.slice(0, given.headerRow).map((r) => r.cells);
       previous = { blockIndex, columns, kind: 'items', rows: grid.slice(bodyStart), headerCells, above };
       tables.push(previous);
@@ -203,10 +231,23 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
     const header = findHeader(grid);
     if (header) {
       const body = grid.slice(header.bodyStart);
-      const headerCells = alignHeader(header.headerRows.map((r) => grid[r].cells), body.map((r) => r.cells));
-      const columns = mapColumns(headerCells, body.map((r) => r.cells));
+      const headerCells = alignHeader(
+        header.headerRows.map((r) => grid[r].cells),
+        body.map((r) => r.cells),
+      );
+      const columns = mapColumns(
+        headerCells,
+        body.map((r) => r.cells),
+      );
       const above = grid.slice(0, header.headerRows[0]).map((r) => r.cells);
-      previous = { blockIndex, columns, kind: tableKind(columns), rows: body, headerCells: grid[header.headerRows[0]].cells, above };
+      previous = {
+        blockIndex,
+        columns,
+        kind: tableKind(columns),
+        rows: body,
+        headerCells: grid[header.headerRows[0]].cells,
+        above,
+      };
       tables.push(previous);
       return;
     }
@@ -228,12 +269,17 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
   }
 
   // Approval and title from what precedes the first table (and what stands above its header).
-  const pre = [...preambleLines(raw, tables[0].blockIndex), ...tables[0].above.flatMap((r) => r.map(normalizeSpace).filter(Boolean))];
+  const pre = [
+    ...preambleLines(raw, tables[0].blockIndex),
+    ...tables[0].above.flatMap((r) => r.map(normalizeSpace).filter(Boolean)),
+  ];
   const approval = parseApproval(pre);
   const inApproval = (i: number) => approval !== null && i >= approval.start && i <= approval.end;
   // The title opens with what the document calls itself; else it follows the approval block
   // (rarely it stands above it).
-  const title = findTitle(pre, inApproval) ?? (titleFrom(pre, approval ? approval.end + 1 : 0) || (approval ? titleFrom(pre, 0, approval.start) : ''));
+  const title =
+    findTitle(pre, inApproval) ??
+    (titleFrom(pre, approval ? approval.end + 1 : 0) || (approval ? titleFrom(pre, 0, approval.start) : ''));
   if (!title) warnings.push('Не найден заголовок документа');
 
   const sections: InterchangeSection[] = [];
@@ -271,14 +317,18 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
       lines.unshift(normalizeSpace(block.text));
       if (isNumberedHeading(lines[0])) {
         // The heading's own lines go on in lower case («…организациями,» / «подведомственными…»).
-        const own = [lines[0], ...lines.slice(1).filter((l, i, a) => a.slice(0, i + 1).every((x) => /^[а-яё]/.test(x)))];
+        const own = [
+          lines[0],
+          ...lines.slice(1).filter((l, i, a) => a.slice(0, i + 1).every((x) => /^[а-яё]/.test(x))),
+        ];
         headingBefore.set(table, own.join(' '));
         break;
       }
     }
   }
   const signature = (t: DataTable) => t.headerCells.map(normalizeSpace).join('|');
-  const sharedLayout = (t: DataTable) => tables.filter((x) => signature(x) === signature(t) && x.kind === 'items').length >= 2;
+  const sharedLayout = (t: DataTable) =>
+    tables.filter((x) => signature(x) === signature(t) && x.kind === 'items').length >= 2;
   const tableByBlock = new Map(tables.map((t) => [t.blockIndex, t]));
   let lastTable: DataTable | null = null;
 
@@ -308,10 +358,13 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
     const numberIdx = roleIndex(cols, 'number');
     const titleIdx = roleIndex(cols, 'title');
     const keyIdx = numberIdx >= 0 ? numberIdx : 0;
-    const numbers = table.rows.map((r) => parseItemNumber(r.cells[numberIdx] ?? '')?.number).filter((n): n is string => Boolean(n));
+    const numbers = table.rows
+      .map((r) => parseItemNumber(r.cells[numberIdx] ?? '')?.number)
+      .filter((n): n is string => Boolean(n));
     const headerNorm = table.headerCells.map(normalizeSpace).join('|');
     // An empty number cell means «the row above goes on» only where rows are numbered.
-    const numbered = numberIdx >= 0 && numbers.length >= 0.3 * table.rows.filter((x) => nonEmpty(x.cells).length > 1).length;
+    const numbered =
+      numberIdx >= 0 && numbers.length >= 0.3 * table.rows.filter((x) => nonEmpty(x.cells).length > 1).length;
 
     for (let r = 0; r < table.rows.length; r++) {
       const row = table.rows[r];
@@ -330,14 +383,20 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
       if ((heading || (row.spanning && filled.length === 1)) && table.kind === 'items') {
         const h = parseSectionHeading(filled[0]);
         let nextNumber: string | undefined;
-        for (let k = r + 1; k < table.rows.length && !nextNumber; k++) nextNumber = parseItemNumber(table.rows[k].cells[numberIdx] ?? '')?.number;
+        for (let k = r + 1; k < table.rows.length && !nextNumber; k++)
+          nextNumber = parseItemNumber(table.rows[k].cells[numberIdx] ?? '')?.number;
         currentSection = addSection(h.number, h.title, nextNumber);
         continue;
       }
       // First cell empty: the rest of the row above, broken across a page. (Not a «Итого»
       // row of an indicator table, whose values would land on the indicator above.)
       const broken = numbered ? !key : titleIdx >= 0 && !hasContent(cells[titleIdx] ?? '');
-      const clash = table.kind === 'indicators' && last && cols.some((c) => c.role === 'value' && hasContent(cells[c.index] ?? '') && hasContent(last.cells[c.index] ?? ''));
+      const clash =
+        table.kind === 'indicators' &&
+        last &&
+        cols.some(
+          (c) => c.role === 'value' && hasContent(cells[c.index] ?? '') && hasContent(last.cells[c.index] ?? ''),
+        );
       if (broken && last && last.table === table && !clash) {
         cells.forEach((c, i) => {
           if (!hasContent(c)) return;
@@ -351,12 +410,20 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
       const part = /^(?:раздел|часть)\s+([IVXLC]{1,7}|\d{1,3})\.?$/i.exec(normalizeSpace(cells[numberIdx] ?? ''));
       if (table.kind === 'items' && (num || part) && titleIdx >= 0 && hasContent(cells[titleIdx] ?? '')) {
         const others = cells.some((c, i) => i !== numberIdx && i !== titleIdx && hasContent(c));
-        if (!others && (part || num?.kind === 'roman' || (num?.kind === 'arabic' && numbers.some((n) => isUnder(n, num.number))))) {
+        if (
+          !others &&
+          (part || num?.kind === 'roman' || (num?.kind === 'arabic' && numbers.some((n) => isUnder(n, num.number))))
+        ) {
           currentSection = addSection(part ? part[1] : num!.number, normalizeSpace(cells[titleIdx]));
           continue;
         }
       }
-      records.push({ type: table.kind === 'indicators' ? 'indicator' : 'item', cells: cells.slice(), section: currentSection, table });
+      records.push({
+        type: table.kind === 'indicators' ? 'indicator' : 'item',
+        cells: cells.slice(),
+        section: currentSection,
+        table,
+      });
     }
   }
 
@@ -366,7 +433,9 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
   if (lastRec && lastRec.type === 'item') {
     const cols = lastRec.table.columns;
     const t = normalizeSpace(lastRec.cells[roleIndex(cols, 'title')] ?? '');
-    const others = lastRec.cells.some((c, i) => i !== roleIndex(cols, 'number') && i !== roleIndex(cols, 'title') && hasContent(c));
+    const others = lastRec.cells.some(
+      (c, i) => i !== roleIndex(cols, 'number') && i !== roleIndex(cols, 'title') && hasContent(c),
+    );
     if (!others && t.length < 12 && lastRec.table === tables[tables.length - 1] && records.length > 1) {
       records.pop();
       warnings.push('Последняя строка таблицы оборвана: она не прочитана');
@@ -381,14 +450,17 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
     const cols = rec.table.columns;
     const cell = (role: ColumnRole) => {
       const i = roleIndex(cols, role);
-      return i >= 0 ? rec.cells[i] ?? '' : '';
+      return i >= 0 ? (rec.cells[i] ?? '') : '';
     };
     let numberText = normalizeSpace(cell('number'));
     let titleText = normalizeSpace(cell('title'));
     if (roleIndex(cols, 'number') < 0) {
       // No number column: «1.1. Формирование …» in the title cell.
       const m = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/.exec(titleText);
-      if (m) { numberText = m[1]; titleText = m[2]; }
+      if (m) {
+        numberText = m[1];
+        titleText = m[2];
+      }
     }
     const parsed = parseItemNumber(numberText);
     let number = parsed?.number ?? numberText.replace(/\.$/, '');
@@ -406,10 +478,15 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
       generatedNumbers = true;
       number = String(items.length + 1);
     }
-    const executorsText = normalizeSpace(roleIndexes(cols, 'executors').map((i) => normalizeSpace(rec.cells[i] ?? '')).filter(Boolean).join(', '));
+    const executorsText = normalizeSpace(
+      roleIndexes(cols, 'executors')
+        .map((i) => normalizeSpace(rec.cells[i] ?? ''))
+        .filter(Boolean)
+        .join(', '),
+    );
     const executionText = normalizeParagraphs(cell('execution'));
     const statusIdx = roleIndex(cols, 'status');
-    const statusCell = statusIdx >= 0 ? rec.cells[statusIdx] ?? '' : '';
+    const statusCell = statusIdx >= 0 ? (rec.cells[statusIdx] ?? '') : '';
     const status = parseStatus(statusCell) ?? (hasContent(statusCell) ? null : statusFromExecutionText(executionText));
     items.push({
       number,
@@ -435,7 +512,13 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
   for (let k = 1; k < items.length; k++) {
     const prev = parseItemNumber(items[k - 1].number);
     const cur = parseItemNumber(items[k].number);
-    if (!prev || !cur || prev.kind === 'roman' || cur.kind === 'roman' || !isSuccessor(lastLevels(items[k - 1].number, prev), cur.levels)) {
+    if (
+      !prev ||
+      !cur ||
+      prev.kind === 'roman' ||
+      cur.kind === 'roman' ||
+      !isSuccessor(lastLevels(items[k - 1].number, prev), cur.levels)
+    ) {
       if (prev && cur && !(items[k].section !== items[k - 1].section && cur.levels[cur.levels.length - 1] === 1)) {
         warnings.push(`Нумерация: после ${items[k - 1].number} идёт ${items[k].number}`);
       }
@@ -453,9 +536,12 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
   const has = (role: ColumnRole) => tables.some((t) => t.kind === 'items' && t.columns.some((c) => c.role === role));
   const reported = items.some((i) => i.executionText || i.status);
   const councilTitle = /(поручени|решени)\S*\s+(\S+\s+){0,6}(совет|комисси|штаб|коллеги|протокол)/i.test(title);
-  const kind: DocumentKind = has('protocolItem') || sections.some((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.number)) || (councilTitle && reported)
-    ? 'council_decisions'
-    : reported ? 'report' : 'plan';
+  const kind: DocumentKind =
+    has('protocolItem') || sections.some((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.number)) || (councilTitle && reported)
+      ? 'council_decisions'
+      : reported
+        ? 'report'
+        : 'plan';
   // The title states the period; a report's title may state the period it reports on.
   const period = documentPeriod(title) ?? (title ? null : parsePeriod(pre.join(' ')));
 

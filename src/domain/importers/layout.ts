@@ -17,14 +17,26 @@ import type { RawBlock, RawDocument } from './raw-document.js';
 import { foldCase, normalizeSpace } from './text-utils.js';
 
 /** Roles a person may give a column; «skip» leaves it out. */
-export const MAPPABLE_ROLES = ['number', 'title', 'deadline', 'executors', 'expectedResult', 'execution', 'status', 'form', 'protocolItem', 'skip'] as const;
+export const MAPPABLE_ROLES = [
+  'number',
+  'title',
+  'deadline',
+  'executors',
+  'expectedResult',
+  'execution',
+  'status',
+  'form',
+  'protocolItem',
+  'skip',
+] as const;
 export type MappableRole = (typeof MAPPABLE_ROLES)[number];
 
 export type LayoutBlock =
-  | { type: 'table'; rows: string[][]; totalRows: number }
-  | { type: 'lines'; lines: string[]; totalLines: number };
+  { type: 'table'; rows: string[][]; totalRows: number } | { type: 'lines'; lines: string[]; totalLines: number };
 
-export interface Layout { blocks: LayoutBlock[] }
+export interface Layout {
+  blocks: LayoutBlock[];
+}
 
 /** The columns a person pointed at: a block of the layout, its header row (or first header line), a role per column. */
 export interface ColumnChoice {
@@ -37,8 +49,15 @@ export interface ColumnChoice {
 const SHOWN_ROWS = 80;
 const SHOWN_LINES = 300;
 
-interface Span { type: 'table'; raw: number } // a table block of the raw document
-interface LineSpan { type: 'lines'; from: number; to: number } // raw paragraph blocks [from, to)
+interface Span {
+  type: 'table';
+  raw: number;
+} // a table block of the raw document
+interface LineSpan {
+  type: 'lines';
+  from: number;
+  to: number;
+} // raw paragraph blocks [from, to)
 
 function spans(raw: RawDocument): Array<Span | LineSpan> {
   const out: Array<Span | LineSpan> = [];
@@ -64,7 +83,11 @@ export function documentLayout(raw: RawDocument): Layout {
     blocks: spans(raw).map((s): LayoutBlock => {
       if (s.type === 'table') {
         const b = raw.blocks[s.raw] as Extract<RawBlock, { type: 'table' }>;
-        return { type: 'table', rows: b.rows.slice(0, SHOWN_ROWS).map((r) => r.cells.map(normalizeSpace)), totalRows: b.rows.length };
+        return {
+          type: 'table',
+          rows: b.rows.slice(0, SHOWN_ROWS).map((r) => r.cells.map(normalizeSpace)),
+          totalRows: b.rows.length,
+        };
       }
       const lines = raw.blocks.slice(s.from, s.to).map(lineText);
       return { type: 'lines', lines: lines.slice(0, SHOWN_LINES), totalLines: lines.length };
@@ -76,7 +99,10 @@ export function documentLayout(raw: RawDocument): Layout {
 export function headerCellsOf(raw: RawDocument, choice: ColumnChoice): string[] {
   const s = spans(raw)[choice.block];
   if (!s) return [];
-  if (s.type === 'table') return ((raw.blocks[s.raw] as Extract<RawBlock, { type: 'table' }>).rows[choice.headerRow]?.cells ?? []).map(normalizeSpace);
+  if (s.type === 'table')
+    return ((raw.blocks[s.raw] as Extract<RawBlock, { type: 'table' }>).rows[choice.headerRow]?.cells ?? []).map(
+      normalizeSpace,
+    );
   return raw.blocks.slice(s.from + choice.headerRow, s.from + choice.headerRow + choice.columns.length).map(lineText);
 }
 
@@ -103,21 +129,32 @@ const invalid = (message: string, detail: string) => new DomainError('validation
  */
 export function readWithColumns(raw: RawDocument, choice: ColumnChoice): InterchangeDocument {
   const s = spans(raw)[choice.block];
-  if (!s) throw invalid('Выбранный фрагмент документа не найден — выберите строку заголовка заново.', `no layout block ${choice.block}`);
-  if (!choice.columns.includes('title')) throw invalid('Укажите, в каком столбце наименование мероприятия.', 'no title column');
+  if (!s)
+    throw invalid(
+      'Выбранный фрагмент документа не найден — выберите строку заголовка заново.',
+      `no layout block ${choice.block}`,
+    );
+  if (!choice.columns.includes('title'))
+    throw invalid('Укажите, в каком столбце наименование мероприятия.', 'no title column');
   const once = choice.columns.filter((c) => c !== 'skip' && c !== 'executors');
-  if (new Set(once).size !== once.length) throw invalid('Каждый вид столбца можно выбрать один раз (кроме исполнителей).', 'duplicate roles');
+  if (new Set(once).size !== once.length)
+    throw invalid('Каждый вид столбца можно выбрать один раз (кроме исполнителей).', 'duplicate roles');
   const roles = choice.columns.map((c): ColumnRole => (c === 'skip' ? 'other' : c));
   let doc: InterchangeDocument;
   if (s.type === 'table') {
     const rows = (raw.blocks[s.raw] as Extract<RawBlock, { type: 'table' }>).rows;
-    if (choice.headerRow < 0 || choice.headerRow >= rows.length) throw invalid('Строка заголовка не найдена в таблице.', `header row ${choice.headerRow} out of range`);
+    if (choice.headerRow < 0 || choice.headerRow >= rows.length)
+      throw invalid('Строка заголовка не найдена в таблице.', `header row ${choice.headerRow} out of range`);
     doc = interpret(raw, { columns: { block: s.raw, headerRow: choice.headerRow, roles } });
   } else {
     // Lines: the header's lines are the columns; the rows follow, a cell a line.
     const headerAt = s.from + choice.headerRow;
     const bodyFrom = headerAt + choice.columns.length;
-    if (choice.headerRow < 0 || bodyFrom > s.to) throw invalid('Строки заголовка не найдены в тексте.', `header lines ${choice.headerRow}+${choice.columns.length} out of range`);
+    if (choice.headerRow < 0 || bodyFrom > s.to)
+      throw invalid(
+        'Строки заголовка не найдены в тексте.',
+        `header lines ${choice.headerRow}+${choice.columns.length} out of range`,
+      );
     const units = raw.blocks.slice(bodyFrom, s.to).map(lineText);
     const { rows, end } = paragraphRows(units, roles);
     const header = raw.blocks.slice(headerAt, bodyFrom).map(lineText);
@@ -125,7 +162,11 @@ export function readWithColumns(raw: RawDocument, choice: ColumnChoice): Interch
     const blocks = [...raw.blocks.slice(0, headerAt), table, ...raw.blocks.slice(bodyFrom + end)];
     doc = interpret({ blocks }, { columns: { block: headerAt, headerRow: 0, roles } });
   }
-  if (!doc.items.length) throw invalid('По этой разметке не прочитано ни одного мероприятия: проверьте строку заголовка и столбцы.', 'no items with the columns given');
+  if (!doc.items.length)
+    throw invalid(
+      'По этой разметке не прочитано ни одного мероприятия: проверьте строку заголовка и столбцы.',
+      'no items with the columns given',
+    );
   return doc;
 }
 
@@ -133,7 +174,10 @@ export function readWithColumns(raw: RawDocument, choice: ColumnChoice): Interch
  * A remembered header found in a document: the first table row (near a table's top) or run
  * of lines whose shape is one of `known`.
  */
-export function findRememberedColumns(raw: RawDocument, known: Array<{ shape: string; columns: MappableRole[] }>): ColumnChoice | null {
+export function findRememberedColumns(
+  raw: RawDocument,
+  known: Array<{ shape: string; columns: MappableRole[] }>,
+): ColumnChoice | null {
   if (!known.length) return null;
   const byShape = new Map(known.map((k) => [k.shape, k.columns]));
   const lineWidths = [...new Set(known.filter((k) => k.shape.startsWith('lines:')).map((k) => k.columns.length))];

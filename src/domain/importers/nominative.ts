@@ -15,7 +15,10 @@
 export type Gender = 'm' | 'f' | 'n';
 export type Num = 'sg' | 'pl';
 export type Case = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'pre';
-export interface Form { c: Case; n: Num }
+export interface Form {
+  c: Case;
+  n: Num;
+}
 
 type Paradigm = 'ija' | 'a' | 'ie' | 'o' | 'hard' | 'soft' | 'softF';
 
@@ -23,49 +26,170 @@ type Paradigm = 'ija' | 'a' | 'ie' | 'o' | 'hard' | 'soft' | 'softF';
 const NOUN_ENDINGS: Record<Paradigm, Record<string, Form[]>> = {
   // организаци-я
   ija: {
-    'я': [{ c: 'nom', n: 'sg' }], 'и': [{ c: 'gen', n: 'sg' }, { c: 'nom', n: 'pl' }, { c: 'dat', n: 'sg' }, { c: 'pre', n: 'sg' }, { c: 'acc', n: 'pl' }],
-    'ю': [{ c: 'acc', n: 'sg' }], 'ей': [{ c: 'ins', n: 'sg' }], 'ею': [{ c: 'ins', n: 'sg' }], 'й': [{ c: 'gen', n: 'pl' }],
-    'ям': [{ c: 'dat', n: 'pl' }], 'ями': [{ c: 'ins', n: 'pl' }], 'ях': [{ c: 'pre', n: 'pl' }],
+    я: [{ c: 'nom', n: 'sg' }],
+    и: [
+      { c: 'gen', n: 'sg' },
+      { c: 'nom', n: 'pl' },
+      { c: 'dat', n: 'sg' },
+      { c: 'pre', n: 'sg' },
+      { c: 'acc', n: 'pl' },
+    ],
+    ю: [{ c: 'acc', n: 'sg' }],
+    ей: [{ c: 'ins', n: 'sg' }],
+    ею: [{ c: 'ins', n: 'sg' }],
+    й: [{ c: 'gen', n: 'pl' }],
+    ям: [{ c: 'dat', n: 'pl' }],
+    ями: [{ c: 'ins', n: 'pl' }],
+    ях: [{ c: 'pre', n: 'pl' }],
   },
   // служб-а
   a: {
-    'а': [{ c: 'nom', n: 'sg' }], 'ы': [{ c: 'gen', n: 'sg' }, { c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }], 'и': [{ c: 'gen', n: 'sg' }, { c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }],
-    'е': [{ c: 'dat', n: 'sg' }, { c: 'pre', n: 'sg' }], 'у': [{ c: 'acc', n: 'sg' }], 'ой': [{ c: 'ins', n: 'sg' }], 'ей': [{ c: 'ins', n: 'sg' }],
-    '': [{ c: 'gen', n: 'pl' }], 'ам': [{ c: 'dat', n: 'pl' }], 'ами': [{ c: 'ins', n: 'pl' }], 'ах': [{ c: 'pre', n: 'pl' }],
+    а: [{ c: 'nom', n: 'sg' }],
+    ы: [
+      { c: 'gen', n: 'sg' },
+      { c: 'nom', n: 'pl' },
+      { c: 'acc', n: 'pl' },
+    ],
+    и: [
+      { c: 'gen', n: 'sg' },
+      { c: 'nom', n: 'pl' },
+      { c: 'acc', n: 'pl' },
+    ],
+    е: [
+      { c: 'dat', n: 'sg' },
+      { c: 'pre', n: 'sg' },
+    ],
+    у: [{ c: 'acc', n: 'sg' }],
+    ой: [{ c: 'ins', n: 'sg' }],
+    ей: [{ c: 'ins', n: 'sg' }],
+    '': [{ c: 'gen', n: 'pl' }],
+    ам: [{ c: 'dat', n: 'pl' }],
+    ами: [{ c: 'ins', n: 'pl' }],
+    ах: [{ c: 'pre', n: 'pl' }],
   },
   // учреждени-е
   ie: {
-    'е': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'я': [{ c: 'gen', n: 'sg' }, { c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }], 'ю': [{ c: 'dat', n: 'sg' }],
-    'ем': [{ c: 'ins', n: 'sg' }], 'и': [{ c: 'pre', n: 'sg' }], 'й': [{ c: 'gen', n: 'pl' }], 'ям': [{ c: 'dat', n: 'pl' }], 'ями': [{ c: 'ins', n: 'pl' }], 'ях': [{ c: 'pre', n: 'pl' }],
+    е: [
+      { c: 'nom', n: 'sg' },
+      { c: 'acc', n: 'sg' },
+    ],
+    я: [
+      { c: 'gen', n: 'sg' },
+      { c: 'nom', n: 'pl' },
+      { c: 'acc', n: 'pl' },
+    ],
+    ю: [{ c: 'dat', n: 'sg' }],
+    ем: [{ c: 'ins', n: 'sg' }],
+    и: [{ c: 'pre', n: 'sg' }],
+    й: [{ c: 'gen', n: 'pl' }],
+    ям: [{ c: 'dat', n: 'pl' }],
+    ями: [{ c: 'ins', n: 'pl' }],
+    ях: [{ c: 'pre', n: 'pl' }],
   },
   // министерств-о
   o: {
-    'о': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'а': [{ c: 'gen', n: 'sg' }, { c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }], 'у': [{ c: 'dat', n: 'sg' }],
-    'ом': [{ c: 'ins', n: 'sg' }], 'е': [{ c: 'pre', n: 'sg' }], '': [{ c: 'gen', n: 'pl' }], 'ам': [{ c: 'dat', n: 'pl' }], 'ами': [{ c: 'ins', n: 'pl' }], 'ах': [{ c: 'pre', n: 'pl' }],
+    о: [
+      { c: 'nom', n: 'sg' },
+      { c: 'acc', n: 'sg' },
+    ],
+    а: [
+      { c: 'gen', n: 'sg' },
+      { c: 'nom', n: 'pl' },
+      { c: 'acc', n: 'pl' },
+    ],
+    у: [{ c: 'dat', n: 'sg' }],
+    ом: [{ c: 'ins', n: 'sg' }],
+    е: [{ c: 'pre', n: 'sg' }],
+    '': [{ c: 'gen', n: 'pl' }],
+    ам: [{ c: 'dat', n: 'pl' }],
+    ами: [{ c: 'ins', n: 'pl' }],
+    ах: [{ c: 'pre', n: 'pl' }],
   },
   // комитет-
   hard: {
-    '': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'а': [{ c: 'gen', n: 'sg' }], 'у': [{ c: 'dat', n: 'sg' }], 'ом': [{ c: 'ins', n: 'sg' }], 'е': [{ c: 'pre', n: 'sg' }],
-    'ы': [{ c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }], 'и': [{ c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }], 'ов': [{ c: 'gen', n: 'pl' }], 'ам': [{ c: 'dat', n: 'pl' }], 'ами': [{ c: 'ins', n: 'pl' }], 'ах': [{ c: 'pre', n: 'pl' }],
+    '': [
+      { c: 'nom', n: 'sg' },
+      { c: 'acc', n: 'sg' },
+    ],
+    а: [{ c: 'gen', n: 'sg' }],
+    у: [{ c: 'dat', n: 'sg' }],
+    ом: [{ c: 'ins', n: 'sg' }],
+    е: [{ c: 'pre', n: 'sg' }],
+    ы: [
+      { c: 'nom', n: 'pl' },
+      { c: 'acc', n: 'pl' },
+    ],
+    и: [
+      { c: 'nom', n: 'pl' },
+      { c: 'acc', n: 'pl' },
+    ],
+    ов: [{ c: 'gen', n: 'pl' }],
+    ам: [{ c: 'dat', n: 'pl' }],
+    ами: [{ c: 'ins', n: 'pl' }],
+    ах: [{ c: 'pre', n: 'pl' }],
   },
   // сет-ь (feminine, soft)
   softF: {
-    'ь': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'и': [{ c: 'gen', n: 'sg' }, { c: 'dat', n: 'sg' }, { c: 'pre', n: 'sg' }, { c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }],
-    'ью': [{ c: 'ins', n: 'sg' }], 'ей': [{ c: 'gen', n: 'pl' }], 'ям': [{ c: 'dat', n: 'pl' }], 'ями': [{ c: 'ins', n: 'pl' }], 'ях': [{ c: 'pre', n: 'pl' }],
+    ь: [
+      { c: 'nom', n: 'sg' },
+      { c: 'acc', n: 'sg' },
+    ],
+    и: [
+      { c: 'gen', n: 'sg' },
+      { c: 'dat', n: 'sg' },
+      { c: 'pre', n: 'sg' },
+      { c: 'nom', n: 'pl' },
+      { c: 'acc', n: 'pl' },
+    ],
+    ью: [{ c: 'ins', n: 'sg' }],
+    ей: [{ c: 'gen', n: 'pl' }],
+    ям: [{ c: 'dat', n: 'pl' }],
+    ями: [{ c: 'ins', n: 'pl' }],
+    ях: [{ c: 'pre', n: 'pl' }],
   },
   // показател-ь, музе-й
   soft: {
-    'ь': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'й': [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }], 'я': [{ c: 'gen', n: 'sg' }], 'ю': [{ c: 'dat', n: 'sg' }], 'ем': [{ c: 'ins', n: 'sg' }], 'е': [{ c: 'pre', n: 'sg' }],
-    'и': [{ c: 'nom', n: 'pl' }, { c: 'acc', n: 'pl' }], 'ей': [{ c: 'gen', n: 'pl' }], 'ев': [{ c: 'gen', n: 'pl' }], 'ям': [{ c: 'dat', n: 'pl' }], 'ями': [{ c: 'ins', n: 'pl' }], 'ях': [{ c: 'pre', n: 'pl' }],
+    ь: [
+      { c: 'nom', n: 'sg' },
+      { c: 'acc', n: 'sg' },
+    ],
+    й: [
+      { c: 'nom', n: 'sg' },
+      { c: 'acc', n: 'sg' },
+    ],
+    я: [{ c: 'gen', n: 'sg' }],
+    ю: [{ c: 'dat', n: 'sg' }],
+    ем: [{ c: 'ins', n: 'sg' }],
+    е: [{ c: 'pre', n: 'sg' }],
+    и: [
+      { c: 'nom', n: 'pl' },
+      { c: 'acc', n: 'pl' },
+    ],
+    ей: [{ c: 'gen', n: 'pl' }],
+    ев: [{ c: 'gen', n: 'pl' }],
+    ям: [{ c: 'dat', n: 'pl' }],
+    ями: [{ c: 'ins', n: 'pl' }],
+    ях: [{ c: 'pre', n: 'pl' }],
   },
 };
 
 /** Nominative endings per paradigm: [singular, plural]. */
 const NOUN_NOM: Record<Paradigm, [string, string]> = {
-  ija: ['я', 'и'], a: ['а', 'ы'], ie: ['е', 'я'], o: ['о', 'а'], hard: ['', 'ы'], soft: ['ь', 'и'], softF: ['ь', 'и'],
+  ija: ['я', 'и'],
+  a: ['а', 'ы'],
+  ie: ['е', 'я'],
+  o: ['о', 'а'],
+  hard: ['', 'ы'],
+  soft: ['ь', 'и'],
+  softF: ['ь', 'и'],
 };
 
-interface HeadNoun { stem: string; p: Paradigm; g: Gender; /** Irregular nominative singular («перечень»). */ nomSg?: string }
+interface HeadNoun {
+  stem: string;
+  p: Paradigm;
+  g: Gender;
+  /** Irregular nominative singular («перечень»). */ nomSg?: string;
+}
 
 const heads = (p: Paradigm, g: Gender, stems: string[]): HeadNoun[] => stems.map((stem) => ({ stem, p, g }));
 
@@ -74,18 +198,99 @@ const heads = (p: Paradigm, g: Gender, stems: string[]): HeadNoun[] => stems.map
  * lower case; the paradigm gives the endings.
  */
 const HEADS: HeadNoun[] = [
-  ...heads('ija', 'f', ['организаци', 'администраци', 'комисси', 'инспекци', 'ассоциаци', 'стратеги', 'концепци', 'лаборатори',
-    'академи', 'гимнази', 'редакци', 'дирекци', 'корпораци', 'компани', 'кампани', 'полици']),
-  ...heads('a', 'f', ['служб', 'групп', 'программ', 'систем', 'платформ', 'школ', 'больниц', 'поликлиник', 'библиотек', 'дум',
-    'палат', 'прокуратур']),
-  ...heads('ie', 'n', ['управлени', 'учреждени', 'отделени', 'объединени', 'предприяти', 'постановлени', 'распоряжени',
-    'положени', 'соглашени', 'подразделени']),
-  ...heads('o', 'n', ['министерств', 'агентств', 'правительств', 'обществ', 'партнерств', 'сообществ', 'товариществ',
-    'казначейств', 'представительств']),
-  ...heads('hard', 'm', ['комитет', 'департамент', 'центр', 'фонд', 'совет', 'орган', 'институт', 'союз', 'проект', 'план',
-    'реестр', 'конкурс', 'сайт', 'портал', 'университет', 'колледж', 'техникум', 'диспансер', 'приказ', 'закон', 'указ',
-    'стандарт', 'форум', 'штаб', 'клуб', 'театр', 'комплекс', 'интернат', 'аппарат', 'регламент', 'навигатор', 'банк',
-    'суд', 'филиал', 'отдел', 'сектор']),
+  ...heads('ija', 'f', [
+    'организаци',
+    'администраци',
+    'комисси',
+    'инспекци',
+    'ассоциаци',
+    'стратеги',
+    'концепци',
+    'лаборатори',
+    'академи',
+    'гимнази',
+    'редакци',
+    'дирекци',
+    'корпораци',
+    'компани',
+    'кампани',
+    'полици',
+  ]),
+  ...heads('a', 'f', [
+    'служб',
+    'групп',
+    'программ',
+    'систем',
+    'платформ',
+    'школ',
+    'больниц',
+    'поликлиник',
+    'библиотек',
+    'дум',
+    'палат',
+    'прокуратур',
+  ]),
+  ...heads('ie', 'n', [
+    'управлени',
+    'учреждени',
+    'отделени',
+    'объединени',
+    'предприяти',
+    'постановлени',
+    'распоряжени',
+    'положени',
+    'соглашени',
+    'подразделени',
+  ]),
+  ...heads('o', 'n', [
+    'министерств',
+    'агентств',
+    'правительств',
+    'обществ',
+    'партнерств',
+    'сообществ',
+    'товариществ',
+    'казначейств',
+    'представительств',
+  ]),
+  ...heads('hard', 'm', [
+    'комитет',
+    'департамент',
+    'центр',
+    'фонд',
+    'совет',
+    'орган',
+    'институт',
+    'союз',
+    'проект',
+    'план',
+    'реестр',
+    'конкурс',
+    'сайт',
+    'портал',
+    'университет',
+    'колледж',
+    'техникум',
+    'диспансер',
+    'приказ',
+    'закон',
+    'указ',
+    'стандарт',
+    'форум',
+    'штаб',
+    'клуб',
+    'театр',
+    'комплекс',
+    'интернат',
+    'аппарат',
+    'регламент',
+    'навигатор',
+    'банк',
+    'суд',
+    'филиал',
+    'отдел',
+    'сектор',
+  ]),
   ...heads('soft', 'm', ['показател', 'музе', 'лице', 'госпитал']),
   ...heads('softF', 'f', ['сет']),
   { stem: 'перечн', p: 'soft', g: 'm', nomSg: 'перечень' },
@@ -93,14 +298,43 @@ const HEADS: HeadNoun[] = [
 
 /** Adjective endings by gender/number and case. */
 const ADJ: Record<'m' | 'f' | 'n' | 'pl', Record<Case, string[]>> = {
-  m: { nom: ['ый', 'ий', 'ой'], gen: ['ого', 'его'], dat: ['ому', 'ему'], acc: ['ый', 'ий', 'ой'], ins: ['ым', 'им'], pre: ['ом', 'ем'] },
-  f: { nom: ['ая', 'яя'], gen: ['ой', 'ей'], dat: ['ой', 'ей'], acc: ['ую', 'юю'], ins: ['ой', 'ей', 'ою', 'ею'], pre: ['ой', 'ей'] },
-  n: { nom: ['ое', 'ее'], gen: ['ого', 'его'], dat: ['ому', 'ему'], acc: ['ое', 'ее'], ins: ['ым', 'им'], pre: ['ом', 'ем'] },
-  pl: { nom: ['ые', 'ие'], gen: ['ых', 'их'], dat: ['ым', 'им'], acc: ['ые', 'ие'], ins: ['ыми', 'ими'], pre: ['ых', 'их'] },
+  m: {
+    nom: ['ый', 'ий', 'ой'],
+    gen: ['ого', 'его'],
+    dat: ['ому', 'ему'],
+    acc: ['ый', 'ий', 'ой'],
+    ins: ['ым', 'им'],
+    pre: ['ом', 'ем'],
+  },
+  f: {
+    nom: ['ая', 'яя'],
+    gen: ['ой', 'ей'],
+    dat: ['ой', 'ей'],
+    acc: ['ую', 'юю'],
+    ins: ['ой', 'ей', 'ою', 'ею'],
+    pre: ['ой', 'ей'],
+  },
+  n: {
+    nom: ['ое', 'ее'],
+    gen: ['ого', 'его'],
+    dat: ['ому', 'ему'],
+    acc: ['ое', 'ее'],
+    ins: ['ым', 'им'],
+    pre: ['ом', 'ем'],
+  },
+  pl: {
+    nom: ['ые', 'ие'],
+    gen: ['ых', 'их'],
+    dat: ['ым', 'им'],
+    acc: ['ые', 'ие'],
+    ins: ['ыми', 'ими'],
+    pre: ['ых', 'их'],
+  },
 };
 
 /** Stems of adjectives stressed on the ending: masculine nominative «-ой» («областной», «городской»). */
-const STRESSED_ENDING = /(областн|городск|краев|окружн|трудов|делов|волостн|поселков|мирово|боев|выпускн|рабоч|сельск|заводск|морск|мужск|донск|полев)$/;
+const STRESSED_ENDING =
+  /(областн|городск|краев|окружн|трудов|делов|волостн|поселков|мирово|боев|выпускн|рабоч|сельск|заводск|морск|мужск|донск|полев)$/;
 
 export interface HeadMatch {
   noun: HeadNoun;
@@ -125,7 +359,14 @@ const GENERIC_HEADS: HeadNoun[] = [
 export function matchHeadNoun(word: string, generic = false): HeadMatch | null {
   const w = word.toLowerCase().replace(/ё/g, 'е');
   for (const noun of HEADS) {
-    if (noun.nomSg && w === noun.nomSg) return { noun, forms: [{ c: 'nom', n: 'sg' }, { c: 'acc', n: 'sg' }] };
+    if (noun.nomSg && w === noun.nomSg)
+      return {
+        noun,
+        forms: [
+          { c: 'nom', n: 'sg' },
+          { c: 'acc', n: 'sg' },
+        ],
+      };
     if (!w.startsWith(noun.stem)) continue;
     const end = w.slice(noun.stem.length);
     let forms = NOUN_ENDINGS[noun.p][end];
@@ -150,7 +391,8 @@ export function agreeingEnding(word: string, g: Gender, f: Form): string | null 
   if (!/^[а-яё-]+$/.test(w) || w.length < 4) return null;
   const endings = ADJ[adjKey(g, f.n)][f.c];
   // Longest ending first («-ыми» before «-ым»).
-  for (const e of [...endings].sort((a, b) => b.length - a.length)) if (w.endsWith(e) && w.length > e.length + 1) return e;
+  for (const e of [...endings].sort((a, b) => b.length - a.length))
+    if (w.endsWith(e) && w.length > e.length + 1) return e;
   return null;
 }
 
@@ -179,7 +421,8 @@ export function nounToNominative(word: string, m: HeadMatch, n: Num): string {
   return word.slice(0, noun.stem.length) + (n === 'sg' ? sg : pl);
 }
 
-const matchCase = (model: string, word: string) => (/^[А-ЯЁ]/.test(model) ? word[0].toUpperCase() + word.slice(1) : word);
+const matchCase = (model: string, word: string) =>
+  /^[А-ЯЁ]/.test(model) ? word[0].toUpperCase() + word.slice(1) : word;
 
 /** Order in which ambiguous forms are tried when nothing else decides. */
 const FORM_PRIORITY: Case[] = ['nom', 'acc', 'gen', 'dat', 'ins', 'pre'];
@@ -190,18 +433,32 @@ const FORM_PRIORITY: Case[] = ['nom', 'acc', 'gen', 'dat', 'ins', 'pre'];
  * «социально ориентированных») and the form that explains them best.
  */
 export function agreeingRun(words: string[], head: HeadMatch): { count: number; form: Form } {
-  let best = { count: 0, form: [...head.forms].sort((a, b) => FORM_PRIORITY.indexOf(a.c) - FORM_PRIORITY.indexOf(b.c) || (a.n === 'sg' ? -1 : 1))[0] };
+  let best = {
+    count: 0,
+    form: [...head.forms].sort(
+      (a, b) => FORM_PRIORITY.indexOf(a.c) - FORM_PRIORITY.indexOf(b.c) || (a.n === 'sg' ? -1 : 1),
+    )[0],
+  };
   for (const form of head.forms) {
     let count = 0;
     for (let i = words.length - 2; i >= 0; i--) {
       const w = words[i];
-      if (agreeingEnding(w, head.noun.g, form)) { count++; continue; }
+      if (agreeingEnding(w, head.noun.g, form)) {
+        count++;
+        continue;
+      }
       // «малого и среднего предпринимательства»: adjectives joined by «и».
-      if (count > 0 && /^и$/i.test(w) && words[i - 1] && agreeingEnding(words[i - 1], head.noun.g, form)) { count++; continue; }
+      if (count > 0 && /^и$/i.test(w) && words[i - 1] && agreeingEnding(words[i - 1], head.noun.g, form)) {
+        count++;
+        continue;
+      }
       // An adverb that forms a compound with the adjective after it («социально ориентированных»).
       if (count > 0 && /^[а-яё]+о$/i.test(w) && w.length >= 5 && /(но|ски|чески)$|о$/.test(w.toLowerCase())) {
         const next = words[i + 1];
-        if (next && agreeingEnding(next, head.noun.g, form)) { count++; continue; }
+        if (next && agreeingEnding(next, head.noun.g, form)) {
+          count++;
+          continue;
+        }
       }
       break;
     }

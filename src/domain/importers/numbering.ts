@@ -38,7 +38,15 @@ export function parseItemNumber(cell: string): ParsedNumber | null {
   const t = cell.replace(/\s+/g, ' ').trim().replace(/^№\s*/, '');
   if (!t) return null;
   let m = ARABIC.exec(t);
-  if (m) return { number: m[1], kind: 'arabic', levels: m[1].split('.').map((x) => parseInt(x, 10)).filter((x) => !Number.isNaN(x)) };
+  if (m)
+    return {
+      number: m[1],
+      kind: 'arabic',
+      levels: m[1]
+        .split('.')
+        .map((x) => parseInt(x, 10))
+        .filter((x) => !Number.isNaN(x)),
+    };
   m = RANGE.exec(t);
   if (m) return { number: `${m[1]}–${m[2]}`, kind: 'range', levels: m[1].split('.').map(Number) };
   m = ROMAN.exec(t);

@@ -24,7 +24,10 @@ function toUnits(lines: string[], byBlock: boolean): string[] {
   let cur: string[] = [];
   for (const l of lines) {
     if (l.trim()) cur.push(l.trim());
-    else if (cur.length) { units.push(cur.join('\n')); cur = []; }
+    else if (cur.length) {
+      units.push(cur.join('\n'));
+      cur = [];
+    }
   }
   if (cur.length) units.push(cur.join('\n'));
   return units;
@@ -51,7 +54,9 @@ export function unitsToBlocks(units: string[], byBlock = false): RawBlock[] | nu
   let from = 0;
   let found = false;
   // Navigation and title lines of a block are paragraphs of their own.
-  const pushText = (u: string) => { for (const l of byBlock ? u.split('\n') : [u]) blocks.push(para(l)); };
+  const pushText = (u: string) => {
+    for (const l of byBlock ? u.split('\n') : [u]) blocks.push(para(l));
+  };
   while (from < units.length) {
     const header = findHeaderAnywhere(units, from);
     if (!header) break;
@@ -62,14 +67,22 @@ export function unitsToBlocks(units: string[], byBlock = false): RawBlock[] | nu
     let roles = columnRoles(head);
     // Rows that open with a number under a header without a number column: the number's
     // column had no label (an empty header cell leaves no paragraph).
-    if (!roles.includes('number') && isRowNumber(units[header.bodyStart] ?? '') && /\p{L}{3}/u.test(units[header.bodyStart + 1] ?? '')) {
+    if (
+      !roles.includes('number') &&
+      isRowNumber(units[header.bodyStart] ?? '') &&
+      /\p{L}{3}/u.test(units[header.bodyStart + 1] ?? '')
+    ) {
       width++;
       head = head.map((r) => ['', ...r]);
       roles = ['number', ...roles];
     }
     const numbers = header.numbered ? [Array.from({ length: header.numbered }, (_, k) => String(k + 1))] : [];
     const { rows, end } = readBody(units, header.bodyStart, width, roles);
-    if (!rows.length) { for (const u of units.slice(header.start, end)) pushText(u); from = end; continue; }
+    if (!rows.length) {
+      for (const u of units.slice(header.start, end)) pushText(u);
+      from = end;
+      continue;
+    }
     blocks.push({ type: 'table', rows: [...head, ...numbers, ...rows].map((r) => ({ cells: r })) });
     from = end;
   }
@@ -105,9 +118,11 @@ function columnRoles(head: string[][]): ColumnRole[] {
 
 // ------------------------------------------------------------------ rows
 
-const NAV = /^(поделиться|ссылки по теме|материалы по теме|другие документы|похожие|контакты|версия для (печати|слабовидящих)|распечатать|назад|наверх|вернуться|скачать|©|все права|дата (публикации|изменения|размещения)|просмотров|теги|рубрик|опубликовано|источник:|подписаться|telegram|вконтакте|одноклассники|rutube|vk$)/i;
+const NAV =
+  /^(поделиться|ссылки по теме|материалы по теме|другие документы|похожие|контакты|версия для (печати|слабовидящих)|распечатать|назад|наверх|вернуться|скачать|©|все права|дата (публикации|изменения|размещения)|просмотров|теги|рубрик|опубликовано|источник:|подписаться|telegram|вконтакте|одноклассники|rutube|vk$)/i;
 /** The signer's position opening a signature under the table. */
-const POSITION = /^(министр|заместитель|первый заместитель|начальник|руководитель|директор|председатель|ответственный секретарь|секретарь|губернатор|глава|исп\.|исполнитель:)/i;
+const POSITION =
+  /^(министр|заместитель|первый заместитель|начальник|руководитель|директор|председатель|ответственный секретарь|секретарь|губернатор|глава|исп\.|исполнитель:)/i;
 const SIGNATURE = /(^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][А-ЯЁа-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.$/;
 /** A note under the table («Примечание: …», «* …»). */
 const NOTE = /^(примечани[ея]|\*)/i;
@@ -122,7 +137,8 @@ function isSuccessor(prev: number[] | null, cur: number[]): boolean {
   if (!prev) return cur.every((v, i) => (i === 0 ? v <= 2 : v === 1)) || cur.length === 1;
   for (let depth = prev.length; depth >= 1; depth--) {
     const next = [...prev.slice(0, depth - 1), prev[depth - 1] + 1];
-    if (cur.length >= next.length && next.every((v, i) => v === cur[i]) && cur.slice(next.length).every((v) => v === 1)) return true;
+    if (cur.length >= next.length && next.every((v, i) => v === cur[i]) && cur.slice(next.length).every((v) => v === 1))
+      return true;
   }
   return cur.length > prev.length && prev.every((v, i) => v === cur[i]) && cur.slice(prev.length).every((v) => v === 1);
 }
@@ -142,7 +158,11 @@ const INLINE_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+([\p{Lu}«"][\s\S]*)$/u;
 
 const wordy = (u: string | undefined) => Boolean(u && /\p{L}{2}/u.test(u) && !isRowNumber(u));
 
-interface Row { cells: string[]; heading: boolean; at?: number }
+interface Row {
+  cells: string[];
+  heading: boolean;
+  at?: number;
+}
 
 /** Cells a row's paragraphs make: the rest of a cell (see isContinuation) makes none. */
 function filledCells(units: string[]): number {
@@ -154,7 +174,12 @@ function filledCells(units: string[]): number {
 }
 
 /** Reads rows from `start` until the table ends; `end` is the first unit after it. */
-function readBody(units: string[], start: number, width: number, roles: ColumnRole[]): { rows: string[][]; end: number } {
+function readBody(
+  units: string[],
+  start: number,
+  width: number,
+  roles: ColumnRole[],
+): { rows: string[][]; end: number } {
   const numberCol = roles.indexOf('number');
   if (numberCol !== 0) {
     // No number to start rows at: the column count alone decides.
@@ -174,14 +199,17 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     const n = leadingNumber(u);
     if (!n) return false;
     // A row number is followed by the row's text (perhaps after another number: a protocol item).
-    if (!wordy(units[k + 1]) && !(numberedSecond && (units[k + 1] ?? '').length <= 40 && wordy(units[k + 2]))) return false;
+    if (!wordy(units[k + 1]) && !(numberedSecond && (units[k + 1] ?? '').length <= 40 && wordy(units[k + 2])))
+      return false;
     // After a complete row any later number starts the next (numbering in documents skips).
-    if (!cur || cur.heading || cur.cells.length >= width) return isSuccessor(lastNumber, n) || !cur || isLater(lastNumber, n);
+    if (!cur || cur.heading || cur.cells.length >= width)
+      return isSuccessor(lastNumber, n) || !cur || isLater(lastNumber, n);
     return isSuccessor(lastNumber, n) && cur.cells.length >= 2;
   };
   // A row number further on (the table goes on after a paragraph that spills over).
   const rowAhead = (k: number) => {
-    for (let j = k; j < Math.min(units.length, k + Math.max(8, 4 * width)); j++) if (startsRow(j) || isHeadingCell(units[j])) return true;
+    for (let j = k; j < Math.min(units.length, k + Math.max(8, 4 * width)); j++)
+      if (startsRow(j) || isHeadingCell(units[j])) return true;
     return false;
   };
   // «1. Проведение семинаров» in one paragraph: a row whose number and title were not split,
@@ -190,7 +218,8 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     const m = INLINE_NUMBER.exec(units[k] ?? '');
     return m && !/^[IVXLC]+$/.test(m[1]) ? m : null;
   };
-  const opensSomething = (k: number) => k < units.length && (startsRow(k) || Boolean(inline(k)) || isHeadingCell(units[k]));
+  const opensSomething = (k: number) =>
+    k < units.length && (startsRow(k) || Boolean(inline(k)) || isHeadingCell(units[k]));
   // Past the lines that go on in lower case (a heading or title wrapped over lines).
   const afterContinuation = (k: number) => {
     while (k < units.length && /^[а-яё(]/.test(units[k])) k++;
@@ -201,9 +230,21 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     // Another table's header: this one is over.
     if (rows.length + (cur ? 1 : 0) > 0 && findCellHeader(units, i, 0)) break;
     // A signature or a note after the last row (the signer's position first, the name a few lines on).
-    if (cur && !cur.heading && cur.cells.length >= 2 && !rowAhead(i + 1) && (NOTE.test(u) || (POSITION.test(u) && units.slice(i, i + 5).some((x) => SIGNATURE.test(x))))) break;
+    if (
+      cur &&
+      !cur.heading &&
+      cur.cells.length >= 2 &&
+      !rowAhead(i + 1) &&
+      (NOTE.test(u) || (POSITION.test(u) && units.slice(i, i + 5).some((x) => SIGNATURE.test(x))))
+    )
+      break;
     const m = inline(i);
-    if (m && (!cur || cur.heading || cur.cells.length >= 2) && afterContinuation(i + 1) < units.length && !opensSomething(afterContinuation(i + 1))) {
+    if (
+      m &&
+      (!cur || cur.heading || cur.cells.length >= 2) &&
+      afterContinuation(i + 1) < units.length &&
+      !opensSomething(afterContinuation(i + 1))
+    ) {
       const n = parseItemNumber(m[1])!.levels;
       if (isSuccessor(lastNumber, n) || !lastNumber) {
         if (cur) rows.push(cur);
@@ -220,7 +261,11 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     }
     // Mid-row only a heading proper («II. …», «Раздел …», «Протокол …») ends the row.
     const midRow = cur && !cur.heading && filledCells(cur.cells) < width - 1;
-    if (isHeadingCell(u) && (!cur || cur.heading || cur.cells.length >= 2) && (!midRow || /^([IVXLC]+\.|раздел|протокол|заседани)/i.test(u))) {
+    if (
+      isHeadingCell(u) &&
+      (!cur || cur.heading || cur.cells.length >= 2) &&
+      (!midRow || /^([IVXLC]+\.|раздел|протокол|заседани)/i.test(u))
+    ) {
       if (cur) rows.push(cur);
       cur = { cells: [u], heading: true, at: i };
       continue;
@@ -228,16 +273,32 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
     if (!cur) break; // text right after the header that no row explains
     if (cur.heading) {
       // A heading goes on over a second paragraph only before the rows under it.
-      if (cur.cells.length === 1 && /^[а-яё]/.test(u) && rowAhead(i + 1)) { cur.cells[0] += ' ' + u; continue; }
+      if (cur.cells.length === 1 && /^[а-яё]/.test(u) && rowAhead(i + 1)) {
+        cur.cells[0] += ' ' + u;
+        continue;
+      }
       break;
     }
     // After a complete row with no row ahead, text may still be a cell going on over
     // paragraphs (a title in two) — but not the site's footer, a signature, or much of it.
     // (A name with initials is a signature only with no rows after it: executors are named so too.)
-    if (cur.cells.length >= width && (NAV.test(u) || ((SIGNATURE.test(u) || POSITION.test(u) || filledCells(cur.cells) >= width + 1) && !rowAhead(i + 1)))) break;
+    if (
+      cur.cells.length >= width &&
+      (NAV.test(u) ||
+        ((SIGNATURE.test(u) || POSITION.test(u) || filledCells(cur.cells) >= width + 1) && !rowAhead(i + 1)))
+    )
+      break;
     // A line between complete rows that reads as a heading (no closing stop) heads the rows
     // after it — unless the last column holds running text that may go on over paragraphs.
-    if (filledCells(cur.cells) >= width && startsRow(i + 1) && /^[\p{Lu}«"]/u.test(u) && !/[.;:,]$/.test(u) && u.length <= 150 && !['execution', 'note'].includes(roles[width - 1]) && looksLikeHeading(u)) {
+    if (
+      filledCells(cur.cells) >= width &&
+      startsRow(i + 1) &&
+      /^[\p{Lu}«"]/u.test(u) &&
+      !/[.;:,]$/.test(u) &&
+      u.length <= 150 &&
+      !['execution', 'note'].includes(roles[width - 1]) &&
+      looksLikeHeading(u)
+    ) {
       rows.push(cur);
       cur = { cells: [u], heading: true, at: i };
       continue;
@@ -249,7 +310,12 @@ function readBody(units: string[], start: number, width: number, roles: ColumnRo
   // A heading with no rows under it heads what follows the table (the next part), not this table.
   while (rows.length && rows[rows.length - 1].heading && rows[rows.length - 1].at !== undefined) i = rows.pop()!.at!;
   // The last row is complete when its cells are; a cut file keeps what it has.
-  const clean = rows.filter((r) => !r.heading && r.cells.length === width && !r.cells.some((_, k) => k > 1 && isContinuation(r.cells.slice(1), k - 1)));
+  const clean = rows.filter(
+    (r) =>
+      !r.heading &&
+      r.cells.length === width &&
+      !r.cells.some((_, k) => k > 1 && isContinuation(r.cells.slice(1), k - 1)),
+  );
   const profile = learnProfile(clean, roles);
   return { rows: rows.map((r) => (r.heading ? r.cells : fitRow(r.cells, width, roles, profile))), end: i };
 }
@@ -265,12 +331,21 @@ function looksLikeHeading(u: string): boolean {
 }
 
 // (Word starts are marked with a look-behind: \b knows only Latin letters.)
-const DEADLINE = /(ежегодн|ежекварт|ежемесяч|еженедел|постоянно|в течение|до \d|не позднее|не реже|по мере|квартал|полугоди|(?<!\d)(19|20)\d{2}(?!\d)|январ|феврал|(?<![а-яё])март|апрел|(?<![а-яё])ма[йя](?![а-яё])|(?<![а-яё])июн|(?<![а-яё])июл|август|сентябр|октябр|ноябр|декабр|раз в |(?<![а-яё])год)/i;
-const ORGANISATION = /(министерств|комитет|департамент|управлени|администрац|учреждени|организаци|фонд|центр|(?<![а-яё])мин[а-яё]+|(?<![а-яё])(гау|гбу|гку|гбоу|ано|оо|нко|омсу|мфц|огбу|кгбу|кгау|мбу|мау)(?![а-яё])|совет|отделени|служб|агентств|инспекци|палат|главы|по согласованию|предприяти|ассоциаци|союз)/i;
+const DEADLINE =
+  /(ежегодн|ежекварт|ежемесяч|еженедел|постоянно|в течение|до \d|не позднее|не реже|по мере|квартал|полугоди|(?<!\d)(19|20)\d{2}(?!\d)|январ|феврал|(?<![а-яё])март|апрел|(?<![а-яё])ма[йя](?![а-яё])|(?<![а-яё])июн|(?<![а-яё])июл|август|сентябр|октябр|ноябр|декабр|раз в |(?<![а-яё])год)/i;
+const ORGANISATION =
+  /(министерств|комитет|департамент|управлени|администрац|учреждени|организаци|фонд|центр|(?<![а-яё])мин[а-яё]+|(?<![а-яё])(гау|гбу|гку|гбоу|ано|оо|нко|омсу|мфц|огбу|кгбу|кгау|мбу|мау)(?![а-яё])|совет|отделени|служб|агентств|инспекци|палат|главы|по согласованию|предприяти|ассоциаци|союз)/i;
 /** An acronym («МФЦ», «КДН»): in capitals, so matched case-sensitively. */
 const ACRONYM = /(?<![А-ЯЁа-яё])[А-ЯЁ]{2,}(?![а-яё])/;
 
-interface Features { deadline: number; org: number; status: number; numeric: number; long: number; short: number }
+interface Features {
+  deadline: number;
+  org: number;
+  status: number;
+  numeric: number;
+  long: number;
+  short: number;
+}
 
 function features(u: string): Features {
   const t = normalizeSpace(u);
@@ -317,8 +392,26 @@ function learnProfile(rows: Row[], roles: ColumnRole[]): Profile {
   });
 }
 
-const EMPTY_COST: Partial<Record<ColumnRole, number>> = { title: 8, number: 8, deadline: 1.6, executors: 1.6, status: 1.2, execution: 1.1 };
-const MERGE_COST: Partial<Record<ColumnRole, number>> = { title: 0.6, execution: 0.2, expectedResult: 0.5, note: 0.5, form: 0.8, deadline: 2, executors: 1, status: 3, value: 3, unit: 3 };
+const EMPTY_COST: Partial<Record<ColumnRole, number>> = {
+  title: 8,
+  number: 8,
+  deadline: 1.6,
+  executors: 1.6,
+  status: 1.2,
+  execution: 1.1,
+};
+const MERGE_COST: Partial<Record<ColumnRole, number>> = {
+  title: 0.6,
+  execution: 0.2,
+  expectedResult: 0.5,
+  note: 0.5,
+  form: 0.8,
+  deadline: 2,
+  executors: 1,
+  status: 3,
+  value: 3,
+  unit: 3,
+};
 
 function fitCost(u: string, p: Features): number {
   const f = features(u);
@@ -360,7 +453,10 @@ export function fitRow(cells: string[], width: number, roles: ColumnRole[], prof
           for (let k = s + 1; k < j; k++) if (continues[k]) cost -= (MERGE_COST[role] ?? 0.7) * 0.8;
         }
         const total = best[c - 1][s] + cost;
-        if (total < best[c][j]) { best[c][j] = total; from[c][j] = s; }
+        if (total < best[c][j]) {
+          best[c][j] = total;
+          from[c][j] = s;
+        }
       }
     }
   }
@@ -386,7 +482,12 @@ function isContinuation(units: string[], k: number): boolean {
   const u = units[k];
   if (!/^[а-яё(]/.test(u) || /[.;:!?]$/.test(prev)) return false;
   const f = features(u);
-  return !f.deadline && !f.status && !f.numeric && !/^(министерств|комитет|департамент|управлени|администрац|органы|учреждени|организаци)/.test(u);
+  return (
+    !f.deadline &&
+    !f.status &&
+    !f.numeric &&
+    !/^(министерств|комитет|департамент|управлени|администрац|органы|учреждени|организаци)/.test(u)
+  );
 }
 
 /**

@@ -7,10 +7,7 @@
 const Y = '((?:19|20)\\d{2})';
 const AFTER_YEAR = '(?:\\s*(?:г\\.|гг\\.|года?))?';
 const YEARS_WORD = '(?:годы|годов|годах|года|год|гг|г)(?![а-яё])';
-const RANGE = new RegExp(
-  `(с\\s+)?${Y}${AFTER_YEAR}\\s*([-–—]|по|до)\\s*${Y}\\s*(${YEARS_WORD})?`,
-  'gi',
-);
+const RANGE = new RegExp(`(с\\s+)?${Y}${AFTER_YEAR}\\s*([-–—]|по|до)\\s*${Y}\\s*(${YEARS_WORD})?`, 'gi');
 const SINGLE = new RegExp(`(?:на|в)\\s+${Y}\\s*(?:год|году|г\\.)(?![а-яё])`, 'i');
 
 /**
@@ -56,7 +53,10 @@ const span = (y: number, m1: number, m2: number): [string, string] => [iso(y, m1
 
 const PART = '(I{1,3}|IV|[1-4](?:-?(?:й|е|го|ое|ый))?|перв\\S*|втор\\S*|трет\\S*|четв[её]рт\\S*)';
 const REPORT_PART = new RegExp(`(?:за|по итогам|в)\\s+${PART}\\s+(полугоди|квартал)\\S*\\s+${Y}`, 'i');
-const REPORT_MONTHS = new RegExp(`(?:за|по итогам)\\s+(3|6|9|12|тр[её]х|шести|девяти|двенадцати)\\s+месяц\\S*\\s+${Y}`, 'i');
+const REPORT_MONTHS = new RegExp(
+  `(?:за|по итогам)\\s+(3|6|9|12|тр[её]х|шести|девяти|двенадцати)\\s+месяц\\S*\\s+${Y}`,
+  'i',
+);
 const REPORT_YEAR = new RegExp(`(?:за|по итогам|по состоянию на конец|в)\\s+${Y}\\s*(?:г\\.|год[а-я]*)(?![а-яё])`, 'i');
 
 /**
@@ -78,7 +78,9 @@ export function parseReportPeriod(title: string): [string, string] | null {
   const months = REPORT_MONTHS.exec(t);
   if (months) {
     const words: Record<string, number> = { тре: 3, тр: 3, шес: 6, дев: 9, две: 12 };
-    const n = /^\d+$/.test(months[1]) ? Number(months[1]) : words[months[1].slice(0, 3).toLowerCase()] ?? words[months[1].slice(0, 2).toLowerCase()];
+    const n = /^\d+$/.test(months[1])
+      ? Number(months[1])
+      : (words[months[1].slice(0, 3).toLowerCase()] ?? words[months[1].slice(0, 2).toLowerCase()]);
     if (n) return span(Number(months[2]), 1, n);
   }
   const year = REPORT_YEAR.exec(t);

@@ -9,7 +9,8 @@ import { DomainError } from '../errors.js';
 import { importDocument, readDocument } from './read-document.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const PLAN = 'План мероприятий на 2025 год\n№\tМероприятие\tСрок\tИсполнитель\n1\tСовещание\tежегодно\tМинтруд\n2\tСеминар\tII квартал\tМинздрав\n';
+const PLAN =
+  'План мероприятий на 2025 год\n№\tМероприятие\tСрок\tИсполнитель\n1\tСовещание\tежегодно\tМинтруд\n2\tСеминар\tII квартал\tМинздрав\n';
 
 async function refusal(bytes: Uint8Array, name: string): Promise<DomainError> {
   try {
@@ -55,12 +56,18 @@ describe('readDocument', () => {
 
   it('imports text in Windows-1251', async () => {
     const doc = await importDocument(new Uint8Array(iconv.encode(PLAN, 'win1251')), 'plan.txt');
-    expect(doc.items.map((i) => [i.number, i.title, i.executors])).toEqual([['1', 'Совещание', ['Минтруд']], ['2', 'Семинар', ['Минздрав']]]);
+    expect(doc.items.map((i) => [i.number, i.title, i.executors])).toEqual([
+      ['1', 'Совещание', ['Минтруд']],
+      ['2', 'Семинар', ['Минздрав']],
+    ]);
     expect(doc.period).toEqual(['2025-01-01', '2025-12-31']);
   });
 
   it('explains in Russian when there is no table', async () => {
-    await expect(importDocument(utf8('Письмо\nПрошу рассмотреть\n'), 'letter.txt')).rejects.toMatchObject({ code: 'import.no_table', kind: 'validation' });
+    await expect(importDocument(utf8('Письмо\nПрошу рассмотреть\n'), 'letter.txt')).rejects.toMatchObject({
+      code: 'import.no_table',
+      kind: 'validation',
+    });
   });
 });
 

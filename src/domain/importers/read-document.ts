@@ -17,7 +17,8 @@ import { RENDERING_NAMES, textReadings } from './text-reader.js';
 /** What the user is told we can read. */
 export const READABLE_FORMATS = 'Word (.docx), Excel (.xlsx) или текст (.txt, .csv, .tsv в UTF-8 или Windows-1251)';
 
-const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, sig: number[], at = 0) =>
+  bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** Formats recognised by magic bytes that we do not read (OLE/CFB — .doc, .xls, encrypted Office — is refused above, by zip-guard). */
@@ -27,8 +28,14 @@ const REFUSED: Array<{ name: string; test: (b: Uint8Array) => boolean }> = [
   { name: 'изображение PNG', test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
   { name: 'изображение JPEG', test: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
   { name: 'изображение GIF', test: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')) },
-  { name: 'изображение TIFF', test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]) },
-  { name: 'изображение BMP', test: (b) => startsWith(b, ascii('BM')) && b.length > 26 && b[14] <= 124 && b[15] === 0 && b[6] === 0 && b[7] === 0 },
+  {
+    name: 'изображение TIFF',
+    test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]),
+  },
+  {
+    name: 'изображение BMP',
+    test: (b) => startsWith(b, ascii('BM')) && b.length > 26 && b[14] <= 124 && b[15] === 0 && b[6] === 0 && b[7] === 0,
+  },
   { name: 'изображение WebP', test: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8) },
   { name: 'изображение HEIC', test: (b) => startsWith(b, ascii('ftyp'), 4) },
   { name: 'архив 7z', test: (b) => startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) },
@@ -37,7 +44,12 @@ const REFUSED: Array<{ name: string; test: (b: Uint8Array) => boolean }> = [
 ];
 
 const unsupported = (what: string, detail: string) =>
-  new DomainError('unsupported', 'import.unsupported_format', `Формат файла не поддерживается (${what}). Загрузите документ в формате ${READABLE_FORMATS}.`, detail);
+  new DomainError(
+    'unsupported',
+    'import.unsupported_format',
+    `Формат файла не поддерживается (${what}). Загрузите документ в формате ${READABLE_FORMATS}.`,
+    detail,
+  );
 
 const isZip = (b: Uint8Array) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]);
 
@@ -79,15 +91,24 @@ export async function documentReadings(bytes: Uint8Array, fileName: string): Pro
     const parts = new Set(guard.inspectZip(bytes).map((e) => e.name));
     let raw: RawDocument;
     let rendering: 'docx' | 'xlsx';
-    if (parts.has('word/document.xml') || (name.endsWith('.docx') && !parts.has('xl/workbook.xml'))) { raw = (await import('./docx-reader.js')).readDocx(bytes); rendering = 'docx'; }
-    else if (parts.has('xl/workbook.xml') || name.endsWith('.xlsx')) { raw = await (await import('./xlsx-reader.js')).readXlsx(bytes); rendering = 'xlsx'; }
-    else throw unsupported('ZIP-архив', `zip without word/document.xml or xl/workbook.xml: ${fileName}`);
-    return [{ rendering, read: () => raw }, { rendering: 'paragraphs', read: () => paragraphsAsCells(raw) }];
+    if (parts.has('word/document.xml') || (name.endsWith('.docx') && !parts.has('xl/workbook.xml'))) {
+      raw = (await import('./docx-reader.js')).readDocx(bytes);
+      rendering = 'docx';
+    } else if (parts.has('xl/workbook.xml') || name.endsWith('.xlsx')) {
+      raw = await (await import('./xlsx-reader.js')).readXlsx(bytes);
+      rendering = 'xlsx';
+    } else throw unsupported('ZIP-архив', `zip without word/document.xml or xl/workbook.xml: ${fileName}`);
+    return [
+      { rendering, read: () => raw },
+      { rendering: 'paragraphs', read: () => paragraphsAsCells(raw) },
+    ];
   }
   const refused = REFUSED.find((f) => f.test(bytes));
   if (refused) throw unsupported(refused.name, `refused by magic bytes: ${refused.name} (${fileName})`);
-  if (!bytes.length) throw new DomainError('validation', 'import.empty_file', 'Файл пустой.', `empty file: ${fileName}`);
-  if (!looksLikeText(bytes)) throw unsupported('двоичный файл неизвестного формата', `binary content, not text: ${fileName}`);
+  if (!bytes.length)
+    throw new DomainError('validation', 'import.empty_file', 'Файл пустой.', `empty file: ${fileName}`);
+  if (!looksLikeText(bytes))
+    throw unsupported('двоичный файл неизвестного формата', `binary content, not text: ${fileName}`);
   return textReadings(bytes, fileName);
 }
 
@@ -109,7 +130,10 @@ function paragraphsAsCells(raw: RawDocument): RawDocument {
   };
   for (const b of raw.blocks) {
     if (b.type === 'paragraph') run.push(...b.text.split('\n').filter((l) => l.trim()));
-    else { flush(); out.push(b); }
+    else {
+      flush();
+      out.push(b);
+    }
   }
   flush();
   return { blocks: out };
@@ -152,7 +176,12 @@ export async function importDocument(bytes: Uint8Array, fileName: string): Promi
     const score = readingScore(doc);
     if (!best || score > best.score) best = { doc, score };
     // A reading that placed every row well needs no rival.
-    if (doc.items.length + doc.indicators.length > 0 && doc.items.every((i) => i.number && i.title) && doc.warnings.length <= Math.max(2, doc.items.length / 10)) break;
+    if (
+      doc.items.length + doc.indicators.length > 0 &&
+      doc.items.every((i) => i.number && i.title) &&
+      doc.warnings.length <= Math.max(2, doc.items.length / 10)
+    )
+      break;
   }
   if (best) return best.doc;
   throw noTableError(tried);

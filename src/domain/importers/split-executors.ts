@@ -13,19 +13,53 @@ const OPEN_QUOTES = '«„“';
 const CLOSE_FOR: Record<string, string> = { '«': '»', '„': '“', '“': '”' };
 
 /** Words that end a sentence-like abbreviation but not an executor («г. Омск», «им. Пирогова»). */
-const SHORT_ABBREVIATIONS = new Set(['г', 'гг', 'им', 'ул', 'пос', 'п', 'с', 'д', 'обл', 'р', 'ст', 'пр', 'т', 'др', 'см', 'тыс', 'млн', 'руб', 'в', 'и', 'рп', 'пгт', 'мкр', 'корп', 'стр', 'каб', 'отв']);
+const SHORT_ABBREVIATIONS = new Set([
+  'г',
+  'гг',
+  'им',
+  'ул',
+  'пос',
+  'п',
+  'с',
+  'д',
+  'обл',
+  'р',
+  'ст',
+  'пр',
+  'т',
+  'др',
+  'см',
+  'тыс',
+  'млн',
+  'руб',
+  'в',
+  'и',
+  'рп',
+  'пгт',
+  'мкр',
+  'корп',
+  'стр',
+  'каб',
+  'отв',
+]);
 
 type Separator = ',' | ';' | '.' | 'initials';
-interface Piece { text: string; sep: Separator | null }
+interface Piece {
+  text: string;
+  sep: Separator | null;
+}
 
 /**
  * Government bodies whose full names end with the territory they serve; a name that
  * starts with one and has not reached its territory yet goes on after a comma.
  */
-const BODY_HEAD = /^(министерств|комитет|департамент|управлени|агентств|служб|инспекци|комисси|аппарат|представительств|главное управление|государственн\S* (?:инспекци|комитет|служб))/i;
-const TERRITORY = /(област[иь]|кра[яюйе](?![а-яё])|округ[аеу]?(?![а-яё])|республик|город[ау]?(?![а-яё])|района?(?![а-яё])|Российской Федерации|Федерации(?![а-яё]))/;
+const BODY_HEAD =
+  /^(министерств|комитет|департамент|управлени|агентств|служб|инспекци|комисси|аппарат|представительств|главное управление|государственн\S* (?:инспекци|комитет|служб))/i;
+const TERRITORY =
+  /(област[иь]|кра[яюйе](?![а-яё])|округ[аеу]?(?![а-яё])|республик|город[ау]?(?![а-яё])|района?(?![а-яё])|Российской Федерации|Федерации(?![а-яё]))/;
 /** A lowercase word that begins an executor of its own, not the tail of the previous name. */
-const NEW_EXECUTOR_START = /^(органы|орган|органам|главам|учреждениям|организациям|администрациям|руководителям|членам|представителям|главы|глава|учреждения|организации|члены|представители|руководители|эксперты|специалисты|отделы|отдел|управления|центры|советы|комиссии|администрации|подразделения|службы|предприятия|объединения|волонтеры|добровольцы|граждане|иные|другие|и другие|а также|\S+(?:ые|ие|ый|ий|ая|яя|ое|ее))(\s|$)/i;
+const NEW_EXECUTOR_START =
+  /^(органы|орган|органам|главам|учреждениям|организациям|администрациям|руководителям|членам|представителям|главы|глава|учреждения|организации|члены|представители|руководители|эксперты|специалисты|отделы|отдел|управления|центры|советы|комиссии|администрации|подразделения|службы|предприятия|объединения|волонтеры|добровольцы|граждане|иные|другие|и другие|а также|\S+(?:ые|ие|ый|ий|ая|яя|ое|ее))(\s|$)/i;
 
 /** Splits executors text at separators outside quotes and brackets. */
 function splitRaw(text: string): Piece[] {
@@ -42,20 +76,44 @@ function splitRaw(text: string): Piece[] {
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '(' || ch === '[') { depth++; continue; }
-    if ((ch === ')' || ch === ']') && depth > 0) { depth--; continue; }
-    if (OPEN_QUOTES.includes(ch) && !(quotes.length && CLOSE_FOR[quotes[quotes.length - 1]] === ch)) { quotes.push(ch); continue; }
-    if (quotes.length && CLOSE_FOR[quotes[quotes.length - 1]] === ch) { quotes.pop(); continue; }
-    if (ch === '»' && quotes.length) { quotes.pop(); continue; }
-    if (ch === '"') { straightOpen = !straightOpen; continue; }
+    if (ch === '(' || ch === '[') {
+      depth++;
+      continue;
+    }
+    if ((ch === ')' || ch === ']') && depth > 0) {
+      depth--;
+      continue;
+    }
+    if (OPEN_QUOTES.includes(ch) && !(quotes.length && CLOSE_FOR[quotes[quotes.length - 1]] === ch)) {
+      quotes.push(ch);
+      continue;
+    }
+    if (quotes.length && CLOSE_FOR[quotes[quotes.length - 1]] === ch) {
+      quotes.pop();
+      continue;
+    }
+    if (ch === '»' && quotes.length) {
+      quotes.pop();
+      continue;
+    }
+    if (ch === '"') {
+      straightOpen = !straightOpen;
+      continue;
+    }
     if (depth > 0 || quotes.length > 0 || straightOpen) continue;
-    if (ch === ',' || ch === ';') { cut(i, i + 1, ch); continue; }
+    if (ch === ',' || ch === ';') {
+      cut(i, i + 1, ch);
+      continue;
+    }
     if (ch === '.' && text[i + 1] === ' ' && /[А-ЯЁA-Z«"]/.test(text[i + 2] ?? '')) {
       const before = text.slice(Math.max(start, i - 80), i);
       const word = /([\p{L}-]+)$/u.exec(before)?.[1] ?? '';
       // «Матузова Е.Э. Начальники отделов»: initials after a surname end one executor (the dot stays).
       const initials = /(^|\s)[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]$/.test(before);
-      if (initials) { cut(i + 1, i + 2, 'initials'); continue; }
+      if (initials) {
+        cut(i + 1, i + 2, 'initials');
+        continue;
+      }
       if (word.length <= 1 || SHORT_ABBREVIATIONS.has(word.toLowerCase())) continue;
       cut(i, i + 2, '.');
     }
@@ -129,7 +187,8 @@ function modifiesPrevious(prev: string, piece: string): boolean {
   if (/[ыи]е$/.test(first) && /[ая]$|[иы]$/.test(prev.split(' ').pop() ?? '')) {
     const second = words[1] ?? '';
     // «подведомственные министерству»: the adjective governs a dative or instrumental.
-    if (/^[а-яё-]+(у|ю|ам|ям|ами|ями|ом|ем|ой|ей|ым|им)$/.test(second) && !/^[а-яё-]+(ые|ие)$/.test(second)) return true;
+    if (/^[а-яё-]+(у|ю|ам|ям|ами|ями|ом|ем|ой|ей|ым|им)$/.test(second) && !/^[а-яё-]+(ые|ие)$/.test(second))
+      return true;
     // «подведомственные Минсоцразвития»: governs a name, and no noun follows.
     return words.length === 2 && /^[А-ЯЁ]/.test(second);
   }

@@ -5,7 +5,8 @@
  */
 import type { ItemStatus } from './interchange.js';
 
-const TOKEN = /(частично\s+(?:выполнен[аоы]?|исполнен[аоы]?)|(?:выполнен[аоы]?|исполнен[аоы]?)\s+частично|не\s+(?:выполнен[аоы]?|исполнен[аоы]?)|(?:выполнен[аоы]?|исполнен[аоы]?)|(?<!\p{L})[хx](?!\p{L}))/giu;
+const TOKEN =
+  /(частично\s+(?:выполнен[аоы]?|исполнен[аоы]?)|(?:выполнен[аоы]?|исполнен[аоы]?)\s+частично|не\s+(?:выполнен[аоы]?|исполнен[аоы]?)|(?:выполнен[аоы]?|исполнен[аоы]?)|(?<!\p{L})[хx](?!\p{L}))/giu;
 
 const classify = (token: string): ItemStatus => {
   const t = token.toLowerCase().replace(/\s+/g, ' ');
@@ -50,6 +51,9 @@ export function statusFromExecutionText(text: string): ItemStatus | null {
   if (/^[хx][\s.;,]*$/iu.test(first)) return 'not_due';
   // The first words, wherever the lines were broken («Частично» / «выполнено.»).
   const opening = text.trim().slice(0, 80).replace(/\s+/g, ' ');
-  const m = /^(частично\s+(?:вы|ис)полнен[аоы]?|(?:вы|ис)полнен[аоы]?\s+частично|не\s+(?:вы|ис)полнен[аоы]?|(?:вы|ис)полнен[аоы]?)(?=$|[\s.,;:!])/iu.exec(opening);
+  const m =
+    /^(частично\s+(?:вы|ис)полнен[аоы]?|(?:вы|ис)полнен[аоы]?\s+частично|не\s+(?:вы|ис)полнен[аоы]?|(?:вы|ис)полнен[аоы]?)(?=$|[\s.,;:!])/iu.exec(
+      opening,
+    );
   return m ? classify(m[1]) : null;
 }

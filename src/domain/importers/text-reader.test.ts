@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { RawBlock } from './raw-document.js';
 import { decodeText, parseTextRendering, readTextDocument } from './text-reader.js';
 
-const tables = (blocks: RawBlock[]) => blocks.filter((b): b is Extract<RawBlock, { type: 'table' }> => b.type === 'table');
-const paragraphs = (blocks: RawBlock[]) => blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
+const tables = (blocks: RawBlock[]) =>
+  blocks.filter((b): b is Extract<RawBlock, { type: 'table' }> => b.type === 'table');
+const paragraphs = (blocks: RawBlock[]) =>
+  blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('decodeText', () => {
@@ -55,12 +57,19 @@ describe('tab-separated rows', () => {
     expect(paragraphs(d.blocks)).toEqual(['УТВЕРЖДАЮ', 'Министр\t\t\tО.А. Петелин']);
   });
   it('finds the row width when no line holds a whole row, and keeps a heading line as its own row', () => {
-    const d = parseTextRendering([
-      '№', 'п/п\tПункт', 'протокола\tПоручение\tИсполнение',
-      'Протокол заседания Совета от 30 июня 2021 года',
-      '1\tпункт 5', 'вопроса № 2\tОрганизовать рейтинг\tВыполнено.', 'Вопрос включен в повестку',
-      '2\tпункт 6', 'вопроса № 2\tПровести семинар\tНе выполнено',
-    ].join('\n'));
+    const d = parseTextRendering(
+      [
+        '№',
+        'п/п\tПункт',
+        'протокола\tПоручение\tИсполнение',
+        'Протокол заседания Совета от 30 июня 2021 года',
+        '1\tпункт 5',
+        'вопроса № 2\tОрганизовать рейтинг\tВыполнено.',
+        'Вопрос включен в повестку',
+        '2\tпункт 6',
+        'вопроса № 2\tПровести семинар\tНе выполнено',
+      ].join('\n'),
+    );
     expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([
       ['№\nп/п', 'Пункт\nпротокола', 'Поручение', 'Исполнение'],
       ['Протокол заседания Совета от 30 июня 2021 года'],
@@ -118,7 +127,20 @@ describe('one cell per line', () => {
     expect(paragraphs(doc.blocks)).toEqual(['Отчет', '________________']);
   });
   it('rebuilds rows from the header width when no blank line separates them', () => {
-    const d = parseTextRendering(['\t№', '\tМероприятие', '\tИсполнитель', '\t1. Раздел', '\t1.1', '\tСовещание', '\tМинтруд', '\t1.2', '\tСеминар', '\tМинздрав'].join('\n'));
+    const d = parseTextRendering(
+      [
+        '\t№',
+        '\tМероприятие',
+        '\tИсполнитель',
+        '\t1. Раздел',
+        '\t1.1',
+        '\tСовещание',
+        '\tМинтруд',
+        '\t1.2',
+        '\tСеминар',
+        '\tМинздрав',
+      ].join('\n'),
+    );
     expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([
       ['№', 'Мероприятие', 'Исполнитель'],
       ['1. Раздел'],
@@ -127,7 +149,23 @@ describe('one cell per line', () => {
     ]);
   });
   it('splits a header glued to the first row when no blank line separates them', () => {
-    const d = parseTextRendering(['\tА', '\tБ', '\tВ', ' \tПротокол заседания от 1 июня 2024 года', '', '\t1', '\tx', '\ty', '', '\t2', '\tx', '\ty', ''].join('\n'));
+    const d = parseTextRendering(
+      [
+        '\tА',
+        '\tБ',
+        '\tВ',
+        ' \tПротокол заседания от 1 июня 2024 года',
+        '',
+        '\t1',
+        '\tx',
+        '\ty',
+        '',
+        '\t2',
+        '\tx',
+        '\ty',
+        '',
+      ].join('\n'),
+    );
     expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([
       ['А', 'Б', 'В'],
       ['Протокол заседания от 1 июня 2024 года'],
@@ -139,7 +177,9 @@ describe('one cell per line', () => {
 
 describe('pipe-separated rows', () => {
   it('reads Markdown tables and skips the rule line', () => {
-    const d = parseTextRendering('| № | Мероприятие | Срок |\n|---|---|---|\n| 1 | Совещание | ежегодно |\n| 2 | Семинар | 2025 год |\n');
+    const d = parseTextRendering(
+      '| № | Мероприятие | Срок |\n|---|---|---|\n| 1 | Совещание | ежегодно |\n| 2 | Семинар | 2025 год |\n',
+    );
     expect(tables(d.blocks)[0].rows.map((r) => r.cells)).toEqual([
       ['№', 'Мероприятие', 'Срок'],
       ['1', 'Совещание', 'ежегодно'],
@@ -154,7 +194,9 @@ describe('pipe-separated rows', () => {
 
 describe('cleaning extraction artefacts', () => {
   it('drops bookmarks and Markdown bold', () => {
-    const d = readTextDocument(utf8('ПЛАН**по развитию**\n\tА\n\tБ\n\n\t1\n\t[bookmark: _GoBack]Текст\n\n\t2\n\tЕщё\n'));
+    const d = readTextDocument(
+      utf8('ПЛАН**по развитию**\n\tА\n\tБ\n\n\t1\n\t[bookmark: _GoBack]Текст\n\n\t2\n\tЕщё\n'),
+    );
     expect(paragraphs(d.blocks)).toEqual(['ПЛАН по развитию']);
     expect(tables(d.blocks)[0].rows[1].cells).toEqual(['1', 'Текст']);
   });
@@ -185,7 +227,9 @@ describe('spreadsheet exports', () => {
     ]);
   });
   it('recognises a comma CSV by its content', () => {
-    const d = parseTextRendering('№,Мероприятие,Срок,Исполнитель\n1,Совещание,ежегодно,"Минтруд, Минздрав"\n2,Семинар,март,Минтруд\n');
+    const d = parseTextRendering(
+      '№,Мероприятие,Срок,Исполнитель\n1,Совещание,ежегодно,"Минтруд, Минздрав"\n2,Семинар,март,Минтруд\n',
+    );
     expect(tables(d.blocks)[0].rows[1].cells).toEqual(['1', 'Совещание', 'ежегодно', 'Минтруд, Минздрав']);
   });
   it('reads Excel «Unicode text»: UTF-16, tabs, quoted cells over several lines', () => {

@@ -71,11 +71,17 @@ export function readTextDocument(bytes: Uint8Array, fileName = ''): RawDocument 
  * Every reading of a text worth trying, the likeliest first (see candidateRenderings):
  * each is computed only when asked for.
  */
-export function textReadings(bytes: Uint8Array, fileName = ''): Array<{ rendering: Rendering | 'csv'; read: () => RawDocument }> {
+export function textReadings(
+  bytes: Uint8Array,
+  fileName = '',
+): Array<{ rendering: Rendering | 'csv'; read: () => RawDocument }> {
   const { text } = decodeText(bytes);
   return candidateRenderings(text, fileName).map((rendering, i) => ({
     rendering,
-    read: () => (i === 0 ? parseTextRendering(text, { fileName }) : parseTextRendering(text, { fileName, rendering: rendering as Rendering })),
+    read: () =>
+      i === 0
+        ? parseTextRendering(text, { fileName })
+        : parseTextRendering(text, { fileName, rendering: rendering as Rendering }),
   }));
 }
 
@@ -152,15 +158,26 @@ function mode(values: number[]): number {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
-  for (const [v, c] of counts) if (c > bestCount || (c === bestCount && v > best)) { best = v; bestCount = c; }
+  for (const [v, c] of counts)
+    if (c > bestCount || (c === bestCount && v > best)) {
+      best = v;
+      bestCount = c;
+    }
   return best;
 }
 
-const isBorderRow = (cells: string[]): boolean => cells.every((c) => /^[\s\-–—_=+]*$/.test(c)) && cells.some((c) => /[-–—_=]/.test(c));
+const isBorderRow = (cells: string[]): boolean =>
+  cells.every((c) => /^[\s\-–—_=+]*$/.test(c)) && cells.some((c) => /[-–—_=]/.test(c));
 const isEmptyRow = (cells: string[]): boolean => cells.every((c) => c.trim() === '');
 
 function finishCells(cells: string[]): string[] {
-  return cells.map((c) => c.split('\n').map(cleanText).join('\n').replace(/^\n+|\n+$/g, ''));
+  return cells.map((c) =>
+    c
+      .split('\n')
+      .map(cleanText)
+      .join('\n')
+      .replace(/^\n+|\n+$/g, ''),
+  );
 }
 
 /**
@@ -174,13 +191,18 @@ function finishCells(cells: string[]): string[] {
  * notes between the act's own lines: none of them is the document's text, and between
  * table cells they would glue onto the next cell.
  */
-const LEGAL_SYSTEM_LINE = /^\s*(документ предоставлен (консультантплюс|гарант)|(www\.)?consultant\.ru|(www\.)?garant\.ru|дата сохранения:\s*\d|страница \d+ из \d+|надежная правовая поддержка|консультантплюс:?\s*примечание|система гарант|информационно-правовое обеспечение)/i;
-const EDITORIAL_NOTE = /^\s*\((в ред\.|п(п)?\.\s*[\d.]+(\s*-\s*[\d.]+)?\s+в ред\.|(пункт|подпункт|абзац|строка|раздел|графа|позиция)\s[^)]*(в ред\.|введен|утратил)|введен[аоы]?\s|утратил[аи]?\s+силу)[^)]*\)\s*$/i;
+const LEGAL_SYSTEM_LINE =
+  /^\s*(документ предоставлен (консультантплюс|гарант)|(www\.)?consultant\.ru|(www\.)?garant\.ru|дата сохранения:\s*\d|страница \d+ из \d+|надежная правовая поддержка|консультантплюс:?\s*примечание|система гарант|информационно-правовое обеспечение)/i;
+const EDITORIAL_NOTE =
+  /^\s*\((в ред\.|п(п)?\.\s*[\d.]+(\s*-\s*[\d.]+)?\s+в ред\.|(пункт|подпункт|абзац|строка|раздел|графа|позиция)\s[^)]*(в ред\.|введен|утратил)|введен[аоы]?\s|утратил[аи]?\s+силу)[^)]*\)\s*$/i;
 
 /** Whether a line is a legal database's page boilerplate or editorial note («(в ред. приказа … от …)»). */
 export const isLegalSystemLine = (line: string): boolean => LEGAL_SYSTEM_LINE.test(line) || EDITORIAL_NOTE.test(line);
 
-export function parseTextRendering(text: string, options: { fileName?: string; rendering?: Rendering } = {}): RawDocument {
+export function parseTextRendering(
+  text: string,
+  options: { fileName?: string; rendering?: Rendering } = {},
+): RawDocument {
   const normalized = text.replace(/\r\n?/g, '\n');
   const lines = normalized.split('\n').filter((l) => !isLegalSystemLine(l));
   // Spreadsheet exports: CSV, or tab-separated text with quoted multi-line cells.
@@ -251,7 +273,9 @@ function isTerminated(lines: string[]): boolean {
 /** Cells of a terminated row (its lines joined): split at pipes with a space on either side. */
 function splitTerminated(text: string): string[] {
   const body = text.replace(/[ \t\u00a0]*\|[ \t\u00a0]*$/, '');
-  return body.split(/(?:^|[ \t\u00a0\n])\|(?=[ \t\u00a0\n]|$)/).map((c) => c.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ''));
+  return body
+    .split(/(?:^|[ \t\u00a0\n])\|(?=[ \t\u00a0\n]|$)/)
+    .map((c) => c.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ''));
 }
 
 /**
@@ -260,7 +284,11 @@ function splitTerminated(text: string): string[] {
  * title, a signature) are text; between rows they are headings; a header row inside
  * starts a new table.
  */
-function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => void, pushTable: (rows: string[][], src: string[]) => void): void {
+function parseTerminatedPipes(
+  lines: string[],
+  pushParagraph: (l: string) => void,
+  pushTable: (rows: string[][], src: string[]) => void,
+): void {
   type Item = { kind: 'row'; cells: string[]; lines: string[] } | { kind: 'text'; line: string };
   const items: Item[] = [];
   let pending: string[] = [];
@@ -268,7 +296,10 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
   for (const line of lines) {
     if (BLANK.test(line)) {
       // A blank line ends text, not a row that has begun to list its cells.
-      if (pending.length && !hasSeparator(pending.join(' '))) { for (const l of pending) items.push({ kind: 'text', line: l }); pending = []; }
+      if (pending.length && !hasSeparator(pending.join(' '))) {
+        for (const l of pending) items.push({ kind: 'text', line: l });
+        pending = [];
+      }
       continue;
     }
     pending.push(line);
@@ -279,12 +310,15 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
   }
   // A file cut inside a row keeps what it has.
   if (pending.length) {
-    if (hasSeparator(pending.join(' '))) items.push({ kind: 'row', cells: splitTerminated(pending.join('\n')), lines: pending });
+    if (hasSeparator(pending.join(' ')))
+      items.push({ kind: 'row', cells: splitTerminated(pending.join('\n')), lines: pending });
     else for (const l of pending) items.push({ kind: 'text', line: l });
   }
   const filled = (r: string[]) => r.filter((c) => c.trim()).length;
   // A row with cells; one whose first cells are empty is the rest of the row above (a page break).
-  const wide = (it: Item) => it.kind === 'row' && (filled(it.cells) >= 2 || (it.cells.length >= 2 && !it.cells[0].trim() && filled(it.cells) >= 1));
+  const wide = (it: Item) =>
+    it.kind === 'row' &&
+    (filled(it.cells) >= 2 || (it.cells.length >= 2 && !it.cells[0].trim() && filled(it.cells) >= 1));
   // Rows wrapped at a separator («… | Срок» / «исполнения | …») end lines in « |» too: when
   // rows come out ragged, every pipe ends a cell and the header's column count makes the rows.
   // Each table is judged against its own header's width (tables of several widths are not ragged).
@@ -305,7 +339,12 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
       all++;
       if (r.cells.length === (width || r.cells.length)) fit++;
     }
-    if (!width) return wideRows.length >= 3 && wideRows.filter((r) => r.cells.length === mode(wideRows.map((x) => x.cells.length))).length < 0.7 * wideRows.length;
+    if (!width)
+      return (
+        wideRows.length >= 3 &&
+        wideRows.filter((r) => r.cells.length === mode(wideRows.map((x) => x.cells.length))).length <
+          0.7 * wideRows.length
+      );
     return judge();
   })();
   if (ragged) {
@@ -314,14 +353,22 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
     cellsToTables(cells, blocks, 0, 40);
     for (const b of blocks) {
       if (b.type === 'paragraph') pushParagraph(b.text.replace(/\n/g, ' '));
-      else pushTable(b.rows.map((r) => r.cells), []);
+      else
+        pushTable(
+          b.rows.map((r) => r.cells),
+          [],
+        );
     }
     return;
   }
   let k = 0;
   while (k < items.length) {
     const it = items[k];
-    if (!wide(it)) { pushParagraph(it.kind === 'text' ? it.line : it.cells.filter((c) => c.trim()).join(' ')); k++; continue; }
+    if (!wide(it)) {
+      pushParagraph(it.kind === 'text' ? it.line : it.cells.filter((c) => c.trim()).join(' '));
+      k++;
+      continue;
+    }
     // The table: up to text, or up to one-cell rows that end the document.
     let end = k;
     let lastWide = k;
@@ -334,16 +381,25 @@ function parseTerminatedPipes(lines: string[], pushParagraph: (l: string) => voi
     }
     // One-cell rows after the last wide row (the next part's heading, a signature) are text,
     // and so is a short unnumbered row closing the document (a signature «Министр | И.И. Иванов |»).
-    const widthHere = mode(items.slice(k, lastWide + 1).map((x) => (x.kind === 'row' ? x.cells.length : 0)).filter((n) => n >= 2));
+    const widthHere = mode(
+      items
+        .slice(k, lastWide + 1)
+        .map((x) => (x.kind === 'row' ? x.cells.length : 0))
+        .filter((n) => n >= 2),
+    );
     while (lastWide > k) {
       const last = items[lastWide] as { cells: string[] };
-      if (last.cells.length >= widthHere || ROW_START.test(last.cells[0]) || !SIGNATURE.test(last.cells.join(' '))) break;
+      if (last.cells.length >= widthHere || ROW_START.test(last.cells[0]) || !SIGNATURE.test(last.cells.join(' ')))
+        break;
       lastWide--;
       while (lastWide > k && !wide(items[lastWide])) lastWide--;
     }
     const stop = lastWide + 1;
     const rows = items.slice(k, stop) as Array<{ cells: string[]; lines: string[] }>;
-    pushTable(joinBrokenRows(rows.map((r) => r.cells)), rows.flatMap((r) => r.lines));
+    pushTable(
+      joinBrokenRows(rows.map((r) => r.cells)),
+      rows.flatMap((r) => r.lines),
+    );
     k = stop;
   }
 }
@@ -355,7 +411,14 @@ function joinBrokenRows(rows: string[][]): string[][] {
   const out: string[][] = [];
   for (const r of rows) {
     const prev = out[out.length - 1];
-    if (prev && prev.length >= 2 && prev.length < width && prev.length + r.length <= width && !ROW_START.test(r[0]) && !LINE_HEADING.test(r[0])) {
+    if (
+      prev &&
+      prev.length >= 2 &&
+      prev.length < width &&
+      prev.length + r.length <= width &&
+      !ROW_START.test(r[0]) &&
+      !LINE_HEADING.test(r[0])
+    ) {
       prev.push(...r);
       continue;
     }
@@ -382,18 +445,35 @@ function parseSeparated(
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    if (r.isRule(line)) { i++; continue; }
+    if (r.isRule(line)) {
+      i++;
+      continue;
+    }
     // «№» alone right above the header is the first line of its first cell («№\nп/п»).
     const startsHeader = /^\s*№\s*$/.test(line) && i + 1 < lines.length && isRowLine(lines[i + 1]);
-    if (!isRowLine(line) && !startsHeader) { pushParagraph(line); i++; continue; }
+    if (!isRowLine(line) && !startsHeader) {
+      pushParagraph(line);
+      i++;
+      continue;
+    }
     // The region: up to a bottom border, or text after a blank line.
     let end = i + 1;
     let prevBlank = false;
     for (let j = i + 1; j < lines.length; j++) {
       const l = lines[j];
-      if (BLANK.test(l)) { prevBlank = true; continue; }
-      if (r.isRule(l)) { end = j + 1; prevBlank = false; continue; }
-      if (isRowLine(l) && isBorderRow(r.split(l))) { end = j + 1; break; }
+      if (BLANK.test(l)) {
+        prevBlank = true;
+        continue;
+      }
+      if (r.isRule(l)) {
+        end = j + 1;
+        prevBlank = false;
+        continue;
+      }
+      if (isRowLine(l) && isBorderRow(r.split(l))) {
+        end = j + 1;
+        break;
+      }
       if (!isRowLine(l) && !r.isRule(l) && prevBlank) break;
       end = j + 1;
       prevBlank = false;
@@ -412,7 +492,10 @@ function parseSeparated(
       rows.pop();
       meta.pop();
     }
-    pushTable(rows, region.filter((l) => !trailing.includes(l)));
+    pushTable(
+      rows,
+      region.filter((l) => !trailing.includes(l)),
+    );
     for (const l of trailing) pushParagraph(l);
     i = end;
   }
@@ -425,7 +508,11 @@ interface Separated {
   isWholeRow: (l: string) => boolean;
 }
 
-interface RowMeta { seps: number; afterBlank: boolean; lines: string[] }
+interface RowMeta {
+  seps: number;
+  afterBlank: boolean;
+  lines: string[];
+}
 
 /** A heading standing alone on a line between rows («1. Стратегия …», «Протокол … от …»). */
 const LINE_HEADING = /^\s*((\d{1,3}|[IVXLC]{1,7})\.\s+[А-ЯЁA-Z«"]|[Рр]аздел\s|([Пп]ротокол|[Зз]аседани)\S*\s.*\d{4})/;
@@ -447,11 +534,15 @@ function assembleSeparated(region: string[], full: number, r: Separated): { rows
     meta.push({ seps: s, afterBlank: prevBlank, lines: [l] });
   };
   const nextStartsRow = (k: number) => {
-    for (let n = k + 1; n < region.length; n++) if (!BLANK.test(region[n])) return ROW_START.test(r.split(region[n])[0]);
+    for (let n = k + 1; n < region.length; n++)
+      if (!BLANK.test(region[n])) return ROW_START.test(r.split(region[n])[0]);
     return false;
   };
   region.forEach((l, k) => {
-    if (BLANK.test(l)) { prevBlank = true; return; }
+    if (BLANK.test(l)) {
+      prevBlank = true;
+      return;
+    }
     if (r.isRule(l)) return;
     const s = r.seps(l);
     if (r.isWholeRow(l)) {
@@ -500,12 +591,17 @@ function rowWidth(region: string[], r: Separated): number {
   for (let f = 1; f <= max; f++) {
     const { rows } = assembleSeparated(region, f, r);
     const score = rows.filter((row) => row.length === f + 1).length * (f + 1);
-    if (score > bestScore || (score === bestScore && f === common)) { best = f; bestScore = score; }
+    if (score > bestScore || (score === bestScore && f === common)) {
+      best = f;
+      bestScore = score;
+    }
   }
   return best;
 }
 
-interface Cell { text: string }
+interface Cell {
+  text: string;
+}
 
 /** Rendering 2: every cell starts a line with a tab, rows separated by blank lines. */
 function parseCellPerLine(
@@ -515,7 +611,11 @@ function parseCellPerLine(
 ): void {
   let i = 0;
   while (i < lines.length) {
-    if (!LEADING_TAB.test(lines[i])) { pushParagraph(lines[i]); i++; continue; }
+    if (!LEADING_TAB.test(lines[i])) {
+      pushParagraph(lines[i]);
+      i++;
+      continue;
+    }
     // Collect the region: cells and their continuation lines; blank lines close a group.
     const groups: Cell[][] = [];
     let group: Cell[] = [];
@@ -528,7 +628,10 @@ function parseCellPerLine(
         group.push({ text: l.replace(LEADING_TAB, '').replace(/\t/g, ' ') });
         afterBlank = false;
       } else if (BLANK.test(l)) {
-        if (group.length) { groups.push(group); group = []; }
+        if (group.length) {
+          groups.push(group);
+          group = [];
+        }
         afterBlank = true;
         continue;
       } else if (afterBlank || (group.length === 0 && groups.length === 0)) {
@@ -556,7 +659,11 @@ function chunk(cells: string[], ncols: number): string[][] {
   const rows: string[][] = [];
   let i = 0;
   while (i < cells.length) {
-    if (HEADING.test(cells[i]) && !ROW_START.test(cells[i]) && (i + 1 >= cells.length || ROW_START.test(cells[i + 1]) || !cells[i + 1].trim())) {
+    if (
+      HEADING.test(cells[i]) &&
+      !ROW_START.test(cells[i]) &&
+      (i + 1 >= cells.length || ROW_START.test(cells[i + 1]) || !cells[i + 1].trim())
+    ) {
       const row = [cells[i++]];
       if (i < cells.length && !cells[i].trim()) row.push(cells[i++]);
       rows.push(row);
@@ -650,15 +757,28 @@ export function parseDelimited(text: string, d: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
-    } else if (ch === '"' && field.trim() === '') { quoted = true; field = ''; }
-    else if (ch === d) { row.push(field); field = ''; }
-    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += ch;
+    } else if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (ch === d) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -670,8 +790,14 @@ function delimitedToDocument(rows: string[][]): RawDocument {
   let last = cleaned.length - 1;
   while (last >= 0 && !wide(cleaned[last])) last--;
   const blocks: RawBlock[] = [];
-  const para = (r: string[]) => { const t = r.filter((c) => c.trim()).join(' '); if (t.trim()) blocks.push({ type: 'paragraph', text: t }); };
-  if (first < 0) { cleaned.forEach(para); return { blocks }; }
+  const para = (r: string[]) => {
+    const t = r.filter((c) => c.trim()).join(' ');
+    if (t.trim()) blocks.push({ type: 'paragraph', text: t });
+  };
+  if (first < 0) {
+    cleaned.forEach(para);
+    return { blocks };
+  }
   cleaned.slice(0, first).forEach(para);
   const body = cleaned.slice(first, last + 1).filter((r) => !isEmptyRow(r) && !isBorderRow(r));
   blocks.push({ type: 'table', rows: body.map((cells): RawRow => ({ cells })) });

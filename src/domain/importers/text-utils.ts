@@ -7,8 +7,7 @@ export const normalizeSpace = (s: string | null | undefined): string => (s ?? ''
  * Whitespace-normalises a multi-paragraph text but keeps its paragraph breaks:
  * spaces collapse inside each line, empty lines disappear.
  */
-export const normalizeParagraphs = (s: string): string =>
-  s.split('\n').map(normalizeSpace).filter(Boolean).join('\n');
+export const normalizeParagraphs = (s: string): string => s.split('\n').map(normalizeSpace).filter(Boolean).join('\n');
 
 /** Lower case with «ё» folded to «е», for matching labels. */
 export const foldCase = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');

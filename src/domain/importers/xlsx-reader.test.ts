@@ -7,8 +7,10 @@ import type { RawBlock, RawDocument } from './raw-document.js';
 import { importDocument } from './read-document.js';
 import { cellText, countValueRows, findHeaderRow, formatDate, formatNumber, readXlsx } from './xlsx-reader.js';
 
-const tables = (d: RawDocument) => d.blocks.filter((b): b is Extract<RawBlock, { type: 'table' }> => b.type === 'table');
-const paragraphs = (d: RawDocument) => d.blocks.filter((b): b is Extract<RawBlock, { type: 'paragraph' }> => b.type === 'paragraph').map((b) => b.text);
+const tables = (d: RawDocument) =>
+  d.blocks.filter((b): b is Extract<RawBlock, { type: 'table' }> => b.type === 'table');
+const paragraphs = (d: RawDocument) =>
+  d.blocks.filter((b): b is Extract<RawBlock, { type: 'paragraph' }> => b.type === 'paragraph').map((b) => b.text);
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -42,7 +44,13 @@ describe('readXlsx on a generated roadmap', () => {
 
   it('reads header, column numbers, merged section rows, dates, rich text, formulas, vertical merges', async () => {
     const [t] = tables(await readXlsx(await makeRoadmapXlsx()));
-    expect(t.rows[0].cells).toEqual(['№ п/п', 'Наименование мероприятия', 'Ожидаемый результат', 'Срок исполнения', 'Исполнитель (соисполнители)']);
+    expect(t.rows[0].cells).toEqual([
+      '№ п/п',
+      'Наименование мероприятия',
+      'Ожидаемый результат',
+      'Срок исполнения',
+      'Исполнитель (соисполнители)',
+    ]);
     expect(t.rows[1].cells).toEqual(['1', '2', '3', '4', '5']);
     expect(t.rows[2]).toEqual({ cells: ['1. Организация медико-социальной помощи'], spans: [5] });
     const byNumber = Object.fromEntries(t.rows.map((r) => [r.cells[0], r.cells]));
@@ -76,24 +84,49 @@ describe('readXlsx structure', () => {
   });
 
   it('a sheet with a single column of text becomes paragraphs', async () => {
-    const doc = await readXlsx(await workbook((wb) => { const s = wb.addWorksheet('x'); s.addRow(['первая']); s.addRow([]); s.addRow(['вторая']); }));
-    expect(doc.blocks).toEqual([{ type: 'paragraph', text: 'первая' }, { type: 'paragraph', text: 'вторая' }]);
+    const doc = await readXlsx(
+      await workbook((wb) => {
+        const s = wb.addWorksheet('x');
+        s.addRow(['первая']);
+        s.addRow([]);
+        s.addRow(['вторая']);
+      }),
+    );
+    expect(doc.blocks).toEqual([
+      { type: 'paragraph', text: 'первая' },
+      { type: 'paragraph', text: 'вторая' },
+    ]);
   });
 
   it('keeps line breaks inside a cell (Alt+Enter) as \\n', async () => {
-    const doc = await readXlsx(await workbook((wb) => { const s = wb.addWorksheet('x'); s.addRow(['№', 'Исполнитель']); s.addRow(['1', 'Минсоц,\r\nМинздрав']); }));
+    const doc = await readXlsx(
+      await workbook((wb) => {
+        const s = wb.addWorksheet('x');
+        s.addRow(['№', 'Исполнитель']);
+        s.addRow(['1', 'Минсоц,\r\nМинздрав']);
+      }),
+    );
     expect(tables(doc)[0].rows[1].cells[1]).toBe('Минсоц,\nМинздрав');
   });
 
   it('refuses a sheet of more than 5,000 rows before loading it', async () => {
-    const bytes = await workbook((wb) => { const s = wb.addWorksheet('x'); s.addRow(['№', 'Мероприятие']); for (let i = 1; i <= 5001; i++) s.addRow([i, 'м']); });
+    const bytes = await workbook((wb) => {
+      const s = wb.addWorksheet('x');
+      s.addRow(['№', 'Мероприятие']);
+      for (let i = 1; i <= 5001; i++) s.addRow([i, 'м']);
+    });
     const e = await domainError(readXlsx(bytes));
     expect(e.kind).toBe('too_large');
     expect(e.code).toBe('import.too_many_rows');
   });
 
   it('lays out only rows with values: a value in row 1,000,000 costs nothing', async () => {
-    const bytes = await workbook((wb) => { const s = wb.addWorksheet('x'); s.addRow(['№', 'Мероприятие']); s.getCell(1_000_000, 1).value = '1'; s.getCell(1_000_000, 2).value = 'далеко внизу'; });
+    const bytes = await workbook((wb) => {
+      const s = wb.addWorksheet('x');
+      s.addRow(['№', 'Мероприятие']);
+      s.getCell(1_000_000, 1).value = '1';
+      s.getCell(1_000_000, 2).value = 'далеко внизу';
+    });
     const t0 = performance.now();
     const doc = await readXlsx(bytes);
     expect(tables(doc)[0].rows).toEqual([{ cells: ['№', 'Мероприятие'] }, { cells: ['1', 'далеко внизу'] }]);
@@ -102,14 +135,20 @@ describe('readXlsx structure', () => {
 
   it('refuses a workbook whose sheets exceed 32 MB of XML, before exceljs loads it', async () => {
     const zip = await JSZip.loadAsync(await makeRoadmapXlsx());
-    zip.file('xl/worksheets/sheet9.xml', '<worksheet><sheetData/></worksheet>' + ' '.repeat(33 * 1024 * 1024), { compression: 'STORE' });
+    zip.file('xl/worksheets/sheet9.xml', '<worksheet><sheetData/></worksheet>' + ' '.repeat(33 * 1024 * 1024), {
+      compression: 'STORE',
+    });
     const e = await domainError(readXlsx(await zip.generateAsync({ type: 'nodebuffer' })));
     expect(e.code).toBe('import.document_too_large');
     expect(e.kind).toBe('too_large');
   });
 
   it('refuses a sheet wider than 256 columns', async () => {
-    const bytes = await workbook((wb) => { const s = wb.addWorksheet('x'); s.getCell(1, 1).value = '№'; s.getCell(1, 300).value = 'далеко'; });
+    const bytes = await workbook((wb) => {
+      const s = wb.addWorksheet('x');
+      s.getCell(1, 1).value = '№';
+      s.getCell(1, 300).value = 'далеко';
+    });
     expect((await domainError(readXlsx(bytes))).code).toBe('import.too_many_columns');
   });
 
@@ -138,7 +177,9 @@ describe('cell rendering', () => {
   it('flattens rich text, formulas, hyperlinks, errors, booleans', () => {
     expect(cellText({ richText: [{ text: 'до ' }, { text: '1 июля' }] })).toBe('до 1 июля');
     expect(cellText({ formula: 'A1*2', result: 2.5 } as ExcelJS.CellFormulaValue)).toBe('2,5');
-    expect(cellText({ formula: 'TODAY()', result: new Date(Date.UTC(2025, 1, 3)) } as ExcelJS.CellFormulaValue)).toBe('03.02.2025');
+    expect(cellText({ formula: 'TODAY()', result: new Date(Date.UTC(2025, 1, 3)) } as ExcelJS.CellFormulaValue)).toBe(
+      '03.02.2025',
+    );
     expect(cellText({ formula: 'X' } as ExcelJS.CellFormulaValue)).toBe('');
     expect(cellText({ text: 'портал', hyperlink: 'https://x.example' })).toBe('портал');
     expect(cellText({ error: '#N/A' } as ExcelJS.CellErrorValue)).toBe('#N/A');
@@ -148,13 +189,16 @@ describe('cell rendering', () => {
 
   it('finds the header row by its words, else by width', () => {
     const row = (...t: string[]) => t.map((text) => ({ text }));
-    expect(findHeaderRow([row('УТВЕРЖДАЮ', ''), row('«1» марта', 'И.И. Иванов'), row('№ п/п', 'Мероприятие', 'Срок')])).toBe(2);
+    expect(
+      findHeaderRow([row('УТВЕРЖДАЮ', ''), row('«1» марта', 'И.И. Иванов'), row('№ п/п', 'Мероприятие', 'Срок')]),
+    ).toBe(2);
     expect(findHeaderRow([row('Заголовок'), row('a', 'b', 'c'), row('d', 'e')])).toBe(1);
     expect(findHeaderRow([row('Заголовок'), row('')])).toBe(-1);
   });
 
   it('counts only rows that hold values', () => {
-    const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2" ht="20"/><row r="3"><c r="A3" s="1"/></row><row r="4"><c t="inlineStr"><is><t>x</t></is></c></row></sheetData><rowBreaks/>';
+    const xml =
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2" ht="20"/><row r="3"><c r="A3" s="1"/></row><row r="4"><c t="inlineStr"><is><t>x</t></is></c></row></sheetData><rowBreaks/>';
     expect(countValueRows(xml)).toBe(2);
   });
 });

@@ -37,7 +37,10 @@ export function countValueRows(sheetXml: string): number {
   for (let m = re.exec(sheetXml); m; m = re.exec(sheetXml)) {
     if (m[2] === 'row') {
       if (m[1] === '/') inRow = false;
-      else { inRow = true; counted = false; }
+      else {
+        inRow = true;
+        counted = false;
+      }
     } else if (!m[1] && inRow && !counted) {
       counted = true;
       rows++;
@@ -54,11 +57,15 @@ export const MAX_SHEETS_XML_BYTES = 32 * 1024 * 1024;
 
 function checkSheetSizes(zip: SafeZip): void {
   let total = 0;
-  for (const e of zip.entries.values()) if (/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i.test(e.name)) total += e.uncompressedSize;
+  for (const e of zip.entries.values())
+    if (/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i.test(e.name)) total += e.uncompressedSize;
   if (total > MAX_SHEETS_XML_BYTES) {
-    throw new DomainError('too_large', 'import.document_too_large',
+    throw new DomainError(
+      'too_large',
+      'import.document_too_large',
       'Книга Excel слишком большая для импорта. Оставьте в ней только лист с планом или разделите её на несколько файлов.',
-      `worksheets + sharedStrings = ${total} bytes > MAX_SHEETS_XML_BYTES=${MAX_SHEETS_XML_BYTES}`);
+      `worksheets + sharedStrings = ${total} bytes > MAX_SHEETS_XML_BYTES=${MAX_SHEETS_XML_BYTES}`,
+    );
   }
   for (const name of zip.entries.keys()) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
@@ -75,7 +82,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 export function formatDate(d: Date): string {
   if (Number.isNaN(d.getTime())) return '';
   const date = `${pad2(d.getUTCDate())}.${pad2(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
-  const h = d.getUTCHours(), m = d.getUTCMinutes();
+  const h = d.getUTCHours(),
+    m = d.getUTCMinutes();
   return h || m ? `${date} ${pad2(h)}:${pad2(m)}` : date;
 }
 
@@ -96,7 +104,8 @@ export function formatNumber(v: number, numFmt?: string): string {
 }
 
 /** OOXML escapes control characters in strings as `_xHHHH_`. */
-const unescapeOoxml = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const unescapeOoxml = (s: string) =>
+  s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 type AnyValue = ExcelJS.CellValue | { result?: unknown } | undefined;
 
@@ -109,7 +118,8 @@ export function cellText(value: AnyValue, numFmt?: string): string {
   if (value instanceof Date) return formatDate(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return cellText((v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join(''));
+    if (Array.isArray(v.richText))
+      return cellText((v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join(''));
     if ('formula' in v || 'sharedFormula' in v || 'result' in v) {
       const r = v.result;
       if (r instanceof Date) return formatDate(r);
@@ -129,8 +139,10 @@ function parseRange(range: string): { r1: number; c1: number; r2: number; c2: nu
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(range.trim());
   if (!m) return undefined;
   const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const c1 = col(m[1]), r1 = Number(m[2]);
-  const c2 = m[3] ? col(m[3]) : c1, r2 = m[4] ? Number(m[4]) : r1;
+  const c1 = col(m[1]),
+    r1 = Number(m[2]);
+  const c2 = m[3] ? col(m[3]) : c1,
+    r2 = m[4] ? Number(m[4]) : r1;
   return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
 }
 
@@ -144,9 +156,12 @@ function readSheetGrid(ws: ExcelJS.Worksheet): Grid {
       const text = cellText(cell.value as AnyValue, cell.numFmt).trim();
       if (!text) return;
       if (c > MAX_SHEET_COLUMNS) {
-        throw new DomainError('too_large', 'import.too_many_columns',
+        throw new DomainError(
+          'too_large',
+          'import.too_many_columns',
           `Лист «${ws.name}» слишком широкий: заполнены столбцы дальше ${MAX_SHEET_COLUMNS}-го.`,
-          `sheet ${ws.name}: value in column ${c} > MAX_SHEET_COLUMNS=${MAX_SHEET_COLUMNS}`);
+          `sheet ${ws.name}: value in column ${c} > MAX_SHEET_COLUMNS=${MAX_SHEET_COLUMNS}`,
+        );
       }
       let m = texts.get(r);
       if (!m) texts.set(r, (m = new Map()));
@@ -160,8 +175,13 @@ function readSheetGrid(ws: ExcelJS.Worksheet): Grid {
   // with one value in row 1 000 000 as cheap as a small one.
   const valueRows = [...texts.keys()].sort((a, b) => a - b);
   const firstAtOrAfter = (r: number) => {
-    let lo = 0, hi = valueRows.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (valueRows[mid] < r) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = valueRows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (valueRows[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
     return lo;
   };
 
@@ -190,12 +210,20 @@ function readSheetGrid(ws: ExcelJS.Worksheet): Grid {
   for (const r of valueRows) {
     const m = texts.get(r);
     const row: PendingCell[] = [];
-    for (let c = 1; c <= maxCol; ) {
+    for (let c = 1; c <= maxCol;) {
       const key = `${r}:${c}`;
       const state = covered.get(key);
       const span = spanAt.get(key) ?? 1;
-      if (state === 'skip') { c++; continue; }
-      row.push({ text: m?.get(c) ?? '', span, gridCol: c - 1, vMerge: state === 'continue' ? 'continue' : restarts.has(key) ? 'restart' : undefined });
+      if (state === 'skip') {
+        c++;
+        continue;
+      }
+      row.push({
+        text: m?.get(c) ?? '',
+        span,
+        gridCol: c - 1,
+        vMerge: state === 'continue' ? 'continue' : restarts.has(key) ? 'restart' : undefined,
+      });
       c += span;
     }
     rows.push(row);
@@ -221,7 +249,13 @@ function sheetBlocks(ws: ExcelJS.Worksheet): RawBlock[] {
   const above = header < 0 ? rows : rows.slice(0, header);
   for (const row of above) {
     if (nonEmpty(row) === 0) continue;
-    blocks.push({ type: 'paragraph', text: row.map((c) => c.text).filter(Boolean).join(' ') });
+    blocks.push({
+      type: 'paragraph',
+      text: row
+        .map((c) => c.text)
+        .filter(Boolean)
+        .join(' '),
+    });
   }
   if (header >= 0) {
     const table: RawRow[] = resolveVerticalMerges(rows.slice(header));
@@ -244,9 +278,26 @@ export async function readXlsx(bytes: Uint8Array): Promise<RawDocument> {
   checkSheetSizes(zip);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof wb.xlsx.load>[0], {
-      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'drawing', 'picture', 'tableParts', 'extLst', 'headerFooter', 'pageSetup', 'printOptions', 'rowBreaks', 'autoFilter', 'sheetProtection', 'hyperlinks'],
-    });
+    await wb.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof wb.xlsx.load>[0],
+      {
+        ignoreNodes: [
+          'dataValidations',
+          'conditionalFormatting',
+          'drawing',
+          'picture',
+          'tableParts',
+          'extLst',
+          'headerFooter',
+          'pageSetup',
+          'printOptions',
+          'rowBreaks',
+          'autoFilter',
+          'sheetProtection',
+          'hyperlinks',
+        ],
+      },
+    );
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw corruptArchiveError(`exceljs: ${(err as Error)?.message ?? String(err)}`, 'таблицу Excel (.xlsx)');

@@ -83,7 +83,12 @@ function domainError(fn: () => unknown): DomainError {
 
 describe('zip-guard', () => {
   it('opens a well-formed archive and reads entries lazily', async () => {
-    const zip = openZip(makeZip([{ name: 'a.xml', data: '<a>привет</a>' }, { name: 'b.bin', data: new Uint8Array([1, 2, 3]), method: 0 }]));
+    const zip = openZip(
+      makeZip([
+        { name: 'a.xml', data: '<a>привет</a>' },
+        { name: 'b.bin', data: new Uint8Array([1, 2, 3]), method: 0 },
+      ]),
+    );
     expect([...zip.entries.keys()]).toEqual(['a.xml', 'b.bin']);
     expect(zip.readText('a.xml')).toBe('<a>привет</a>');
     expect([...zip.readBytes('b.bin')!]).toEqual([1, 2, 3]);
@@ -107,7 +112,9 @@ describe('zip-guard', () => {
   });
 
   it('refuses a ZIP entry encrypted with a password', () => {
-    expect(domainError(() => inspectZip(makeZip([{ name: 'word/document.xml', data: 'x', flags: 0x0801 }]))).code).toBe('import.password_protected');
+    expect(domainError(() => inspectZip(makeZip([{ name: 'word/document.xml', data: 'x', flags: 0x0801 }]))).code).toBe(
+      'import.password_protected',
+    );
   });
 
   it('refuses uploads above MAX_UPLOAD_BYTES before anything else', () => {
@@ -120,10 +127,14 @@ describe('zip-guard', () => {
 
   it('refuses a declared total above 100 MB without inflating', () => {
     const big = 60 * 1024 * 1024;
-    const e = domainError(() => inspectZip(makeZip([
-      { name: 'a', data: 'x', declaredSize: big, declaredCompressed: big / 100 },
-      { name: 'b', data: 'y', declaredSize: big, declaredCompressed: big / 100 },
-    ])));
+    const e = domainError(() =>
+      inspectZip(
+        makeZip([
+          { name: 'a', data: 'x', declaredSize: big, declaredCompressed: big / 100 },
+          { name: 'b', data: 'y', declaredSize: big, declaredCompressed: big / 100 },
+        ]),
+      ),
+    );
     expect(e.code).toBe('import.uncompressed_too_large');
   });
 
@@ -149,19 +160,41 @@ describe('zip-guard', () => {
     // declares 64 KiB, inflates to 10 MiB: passes the directory check, stopped while inflating
     const zip = openZip(makeZip([{ name: 'x.xml', data: zeros, declaredSize: 64 * 1024 }]));
     expect(domainError(() => zip.readBytes('x.xml')).code).toBe('import.zip_bomb');
-    expect(domainError(() => assertZipInflatesAsDeclared(makeZip([{ name: 'x.xml', data: zeros, declaredSize: 64 * 1024 }]))).code).toBe('import.zip_bomb');
+    expect(
+      domainError(() => assertZipInflatesAsDeclared(makeZip([{ name: 'x.xml', data: zeros, declaredSize: 64 * 1024 }])))
+        .code,
+    ).toBe('import.zip_bomb');
   });
 
   it('detects corrupt data: CRC, short inflation, truncation, garbage, duplicates, stored size mismatch', () => {
-    expect(domainError(() => openZip(makeZip([{ name: 'a', data: 'abc', crc: 1 }])).readBytes('a')).code).toBe('import.corrupt_file');
-    expect(domainError(() => openZip(makeZip([{ name: 'a', data: 'abc', declaredSize: 10 }])).readBytes('a')).code).toBe('import.corrupt_file');
+    expect(domainError(() => openZip(makeZip([{ name: 'a', data: 'abc', crc: 1 }])).readBytes('a')).code).toBe(
+      'import.corrupt_file',
+    );
+    expect(
+      domainError(() => openZip(makeZip([{ name: 'a', data: 'abc', declaredSize: 10 }])).readBytes('a')).code,
+    ).toBe('import.corrupt_file');
     const good = makeZip([{ name: 'a', data: 'содержимое '.repeat(100) }]);
     expect(domainError(() => inspectZip(good.subarray(0, good.length - 30))).code).toBe('import.corrupt_file');
-    expect(domainError(() => inspectZip(new TextEncoder().encode('PK\x03\x04 это не архив'))).code).toBe('import.corrupt_file');
+    expect(domainError(() => inspectZip(new TextEncoder().encode('PK\x03\x04 это не архив'))).code).toBe(
+      'import.corrupt_file',
+    );
     expect(domainError(() => inspectZip(new Uint8Array(0))).code).toBe('import.corrupt_file');
-    expect(domainError(() => inspectZip(makeZip([{ name: 'a', data: '1' }, { name: 'a', data: '2' }]))).code).toBe('import.corrupt_file');
-    expect(domainError(() => inspectZip(makeZip([{ name: 'a', data: 'abc', method: 0, declaredSize: 5 }]))).code).toBe('import.corrupt_file');
-    expect(domainError(() => inspectZip(makeZip([{ name: 'a', data: 'x' }], { declaredCount: 3 }))).code).toBe('import.corrupt_file');
+    expect(
+      domainError(() =>
+        inspectZip(
+          makeZip([
+            { name: 'a', data: '1' },
+            { name: 'a', data: '2' },
+          ]),
+        ),
+      ).code,
+    ).toBe('import.corrupt_file');
+    expect(domainError(() => inspectZip(makeZip([{ name: 'a', data: 'abc', method: 0, declaredSize: 5 }]))).code).toBe(
+      'import.corrupt_file',
+    );
+    expect(domainError(() => inspectZip(makeZip([{ name: 'a', data: 'x' }], { declaredCount: 3 }))).code).toBe(
+      'import.corrupt_file',
+    );
     // flipped bytes inside the deflate stream
     const flipped = Buffer.from(good);
     for (let i = 40; i < 60; i++) flipped[i] ^= 0xff;

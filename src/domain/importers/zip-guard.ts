@@ -74,7 +74,14 @@ export type ContainerKind = 'zip' | 'cfb' | 'other';
 /** @example detectContainer(bytes) === 'cfb' // .doc/.xls or an encrypted .docx/.xlsx */
 export function detectContainer(bytes: Uint8Array): ContainerKind {
   if (bytes.length >= 8 && CFB_MAGIC.every((b, i) => bytes[i] === b)) return 'cfb';
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) return 'zip';
+  if (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5) &&
+    (bytes[3] === 4 || bytes[3] === 6)
+  )
+    return 'zip';
   return 'other';
 }
 
@@ -149,7 +156,10 @@ export function inspectZip(bytes: Uint8Array): ZipEntryInfo[] {
   // End of central directory: the last signature within 64 KiB + 22 bytes of the end.
   let eocd = -1;
   for (let o = bytes.length - 22; o >= Math.max(0, bytes.length - 22 - 0xffff); o--) {
-    if (u32(o) === SIG_EOCD && o + 22 + u16(o + 20) <= bytes.length) { eocd = o; break; }
+    if (u32(o) === SIG_EOCD && o + 22 + u16(o + 20) <= bytes.length) {
+      eocd = o;
+      break;
+    }
   }
   if (eocd < 0) throw corruptArchiveError('end of central directory not found (truncated file?)');
   if (u16(eocd + 4) !== 0 || u16(eocd + 6) !== 0) throw corruptArchiveError('multi-disk archive');
@@ -161,15 +171,19 @@ export function inspectZip(bytes: Uint8Array): ZipEntryInfo[] {
     const loc = eocd - 20;
     if (!inBounds(loc, 20) || u32(loc) !== SIG_ZIP64_LOCATOR) throw corruptArchiveError('zip64 locator missing');
     const z = u64(loc + 8);
-    if (!inBounds(z, 56) || u32(z) !== SIG_ZIP64_EOCD) throw corruptArchiveError('zip64 end of central directory missing');
+    if (!inBounds(z, 56) || u32(z) !== SIG_ZIP64_EOCD)
+      throw corruptArchiveError('zip64 end of central directory missing');
     count = u64(z + 32);
     cdSize = u64(z + 40);
     cdOffset = u64(z + 48);
   }
   if (count > MAX_ZIP_ENTRIES) {
-    throw new DomainError('too_large', 'import.too_many_entries',
+    throw new DomainError(
+      'too_large',
+      'import.too_many_entries',
       `Файл отклонён: архив документа содержит слишком много частей (${count}, допускается не более ${MAX_ZIP_ENTRIES}).`,
-      `zip has ${count} entries, MAX_ZIP_ENTRIES=${MAX_ZIP_ENTRIES}`);
+      `zip has ${count} entries, MAX_ZIP_ENTRIES=${MAX_ZIP_ENTRIES}`,
+    );
   }
   if (!inBounds(cdOffset, cdSize)) throw corruptArchiveError('central directory out of bounds');
 
@@ -189,20 +203,31 @@ export function inspectZip(bytes: Uint8Array): ZipEntryInfo[] {
     const extraLen = u16(p + 30);
     const commentLen = u16(p + 32);
     let localHeaderOffset = u32(p + 42);
-    if (!inBounds(p + 46, nameLen + extraLen + commentLen)) throw corruptArchiveError(`central directory entry ${i} truncated`);
+    if (!inBounds(p + 46, nameLen + extraLen + commentLen))
+      throw corruptArchiveError(`central directory entry ${i} truncated`);
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     // Zip64 extended information: present fields replace the 0xFFFFFFFF placeholders, in this order.
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
       let e = p + 46 + nameLen;
       const end = e + extraLen;
       while (e + 4 <= end) {
-        const id = u16(e), len = u16(e + 2);
+        const id = u16(e),
+          len = u16(e + 2);
         if (e + 4 + len > end) break;
         if (id === 0x0001) {
           let f = e + 4;
-          if (uncompressedSize === 0xffffffff && f + 8 <= e + 4 + len) { uncompressedSize = u64(f); f += 8; }
-          if (compressedSize === 0xffffffff && f + 8 <= e + 4 + len) { compressedSize = u64(f); f += 8; }
-          if (localHeaderOffset === 0xffffffff && f + 8 <= e + 4 + len) { localHeaderOffset = u64(f); f += 8; }
+          if (uncompressedSize === 0xffffffff && f + 8 <= e + 4 + len) {
+            uncompressedSize = u64(f);
+            f += 8;
+          }
+          if (compressedSize === 0xffffffff && f + 8 <= e + 4 + len) {
+            compressedSize = u64(f);
+            f += 8;
+          }
+          if (localHeaderOffset === 0xffffffff && f + 8 <= e + 4 + len) {
+            localHeaderOffset = u64(f);
+            f += 8;
+          }
         }
         e += 4 + len;
       }
@@ -210,19 +235,26 @@ export function inspectZip(bytes: Uint8Array): ZipEntryInfo[] {
     const encrypted = (flags & 0x0001) !== 0 || method === 99; // 99: WinZip AES
     if (encrypted) throw passwordProtectedError();
     if (method !== 0 && method !== 8) {
-      throw new DomainError('unsupported', 'import.unsupported_compression',
+      throw new DomainError(
+        'unsupported',
+        'import.unsupported_compression',
         'Файл сжат неподдерживаемым способом. Откройте его в Word или Excel и сохраните заново.',
-        `entry ${name}: compression method ${method}`);
+        `entry ${name}: compression method ${method}`,
+      );
     }
     if (seen.has(name)) throw corruptArchiveError(`duplicate entry ${name}`);
     seen.add(name);
-    if (method === 0 && compressedSize !== uncompressedSize) throw corruptArchiveError(`stored entry ${name} with differing sizes`);
+    if (method === 0 && compressedSize !== uncompressedSize)
+      throw corruptArchiveError(`stored entry ${name} with differing sizes`);
     if (!inBounds(localHeaderOffset, 30)) throw corruptArchiveError(`entry ${name}: local header out of bounds`);
     total += uncompressedSize;
     if (total > MAX_UNCOMPRESSED_BYTES) {
-      throw new DomainError('too_large', 'import.uncompressed_too_large',
+      throw new DomainError(
+        'too_large',
+        'import.uncompressed_too_large',
         `Файл отклонён: после распаковки его содержимое превышает ${MAX_UNCOMPRESSED_BYTES / MB} МБ.`,
-        `declared uncompressed total exceeds ${MAX_UNCOMPRESSED_BYTES} at entry ${name}`);
+        `declared uncompressed total exceeds ${MAX_UNCOMPRESSED_BYTES} at entry ${name}`,
+      );
     }
     if (uncompressedSize > RATIO_GRACE_BYTES && uncompressedSize > MAX_COMPRESSION_RATIO * compressedSize) {
       throw zipBombError(`entry ${name}: ${uncompressedSize}/${compressedSize} exceeds ratio ${MAX_COMPRESSION_RATIO}`);
@@ -252,12 +284,14 @@ function inflateEntry(bytes: Uint8Array, e: ZipEntryInfo): Uint8Array {
       out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') throw zipBombError(`entry ${e.name} inflates beyond its declared ${e.uncompressedSize} bytes`);
+      if (code === 'ERR_BUFFER_TOO_LARGE')
+        throw zipBombError(`entry ${e.name} inflates beyond its declared ${e.uncompressedSize} bytes`);
       throw corruptArchiveError(`entry ${e.name}: ${(err as Error).message}`);
     }
   }
-  if (out.length !== e.uncompressedSize) throw corruptArchiveError(`entry ${e.name}: inflated ${out.length} bytes, declared ${e.uncompressedSize}`);
-  if ((crc32(out) >>> 0) !== e.crc32) throw corruptArchiveError(`entry ${e.name}: CRC mismatch`);
+  if (out.length !== e.uncompressedSize)
+    throw corruptArchiveError(`entry ${e.name}: inflated ${out.length} bytes, declared ${e.uncompressedSize}`);
+  if (crc32(out) >>> 0 !== e.crc32) throw corruptArchiveError(`entry ${e.name}: CRC mismatch`);
   return out;
 }
 

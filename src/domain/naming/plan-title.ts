@@ -22,7 +22,10 @@ export function stripDefinitions(text: string): string {
     let end = -1;
     for (let i = m.index + m[0].length; i < text.length; i++) {
       if (text[i] === '(') depth++;
-      else if (text[i] === ')' && --depth === 0) { end = i + 1; break; }
+      else if (text[i] === ')' && --depth === 0) {
+        end = i + 1;
+        break;
+      }
     }
     if (end < 0) break; // unbalanced: leave the rest as written
     out += text.slice(from, m.index);
@@ -30,7 +33,10 @@ export function stripDefinitions(text: string): string {
     DEFINITION_OPEN.lastIndex = end;
   }
   out += text.slice(from);
-  return out.replace(/\s+([,.;:!?»)])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  return out
+    .replace(/\s+([,.;:!?»)])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Cut at a word boundary, with «…». */
@@ -52,7 +58,8 @@ export function shortPlanTitle(title: string, max = 90): string {
   if (t.length <= max) return t;
   // Plans of one subject differ by their years: a cut keeps «на 2025–2027 годы» at the end.
   const years = YEARS_TAIL.exec(t);
-  if (years && years[0].length < max / 2) return `${shorten(t.slice(0, years.index), max - years[0].length - 1)} ${years[0].trim()}`;
+  if (years && years[0].length < max / 2)
+    return `${shorten(t.slice(0, years.index), max - years[0].length - 1)} ${years[0].trim()}`;
   return shorten(t, max);
 }
 

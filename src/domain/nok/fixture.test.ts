@@ -9,7 +9,9 @@ import { explainShortfalls } from './shortfalls.js';
 import { EDITION_344N_2018 } from './editions/index.js';
 import type { ScoreInput } from './input.js';
 
-const fixture = JSON.parse(readFileSync(new URL('../../../test/fixtures/nok/severo-ozerskaya-social-2025.json', import.meta.url), 'utf8')) as ScoreInput;
+const fixture = JSON.parse(
+  readFileSync(new URL('../../../test/fixtures/nok/severo-ozerskaya-social-2025.json', import.meta.url), 'utf8'),
+) as ScoreInput;
 
 function scored() {
   const r = scoreRequest(fixture);
@@ -59,7 +61,13 @@ describe('nok fixture: Северо-Озёрская область, social serv
     expect(o.indicators['4.3']).toBe(0);
     // К1 = 0.3·550/9 + 0.3·60 + 0.4·700/9 = 607/9; К2 = 24 + (400 + 288)/11 = 952/11; К3 = 12 + 16 + 0 = 28;
     // К4 = 0.4·(1080 + 1060)/11 = 856/11; К5 = (270 + 200 + 490)/11 = 960/11
-    expect(o.K).toEqual({ 1: expect.closeTo(607 / 9, 9), 2: expect.closeTo(952 / 11, 9), 3: expect.closeTo(28, 9), 4: expect.closeTo(856 / 11, 9), 5: expect.closeTo(960 / 11, 9) });
+    expect(o.K).toEqual({
+      1: expect.closeTo(607 / 9, 9),
+      2: expect.closeTo(952 / 11, 9),
+      3: expect.closeTo(28, 9),
+      4: expect.closeTo(856 / 11, 9),
+      5: expect.closeTo(960 / 11, 9),
+    });
     // total = (607/9 + 2768/11 + 28)/5 = (6677 + 24912 + 2772)/99/5 = 34361/495
     expect(o.total).toBeCloseTo(34361 / 495, 9);
   });

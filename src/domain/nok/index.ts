@@ -3,8 +3,30 @@
  * Pure: no I/O, no clock. See README.md in this folder.
  */
 export { BUILT_IN_EDITIONS, EDITION_344N_2018, findEdition } from './editions/index.js';
-export { organisationInputSchema, scoreInputSchema, validateScoreInput, type InputIssue, type OrganisationInput, type Pair, type ScoreInput } from './input.js';
-export { methodologyProblems, methodologySchema, parseMethodology, type Confidence, type CriterionId, type IndicatorRule, type Methodology } from './methodology.js';
+export {
+  organisationInputSchema,
+  scoreInputSchema,
+  validateScoreInput,
+  type InputIssue,
+  type OrganisationInput,
+  type Pair,
+  type ScoreInput,
+} from './input.js';
+export {
+  methodologyProblems,
+  methodologySchema,
+  parseMethodology,
+  type Confidence,
+  type CriterionId,
+  type IndicatorRule,
+  type Methodology,
+} from './methodology.js';
 export { resolveScoreRequest, scoreRequest } from './request.js';
-export { criterionWeights, indicatorValue, scoreOrganisation, scoreOrganisations, type OrganisationScore } from './score.js';
+export {
+  criterionWeights,
+  indicatorValue,
+  scoreOrganisation,
+  scoreOrganisations,
+  type OrganisationScore,
+} from './score.js';
 export { explainShortfalls, fillPhrase, pointsRu, type Shortfall } from './shortfalls.js';

@@ -11,11 +11,25 @@ import { scoreOrganisation } from './score.js';
 const copy = (): Methodology => structuredClone(M) as Methodology;
 
 const sample: OrganisationInput = {
-  id: 'x', name: 'Центр', sector: 'культура',
-  info: { stand: [10, 10], site: [10, 10] }, remoteChannels: 4, comfortConditions: 3, accessOrg: 5, accessServices: 5,
+  id: 'x',
+  name: 'Центр',
+  sector: 'культура',
+  info: { stand: [10, 10], site: [10, 10] },
+  remoteChannels: 4,
+  comfortConditions: 3,
+  accessOrg: 5,
+  accessServices: 5,
   survey: {
-    '1.3': { stand: [1, 1], site: [1, 1] }, '2.2': null, '2.3': [8, 10], '3.3': [1, 1],
-    '4.1': [1, 1], '4.2': [1, 1], '4.3': [1, 1], '5.1': [1, 1], '5.2': [1, 1], '5.3': [1, 1],
+    '1.3': { stand: [1, 1], site: [1, 1] },
+    '2.2': null,
+    '2.3': [8, 10],
+    '3.3': [1, 1],
+    '4.1': [1, 1],
+    '4.2': [1, 1],
+    '4.3': [1, 1],
+    '5.1': [1, 1],
+    '5.2': [1, 1],
+    '5.3': [1, 1],
   },
 };
 
@@ -36,7 +50,9 @@ describe('nok methodology as data', () => {
       4: { '4.1': 0.4, '4.2': 0.4, '4.3': 0.2 },
       5: { '5.1': 0.3, '5.2': 0.2, '5.3': 0.5 },
     });
-    expect(M.criteria[1].whenAbsent).toEqual([expect.objectContaining({ absent: ['2.2'], weights: { '2.1': 0.5, '2.3': 0.5 } })]);
+    expect(M.criteria[1].whenAbsent).toEqual([
+      expect.objectContaining({ absent: ['2.2'], weights: { '2.1': 0.5, '2.3': 0.5 } }),
+    ]);
     const points = M.indicators.filter((i) => i.formula.kind === 'points').map((i) => [i.id, i.formula]);
     expect(points).toEqual([
       ['1.2', expect.objectContaining({ ref: 'remoteChannels', pointsPerItem: 30, cap: 100 })],
@@ -53,7 +69,11 @@ describe('nok methodology as data', () => {
       expect(i.confidence.formula.tier, i.id).toMatch(/^[ABCU]$/);
       expect(i.confidence.weight.source.length, i.id).toBeGreaterThan(10);
       if (i.formula.kind === 'points') expect(i.confidence.cap, i.id).toBeDefined();
-      else expect(i.confidence.zeroDenominator, i.id).toMatchObject({ tier: 'U', decision: expect.stringMatching(/denominator is 0/) });
+      else
+        expect(i.confidence.zeroDenominator, i.id).toMatchObject({
+          tier: 'U',
+          decision: expect.stringMatching(/denominator is 0/),
+        });
       for (const c of Object.values(i.confidence)) if (c?.tier === 'U') expect(c.decision, i.id).toBeTruthy();
     }
     // The one weight the research saw in the official text.
@@ -72,14 +92,18 @@ describe('nok methodology as data', () => {
 
     const stray = copy();
     stray.criteria[2].weights = { '3.1': 0.5, '3.2': 0.5 };
-    expect(methodologyProblems(stray)[0]).toMatch(/criterion 3: weights must name exactly its indicators 3.1, 3.2, 3.3/);
+    expect(methodologyProblems(stray)[0]).toMatch(
+      /criterion 3: weights must name exactly its indicators 3.1, 3.2, 3.3/,
+    );
 
     const unknownRef = JSON.parse(JSON.stringify(M));
     unknownRef.indicators[1].formula.ref = 'telepathy';
-    expect(() => parseMethodology(unknownRef)).toThrow(expect.objectContaining({ detail: expect.stringMatching(/indicators\.1\.formula\.ref/) }));
+    expect(() => parseMethodology(unknownRef)).toThrow(
+      expect.objectContaining({ detail: expect.stringMatching(/indicators\.1\.formula\.ref/) }),
+    );
   });
 
-  it('applies a corrected edition without code: the draft\'s criterion weights 20/20/15/15/30 %', () => {
+  it("applies a corrected edition without code: the draft's criterion weights 20/20/15/15/30 %", () => {
     const draft = copy();
     draft.edition = '344n-draft-weights';
     draft.total.weights = { 1: 0.2, 2: 0.2, 3: 0.15, 4: 0.15, 5: 0.3 };

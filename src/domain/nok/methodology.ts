@@ -27,9 +27,19 @@ export type Confidence = z.infer<typeof confidenceSchema>;
 
 /** Inputs holding a pair [numerator, denominator] (see ./input.ts for their meaning). */
 export const PAIR_REFS = [
-  'info.stand', 'info.site',
-  'survey.1.3.stand', 'survey.1.3.site', 'survey.2.2', 'survey.2.3', 'survey.3.3',
-  'survey.4.1', 'survey.4.2', 'survey.4.3', 'survey.5.1', 'survey.5.2', 'survey.5.3',
+  'info.stand',
+  'info.site',
+  'survey.1.3.stand',
+  'survey.1.3.site',
+  'survey.2.2',
+  'survey.2.3',
+  'survey.3.3',
+  'survey.4.1',
+  'survey.4.2',
+  'survey.4.3',
+  'survey.5.1',
+  'survey.5.2',
+  'survey.5.3',
 ] as const;
 export type PairRef = (typeof PAIR_REFS)[number];
 
@@ -50,13 +60,17 @@ const phrase = z.string().min(1);
 const shareFormula = z.strictObject({
   /** Mean over the parts of numerator/denominator, times the edition's scale. */
   kind: z.literal('share'),
-  parts: z.array(z.strictObject({
-    ref: z.enum(PAIR_REFS),
-    /** e.g. «на стенде размещено {n} из {d} …». */
-    shortfall: phrase,
-    /** Said when the denominator is 0 (nobody used the stand, nothing required …). */
-    empty: phrase,
-  })).min(1),
+  parts: z
+    .array(
+      z.strictObject({
+        ref: z.enum(PAIR_REFS),
+        /** e.g. «на стенде размещено {n} из {d} …». */
+        shortfall: phrase,
+        /** Said when the denominator is 0 (nobody used the stand, nothing required …). */
+        empty: phrase,
+      }),
+    )
+    .min(1),
   /** The share (0…1) a part counts when its denominator is 0. */
   zeroDenominatorShare: z.number().min(0).max(1),
 });
@@ -113,7 +127,10 @@ export const methodologySchema = z.strictObject({
     /** «Приказ Минтруда России от 31.05.2018 № 344н». */
     reference: z.string().min(1),
     officialUrl: z.url().optional(),
-    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    effectiveFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     confidence: confidenceSchema,
   }),
   /** Top of every indicator, criterion and total scale (points). */
@@ -121,7 +138,10 @@ export const methodologySchema = z.strictObject({
   indicators: z.array(indicatorRuleSchema).min(1),
   criteria: z.array(criterionRuleSchema).length(CRITERION_IDS.length),
   /** The organisation's total: weighted sum of the criteria (weights sum to 1). */
-  total: z.strictObject({ weights: z.record(z.enum(CRITERION_IDS), z.number().min(0).max(1)), confidence: confidenceSchema }),
+  total: z.strictObject({
+    weights: z.record(z.enum(CRITERION_IDS), z.number().min(0).max(1)),
+    confidence: confidenceSchema,
+  }),
   /** What is still to be checked against the official text before this edition is trusted. */
   openQuestions: z.array(z.string()),
 });
@@ -134,21 +154,28 @@ export function methodologyProblems(m: Methodology): string[] {
   const problems: string[] = [];
   const byId = new Map(m.indicators.map((i) => [i.id, i]));
   if (byId.size !== m.indicators.length) problems.push('indicator ids are not unique');
-  const sumOk = (w: Record<string, number>) => Math.abs(Object.values(w).reduce((a, b) => a + b, 0) - 1) <= WEIGHT_SUM_TOLERANCE;
+  const sumOk = (w: Record<string, number>) =>
+    Math.abs(Object.values(w).reduce((a, b) => a + b, 0) - 1) <= WEIGHT_SUM_TOLERANCE;
   const seenCriteria = new Set<string>();
   for (const c of m.criteria) {
     if (seenCriteria.has(c.id)) problems.push(`criterion ${c.id} is listed twice`);
     seenCriteria.add(c.id);
     const members = m.indicators.filter((i) => i.criterion === c.id).map((i) => i.id);
     const sameSet = (ids: string[]) => ids.length === members.length && members.every((id) => ids.includes(id));
-    if (!sameSet(Object.keys(c.weights))) problems.push(`criterion ${c.id}: weights must name exactly its indicators ${members.join(', ')}`);
+    if (!sameSet(Object.keys(c.weights)))
+      problems.push(`criterion ${c.id}: weights must name exactly its indicators ${members.join(', ')}`);
     if (!sumOk(c.weights)) problems.push(`criterion ${c.id}: weights do not sum to 1`);
     const optional = members.filter((id) => byId.get(id)?.optional);
     for (const alt of c.whenAbsent) {
       const bad = alt.absent.filter((id) => !optional.includes(id));
-      if (bad.length) problems.push(`criterion ${c.id}: whenAbsent names ${bad.join(', ')}, which are not optional indicators of it`);
-      if (!sameSet([...Object.keys(alt.weights), ...alt.absent])) problems.push(`criterion ${c.id}: weights when ${alt.absent.join(', ')} absent must name exactly the other indicators`);
-      if (!sumOk(alt.weights)) problems.push(`criterion ${c.id}: weights when ${alt.absent.join(', ')} absent do not sum to 1`);
+      if (bad.length)
+        problems.push(`criterion ${c.id}: whenAbsent names ${bad.join(', ')}, which are not optional indicators of it`);
+      if (!sameSet([...Object.keys(alt.weights), ...alt.absent]))
+        problems.push(
+          `criterion ${c.id}: weights when ${alt.absent.join(', ')} absent must name exactly the other indicators`,
+        );
+      if (!sumOk(alt.weights))
+        problems.push(`criterion ${c.id}: weights when ${alt.absent.join(', ')} absent do not sum to 1`);
     }
     // Every combination of absent optional indicators must have its weights.
     for (let mask = 1; mask < 1 << optional.length; mask++) {
@@ -164,7 +191,8 @@ export function methodologyProblems(m: Methodology): string[] {
     if (i.optional && !i.confidence.optional) problems.push(`indicator ${i.id}: optional without a confidence for it`);
   }
   if (!sumOk(m.total.weights)) problems.push('total: criterion weights do not sum to 1');
-  if (Object.keys(m.total.weights).length !== CRITERION_IDS.length) problems.push('total: a weight for every criterion is required');
+  if (Object.keys(m.total.weights).length !== CRITERION_IDS.length)
+    problems.push('total: a weight for every criterion is required');
   return problems;
 }
 
@@ -175,8 +203,12 @@ export function parseMethodology(raw: unknown): Methodology {
     ? methodologyProblems(parsed.data)
     : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   if (!parsed.success || problems.length) {
-    throw new DomainError('validation', 'nok.methodology_invalid', 'Методика оценки описана с ошибками и не может применяться',
-      `NOK methodology rejected: ${problems.join('; ')}`);
+    throw new DomainError(
+      'validation',
+      'nok.methodology_invalid',
+      'Методика оценки описана с ошибками и не может применяться',
+      `NOK methodology rejected: ${problems.join('; ')}`,
+    );
   }
   return parsed.data;
 }

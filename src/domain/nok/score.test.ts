@@ -10,14 +10,29 @@ import { scoreOrganisation } from './score.js';
 
 type Survey = OrganisationInput['survey'];
 
-function org(change: Partial<Omit<OrganisationInput, 'survey'>> & { survey?: Partial<Survey> } = {}): OrganisationInput {
+function org(
+  change: Partial<Omit<OrganisationInput, 'survey'>> & { survey?: Partial<Survey> } = {},
+): OrganisationInput {
   const base: OrganisationInput = {
-    id: 'o1', name: 'ГБУ СО «КЦСОН»', sector: 'социальное обслуживание',
+    id: 'o1',
+    name: 'ГБУ СО «КЦСОН»',
+    sector: 'социальное обслуживание',
     info: { stand: [20, 20], site: [30, 30] },
-    remoteChannels: 4, comfortConditions: 5, accessOrg: 5, accessServices: 5,
+    remoteChannels: 4,
+    comfortConditions: 5,
+    accessOrg: 5,
+    accessServices: 5,
     survey: {
-      '1.3': { stand: [40, 40], site: [10, 10] }, '2.2': [50, 50], '2.3': [50, 50], '3.3': [6, 6],
-      '4.1': [50, 50], '4.2': [50, 50], '4.3': [12, 12], '5.1': [50, 50], '5.2': [50, 50], '5.3': [50, 50],
+      '1.3': { stand: [40, 40], site: [10, 10] },
+      '2.2': [50, 50],
+      '2.3': [50, 50],
+      '3.3': [6, 6],
+      '4.1': [50, 50],
+      '4.2': [50, 50],
+      '4.3': [12, 12],
+      '5.1': [50, 50],
+      '5.2': [50, 50],
+      '5.3': [50, 50],
     },
   };
   return { ...base, ...change, survey: { ...base.survey, ...change.survey } };
@@ -29,7 +44,23 @@ const near = (actual: number, expected: number) => expect(actual).toBeCloseTo(ex
 describe('nok 344n-2018: all full', () => {
   it('gives 100 for every indicator, criterion and the total', () => {
     const s = score(org());
-    expect(Object.keys(s.indicators)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '4.1', '4.2', '4.3', '5.1', '5.2', '5.3']);
+    expect(Object.keys(s.indicators)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '3.2',
+      '3.3',
+      '4.1',
+      '4.2',
+      '4.3',
+      '5.1',
+      '5.2',
+      '5.3',
+    ]);
     for (const v of Object.values(s.indicators)) near(v, 100);
     expect(Object.keys(s.K)).toEqual(['1', '2', '3', '4', '5']);
     for (const v of Object.values(s.K)) near(v, 100);
@@ -155,11 +186,20 @@ describe('nok 344n-2018: criterion 5 and the total', () => {
     // К4: 4.3 = 6/12·100 = 50; К4 = 40 + 40 + 0.2·50 = 90
     // К5: 5.3 = 25/50·100 = 50; К5 = 30 + 20 + 0.5·50 = 75
     // total = (85 + 94 + 85 + 90 + 75)/5 = 429/5 = 85.8
-    const s = score(org({
-      info: { stand: [10, 20], site: [15, 30] }, comfortConditions: 4,
-      survey: { '3.3': [3, 6], '4.3': [6, 12], '5.3': [25, 50] },
-    }));
-    expect(s.K).toEqual({ 1: expect.closeTo(85, 9), 2: expect.closeTo(94, 9), 3: expect.closeTo(85, 9), 4: expect.closeTo(90, 9), 5: expect.closeTo(75, 9) });
+    const s = score(
+      org({
+        info: { stand: [10, 20], site: [15, 30] },
+        comfortConditions: 4,
+        survey: { '3.3': [3, 6], '4.3': [6, 12], '5.3': [25, 50] },
+      }),
+    );
+    expect(s.K).toEqual({
+      1: expect.closeTo(85, 9),
+      2: expect.closeTo(94, 9),
+      3: expect.closeTo(85, 9),
+      4: expect.closeTo(90, 9),
+      5: expect.closeTo(75, 9),
+    });
     near(s.total, 85.8);
   });
 
@@ -195,7 +235,22 @@ describe('nok 344n-2018: zero denominators and empty organisations', () => {
 
   it('every share of an unanswered survey is 0, with 2.2 present', () => {
     const z: [number, number] = [0, 0];
-    const s = score(org({ survey: { '1.3': { stand: z, site: z }, '2.2': z, '2.3': z, '3.3': z, '4.1': z, '4.2': z, '4.3': z, '5.1': z, '5.2': z, '5.3': z } }));
+    const s = score(
+      org({
+        survey: {
+          '1.3': { stand: z, site: z },
+          '2.2': z,
+          '2.3': z,
+          '3.3': z,
+          '4.1': z,
+          '4.2': z,
+          '4.3': z,
+          '5.1': z,
+          '5.2': z,
+          '5.3': z,
+        },
+      }),
+    );
     for (const id of ['1.3', '2.2', '2.3', '3.3', '4.1', '4.2', '4.3', '5.1', '5.2', '5.3']) near(s.indicators[id], 0);
     // К1 = 30 + 30 + 0 = 60; К2 = 0.3·100 = 30; К3 = 30 + 40 = 70; К4 = 0; К5 = 0; total = 160/5 = 32
     expect(s.K).toEqual({ 1: expect.closeTo(60, 9), 2: expect.closeTo(30, 9), 3: expect.closeTo(70, 9), 4: 0, 5: 0 });
@@ -204,11 +259,25 @@ describe('nok 344n-2018: zero denominators and empty organisations', () => {
 
   it('nothing present and nobody satisfied gives 0 everywhere', () => {
     const s = score({
-      id: 7, name: 'Пустая', sector: 'социальное обслуживание',
-      info: { stand: [0, 18], site: [0, 18] }, remoteChannels: 0, comfortConditions: 0, accessOrg: 0, accessServices: 0,
+      id: 7,
+      name: 'Пустая',
+      sector: 'социальное обслуживание',
+      info: { stand: [0, 18], site: [0, 18] },
+      remoteChannels: 0,
+      comfortConditions: 0,
+      accessOrg: 0,
+      accessServices: 0,
       survey: {
-        '1.3': { stand: [0, 10], site: [0, 10] }, '2.2': [0, 10], '2.3': [0, 10], '3.3': [0, 2],
-        '4.1': [0, 10], '4.2': [0, 10], '4.3': [0, 3], '5.1': [0, 10], '5.2': [0, 10], '5.3': [0, 10],
+        '1.3': { stand: [0, 10], site: [0, 10] },
+        '2.2': [0, 10],
+        '2.3': [0, 10],
+        '3.3': [0, 2],
+        '4.1': [0, 10],
+        '4.2': [0, 10],
+        '4.3': [0, 3],
+        '5.1': [0, 10],
+        '5.2': [0, 10],
+        '5.3': [0, 10],
       },
     });
     for (const v of Object.values(s.indicators)) expect(v).toBe(0);

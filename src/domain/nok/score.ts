@@ -5,7 +5,13 @@
  */
 import { DomainError } from '../errors.js';
 import { countAt, pairAt, type OrganisationInput, type ScoreInput } from './input.js';
-import { CRITERION_IDS, type CriterionId, type CriterionRule, type IndicatorRule, type Methodology } from './methodology.js';
+import {
+  CRITERION_IDS,
+  type CriterionId,
+  type CriterionRule,
+  type IndicatorRule,
+  type Methodology,
+} from './methodology.js';
 
 export interface OrganisationScore {
   id: string | number;
@@ -24,7 +30,12 @@ export function indicatorValue(m: Methodology, rule: IndicatorRule, o: Organisat
     const p = pairAt(o, part.ref);
     if (p === null) {
       if (rule.optional) return null;
-      throw new DomainError('validation', 'nok.indicator_missing', `Нет данных для показателя ${rule.id}`, `indicator ${rule.id} is required by edition ${m.edition} but its input ${part.ref} is null`);
+      throw new DomainError(
+        'validation',
+        'nok.indicator_missing',
+        `Нет данных для показателя ${rule.id}`,
+        `indicator ${rule.id} is required by edition ${m.edition} but its input ${part.ref} is null`,
+      );
     }
     sum += p[1] === 0 ? f.zeroDenominatorShare : p[0] / p[1];
   }
@@ -35,9 +46,16 @@ export function indicatorValue(m: Methodology, rule: IndicatorRule, o: Organisat
 export function criterionWeights(c: CriterionRule, indicators: Record<string, number>): Record<string, number> {
   const absent = Object.keys(c.weights).filter((id) => !(id in indicators));
   if (absent.length === 0) return c.weights;
-  const alt = c.whenAbsent.find((a) => a.absent.length === absent.length && absent.every((id) => a.absent.includes(id)));
+  const alt = c.whenAbsent.find(
+    (a) => a.absent.length === absent.length && absent.every((id) => a.absent.includes(id)),
+  );
   if (!alt) {
-    throw new DomainError('validation', 'nok.no_weights', `Методика не определяет критерий ${c.id} без показателей ${absent.join(', ')}`, `criterion ${c.id} has no weights for absent ${absent.join(', ')}`);
+    throw new DomainError(
+      'validation',
+      'nok.no_weights',
+      `Методика не определяет критерий ${c.id} без показателей ${absent.join(', ')}`,
+      `criterion ${c.id} has no weights for absent ${absent.join(', ')}`,
+    );
   }
   return alt.weights;
 }

@@ -8,11 +8,25 @@ import { scoreOrganisation } from './score.js';
 import { explainShortfalls, fillPhrase, pointsRu } from './shortfalls.js';
 
 const full: OrganisationInput = {
-  id: 'o', name: 'ГБУ СО «КЦСОН»', sector: 'социальное обслуживание',
-  info: { stand: [20, 20], site: [20, 20] }, remoteChannels: 4, comfortConditions: 5, accessOrg: 5, accessServices: 5,
+  id: 'o',
+  name: 'ГБУ СО «КЦСОН»',
+  sector: 'социальное обслуживание',
+  info: { stand: [20, 20], site: [20, 20] },
+  remoteChannels: 4,
+  comfortConditions: 5,
+  accessOrg: 5,
+  accessServices: 5,
   survey: {
-    '1.3': { stand: [10, 10], site: [10, 10] }, '2.2': [10, 10], '2.3': [10, 10], '3.3': [2, 2],
-    '4.1': [10, 10], '4.2': [10, 10], '4.3': [5, 5], '5.1': [10, 10], '5.2': [10, 10], '5.3': [10, 10],
+    '1.3': { stand: [10, 10], site: [10, 10] },
+    '2.2': [10, 10],
+    '2.3': [10, 10],
+    '3.3': [2, 2],
+    '4.1': [10, 10],
+    '4.2': [10, 10],
+    '4.3': [5, 5],
+    '5.1': [10, 10],
+    '5.2': [10, 10],
+    '5.3': [10, 10],
   },
 };
 
@@ -24,13 +38,19 @@ describe('nok shortfalls', () => {
   it('names the stand in the words of the issue', () => {
     const o = { ...full, info: { stand: [12, 20] as [number, number], site: [20, 20] as [number, number] } };
     // 1.1 = 0.5·(12/20 + 20/20)·100 = 0.5·1.6·100 = 80; lost 20 × 0.3 (in К1) × 0.2 (in the total) = 1.2
-    expect(explainShortfalls(M, o)).toEqual([{
-      indicator: '1.1', criterion: '1', points: 80, lost: 20, lostInTotal: expect.closeTo(1.2, 9),
-      text: '1.1 — на стенде размещено 12 из 20 обязательных сведений (80 баллов)',
-    }]);
+    expect(explainShortfalls(M, o)).toEqual([
+      {
+        indicator: '1.1',
+        criterion: '1',
+        points: 80,
+        lost: 20,
+        lostInTotal: expect.closeTo(1.2, 9),
+        text: '1.1 — на стенде размещено 12 из 20 обязательных сведений (80 баллов)',
+      },
+    ]);
   });
 
-  it('sorts by the points of the total lost, not by the indicator\'s own loss', () => {
+  it("sorts by the points of the total lost, not by the indicator's own loss", () => {
     const o: OrganisationInput = {
       ...full,
       remoteChannels: 3, // 1.2 = 90: lost 10 × 0.3 × 0.2 = 0.6
@@ -43,7 +63,10 @@ describe('nok shortfalls', () => {
     };
     const s = explainShortfalls(M, o);
     expect(s.map((x) => [x.indicator, x.lostInTotal])).toEqual([
-      ['3.3', expect.closeTo(6, 9)], ['5.3', expect.closeTo(3, 9)], ['4.3', expect.closeTo(2.4, 9)], ['1.2', expect.closeTo(0.6, 9)],
+      ['3.3', expect.closeTo(6, 9)],
+      ['5.3', expect.closeTo(3, 9)],
+      ['4.3', expect.closeTo(2.4, 9)],
+      ['1.2', expect.closeTo(0.6, 9)],
     ]);
     expect(s.map((x) => x.text)).toEqual([
       '3.3 — среди опрошенных нет инвалидов, ответивших на вопрос о доступности услуг (0 баллов)',
@@ -58,18 +81,35 @@ describe('nok shortfalls', () => {
 
   it('describes both halves of 1.3, and weighs 2.1 by 0.5 when 2.2 is absent', () => {
     const o: OrganisationInput = {
-      ...full, comfortConditions: 3,
+      ...full,
+      comfortConditions: 3,
       survey: { ...full.survey, '2.2': null, '1.3': { stand: [0, 0], site: [1, 2] } },
     };
     const s = explainShortfalls(M, o);
     // 1.3 = 0.5·(0 + 1/2)·100 = 25: lost 75 × 0.4 × 0.2 = 6; 2.1 = 60: lost 40 × 0.5 × 0.2 = 4
-    expect(s.map((x) => [x.indicator, x.lostInTotal])).toEqual([['1.3', expect.closeTo(6, 9)], ['2.1', expect.closeTo(4, 9)]]);
-    expect(s[0].text).toBe('1.3 — к информации на стенде не обращался никто из опрошенных; информацией на сайте удовлетворены 1 из 2 пользовавшихся сайтом (25 баллов)');
-    expect(s[1].text).toBe('2.1 — комфортных условий предоставления услуг обеспечено 3 из 5, нужных для 100 баллов (60 баллов)');
+    expect(s.map((x) => [x.indicator, x.lostInTotal])).toEqual([
+      ['1.3', expect.closeTo(6, 9)],
+      ['2.1', expect.closeTo(4, 9)],
+    ]);
+    expect(s[0].text).toBe(
+      '1.3 — к информации на стенде не обращался никто из опрошенных; информацией на сайте удовлетворены 1 из 2 пользовавшихся сайтом (25 баллов)',
+    );
+    expect(s[1].text).toBe(
+      '2.1 — комфортных условий предоставления услуг обеспечено 3 из 5, нужных для 100 баллов (60 баллов)',
+    );
   });
 
   it('writes points and counts in Russian', () => {
-    expect([0, 1, 2, 5, 21, 62.5, 100 / 3, 99.999].map(pointsRu)).toEqual(['0 баллов', '1 балл', '2 балла', '5 баллов', '21 балл', '62,5 балла', '33,33 балла', '100 баллов']);
+    expect([0, 1, 2, 5, 21, 62.5, 100 / 3, 99.999].map(pointsRu)).toEqual([
+      '0 баллов',
+      '1 балл',
+      '2 балла',
+      '5 баллов',
+      '21 балл',
+      '62,5 балла',
+      '33,33 балла',
+      '100 баллов',
+    ]);
     const t = 'размещено {n} из {d} {d|обязательного сведения|обязательных сведений|обязательных сведений}';
     expect(fillPhrase(t, { n: 1, d: 21 })).toBe('размещено 1 из 21 обязательного сведения');
     expect(fillPhrase(t, { n: 3, d: 4 })).toBe('размещено 3 из 4 обязательных сведений');

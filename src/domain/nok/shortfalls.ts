@@ -40,11 +40,14 @@ export function pointsRu(value: number): string {
  * @example fillPhrase('размещено {n} из {d} {d|сведения|сведений|сведений}', { n: 1, d: 21 }) // 'размещено 1 из 21 сведения'
  */
 export function fillPhrase(template: string, values: Record<string, number>): string {
-  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*)\|([^|}]*))?\}/g, (whole, name: string, one?: string, few?: string, many?: string) => {
-    const v = values[name];
-    if (v === undefined) return whole;
-    return one === undefined ? NUMBER_RU.format(v) : plural(v, one, few!, many!);
-  });
+  return template.replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^|}]*)\|([^|}]*))?\}/g,
+    (whole, name: string, one?: string, few?: string, many?: string) => {
+      const v = values[name];
+      if (v === undefined) return whole;
+      return one === undefined ? NUMBER_RU.format(v) : plural(v, one, few!, many!);
+    },
+  );
 }
 
 function describe(rule: IndicatorRule, o: OrganisationInput): string[] {
@@ -62,7 +65,11 @@ function describe(rule: IndicatorRule, o: OrganisationInput): string[] {
   return words;
 }
 
-export function explainShortfalls(m: Methodology, o: OrganisationInput, score: OrganisationScore = scoreOrganisation(m, o)): Shortfall[] {
+export function explainShortfalls(
+  m: Methodology,
+  o: OrganisationInput,
+  score: OrganisationScore = scoreOrganisation(m, o),
+): Shortfall[] {
   const out: (Shortfall & { order: number })[] = [];
   m.criteria.forEach((c) => {
     const weights = criterionWeights(c, score.indicators);
@@ -83,6 +90,8 @@ export function explainShortfalls(m: Methodology, o: OrganisationInput, score: O
       });
     }
   });
-  out.sort((a, b) => (Math.abs(b.lostInTotal - a.lostInTotal) > EPSILON ? b.lostInTotal - a.lostInTotal : a.order - b.order));
+  out.sort((a, b) =>
+    Math.abs(b.lostInTotal - a.lostInTotal) > EPSILON ? b.lostInTotal - a.lostInTotal : a.order - b.order,
+  );
   return out.map(({ order: _order, ...s }) => s);
 }

@@ -20,7 +20,8 @@ export interface ReminderMailInput {
   measureUrl: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * @example composeReminderMail({ measure, organisationName: 'Минкультуры', openDue: '2026-01-10', owed: [], from: 'Иванова М.П. (Минсоцзащиты)', measureUrl }).subject
@@ -35,15 +36,22 @@ export function composeReminderMail(i: ReminderMailInput): { subject: string; te
     `План: ${shortPlanTitle(i.measure.planTitle, 300)}`,
   ];
   if (i.openDue) lines.push(`Срок, который не соблюдён: ${formatDateRuLong(i.openDue)}.`);
-  const owed = i.owed.map((o) => `отчёт за ${o.periodLabel} — срок ${formatDateRuLong(o.dueOn)}${o.returned ? ' (возвращён на доработку)' : ''}`);
+  const owed = i.owed.map(
+    (o) =>
+      `отчёт за ${o.periodLabel} — срок ${formatDateRuLong(o.dueOn)}${o.returned ? ' (возвращён на доработку)' : ''}`,
+  );
   const note = i.note?.trim();
   const text = [
-    'Здравствуйте!', '',
-    ...lines, '',
+    'Здравствуйте!',
+    '',
+    ...lines,
+    '',
     ...(owed.length ? ['Не представлены:', ...owed.map((o, n) => `${n + 1}. ${o}`), ''] : []),
     ...(note ? [`Комментарий: ${note}`, ''] : []),
-    `Представьте информацию об исполнении: ${i.measureUrl}`, '',
-    '—', 'Письмо отправлено системой «Исполнение» по просьбе координатора плана.',
+    `Представьте информацию об исполнении: ${i.measureUrl}`,
+    '',
+    '—',
+    'Письмо отправлено системой «Исполнение» по просьбе координатора плана.',
   ].join('\n');
   const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif;font-size:14px;color:#1a1a1a">
 <p>Здравствуйте!</p>

@@ -70,7 +70,8 @@ function managesPlan(actor: Actor, plan: PlanSubject): boolean {
 
 function readsPlan(actor: Actor, plan: PlanSubject & { hasOwnMeasures?: boolean }): boolean {
   if (!sameRegion(actor, plan)) return false;
-  if (actor.role === 'executor') return plan.hasOwnMeasures === true || actor.organisationId === plan.ownerOrganisationId;
+  if (actor.role === 'executor')
+    return plan.hasOwnMeasures === true || actor.organisationId === plan.ownerOrganisationId;
   return true;
 }
 
@@ -96,7 +97,10 @@ export function authorize(actor: Actor, request: Action): boolean {
   switch (request.action) {
     case 'plan.create':
       if (!sameRegion(actor, request.subject)) return false;
-      return actor.role === 'admin' || (actor.role === 'coordinator' && actor.organisationId === request.subject.ownerOrganisationId);
+      return (
+        actor.role === 'admin' ||
+        (actor.role === 'coordinator' && actor.organisationId === request.subject.ownerOrganisationId)
+      );
     case 'plan.read':
       return readsPlan(actor, request.subject);
     case 'plan.update':
@@ -106,7 +110,11 @@ export function authorize(actor: Actor, request: Action): boolean {
       return request.subject.status !== 'archived' && managesPlan(actor, request.subject);
     case 'measure.read':
       if (!sameRegion(actor, request.subject)) return false;
-      return actor.role !== 'executor' || isExecutorOf(actor, request.subject) || actor.organisationId === request.subject.plan.ownerOrganisationId;
+      return (
+        actor.role !== 'executor' ||
+        isExecutorOf(actor, request.subject) ||
+        actor.organisationId === request.subject.plan.ownerOrganisationId
+      );
     case 'measure.update':
     case 'measure.archive':
       // Executors change their measures through reports (execution), never the plan itself.
@@ -114,7 +122,12 @@ export function authorize(actor: Actor, request: Action): boolean {
     case 'extension.request':
       // Executors ask for more time on their own measures of a plan in force (what they may
       // move is their own part: domain/reporting/extensions.ts); observers and managers never.
-      return request.subject.plan.status === 'active' && actor.role === 'executor' && sameRegion(actor, request.subject) && isExecutorOf(actor, request.subject);
+      return (
+        request.subject.plan.status === 'active' &&
+        actor.role === 'executor' &&
+        sameRegion(actor, request.subject) &&
+        isExecutorOf(actor, request.subject)
+      );
     case 'extension.decide':
       return request.subject.plan.status !== 'archived' && managesPlan(actor, request.subject.plan);
     case 'directory.read':

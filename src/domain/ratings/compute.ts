@@ -85,7 +85,11 @@ export const normaliseName = (s: string) => s.trim().normalize('NFC');
  * Problems with values against a methodology: unknown indicator, empty names, a value that is
  * not a finite number, the same municipality and indicator twice, a municipality not rated.
  */
-export function checkValues(methodology: Methodology, records: readonly ValueRecord[], options: ComputeOptions = {}): RatingIssue[] {
+export function checkValues(
+  methodology: Methodology,
+  records: readonly ValueRecord[],
+  options: ComputeOptions = {},
+): RatingIssue[] {
   return tabulate(methodology, records, options).issues;
 }
 
@@ -101,7 +105,11 @@ interface TableRow {
  * Names are normalised through a cache: a region has hundreds of municipalities but tens of
  * thousands of values, and `normalize` is the costly part of reading them.
  */
-function tabulate(methodology: Methodology, records: readonly ValueRecord[], options: ComputeOptions): { issues: RatingIssue[]; table: Map<string, TableRow> } {
+function tabulate(
+  methodology: Methodology,
+  records: readonly ValueRecord[],
+  options: ComputeOptions,
+): { issues: RatingIssue[]; table: Map<string, TableRow> } {
   const width = methodology.indicators.length;
   const column = new Map(methodology.indicators.map((ind, k) => [ind.id, k]));
   const names = new Map<string, string>();
@@ -114,7 +122,8 @@ function tabulate(methodology: Methodology, records: readonly ValueRecord[], opt
   const rowOf = (name: string) => {
     let row = table.get(name);
     // Plain packed arrays: cheaper to allocate by the hundred than typed arrays (GC showed in the benchmark).
-    if (!row) table.set(name, (row = { values: new Array<number>(width).fill(NaN), source: new Array<number>(width).fill(0) }));
+    if (!row)
+      table.set(name, (row = { values: new Array<number>(width).fill(NaN), source: new Array<number>(width).fill(0) }));
     return row;
   };
   const rated = options.municipalities ? new Set(options.municipalities.map(nameOf)) : undefined;
@@ -125,7 +134,9 @@ function tabulate(methodology: Methodology, records: readonly ValueRecord[], opt
   const unknown = new Map<string, { first: number; more: string[] }>();
   const placeOf = (index: number) => {
     const line = records[index].line;
-    return line !== undefined ? { path: `line ${line}`, ru: `строка ${line}`, short: String(line) } : { path: `values[${index}]`, ru: `значение № ${index + 1}`, short: `#${index + 1}` };
+    return line !== undefined
+      ? { path: `line ${line}`, ru: `строка ${line}`, short: String(line) }
+      : { path: `values[${index}]`, ru: `значение № ${index + 1}`, short: `#${index + 1}` };
   };
   const once = (key: string, index: number, make: (at: { path: string; ru: string }) => RatingIssue) => {
     const prior = unknown.get(key);
@@ -142,10 +153,18 @@ function tabulate(methodology: Methodology, records: readonly ValueRecord[], opt
     let ok = true;
     if (name === '') {
       const at = placeOf(index);
-      issues.push({ path: at.path, en: `${at.path}: municipality is empty`, ru: `${at.ru}: не указано муниципальное образование` });
+      issues.push({
+        path: at.path,
+        en: `${at.path}: municipality is empty`,
+        ru: `${at.ru}: не указано муниципальное образование`,
+      });
       ok = false;
     } else if (rated && !rated.has(name)) {
-      once(`m\u0000${name}`, index, (at) => ({ path: at.path, en: `${at.path}: unknown municipality "${name}"`, ru: `${at.ru}: муниципальное образование «${name}» не участвует в рейтинге` }));
+      once(`m\u0000${name}`, index, (at) => ({
+        path: at.path,
+        en: `${at.path}: unknown municipality "${name}"`,
+        ru: `${at.ru}: муниципальное образование «${name}» не участвует в рейтинге`,
+      }));
       ok = false;
     }
     if (id === '') {
@@ -153,12 +172,20 @@ function tabulate(methodology: Methodology, records: readonly ValueRecord[], opt
       issues.push({ path: at.path, en: `${at.path}: indicator is empty`, ru: `${at.ru}: не указан показатель` });
       ok = false;
     } else if (k === undefined) {
-      once(`i\u0000${id}`, index, (at) => ({ path: at.path, en: `${at.path}: unknown indicator "${id}" (the methodology has ${known()})`, ru: `${at.ru}: показателя «${id}» нет в методике (есть: ${known()})` }));
+      once(`i\u0000${id}`, index, (at) => ({
+        path: at.path,
+        en: `${at.path}: unknown indicator "${id}" (the methodology has ${known()})`,
+        ru: `${at.ru}: показателя «${id}» нет в методике (есть: ${known()})`,
+      }));
       ok = false;
     }
     if (r.value !== null && !Number.isFinite(r.value)) {
       const at = placeOf(index);
-      issues.push({ path: at.path, en: `${at.path}: value ${String(r.value)} is not a finite number`, ru: `${at.ru}: значение не является числом` });
+      issues.push({
+        path: at.path,
+        en: `${at.path}: value ${String(r.value)} is not a finite number`,
+        ru: `${at.ru}: значение не является числом`,
+      });
     }
     if (!ok || k === undefined) continue;
     const row = rowOf(name);
@@ -178,7 +205,11 @@ function tabulate(methodology: Methodology, records: readonly ValueRecord[], opt
   for (const { first, more } of unknown.values()) {
     if (more.length === 0) continue;
     const i = issues[first];
-    issues[first] = { ...i, en: `${i.en}; also on ${more.length} more row(s): ${more.join(', ')}`, ru: `${i.ru}; то же ещё в ${more.length} стр.: ${more.join(', ')}` };
+    issues[first] = {
+      ...i,
+      en: `${i.en}; also on ${more.length} more row(s): ${more.join(', ')}`,
+      ru: `${i.ru}; то же ещё в ${more.length} стр.: ${more.join(', ')}`,
+    };
   }
   return { issues, table };
 }
@@ -191,7 +222,11 @@ function tabulate(methodology: Methodology, records: readonly ValueRecord[], opt
  * computeRating(methodology, [{ municipality: 'г. Озёрск', indicator: 'A1', value: 12 }]).rows[0]
  * // { municipality: 'г. Озёрск', total: 100, rank: 1, band: 'лидеры', groups: {A: 100}, points: {A1: 100}, … }
  */
-export function computeRating(methodology: Methodology, records: readonly ValueRecord[], options: ComputeOptions = {}): RatingResult {
+export function computeRating(
+  methodology: Methodology,
+  records: readonly ValueRecord[],
+  options: ComputeOptions = {},
+): RatingResult {
   const { issues, table } = tabulate(methodology, records, options);
   if (issues.length) throw new RatingInputError('rating.values_invalid', issues);
   const indicators = methodology.indicators;
@@ -272,13 +307,15 @@ export function indicatorOutcomes(methodology: Methodology, row: RatingRow): Ind
   let totalDen = 0;
   for (const g of methodology.groups) if (row.groups[g.id] !== null) totalDen += g.weight;
   const groupDen = new Map<string, number>();
-  for (const ind of indicators) if (row.points[ind.id] !== null) groupDen.set(ind.group, (groupDen.get(ind.group) ?? 0) + ind.weight);
+  for (const ind of indicators)
+    if (row.points[ind.id] !== null) groupDen.set(ind.group, (groupDen.get(ind.group) ?? 0) + ind.weight);
   const groupWeight = new Map(methodology.groups.map((g) => [g.id, g.weight]));
   return indicators.map((ind, k) => {
     const points = row.points[ind.id];
     const value = row.values[k];
     const status: IndicatorStatus = points === null ? 'missing_excluded' : value === null ? 'missing_zero' : 'scored';
-    const share = points === null ? 0 : (groupWeight.get(ind.group)! / totalDen) * (ind.weight / groupDen.get(ind.group)!);
+    const share =
+      points === null ? 0 : (groupWeight.get(ind.group)! / totalDen) * (ind.weight / groupDen.get(ind.group)!);
     return { value, points, status, share };
   });
 }
@@ -312,7 +349,10 @@ export function bandFor(methodology: Pick<Methodology, 'bands'>, total: number |
 }
 
 /** By rank (unranked last), then by name in Russian collation. */
-export function compareRows(a: Pick<RatingRow, 'rank' | 'municipality'>, b: Pick<RatingRow, 'rank' | 'municipality'>): number {
+export function compareRows(
+  a: Pick<RatingRow, 'rank' | 'municipality'>,
+  b: Pick<RatingRow, 'rank' | 'municipality'>,
+): number {
   const ra = a.rank ?? Infinity;
   const rb = b.rank ?? Infinity;
   if (ra !== rb) return ra - rb;

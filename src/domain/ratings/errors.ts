@@ -17,8 +17,14 @@ export interface RatingIssue {
 export type RatingErrorCode = 'rating.methodology_invalid' | 'rating.values_invalid';
 
 export class RatingInputError extends DomainError {
-  constructor(code: RatingErrorCode, readonly issues: RatingIssue[]) {
-    const what = code === 'rating.methodology_invalid' ? 'Методика рейтинга содержит ошибки' : 'Значения показателей содержат ошибки';
+  constructor(
+    code: RatingErrorCode,
+    readonly issues: RatingIssue[],
+  ) {
+    const what =
+      code === 'rating.methodology_invalid'
+        ? 'Методика рейтинга содержит ошибки'
+        : 'Значения показателей содержат ошибки';
     super('validation', code, `${what}: ${issues.map((i) => i.ru).join('; ')}`, issues.map((i) => i.en).join('; '));
     this.name = 'RatingInputError';
   }

@@ -9,21 +9,92 @@ import { parseMethodology } from './methodology.js';
  * points of 100, i.e. 5 · 0.6417 = 3.21 of 5 — the example sentence of issue 13.
  */
 const methodology = parseMethodology({
-  title: 'Рейтинг поддержки СО НКО', missing: 'zero',
+  title: 'Рейтинг поддержки СО НКО',
+  missing: 'zero',
   groups: [
     { id: 'A', title: 'Поддержка СО НКО', weight: 3 },
     { id: 'B', title: 'Развитие сектора', weight: 1 },
   ],
   indicators: [
-    { id: 'A1', group: 'A', title: 'Муниципальная программа', unit: '', direction: 'up', normalisation: 'binary', weight: 1 },
-    { id: 'A2', group: 'A', title: 'Доля средств бюджета', unit: '%', direction: 'up', normalisation: 'target', target: 10, weight: 1 },
-    { id: 'A3', group: 'A', title: 'Срок рассмотрения заявки', unit: 'дн.', direction: 'down', normalisation: 'thresholds', thresholds: [[10, 100], [20, 60], [30, 20]], weight: 1 },
-    { id: 'B1', group: 'B', title: 'Число СО НКО', unit: 'СО НКО на 10 тыс. жителей', direction: 'up', normalisation: 'best', weight: 1 },
-    { id: 'B2', group: 'B', title: 'Субсидии на жителя', unit: 'руб.', direction: 'up', normalisation: 'minmax', weight: 2 },
-    { id: 'B3', group: 'B', title: 'Жалобы', unit: 'ед.', direction: 'down', normalisation: 'best', weight: 1, missing: 'reweight' },
-    { id: 'B4', group: 'B', title: 'Темп роста', unit: '%', direction: 'up', normalisation: 'thresholds', thresholds: [[100, 40], [105, 100]], weight: 1 },
+    {
+      id: 'A1',
+      group: 'A',
+      title: 'Муниципальная программа',
+      unit: '',
+      direction: 'up',
+      normalisation: 'binary',
+      weight: 1,
+    },
+    {
+      id: 'A2',
+      group: 'A',
+      title: 'Доля средств бюджета',
+      unit: '%',
+      direction: 'up',
+      normalisation: 'target',
+      target: 10,
+      weight: 1,
+    },
+    {
+      id: 'A3',
+      group: 'A',
+      title: 'Срок рассмотрения заявки',
+      unit: 'дн.',
+      direction: 'down',
+      normalisation: 'thresholds',
+      thresholds: [
+        [10, 100],
+        [20, 60],
+        [30, 20],
+      ],
+      weight: 1,
+    },
+    {
+      id: 'B1',
+      group: 'B',
+      title: 'Число СО НКО',
+      unit: 'СО НКО на 10 тыс. жителей',
+      direction: 'up',
+      normalisation: 'best',
+      weight: 1,
+    },
+    {
+      id: 'B2',
+      group: 'B',
+      title: 'Субсидии на жителя',
+      unit: 'руб.',
+      direction: 'up',
+      normalisation: 'minmax',
+      weight: 2,
+    },
+    {
+      id: 'B3',
+      group: 'B',
+      title: 'Жалобы',
+      unit: 'ед.',
+      direction: 'down',
+      normalisation: 'best',
+      weight: 1,
+      missing: 'reweight',
+    },
+    {
+      id: 'B4',
+      group: 'B',
+      title: 'Темп роста',
+      unit: '%',
+      direction: 'up',
+      normalisation: 'thresholds',
+      thresholds: [
+        [100, 40],
+        [105, 100],
+      ],
+      weight: 1,
+    },
   ],
-  bands: [{ from: 60, label: 'лидеры' }, { from: 0, label: 'первые шаги' }],
+  bands: [
+    { from: 60, label: 'лидеры' },
+    { from: 0, label: 'первые шаги' },
+  ],
 });
 
 const rows: Record<string, Record<string, number | null>> = {
@@ -31,9 +102,16 @@ const rows: Record<string, Record<string, number | null>> = {
   'Лесной район': { A1: 0, A2: 12, A3: 35, B1: 18.7, B2: 90, B3: 2, B4: 99 },
   'Луговой район': { A1: 1, A2: null, A3: 8, B1: 3, B2: 300, B3: null, B4: 106 },
 };
-const records: ValueRecord[] = Object.entries(rows).flatMap(([municipality, r]) => Object.entries(r).map(([indicator, value]) => ({ municipality, indicator, value })));
+const records: ValueRecord[] = Object.entries(rows).flatMap(([municipality, r]) =>
+  Object.entries(r).map(([indicator, value]) => ({ municipality, indicator, value })),
+);
 const result = computeRating(methodology, records);
-const texts = (name: string) => Object.fromEntries(explainMunicipality(methodology, result, name).groups.flatMap((g) => g.indicators.map((i) => [i.indicator, i.text])));
+const texts = (name: string) =>
+  Object.fromEntries(
+    explainMunicipality(methodology, result, name).groups.flatMap((g) =>
+      g.indicators.map((i) => [i.indicator, i.text]),
+    ),
+  );
 
 describe('explainMunicipality', () => {
   it('gives the example sentence of issue 13 and one for every normalisation', () => {
@@ -72,7 +150,12 @@ describe('explainMunicipality', () => {
       B3: 'не учитывается: нет данных, вес показателя распределён между остальными показателями группы «Развитие сектора»',
       B4: '6,3 из 6,3 балла: 106 % — достигнут порог 105 %: 100 баллов из 100',
     });
-    expect(b.indicators.find((i) => i.indicator === 'B3')).toMatchObject({ status: 'missing_excluded', earned: null, max: 0, points: null });
+    expect(b.indicators.find((i) => i.indicator === 'B3')).toMatchObject({
+      status: 'missing_excluded',
+      earned: null,
+      max: 0,
+      points: null,
+    });
   });
 
   it('the earned points add up to the total, group by group', () => {
@@ -80,7 +163,7 @@ describe('explainMunicipality', () => {
       const e = explainMunicipality(methodology, result, row.municipality);
       const earned = e.groups.flatMap((g) => g.indicators).reduce((s, i) => s + (i.earned ?? 0), 0);
       expect(earned).toBeCloseTo(row.total!, 9);
-      for (const g of e.groups) expect(g.earned! / g.max * 100).toBeCloseTo(row.groups[g.group]!, 9);
+      for (const g of e.groups) expect((g.earned! / g.max) * 100).toBeCloseTo(row.groups[g.group]!, 9);
     }
   });
 
@@ -96,7 +179,10 @@ describe('explainMunicipality', () => {
   it('a municipality without any data under reweight, a group without data, edge cases of minmax and best', () => {
     const m = parseMethodology({
       missing: 'reweight',
-      groups: [{ id: 'A', title: 'Поддержка', weight: 1 }, { id: 'B', title: 'Открытость', weight: 1 }],
+      groups: [
+        { id: 'A', title: 'Поддержка', weight: 1 },
+        { id: 'B', title: 'Открытость', weight: 1 },
+      ],
       indicators: [
         { id: 'A1', group: 'A', unit: 'ед.', normalisation: 'minmax', weight: 1 },
         { id: 'A2', group: 'A', unit: 'ед.', normalisation: 'best', weight: 1 },
@@ -105,8 +191,12 @@ describe('explainMunicipality', () => {
       ],
     });
     const r = computeRating(m, [
-      { municipality: 'Бор', indicator: 'A1', value: 5 }, { municipality: 'Бор', indicator: 'A2', value: 0 }, { municipality: 'Бор', indicator: 'A3', value: 0 },
-      { municipality: 'Яр', indicator: 'A1', value: 5 }, { municipality: 'Яр', indicator: 'A2', value: 0 }, { municipality: 'Яр', indicator: 'B1', value: 1 },
+      { municipality: 'Бор', indicator: 'A1', value: 5 },
+      { municipality: 'Бор', indicator: 'A2', value: 0 },
+      { municipality: 'Бор', indicator: 'A3', value: 0 },
+      { municipality: 'Яр', indicator: 'A1', value: 5 },
+      { municipality: 'Яр', indicator: 'A2', value: 0 },
+      { municipality: 'Яр', indicator: 'B1', value: 1 },
       { municipality: 'Пустошь', indicator: 'A1', value: null },
     ]);
     const bor = explainMunicipality(m, r, 'Бор');
@@ -115,12 +205,21 @@ describe('explainMunicipality', () => {
       '0 из 33,3 балла: 0 ед.; ни у одного муниципального образования значение не больше нуля',
       '33,3 из 33,3 балла: 0 ед. — лучший возможный результат',
     ]);
-    expect(bor.groups[1]).toMatchObject({ score: null, text: '«Открытость»: нет данных, группа не входит в итоговую оценку' });
-    expect(bor.groups[1].indicators[0].text).toBe('не учитывается: нет данных ни по одному показателю группы «Открытость», группа не входит в итоговую оценку');
-    expect(explainMunicipality(m, r, 'Яр').groups[1].indicators[0].text).toBe('50 из 50 баллов: 1 %; значение есть только у этого муниципального образования');
+    expect(bor.groups[1]).toMatchObject({
+      score: null,
+      text: '«Открытость»: нет данных, группа не входит в итоговую оценку',
+    });
+    expect(bor.groups[1].indicators[0].text).toBe(
+      'не учитывается: нет данных ни по одному показателю группы «Открытость», группа не входит в итоговую оценку',
+    );
+    expect(explainMunicipality(m, r, 'Яр').groups[1].indicators[0].text).toBe(
+      '50 из 50 баллов: 1 %; значение есть только у этого муниципального образования',
+    );
     const empty = explainMunicipality(m, r, 'Пустошь');
     expect(empty.text).toBe('Не оценивается: нет данных ни по одному показателю');
-    expect(empty.groups[0].indicators[0].text).toBe('не учитывается: нет данных ни по одному показателю, муниципальное образование не оценивается');
+    expect(empty.groups[0].indicators[0].text).toBe(
+      'не учитывается: нет данных ни по одному показателю, муниципальное образование не оценивается',
+    );
     expect(() => explainMunicipality(m, r, 'Нигде')).toThrow(/not in the rating/);
   });
 });

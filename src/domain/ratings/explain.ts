@@ -51,7 +51,10 @@ export interface MunicipalityExplanation {
 }
 
 const valueFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 3 });
-const pointFormats = [new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }), new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 })];
+const pointFormats = [
+  new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }),
+  new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 }),
+];
 
 /** «12,5» — Russian decimal comma, at most three decimals, no trailing zeros. */
 export const formatValueRu = (v: number) => valueFormat.format(v).replace('-', '−');
@@ -96,11 +99,15 @@ function reasonScored(ind: RatingIndicator, v: number, stats: IndicatorStats): s
         return v === stats.max ? `${shown} — лучший результат` : `${shown} при лучшем ${ref(stats.max)}`;
       }
       if (v === 0) return `${shown} — лучший возможный результат`;
-      return v === stats.min ? `${shown} — лучший (наименьший) результат` : `${shown} при лучшем (наименьшем) ${ref(stats.min)}`;
+      return v === stats.min
+        ? `${shown} — лучший (наименьший) результат`
+        : `${shown} при лучшем (наименьшем) ${ref(stats.min)}`;
     }
     case 'minmax': {
       if (stats.max === stats.min) {
-        return stats.count === 1 ? `${shown}; значение есть только у этого муниципального образования` : `${shown}; у всех муниципальных образований значение одинаковое`;
+        return stats.count === 1
+          ? `${shown}; значение есть только у этого муниципального образования`
+          : `${shown}; у всех муниципальных образований значение одинаковое`;
       }
       const [worst, best] = down ? [stats.max, stats.min] : [stats.min, stats.max];
       if (v === best) return `${shown} — лучший результат (худший ${ref(worst)})`;
@@ -109,8 +116,13 @@ function reasonScored(ind: RatingIndicator, v: number, stats: IndicatorStats): s
     }
     case 'target': {
       const t = ref(ind.target);
-      if (down) return v <= ind.target ? `${shown} при целевом значении не более ${t} — цель достигнута` : `${shown} при целевом значении не более ${t}`;
-      return v >= ind.target ? `${shown} при целевом значении ${t} — цель достигнута` : `${shown} при целевом значении ${t}`;
+      if (down)
+        return v <= ind.target
+          ? `${shown} при целевом значении не более ${t} — цель достигнута`
+          : `${shown} при целевом значении не более ${t}`;
+      return v >= ind.target
+        ? `${shown} при целевом значении ${t} — цель достигнута`
+        : `${shown} при целевом значении ${t}`;
     }
     case 'binary':
       return v > 0 ? `есть (${shown})` : `нет (${shown})`;
@@ -118,7 +130,9 @@ function reasonScored(ind: RatingIndicator, v: number, stats: IndicatorStats): s
       const reached = reachedThreshold(ind.thresholds, v, down);
       if (!reached) {
         const edge = down ? ind.thresholds[ind.thresholds.length - 1][0] : ind.thresholds[0][0];
-        return down ? `${shown} — выше наибольшего порога ${ref(edge)}` : `${shown} — ниже наименьшего порога ${ref(edge)}`;
+        return down
+          ? `${shown} — выше наибольшего порога ${ref(edge)}`
+          : `${shown} — ниже наименьшего порога ${ref(edge)}`;
       }
       const points = pointsCount(pointFormats[0].format(reached[1]));
       return down
@@ -128,20 +142,39 @@ function reasonScored(ind: RatingIndicator, v: number, stats: IndicatorStats): s
   }
 }
 
-function explainIndicator(m: Methodology, result: RatingResult, row: RatingRow, ind: RatingIndicator, outcome: IndicatorOutcome): IndicatorExplanation {
+function explainIndicator(
+  m: Methodology,
+  result: RatingResult,
+  row: RatingRow,
+  ind: RatingIndicator,
+  outcome: IndicatorOutcome,
+): IndicatorExplanation {
   const group = m.groups.find((g) => g.id === ind.group)!;
-  const base = { indicator: ind.id, title: ind.title, group: ind.group, status: outcome.status, value: outcome.value, points: outcome.points };
+  const base = {
+    indicator: ind.id,
+    title: ind.title,
+    group: ind.group,
+    status: outcome.status,
+    value: outcome.value,
+    points: outcome.points,
+  };
   if (outcome.status === 'missing_excluded') {
     let text: string;
-    if (row.total === null) text = 'не учитывается: нет данных ни по одному показателю, муниципальное образование не оценивается';
-    else if (row.groups[ind.group] === null) text = `не учитывается: нет данных ни по одному показателю группы «${group.title}», группа не входит в итоговую оценку`;
-    else text = `не учитывается: нет данных, вес показателя распределён между остальными показателями группы «${group.title}»`;
+    if (row.total === null)
+      text = 'не учитывается: нет данных ни по одному показателю, муниципальное образование не оценивается';
+    else if (row.groups[ind.group] === null)
+      text = `не учитывается: нет данных ни по одному показателю группы «${group.title}», группа не входит в итоговую оценку`;
+    else
+      text = `не учитывается: нет данных, вес показателя распределён между остальными показателями группы «${group.title}»`;
     return { ...base, earned: null, max: 0, text };
   }
   const max = outcome.share * 100;
   const earned = outcome.share * (outcome.points ?? 0);
   const head = formatEarned(earned, max);
-  const text = outcome.status === 'missing_zero' ? `${head}: нет данных` : `${head}: ${reasonScored(ind, outcome.value!, result.stats[ind.id])}`;
+  const text =
+    outcome.status === 'missing_zero'
+      ? `${head}: нет данных`
+      : `${head}: ${reasonScored(ind, outcome.value!, result.stats[ind.id])}`;
   return { ...base, earned, max, text };
 }
 
@@ -153,23 +186,38 @@ function explainIndicator(m: Methodology, result: RatingResult, row: RatingRow, 
  * explainMunicipality(methodology, result, 'г. Озёрск').groups[0].indicators[0].text
  * // «3,2 из 5 баллов: 12 СО НКО на 10 тыс. жителей при лучшем 18,7»
  */
-export function explainMunicipality(methodology: Methodology, result: RatingResult, municipality: string): MunicipalityExplanation {
+export function explainMunicipality(
+  methodology: Methodology,
+  result: RatingResult,
+  municipality: string,
+): MunicipalityExplanation {
   const row = result.rows.find((r) => r.municipality === municipality.trim().normalize('NFC'));
   if (!row) throw new Error(`municipality "${municipality}" is not in the rating`);
   const outcomes = indicatorOutcomes(methodology, row);
   const groups = methodology.groups.map((g): GroupExplanation => {
-    const indicators = methodology.indicators.flatMap((i, k) => (i.group === g.id ? [explainIndicator(methodology, result, row, i, outcomes[k])] : []));
+    const indicators = methodology.indicators.flatMap((i, k) =>
+      i.group === g.id ? [explainIndicator(methodology, result, row, i, outcomes[k])] : [],
+    );
     const score = row.groups[g.id];
     if (score === null) {
-      return { group: g.id, title: g.title, score, earned: null, max: 0, indicators, text: `«${g.title}»: нет данных, группа не входит в итоговую оценку` };
+      return {
+        group: g.id,
+        title: g.title,
+        score,
+        earned: null,
+        max: 0,
+        indicators,
+        text: `«${g.title}»: нет данных, группа не входит в итоговую оценку`,
+      };
     }
     const max = indicators.reduce((s, i) => s + i.max, 0);
     const earned = indicators.reduce((s, i) => s + (i.earned ?? 0), 0);
     const text = `«${g.title}»: ${pointFormats[0].format(score)} ${ofPoints('100')}, в итоговую оценку — ${formatEarned(earned, max)}`;
     return { group: g.id, title: g.title, score, earned, max, indicators, text };
   });
-  const text = row.total === null
-    ? 'Не оценивается: нет данных ни по одному показателю'
-    : `Итоговая оценка ${pointFormats[0].format(row.total)} ${ofPoints('100')}, ${row.rank}-е место${row.band ? `, категория «${row.band}»` : ''}`;
+  const text =
+    row.total === null
+      ? 'Не оценивается: нет данных ни по одному показателю'
+      : `Итоговая оценка ${pointFormats[0].format(row.total)} ${ofPoints('100')}, ${row.rank}-е место${row.band ? `, категория «${row.band}»` : ''}`;
   return { municipality: row.municipality, total: row.total, rank: row.rank, band: row.band, text, groups };
 }

@@ -116,26 +116,41 @@ const MethodologySchema = z
     bands: z.array(BandSchema).optional(),
   })
   .superRefine((m, ctx) => {
-    for (const issue of crossFieldIssues(m)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.en, params: { ru: issue.ru } });
+    for (const issue of crossFieldIssues(m))
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.en, params: { ru: issue.ru } });
   });
 
 type ParsedShape = z.infer<typeof MethodologySchema>;
 
-interface PendingIssue { path: (string | number)[]; en: string; ru: string }
+interface PendingIssue {
+  path: (string | number)[];
+  en: string;
+  ru: string;
+}
 
 /** Rules that span fields: unique ids, known groups, parameters each normalisation needs. */
 function crossFieldIssues(m: ParsedShape): PendingIssue[] {
   const out: PendingIssue[] = [];
   const groupIds = new Set<string>();
   m.groups.forEach((g, i) => {
-    if (groupIds.has(g.id)) out.push({ path: ['groups', i, 'id'], en: `duplicate group id "${g.id}"`, ru: `идентификатор группы «${g.id}» повторяется` });
+    if (groupIds.has(g.id))
+      out.push({
+        path: ['groups', i, 'id'],
+        en: `duplicate group id "${g.id}"`,
+        ru: `идентификатор группы «${g.id}» повторяется`,
+      });
     groupIds.add(g.id);
   });
   const indicatorIds = new Set<string>();
   const used = new Set<string>();
   m.indicators.forEach((ind, i) => {
     const at = (...rest: (string | number)[]) => ['indicators', i, ...rest];
-    if (indicatorIds.has(ind.id)) out.push({ path: at('id'), en: `duplicate indicator id "${ind.id}"`, ru: `идентификатор показателя «${ind.id}» повторяется` });
+    if (indicatorIds.has(ind.id))
+      out.push({
+        path: at('id'),
+        en: `duplicate indicator id "${ind.id}"`,
+        ru: `идентификатор показателя «${ind.id}» повторяется`,
+      });
     indicatorIds.add(ind.id);
     if (!groupIds.has(ind.group)) {
       out.push({
@@ -148,17 +163,33 @@ function crossFieldIssues(m: ParsedShape): PendingIssue[] {
     const direction = ind.direction ?? 'up';
     if (ind.normalisation === 'target') {
       if (ind.target === undefined || ind.target === null) {
-        out.push({ path: at('target'), en: 'normalisation "target" needs a numeric "target"', ru: 'для нормирования по целевому значению (target) укажите целевое значение «target»' });
+        out.push({
+          path: at('target'),
+          en: 'normalisation "target" needs a numeric "target"',
+          ru: 'для нормирования по целевому значению (target) укажите целевое значение «target»',
+        });
       } else if (direction === 'up' && ind.target <= 0) {
-        out.push({ path: at('target'), en: `target must be positive for direction "up" (points are v / target · 100), got ${ind.target}`, ru: `целевое значение для показателя, рост которого — хорошо, должно быть больше нуля (указано ${ind.target})` });
+        out.push({
+          path: at('target'),
+          en: `target must be positive for direction "up" (points are v / target · 100), got ${ind.target}`,
+          ru: `целевое значение для показателя, рост которого — хорошо, должно быть больше нуля (указано ${ind.target})`,
+        });
       } else if (direction === 'down' && ind.target < 0) {
-        out.push({ path: at('target'), en: `target must not be negative for direction "down", got ${ind.target}`, ru: `целевое значение не может быть отрицательным (указано ${ind.target})` });
+        out.push({
+          path: at('target'),
+          en: `target must not be negative for direction "down", got ${ind.target}`,
+          ru: `целевое значение не может быть отрицательным (указано ${ind.target})`,
+        });
       }
     }
     if (ind.normalisation === 'thresholds') {
       const list = ind.thresholds;
       if (!list) {
-        out.push({ path: at('thresholds'), en: 'normalisation "thresholds" needs "thresholds": [[value, points], …]', ru: 'для нормирования по порогам (thresholds) укажите пороги «thresholds»: [[значение, баллы], …]' });
+        out.push({
+          path: at('thresholds'),
+          en: 'normalisation "thresholds" needs "thresholds": [[value, points], …]',
+          ru: 'для нормирования по порогам (thresholds) укажите пороги «thresholds»: [[значение, баллы], …]',
+        });
       } else if (list.length === 0) {
         out.push({ path: at('thresholds'), en: 'thresholds must not be empty', ru: 'список порогов пуст' });
       } else {
@@ -175,14 +206,29 @@ function crossFieldIssues(m: ParsedShape): PendingIssue[] {
     }
   });
   m.groups.forEach((g, i) => {
-    if (!used.has(g.id)) out.push({ path: ['groups', i], en: `group "${g.id}" has no indicators`, ru: `в группе «${g.id}» нет ни одного показателя` });
+    if (!used.has(g.id))
+      out.push({
+        path: ['groups', i],
+        en: `group "${g.id}" has no indicators`,
+        ru: `в группе «${g.id}» нет ни одного показателя`,
+      });
   });
   const froms = new Map<number, number>();
   const labels = new Set<string>();
   (m.bands ?? []).forEach((b, i) => {
-    if (froms.has(b.from)) out.push({ path: ['bands', i, 'from'], en: `bands[${froms.get(b.from)}] and bands[${i}] have the same lower bound ${b.from}`, ru: `у двух категорий одна и та же нижняя граница ${fmtRu(b.from)}` });
+    if (froms.has(b.from))
+      out.push({
+        path: ['bands', i, 'from'],
+        en: `bands[${froms.get(b.from)}] and bands[${i}] have the same lower bound ${b.from}`,
+        ru: `у двух категорий одна и та же нижняя граница ${fmtRu(b.from)}`,
+      });
     else froms.set(b.from, i);
-    if (labels.has(b.label)) out.push({ path: ['bands', i, 'label'], en: `duplicate band label "${b.label}"`, ru: `название категории «${b.label}» повторяется` });
+    if (labels.has(b.label))
+      out.push({
+        path: ['bands', i, 'label'],
+        en: `duplicate band label "${b.label}"`,
+        ru: `название категории «${b.label}» повторяется`,
+      });
     labels.add(b.label);
   });
   return out;
@@ -207,9 +253,20 @@ export function parseMethodology(raw: unknown): Methodology {
 }
 
 /** Like `parseMethodology`, without throwing: for forms that show every issue next to its field. */
-export function checkMethodology(raw: unknown): { ok: true; methodology: Methodology } | { ok: false; issues: RatingIssue[] } {
+export function checkMethodology(
+  raw: unknown,
+): { ok: true; methodology: Methodology } | { ok: false; issues: RatingIssue[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, issues: [{ path: '', en: 'the methodology must be a JSON object {"title", "missing", "groups", "indicators", "bands"}', ru: 'методика должна быть объектом JSON с полями title, missing, groups, indicators, bands' }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          en: 'the methodology must be a JSON object {"title", "missing", "groups", "indicators", "bands"}',
+          ru: 'методика должна быть объектом JSON с полями title, missing, groups, indicators, bands',
+        },
+      ],
+    };
   }
   const parsed = MethodologySchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => translateIssue(i, raw)) };
@@ -221,7 +278,12 @@ export function checkMethodology(raw: unknown): { ok: true; methodology: Methodo
     groups: m.groups.map((g) => ({ ...g, title: g.title ?? g.id })),
     indicators: m.indicators.map((ind) => {
       const { target, thresholds, ...rest } = ind;
-      const out: Record<string, unknown> = { ...rest, title: ind.title ?? ind.id, unit: ind.unit ?? '', direction: ind.direction ?? 'up' };
+      const out: Record<string, unknown> = {
+        ...rest,
+        title: ind.title ?? ind.id,
+        unit: ind.unit ?? '',
+        direction: ind.direction ?? 'up',
+      };
       if (target !== undefined && target !== null) out.target = target;
       if (thresholds !== undefined && thresholds !== null) out.thresholds = thresholds.map(([v, p]) => [v, p]);
       return out as RatingIndicator;
@@ -236,14 +298,36 @@ export function checkMethodology(raw: unknown): { ok: true; methodology: Methodo
 type ZodIssue = z.core.$ZodIssue;
 
 const FIELD_RU: Record<string, string> = {
-  id: 'идентификатор', group: 'группа', title: 'название', unit: 'единица измерения', direction: 'направление',
-  normalisation: 'способ нормирования', target: 'целевое значение', thresholds: 'пороги', weight: 'вес',
-  missing: 'правило для отсутствующих данных', from: 'нижняя граница', label: 'название категории',
-  groups: 'группы', indicators: 'показатели', bands: 'категории', version: 'версия', edition: 'редакция',
-  source: 'источник', year: 'год', description: 'описание',
+  id: 'идентификатор',
+  group: 'группа',
+  title: 'название',
+  unit: 'единица измерения',
+  direction: 'направление',
+  normalisation: 'способ нормирования',
+  target: 'целевое значение',
+  thresholds: 'пороги',
+  weight: 'вес',
+  missing: 'правило для отсутствующих данных',
+  from: 'нижняя граница',
+  label: 'название категории',
+  groups: 'группы',
+  indicators: 'показатели',
+  bands: 'категории',
+  version: 'версия',
+  edition: 'редакция',
+  source: 'источник',
+  year: 'год',
+  description: 'описание',
 };
 
-const TYPE_RU: Record<string, string> = { number: 'число', string: 'строка', array: 'список', object: 'объект', int: 'целое число', tuple: 'пара [значение, баллы]' };
+const TYPE_RU: Record<string, string> = {
+  number: 'число',
+  string: 'строка',
+  array: 'список',
+  object: 'объект',
+  int: 'целое число',
+  tuple: 'пара [значение, баллы]',
+};
 
 const ENUM_RU: Record<string, string> = {
   normalisation: 'способ нормирования',
@@ -262,7 +346,10 @@ function locate(path: PropertyKey[], raw: unknown): { en: string; ru: string; ke
     const parent = path[i - 1];
     if (typeof p === 'number') {
       node = Array.isArray(node) ? node[p] : undefined;
-      const id = node && typeof node === 'object' && typeof (node as { id?: unknown }).id === 'string' ? ` «${(node as { id: string }).id}»` : '';
+      const id =
+        node && typeof node === 'object' && typeof (node as { id?: unknown }).id === 'string'
+          ? ` «${(node as { id: string }).id}»`
+          : '';
       if (parent === 'groups') ruParts.push(`группа${id} (№ ${p + 1})`);
       else if (parent === 'indicators') ruParts.push(`показатель${id} (№ ${p + 1})`);
       else if (parent === 'bands') ruParts.push(`категория № ${p + 1}`);
@@ -304,7 +391,11 @@ function translateIssue(issue: ZodIssue, raw: unknown): RatingIssue {
         return { ...base, en: `${at.en}: required field is missing`, ru: `${at.ru}: не заполнено обязательное поле` };
       }
       const got = 'received' in issue ? String((issue as { received: unknown }).received) : show(input);
-      return { ...base, en: `${at.en}: expected ${issue.expected}, got ${got}`, ru: `${at.ru}: ожидается ${TYPE_RU[issue.expected] ?? issue.expected}, указано ${got}` };
+      return {
+        ...base,
+        en: `${at.en}: expected ${issue.expected}, got ${got}`,
+        ru: `${at.ru}: ожидается ${TYPE_RU[issue.expected] ?? issue.expected}, указано ${got}`,
+      };
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String).join(', ');
@@ -321,24 +412,54 @@ function translateIssue(issue: ZodIssue, raw: unknown): RatingIssue {
       const bound = Number(small ? issue.minimum : (issue as { maximum: number | bigint }).maximum);
       if (issue.origin === 'number') {
         if (key === 'weight' && small) {
-          return { ...base, en: `${at.en}: weight must be positive, got ${show(input)}`, ru: `${at.ru}: вес должен быть положительным числом, указано ${show(input)}` };
+          return {
+            ...base,
+            en: `${at.en}: weight must be positive, got ${show(input)}`,
+            ru: `${at.ru}: вес должен быть положительным числом, указано ${show(input)}`,
+          };
         }
         if (key === 'from') {
-          return { ...base, en: `${at.en}: a band's lower bound must be between 0 and 100, got ${show(input)}`, ru: `${at.ru}: нижняя граница категории должна быть от 0 до 100, указано ${show(input)}` };
+          return {
+            ...base,
+            en: `${at.en}: a band's lower bound must be between 0 and 100, got ${show(input)}`,
+            ru: `${at.ru}: нижняя граница категории должна быть от 0 до 100, указано ${show(input)}`,
+          };
         }
         if (tail === 1 && issue.path.includes('thresholds')) {
-          return { ...base, en: `${at.en}: threshold points must be between 0 and 100, got ${show(input)}`, ru: `${at.ru}: баллы за порог должны быть от 0 до 100, указано ${show(input)}` };
+          return {
+            ...base,
+            en: `${at.en}: threshold points must be between 0 and 100, got ${show(input)}`,
+            ru: `${at.ru}: баллы за порог должны быть от 0 до 100, указано ${show(input)}`,
+          };
         }
-        return { ...base, en: `${at.en}: must be ${small ? '≥' : '≤'} ${bound}, got ${show(input)}`, ru: `${at.ru}: значение должно быть ${small ? 'не меньше' : 'не больше'} ${bound}` };
+        return {
+          ...base,
+          en: `${at.en}: must be ${small ? '≥' : '≤'} ${bound}, got ${show(input)}`,
+          ru: `${at.ru}: значение должно быть ${small ? 'не меньше' : 'не больше'} ${bound}`,
+        };
       }
       if (issue.origin === 'array' && typeof tail === 'number' && issue.path.includes('thresholds')) {
-        return { ...base, en: `${at.en}: each threshold must be a pair [value, points], got ${show(input)}`, ru: `${at.ru}: порог записывается парой [значение, баллы]` };
+        return {
+          ...base,
+          en: `${at.en}: each threshold must be a pair [value, points], got ${show(input)}`,
+          ru: `${at.ru}: порог записывается парой [значение, баллы]`,
+        };
       }
       if (issue.origin === 'array') {
-        const one = ({ groups: ['group', 'нужна хотя бы одна группа'], indicators: ['indicator', 'нужен хотя бы один показатель'] } as Record<string, [string, string]>)[key ?? ''];
-        return { ...base, en: `${at.en}: at least ${one ? `one ${one[0]}` : `${bound} item(s)`} is required`, ru: `${at.ru}: ${one ? one[1] : 'нужен хотя бы один элемент'}` };
+        const one = (
+          {
+            groups: ['group', 'нужна хотя бы одна группа'],
+            indicators: ['indicator', 'нужен хотя бы один показатель'],
+          } as Record<string, [string, string]>
+        )[key ?? ''];
+        return {
+          ...base,
+          en: `${at.en}: at least ${one ? `one ${one[0]}` : `${bound} item(s)`} is required`,
+          ru: `${at.ru}: ${one ? one[1] : 'нужен хотя бы один элемент'}`,
+        };
       }
-      if (issue.origin === 'string') return { ...base, en: `${at.en}: must not be empty`, ru: `${at.ru}: не может быть пустым` };
+      if (issue.origin === 'string')
+        return { ...base, en: `${at.en}: must not be empty`, ru: `${at.ru}: не может быть пустым` };
       return { ...base, en: `${at.en}: ${issue.message}`, ru: `${at.ru}: неверное значение` };
     }
     default:

@@ -7,9 +7,23 @@ import type { RatingIndicator, Threshold } from './methodology.js';
 import { indicatorStats, normalisePoints, reachedThreshold } from './normalise.js';
 
 const base = { id: 'X1', group: 'X', title: 'Показатель', unit: 'ед.', weight: 1 };
-const ind = (normalisation: 'minmax' | 'best' | 'binary', direction: 'up' | 'down' = 'up'): RatingIndicator => ({ ...base, normalisation, direction });
-const target = (t: number, direction: 'up' | 'down'): RatingIndicator => ({ ...base, normalisation: 'target', target: t, direction });
-const thresholds = (list: Threshold[], direction: 'up' | 'down'): RatingIndicator => ({ ...base, normalisation: 'thresholds', thresholds: list, direction });
+const ind = (normalisation: 'minmax' | 'best' | 'binary', direction: 'up' | 'down' = 'up'): RatingIndicator => ({
+  ...base,
+  normalisation,
+  direction,
+});
+const target = (t: number, direction: 'up' | 'down'): RatingIndicator => ({
+  ...base,
+  normalisation: 'target',
+  target: t,
+  direction,
+});
+const thresholds = (list: Threshold[], direction: 'up' | 'down'): RatingIndicator => ({
+  ...base,
+  normalisation: 'thresholds',
+  thresholds: list,
+  direction,
+});
 
 const stats = indicatorStats([2, 5, null, 8, 10]); // min 2, max 10, 4 present
 
@@ -118,8 +132,16 @@ describe('binary', () => {
 });
 
 describe('thresholds', () => {
-  const up: Threshold[] = [[100, 40], [103, 70], [105, 100]];
-  const down: Threshold[] = [[0, 100], [5, 50], [10, 0]]; // the example
+  const up: Threshold[] = [
+    [100, 40],
+    [103, 70],
+    [105, 100],
+  ];
+  const down: Threshold[] = [
+    [0, 100],
+    [5, 50],
+    [10, 0],
+  ]; // the example
   it('up: points of the highest threshold value not above v; 0 when none is reached', () => {
     expect(normalisePoints(thresholds(up, 'up'), 99.9, stats)).toBe(0);
     expect(normalisePoints(thresholds(up, 'up'), 100, stats)).toBe(40);

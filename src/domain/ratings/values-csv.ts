@@ -46,8 +46,14 @@ export function readValuesCsv(input: string | Uint8Array): ValuesCsv {
     // The line each record ends on (csv-parse's running count), kept beside the records.
     const ends: number[] = [];
     const parsed = parse(text, {
-      delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true,
-      on_record: (record, context) => { ends.push(context.lines); return record; },
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record, context) => {
+        ends.push(context.lines);
+        return record;
+      },
     });
     rows = parsed.map((record, i) => ({ record, lines: ends[i] }));
   } catch (e) {
@@ -55,11 +61,26 @@ export function readValuesCsv(input: string | Uint8Array): ValuesCsv {
     const line = err.lines;
     return {
       records: [],
-      issues: [{ path: line ? `line ${line}` : '', en: `the CSV cannot be read: ${err.message}`, ru: `файл CSV не читается${line ? ` (строка ${line})` : ''}: проверьте кавычки` }],
+      issues: [
+        {
+          path: line ? `line ${line}` : '',
+          en: `the CSV cannot be read: ${err.message}`,
+          ru: `файл CSV не читается${line ? ` (строка ${line})` : ''}: проверьте кавычки`,
+        },
+      ],
     };
   }
   if (rows.length === 0) {
-    return { records, issues: [{ path: 'line 1', en: 'the file is empty: expected the header municipality,indicator,value', ru: 'файл пуст: ожидается строка заголовка municipality,indicator,value' }] };
+    return {
+      records,
+      issues: [
+        {
+          path: 'line 1',
+          en: 'the file is empty: expected the header municipality,indicator,value',
+          ru: 'файл пуст: ожидается строка заголовка municipality,indicator,value',
+        },
+      ],
+    };
   }
 
   const header = rows[0].record.map((h) => h.trim().toLowerCase());
@@ -125,6 +146,8 @@ export function parseDecimal(text: string): number | null | undefined {
   if (!m) return undefined;
   const [, sign, int, frac, exp] = m;
   if (int === '' && frac === undefined) return undefined;
-  const n = Number(`${sign}${int.replace(/[ \u00a0\u202f]/g, '') || '0'}${frac !== undefined ? `.${frac}` : ''}${exp !== undefined ? `e${exp}` : ''}`);
+  const n = Number(
+    `${sign}${int.replace(/[ \u00a0\u202f]/g, '') || '0'}${frac !== undefined ? `.${frac}` : ''}${exp !== undefined ? `e${exp}` : ''}`,
+  );
   return Number.isFinite(n) ? n : undefined;
 }

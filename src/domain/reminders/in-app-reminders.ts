@@ -8,7 +8,14 @@
 import { addDaysIso } from '../reporting/dates.js';
 import type { InAppNotice } from '../notifications/events.js';
 import { measureLabel, shortPlanTitle } from '../naming/plan-title.js';
-import { formatDateRuLong, isControlDateOpen, relative, type ControlDateRow, type OwedReportRow, type ReminderUser } from './plan-reminders.js';
+import {
+  formatDateRuLong,
+  isControlDateOpen,
+  relative,
+  type ControlDateRow,
+  type OwedReportRow,
+  type ReminderUser,
+} from './plan-reminders.js';
 
 export interface AddressedNotice extends InAppNotice {
   userId: number;
@@ -42,27 +49,52 @@ export function planInAppReminders(input: InAppReminderInput): AddressedNotice[]
     const days = u.notifyEnabled ? Math.max(0, Math.min(30, u.notifyDaysBefore)) : DEFAULT_DAYS;
     const until = addDaysIso(today, days);
     const seen = new Set<string>();
-    const push = (n: AddressedNotice) => { if (!seen.has(n.dedupeKey)) { seen.add(n.dedupeKey); out.push(n); } };
+    const push = (n: AddressedNotice) => {
+      if (!seen.has(n.dedupeKey)) {
+        seen.add(n.dedupeKey);
+        out.push(n);
+      }
+    };
     for (const r of input.owedReports) {
       if (r.organisationId !== u.organisationId || !OPEN.has(r.state)) continue;
       const base = { userId: u.id, planId: r.measure.planId, measureId: r.measure.id, reportId: r.reportId };
       if (r.reportDue >= today && r.reportDue <= until) {
-        push({ ...base, kind: 'due_soon', dedupeKey: `inapp:report:${u.id}:${r.reportId}:${r.reportDue}:soon`,
-          title: `Срок отчёта за ${r.periodLabel} — ${formatDateRuLong(r.reportDue)} (${relative(today, r.reportDue)})`, body: where(r.measure) });
+        push({
+          ...base,
+          kind: 'due_soon',
+          dedupeKey: `inapp:report:${u.id}:${r.reportId}:${r.reportDue}:soon`,
+          title: `Срок отчёта за ${r.periodLabel} — ${formatDateRuLong(r.reportDue)} (${relative(today, r.reportDue)})`,
+          body: where(r.measure),
+        });
       } else if (r.reportDue === yesterday) {
-        push({ ...base, kind: 'overdue', dedupeKey: `inapp:report:${u.id}:${r.reportId}:${r.reportDue}:missed`,
-          title: `Пропущен срок отчёта за ${r.periodLabel} (${formatDateRuLong(r.reportDue)})`, body: where(r.measure) });
+        push({
+          ...base,
+          kind: 'overdue',
+          dedupeKey: `inapp:report:${u.id}:${r.reportId}:${r.reportDue}:missed`,
+          title: `Пропущен срок отчёта за ${r.periodLabel} (${formatDateRuLong(r.reportDue)})`,
+          body: where(r.measure),
+        });
       }
     }
     for (const c of input.controlDates) {
       if (c.organisationId !== u.organisationId || c.kind !== 'due' || !isControlDateOpen(c, c.effective)) continue;
       const base = { userId: u.id, planId: c.measure.planId, measureId: c.measure.id };
       if (c.effective >= today && c.effective <= until) {
-        push({ ...base, kind: 'due_soon', dedupeKey: `inapp:due:${u.id}:${c.measure.id}:${c.effective}:soon`,
-          title: `Срок исполнения — ${formatDateRuLong(c.effective)} (${relative(today, c.effective)})`, body: where(c.measure) });
+        push({
+          ...base,
+          kind: 'due_soon',
+          dedupeKey: `inapp:due:${u.id}:${c.measure.id}:${c.effective}:soon`,
+          title: `Срок исполнения — ${formatDateRuLong(c.effective)} (${relative(today, c.effective)})`,
+          body: where(c.measure),
+        });
       } else if (c.effective === yesterday) {
-        push({ ...base, kind: 'overdue', dedupeKey: `inapp:due:${u.id}:${c.measure.id}:${c.effective}:missed`,
-          title: `Истёк срок исполнения ${formatDateRuLong(c.effective)}`, body: where(c.measure) });
+        push({
+          ...base,
+          kind: 'overdue',
+          dedupeKey: `inapp:due:${u.id}:${c.measure.id}:${c.effective}:missed`,
+          title: `Истёк срок исполнения ${formatDateRuLong(c.effective)}`,
+          body: where(c.measure),
+        });
       }
     }
   }

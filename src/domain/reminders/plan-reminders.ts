@@ -150,12 +150,17 @@ function controlItem(userId: number, r: ControlDateRow, suffix: 'before' | 'miss
     date: r.effective,
     measure: r.measure,
     what: r.kind === 'due' ? 'срок исполнения' : 'срок представления информации об исполнении',
-    missedWhat: r.kind === 'due' ? 'срок исполнения истёк, исполнение не отмечено' : 'информация об исполнении не представлена',
+    missedWhat:
+      r.kind === 'due' ? 'срок исполнения истёк, исполнение не отмечено' : 'информация об исполнении не представлена',
   };
 }
 
 const reportStateNote: Record<OwedReportState, string> = {
-  expected: '', draft: ' (черновик не отправлен)', returned: ' (возвращён на доработку)', submitted: '', accepted: '',
+  expected: '',
+  draft: ' (черновик не отправлен)',
+  returned: ' (возвращён на доработку)',
+  submitted: '',
+  accepted: '',
 };
 
 function reportItem(userId: number, r: OwedReportRow, suffix: 'before' | 'missed'): Item {
@@ -170,7 +175,10 @@ function reportItem(userId: number, r: OwedReportRow, suffix: 'before' | 'missed
 
 const collator = new Intl.Collator('ru', { numeric: true });
 const byDateThenMeasure = (a: Item, b: Item) =>
-  a.date.localeCompare(b.date) || a.measure.planId - b.measure.planId || collator.compare(a.measure.number, b.measure.number) || a.key.localeCompare(b.key);
+  a.date.localeCompare(b.date) ||
+  a.measure.planId - b.measure.planId ||
+  collator.compare(a.measure.number, b.measure.number) ||
+  a.key.localeCompare(b.key);
 
 /** Items of one user, unique by key, not yet announced, in date order. */
 function collect(items: Item[], sent: ReadonlySet<string>): Item[] {
@@ -200,7 +208,10 @@ export function planReminders(input: ReminderInput): PlannedNotice[] {
   const users = input.users.filter(reachable);
 
   const cdByOrg = groupBy(input.controlDates, (r) => r.organisationId);
-  const repByOrg = groupBy(input.owedReports.filter((r) => OPEN_REPORT_STATES.has(r.state)), (r) => r.organisationId);
+  const repByOrg = groupBy(
+    input.owedReports.filter((r) => OPEN_REPORT_STATES.has(r.state)),
+    (r) => r.organisationId,
+  );
 
   for (const u of users.filter(isExecutor)) {
     const cds = cdByOrg.get(u.organisationId) ?? [];
@@ -209,18 +220,28 @@ export function planReminders(input: ReminderInput): PlannedNotice[] {
       const days = Math.max(0, Math.min(30, u.notifyDaysBefore));
       const until = addDaysIso(today, days);
       const key = `digest:${u.id}:${today}:before`;
-      const items = collect([
-        ...cds.filter((r) => r.effective >= today && r.effective <= until && isControlDateOpen(r, r.effective)).map((r) => controlItem(u.id, r, 'before')),
-        ...reps.filter((r) => r.reportDue >= today && r.reportDue <= until).map((r) => reportItem(u.id, r, 'before')),
-      ], sentKeys);
+      const items = collect(
+        [
+          ...cds
+            .filter((r) => r.effective >= today && r.effective <= until && isControlDateOpen(r, r.effective))
+            .map((r) => controlItem(u.id, r, 'before')),
+          ...reps.filter((r) => r.reportDue >= today && r.reportDue <= until).map((r) => reportItem(u.id, r, 'before')),
+        ],
+        sentKeys,
+      );
       if (items.length && !sentKeys.has(key)) out.push(composeUpcoming(input, u, key, items, days));
     }
     if (kinds.has('missed')) {
       const key = `digest:${u.id}:${today}:missed`;
-      const items = collect([
-        ...cds.filter((r) => r.effective === yesterday && isControlDateOpen(r, r.effective)).map((r) => controlItem(u.id, r, 'missed')),
-        ...reps.filter((r) => r.reportDue === yesterday).map((r) => reportItem(u.id, r, 'missed')),
-      ], sentKeys);
+      const items = collect(
+        [
+          ...cds
+            .filter((r) => r.effective === yesterday && isControlDateOpen(r, r.effective))
+            .map((r) => controlItem(u.id, r, 'missed')),
+          ...reps.filter((r) => r.reportDue === yesterday).map((r) => reportItem(u.id, r, 'missed')),
+        ],
+        sentKeys,
+      );
       if (items.length && !sentKeys.has(key)) out.push(composeMissed(input, u, key, items, yesterday));
     }
   }
@@ -309,7 +330,8 @@ export function plural(n: number, one: string, few: string, many: string): strin
   return many;
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** «сегодня», «завтра», «через 3 дня». */
 export function relative(today: string, date: string): string {
@@ -344,7 +366,8 @@ function shorten(s: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:—–-]+$/, '')}…`;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const measureUrl = (input: ReminderInput, id: number) => `${input.publicUrl}/measures/${id}`;
 const planUrl = (input: ReminderInput, id: number) => `${input.publicUrl}/plans/${id}`;
 
@@ -370,48 +393,101 @@ function render(greeting: string, blocks: Block[], settingsHint: boolean): { tex
         text.push(`${i + 1}. ${it.head}`, `   ${measureLine(it.measure)}`, `   ${it.measure.planTitle}`);
         if (it.note) text.push(`   ${it.note}`);
         text.push(`   ${it.url}`, '');
-        html.push(`<li style="margin-bottom:12px"><b>${escapeHtml(it.head)}</b><br><a href="${escapeHtml(it.url)}">${escapeHtml(measureLine(it.measure))}</a>`
-          + `<br><span style="color:#555">${escapeHtml(it.measure.planTitle)}</span>${it.note ? `<br>${escapeHtml(it.note)}` : ''}</li>`);
+        html.push(
+          `<li style="margin-bottom:12px"><b>${escapeHtml(it.head)}</b><br><a href="${escapeHtml(it.url)}">${escapeHtml(measureLine(it.measure))}</a>` +
+            `<br><span style="color:#555">${escapeHtml(it.measure.planTitle)}</span>${it.note ? `<br>${escapeHtml(it.note)}` : ''}</li>`,
+        );
       });
       html.push('</ol>');
     } else {
       for (const p of b.plans) {
         text.push(p.title, ...p.lines.map((l) => `   ${l}`), `   ${p.url}`, '');
-        html.push(`<p><a href="${escapeHtml(p.url)}"><b>${escapeHtml(p.title)}</b></a></p><ul>${p.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
+        html.push(
+          `<p><a href="${escapeHtml(p.url)}"><b>${escapeHtml(p.title)}</b></a></p><ul>${p.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+        );
       }
     }
   }
   text.push('—', FOOTER_TEXT);
   if (settingsHint) text.push(SETTINGS_TEXT);
-  html.push(`<hr><p style="color:#777;font-size:12px">${escapeHtml(FOOTER_TEXT)}${settingsHint ? `<br>${escapeHtml(SETTINGS_TEXT)}` : ''}</p>`);
+  html.push(
+    `<hr><p style="color:#777;font-size:12px">${escapeHtml(FOOTER_TEXT)}${settingsHint ? `<br>${escapeHtml(SETTINGS_TEXT)}` : ''}</p>`,
+  );
   return {
     text: `${text.join('\n')}\n`,
     html: `<!doctype html><html lang="ru"><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif;font-size:14px;color:#1a1a1a">\n${html.join('\n')}\n</body></html>\n`,
   };
 }
 
-function composeUpcoming(input: ReminderInput, u: ReminderUser, key: string, items: Item[], days: number): PlannedNotice {
+function composeUpcoming(
+  input: ReminderInput,
+  u: ReminderUser,
+  key: string,
+  items: Item[],
+  days: number,
+): PlannedNotice {
   const n = items.length;
   const subject = `Напоминание: ${n} ${plural(n, 'срок', 'срока', 'сроков')} ${horizon(days)}`;
-  const body = render(addressOf(u.fullName), [
-    { p: `${capitalise(horizon(days))} наступают сроки по мероприятиям, в исполнении которых участвует ${u.organisationName}:` },
-    { items: items.map((it) => ({ head: `${formatDateRuLong(it.date)} (${relative(input.today, it.date)}) — ${it.what}`, measure: it.measure, url: measureUrl(input, it.measure.id) })) },
-    { p: 'Представьте информацию об исполнении до наступления срока. Если срок не может быть соблюдён, запросите его перенос на странице мероприятия.' },
-  ], true);
-  return { kind: 'upcoming', userId: u.id, to: u.email!.trim(), key, itemKeys: items.map((i) => i.key), subject, ...body };
+  const body = render(
+    addressOf(u.fullName),
+    [
+      {
+        p: `${capitalise(horizon(days))} наступают сроки по мероприятиям, в исполнении которых участвует ${u.organisationName}:`,
+      },
+      {
+        items: items.map((it) => ({
+          head: `${formatDateRuLong(it.date)} (${relative(input.today, it.date)}) — ${it.what}`,
+          measure: it.measure,
+          url: measureUrl(input, it.measure.id),
+        })),
+      },
+      {
+        p: 'Представьте информацию об исполнении до наступления срока. Если срок не может быть соблюдён, запросите его перенос на странице мероприятия.',
+      },
+    ],
+    true,
+  );
+  return {
+    kind: 'upcoming',
+    userId: u.id,
+    to: u.email!.trim(),
+    key,
+    itemKeys: items.map((i) => i.key),
+    subject,
+    ...body,
+  };
 }
 
 function composeMissed(input: ReminderInput, u: ReminderUser, key: string, items: Item[], date: string): PlannedNotice {
   const n = items.length;
-  const subject = n === 1
-    ? `Пропущен срок ${formatDateRuLong(date)}: ${shorten(measureLine(items[0].measure), 70)}`
-    : `Пропущены сроки ${formatDateRuLong(date)}: ${n} ${plural(n, 'пункт', 'пункта', 'пунктов')}`;
-  const body = render(addressOf(u.fullName), [
-    { p: `Вчера, ${formatDateRuLong(date)}, истёк срок по мероприятиям, в исполнении которых участвует ${u.organisationName}:` },
-    { items: items.map((it) => ({ head: it.missedWhat, measure: it.measure, url: measureUrl(input, it.measure.id) })) },
-    { p: 'Если работа выполнена, представьте информацию об исполнении. Если нужен новый срок, запросите перенос срока на странице мероприятия.' },
-  ], true);
-  return { kind: 'missed', userId: u.id, to: u.email!.trim(), key, itemKeys: items.map((i) => i.key), subject, ...body };
+  const subject =
+    n === 1
+      ? `Пропущен срок ${formatDateRuLong(date)}: ${shorten(measureLine(items[0].measure), 70)}`
+      : `Пропущены сроки ${formatDateRuLong(date)}: ${n} ${plural(n, 'пункт', 'пункта', 'пунктов')}`;
+  const body = render(
+    addressOf(u.fullName),
+    [
+      {
+        p: `Вчера, ${formatDateRuLong(date)}, истёк срок по мероприятиям, в исполнении которых участвует ${u.organisationName}:`,
+      },
+      {
+        items: items.map((it) => ({ head: it.missedWhat, measure: it.measure, url: measureUrl(input, it.measure.id) })),
+      },
+      {
+        p: 'Если работа выполнена, представьте информацию об исполнении. Если нужен новый срок, запросите перенос срока на странице мероприятия.',
+      },
+    ],
+    true,
+  );
+  return {
+    kind: 'missed',
+    userId: u.id,
+    to: u.email!.trim(),
+    key,
+    itemKeys: items.map((i) => i.key),
+    subject,
+    ...body,
+  };
 }
 
 function composeWeekly(input: ReminderInput, u: ReminderUser, key: string, plans: PlanWeekRow[]): PlannedNotice {
@@ -420,29 +496,48 @@ function composeWeekly(input: ReminderInput, u: ReminderUser, key: string, plans
   const overdue = sum((p) => p.overdue);
   const review = sum((p) => p.awaitingReview);
   const subject = `Сводка на неделю ${range}: просрочено ${overdue}, на проверке ${review}`;
-  const body = render(addressOf(u.fullName), [
-    { p: `Сводка по планам ${u.organisationName} на неделю ${range}:` },
-    { plans: plans.map((p) => ({
-      title: p.planTitle,
-      url: planUrl(input, p.planId),
-      lines: [
-        `просрочено мероприятий: ${p.overdue}`,
-        `срок на этой неделе: ${p.dueThisWeek}`,
-        `отчётов ждут проверки: ${p.awaitingReview}`,
-      ],
-    })) },
-  ], true);
+  const body = render(
+    addressOf(u.fullName),
+    [
+      { p: `Сводка по планам ${u.organisationName} на неделю ${range}:` },
+      {
+        plans: plans.map((p) => ({
+          title: p.planTitle,
+          url: planUrl(input, p.planId),
+          lines: [
+            `просрочено мероприятий: ${p.overdue}`,
+            `срок на этой неделе: ${p.dueThisWeek}`,
+            `отчётов ждут проверки: ${p.awaitingReview}`,
+          ],
+        })),
+      },
+    ],
+    true,
+  );
   return { kind: 'weekly', userId: u.id, to: u.email!.trim(), key, itemKeys: [], subject, ...body };
 }
 
 function composeReturned(input: ReminderInput, u: ReminderUser, key: string, r: ReturnedReportRow): PlannedNotice {
   const subject = `Отчёт возвращён на доработку: ${shorten(measureLine(r.measure), 70)}`;
   const comment = r.comment?.trim();
-  const body = render(addressOf(u.fullName), [
-    { p: `Отчёт ${r.organisationName} за ${r.periodLabel} возвращён на доработку.` },
-    { items: [{ head: `Отчёт за ${r.periodLabel}`, measure: r.measure, url: measureUrl(input, r.measure.id), note: comment ? `Комментарий: «${comment}»` : undefined }] },
-    { p: 'Внесите исправления и отправьте отчёт повторно.' },
-  ], false);
+  const body = render(
+    addressOf(u.fullName),
+    [
+      { p: `Отчёт ${r.organisationName} за ${r.periodLabel} возвращён на доработку.` },
+      {
+        items: [
+          {
+            head: `Отчёт за ${r.periodLabel}`,
+            measure: r.measure,
+            url: measureUrl(input, r.measure.id),
+            note: comment ? `Комментарий: «${comment}»` : undefined,
+          },
+        ],
+      },
+      { p: 'Внесите исправления и отправьте отчёт повторно.' },
+    ],
+    false,
+  );
   return { kind: 'returned', userId: u.id, to: u.email!.trim(), key, itemKeys: [], subject, ...body };
 }
 

@@ -28,9 +28,21 @@ describe('control start («контроль с даты»)', () => {
     const all = owedReports(quarters, [], [], 'continuous');
     expect(all).toHaveLength(12);
     const from = owedReports(quarters, [], [], 'continuous', '2026-12-03');
-    expect(from.map((o) => o.period.label)).toEqual(['IV квартал 2026 г.', 'I квартал 2027 г.', 'II квартал 2027 г.', 'III квартал 2027 г.', 'IV квартал 2027 г.']);
+    expect(from.map((o) => o.period.label)).toEqual([
+      'IV квартал 2026 г.',
+      'I квартал 2027 г.',
+      'II квартал 2027 г.',
+      'III квартал 2027 г.',
+      'IV квартал 2027 г.',
+    ]);
     // An own report date before the start is not owed even in a period that goes on past it.
-    const annual = owedReports(quarters, [], [{ effective: '2026-12-01', covers: '2026-12-01' }], 'continuous', '2026-12-03');
+    const annual = owedReports(
+      quarters,
+      [],
+      [{ effective: '2026-12-01', covers: '2026-12-01' }],
+      'continuous',
+      '2026-12-03',
+    );
     expect(annual.map((o) => o.period.label)).not.toContain('IV квартал 2026 г.');
   });
 });

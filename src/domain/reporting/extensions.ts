@@ -23,13 +23,30 @@ import type { ControlDate } from '../deadlines/types.js';
 import { DomainError } from '../errors.js';
 
 /** A move an approved extension made: the nominal date `from` (as the deadline gives it) is now `to`. */
-export interface DeadlineMove { from: string; to: string; extensionId?: number }
+export interface DeadlineMove {
+  from: string;
+  to: string;
+  extensionId?: number;
+}
 
 /** A control date of the measure as the service loads it. */
-export interface DuePoint { nominal: string; effective: string; label: string | null; met: boolean; counted: boolean }
+export interface DuePoint {
+  nominal: string;
+  effective: string;
+  label: string | null;
+  met: boolean;
+  counted: boolean;
+}
 
 /** A report an organisation owes, as the service loads it. */
-export interface OwedReportPoint { reportId: number; organisationId: number; periodLabel: string; dueOn: string; state: string; counted: boolean }
+export interface OwedReportPoint {
+  reportId: number;
+  organisationId: number;
+  periodLabel: string;
+  dueOn: string;
+  state: string;
+  counted: boolean;
+}
 
 export type ExtensionTarget =
   | { kind: 'due'; nominal: string; effective: string; label: string }
@@ -38,24 +55,45 @@ export type ExtensionTarget =
 /** Moves longer than this are asked to be confirmed and shown to the coordinator with a warning. */
 export const LONG_MOVE_DAYS = 92;
 
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (a: string, b: string) =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The dates an executor organisation may ask to move: for the lead, the measure's open,
  * counted control dates; for every executor, its own reports not yet submitted.
  * @example extensionTargets({ role: 'co', organisationId: 7 }, points, reports) // only organisation 7's reports
  */
-export function extensionTargets(executor: { role: 'lead' | 'co'; organisationId: number }, points: DuePoint[], reports: OwedReportPoint[]): ExtensionTarget[] {
+export function extensionTargets(
+  executor: { role: 'lead' | 'co'; organisationId: number },
+  points: DuePoint[],
+  reports: OwedReportPoint[],
+): ExtensionTarget[] {
   const out: ExtensionTarget[] = [];
   if (executor.role === 'lead') {
     for (const p of points) {
       if (p.met || !p.counted) continue;
-      out.push({ kind: 'due', nominal: p.nominal, effective: p.effective, label: `Срок исполнения ${formatRuDate(p.nominal)}${p.label ? ` (${p.label})` : ''}` });
+      out.push({
+        kind: 'due',
+        nominal: p.nominal,
+        effective: p.effective,
+        label: `Срок исполнения ${formatRuDate(p.nominal)}${p.label ? ` (${p.label})` : ''}`,
+      });
     }
   }
   for (const r of reports) {
-    if (r.organisationId !== executor.organisationId || !r.counted || !['expected', 'draft', 'returned'].includes(r.state)) continue;
-    out.push({ kind: 'report', reportId: r.reportId, organisationId: r.organisationId, dueOn: r.dueOn, label: `Отчёт за ${r.periodLabel} (срок ${formatRuDate(r.dueOn)})` });
+    if (
+      r.organisationId !== executor.organisationId ||
+      !r.counted ||
+      !['expected', 'draft', 'returned'].includes(r.state)
+    )
+      continue;
+    out.push({
+      kind: 'report',
+      reportId: r.reportId,
+      organisationId: r.organisationId,
+      dueOn: r.dueOn,
+      label: `Отчёт за ${r.periodLabel} (срок ${formatRuDate(r.dueOn)})`,
+    });
   }
   return out;
 }
@@ -67,16 +105,29 @@ export function extensionTargets(executor: { role: 'lead' | 'co'; organisationId
  */
 export function assertMoveAllowed(current: string, requested: string, others: string[]): void {
   if (requested <= current) {
-    throw new DomainError('validation', 'extension.date', `Новый срок должен быть позже действующего (${formatRuDate(current)})`, 'requested date not later than current');
+    throw new DomainError(
+      'validation',
+      'extension.date',
+      `Новый срок должен быть позже действующего (${formatRuDate(current)})`,
+      'requested date not later than current',
+    );
   }
   if (others.includes(requested)) {
-    throw new DomainError('validation', 'extension.duplicate', `На ${formatRuDate(requested)} уже есть контрольный срок этого мероприятия`, 'requested date is another control date');
+    throw new DomainError(
+      'validation',
+      'extension.duplicate',
+      `На ${formatRuDate(requested)} уже есть контрольный срок этого мероприятия`,
+      'requested date is another control date',
+    );
   }
   const next = others.filter((d) => d > current).sort()[0];
   if (next && requested > next) {
-    throw new DomainError('validation', 'extension.past_next',
+    throw new DomainError(
+      'validation',
+      'extension.past_next',
       `Новый срок позже следующего контрольного срока (${formatRuDate(next)}): перенесите сначала его или выберите его вместо этого`,
-      'requested date past the next control date');
+      'requested date past the next control date',
+    );
   }
 }
 

@@ -9,7 +9,10 @@
  * every period, because that is how such measures are reported on paper («ежеквартально
  * информировать…»); a measure whose dates are all later owes nothing yet.
  */
-export interface PeriodRef { startsOn: string; endsOn: string }
+export interface PeriodRef {
+  startsOn: string;
+  endsOn: string;
+}
 
 /** A date from the measure's own report schedule. */
 export interface ReportDate {
@@ -22,7 +25,10 @@ export interface ReportDate {
   covers: string;
 }
 
-export interface Obligation<T> { period: T; dueOn: string }
+export interface Obligation<T> {
+  period: T;
+  dueOn: string;
+}
 
 const ALL_PERIODS_KINDS = new Set(['continuous', 'relative', 'unspecified']);
 
@@ -55,7 +61,11 @@ function periodHolding<T extends PeriodRef>(periods: T[], day: string): T | unde
  * // [{ period: IV квартал 2024 г., dueOn: '2024-12-25' }]
  */
 export function owedReports<T extends PeriodRef & { reportDue: string }>(
-  periods: T[], dueDates: string[], reportDates: ReportDate[], scheduleKind: string | null, controlFrom?: string,
+  periods: T[],
+  dueDates: string[],
+  reportDates: ReportDate[],
+  scheduleKind: string | null,
+  controlFrom?: string,
 ): Obligation<T>[] {
   const reportDue = new Map<T, string>();
   for (const r of reportDates) {
@@ -65,6 +75,8 @@ export function owedReports<T extends PeriodRef & { reportDue: string }>(
   // With a report schedule of its own and no execution dates, the schedule alone says when to report.
   const byDates = dueDates.length === 0 && reportDue.size > 0 ? [] : owedPeriods(periods, dueDates, scheduleKind);
   const owed = new Set<T>([...byDates, ...reportDue.keys()]);
-  return periods.filter((p) => owed.has(p)).map((p) => ({ period: p, dueOn: reportDue.get(p) ?? p.reportDue }))
+  return periods
+    .filter((p) => owed.has(p))
+    .map((p) => ({ period: p, dueOn: reportDue.get(p) ?? p.reportDue }))
     .filter((o) => !controlFrom || (o.period.endsOn >= controlFrom && o.dueOn >= controlFrom));
 }

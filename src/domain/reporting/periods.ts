@@ -19,16 +19,33 @@ export interface ReportingPeriod {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
 const MONTHS_PER: Record<Frequency, number> = { month: 1, quarter: 3, half: 6, year: 12 };
 
 /** «I квартал 2025 г.», «II полугодие 2025 г.», «2025 г.», «март 2025 г.». */
 export function periodLabel(frequency: Frequency, year: number, firstMonth: number): string {
   switch (frequency) {
-    case 'month': return `${MONTHS[firstMonth - 1]} ${year} г.`;
-    case 'quarter': return `${ROMAN[(firstMonth - 1) / 3]} квартал ${year} г.`;
-    case 'half': return `${ROMAN[(firstMonth - 1) / 6]} полугодие ${year} г.`;
-    case 'year': return `${year} г.`;
+    case 'month':
+      return `${MONTHS[firstMonth - 1]} ${year} г.`;
+    case 'quarter':
+      return `${ROMAN[(firstMonth - 1) / 3]} квартал ${year} г.`;
+    case 'half':
+      return `${ROMAN[(firstMonth - 1) / 6]} полугодие ${year} г.`;
+    case 'year':
+      return `${year} г.`;
   }
 }
 
@@ -59,7 +76,10 @@ export function generatePeriods(from: string, to: string, frequency: Frequency, 
       reportDue: effectiveDueDate(`${dueYear}-${pad(dueMonth)}-${pad(reportDay)}`),
     });
     month += step;
-    if (month > 12) { month -= 12; year += 1; }
+    if (month > 12) {
+      month -= 12;
+      year += 1;
+    }
   }
   return out;
 }
@@ -80,7 +100,11 @@ const fmt = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice
  * labels trimmed; the report day is kept as given (a person chose it, working day or not).
  * @throws DomainError('validation', 'plan.periods', …) with every problem in one Russian message.
  */
-export function validateCustomPeriods<T extends ReportingPeriod>(periods: readonly T[], planFrom: string, planTo: string): T[] {
+export function validateCustomPeriods<T extends ReportingPeriod>(
+  periods: readonly T[],
+  planFrom: string,
+  planTo: string,
+): T[] {
   const problems: string[] = [];
   if (periods.length === 0) problems.push('нужен хотя бы один период');
   if (periods.length > 120) problems.push('не более 120 периодов');
@@ -91,17 +115,29 @@ export function validateCustomPeriods<T extends ReportingPeriod>(periods: readon
     if (!p.label) problems.push('у периода нет названия');
     else if (seen.has(p.label.toLowerCase())) problems.push(`период ${name} указан дважды`);
     seen.add(p.label.toLowerCase());
-    if (![p.startsOn, p.endsOn, p.reportDue].every((d) => ISO.test(d))) { problems.push(`период ${name}: даты в формате ГГГГ-ММ-ДД`); continue; }
-    if (p.startsOn > p.endsOn) problems.push(`период ${name}: начало (${fmt(p.startsOn)}) позже окончания (${fmt(p.endsOn)})`);
-    if (p.startsOn < planFrom || p.endsOn > planTo) problems.push(`период ${name} выходит за срок плана (${fmt(planFrom)} – ${fmt(planTo)})`);
-    if (p.reportDue < p.endsOn) problems.push(`период ${name}: срок отчёта (${fmt(p.reportDue)}) раньше окончания периода`);
+    if (![p.startsOn, p.endsOn, p.reportDue].every((d) => ISO.test(d))) {
+      problems.push(`период ${name}: даты в формате ГГГГ-ММ-ДД`);
+      continue;
+    }
+    if (p.startsOn > p.endsOn)
+      problems.push(`период ${name}: начало (${fmt(p.startsOn)}) позже окончания (${fmt(p.endsOn)})`);
+    if (p.startsOn < planFrom || p.endsOn > planTo)
+      problems.push(`период ${name} выходит за срок плана (${fmt(planFrom)} – ${fmt(planTo)})`);
+    if (p.reportDue < p.endsOn)
+      problems.push(`период ${name}: срок отчёта (${fmt(p.reportDue)}) раньше окончания периода`);
   }
   const sorted = [...list].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].startsOn <= sorted[i - 1].endsOn) problems.push(`периоды «${sorted[i - 1].label}» и «${sorted[i].label}» пересекаются`);
+    if (sorted[i].startsOn <= sorted[i - 1].endsOn)
+      problems.push(`периоды «${sorted[i - 1].label}» и «${sorted[i].label}» пересекаются`);
   }
   if (problems.length > 0) {
-    throw new DomainError('validation', 'plan.periods', `Периоды отчётности: ${problems.join('; ')}`, `invalid custom periods: ${problems.length} problem(s)`);
+    throw new DomainError(
+      'validation',
+      'plan.periods',
+      `Периоды отчётности: ${problems.join('; ')}`,
+      `invalid custom periods: ${problems.length} problem(s)`,
+    );
   }
   return sorted;
 }

@@ -25,12 +25,21 @@ const result: Record<ReportAction, (from: ReportState) => ReportState> = {
 };
 
 const stateRu: Record<ReportState, string> = {
-  expected: 'ожидается', draft: 'черновик', submitted: 'представлен', returned: 'возвращён на доработку', accepted: 'принят',
+  expected: 'ожидается',
+  draft: 'черновик',
+  submitted: 'представлен',
+  returned: 'возвращён на доработку',
+  accepted: 'принят',
 };
 
 export function nextReportState(from: ReportState, action: ReportAction): ReportState {
   if (!allowed[action].includes(from)) {
-    throw new DomainError('conflict', 'report.transition', `Действие недоступно: отчёт ${stateRu[from]}`, `cannot ${action} a report in state ${from}`);
+    throw new DomainError(
+      'conflict',
+      'report.transition',
+      `Действие недоступно: отчёт ${stateRu[from]}`,
+      `cannot ${action} a report in state ${from}`,
+    );
   }
   return result[action](from);
 }
@@ -39,7 +48,10 @@ export function nextReportState(from: ReportState, action: ReportAction): Report
  * The lead's execution text with the co-executors' parts, in the shape of the official
  * table: «Минсоц: … Минобр: …».
  */
-export function gatherExecutionText(lead: { organisation: string; text: string }, parts: { organisation: string; text: string }[]): string {
+export function gatherExecutionText(
+  lead: { organisation: string; text: string },
+  parts: { organisation: string; text: string }[],
+): string {
   const filled = parts.filter((p) => p.text.trim());
   if (filled.length === 0) return lead.text.trim();
   const blocks = [lead, ...filled].filter((p) => p.text.trim()).map((p) => `${p.organisation}: ${p.text.trim()}`);

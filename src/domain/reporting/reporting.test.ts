@@ -10,9 +10,19 @@ describe('reporting periods', () => {
   it('splits a plan period into quarters with reports due on the 10th of the next month, or the next working day', () => {
     const q = generatePeriods('2024-01-01', '2025-12-31', 'quarter', 10);
     expect(q).toHaveLength(8);
-    expect(q[0]).toEqual({ label: 'I квартал 2024 г.', startsOn: '2024-01-01', endsOn: '2024-03-31', reportDue: '2024-04-10' });
+    expect(q[0]).toEqual({
+      label: 'I квартал 2024 г.',
+      startsOn: '2024-01-01',
+      endsOn: '2024-03-31',
+      reportDue: '2024-04-10',
+    });
     // 10.01.2026 is a Saturday: the report is due on Monday the 12th (ГК РФ ст. 193).
-    expect(q[7]).toEqual({ label: 'IV квартал 2025 г.', startsOn: '2025-10-01', endsOn: '2025-12-31', reportDue: '2026-01-12' });
+    expect(q[7]).toEqual({
+      label: 'IV квартал 2025 г.',
+      startsOn: '2025-10-01',
+      endsOn: '2025-12-31',
+      reportDue: '2026-01-12',
+    });
   });
   it('clips the first and last period to a plan that starts mid-quarter', () => {
     const h = generatePeriods('2024-05-15', '2024-12-31', 'half', 5);
@@ -21,15 +31,25 @@ describe('reporting periods', () => {
       // 5 January 2025 falls in the New Year holidays: due on the first working day, the 9th.
       ['II полугодие 2024 г.', '2024-07-01', '2024-12-31', '2025-01-09'],
     ]);
-    expect(generatePeriods('2024-01-01', '2024-03-31', 'month', 10).map((p) => p.label)).toEqual(['январь 2024 г.', 'февраль 2024 г.', 'март 2024 г.']);
-    expect(generatePeriods('2024-01-01', '2025-12-31', 'year', 15).map((p) => p.reportDue)).toEqual(['2025-01-15', '2026-01-15']);
+    expect(generatePeriods('2024-01-01', '2024-03-31', 'month', 10).map((p) => p.label)).toEqual([
+      'январь 2024 г.',
+      'февраль 2024 г.',
+      'март 2024 г.',
+    ]);
+    expect(generatePeriods('2024-01-01', '2025-12-31', 'year', 15).map((p) => p.reportDue)).toEqual([
+      '2025-01-15',
+      '2026-01-15',
+    ]);
   });
 });
 
 describe('owed reports', () => {
   const periods = generatePeriods('2024-01-01', '2024-12-31', 'quarter', 10);
   it('owes a report in each period holding a control date', () => {
-    expect(owedPeriods(periods, ['2024-06-30', '2024-12-31'], 'recurring').map((p) => p.label)).toEqual(['II квартал 2024 г.', 'IV квартал 2024 г.']);
+    expect(owedPeriods(periods, ['2024-06-30', '2024-12-31'], 'recurring').map((p) => p.label)).toEqual([
+      'II квартал 2024 г.',
+      'IV квартал 2024 г.',
+    ]);
   });
   it('owes every period for continuous and unread deadlines, none for a far date inside the plan', () => {
     expect(owedPeriods(periods, [], 'continuous')).toHaveLength(4);
@@ -65,61 +85,110 @@ describe('report workflow', () => {
     expect(() => nextReportState('expected', 'accept')).toThrow('Действие недоступно: отчёт ожидается');
     expect(() => nextReportState('accepted', 'submit')).toThrow(/принят/);
   });
-  it('gathers co-executors\' parts under the lead\'s text', () => {
-    expect(gatherExecutionText({ organisation: 'Минсоц', text: 'Проведено 3 совещания.' }, [{ organisation: 'Минобр', text: 'Обучено 40 педагогов.' }, { organisation: 'Минздрав', text: ' ' }]))
-      .toBe('Минсоц: Проведено 3 совещания.\nМинобр: Обучено 40 педагогов.');
+  it("gathers co-executors' parts under the lead's text", () => {
+    expect(
+      gatherExecutionText({ organisation: 'Минсоц', text: 'Проведено 3 совещания.' }, [
+        { organisation: 'Минобр', text: 'Обучено 40 педагогов.' },
+        { organisation: 'Минздрав', text: ' ' },
+      ]),
+    ).toBe('Минсоц: Проведено 3 совещания.\nМинобр: Обучено 40 педагогов.');
     expect(gatherExecutionText({ organisation: 'Минсоц', text: 'Выполнено.' }, [])).toBe('Выполнено.');
   });
 });
 
-describe('owed reports with the measure\'s own report schedule', () => {
+describe("owed reports with the measure's own report schedule", () => {
   const quarters = generatePeriods('2024-01-01', '2024-12-31', 'quarter', 10);
   const labels = (o: { period: { label: string }; dueOn: string }[]) => o.map((x) => [x.period.label, x.dueOn]);
 
   it('«постоянно, ежегодно отчет до 25 декабря»: one report a year, due on the 25th of December', () => {
-    expect(labels(owedReports(quarters, [], [{ effective: '2024-12-25', covers: '2024-12-25' }], 'continuous')))
-      .toEqual([['IV квартал 2024 г.', '2024-12-25']]);
+    expect(
+      labels(owedReports(quarters, [], [{ effective: '2024-12-25', covers: '2024-12-25' }], 'continuous')),
+    ).toEqual([['IV квартал 2024 г.', '2024-12-25']]);
   });
 
   it('a report due after the period it speaks of is owed for that period', () => {
     // «ежеквартально, отчёт до 5 числа месяца, следующего за отчётным кварталом»
     const reports = [
-      { effective: '2024-04-05', covers: '2024-03-31' }, { effective: '2024-07-05', covers: '2024-06-30' },
-      { effective: '2024-10-07', covers: '2024-09-30' }, { effective: '2025-01-09', covers: '2024-12-31' },
+      { effective: '2024-04-05', covers: '2024-03-31' },
+      { effective: '2024-07-05', covers: '2024-06-30' },
+      { effective: '2024-10-07', covers: '2024-09-30' },
+      { effective: '2025-01-09', covers: '2024-12-31' },
     ];
     const due = ['2024-04-01', '2024-07-01', '2024-09-30', '2024-12-31'];
     expect(labels(owedReports(quarters, due, reports, 'recurring'))).toEqual([
-      ['I квартал 2024 г.', '2024-04-05'], ['II квартал 2024 г.', '2024-07-05'], ['III квартал 2024 г.', '2024-10-07'], ['IV квартал 2024 г.', '2025-01-09'],
+      ['I квартал 2024 г.', '2024-04-05'],
+      ['II квартал 2024 г.', '2024-07-05'],
+      ['III квартал 2024 г.', '2024-10-07'],
+      ['IV квартал 2024 г.', '2025-01-09'],
     ]);
     // «до 1 марта года, следующего за отчётным»: the annual report is owed for the last quarter, due in March.
-    expect(labels(owedReports(quarters, [], [{ effective: '2025-03-03', covers: '2024-12-31' }], 'continuous'))).toEqual([['IV квартал 2024 г.', '2025-03-03']]);
+    expect(
+      labels(owedReports(quarters, [], [{ effective: '2025-03-03', covers: '2024-12-31' }], 'continuous')),
+    ).toEqual([['IV квартал 2024 г.', '2025-03-03']]);
   });
 
-  it('keeps the plan\'s report day for periods the schedule does not speak of, and owes both', () => {
+  it("keeps the plan's report day for periods the schedule does not speak of, and owes both", () => {
     // An execution date in II quarter and a report date in IV: two reports.
-    expect(labels(owedReports(quarters, ['2024-05-31'], [{ effective: '2024-12-20', covers: '2024-12-20' }], 'deadline')))
-      .toEqual([['II квартал 2024 г.', '2024-07-10'], ['IV квартал 2024 г.', '2024-12-20']]);
+    expect(
+      labels(owedReports(quarters, ['2024-05-31'], [{ effective: '2024-12-20', covers: '2024-12-20' }], 'deadline')),
+    ).toEqual([
+      ['II квартал 2024 г.', '2024-07-10'],
+      ['IV квартал 2024 г.', '2024-12-20'],
+    ]);
     // Several report dates in one period: the latest is the due day.
-    expect(labels(owedReports(quarters, [], [{ effective: '2024-02-05', covers: '2024-02-05' }, { effective: '2024-03-05', covers: '2024-03-05' }], 'recurring')))
-      .toEqual([['I квартал 2024 г.', '2024-03-05']]);
+    expect(
+      labels(
+        owedReports(
+          quarters,
+          [],
+          [
+            { effective: '2024-02-05', covers: '2024-02-05' },
+            { effective: '2024-03-05', covers: '2024-03-05' },
+          ],
+          'recurring',
+        ),
+      ),
+    ).toEqual([['I квартал 2024 г.', '2024-03-05']]);
     // Without any schedule: every period, on the plan's day.
-    expect(owedReports(quarters, [], [], 'continuous').map((o) => o.dueOn)).toEqual(['2024-04-10', '2024-07-10', '2024-10-10', '2025-01-10']);
+    expect(owedReports(quarters, [], [], 'continuous').map((o) => o.dueOn)).toEqual([
+      '2024-04-10',
+      '2024-07-10',
+      '2024-10-10',
+      '2025-01-10',
+    ]);
   });
 });
 
 describe('periods set by hand', () => {
-  const p = (label: string, startsOn: string, endsOn: string, reportDue: string) => ({ label, startsOn, endsOn, reportDue });
+  const p = (label: string, startsOn: string, endsOn: string, reportDue: string) => ({
+    label,
+    startsOn,
+    endsOn,
+    reportDue,
+  });
   it('sorts and trims valid periods', () => {
-    expect(validateCustomPeriods([p(' 9  месяцев 2025 г.', '2025-07-01', '2025-09-30', '2025-10-15'), p('I полугодие 2025 г.', '2025-01-01', '2025-06-30', '2025-07-15')], '2025-01-01', '2025-12-31')
-      .map((x) => x.label)).toEqual(['I полугодие 2025 г.', '9 месяцев 2025 г.']);
+    expect(
+      validateCustomPeriods(
+        [
+          p(' 9  месяцев 2025 г.', '2025-07-01', '2025-09-30', '2025-10-15'),
+          p('I полугодие 2025 г.', '2025-01-01', '2025-06-30', '2025-07-15'),
+        ],
+        '2025-01-01',
+        '2025-12-31',
+      ).map((x) => x.label),
+    ).toEqual(['I полугодие 2025 г.', '9 месяцев 2025 г.']);
   });
   it('names every problem in one Russian message', () => {
     try {
-      validateCustomPeriods([
-        p('Первый', '2025-01-01', '2025-06-30', '2025-06-01'),
-        p('Второй', '2025-06-01', '2026-02-01', '2026-02-10'),
-        p('первый', '2025-09-01', '2025-08-01', '2025-10-01'),
-      ], '2025-01-01', '2025-12-31');
+      validateCustomPeriods(
+        [
+          p('Первый', '2025-01-01', '2025-06-30', '2025-06-01'),
+          p('Второй', '2025-06-01', '2026-02-01', '2026-02-10'),
+          p('первый', '2025-09-01', '2025-08-01', '2025-10-01'),
+        ],
+        '2025-01-01',
+        '2025-12-31',
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);

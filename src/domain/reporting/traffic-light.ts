@@ -7,7 +7,11 @@ export type Light = 'green' | 'yellow' | 'red' | 'grey';
 
 import { addDaysIso } from './dates.js';
 
-export function trafficLight(m: { status: string | null; closed: boolean; openDue: string | null }, today: string, soonDays: number): Light {
+export function trafficLight(
+  m: { status: string | null; closed: boolean; openDue: string | null },
+  today: string,
+  soonDays: number,
+): Light {
   if (m.closed || m.status === 'done') return 'green';
   if (!m.openDue) return 'grey';
   if (m.openDue < today) return 'red';

@@ -28,13 +28,17 @@ const titleCache = new WeakMap<Morphology, Map<string, Set<string>>>();
 
 function titleLemmas(title: string | undefined, morphology: Morphology): Set<string> {
   let cache = titleCache.get(morphology);
-  if (!cache) { cache = new Map(); titleCache.set(morphology, cache); }
+  if (!cache) {
+    cache = new Map();
+    titleCache.set(morphology, cache);
+  }
   const hit = cache.get(title ?? '');
   if (hit) return hit;
   if (cache.size >= 2_000) cache.clear();
   const out = new Set<string>();
   cache.set(title ?? '', out);
-  for (const m of (title ?? '').matchAll(/[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*/g)) for (const l of morphology.analyse(m[0]).lemmas) out.add(l);
+  for (const m of (title ?? '').matchAll(/[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*/g))
+    for (const l of morphology.analyse(m[0]).lemmas) out.add(l);
   return out;
 }
 
@@ -49,20 +53,36 @@ export function checkSubstance(input: SubstanceInput, morphology: Morphology): S
   const text = input.text ?? '';
   const executors = [...new Set((input.executors ?? []).map((e) => e.trim()).filter(Boolean))];
   if (text.trim() === '' || PLACEHOLDER_TEXT.test(text)) {
-    return { label: 'formal', formalExecutors: [], statusConflict: null, evidence: [], rejected: [], parts: [], reasons: [text.trim() === '' ? EMPTY : PLACEHOLDER] };
+    return {
+      label: 'formal',
+      formalExecutors: [],
+      statusConflict: null,
+      evidence: [],
+      rejected: [],
+      parts: [],
+      reasons: [text.trim() === '' ? EMPTY : PLACEHOLDER],
+    };
   }
   const seg = segment(text, morphology);
-  const { evidence, rejected } = findFacts(seg, { period: input.period ?? null, year: defaultYear(input), titleLemmas: titleLemmas(input.title, morphology) });
+  const { evidence, rejected } = findFacts(seg, {
+    period: input.period ?? null,
+    year: defaultYear(input),
+    titleLemmas: titleLemmas(input.title, morphology),
+  });
   const raw = executors.length > 1 ? splitParts(seg, executors) : [];
   const parts: ExecutorPart[] = raw.map((p) => ({ ...p, substantive: evidence.some((e) => within(e, p)) }));
 
   let label: SubstanceVerdict['label'] = evidence.length > 0 ? 'substantive' : 'formal';
   let formalExecutors: string[] = [];
   const byExecutor = new Map<string, boolean>();
-  for (const p of parts) if (p.executor) byExecutor.set(p.executor, (byExecutor.get(p.executor) ?? false) || p.substantive);
+  for (const p of parts)
+    if (p.executor) byExecutor.set(p.executor, (byExecutor.get(p.executor) ?? false) || p.substantive);
   if (byExecutor.size >= 2) {
     const formal = executors.filter((e) => byExecutor.get(e) === false);
-    if (formal.length > 0 && formal.length < byExecutor.size) { label = 'partial'; formalExecutors = formal; }
+    if (formal.length > 0 && formal.length < byExecutor.size) {
+      label = 'partial';
+      formalExecutors = formal;
+    }
   }
 
   const statusConflict = findStatusConflict(input, seg, evidence, false);
@@ -70,15 +90,26 @@ export function checkSubstance(input: SubstanceInput, morphology: Morphology): S
   if (label === 'formal') reasons.push(...formalReasons(text, rejected));
   else if (label === 'substantive') reasons.push(...substantiveReasons(evidence));
   else {
-    reasons.push(`Части исполнителей без проверяемых фактов: ${formalExecutors.join(', ')} — эти части могут быть возвращены`);
+    reasons.push(
+      `Части исполнителей без проверяемых фактов: ${formalExecutors.join(', ')} — эти части могут быть возвращены`,
+    );
     for (const e of formalExecutors) {
       const own = parts.filter((p) => p.executor === e);
       const ownRejected = rejected.filter((r) => own.some((p) => r.start >= p.start && r.start < p.end));
       const first = formalReasons(own.map((p) => text.slice(p.start, p.end)).join('\n'), ownRejected).slice(1, 2);
-      if (first.length && !first[0].startsWith('Добавьте')) reasons.push(`${e}: ${first[0][0].toLowerCase()}${first[0].slice(1)}`);
+      if (first.length && !first[0].startsWith('Добавьте'))
+        reasons.push(`${e}: ${first[0][0].toLowerCase()}${first[0].slice(1)}`);
     }
     reasons.push(...substantiveReasons(evidence));
   }
   if (statusConflict) reasons.push(statusConflict.reason);
-  return { label, formalExecutors, statusConflict, evidence: label === 'formal' ? [] : evidence, rejected, parts, reasons };
+  return {
+    label,
+    formalExecutors,
+    statusConflict,
+    evidence: label === 'formal' ? [] : evidence,
+    rejected,
+    parts,
+    reasons,
+  };
 }

@@ -11,8 +11,23 @@
  */
 import { addDays } from '../calendar/iso-date.js';
 import {
-  ABSTRACT_NOUNS, CHANGE_VERBS, CONTEXT_WORDS, CREATION_VERBS, DEFINING_VERBS, DOCUMENT_TYPES, EVENT_NOUNS, FEDERAL_ACTS, HABITUAL,
-  INSTITUTION_NOUNS, LEGAL_BASIS, NON_COUNT_NOUNS, PARAMETER_WORDS, PLANNED, POSTPONE_VERBS, RESULT_NOUNS, STATE_VERBS,
+  ABSTRACT_NOUNS,
+  CHANGE_VERBS,
+  CONTEXT_WORDS,
+  CREATION_VERBS,
+  DEFINING_VERBS,
+  DOCUMENT_TYPES,
+  EVENT_NOUNS,
+  FEDERAL_ACTS,
+  HABITUAL,
+  INSTITUTION_NOUNS,
+  LEGAL_BASIS,
+  NON_COUNT_NOUNS,
+  PARAMETER_WORDS,
+  PLANNED,
+  POSTPONE_VERBS,
+  RESULT_NOUNS,
+  STATE_VERBS,
 } from './lexicon.js';
 import { clauseOf, hasLemma, inside, type Segmented, type Sentence, type Span, type Word } from './text.js';
 import { findTimes, isDeadline, type TimeExpr } from './time.js';
@@ -26,7 +41,11 @@ export interface FactContext {
   titleLemmas: ReadonlySet<string>;
 }
 
-export interface Facts { evidence: Evidence[]; rejected: Rejection[]; times: TimeExpr[][] }
+export interface Facts {
+  evidence: Evidence[];
+  rejected: Rejection[];
+  times: TimeExpr[][];
+}
 
 /** Dates later than this after the period's end are plans, not report dates. */
 const LATE_REPORT_DAYS = 366;
@@ -46,10 +65,15 @@ interface SentenceView {
 const completedPredicates = (ws: Word[]) => ws.filter((w) => w.info.past && !w.negated && w.info.pos !== 'PRTF');
 
 function view(s: Sentence, ctx: FactContext): SentenceView {
-  const times = findTimes(s.text, s.start, ctx.year).filter((t) => !inside(s.quoted, t.start, t.end) && !inside(s.links, t.start, t.end));
+  const times = findTimes(s.text, s.start, ctx.year).filter(
+    (t) => !inside(s.quoted, t.start, t.end) && !inside(s.links, t.start, t.end),
+  );
   const past = completedPredicates(s.words).length > 0;
   return {
-    s, times, anchors: [], past,
+    s,
+    times,
+    anchors: [],
+    past,
     state: s.words.some((w) => !w.negated && (w.info.present || w.info.pos === 'VERB') && hasLemma(w, STATE_VERBS)),
     future: s.words.some((w) => w.info.future),
     habitual: HABITUAL.test(s.text),
@@ -59,18 +83,27 @@ function view(s: Sentence, ctx: FactContext): SentenceView {
 
 const wordsIn = (s: Sentence, span: Span) => s.words.filter((w) => w.start >= span.start && w.end <= span.end);
 /** «из 60 запланированных», «из запланированных 10»: the plan word there speaks of that number only. */
-const OUT_OF_PLANNED = /из\s+(?:общего\s+(?:числа|количества)\s+)?(?:(?:запланированн|планируем|предусмотренн)[а-яё]*\s+)?\d+(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?:\s+[а-яё]+){0,2}?(?:\s+(?:запланированн|планируем|предусмотренн)[а-яё]*)?/giu;
+const OUT_OF_PLANNED =
+  /из\s+(?:общего\s+(?:числа|количества)\s+)?(?:(?:запланированн|планируем|предусмотренн)[а-яё]*\s+)?\d+(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?:\s+[а-яё]+){0,2}?(?:\s+(?:запланированн|планируем|предусмотренн)[а-яё]*)?/giu;
 
 function outOfPlannedSpans(s: Sentence): Span[] {
-  return [...s.text.matchAll(OUT_OF_PLANNED)].map((m) => ({ start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
+  return [...s.text.matchAll(OUT_OF_PLANNED)].map((m) => ({
+    start: s.start + m.index!,
+    end: s.start + m.index! + m[0].length,
+  }));
 }
 
 const outOfPlannedCache = new WeakMap<Sentence, Span[]>();
 const clausePlanned = (s: Sentence, at: number) => {
   let all = outOfPlannedCache.get(s);
-  if (!all) { all = outOfPlannedSpans(s); outOfPlannedCache.set(s, all); }
+  if (!all) {
+    all = outOfPlannedSpans(s);
+    outOfPlannedCache.set(s, all);
+  }
   const spans = all.filter((x) => !(at >= x.start && at < x.end));
-  return wordsIn(s, clauseOf(s, at)).some((w) => (hasLemma(w, PLANNED) && !inside(spans, w.start, w.end)) || w.info.future);
+  return wordsIn(s, clauseOf(s, at)).some(
+    (w) => (hasLemma(w, PLANNED) && !inside(spans, w.start, w.end)) || w.info.future,
+  );
 };
 
 function beforePeriod(t: TimeExpr, period: IsoPeriod | null): boolean {
@@ -85,7 +118,10 @@ function highlight(seg: Segmented, s: Sentence, span: Span, max = 180): Span {
   const c = clauseOf(s, span.start);
   let start = Math.min(c.start, span.start);
   let end = Math.max(c.end, span.end);
-  if (end - start > max) { start = span.start; end = span.end; }
+  if (end - start > max) {
+    start = span.start;
+    end = span.end;
+  }
   while (start < end && /[\s,;:–—\-(]/.test(seg.text[start])) start++;
   while (end > start && /[\s,;:–—\-(.]/.test(seg.text[end - 1])) end--;
   // Highlights stay on one line, as the UI shows them.
@@ -99,7 +135,12 @@ function highlight(seg: Segmented, s: Sentence, span: Span, max = 180): Span {
 
 // ---------------------------------------------------------------- documents
 
-interface DocumentRef extends Span { date: TimeExpr | null; number: boolean; federal: boolean; word: Word }
+interface DocumentRef extends Span {
+  date: TimeExpr | null;
+  number: boolean;
+  federal: boolean;
+  word: Word;
+}
 
 /** «№ 112-од»; legal databases print «N 112-од». */
 const NUMBER_SIGN = /(?:№|N(?=\s*\d))\s*[0-9A-Za-zА-ЯЁа-яё][0-9A-Za-zА-ЯЁа-яё\-/.]*/gu;
@@ -113,8 +154,15 @@ function findDocuments(seg: Segmented, v: SentenceView): DocumentRef[] {
     if (out.some((d) => w.start >= d.start && w.start < d.end)) continue;
     const limit = Math.min(s.end, docWords[i + 1]?.start ?? s.end, w.end + 220);
     const between = s.words.filter((x) => x.start > w.end && x.end <= limit);
-    const date = v.times.find((t) => t.prep === 'от' && t.precision === 'day' && t.start >= w.end && t.start < limit
-      && s.words.filter((x) => x.start > w.end && x.end <= t.start).length <= 12) ?? null;
+    const date =
+      v.times.find(
+        (t) =>
+          t.prep === 'от' &&
+          t.precision === 'day' &&
+          t.start >= w.end &&
+          t.start < limit &&
+          s.words.filter((x) => x.start > w.end && x.end <= t.start).length <= 12,
+      ) ?? null;
     let numberEnd = -1;
     NUMBER_SIGN.lastIndex = 0;
     const tail = seg.text.slice(w.end, limit);
@@ -130,7 +178,11 @@ function findDocuments(seg: Segmented, v: SentenceView): DocumentRef[] {
     const end = Math.max(date?.end ?? 0, numberEnd);
     const spanText = seg.text.slice(w.start, end);
     out.push({
-      start: w.start, end, date, number: numberEnd >= 0, word: w,
+      start: w.start,
+      end,
+      date,
+      number: numberEnd >= 0,
+      word: w,
       federal: hasLemma(w, FEDERAL_ACTS) || /Российской Федерации|Президента/u.test(spanText),
     });
   }
@@ -147,7 +199,10 @@ const MULTIPLIER = /^\s*(?:тыс(?:\.|яч[а-я]*)?|млн\.?|миллион[�
 const PERCENT = /^\s*(?:%|процент)/iu;
 const MONEY = /^\s*(?:руб|рубл)/iu;
 
-interface Figure extends Span { unit: 'percent' | 'money' | 'count' | 'bare'; noun: Word | null }
+interface Figure extends Span {
+  unit: 'percent' | 'money' | 'count' | 'bare';
+  noun: Word | null;
+}
 
 /** The thing a number counts: «9 региональных проектов», «53,56 млн. руб.», «80 %». */
 function readFigure(seg: Segmented, s: Sentence, start: number, end: number): Figure | null {
@@ -189,17 +244,22 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
   const add = (kind: EvidenceKind, s: Sentence, span: Span) => {
     const h = highlight(seg, s, span);
     if (evidence.some((e) => e.start <= h.start && e.end >= h.end)) return;
-    for (let i = evidence.length - 1; i >= 0; i--) if (h.start <= evidence[i].start && h.end >= evidence[i].end) evidence.splice(i, 1);
+    for (let i = evidence.length - 1; i >= 0; i--)
+      if (h.start <= evidence[i].start && h.end >= evidence[i].end) evidence.splice(i, 1);
     evidence.push({ kind, text: seg.text.slice(h.start, h.end), start: h.start, end: h.end });
   };
   const reject = (kind: RejectionKind, span: Span) => {
-    if (!rejected.some((r) => r.kind === kind && r.start === span.start)) rejected.push({ kind, text: seg.text.slice(span.start, span.end), start: span.start, end: span.end });
+    if (!rejected.some((r) => r.kind === kind && r.start === span.start))
+      rejected.push({ kind, text: seg.text.slice(span.start, span.end), start: span.start, end: span.end });
   };
 
   let inherited: TimeExpr | null = null;
   let paragraph = -1;
   for (const s of seg.sentences) {
-    if (s.paragraph !== paragraph) { paragraph = s.paragraph; inherited = null; }
+    if (s.paragraph !== paragraph) {
+      paragraph = s.paragraph;
+      inherited = null;
+    }
     const v = view(s, ctx);
     allTimes.push(v.times);
 
@@ -214,7 +274,9 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
       else if (d.date && d.federal && LEGAL_BASIS.test(lead.slice(-60))) reject('legal-basis', d);
       else add('document', s, d);
     }
-    v.anchors = v.times.filter((t) => !isDeadline(t) && !docDates.has(t) && !docs.some((d) => t.start >= d.start && t.end <= d.end));
+    v.anchors = v.times.filter(
+      (t) => !isDeadline(t) && !docDates.has(t) && !docs.some((d) => t.start >= d.start && t.end <= d.end),
+    );
 
     // Dates of events.
     const predicates = completedPredicates(s.words);
@@ -223,12 +285,25 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
       if (t.precision !== 'day' && t.precision !== 'month') continue;
       // «за январь – сентябрь 2025 года» is the span reported on, not the date of an event.
       if (t.precision === 'month' && (t.prep === 'за' || t.from.slice(0, 7) !== t.to.slice(0, 7))) continue;
-      if (isDeadline(t)) { reject('deadline', t); continue; }
-      if (clausePlanned(s, t.start) || (v.future && !v.past)) { reject('planned', t); continue; }
+      if (isDeadline(t)) {
+        reject('deadline', t);
+        continue;
+      }
+      if (clausePlanned(s, t.start) || (v.future && !v.past)) {
+        reject('planned', t);
+        continue;
+      }
       const eventDate: TimeExpr = t;
-      if (eventDate.from && ctx.period && eventDate.from < ctx.period[0]) { reject('before-period', t); continue; }
-      if (afterReportTime(eventDate, ctx.period)) { reject('planned', t); continue; }
-      const stateOnDate = (t.prep === 'на' || t.prep === 'по состоянию на' || t.prep === 'на конец') && (v.state || v.past);
+      if (eventDate.from && ctx.period && eventDate.from < ctx.period[0]) {
+        reject('before-period', t);
+        continue;
+      }
+      if (afterReportTime(eventDate, ctx.period)) {
+        reject('planned', t);
+        continue;
+      }
+      const stateOnDate =
+        (t.prep === 'на' || t.prep === 'по состоянию на' || t.prep === 'на конец') && (v.state || v.past);
       const explicitRange = t.precision === 'day' && t.from !== t.to && !t.yearless;
       if (predicates.length > 0 || stateOnDate || explicitRange) add('date', s, t);
     }
@@ -240,32 +315,72 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
       const clause = clauseOf(s, start);
       const clauseWords = wordsIn(s, clause);
       const lead = seg.text.slice(clause.start, start);
-      if (fig.unit === 'bare' && !s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS)) && !/составил[аио]?\s*$/i.test(lead)) return;
+      if (
+        fig.unit === 'bare' &&
+        !s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS)) &&
+        !/составил[аио]?\s*$/i.test(lead)
+      )
+        return;
       const planned = clausePlanned(s, start) || (v.future && !v.past);
-      if (planned) { reject('planned', fig); return; }
+      if (planned) {
+        reject('planned', fig);
+        return;
+      }
       const change = clauseWords.some((w) => hasLemma(w, CHANGE_VERBS));
-      if (/(?:^|[\s(])(?:до|от|не более|не менее|не свыше|не выше|не ниже|не позднее)\s*$/iu.test(lead.slice(-16)) && !change) { reject('parameter', fig); return; }
+      if (
+        /(?:^|[\s(])(?:до|от|не более|не менее|не свыше|не выше|не ниже|не позднее)\s*$/iu.test(lead.slice(-16)) &&
+        !change
+      ) {
+        reject('parameter', fig);
+        return;
+      }
       // «Размер гранта – от 100 …», «ставка 1 %», «0,5 % годовых».
       const nearAfter = clauseWords.filter((w) => w.start >= fig.end).slice(0, 2);
       const nearBefore = s.words.filter((w) => w.end <= start).slice(-6);
-      if (nearBefore.some((w) => hasLemma(w, PARAMETER_WORDS)) || nearAfter.some((w) => hasLemma(w, PARAMETER_WORDS))) { reject('parameter', fig); return; }
+      if (nearBefore.some((w) => hasLemma(w, PARAMETER_WORDS)) || nearAfter.some((w) => hasLemma(w, PARAMETER_WORDS))) {
+        reject('parameter', fig);
+        return;
+      }
       // The predicate that governs the figure is its clause's verb when the clause has one.
       const isPredicate = (w: Word) => w.info.pos === 'VERB' || w.info.past;
       const clauseVerbs = clauseWords.filter(isPredicate);
       const governing = clauseVerbs.length > 0 ? clauseVerbs : s.words.filter(isPredicate);
       const done = governing.filter((w) => w.info.past && !w.negated);
-      if (done.length > 0 && done.every((w) => hasLemma(w, DEFINING_VERBS))) { reject('parameter', fig); return; }
-      if (done.length > 0 && done.every((w) => hasLemma(w, POSTPONE_VERBS))) { reject('planned', fig); return; }
-      if (v.context) { reject('context', fig); return; }
-      if (v.habitual && !v.past) { reject('habitual', fig); return; }
+      if (done.length > 0 && done.every((w) => hasLemma(w, DEFINING_VERBS))) {
+        reject('parameter', fig);
+        return;
+      }
+      if (done.length > 0 && done.every((w) => hasLemma(w, POSTPONE_VERBS))) {
+        reject('planned', fig);
+        return;
+      }
+      if (v.context) {
+        reject('context', fig);
+        return;
+      }
+      if (v.habitual && !v.past) {
+        reject('habitual', fig);
+        return;
+      }
       const anchor = anchorOf(s, v.anchors, start, inherited);
-      if (anchor && beforePeriod(anchor, ctx.period)) { reject('before-period', fig); return; }
-      if (anchor && afterReportTime(anchor, ctx.period)) { reject('planned', fig); return; }
+      if (anchor && beforePeriod(anchor, ctx.period)) {
+        reject('before-period', fig);
+        return;
+      }
+      if (anchor && afterReportTime(anchor, ctx.period)) {
+        reject('planned', fig);
+        return;
+      }
       // «Показатель на 2025 год – 8,1» with no verb of work done is a target for the year.
-      if (anchor && anchor.prep === 'на' && anchor.precision === 'year' && done.length === 0) { reject('planned', fig); return; }
+      if (anchor && anchor.prep === 'на' && anchor.precision === 'year' && done.length === 0) {
+        reject('planned', fig);
+        return;
+      }
       const resultNoun = s.words.some((w) => w.end <= start && hasLemma(w, RESULT_NOUNS));
       const state = governing.some((w) => !w.negated && hasLemma(w, STATE_VERBS));
-      const stateOnDate = v.anchors.some((t) => (t.prep === 'на' || t.prep === 'по состоянию на' || t.prep === 'на конец') && t.precision !== 'year');
+      const stateOnDate = v.anchors.some(
+        (t) => (t.prep === 'на' || t.prep === 'по состоянию на' || t.prep === 'на конец') && t.precision !== 'year',
+      );
       if (done.length > 0 || state || resultNoun || stateOnDate) add('figure', s, fig);
       else reject('context', fig);
     };
@@ -273,11 +388,16 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
     for (let m = NUMBER.exec(s.text); m; m = NUMBER.exec(s.text)) {
       const start = s.start + m.index;
       const end = start + m[0].length;
-      if (v.times.some((t) => start < t.end && t.start < end) || docs.some((d) => start < d.end && d.start < end)) continue;
+      if (v.times.some((t) => start < t.end && t.start < end) || docs.some((d) => start < d.end && d.start < end))
+        continue;
       if (inside(s.quoted, start, end) || inside(s.links, start, end)) continue;
       if (/№\s*$/.test(seg.text.slice(Math.max(0, start - 3), start))) continue;
       // List numbering «1)», «2.» at the start of a line.
-      if (/(^|\n)\s*$/.test(seg.text.slice(Math.max(0, start - 4), start)) && /^[.)]/.test(seg.text.slice(end, end + 1))) continue;
+      if (
+        /(^|\n)\s*$/.test(seg.text.slice(Math.max(0, start - 4), start)) &&
+        /^[.)]/.test(seg.text.slice(end, end + 1))
+      )
+        continue;
       if (/^(?:19|20)\d{2}$/.test(m[0]) && !/^\s+[а-яё]/i.test(seg.text.slice(end, end + 3))) continue;
       judgeFigure(start, end);
     }
@@ -301,7 +421,8 @@ export function findFacts(seg: Segmented, ctx: FactContext): Facts {
 function anchorOf(s: Sentence, anchors: TimeExpr[], at: number, inherited: TimeExpr | null): TimeExpr | null {
   const clause = clauseOf(s, at);
   const inClause = anchors.filter((t) => t.start >= clause.start && t.end <= clause.end);
-  if (inClause.length) return inClause.reduce((best, t) => (Math.abs(t.start - at) < Math.abs(best.start - at) ? t : best));
+  if (inClause.length)
+    return inClause.reduce((best, t) => (Math.abs(t.start - at) < Math.abs(best.start - at) ? t : best));
   const before = anchors.filter((t) => t.end <= at);
   if (before.length) return before[before.length - 1];
   const after = anchors.filter((t) => t.start >= at);
@@ -309,11 +430,17 @@ function anchorOf(s: Sentence, anchors: TimeExpr[], at: number, inherited: TimeE
   return inherited;
 }
 
-const NAMED_PLACE = /(?:^|[\s(])(?:[Вв]о?|[Нн]а базе|[Пп]ри)\s+(?:[А-ЯЁA-Z][А-ЯЁA-Zа-яё.-]*\s+){0,4}[«"„“]|(?:^|\s)[Вв]\s+г\.\s*[А-ЯЁ]/u;
+const NAMED_PLACE =
+  /(?:^|[\s(])(?:[Вв]о?|[Нн]а базе|[Пп]ри)\s+(?:[А-ЯЁA-Z][А-ЯЁA-Zа-яё.-]*\s+){0,4}[«"„“]|(?:^|\s)[Вв]\s+г\.\s*[А-ЯЁ]/u;
 
 function findObjectsAndEvents(
-  seg: Segmented, s: Sentence, v: SentenceView, ctx: FactContext, inherited: TimeExpr | null,
-  add: (kind: EvidenceKind, s: Sentence, span: Span) => void, reject: (kind: RejectionKind, span: Span) => void,
+  seg: Segmented,
+  s: Sentence,
+  v: SentenceView,
+  ctx: FactContext,
+  inherited: TimeExpr | null,
+  add: (kind: EvidenceKind, s: Sentence, span: Span) => void,
+  reject: (kind: RejectionKind, span: Span) => void,
 ): void {
   const predicates = completedPredicates(s.words);
   if (predicates.length === 0) return;
@@ -326,10 +453,12 @@ function findObjectsAndEvents(
   // «В ГУЗ «ДКМЦ г. Читы» установлено электронное информационное табло».
   const made = predicates.find((w) => hasLemma(w, CREATION_VERBS));
   if (made && NAMED_PLACE.test(s.text)) {
-    const object = s.words.find((w) => w.start > made.end && w.info.pos === 'NOUN' && outsideNames(w))
-      ?? [...s.words].reverse().find((w) => w.end < made.start && w.info.pos === 'NOUN' && outsideNames(w));
+    const object =
+      s.words.find((w) => w.start > made.end && w.info.pos === 'NOUN' && outsideNames(w)) ??
+      [...s.words].reverse().find((w) => w.end < made.start && w.info.pos === 'NOUN' && outsideNames(w));
     // The place is where the thing is, not who did the work, so even a thing the title names counts.
-    if (object && !hasLemma(object, ABSTRACT_NOUNS)) add('object', s, { start: Math.min(made.start, object.start), end: Math.max(made.end, object.end) });
+    if (object && !hasLemma(object, ABSTRACT_NOUNS))
+      add('object', s, { start: Math.min(made.start, object.start), end: Math.max(made.end, object.end) });
   }
 
   // «В 2024 году проведен первый Дальневосточный форум волонтеров СВО».
@@ -342,10 +471,20 @@ function findObjectsAndEvents(
     const capitalName = i > 1 && prev && /^[А-ЯЁ][а-яё]/.test(prev.text) && prev.info.adjective;
     if (!quotedName && !capitalName) continue;
     const nameSpan = quotedName ?? prev;
-    const nameWords = quotedName ? s.words.filter((x) => x.start >= quotedName.start && x.end <= quotedName.end) : [prev];
-    const restated = nameWords.length > 0 && nameWords.every((x) => x.lower.length <= 2 || x.info.lemmas.some((l) => ctx.titleLemmas.has(l)));
-    if (restated) { reject('restated-title', w); continue; }
-    if (!time) { reject('undated-event', w); continue; }
+    const nameWords = quotedName
+      ? s.words.filter((x) => x.start >= quotedName.start && x.end <= quotedName.end)
+      : [prev];
+    const restated =
+      nameWords.length > 0 &&
+      nameWords.every((x) => x.lower.length <= 2 || x.info.lemmas.some((l) => ctx.titleLemmas.has(l)));
+    if (restated) {
+      reject('restated-title', w);
+      continue;
+    }
+    if (!time) {
+      reject('undated-event', w);
+      continue;
+    }
     if (v.habitual && !v.past) continue;
     add('event', s, { start: Math.min(nameSpan.start, w.start), end: Math.max(nameSpan.end, w.end) });
   }

@@ -2,6 +2,16 @@
 export { checkSubstance } from './check.js';
 export { resolveExecutor } from './parts.js';
 export type {
-  Evidence, EvidenceKind, ExecutorPart, IsoPeriod, Morphology, Rejection, RejectionKind, StatusConflict, SubstanceInput,
-  SubstanceLabel, SubstanceVerdict, WordInfo,
+  Evidence,
+  EvidenceKind,
+  ExecutorPart,
+  IsoPeriod,
+  Morphology,
+  Rejection,
+  RejectionKind,
+  StatusConflict,
+  SubstanceInput,
+  SubstanceLabel,
+  SubstanceVerdict,
+  WordInfo,
 } from './types.js';

@@ -26,7 +26,8 @@ const TERRITORY = /^(края|кра[йю]|области|облас|респу�
 /** Forms of a body's name that a text may use: the name itself and the aliases it defines. */
 function namesOf(executor: string): string[] {
   const out = [executor.replace(/\(.*?\)/g, ' ')];
-  for (const m of executor.matchAll(/\(\s*(?:далее\s*[-–—]?\s*|далее по тексту\s*[-–—]?\s*)([^)]+)\)/gi)) out.push(m[1]);
+  for (const m of executor.matchAll(/\(\s*(?:далее\s*[-–—]?\s*|далее по тексту\s*[-–—]?\s*)([^)]+)\)/gi))
+    out.push(m[1]);
   return out.map(normalizeOrgName).filter(Boolean);
 }
 
@@ -37,21 +38,28 @@ function contentWords(name: string): string[] {
   return name.split(/[\s-]+/).filter((w) => w && !STOP.has(w) && !BODY.test(w) && !TERRITORY.test(w));
 }
 
-const commonPrefix = (a: string, b: string) => { let i = 0; while (i < a.length && i < b.length && a[i] === b[i]) i++; return i; };
+const commonPrefix = (a: string, b: string) => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
 
 /** Whether `tail` («соцзащиты», «жкх», «культ») is spelled by prefixes of consecutive words. */
 function contracts(tail: string, words: string[]): boolean {
-  const fits = (seg: string, word: string) => word.startsWith(seg) || (seg.length >= 5 && commonPrefix(seg, word) >= seg.length - 1);
+  const fits = (seg: string, word: string) =>
+    word.startsWith(seg) || (seg.length >= 5 && commonPrefix(seg, word) >= seg.length - 1);
   const from = (t: number, w: number): boolean => {
     if (t === tail.length) return true;
     if (w >= words.length) return false;
-    for (let len = tail.length - t; len >= 1; len--) if (fits(tail.slice(t, t + len), words[w]) && from(t + len, w + 1)) return true;
+    for (let len = tail.length - t; len >= 1; len--)
+      if (fits(tail.slice(t, t + len), words[w]) && from(t + len, w + 1)) return true;
     return false;
   };
   // A short tail may be an acronym («жкх»); a longer one starts with a real prefix («соц…»).
   const minFirst = tail.length <= 4 ? 1 : 2;
   for (let w = 0; w < words.length; w++) {
-    for (let len = tail.length; len >= minFirst; len--) if (fits(tail.slice(0, len), words[w]) && from(len, w + 1)) return true;
+    for (let len = tail.length; len >= minFirst; len--)
+      if (fits(tail.slice(0, len), words[w]) && from(len, w + 1)) return true;
   }
   return false;
 }
@@ -63,7 +71,8 @@ function matchScore(mention: string, executor: string): number {
   if (!m) return 0;
   for (const name of namesOf(executor)) {
     if (name === m) return 4;
-    const a = isAbbreviation(m); const b = isAbbreviation(name);
+    const a = isAbbreviation(m);
+    const b = isAbbreviation(name);
     if (a && b) {
       const [short, long] = m.length <= name.length ? [m, name] : [name, m];
       if (short.length >= 6 && long.startsWith(short)) best = Math.max(best, 3);
@@ -71,8 +80,11 @@ function matchScore(mention: string, executor: string): number {
       const [abbr, full] = a ? [m, name] : [name, m];
       if (contracts(abbr.slice(3), contentWords(full))) best = Math.max(best, 2);
     } else {
-      const x = contentWords(m); const y = contentWords(name);
-      const shared = x.filter((w) => y.some((u) => commonPrefix(w, u) >= Math.max(4, Math.min(w.length, u.length) - 3))).length;
+      const x = contentWords(m);
+      const y = contentWords(name);
+      const shared = x.filter((w) =>
+        y.some((u) => commonPrefix(w, u) >= Math.max(4, Math.min(w.length, u.length) - 3)),
+      ).length;
       if (x.length && shared >= Math.min(2, x.length, y.length)) best = Math.max(best, shared === x.length ? 2 : 1);
     }
   }
@@ -81,13 +93,22 @@ function matchScore(mention: string, executor: string): number {
 
 /** The listed executor a name refers to, or null. */
 export function resolveExecutor(mention: string, executors: readonly string[]): string | null {
-  let best: string | null = null; let score = 0;
-  for (const e of executors) { const s = matchScore(mention, e); if (s > score) { score = s; best = e; } }
+  let best: string | null = null;
+  let score = 0;
+  for (const e of executors) {
+    const s = matchScore(mention, e);
+    if (s > score) {
+      score = s;
+      best = e;
+    }
+  }
   return best;
 }
 
-const HEADING = /^\s*(?:\d{1,2}[.)]\s*)?([^:\n]{2,140}?)\s*:(?!\/\/)|^\s*(?:\d{1,2}[.)]\s*)?(Мин(?!истерств)[А-ЯЁа-яё]{2,})\s+[–—-]\s+/u;
-const ACTOR = /^\s*(?:\d{1,2}[.)]\s*)?(?:Информация\s+(?:об участии|о деятельности|о работе)\s+)?(Министерств[а-я]*(?:\s+[^\s.,;:()]+){1,14}|Мин(?!истерств)[А-ЯЁа-яё]{2,})/u;
+const HEADING =
+  /^\s*(?:\d{1,2}[.)]\s*)?([^:\n]{2,140}?)\s*:(?!\/\/)|^\s*(?:\d{1,2}[.)]\s*)?(Мин(?!истерств)[А-ЯЁа-яё]{2,})\s+[–—-]\s+/u;
+const ACTOR =
+  /^\s*(?:\d{1,2}[.)]\s*)?(?:Информация\s+(?:об участии|о деятельности|о работе)\s+)?(Министерств[а-я]*(?:\s+[^\s.,;:()]+){1,14}|Мин(?!истерств)[А-ЯЁа-яё]{2,})/u;
 
 /** The body a paragraph is headed by or opens with, or null. */
 function headingOf(p: Paragraph, executors: readonly string[]): { name: string; executor: string | null } | null {
@@ -95,8 +116,12 @@ function headingOf(p: Paragraph, executors: readonly string[]): { name: string; 
   if (h) {
     const name = (h[1] ?? h[2]).trim();
     const words = name.split(/\s+/);
-    const orgLike = (words.length === 1 && /^Мин[А-ЯЁа-яё]{2,}$/u.test(name) && !/^Министерств/i.test(name)) || (BODY.test(name) && words.length <= 16)
-      || (words.length <= 8 && resolveExecutor(name, executors) !== null && matchScore(name, resolveExecutor(name, executors)!) >= 3);
+    const orgLike =
+      (words.length === 1 && /^Мин[А-ЯЁа-яё]{2,}$/u.test(name) && !/^Министерств/i.test(name)) ||
+      (BODY.test(name) && words.length <= 16) ||
+      (words.length <= 8 &&
+        resolveExecutor(name, executors) !== null &&
+        matchScore(name, resolveExecutor(name, executors)!) >= 3);
     if (orgLike) return { name, executor: resolveExecutor(name, executors) };
   }
   const a = ACTOR.exec(p.text);
@@ -118,7 +143,8 @@ function headingOf(p: Paragraph, executors: readonly string[]): { name: string; 
 }
 
 /** A status mark repeated at the head of the text («Выполнено.») is not anyone's part. */
-const STATUS_ECHO = /^\s*(?:(?:мероприятие\s+)?(?:выполнено|исполнено|не выполнено|не исполнено|частично выполнено|выполнено частично)[.!]?\s*(?:\n|$))/iu;
+const STATUS_ECHO =
+  /^\s*(?:(?:мероприятие\s+)?(?:выполнено|исполнено|не выполнено|не исполнено|частично выполнено|выполнено частично)[.!]?\s*(?:\n|$))/iu;
 
 /**
  * Splits the text into executors' parts. Returns [] when the text has no headed part.
@@ -135,10 +161,18 @@ export function splitParts(seg: Segmented, executors: readonly string[]): RawPar
   const echo = STATUS_ECHO.exec(seg.text);
   const leadStart = echo ? echo[0].length : 0;
   if (seg.text.slice(leadStart, heads[0].at).trim() !== '') {
-    let s = leadStart; while (/\s/.test(seg.text[s] ?? '')) s++;
+    let s = leadStart;
+    while (/\s/.test(seg.text[s] ?? '')) s++;
     parts.push({ executor: null, heading: null, start: s, end: heads[0].at });
   }
-  heads.forEach((h, i) => parts.push({ executor: h.executor, heading: h.name, start: h.at, end: i + 1 < heads.length ? heads[i + 1].at : seg.text.length }));
+  heads.forEach((h, i) =>
+    parts.push({
+      executor: h.executor,
+      heading: h.name,
+      start: h.at,
+      end: i + 1 < heads.length ? heads[i + 1].at : seg.text.length,
+    }),
+  );
   // The unlabelled lead belongs to the first listed executor that has no part of its own.
   const lead = parts.find((p) => p.heading === null);
   if (lead) {

@@ -8,7 +8,10 @@
  */
 import type { Morphology, WordInfo } from './types.js';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export interface Word extends Span {
   text: string;
@@ -31,7 +34,9 @@ export interface Sentence extends Span {
   links: Span[];
 }
 
-export interface Paragraph extends Span { text: string }
+export interface Paragraph extends Span {
+  text: string;
+}
 
 export interface Segmented {
   text: string;
@@ -54,7 +59,10 @@ export function splitParagraphs(text: string): Paragraph[] {
   let current: Span | null = null;
   for (const l of lines) {
     const body = text.slice(l.start, l.end);
-    if (body.trim() === '') { current = null; continue; }
+    if (body.trim() === '') {
+      current = null;
+      continue;
+    }
     const lead = l.start + (body.length - body.trimStart().length);
     if (current && !CLOSED.test(text.slice(current.start, current.end)) && CONTINUES.test(body.trimStart())) {
       current.end = l.end;
@@ -72,9 +80,57 @@ export function splitParagraphs(text: string): Paragraph[] {
 
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'г', 'гг', 'т', 'к', 'п', 'с', 'д', 'ул', 'им', 'обл', 'руб', 'тыс', 'млн', 'млрд', 'коп', 'ст', 'др', 'пр', 'исх', 'вх',
-  'ед', 'чел', 'кв', 'р', 'мин', 'ч', 'стр', 'рис', 'см', 'пос', 'пгт', 'рп', 'мкр', 'корп', 'каб', 'тел', 'e', 'т.е', 'т.д', 'т.п',
-  'гос', 'мед', 'соц', 'обр', 'доп', 'проф', 'ср', 'прим', 'напр', 'в', 'ин',
+  'г',
+  'гг',
+  'т',
+  'к',
+  'п',
+  'с',
+  'д',
+  'ул',
+  'им',
+  'обл',
+  'руб',
+  'тыс',
+  'млн',
+  'млрд',
+  'коп',
+  'ст',
+  'др',
+  'пр',
+  'исх',
+  'вх',
+  'ед',
+  'чел',
+  'кв',
+  'р',
+  'мин',
+  'ч',
+  'стр',
+  'рис',
+  'см',
+  'пос',
+  'пгт',
+  'рп',
+  'мкр',
+  'корп',
+  'каб',
+  'тел',
+  'e',
+  'т.е',
+  'т.д',
+  'т.п',
+  'гос',
+  'мед',
+  'соц',
+  'обр',
+  'доп',
+  'проф',
+  'ср',
+  'прим',
+  'напр',
+  'в',
+  'ин',
 ]);
 
 /** Sentence boundaries inside a paragraph. */
@@ -91,7 +147,12 @@ function splitSentences(p: Paragraph): Span[] {
       const before = /([\p{L}.]+)$/u.exec(s.slice(Math.max(0, i - 12), i))?.[1] ?? '';
       const word = before.toLowerCase();
       // «Кохан С.Т.», «г.», «т. к.», «руб.» are not sentence ends; a run-together «основе.Прием» is.
-      if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/^.*\./, '')) || /^[А-ЯЁA-Z]$/u.test(before.replace(/^.*\./, ''))) continue;
+      if (
+        ABBREVIATIONS.has(word) ||
+        ABBREVIATIONS.has(word.replace(/^.*\./, '')) ||
+        /^[А-ЯЁA-Z]$/u.test(before.replace(/^.*\./, ''))
+      )
+        continue;
       if (/\d$/.test(s.slice(0, i)) && /^\d/.test(s.slice(i + 1))) continue;
     }
     const end = p.start + i + 1;
@@ -116,7 +177,8 @@ function splitClauses(text: string, offset: number): Span[] {
     if (m[0] === ',' && /\d/.test(text[m.index - 1] ?? '') && /\d/.test(text[m.index + 1] ?? '')) continue;
     // A dash inside a range («5 – 6 октября», «январь – сентябрь 2025 года») does not either.
     if (m[0].trim() !== '' && /[–—-]/.test(m[0])) {
-      const before = text.slice(Math.max(0, m.index - 12), m.index); const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if ((/\d$/.test(before) && /^\d/.test(after)) || (MONTH_END.test(before) && MONTH_START.test(after))) continue;
     }
     if (m.index > start) out.push({ start: offset + start, end: offset + m.index });
@@ -130,7 +192,8 @@ function findQuoted(text: string, offset: number): Span[] {
   const out: Span[] = [];
   if (!/[«"“„]/.test(text)) return out;
   const re = /«[^«»]{0,160}(?:«[^«»]{0,80}»[^«»]{0,80})?»|"[^"\n]{1,160}"|“[^”\n]{1,160}”|„[^“\n]{1,160}“/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: offset + m.index, end: offset + m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 
@@ -139,8 +202,10 @@ const MAYBE_LINK = /https?:|www\.|@|\.(?:ru|рф|com|org|net|su)\b/i;
 function findLinks(text: string, offset: number): Span[] {
   const out: Span[] = [];
   if (!MAYBE_LINK.test(text)) return out;
-  const re = /(?:https?:\/\/|www\.)\S+|[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|com|org|net|su)\b(?:\/\S*)?/giu;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: offset + m.index, end: offset + m.index + m[0].replace(/[.,;)]+$/, '').length });
+  const re =
+    /(?:https?:\/\/|www\.)\S+|[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|com|org|net|su)\b(?:\/\S*)?/giu;
+  for (let m = re.exec(text); m; m = re.exec(text))
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].replace(/[.,;)]+$/, '').length });
   return out;
 }
 
@@ -154,13 +219,28 @@ function findWords(text: string, offset: number, morphology: Morphology): Word[]
     const lower = m[0].toLowerCase().replace(/ё/g, 'е');
     const cyrillic = /[а-я]/.test(lower);
     const info = cyrillic ? morphology.analyse(m[0]) : LATIN;
-    out.push({ text: m[0], lower, info, start: offset + m.index, end: offset + m.index + m[0].length, negated: negate });
+    out.push({
+      text: m[0],
+      lower,
+      info,
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      negated: negate,
+    });
     negate = lower === 'не';
   }
   return out;
 }
 
-const LATIN: WordInfo = { lemmas: [], pos: 'LATN', past: false, present: false, future: false, noun: false, adjective: false };
+const LATIN: WordInfo = {
+  lemmas: [],
+  pos: 'LATN',
+  past: false,
+  present: false,
+  future: false,
+  noun: false,
+  adjective: false,
+};
 
 /** Splits the text; words are analysed through `morphology`. */
 export function segment(text: string, morphology: Morphology): Segmented {
@@ -170,7 +250,9 @@ export function segment(text: string, morphology: Morphology): Segmented {
     for (const s of splitSentences(p)) {
       const body = text.slice(s.start, s.end);
       sentences.push({
-        ...s, text: body, paragraph: pi,
+        ...s,
+        text: body,
+        paragraph: pi,
         words: findWords(body, s.start, morphology),
         clauses: splitClauses(body, s.start),
         quoted: findQuoted(body, s.start),
@@ -181,7 +263,8 @@ export function segment(text: string, morphology: Morphology): Segmented {
   return { text, paragraphs, sentences };
 }
 
-export const inside = (spans: readonly Span[], at: number, end = at + 1) => spans.some((s) => at >= s.start && end <= s.end);
+export const inside = (spans: readonly Span[], at: number, end = at + 1) =>
+  spans.some((s) => at >= s.start && end <= s.end);
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 export const clauseOf = (s: Sentence, at: number): Span => s.clauses.find((c) => at >= c.start && at < c.end) ?? s;
 /** Whether some lemma of the word (or the word itself, for abbreviations the dictionary lacks) is in `set`. */

@@ -36,10 +36,25 @@ export interface Evidence {
 
 /** Why a candidate fact was set aside; shown to the executor so that they know what to add. */
 export type RejectionKind =
-  | 'before-period' | 'planned' | 'parameter' | 'context' | 'habitual' | 'legal-basis'
-  | 'undated-document' | 'deadline' | 'undated-event' | 'channel' | 'boilerplate' | 'restated-title';
+  | 'before-period'
+  | 'planned'
+  | 'parameter'
+  | 'context'
+  | 'habitual'
+  | 'legal-basis'
+  | 'undated-document'
+  | 'deadline'
+  | 'undated-event'
+  | 'channel'
+  | 'boilerplate'
+  | 'restated-title';
 
-export interface Rejection { kind: RejectionKind; text: string; start: number; end: number }
+export interface Rejection {
+  kind: RejectionKind;
+  text: string;
+  start: number;
+  end: number;
+}
 
 /** One executor's part of a multi-executor text. */
 export interface ExecutorPart {

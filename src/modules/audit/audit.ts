@@ -17,7 +17,12 @@ export interface AuditEntry {
   source?: string | null;
 }
 
-export async function recordAudit(tx: Queryable, actor: Pick<Actor, 'userId' | 'regionId'> | null, regionId: number, e: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Queryable,
+  actor: Pick<Actor, 'userId' | 'regionId'> | null,
+  regionId: number,
+  e: AuditEntry,
+): Promise<void> {
   await tx.query(
     `INSERT INTO audit_events (region_id, actor_user_id, action, entity_type, entity_id, plan_id, measure_id, before, after, source)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
@@ -37,7 +42,12 @@ export async function recordAudit(tx: Queryable, actor: Pick<Actor, 'userId' | '
 }
 
 /** Many audit records in one statement (bulk work such as an import of a whole plan). */
-export async function recordAudits(tx: Queryable, actor: Pick<Actor, 'userId' | 'regionId'> | null, regionId: number, events: AuditEntry[]): Promise<void> {
+export async function recordAudits(
+  tx: Queryable,
+  actor: Pick<Actor, 'userId' | 'regionId'> | null,
+  regionId: number,
+  events: AuditEntry[],
+): Promise<void> {
   if (events.length === 0) return;
   const col = <T>(f: (e: AuditEntry) => T) => events.map(f);
   await tx.query(
@@ -45,8 +55,18 @@ export async function recordAudits(tx: Queryable, actor: Pick<Actor, 'userId' | 
      SELECT $1, $2, u.action, u.entity_type, u.entity_id, u.plan_id, u.measure_id, u.before::jsonb, u.after::jsonb, u.source
      FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[])
           AS u(action, entity_type, entity_id, plan_id, measure_id, before, after, source)`,
-    [regionId, actor?.userId ?? null, col((e) => e.action), col((e) => e.entityType), col((e) => e.entityId), col((e) => e.planId ?? null), col((e) => e.measureId ?? null),
-      col((e) => (e.before === undefined ? null : JSON.stringify(e.before))), col((e) => (e.after === undefined ? null : JSON.stringify(e.after))), col((e) => e.source ?? null)],
+    [
+      regionId,
+      actor?.userId ?? null,
+      col((e) => e.action),
+      col((e) => e.entityType),
+      col((e) => e.entityId),
+      col((e) => e.planId ?? null),
+      col((e) => e.measureId ?? null),
+      col((e) => (e.before === undefined ? null : JSON.stringify(e.before))),
+      col((e) => (e.after === undefined ? null : JSON.stringify(e.after))),
+      col((e) => e.source ?? null),
+    ],
   );
 }
 
@@ -68,7 +88,11 @@ export interface AuditEventView {
   source: string | null;
 }
 
-export interface AuditNames { sections: Record<number, string>; measures: Record<number, string>; organisations: Record<number, string> }
+export interface AuditNames {
+  sections: Record<number, string>;
+  measures: Record<number, string>;
+  organisations: Record<number, string>;
+}
 
 const selectEvents = `SELECT e.id, e.at, e.action, e.entity_type, e.entity_id, e.plan_id, e.measure_id, e.before, e.after, e.source,
   u.id AS actor_id, u.full_name AS actor_name,
@@ -95,16 +119,29 @@ function factsOf(r: Record<string, unknown>): AuditFacts {
   const snap = (k: string) => after?.[k] ?? before?.[k];
   const snapOrg = snap('organisation') as { shortName?: string } | undefined;
   const snapPeriod = snap('period');
-  const period = str(r.report_period) ?? (typeof snapPeriod === 'string' ? snapPeriod : str((snapPeriod as { label?: string } | undefined)?.label));
+  const period =
+    str(r.report_period) ??
+    (typeof snapPeriod === 'string' ? snapPeriod : str((snapPeriod as { label?: string } | undefined)?.label));
   return {
     entityType: String(r.entity_type),
     action: String(r.action),
     plan: r.p_id ? { id: Number(r.p_id), title: String(r.plan_title), kind: String(r.plan_kind) } : null,
-    measure: r.measure_id != null && r.measure_number != null ? { id: Number(r.measure_id), number: String(r.measure_number), title: String(r.measure_title) } : null,
-    report: r.entity_type === 'report' ? { organisation: str(r.report_org) ?? str(snapOrg?.shortName) ?? '', period: period ?? '' } : null,
-    section: r.section_number != null ? { number: String(r.section_number), title: String(r.section_title) }
-      : r.entity_type === 'section' && str(snap('title')) ? { number: String(snap('number') ?? ''), title: String(snap('title')) } : null,
-    organisation: str(r.org_name) ?? (r.entity_type === 'organisation' ? str(snap('shortName')) ?? str(snap('fullName')) : null),
+    measure:
+      r.measure_id != null && r.measure_number != null
+        ? { id: Number(r.measure_id), number: String(r.measure_number), title: String(r.measure_title) }
+        : null,
+    report:
+      r.entity_type === 'report'
+        ? { organisation: str(r.report_org) ?? str(snapOrg?.shortName) ?? '', period: period ?? '' }
+        : null,
+    section:
+      r.section_number != null
+        ? { number: String(r.section_number), title: String(r.section_title) }
+        : r.entity_type === 'section' && str(snap('title'))
+          ? { number: String(snap('number') ?? ''), title: String(snap('title')) }
+          : null,
+    organisation:
+      str(r.org_name) ?? (r.entity_type === 'organisation' ? (str(snap('shortName')) ?? str(snap('fullName'))) : null),
     user: str(r.user_name) ?? (r.entity_type === 'user' ? str(snap('fullName')) : null),
     fileName: String(r.action).startsWith('report.attachment') ? str(snap('name')) : null,
   };
@@ -137,7 +174,10 @@ const numbersIn = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x): x is 
 function idsOf(ev: AuditEventView): { sections: number[]; measures: number[]; organisations: number[] } {
   const out = { sections: [] as number[], measures: [] as number[], organisations: [] as number[] };
   for (const snap of [ev.before, ev.after]) {
-    if (Array.isArray(snap)) { out.measures.push(...numbersIn(snap)); continue; }
+    if (Array.isArray(snap)) {
+      out.measures.push(...numbersIn(snap));
+      continue;
+    }
     if (!snap || typeof snap !== 'object') continue;
     const o = snap as Record<string, unknown>;
     out.sections.push(...numbersIn(o.sectionId));
@@ -155,15 +195,23 @@ async function attachNames(db: Queryable, events: AuditEventView[]): Promise<Aud
   const per = events.map(idsOf);
   const all = (k: keyof ReturnType<typeof idsOf>) => new Set(per.flatMap((x) => x[k]));
   const load = async (sql: string, set: Set<number>) =>
-    set.size ? new Map((await db.query<{ id: number; name: string }>(sql, [[...set]])).map((x) => [Number(x.id), x.name])) : new Map<number, string>();
+    set.size
+      ? new Map((await db.query<{ id: number; name: string }>(sql, [[...set]])).map((x) => [Number(x.id), x.name]))
+      : new Map<number, string>();
   const [sections, measures, organisations] = await Promise.all([
     load(`SELECT id, number || '. ' || title AS name FROM sections WHERE id = ANY($1::int[])`, all('sections')),
     load(`SELECT id, number AS name FROM measures WHERE id = ANY($1::int[])`, all('measures')),
     load(`SELECT id, short_name AS name FROM organisations WHERE id = ANY($1::int[])`, all('organisations')),
   ]);
-  const pick = (map: Map<number, string>, wanted: number[]) => Object.fromEntries(wanted.filter((id) => map.has(id)).map((id) => [id, map.get(id)!]));
+  const pick = (map: Map<number, string>, wanted: number[]) =>
+    Object.fromEntries(wanted.filter((id) => map.has(id)).map((id) => [id, map.get(id)!]));
   return events.map((ev, i) => ({
-    ...ev, names: { sections: pick(sections, per[i].sections), measures: pick(measures, per[i].measures), organisations: pick(organisations, per[i].organisations) },
+    ...ev,
+    names: {
+      sections: pick(sections, per[i].sections),
+      measures: pick(measures, per[i].measures),
+      organisations: pick(organisations, per[i].organisations),
+    },
   }));
 }
 
@@ -172,11 +220,21 @@ export async function listMeasureHistory(db: Queryable, measureId: number): Prom
   return attachNames(db, rows.map(presentEvent));
 }
 
-export async function listRegionAudit(db: Queryable, regionId: number, opts: { entityType?: string; limit: number; before?: number }): Promise<AuditEventView[]> {
+export async function listRegionAudit(
+  db: Queryable,
+  regionId: number,
+  opts: { entityType?: string; limit: number; before?: number },
+): Promise<AuditEventView[]> {
   const params: unknown[] = [regionId];
   let where = 'e.region_id = $1';
-  if (opts.entityType) { params.push(opts.entityType); where += ` AND e.entity_type = $${params.length}`; }
-  if (opts.before) { params.push(opts.before); where += ` AND e.id < $${params.length}`; }
+  if (opts.entityType) {
+    params.push(opts.entityType);
+    where += ` AND e.entity_type = $${params.length}`;
+  }
+  if (opts.before) {
+    params.push(opts.before);
+    where += ` AND e.id < $${params.length}`;
+  }
   params.push(opts.limit);
   const rows = await db.query(`${selectEvents} WHERE ${where} ORDER BY e.id DESC LIMIT $${params.length}`, params);
   return attachNames(db, rows.map(presentEvent));

@@ -14,19 +14,31 @@ export function registerAuthRoutes(app: App, ctx: AppContext) {
     maxAge: ctx.env.SESSION_TTL_HOURS * 3600,
   };
 
-  app.post('/api/auth/login', {
-    config: { public: true },
-    schema: {
-      tags: ['auth'],
-      body: z.object({ login: str().min(1).max(200), password: str().min(1).max(200) }).strict(),
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        body: z.object({ login: str().min(1).max(200), password: str().min(1).max(200) }).strict(),
+      },
     },
-  }, async (request, reply) => {
-    const { token, session, deviceToken } = await login(ctx.db, { ...request.body, ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] }, ctx.env.SESSION_TTL_HOURS);
-    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-    // Names this browser as one the account has signed in from (lets the owner past a lock).
-    reply.setCookie(DEVICE_COOKIE, deviceToken, { ...cookieOptions, sameSite: 'strict', maxAge: DEVICE_TTL_DAYS * 86_400 });
-    return { user: presentSessionUser(session.user), csrfToken: session.csrfToken };
-  });
+    async (request, reply) => {
+      const { token, session, deviceToken } = await login(
+        ctx.db,
+        { ...request.body, ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] },
+        ctx.env.SESSION_TTL_HOURS,
+      );
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+      // Names this browser as one the account has signed in from (lets the owner past a lock).
+      reply.setCookie(DEVICE_COOKIE, deviceToken, {
+        ...cookieOptions,
+        sameSite: 'strict',
+        maxAge: DEVICE_TTL_DAYS * 86_400,
+      });
+      return { user: presentSessionUser(session.user), csrfToken: session.csrfToken };
+    },
+  );
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const session = requireSession(request);
@@ -40,13 +52,17 @@ export function registerAuthRoutes(app: App, ctx: AppContext) {
     return { user: presentSessionUser(session.user), csrfToken: session.csrfToken };
   });
 
-  app.post('/api/auth/password', {
-    schema: {
-      tags: ['auth'],
-      body: z.object({ currentPassword: str().min(1).max(200), newPassword: str().min(1).max(200) }).strict(),
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({ currentPassword: str().min(1).max(200), newPassword: str().min(1).max(200) }).strict(),
+      },
     },
-  }, async (request) => {
-    await changePassword(ctx.db, requireSession(request), request.body.currentPassword, request.body.newPassword);
-    return { ok: true };
-  });
+    async (request) => {
+      await changePassword(ctx.db, requireSession(request), request.body.currentPassword, request.body.newPassword);
+      return { ok: true };
+    },
+  );
 }

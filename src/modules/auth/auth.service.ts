@@ -54,25 +54,39 @@ const invalidCredentials = () =>
 
 /** The same words for a locked account and for an unknown login that failed as often. */
 const lockedError = (detail: string) =>
-  new DomainError('forbidden', 'auth.locked',
+  new DomainError(
+    'forbidden',
+    'auth.locked',
     'Вход в эту учётную запись временно заблокирован после нескольких неудачных попыток. Повторите попытку через несколько минут или войдите с устройства, с которого входили раньше.',
-    detail);
+    detail,
+  );
 
 /** Minutes of the lock set by the n-th consecutive failure (SQL, n = $failures). */
 const lockMinutesSql = (n: string) =>
   `LEAST(${LOCKOUT_MINUTES}, ${LOCKOUT_FIRST_MINUTES} * power(2, GREATEST(0, ${n} - ${LOCKOUT_THRESHOLD})))::int`;
 
-export interface LoginResult { token: string; session: Session; deviceToken: string }
+export interface LoginResult {
+  token: string;
+  session: Session;
+  deviceToken: string;
+}
 
 export async function login(
-  db: Database, input: { login: string; password: string; ip: string; deviceToken?: string }, ttlHours: number,
+  db: Database,
+  input: { login: string; password: string; ip: string; deviceToken?: string },
+  ttlHours: number,
 ): Promise<LoginResult> {
   const recentFailures = await db.one<{ n: number }>(
     `SELECT count(*)::int AS n FROM login_attempts WHERE ip = $1 AND at > now() - make_interval(mins => $2)`,
     [input.ip, IP_WINDOW_MINUTES],
   );
   if ((recentFailures?.n ?? 0) >= IP_FAILURE_LIMIT) {
-    throw new DomainError('forbidden', 'auth.rate_limited', 'Слишком много неудачных попыток входа. Попробуйте через 15 минут.', `ip ${input.ip} throttled`);
+    throw new DomainError(
+      'forbidden',
+      'auth.rate_limited',
+      'Слишком много неудачных попыток входа. Попробуйте через 15 минут.',
+      `ip ${input.ip} throttled`,
+    );
   }
   const loginName = input.login.slice(0, 200);
   const user = await db.one<{ id: number; password_hash: string; active: boolean; region_id: number }>(
@@ -89,12 +103,17 @@ export async function login(
       [loginName, LOCKOUT_MINUTES],
     );
     await db.query(`INSERT INTO login_attempts (login, ip) VALUES ($1, $2)`, [loginName, input.ip]);
-    if ((failures?.n ?? 0) >= LOCKOUT_THRESHOLD) throw lockedError(`unknown login locked after ${failures!.n} failures`);
+    if ((failures?.n ?? 0) >= LOCKOUT_THRESHOLD)
+      throw lockedError(`unknown login locked after ${failures!.n} failures`);
     throw invalidCredentials();
   }
   const knownDevice = input.deviceToken
-    ? Boolean(await db.one(`SELECT 1 FROM known_devices WHERE token_hash = $1 AND user_id = $2 AND created_at > now() - make_interval(days => $3)`,
-      [sha256(input.deviceToken), user.id, DEVICE_TTL_DAYS]))
+    ? Boolean(
+        await db.one(
+          `SELECT 1 FROM known_devices WHERE token_hash = $1 AND user_id = $2 AND created_at > now() - make_interval(days => $3)`,
+          [sha256(input.deviceToken), user.id, DEVICE_TTL_DAYS],
+        ),
+      )
     : false;
   // The attempt is counted *before* the password is checked, in one conditional UPDATE: of
   // many concurrent attempts, those past the threshold find the account locked and are
@@ -141,7 +160,11 @@ export async function login(
          OR token_hash NOT IN (SELECT token_hash FROM known_devices WHERE user_id = $1 ORDER BY last_used_at DESC LIMIT 20))`,
       [user.id, DEVICE_TTL_DAYS],
     );
-    await recordAudit(tx, { userId: user.id, regionId: user.region_id }, user.region_id, { action: 'session.login', entityType: 'session', entityId: user.id });
+    await recordAudit(tx, { userId: user.id, regionId: user.region_id }, user.region_id, {
+      action: 'session.login',
+      entityType: 'session',
+      entityId: user.id,
+    });
   });
   const session = await loadSession(db, token);
   if (!session) throw new Error('session vanished right after login');
@@ -180,22 +203,54 @@ export async function loadSession(db: Queryable, token: string): Promise<Session
 export async function logout(db: Database, session: Session): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM sessions WHERE token_hash = $1`, [session.tokenHash]);
-    await recordAudit(tx, session.user, session.user.regionId, { action: 'session.logout', entityType: 'session', entityId: session.user.userId });
+    await recordAudit(tx, session.user, session.user.regionId, {
+      action: 'session.logout',
+      entityType: 'session',
+      entityId: session.user.userId,
+    });
   });
 }
 
-export async function changePassword(db: Database, session: Session, currentPassword: string, newPassword: string): Promise<void> {
-  const row = await db.one<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [session.user.userId]);
+export async function changePassword(
+  db: Database,
+  session: Session,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  const row = await db.one<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [
+    session.user.userId,
+  ]);
   if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
-    throw new DomainError('validation', 'auth.wrong_password', 'Текущий пароль указан неверно', 'wrong current password');
+    throw new DomainError(
+      'validation',
+      'auth.wrong_password',
+      'Текущий пароль указан неверно',
+      'wrong current password',
+    );
   }
-  if (newPassword === currentPassword) throw new DomainError('validation', 'password.same', 'Новый пароль должен отличаться от текущего', 'new password equals the current one');
+  if (newPassword === currentPassword)
+    throw new DomainError(
+      'validation',
+      'password.same',
+      'Новый пароль должен отличаться от текущего',
+      'new password equals the current one',
+    );
   assertPasswordAcceptable(newPassword, [session.user.login, session.user.fullName, session.user.email ?? '']);
   const hashed = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
-    await tx.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), must_change_password = false, updated_at = now() WHERE id = $1`, [session.user.userId, hashed]);
+    await tx.query(
+      `UPDATE users SET password_hash = $2, password_changed_at = now(), must_change_password = false, updated_at = now() WHERE id = $1`,
+      [session.user.userId, hashed],
+    );
     // Other sessions of this user end: a changed password should lock out whoever else had it.
-    await tx.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [session.user.userId, session.tokenHash]);
-    await recordAudit(tx, session.user, session.user.regionId, { action: 'user.password_changed', entityType: 'user', entityId: session.user.userId });
+    await tx.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [
+      session.user.userId,
+      session.tokenHash,
+    ]);
+    await recordAudit(tx, session.user, session.user.regionId, {
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: session.user.userId,
+    });
   });
 }

@@ -32,15 +32,29 @@ const strength = () => (estimator ??= new ZxcvbnFactory({ dictionary: { ...dicti
  */
 export function assertPasswordAcceptable(password: string, userInputs: string[] = []): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new DomainError('validation', 'password.too_short', `Пароль должен содержать не менее ${MIN_PASSWORD_LENGTH} символов`, `password shorter than ${MIN_PASSWORD_LENGTH}`);
+    throw new DomainError(
+      'validation',
+      'password.too_short',
+      `Пароль должен содержать не менее ${MIN_PASSWORD_LENGTH} символов`,
+      `password shorter than ${MIN_PASSWORD_LENGTH}`,
+    );
   }
-  if (password.length > 200) throw new DomainError('validation', 'password.too_long', 'Пароль слишком длинный (не более 200 символов)', 'password longer than 200');
+  if (password.length > 200)
+    throw new DomainError(
+      'validation',
+      'password.too_long',
+      'Пароль слишком длинный (не более 200 символов)',
+      'password longer than 200',
+    );
   const inputs = userInputs.flatMap((s) => s.toLowerCase().split(/[\s.@_-]+/)).filter((s) => s.length >= 3);
   const score = strength().check(password, inputs).score;
   if (score < MIN_PASSWORD_SCORE) {
-    throw new DomainError('validation', 'password.weak',
+    throw new DomainError(
+      'validation',
+      'password.weak',
       'Пароль слишком простой: его легко подобрать. Составьте его из нескольких несвязанных слов или добавьте непредсказуемые символы; не используйте логин, имя и распространённые пароли.',
-      `password strength score ${score} < ${MIN_PASSWORD_SCORE}`);
+      `password strength score ${score} < ${MIN_PASSWORD_SCORE}`,
+    );
   }
 }
 

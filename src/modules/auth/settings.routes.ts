@@ -22,21 +22,40 @@ export interface UserSettings {
 }
 
 async function loadSettings(db: Queryable, userId: number): Promise<UserSettings> {
-  const r = await db.one<{ notify_enabled: boolean; notify_days_before: number; email: string | null; phone: string; position: string }>(
-    `SELECT notify_enabled, notify_days_before, email, phone, position FROM users WHERE id = $1`, [userId]);
+  const r = await db.one<{
+    notify_enabled: boolean;
+    notify_days_before: number;
+    email: string | null;
+    phone: string;
+    position: string;
+  }>(`SELECT notify_enabled, notify_days_before, email, phone, position FROM users WHERE id = $1`, [userId]);
   if (!r) throw new DomainError('not_found', 'user.not_found', 'Пользователь не найден', `user ${userId} not found`);
-  return { notifyEnabled: r.notify_enabled, notifyDaysBefore: Number(r.notify_days_before), email: r.email || null, phone: r.phone ?? '', position: r.position ?? '' };
+  return {
+    notifyEnabled: r.notify_enabled,
+    notifyDaysBefore: Number(r.notify_days_before),
+    email: r.email || null,
+    phone: r.phone ?? '',
+    position: r.position ?? '',
+  };
 }
 
-const SettingsPatch = z.object({
-  notifyEnabled: z.boolean().optional(),
-  notifyDaysBefore: z.number().int().min(0).max(30).optional(),
-  phone: str().trim().max(60).regex(/^[\d\s()+\-.,доб]*$/u, 'цифры, пробелы, скобки, «+», «-», «доб.»').optional(),
-  position: str().trim().max(300).optional(),
-}).strict();
+const SettingsPatch = z
+  .object({
+    notifyEnabled: z.boolean().optional(),
+    notifyDaysBefore: z.number().int().min(0).max(30).optional(),
+    phone: str()
+      .trim()
+      .max(60)
+      .regex(/^[\d\s()+\-.,доб]*$/u, 'цифры, пробелы, скобки, «+», «-», «доб.»')
+      .optional(),
+    position: str().trim().max(300).optional(),
+  })
+  .strict();
 
 export function registerSettingsRoutes(app: App, ctx: AppContext) {
-  app.get('/api/auth/settings', { schema: { tags: ['auth'] } }, async (request) => loadSettings(ctx.db, requireSession(request).user.userId));
+  app.get('/api/auth/settings', { schema: { tags: ['auth'] } }, async (request) =>
+    loadSettings(ctx.db, requireSession(request).user.userId),
+  );
 
   app.patch('/api/auth/settings', { schema: { tags: ['auth'], body: SettingsPatch } }, async (request) => {
     const actor = requireSession(request).user;
@@ -53,11 +72,22 @@ export function registerSettingsRoutes(app: App, ctx: AppContext) {
       const notify = (s: UserSettings) => ({ notifyEnabled: s.notifyEnabled, notifyDaysBefore: s.notifyDaysBefore });
       const contactChanged = after.phone !== before.phone || after.position !== before.position;
       if (JSON.stringify(notify(after)) === JSON.stringify(notify(before)) && !contactChanged) return before;
-      await tx.query(`UPDATE users SET notify_enabled = $2, notify_days_before = $3, phone = $4, position = $5, updated_at = now() WHERE id = $1`,
-        [actor.userId, after.notifyEnabled, after.notifyDaysBefore, after.phone, after.position]);
+      await tx.query(
+        `UPDATE users SET notify_enabled = $2, notify_days_before = $3, phone = $4, position = $5, updated_at = now() WHERE id = $1`,
+        [actor.userId, after.notifyEnabled, after.notifyDaysBefore, after.phone, after.position],
+      );
       // The contact fields are recorded only when they changed.
-      const record = (s: UserSettings) => ({ ...notify(s), ...(contactChanged ? { phone: s.phone, position: s.position } : {}) });
-      await recordAudit(tx, actor, actor.regionId, { action: 'user.settings', entityType: 'user', entityId: actor.userId, before: record(before), after: record(after) });
+      const record = (s: UserSettings) => ({
+        ...notify(s),
+        ...(contactChanged ? { phone: s.phone, position: s.position } : {}),
+      });
+      await recordAudit(tx, actor, actor.regionId, {
+        action: 'user.settings',
+        entityType: 'user',
+        entityId: actor.userId,
+        before: record(before),
+        after: record(after),
+      });
       return after;
     });
   });

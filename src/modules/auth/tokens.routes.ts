@@ -32,9 +32,7 @@ export function registerTokenRoutes(app: App, ctx: AppContext) {
       reply.status(201).send(await createApiToken(ctx.db, requireSession(request), request.body)),
   );
 
-  app.delete(
-    '/api/auth/tokens/:id',
-    { schema: { tags: ['auth'], params: IdParams } },
-    async (request) => revokeApiToken(ctx.db, requireSession(request), request.params.id),
+  app.delete('/api/auth/tokens/:id', { schema: { tags: ['auth'], params: IdParams } }, async (request) =>
+    revokeApiToken(ctx.db, requireSession(request), request.params.id),
   );
 }

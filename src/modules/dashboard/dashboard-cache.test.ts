@@ -13,7 +13,11 @@ describe('dashboard cache by data_version', () => {
   it('shares one computation among concurrent misses and reuses it while the version holds', async () => {
     const { db } = fakeDb();
     let runs = 0;
-    const compute = async () => { runs++; await new Promise((r) => setTimeout(r, 20)); return { runs }; };
+    const compute = async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 20));
+      return { runs };
+    };
     const answers = await Promise.all(Array.from({ length: 20 }, () => cachedByDataVersion(db, 'k1', compute)));
     expect(runs).toBe(1);
     expect(new Set(answers.map((a) => a.runs))).toEqual(new Set([1]));
@@ -24,7 +28,11 @@ describe('dashboard cache by data_version', () => {
   it('recomputes after a write, and a computation that a write overtook is not served for the new version', async () => {
     const { db, state } = fakeDb();
     let runs = 0;
-    const compute = async () => { const n = ++runs; await new Promise((r) => setTimeout(r, 20)); return n; };
+    const compute = async () => {
+      const n = ++runs;
+      await new Promise((r) => setTimeout(r, 20));
+      return n;
+    };
     const first = cachedByDataVersion(db, 'k2', compute);
     await new Promise((r) => setTimeout(r, 5));
     state.v = 2; // a write while the first computation runs

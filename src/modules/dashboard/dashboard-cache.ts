@@ -25,13 +25,24 @@ const inflight = new Map<string, { version: number; promise: Promise<unknown> }>
  * exactly when either does, and a write to another plan leaves the entry valid.
  */
 async function versionOf(db: Queryable, planId: number | undefined): Promise<number> {
-  if (planId === undefined) return Number((await db.one<{ v: number | string }>(`SELECT v FROM data_version WHERE id = 1`, [], { prepare: true }))?.v ?? -1);
+  if (planId === undefined)
+    return Number(
+      (await db.one<{ v: number | string }>(`SELECT v FROM data_version WHERE id = 1`, [], { prepare: true }))?.v ?? -1,
+    );
   const row = await db.one<{ v: number | string }>(
-    `SELECT coalesce((SELECT v FROM plan_data_versions WHERE plan_id = $1), 0) + (SELECT v FROM directory_version WHERE id = 1) AS v`, [planId], { prepare: true });
+    `SELECT coalesce((SELECT v FROM plan_data_versions WHERE plan_id = $1), 0) + (SELECT v FROM directory_version WHERE id = 1) AS v`,
+    [planId],
+    { prepare: true },
+  );
   return Number(row?.v ?? -1);
 }
 
-export async function cachedByDataVersion<T>(db: Queryable, key: string, compute: () => Promise<T>, scope: { planId?: number } = {}): Promise<T> {
+export async function cachedByDataVersion<T>(
+  db: Queryable,
+  key: string,
+  compute: () => Promise<T>,
+  scope: { planId?: number } = {},
+): Promise<T> {
   if (!enabled) return compute();
   // The key names the plan too, so an entry is only ever compared with its own plan's version.
   const version = await versionOf(db, scope.planId);
@@ -45,17 +56,19 @@ export async function cachedByDataVersion<T>(db: Queryable, key: string, compute
   if (running && running.version === version) return running.promise as Promise<T>;
   // The version is read before computing: a write during the computation leaves the entry
   // older than the data, so the next reader recomputes — never the other way round.
-  const promise = compute().then((value) => {
-    const current = entries.get(key);
-    if (!current || current.version <= version) {
-      entries.delete(key);
-      entries.set(key, { version, value });
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    }
-    return value;
-  }).finally(() => {
-    if (inflight.get(key)?.promise === promise) inflight.delete(key);
-  });
+  const promise = compute()
+    .then((value) => {
+      const current = entries.get(key);
+      if (!current || current.version <= version) {
+        entries.delete(key);
+        entries.set(key, { version, value });
+        if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      }
+      return value;
+    })
+    .finally(() => {
+      if (inflight.get(key)?.promise === promise) inflight.delete(key);
+    });
   inflight.set(key, { version, promise });
   return promise;
 }

@@ -24,7 +24,6 @@ export interface ReportFilter {
   signDate?: string;
 }
 
-
 /** «План мероприятий по …» → «плана мероприятий по …», for «Информация об исполнении …». */
 export function genitiveTitle(title: string): string {
   const t = title.trim();
@@ -34,19 +33,36 @@ export function genitiveTitle(title: string): string {
   return `«${t}»`;
 }
 
-export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: number, f: ReportFilter): Promise<{ model: ReportModel; fileStem: string }> {
+export async function buildPlanReportModel(
+  db: Queryable,
+  actor: Actor,
+  planId: number,
+  f: ReportFilter,
+): Promise<{ model: ReportModel; fileStem: string }> {
   const plan = await loadReadablePlan(db, actor, planId);
   let period: { id: number; label: string } | undefined;
   if (f.periodId) {
-    period = await db.one<{ id: number; label: string }>(`SELECT id, label FROM reporting_periods WHERE id = $1 AND plan_id = $2`, [f.periodId, planId]);
+    period = await db.one<{ id: number; label: string }>(
+      `SELECT id, label FROM reporting_periods WHERE id = $1 AND plan_id = $2`,
+      [f.periodId, planId],
+    );
     if (!period) throw notFound('Отчётный период не найден', `period ${f.periodId} not in plan ${planId}`);
   }
   const params: unknown[] = [actor.regionId, actor.organisationId, planId];
   let where = `m.plan_id = $3 AND m.archived_at IS NULL AND ${measureVisibility(actor)}`;
-  if (f.sectionId) { params.push(f.sectionId); where += ` AND m.section_id = $${params.length}`; }
-  if (f.organisationId) { params.push(f.organisationId); where += ` AND EXISTS (SELECT 1 FROM measure_executors fe WHERE fe.measure_id = m.id AND fe.organisation_id = $${params.length})`; }
+  if (f.sectionId) {
+    params.push(f.sectionId);
+    where += ` AND m.section_id = $${params.length}`;
+  }
+  if (f.organisationId) {
+    params.push(f.organisationId);
+    where += ` AND EXISTS (SELECT 1 FROM measure_executors fe WHERE fe.measure_id = m.id AND fe.organisation_id = $${params.length})`;
+  }
   const measures = await loadMeasures(db, where, params);
-  const sections = await db.query<{ id: number; number: string; title: string }>(`SELECT id, number, title FROM sections WHERE plan_id = $1 ORDER BY position, id`, [planId]);
+  const sections = await db.query<{ id: number; number: string; title: string }>(
+    `SELECT id, number, title FROM sections WHERE plan_id = $1 ORDER BY position, id`,
+    [planId],
+  );
 
   // For a period: the lead report's text with the co-executors' parts, and its status.
   const byMeasure = new Map<number, { text: string; status: ReportStatus | null }>();
@@ -55,29 +71,45 @@ export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: 
     if (!figures || typeof figures !== 'object') return;
     const list = figuresBy.get(measureId) ?? figuresBy.set(measureId, []).get(measureId)!;
     for (const [name, value] of Object.entries(figures as Record<string, unknown>)) {
-      if ((typeof value === 'number' || typeof value === 'string') && !list.some((f) => f.name === name)) list.push({ name, value });
+      if ((typeof value === 'number' || typeof value === 'string') && !list.some((f) => f.name === name))
+        list.push({ name, value });
     }
   };
   if (!period && measures.length) {
     // Without a period the table shows each measure's accepted execution: the figures of its latest accepted lead report.
     const latest = await db.query<{ measure_id: number; figures: unknown }>(
       `SELECT DISTINCT ON (r.measure_id) r.measure_id, r.figures FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id
-       WHERE r.measure_id = ANY($1::int[]) AND r.role = 'lead' AND r.state = 'accepted' ORDER BY r.measure_id, rp.starts_on DESC`, [measures.map((m) => m.id)]);
+       WHERE r.measure_id = ANY($1::int[]) AND r.role = 'lead' AND r.state = 'accepted' ORDER BY r.measure_id, rp.starts_on DESC`,
+      [measures.map((m) => m.id)],
+    );
     for (const r of latest) addFigures(Number(r.measure_id), r.figures);
   }
   if (period && measures.length) {
-    const reports = await db.query<{ measure_id: number; role: string; state: string; text: string; result_status: ReportStatus | null; short_name: string; figures: unknown }>(
+    const reports = await db.query<{
+      measure_id: number;
+      role: string;
+      state: string;
+      text: string;
+      result_status: ReportStatus | null;
+      short_name: string;
+      figures: unknown;
+    }>(
       `SELECT r.measure_id, r.role, r.state, r.text, r.result_status, o.short_name, r.figures FROM reports r JOIN organisations o ON o.id = r.organisation_id
        WHERE r.period_id = $1 AND r.measure_id = ANY($2::int[]) AND r.state IN ('submitted','accepted') ORDER BY r.role DESC, o.short_name`,
-      [period.id, measures.map((m) => m.id)]);
+      [period.id, measures.map((m) => m.id)],
+    );
     for (const r of reports) addFigures(Number(r.measure_id), r.figures);
     const grouped = new Map<number, typeof reports>();
-    for (const r of reports) (grouped.get(Number(r.measure_id)) ?? grouped.set(Number(r.measure_id), []).get(Number(r.measure_id))!).push(r);
+    for (const r of reports)
+      (grouped.get(Number(r.measure_id)) ?? grouped.set(Number(r.measure_id), []).get(Number(r.measure_id))!).push(r);
     for (const [id, list] of grouped) {
       const lead = list.find((r) => r.role === 'lead');
       const parts = list.filter((r) => r.role === 'co').map((r) => ({ organisation: r.short_name, text: r.text }));
       byMeasure.set(id, {
-        text: gatherExecutionText({ organisation: lead?.short_name ?? '', text: lead?.text ?? '' }, parts).replace(/^: /, ''),
+        text: gatherExecutionText({ organisation: lead?.short_name ?? '', text: lead?.text ?? '' }, parts).replace(
+          /^: /,
+          '',
+        ),
         status: lead?.result_status ?? null,
       });
     }
@@ -89,26 +121,44 @@ export async function buildPlanReportModel(db: Queryable, actor: Actor, planId: 
     return {
       number: m.number,
       title: m.title,
-      responsible: [...[m.leadExecutor, ...m.coExecutors].filter(Boolean).map((o) => o!.shortName + (o!.external ? ' (по согласованию)' : '')), ...(m.textExecutors ?? [])].join(', '),
+      responsible: [
+        ...[m.leadExecutor, ...m.coExecutors]
+          .filter(Boolean)
+          .map((o) => o!.shortName + (o!.external ? ' (по согласованию)' : '')),
+        ...(m.textExecutors ?? []),
+      ].join(', '),
       deadline: m.deadlineText,
-      execution: period ? rep?.text ?? '' : m.executionText,
-      status: period ? rep?.status ?? (m.status === 'done' ? 'done' : null) : m.status,
+      execution: period ? (rep?.text ?? '') : m.executionText,
+      status: period ? (rep?.status ?? (m.status === 'done' ? 'done' : null)) : m.status,
       figures: figuresBy.get(m.id),
-      ...(council ? { protocolItem: m.protocolItem, protocolDate: sectionNumber && /^\d{4}-\d{2}-\d{2}$/.test(sectionNumber) ? sectionNumber : undefined } : {}),
+      ...(council
+        ? {
+            protocolItem: m.protocolItem,
+            protocolDate: sectionNumber && /^\d{4}-\d{2}-\d{2}$/.test(sectionNumber) ? sectionNumber : undefined,
+          }
+        : {}),
     };
   };
   const reportSections: ReportSection[] = [];
   for (const s of sections) {
     const rows = measures.filter((m) => m.sectionId === s.id).map((m) => toRow(m, s.number));
     if (rows.length === 0) continue;
-    const title = council && /^\d{4}-\d{2}-\d{2}$/.test(s.number) && !/протокол/i.test(s.title) ? `Протокол заседания от ${russianLongDate(s.number, 'года') ?? s.number}` : s.title;
+    const title =
+      council && /^\d{4}-\d{2}-\d{2}$/.test(s.number) && !/протокол/i.test(s.title)
+        ? `Протокол заседания от ${russianLongDate(s.number, 'года') ?? s.number}`
+        : s.title;
     reportSections.push({ number: s.number, title, rows });
   }
   // «(далее – …)» belongs to a document's body, not to the title of a report about it.
   const plainTitle = stripDefinitions(plan.title);
   const what = council ? `поручений: ${plainTitle}` : genitiveTitle(plainTitle);
-  const signer = await db.one<{ head_position: string; head_name: string }>(`SELECT head_position, head_name FROM organisations WHERE id = $1`, [plan.owner_organisation_id]);
-  const me = await db.one<{ full_name: string; phone: string }>(`SELECT full_name, phone FROM users WHERE id = $1`, [actor.userId]);
+  const signer = await db.one<{ head_position: string; head_name: string }>(
+    `SELECT head_position, head_name FROM organisations WHERE id = $1`,
+    [plan.owner_organisation_id],
+  );
+  const me = await db.one<{ full_name: string; phone: string }>(`SELECT full_name, phone FROM users WHERE id = $1`, [
+    actor.userId,
+  ]);
   const model: ReportModel = {
     form: council ? 'council' : 'plan',
     title: `Информация об исполнении ${what}${period ? ` за ${period.label}` : ''}`,
@@ -148,5 +198,9 @@ export function exportFileStem(planTitle: string, periodLabel: string | undefine
   const when = periodLabel ?? `на ${today.slice(8, 10)}.${today.slice(5, 7)}.${today.slice(0, 4)}`;
   const stem = `${shortPlanTitle(planTitle, 100).replace(/…$/, '')} — ${when}`;
   // Windows refuses these and a trailing dot or space; control characters anywhere.
-  return stem.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').replace(/[. ]+$/, '').trim();
+  return stem
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[. ]+$/, '')
+    .trim();
 }

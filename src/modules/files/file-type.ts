@@ -64,11 +64,17 @@ export function detectFileKind(b: Uint8Array): FileKind {
 export function contentMatchesExtension(ext: string, b: Uint8Array): boolean {
   const kind = detectFileKind(b);
   switch (ext) {
-    case 'jpg': case 'jpeg': return kind === 'jpeg';
-    case 'doc': case 'xls': return kind === 'doc';
+    case 'jpg':
+    case 'jpeg':
+      return kind === 'jpeg';
+    case 'doc':
+    case 'xls':
+      return kind === 'doc';
     // Any well-formed archive is a .zip (an OOXML or ODF file is one too).
-    case 'zip': return ['zip', 'docx', 'xlsx', 'odt', 'ods'].includes(kind);
-    default: return kind === ext;
+    case 'zip':
+      return ['zip', 'docx', 'xlsx', 'odt', 'ods'].includes(kind);
+    default:
+      return kind === ext;
   }
 }
 

@@ -9,7 +9,14 @@ import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { reviewImport, splitAgreementMarker } from '../../domain/import-review/review.js';
 import { isDomainError } from '../../domain/errors.js';
 import type { InterchangeDocument, ItemStatus } from '../../domain/importers/interchange.js';
-import { choiceShape, documentLayout, findRememberedColumns, readWithColumns, type ColumnChoice, type MappableRole } from '../../domain/importers/layout.js';
+import {
+  choiceShape,
+  documentLayout,
+  findRememberedColumns,
+  readWithColumns,
+  type ColumnChoice,
+  type MappableRole,
+} from '../../domain/importers/layout.js';
 import type { RawDocument } from '../../domain/importers/raw-document.js';
 import { documentReadings, importDocument } from '../../domain/importers/read-document.js';
 import { authorize, type Actor, type ImportSubject } from '../../domain/policy/authorize.js';
@@ -33,7 +40,18 @@ function mayImport(actor: Actor) {
  * import and not yet saved is its uploader's alone.
  */
 export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
-  const r = await db.one<{ name: string; mime: string; content: Uint8Array | null; storage: string; sha256: string; created_by: number; region_id: number; plan_id: number | null; import_status: ImportSubject['status'] | null; import_by: number | null }>(
+  const r = await db.one<{
+    name: string;
+    mime: string;
+    content: Uint8Array | null;
+    storage: string;
+    sha256: string;
+    created_by: number;
+    region_id: number;
+    plan_id: number | null;
+    import_status: ImportSubject['status'] | null;
+    import_by: number | null;
+  }>(
     `SELECT f.name, f.mime, f.content, f.storage, f.sha256, f.created_by, f.region_id,
             coalesce((SELECT p.id FROM plans p WHERE p.source_file_id = f.id LIMIT 1), (SELECT i.plan_id FROM imports i WHERE i.file_id = f.id LIMIT 1)) AS plan_id,
             (SELECT i.status FROM imports i WHERE i.file_id = f.id ORDER BY i.id LIMIT 1) AS import_status,
@@ -47,8 +65,11 @@ export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
     return mayReadPlan(db, actor, await loadPlanRow(db, actor, Number(r.plan_id)));
   };
   const subject = {
-    regionId: Number(r.region_id), createdBy: Number(r.created_by),
-    import: r.import_status ? { regionId: Number(r.region_id), createdBy: Number(r.import_by), status: r.import_status } : null,
+    regionId: Number(r.region_id),
+    createdBy: Number(r.created_by),
+    import: r.import_status
+      ? { regionId: Number(r.region_id), createdBy: Number(r.import_by), status: r.import_status }
+      : null,
     sourceOfReadablePlan: await throughPlan(),
     attachedToReadableReport: await canReadAttachmentFile(db, actor, id),
   };
@@ -56,7 +77,14 @@ export async function getStoredFile(db: Queryable, actor: Actor, id: number) {
   return { name: r.name, mime: r.mime, content: await readPlacedFile(r) };
 }
 
-async function buildPreview(db: Queryable, actor: Actor, importId: number, fileId: number, fileName: string, doc: InterchangeDocument) {
+async function buildPreview(
+  db: Queryable,
+  actor: Actor,
+  importId: number,
+  fileId: number,
+  fileName: string,
+  doc: InterchangeDocument,
+) {
   const directory = await listOrganisations(db, actor);
   const { problems, executors } = reviewImport(doc, directory, isDeadlineUnderstood);
   return {
@@ -108,10 +136,25 @@ async function rememberedLayouts(db: Queryable, actor: Actor) {
 
 /** A document no reading placed: what was tried, and what was found, for the person to point at. */
 function unreadView(importId: number, fileId: number, fileName: string, message: string, raw: RawDocument) {
-  return { importId, fileId, fileName, status: 'unread' as const, document: null, problems: [], executors: [], unread: { message, layout: documentLayout(raw) } };
+  return {
+    importId,
+    fileId,
+    fileName,
+    status: 'unread' as const,
+    document: null,
+    problems: [],
+    executors: [],
+    unread: { message, layout: documentLayout(raw) },
+  };
 }
 
-const unreadError = (id: number) => new DomainError('validation', 'import.unread', 'Документ ещё не прочитан: укажите строку заголовка и столбцы.', `import ${id} has no reading yet`);
+const unreadError = (id: number) =>
+  new DomainError(
+    'validation',
+    'import.unread',
+    'Документ ещё не прочитан: укажите строку заголовка и столбцы.',
+    `import ${id} has no reading yet`,
+  );
 
 const REMEMBERED = 'Таблица прочитана по разметке столбцов, сохранённой вашей организацией для документов такого вида.';
 
@@ -121,7 +164,12 @@ const REMEMBERED = 'Таблица прочитана по разметке ст
  * unread, with what was found, for a person to point at its columns. Nothing is kept when
  * the file is not a document we read.
  */
-export async function previewImport(db: Database, actor: Actor, file: UploadedFile, opts: { keepUnread?: boolean; reader?: DocumentReader } = {}) {
+export async function previewImport(
+  db: Database,
+  actor: Actor,
+  file: UploadedFile,
+  opts: { keepUnread?: boolean; reader?: DocumentReader } = {},
+) {
   if (!mayImport(actor)) throw forbidden();
   const reader = opts.reader ?? inProcessReader;
   let doc: InterchangeDocument | null = null;
@@ -159,21 +207,31 @@ export async function previewImport(db: Database, actor: Actor, file: UploadedFi
     );
     return { importId: r!.id, fileId };
   });
-  if (!doc) return unreadView(importId, fileId, file.name, refusal!, raw ?? (await reader.firstReading(file.bytes, file.name)));
+  if (!doc)
+    return unreadView(importId, fileId, file.name, refusal!, raw ?? (await reader.firstReading(file.bytes, file.name)));
   return buildPreview(db, actor, importId, fileId, file.name, doc);
 }
 
 /** The bytes of an import's file. */
 async function importBytes(db: Queryable, fileId: number): Promise<Buffer> {
-  const f = await db.one<{ content: Uint8Array | null; storage: string; sha256: string }>(`SELECT content, storage, sha256 FROM stored_files WHERE id = $1`, [fileId]);
+  const f = await db.one<{ content: Uint8Array | null; storage: string; sha256: string }>(
+    `SELECT content, storage, sha256 FROM stored_files WHERE id = $1`,
+    [fileId],
+  );
   if (!f) throw notFound('Файл не найден', `file ${fileId} not found`);
   return readPlacedFile(f);
 }
 
 /** What the reader found in an imported document, for pointing at its columns (read or not). */
-export async function getImportLayout(db: Queryable, actor: Actor, id: number, reader: DocumentReader = inProcessReader) {
+export async function getImportLayout(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  reader: DocumentReader = inProcessReader,
+) {
   const r = await loadImport(db, actor, id);
-  if (r.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${r.status}`);
+  if (r.status !== 'preview')
+    throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${r.status}`);
   return { layout: documentLayout(await reader.firstReading(await importBytes(db, r.file_id), r.name)) };
 }
 
@@ -181,9 +239,16 @@ export async function getImportLayout(db: Queryable, actor: Actor, id: number, r
  * Reads an imported document with the columns a person pointed at; with `remember`, the
  * organisation's next document of the same header shape is read the same way.
  */
-export async function readImportWithColumns(db: Database, actor: Actor, id: number, input: ColumnChoice & { remember: boolean }, reader: DocumentReader = inProcessReader) {
+export async function readImportWithColumns(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: ColumnChoice & { remember: boolean },
+  reader: DocumentReader = inProcessReader,
+) {
   const imp = await loadImport(db, actor, id);
-  if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${imp.status}`);
+  if (imp.status !== 'preview')
+    throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} is ${imp.status}`);
   const raw = await reader.firstReading(await importBytes(db, imp.file_id), imp.name);
   const choice: ColumnChoice = { block: input.block, headerRow: input.headerRow, columns: input.columns };
   const doc = readWithColumns(raw, choice); // a Russian message when the columns read nothing
@@ -198,11 +263,26 @@ export async function readImportWithColumns(db: Database, actor: Actor, id: numb
         [actor.regionId, actor.organisationId, shape, JSON.stringify(choice.columns), actor.userId],
       );
       layoutId = Number(saved!.id);
-      await recordAudit(tx, actor, actor.regionId, { action: 'import_layout.saved', entityType: 'import_layout', entityId: layoutId, after: { shape, columns: choice.columns, organisationId: actor.organisationId }, source: imp.name });
+      await recordAudit(tx, actor, actor.regionId, {
+        action: 'import_layout.saved',
+        entityType: 'import_layout',
+        entityId: layoutId,
+        after: { shape, columns: choice.columns, organisationId: actor.organisationId },
+        source: imp.name,
+      });
     }
     // Only a document still in preview takes the new reading (a concurrent save wins).
-    const updated = await tx.query(`UPDATE imports SET document = $2, kind = $3, layout_id = $4 WHERE id = $1 AND status = 'preview' RETURNING id`, [id, JSON.stringify(doc), doc.kind, layoutId]);
-    if (updated.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${id} left preview meanwhile`);
+    const updated = await tx.query(
+      `UPDATE imports SET document = $2, kind = $3, layout_id = $4 WHERE id = $1 AND status = 'preview' RETURNING id`,
+      [id, JSON.stringify(doc), doc.kind, layoutId],
+    );
+    if (updated.length !== 1)
+      throw new DomainError(
+        'conflict',
+        'import.done',
+        'Этот документ уже сохранён',
+        `import ${id} left preview meanwhile`,
+      );
   });
   return buildPreview(db, actor, imp.id, imp.file_id, imp.name, doc);
 }
@@ -212,31 +292,82 @@ export async function readImportWithColumns(db: Database, actor: Actor, id: numb
  * second waits and then reads the state the first left (saved), and is refused.
  */
 async function loadImport(db: Queryable, actor: Actor, id: number, opts: { forUpdate?: boolean } = {}) {
-  const r = await db.one<{ id: number; file_id: number; document: InterchangeDocument | null; status: string; created_by: number; name: string }>(
+  const r = await db.one<{
+    id: number;
+    file_id: number;
+    document: InterchangeDocument | null;
+    status: string;
+    created_by: number;
+    name: string;
+  }>(
     `SELECT i.*, f.name FROM imports i JOIN stored_files f ON f.id = i.file_id WHERE i.id = $1 AND i.region_id = $2${opts.forUpdate ? ' FOR UPDATE OF i' : ''}`,
     [id, actor.regionId],
   );
   if (!r) throw notFound('Загрузка не найдена', `import ${id} not found`);
-  if (!authorize(actor, { action: 'import.read', subject: { regionId: actor.regionId, createdBy: Number(r.created_by), status: r.status as ImportSubject['status'] } })) throw forbidden();
+  if (
+    !authorize(actor, {
+      action: 'import.read',
+      subject: {
+        regionId: actor.regionId,
+        createdBy: Number(r.created_by),
+        status: r.status as ImportSubject['status'],
+      },
+    })
+  )
+    throw forbidden();
   return r;
 }
 
-export async function getImportPreview(db: Queryable, actor: Actor, id: number, reader: DocumentReader = inProcessReader) {
+export async function getImportPreview(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  reader: DocumentReader = inProcessReader,
+) {
   const r = await loadImport(db, actor, id);
   if (!r.document) {
     const bytes = await importBytes(db, r.file_id);
-    const message = await reader.importDocument(bytes, r.name).then(() => null, (e: unknown) => (isDomainError(e) ? e.message : null));
-    return unreadView(r.id, r.file_id, r.name, message ?? 'Документ не прочитан: укажите строку заголовка и столбцы.', await reader.firstReading(bytes, r.name));
+    const message = await reader.importDocument(bytes, r.name).then(
+      () => null,
+      (e: unknown) => (isDomainError(e) ? e.message : null),
+    );
+    return unreadView(
+      r.id,
+      r.file_id,
+      r.name,
+      message ?? 'Документ не прочитан: укажите строку заголовка и столбцы.',
+      await reader.firstReading(bytes, r.name),
+    );
   }
   return { ...(await buildPreview(db, actor, r.id, r.file_id, r.name, r.document)), status: r.status };
 }
 
-export type ExecutorChoice = { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } } | { text: true };
+export type ExecutorChoice =
+  { organisationId: number } | { create: { fullName: string; shortName?: string; kind: OrgKind } } | { text: true };
 
 export interface CommitInput {
-  plan: { kind: 'plan' | 'council_decisions'; title: string; ownerOrganisationId: number; periodFrom: string; periodTo: string; approvedByName?: string | null; approvedOn?: string | null };
+  plan: {
+    kind: 'plan' | 'council_decisions';
+    title: string;
+    ownerOrganisationId: number;
+    periodFrom: string;
+    periodTo: string;
+    approvedByName?: string | null;
+    approvedOn?: string | null;
+  };
   sections: { number: string; title: string }[];
-  items: { number: string; section: string | null; title: string; executors: string[]; deadlineText: string; expectedResult: string; form: string; executionText: string; status: ItemStatus | null; protocolItem: string }[];
+  items: {
+    number: string;
+    section: string | null;
+    title: string;
+    executors: string[];
+    deadlineText: string;
+    expectedResult: string;
+    form: string;
+    executionText: string;
+    status: ItemStatus | null;
+    protocolItem: string;
+  }[];
   /** Name as in the document → the organisation it means, or one to create. */
   executorMap: Record<string, ExecutorChoice>;
   /** Keep a mapped name as an alias of its organisation, so the next import knows it. */
@@ -244,14 +375,33 @@ export interface CommitInput {
 }
 
 /** Saves the reviewed document as a draft plan, all or nothing. */
-export async function commitImport(db: Database, actor: Actor, importId: number, input: CommitInput): Promise<{ planId: number }> {
+export async function commitImport(
+  db: Database,
+  actor: Actor,
+  importId: number,
+  input: CommitInput,
+): Promise<{ planId: number }> {
   return db.transaction(async (tx) => {
     const imp = await loadImport(tx, actor, importId, { forUpdate: true });
-    if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} is ${imp.status}`);
+    if (imp.status !== 'preview')
+      throw new DomainError(
+        'conflict',
+        'import.done',
+        'Этот документ уже сохранён',
+        `import ${importId} is ${imp.status}`,
+      );
     if (!imp.document) throw unreadError(importId);
-    if (!authorize(actor, { action: 'plan.create', subject: { regionId: actor.regionId, ownerOrganisationId: input.plan.ownerOrganisationId } })) throw forbidden();
+    if (
+      !authorize(actor, {
+        action: 'plan.create',
+        subject: { regionId: actor.regionId, ownerOrganisationId: input.plan.ownerOrganisationId },
+      })
+    )
+      throw forbidden();
     const directory = await listOrganisations(tx, actor);
-    const mapKeys = new Map(Object.entries(input.executorMap).map(([k, v]) => [normalizeOrgName(k), { name: k, choice: v }]));
+    const mapKeys = new Map(
+      Object.entries(input.executorMap).map(([k, v]) => [normalizeOrgName(k), { name: k, choice: v }]),
+    );
     const resolved = new Map<string, number | null>();
 
     /** The organisation a name in the document means, or null when it stays text on the measure. */
@@ -266,37 +416,94 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
         return null;
       }
       if (chosen && 'organisationId' in chosen) {
-        if (!directory.some((o) => o.id === chosen.organisationId)) throw new DomainError('validation', 'import.executor_org', `Организация для «${name}» не найдена в справочнике`, `org ${chosen.organisationId} missing`);
+        if (!directory.some((o) => o.id === chosen.organisationId))
+          throw new DomainError(
+            'validation',
+            'import.executor_org',
+            `Организация для «${name}» не найдена в справочнике`,
+            `org ${chosen.organisationId} missing`,
+          );
         id = chosen.organisationId;
         const org = directory.find((o) => o.id === id)!;
         // The spelling is remembered as the organisation names itself, without the
         // document's «(далее – …)» note.
         const alias = splitDefinition(name).name;
-        const known = [org.fullName, org.shortName, ...org.aliases].some((n) => normalizeOrgName(n) === normalizeOrgName(alias));
+        const known = [org.fullName, org.shortName, ...org.aliases].some(
+          (n) => normalizeOrgName(n) === normalizeOrgName(alias),
+        );
         if (input.rememberAliases && !known && alias) {
-          await tx.query(`UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`, [id, alias]);
+          await tx.query(
+            `UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`,
+            [id, alias],
+          );
           org.aliases.push(alias);
-          await recordAudit(tx, actor, actor.regionId, { action: 'organisation.alias_added', entityType: 'organisation', entityId: id, after: { alias }, source: imp.name });
+          await recordAudit(tx, actor, actor.regionId, {
+            action: 'organisation.alias_added',
+            entityType: 'organisation',
+            entityId: id,
+            after: { alias },
+            source: imp.name,
+          });
         }
       } else if (chosen && 'create' in chosen) {
-        const r = await tx.one<{ id: number }>(
-          `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-          [actor.regionId, chosen.create.kind, chosen.create.fullName.trim(), (chosen.create.shortName || chosen.create.fullName).trim(),
-            createdAliases(name, chosen.create), BY_AGREEMENT_RE.test(raw)],
-        ).catch((e) => {
-          if ((e as { code?: string }).code === '23505') throw new DomainError('conflict', 'import.org_exists', `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`, 'duplicate org on create');
-          throw e;
-        });
+        const r = await tx
+          .one<{ id: number }>(
+            `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+            [
+              actor.regionId,
+              chosen.create.kind,
+              chosen.create.fullName.trim(),
+              (chosen.create.shortName || chosen.create.fullName).trim(),
+              createdAliases(name, chosen.create),
+              BY_AGREEMENT_RE.test(raw),
+            ],
+          )
+          .catch((e) => {
+            if ((e as { code?: string }).code === '23505')
+              throw new DomainError(
+                'conflict',
+                'import.org_exists',
+                `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`,
+                'duplicate org on create',
+              );
+            throw e;
+          });
         id = r!.id;
-        directory.push({ id, fullName: chosen.create.fullName, shortName: chosen.create.shortName || chosen.create.fullName, aliases: createdAliases(name, chosen.create), kind: chosen.create.kind, parentId: null, external: false, archived: false });
-        await recordAudit(tx, actor, actor.regionId, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: chosen.create, source: imp.name });
+        directory.push({
+          id,
+          fullName: chosen.create.fullName,
+          shortName: chosen.create.shortName || chosen.create.fullName,
+          aliases: createdAliases(name, chosen.create),
+          kind: chosen.create.kind,
+          parentId: null,
+          external: false,
+          archived: false,
+        });
+        await recordAudit(tx, actor, actor.regionId, {
+          action: 'organisation.create',
+          entityType: 'organisation',
+          entityId: id,
+          after: chosen.create,
+          source: imp.name,
+        });
       } else {
         // Unmapped: the name as the directory knows it, or the short form the document gives it.
-        const names = [splitDefinition(name).name, splitDefinition(name).short].filter((x): x is string => Boolean(x)).map(normalizeOrgName);
+        const names = [splitDefinition(name).name, splitDefinition(name).short]
+          .filter((x): x is string => Boolean(x))
+          .map(normalizeOrgName);
         let exact: typeof directory = [];
-        for (const n of names) if (exact.length !== 1) exact = directory.filter((o) => [o.fullName, o.shortName, ...o.aliases].some((x) => normalizeOrgName(x) === n));
+        for (const n of names)
+          if (exact.length !== 1)
+            exact = directory.filter((o) =>
+              [o.fullName, o.shortName, ...o.aliases].some((x) => normalizeOrgName(x) === n),
+            );
         if (exact.length !== 1) {
-          throw new DomainError('validation', 'import.executor_unmapped', `Исполнитель «${name}» не сопоставлен со справочником организаций`, `executor "${name}" unmapped`);
+          throw new DomainError(
+            'validation',
+            'import.executor_unmapped',
+            `Исполнитель «${name}» не сопоставлен со справочником организаций`,
+            `executor "${name}" unmapped`,
+          );
         }
         id = exact[0].id;
       }
@@ -313,27 +520,65 @@ export async function commitImport(db: Database, actor: Actor, importId: number,
     }
     const measures: MeasureInput[] = [];
     for (const item of input.items) {
-      if (!item.title.trim()) throw new DomainError('validation', 'import.empty_title', `Мероприятие № ${item.number}: не указано наименование`, 'empty title');
+      if (!item.title.trim())
+        throw new DomainError(
+          'validation',
+          'import.empty_title',
+          `Мероприятие № ${item.number}: не указано наименование`,
+          'empty title',
+        );
       const execIds: number[] = [];
       const textExecutors: string[] = [];
       for (const name of item.executors) {
         const id = await resolveName(name);
-        if (id === null) { if (!textExecutors.includes(name.trim())) textExecutors.push(name.trim()); }
-        else if (!execIds.includes(id)) execIds.push(id);
+        if (id === null) {
+          if (!textExecutors.includes(name.trim())) textExecutors.push(name.trim());
+        } else if (!execIds.includes(id)) execIds.push(id);
       }
       const sectionId = item.section != null ? sectionIds.get(item.section) : null;
-      if (item.section != null && sectionId === undefined) throw new DomainError('validation', 'import.section', `Мероприятие № ${item.number}: раздел «${item.section}» не найден`, 'unknown section');
+      if (item.section != null && sectionId === undefined)
+        throw new DomainError(
+          'validation',
+          'import.section',
+          `Мероприятие № ${item.number}: раздел «${item.section}» не найден`,
+          'unknown section',
+        );
       measures.push({
-        sectionId: sectionId ?? null, number: item.number, title: item.title, expectedResult: item.expectedResult, form: item.form,
-        deadlineText: item.deadlineText, leadExecutorId: execIds[0] ?? null, coExecutorIds: execIds.slice(1), textExecutors, status: item.status,
-        executionText: item.executionText, protocolItem: item.protocolItem,
+        sectionId: sectionId ?? null,
+        number: item.number,
+        title: item.title,
+        expectedResult: item.expectedResult,
+        form: item.form,
+        deadlineText: item.deadlineText,
+        leadExecutorId: execIds[0] ?? null,
+        coExecutorIds: execIds.slice(1),
+        textExecutors,
+        status: item.status,
+        executionText: item.executionText,
+        protocolItem: item.protocolItem,
       });
     }
     // All measures in a few set-based statements: a long import must not hold the database for long.
     await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
-    const done = await tx.query(`UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`, [importId, plan.id]);
-    if (done.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже сохранён', `import ${importId} left preview meanwhile`);
-    await recordAudit(tx, actor, actor.regionId, { action: 'plan.imported', entityType: 'plan', entityId: plan.id, planId: plan.id, after: { file: imp.name, fileId: imp.file_id, measures: input.items.length }, source: imp.name });
+    const done = await tx.query(
+      `UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
+      [importId, plan.id],
+    );
+    if (done.length !== 1)
+      throw new DomainError(
+        'conflict',
+        'import.done',
+        'Этот документ уже сохранён',
+        `import ${importId} left preview meanwhile`,
+      );
+    await recordAudit(tx, actor, actor.regionId, {
+      action: 'plan.imported',
+      entityType: 'plan',
+      entityId: plan.id,
+      planId: plan.id,
+      after: { file: imp.name, fileId: imp.file_id, measures: input.items.length },
+      source: imp.name,
+    });
     return { planId: plan.id };
   });
 }
@@ -347,13 +592,24 @@ function createdAliases(name: string, created: { fullName: string; shortName?: s
   return alias && !names.includes(normalizeOrgName(alias)) ? [alias] : [];
 }
 
-export interface ReportChange { measureId: number; number: string; title: string; before: { status: string | null; executionText: string }; after: { status: string | null; executionText: string } }
+export interface ReportChange {
+  measureId: number;
+  number: string;
+  title: string;
+  before: { status: string | null; executionText: string };
+  after: { status: string | null; executionText: string };
+}
 
 /**
  * Applies an execution report onto an existing plan: items are matched to measures by
  * number; `dryRun` shows what would change without changing anything.
  */
-export async function applyReportImport(db: Database, actor: Actor, importId: number, input: { planId: number; period: string; dryRun: boolean }) {
+export async function applyReportImport(
+  db: Database,
+  actor: Actor,
+  importId: number,
+  input: { planId: number; period: string; dryRun: boolean },
+) {
   const work = async (tx: Queryable) => {
     const imp = await loadImport(tx, actor, importId, { forUpdate: !input.dryRun });
     const plan = await loadPlanRow(tx, actor, input.planId);
@@ -366,19 +622,55 @@ export async function applyReportImport(db: Database, actor: Actor, importId: nu
     if (!imp.document) throw unreadError(importId);
     for (const item of imp.document.items) {
       const m = byNumber.get(key(item.number));
-      if (!m) { unmatched.push(item.number); continue; }
+      if (!m) {
+        unmatched.push(item.number);
+        continue;
+      }
       const after = { status: item.status ?? m.status, executionText: item.executionText || m.executionText };
       if (after.status === m.status && after.executionText === m.executionText) continue;
-      changes.push({ measureId: m.id, number: m.number, title: m.title, before: { status: m.status, executionText: m.executionText }, after });
+      changes.push({
+        measureId: m.id,
+        number: m.number,
+        title: m.title,
+        before: { status: m.status, executionText: m.executionText },
+        after,
+      });
     }
     if (!input.dryRun) {
-      if (imp.status !== 'preview') throw new DomainError('conflict', 'import.done', 'Этот документ уже применён', `import ${importId} is ${imp.status}`);
+      if (imp.status !== 'preview')
+        throw new DomainError(
+          'conflict',
+          'import.done',
+          'Этот документ уже применён',
+          `import ${importId} is ${imp.status}`,
+        );
       for (const c of changes) {
-        await tx.query(`UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`, [c.measureId, c.after.status, c.after.executionText]);
-        await recordAudit(tx, actor, actor.regionId, { action: 'measure.report_imported', entityType: 'measure', entityId: c.measureId, planId: input.planId, measureId: c.measureId, before: c.before, after: { ...c.after, period: input.period }, source: imp.name });
+        await tx.query(
+          `UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+          [c.measureId, c.after.status, c.after.executionText],
+        );
+        await recordAudit(tx, actor, actor.regionId, {
+          action: 'measure.report_imported',
+          entityType: 'measure',
+          entityId: c.measureId,
+          planId: input.planId,
+          measureId: c.measureId,
+          before: c.before,
+          after: { ...c.after, period: input.period },
+          source: imp.name,
+        });
       }
-      const done = await tx.query(`UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`, [importId, input.planId]);
-      if (done.length !== 1) throw new DomainError('conflict', 'import.done', 'Этот документ уже применён', `import ${importId} left preview meanwhile`);
+      const done = await tx.query(
+        `UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
+        [importId, input.planId],
+      );
+      if (done.length !== 1)
+        throw new DomainError(
+          'conflict',
+          'import.done',
+          'Этот документ уже применён',
+          `import ${importId} left preview meanwhile`,
+        );
     }
     return { changes, unmatched, applied: !input.dryRun };
   };

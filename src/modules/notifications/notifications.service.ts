@@ -17,7 +17,13 @@ const WRITING_ROLES = ['executor', 'coordinator'];
  * (executors and coordinators), the actor excepted. Returns how many rows were written.
  * @example await notifyOrganisations(tx, actor.regionId, [report.organisation.id], notice, { except: actor.userId })
  */
-export async function notifyOrganisations(tx: Queryable, regionId: number, organisationIds: number[], notice: InAppNotice, opts: { except?: number } = {}): Promise<number> {
+export async function notifyOrganisations(
+  tx: Queryable,
+  regionId: number,
+  organisationIds: number[],
+  notice: InAppNotice,
+  opts: { except?: number } = {},
+): Promise<number> {
   if (organisationIds.length === 0) return 0;
   const rows = await tx.query(
     `INSERT INTO user_notifications (region_id, user_id, kind, title, body, plan_id, measure_id, report_id, dedupe_key)
@@ -25,13 +31,29 @@ export async function notifyOrganisations(tx: Queryable, regionId: number, organ
      FROM users u
      WHERE u.region_id = $1 AND u.organisation_id = ANY($2::int[]) AND u.active AND u.role = ANY($3::text[]) AND u.id <> $11
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [regionId, organisationIds, WRITING_ROLES, notice.kind, notice.title, notice.body, notice.planId ?? null, notice.measureId ?? null,
-      notice.reportId ?? null, notice.dedupeKey ?? null, opts.except ?? 0]);
+    [
+      regionId,
+      organisationIds,
+      WRITING_ROLES,
+      notice.kind,
+      notice.title,
+      notice.body,
+      notice.planId ?? null,
+      notice.measureId ?? null,
+      notice.reportId ?? null,
+      notice.dedupeKey ?? null,
+      opts.except ?? 0,
+    ],
+  );
   return rows.length;
 }
 
 /** Writes notices already addressed to users (the reminder job), skipping keys already written. */
-export async function writeAddressedNotices(db: Queryable, regionId: number, notices: AddressedNotice[]): Promise<number> {
+export async function writeAddressedNotices(
+  db: Queryable,
+  regionId: number,
+  notices: AddressedNotice[],
+): Promise<number> {
   let written = 0;
   const CHUNK = 2000;
   for (let i = 0; i < notices.length; i += CHUNK) {
@@ -41,8 +63,18 @@ export async function writeAddressedNotices(db: Queryable, regionId: number, not
       `INSERT INTO user_notifications (region_id, user_id, kind, title, body, plan_id, measure_id, report_id, dedupe_key)
        SELECT $1, w.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $9::text[]) AS w
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [regionId, col((n) => n.userId), col((n) => n.kind), col((n) => n.title), col((n) => n.body), col((n) => n.planId ?? null),
-        col((n) => n.measureId ?? null), col((n) => n.reportId ?? null), col((n) => n.dedupeKey)]);
+      [
+        regionId,
+        col((n) => n.userId),
+        col((n) => n.kind),
+        col((n) => n.title),
+        col((n) => n.body),
+        col((n) => n.planId ?? null),
+        col((n) => n.measureId ?? null),
+        col((n) => n.reportId ?? null),
+        col((n) => n.dedupeKey),
+      ],
+    );
     written += rows.length;
   }
   return written;
@@ -61,8 +93,15 @@ export interface NotificationView {
 }
 
 interface NotificationRow {
-  id: number; kind: NotificationView['kind']; title: string; body: string;
-  plan_id: number | null; measure_id: number | null; report_id: number | null; created_at: Date; read_at: Date | null;
+  id: number;
+  kind: NotificationView['kind'];
+  title: string;
+  body: string;
+  plan_id: number | null;
+  measure_id: number | null;
+  report_id: number | null;
+  created_at: Date;
+  read_at: Date | null;
 }
 const notificationColumns = 'id, kind, title, body, plan_id, measure_id, report_id, created_at, read_at';
 
@@ -79,18 +118,31 @@ const present = (r: NotificationRow): NotificationView => ({
 });
 
 export async function countUnread(db: Queryable, actor: Actor): Promise<number> {
-  const r = await db.one<{ n: number }>(`SELECT count(*)::int AS n FROM user_notifications WHERE user_id = $1 AND region_id = $2 AND read_at IS NULL`, [actor.userId, actor.regionId]);
+  const r = await db.one<{ n: number }>(
+    `SELECT count(*)::int AS n FROM user_notifications WHERE user_id = $1 AND region_id = $2 AND read_at IS NULL`,
+    [actor.userId, actor.regionId],
+  );
   return Number(r?.n ?? 0);
 }
 
 /** The user's notices, newest first; `before` pages by id. */
-export async function listNotifications(db: Queryable, actor: Actor, opts: { unread?: boolean; limit: number; before?: number }) {
+export async function listNotifications(
+  db: Queryable,
+  actor: Actor,
+  opts: { unread?: boolean; limit: number; before?: number },
+) {
   const params: unknown[] = [actor.userId, actor.regionId];
   let where = `user_id = $1 AND region_id = $2`;
   if (opts.unread) where += ` AND read_at IS NULL`;
-  if (opts.before) { params.push(opts.before); where += ` AND id < $${params.length}`; }
+  if (opts.before) {
+    params.push(opts.before);
+    where += ` AND id < $${params.length}`;
+  }
   params.push(opts.limit + 1);
-  const rows = await db.query<NotificationRow>(`SELECT ${notificationColumns} FROM user_notifications WHERE ${where} ORDER BY id DESC LIMIT $${params.length}`, params);
+  const rows = await db.query<NotificationRow>(
+    `SELECT ${notificationColumns} FROM user_notifications WHERE ${where} ORDER BY id DESC LIMIT $${params.length}`,
+    params,
+  );
   const items = rows.slice(0, opts.limit).map(present);
   return { items, more: rows.length > opts.limit, unread: await countUnread(db, actor) };
 }
@@ -98,10 +150,15 @@ export async function listNotifications(db: Queryable, actor: Actor, opts: { unr
 /** Marks the given notices (or all) read; only the user's own rows are touched. */
 export async function markRead(db: Queryable, actor: Actor, opts: { ids?: number[]; all?: boolean }) {
   if (opts.all) {
-    await db.query(`UPDATE user_notifications SET read_at = now() WHERE user_id = $1 AND region_id = $2 AND read_at IS NULL`, [actor.userId, actor.regionId]);
+    await db.query(
+      `UPDATE user_notifications SET read_at = now() WHERE user_id = $1 AND region_id = $2 AND read_at IS NULL`,
+      [actor.userId, actor.regionId],
+    );
   } else if (opts.ids?.length) {
-    await db.query(`UPDATE user_notifications SET read_at = now() WHERE user_id = $1 AND region_id = $2 AND read_at IS NULL AND id = ANY($3::bigint[])`,
-      [actor.userId, actor.regionId, opts.ids]);
+    await db.query(
+      `UPDATE user_notifications SET read_at = now() WHERE user_id = $1 AND region_id = $2 AND read_at IS NULL AND id = ANY($3::bigint[])`,
+      [actor.userId, actor.regionId, opts.ids],
+    );
   }
   return { unread: await countUnread(db, actor) };
 }

@@ -20,18 +20,41 @@ import { syncExecution, untouched } from '../obligations/index.js';
 import { presentOrganisation, type Organisation } from './organisations.service.js';
 
 /** Columns referring to organisations that the merge moves by rules of their own. */
-const HANDLED = new Set(['organisations.parent_id', 'organisations.merged_into_id', 'measure_executors.organisation_id', 'reports.organisation_id', 'executor_reminders.organisation_id']);
+const HANDLED = new Set([
+  'organisations.parent_id',
+  'organisations.merged_into_id',
+  'measure_executors.organisation_id',
+  'reports.organisation_id',
+  'executor_reminders.organisation_id',
+]);
 
 export interface MergeResult {
   organisation: Organisation;
   merged: Organisation;
-  moved: { measures: number; reports: number; users: number; plans: number; children: number; extensionRequests: number; shared: number };
+  moved: {
+    measures: number;
+    reports: number;
+    users: number;
+    plans: number;
+    children: number;
+    extensionRequests: number;
+    shared: number;
+  };
 }
 
 async function lockOrg(tx: Queryable, actor: Actor, id: number) {
-  const row = await tx.one(`SELECT * FROM organisations WHERE id = $1 AND region_id = $2 FOR UPDATE`, [id, actor.regionId]);
+  const row = await tx.one(`SELECT * FROM organisations WHERE id = $1 AND region_id = $2 FOR UPDATE`, [
+    id,
+    actor.regionId,
+  ]);
   if (!row) throw notFound('Организация не найдена', `organisation ${id} not found`);
-  if (row.archived_at) throw new DomainError('conflict', 'organisation.archived', `Организация «${String(row.short_name)}» в архиве и не может участвовать в объединении`, `organisation ${id} archived`);
+  if (row.archived_at)
+    throw new DomainError(
+      'conflict',
+      'organisation.archived',
+      `Организация «${String(row.short_name)}» в архиве и не может участвовать в объединении`,
+      `organisation ${id} archived`,
+    );
   return row;
 }
 
@@ -39,112 +62,228 @@ async function lockOrg(tx: Queryable, actor: Actor, id: number) {
  * Merges `mergedId` into `survivorId`.
  * @example await mergeOrganisations(db, admin, { survivorId: 3, mergedId: 17 }) // { organisation, merged, moved: { measures: 4, … } }
  */
-export async function mergeOrganisations(db: Database, actor: Actor, input: { survivorId: number; mergedId: number; dryRun?: boolean }): Promise<MergeResult> {
+export async function mergeOrganisations(
+  db: Database,
+  actor: Actor,
+  input: { survivorId: number; mergedId: number; dryRun?: boolean },
+): Promise<MergeResult> {
   if (!authorize(actor, { action: 'directory.manage', subject: actor })) throw forbidden();
   const { survivorId: S, mergedId: L } = input;
-  if (S === L) throw new DomainError('validation', 'organisation.merge_self', 'Выберите две разные организации', 'merge with itself');
+  if (S === L)
+    throw new DomainError(
+      'validation',
+      'organisation.merge_self',
+      'Выберите две разные организации',
+      'merge with itself',
+    );
   // A dry run does the whole merge and rolls it back: the preview is the merge itself, so it cannot disagree with it.
-  return db.transaction(async (tx) => {
-    // Locked in id order, so that two merges touching the same pair cannot deadlock.
-    const [a, b] = S < L ? [S, L] : [L, S];
-    const rows = new Map([[a, await lockOrg(tx, actor, a)], [b, await lockOrg(tx, actor, b)]]);
-    const survivor = presentOrganisation(rows.get(S)!);
-    const merged = presentOrganisation(rows.get(L)!);
+  return db
+    .transaction(async (tx) => {
+      // Locked in id order, so that two merges touching the same pair cannot deadlock.
+      const [a, b] = S < L ? [S, L] : [L, S];
+      const rows = new Map([
+        [a, await lockOrg(tx, actor, a)],
+        [b, await lockOrg(tx, actor, b)],
+      ]);
+      const survivor = presentOrganisation(rows.get(S)!);
+      const merged = presentOrganisation(rows.get(L)!);
 
-    // Reports both owe for the same measure and period.
-    const pairs = await tx.query<{ l: number; s: number; l_untouched: boolean; s_untouched: boolean; number: string; title: string; label: string }>(
-      `SELECT l.id AS l, s.id AS s, ${untouched('l')} AS l_untouched, ${untouched('s')} AS s_untouched, m.number, m.title, rp.label
+      // Reports both owe for the same measure and period.
+      const pairs = await tx.query<{
+        l: number;
+        s: number;
+        l_untouched: boolean;
+        s_untouched: boolean;
+        number: string;
+        title: string;
+        label: string;
+      }>(
+        `SELECT l.id AS l, s.id AS s, ${untouched('l')} AS l_untouched, ${untouched('s')} AS s_untouched, m.number, m.title, rp.label
        FROM reports l JOIN reports s ON s.measure_id = l.measure_id AND s.period_id = l.period_id AND s.organisation_id = $2
          JOIN measures m ON m.id = l.measure_id JOIN reporting_periods rp ON rp.id = l.period_id
-       WHERE l.organisation_id = $1 ORDER BY m.plan_id, m.position, rp.starts_on`, [L, S]);
-    const clash = pairs.filter((p) => !p.l_untouched && !p.s_untouched);
-    if (clash.length) {
-      const named = clash.slice(0, 5).map((p) => `${measureLabel(p, 60)} за ${p.label}`).join('; ');
-      throw new DomainError('conflict', 'organisation.merge_reports',
-        `Обе организации представили отчёты по одним и тем же мероприятиям за один период: ${named}${clash.length > 5 ? ` и ещё ${clash.length - 5}` : ''}. Объединение не выполнено: сначала решите, какой из отчётов остаётся.`,
-        `merge ${L} into ${S}: ${clash.length} report pairs both written`);
-    }
-    const dropMerged = pairs.filter((p) => p.l_untouched).map((p) => Number(p.l));
-    const dropSurvivor = pairs.filter((p) => !p.l_untouched && p.s_untouched).map((p) => Number(p.s));
-    if (dropMerged.length || dropSurvivor.length) await tx.query(`DELETE FROM reports WHERE id = ANY($1::int[])`, [[...dropMerged, ...dropSurvivor]]);
+       WHERE l.organisation_id = $1 ORDER BY m.plan_id, m.position, rp.starts_on`,
+        [L, S],
+      );
+      const clash = pairs.filter((p) => !p.l_untouched && !p.s_untouched);
+      if (clash.length) {
+        const named = clash
+          .slice(0, 5)
+          .map((p) => `${measureLabel(p, 60)} за ${p.label}`)
+          .join('; ');
+        throw new DomainError(
+          'conflict',
+          'organisation.merge_reports',
+          `Обе организации представили отчёты по одним и тем же мероприятиям за один период: ${named}${clash.length > 5 ? ` и ещё ${clash.length - 5}` : ''}. Объединение не выполнено: сначала решите, какой из отчётов остаётся.`,
+          `merge ${L} into ${S}: ${clash.length} report pairs both written`,
+        );
+      }
+      const dropMerged = pairs.filter((p) => p.l_untouched).map((p) => Number(p.l));
+      const dropSurvivor = pairs.filter((p) => !p.l_untouched && p.s_untouched).map((p) => Number(p.s));
+      if (dropMerged.length || dropSurvivor.length)
+        await tx.query(`DELETE FROM reports WHERE id = ANY($1::int[])`, [[...dropMerged, ...dropSurvivor]]);
 
-    // Executors: one place per measure, lead if either was lead, the earlier position.
-    const shared = await tx.query<{ measure_id: number; s_role: 'lead' | 'co'; l_role: 'lead' | 'co'; s_pos: number; l_pos: number }>(
-      `SELECT s.measure_id, s.role AS s_role, l.role AS l_role, s.position AS s_pos, l.position AS l_pos
-       FROM measure_executors s JOIN measure_executors l ON l.measure_id = s.measure_id AND l.organisation_id = $2 WHERE s.organisation_id = $1`, [S, L]);
-    for (const sh of shared) {
-      await tx.query(`UPDATE measure_executors SET role = $3, position = $4 WHERE measure_id = $1 AND organisation_id = $2`,
-        [sh.measure_id, S, mergedRole(sh.s_role, sh.l_role), Math.min(Number(sh.s_pos), Number(sh.l_pos))]);
-    }
-    await tx.query(`DELETE FROM measure_executors WHERE organisation_id = $1 AND measure_id = ANY($2::int[])`, [L, shared.map((x) => Number(x.measure_id))]);
-    const movedMeasures = await tx.query<{ measure_id: number }>(`UPDATE measure_executors SET organisation_id = $2 WHERE organisation_id = $1 RETURNING measure_id`, [L, S]);
-    const touched = [...new Set([...shared.map((x) => Number(x.measure_id)), ...movedMeasures.map((x) => Number(x.measure_id))])];
+      // Executors: one place per measure, lead if either was lead, the earlier position.
+      const shared = await tx.query<{
+        measure_id: number;
+        s_role: 'lead' | 'co';
+        l_role: 'lead' | 'co';
+        s_pos: number;
+        l_pos: number;
+      }>(
+        `SELECT s.measure_id, s.role AS s_role, l.role AS l_role, s.position AS s_pos, l.position AS l_pos
+       FROM measure_executors s JOIN measure_executors l ON l.measure_id = s.measure_id AND l.organisation_id = $2 WHERE s.organisation_id = $1`,
+        [S, L],
+      );
+      for (const sh of shared) {
+        await tx.query(
+          `UPDATE measure_executors SET role = $3, position = $4 WHERE measure_id = $1 AND organisation_id = $2`,
+          [sh.measure_id, S, mergedRole(sh.s_role, sh.l_role), Math.min(Number(sh.s_pos), Number(sh.l_pos))],
+        );
+      }
+      await tx.query(`DELETE FROM measure_executors WHERE organisation_id = $1 AND measure_id = ANY($2::int[])`, [
+        L,
+        shared.map((x) => Number(x.measure_id)),
+      ]);
+      const movedMeasures = await tx.query<{ measure_id: number }>(
+        `UPDATE measure_executors SET organisation_id = $2 WHERE organisation_id = $1 RETURNING measure_id`,
+        [L, S],
+      );
+      const touched = [
+        ...new Set([...shared.map((x) => Number(x.measure_id)), ...movedMeasures.map((x) => Number(x.measure_id))]),
+      ];
 
-    const movedReports = await tx.query(`UPDATE reports SET organisation_id = $2, updated_at = now() WHERE organisation_id = $1 RETURNING id`, [L, S]);
-    // A report's role follows the organisation's place on the measure (a co-executor may have become the lead).
-    await tx.query(
-      `UPDATE reports r SET role = me.role FROM measure_executors me
-       WHERE me.measure_id = r.measure_id AND me.organisation_id = r.organisation_id AND r.organisation_id = $1 AND r.role <> me.role`, [S]);
-    await tx.query(`DELETE FROM executor_reminders l WHERE l.organisation_id = $1 AND EXISTS (
-      SELECT 1 FROM executor_reminders s WHERE s.organisation_id = $2 AND s.measure_id = l.measure_id AND s.day = l.day)`, [L, S]);
-    await tx.query(`UPDATE executor_reminders SET organisation_id = $2 WHERE organisation_id = $1`, [L, S]);
+      const movedReports = await tx.query(
+        `UPDATE reports SET organisation_id = $2, updated_at = now() WHERE organisation_id = $1 RETURNING id`,
+        [L, S],
+      );
+      // A report's role follows the organisation's place on the measure (a co-executor may have become the lead).
+      await tx.query(
+        `UPDATE reports r SET role = me.role FROM measure_executors me
+       WHERE me.measure_id = r.measure_id AND me.organisation_id = r.organisation_id AND r.organisation_id = $1 AND r.role <> me.role`,
+        [S],
+      );
+      await tx.query(
+        `DELETE FROM executor_reminders l WHERE l.organisation_id = $1 AND EXISTS (
+      SELECT 1 FROM executor_reminders s WHERE s.organisation_id = $2 AND s.measure_id = l.measure_id AND s.day = l.day)`,
+        [L, S],
+      );
+      await tx.query(`UPDATE executor_reminders SET organisation_id = $2 WHERE organisation_id = $1`, [L, S]);
 
-    // Subordinates move under the survivor; a survivor that was the merged one's subordinate takes its place.
-    if (survivor.parentId === L) await tx.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [S, merged.parentId]);
-    const children = await tx.query(`UPDATE organisations SET parent_id = $2, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`, [L, S]);
-    await tx.query(`UPDATE organisations SET merged_into_id = $2 WHERE merged_into_id = $1`, [L, S]);
+      // Subordinates move under the survivor; a survivor that was the merged one's subordinate takes its place.
+      if (survivor.parentId === L)
+        await tx.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [S, merged.parentId]);
+      const children = await tx.query(
+        `UPDATE organisations SET parent_id = $2, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`,
+        [L, S],
+      );
+      await tx.query(`UPDATE organisations SET merged_into_id = $2 WHERE merged_into_id = $1`, [L, S]);
 
-    // Everything else that refers to an organisation (users, plans, extension requests, and
-    // whatever later modules add) moves as it is: found in the catalogue, not listed here.
-    const refs = await tx.query<{ tbl: string; col: string }>(
-      `SELECT c.conrelid::regclass::text AS tbl, a.attname AS col
+      // Everything else that refers to an organisation (users, plans, extension requests, and
+      // whatever later modules add) moves as it is: found in the catalogue, not listed here.
+      const refs = await tx.query<{ tbl: string; col: string }>(
+        `SELECT c.conrelid::regclass::text AS tbl, a.attname AS col
        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-       WHERE c.contype = 'f' AND c.confrelid = 'organisations'::regclass AND array_length(c.conkey, 1) = 1`);
-    const moved: Record<string, number> = {};
-    for (const r of refs) {
-      const key = `${r.tbl.replace(/"/g, '')}.${r.col}`;
-      if (HANDLED.has(key)) continue;
-      const n = await tx.query(`UPDATE ${r.tbl} SET "${r.col.replace(/"/g, '""')}" = $2 WHERE "${r.col.replace(/"/g, '""')}" = $1 RETURNING 1`, [L, S]).catch((e: unknown) => {
-        if ((e as { code?: string }).code === '23505') {
-          throw new DomainError('conflict', 'organisation.merge_duplicate', `Объединение не выполнено: у обеих организаций есть записи, которые не могут принадлежать одной (${key})`, `merge ${L} into ${S}: unique violation in ${key}`);
-        }
-        throw e;
-      });
-      moved[key] = n.length;
-    }
+       WHERE c.contype = 'f' AND c.confrelid = 'organisations'::regclass AND array_length(c.conkey, 1) = 1`,
+      );
+      const moved: Record<string, number> = {};
+      for (const r of refs) {
+        const key = `${r.tbl.replace(/"/g, '')}.${r.col}`;
+        if (HANDLED.has(key)) continue;
+        const n = await tx
+          .query(
+            `UPDATE ${r.tbl} SET "${r.col.replace(/"/g, '""')}" = $2 WHERE "${r.col.replace(/"/g, '""')}" = $1 RETURNING 1`,
+            [L, S],
+          )
+          .catch((e: unknown) => {
+            if ((e as { code?: string }).code === '23505') {
+              throw new DomainError(
+                'conflict',
+                'organisation.merge_duplicate',
+                `Объединение не выполнено: у обеих организаций есть записи, которые не могут принадлежать одной (${key})`,
+                `merge ${L} into ${S}: unique violation in ${key}`,
+              );
+            }
+            throw e;
+          });
+        moved[key] = n.length;
+      }
 
-    const aliases = mergedAliases(survivor, merged);
-    const after = presentOrganisation((await tx.one(`UPDATE organisations SET aliases = $2, updated_at = now() WHERE id = $1 RETURNING *`, [S, aliases]))!);
-    const mergedAfter = presentOrganisation((await tx.one(
-      `UPDATE organisations SET archived_at = now(), merged_into_id = $2, updated_at = now() WHERE id = $1 RETURNING *`, [L, S]))!);
+      const aliases = mergedAliases(survivor, merged);
+      const after = presentOrganisation(
+        (await tx.one(`UPDATE organisations SET aliases = $2, updated_at = now() WHERE id = $1 RETURNING *`, [
+          S,
+          aliases,
+        ]))!,
+      );
+      const mergedAfter = presentOrganisation(
+        (await tx.one(
+          `UPDATE organisations SET archived_at = now(), merged_into_id = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+          [L, S],
+        ))!,
+      );
 
-    if (touched.length) await syncExecution(tx, { measureIds: touched });
-    const result: MergeResult = {
-      organisation: after, merged: mergedAfter,
-      moved: {
-        measures: touched.length, reports: movedReports.length, users: moved['users.organisation_id'] ?? 0, plans: moved['plans.owner_organisation_id'] ?? 0,
-        children: children.length, extensionRequests: moved['extension_requests.organisation_id'] ?? 0, shared: shared.length,
-      },
-    };
-    await recordAudit(tx, actor, actor.regionId, { action: 'organisation.merge', entityType: 'organisation', entityId: S, before: { organisation: survivor, merged }, after: { organisation: after, moved: result.moved, droppedUntouchedReports: dropMerged.length + dropSurvivor.length } });
-    await recordAudit(tx, actor, actor.regionId, { action: 'organisation.merged_into', entityType: 'organisation', entityId: L, before: merged, after: mergedAfter });
-    // Each measure's own history says who its executor is now.
-    const plans = touched.length ? await tx.query<{ id: number; plan_id: number }>(`SELECT id, plan_id FROM measures WHERE id = ANY($1::int[])`, [touched]) : [];
-    for (const m of plans) {
+      if (touched.length) await syncExecution(tx, { measureIds: touched });
+      const result: MergeResult = {
+        organisation: after,
+        merged: mergedAfter,
+        moved: {
+          measures: touched.length,
+          reports: movedReports.length,
+          users: moved['users.organisation_id'] ?? 0,
+          plans: moved['plans.owner_organisation_id'] ?? 0,
+          children: children.length,
+          extensionRequests: moved['extension_requests.organisation_id'] ?? 0,
+          shared: shared.length,
+        },
+      };
       await recordAudit(tx, actor, actor.regionId, {
-        action: 'measure.executor_merged', entityType: 'measure', entityId: Number(m.id), planId: Number(m.plan_id), measureId: Number(m.id),
-        before: { organisationId: L }, after: { organisationId: S },
+        action: 'organisation.merge',
+        entityType: 'organisation',
+        entityId: S,
+        before: { organisation: survivor, merged },
+        after: {
+          organisation: after,
+          moved: result.moved,
+          droppedUntouchedReports: dropMerged.length + dropSurvivor.length,
+        },
       });
-    }
-    if (input.dryRun) throw new DryRun(result);
-    return result;
-  }).catch((e: unknown) => {
-    if (e instanceof DryRun) return e.result;
-    throw e;
-  });
+      await recordAudit(tx, actor, actor.regionId, {
+        action: 'organisation.merged_into',
+        entityType: 'organisation',
+        entityId: L,
+        before: merged,
+        after: mergedAfter,
+      });
+      // Each measure's own history says who its executor is now.
+      const plans = touched.length
+        ? await tx.query<{ id: number; plan_id: number }>(
+            `SELECT id, plan_id FROM measures WHERE id = ANY($1::int[])`,
+            [touched],
+          )
+        : [];
+      for (const m of plans) {
+        await recordAudit(tx, actor, actor.regionId, {
+          action: 'measure.executor_merged',
+          entityType: 'measure',
+          entityId: Number(m.id),
+          planId: Number(m.plan_id),
+          measureId: Number(m.id),
+          before: { organisationId: L },
+          after: { organisationId: S },
+        });
+      }
+      if (input.dryRun) throw new DryRun(result);
+      return result;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof DryRun) return e.result;
+      throw e;
+    });
 }
 
 /** Thrown out of a dry run's transaction so that it rolls back, carrying what the merge would do. */
 class DryRun extends Error {
-  constructor(readonly result: MergeResult) { super('dry run'); }
+  constructor(readonly result: MergeResult) {
+    super('dry run');
+  }
 }

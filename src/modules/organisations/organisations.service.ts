@@ -4,7 +4,16 @@ import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 
-export const ORG_KINDS = ['region', 'executive', 'institution', 'municipality', 'ngo', 'council', 'group', 'other'] as const;
+export const ORG_KINDS = [
+  'region',
+  'executive',
+  'institution',
+  'municipality',
+  'ngo',
+  'council',
+  'group',
+  'other',
+] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export interface Organisation {
@@ -52,7 +61,11 @@ export function presentOrganisation(r: Record<string, unknown>): Organisation {
   };
 }
 
-export async function listOrganisations(db: Queryable, actor: Actor, opts: { q?: string; includeArchived?: boolean } = {}): Promise<Organisation[]> {
+export async function listOrganisations(
+  db: Queryable,
+  actor: Actor,
+  opts: { q?: string; includeArchived?: boolean } = {},
+): Promise<Organisation[]> {
   const rows = await db.query(
     `SELECT * FROM organisations WHERE region_id = $1 ${opts.includeArchived ? '' : 'AND archived_at IS NULL'}`,
     [actor.regionId],
@@ -61,7 +74,9 @@ export async function listOrganisations(db: Queryable, actor: Actor, opts: { q?:
   if (opts.q) {
     const { candidates, match } = matchOrganisation(opts.q, items, 20);
     const q = opts.q.toLowerCase();
-    const contains = items.filter((o) => [o.fullName, o.shortName, ...o.aliases].some((n) => n.toLowerCase().includes(q)));
+    const contains = items.filter((o) =>
+      [o.fullName, o.shortName, ...o.aliases].some((n) => n.toLowerCase().includes(q)),
+    );
     items = [...new Set([...(match ? [match] : []), ...contains, ...candidates])];
     return items;
   }
@@ -82,7 +97,12 @@ async function getOrgRow(db: Queryable, actor: Actor, id: number) {
 
 function clean(input: Partial<OrganisationInput>) {
   const aliases = input.aliases?.map((a) => a.trim()).filter(Boolean);
-  return { ...input, fullName: input.fullName?.trim(), shortName: input.shortName?.trim(), aliases: aliases ? [...new Set(aliases)] : undefined };
+  return {
+    ...input,
+    fullName: input.fullName?.trim(),
+    shortName: input.shortName?.trim(),
+    aliases: aliases ? [...new Set(aliases)] : undefined,
+  };
 }
 
 async function assertParentValid(tx: Queryable, actor: Actor, id: number | null, parentId: number | null | undefined) {
@@ -91,15 +111,29 @@ async function assertParentValid(tx: Queryable, actor: Actor, id: number | null,
   // Walk up from the new parent: meeting ourselves would make a cycle.
   let cursor: number | null = parentId;
   for (let depth = 0; cursor != null && depth < 50; depth++) {
-    if (cursor === id) throw new DomainError('validation', 'organisation.cycle', 'Организация не может быть подчинена сама себе', 'parent cycle');
-    const r: { parent_id: number | null } | undefined = await tx.one(`SELECT parent_id FROM organisations WHERE id = $1`, [cursor]);
+    if (cursor === id)
+      throw new DomainError(
+        'validation',
+        'organisation.cycle',
+        'Организация не может быть подчинена сама себе',
+        'parent cycle',
+      );
+    const r: { parent_id: number | null } | undefined = await tx.one(
+      `SELECT parent_id FROM organisations WHERE id = $1`,
+      [cursor],
+    );
     cursor = r?.parent_id ?? null;
   }
 }
 
 function duplicateName(e: unknown): never {
   if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === '23505') {
-    throw new DomainError('conflict', 'organisation.duplicate', 'Организация с таким полным наименованием уже есть в справочнике', 'duplicate organisation name');
+    throw new DomainError(
+      'conflict',
+      'organisation.duplicate',
+      'Организация с таким полным наименованием уже есть в справочнике',
+      'duplicate organisation name',
+    );
   }
   throw e;
 }
@@ -109,35 +143,76 @@ export async function createOrganisation(db: Database, actor: Actor, input: Orga
   const v = clean(input);
   return db.transaction(async (tx) => {
     await assertParentValid(tx, actor, null, v.parentId);
-    const row = await tx.one(
-      `INSERT INTO organisations (region_id, parent_id, kind, full_name, short_name, aliases, external, head_position, head_name)
+    const row = await tx
+      .one(
+        `INSERT INTO organisations (region_id, parent_id, kind, full_name, short_name, aliases, external, head_position, head_name)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING *`,
-      [actor.regionId, v.parentId ?? null, v.kind, v.fullName, v.shortName || v.fullName, v.aliases ?? [], v.external ?? false, v.headPosition?.trim() ?? '', v.headName?.trim() ?? ''],
-    ).catch(duplicateName);
+        [
+          actor.regionId,
+          v.parentId ?? null,
+          v.kind,
+          v.fullName,
+          v.shortName || v.fullName,
+          v.aliases ?? [],
+          v.external ?? false,
+          v.headPosition?.trim() ?? '',
+          v.headName?.trim() ?? '',
+        ],
+      )
+      .catch(duplicateName);
     const org = presentOrganisation(row!);
-    await recordAudit(tx, actor, actor.regionId, { action: 'organisation.create', entityType: 'organisation', entityId: org.id, after: org });
+    await recordAudit(tx, actor, actor.regionId, {
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: org.id,
+      after: org,
+    });
     return org;
   });
 }
 
-export async function updateOrganisation(db: Database, actor: Actor, id: number, input: Partial<OrganisationInput>): Promise<Organisation> {
+export async function updateOrganisation(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: Partial<OrganisationInput>,
+): Promise<Organisation> {
   if (!authorize(actor, { action: 'directory.manage', subject: actor })) throw forbidden();
   const v = clean(input);
   return db.transaction(async (tx) => {
     const before = presentOrganisation(await getOrgRow(tx, actor, id));
     if (v.parentId !== undefined) await assertParentValid(tx, actor, id, v.parentId);
-    const row = await tx.one(
-      `UPDATE organisations SET
+    const row = await tx
+      .one(
+        `UPDATE organisations SET
          full_name = COALESCE($3, full_name), short_name = COALESCE($4, short_name), aliases = COALESCE($5, aliases),
          kind = COALESCE($6, kind), external = COALESCE($7, external),
          parent_id = CASE WHEN $8::boolean THEN $9::integer ELSE parent_id END,
          head_position = COALESCE($10, head_position), head_name = COALESCE($11, head_name), updated_at = now()
        WHERE id = $1 AND region_id = $2 RETURNING *`,
-      [id, actor.regionId, v.fullName ?? null, v.shortName || null, v.aliases ?? null, v.kind ?? null, v.external ?? null, v.parentId !== undefined, v.parentId ?? null,
-        v.headPosition?.trim() ?? null, v.headName?.trim() ?? null],
-    ).catch(duplicateName);
+        [
+          id,
+          actor.regionId,
+          v.fullName ?? null,
+          v.shortName || null,
+          v.aliases ?? null,
+          v.kind ?? null,
+          v.external ?? null,
+          v.parentId !== undefined,
+          v.parentId ?? null,
+          v.headPosition?.trim() ?? null,
+          v.headName?.trim() ?? null,
+        ],
+      )
+      .catch(duplicateName);
     const after = presentOrganisation(row!);
-    await recordAudit(tx, actor, actor.regionId, { action: 'organisation.update', entityType: 'organisation', entityId: id, before, after });
+    await recordAudit(tx, actor, actor.regionId, {
+      action: 'organisation.update',
+      entityType: 'organisation',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -160,9 +235,19 @@ export async function deleteOrganisation(db: Database, actor: Actor, id: number)
     if (uses!.plans) reasons.push(`ей принадлежат ${uses!.plans} планов`);
     if (uses!.children) reasons.push(`у неё ${uses!.children} подчинённых организаций`);
     if (reasons.length) {
-      throw new DomainError('conflict', 'organisation.in_use', `Нельзя удалить организацию: ${reasons.join(', ')}`, `organisation ${id} in use: ${JSON.stringify(uses)}`);
+      throw new DomainError(
+        'conflict',
+        'organisation.in_use',
+        `Нельзя удалить организацию: ${reasons.join(', ')}`,
+        `organisation ${id} in use: ${JSON.stringify(uses)}`,
+      );
     }
     await tx.query(`DELETE FROM organisations WHERE id = $1`, [id]);
-    await recordAudit(tx, actor, actor.regionId, { action: 'organisation.delete', entityType: 'organisation', entityId: id, before });
+    await recordAudit(tx, actor, actor.regionId, {
+      action: 'organisation.delete',
+      entityType: 'organisation',
+      entityId: id,
+      before,
+    });
   });
 }

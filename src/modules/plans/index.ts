@@ -4,6 +4,14 @@
  * only what it exports.
  */
 export { type MeasureStatus, type MeasureView, measureAbilities } from './plans.presenter.js';
-export { type PlanRow, loadMeasures, loadPlanRow, loadReadablePlan, mayReadPlan, measureVisibility, planSubjectOf } from './plans.queries.js';
+export {
+  type PlanRow,
+  loadMeasures,
+  loadPlanRow,
+  loadReadablePlan,
+  mayReadPlan,
+  measureVisibility,
+  planSubjectOf,
+} from './plans.queries.js';
 export { createPlan, createSection } from './plans.service.js';
 export { registerPlanRoutes } from './plans.routes.js';

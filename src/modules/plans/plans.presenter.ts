@@ -7,7 +7,12 @@ import { controlStart } from '../../domain/reporting/control-start.js';
 export type PlanKind = 'plan' | 'council_decisions';
 export type PlanStatus = 'draft' | 'active' | 'archived';
 export type MeasureStatus = 'done' | 'partial' | 'not_done' | 'not_due';
-export interface OrgRef { id: number; shortName: string; fullName: string; external: boolean }
+export interface OrgRef {
+  id: number;
+  shortName: string;
+  fullName: string;
+  external: boolean;
+}
 
 export interface PlanSummary {
   id: number;
@@ -34,7 +39,13 @@ export interface PlanSummary {
   sourceFile: { id: number; name: string } | null;
 }
 
-export interface SectionView { id: number; planId: number; number: string; title: string; position: number }
+export interface SectionView {
+  id: number;
+  planId: number;
+  number: string;
+  title: string;
+  position: number;
+}
 
 export interface MeasureView {
   id: number;
@@ -76,14 +87,22 @@ export function presentPlanSummary(r: Record<string, unknown>): PlanSummary {
     kind: r.kind as PlanKind,
     title: String(r.title),
     status: r.status as PlanStatus,
-    owner: { id: Number(r.owner_organisation_id), shortName: String(r.owner_short), fullName: String(r.owner_full), external: false },
+    owner: {
+      id: Number(r.owner_organisation_id),
+      shortName: String(r.owner_short),
+      fullName: String(r.owner_full),
+      external: false,
+    },
     periodFrom: String(r.period_from),
     periodTo: String(r.period_to),
     approvedByName: (r.approved_by_name as string) ?? null,
     approvedOn: (r.approved_on as string) ?? null,
     reportingFrequency: r.reporting_frequency as PlanSummary['reportingFrequency'],
     reportDay: Number(r.report_day),
-    controlFrom: controlStart({ periodFrom: String(r.period_from), controlFrom: (r.control_from as string | null) ?? null }),
+    controlFrom: controlStart({
+      periodFrom: String(r.period_from),
+      controlFrom: (r.control_from as string | null) ?? null,
+    }),
     measureCount: Number(r.measure_count ?? 0),
     statusCounts: {
       done: Number(r.n_done ?? 0),
@@ -98,16 +117,40 @@ export function presentPlanSummary(r: Record<string, unknown>): PlanSummary {
 }
 
 /** The sections columns a SectionView is made of. */
-export interface SectionRow { id: number; plan_id: number; number: string; title: string; position: number }
-
-export function presentSection(r: SectionRow): SectionView {
-  return { id: Number(r.id), planId: Number(r.plan_id), number: String(r.number), title: String(r.title), position: Number(r.position) };
+export interface SectionRow {
+  id: number;
+  plan_id: number;
+  number: string;
+  title: string;
+  position: number;
 }
 
-export interface ExecutorRow { measure_id: number; organisation_id: number; role: 'lead' | 'co'; short_name: string; full_name: string; external: boolean }
+export function presentSection(r: SectionRow): SectionView {
+  return {
+    id: Number(r.id),
+    planId: Number(r.plan_id),
+    number: String(r.number),
+    title: String(r.title),
+    position: Number(r.position),
+  };
+}
+
+export interface ExecutorRow {
+  measure_id: number;
+  organisation_id: number;
+  role: 'lead' | 'co';
+  short_name: string;
+  full_name: string;
+  external: boolean;
+}
 
 export function presentMeasure(r: Record<string, unknown>, executors: ExecutorRow[]): MeasureView {
-  const ref = (e: ExecutorRow): OrgRef => ({ id: Number(e.organisation_id), shortName: e.short_name, fullName: e.full_name, external: Boolean(e.external) });
+  const ref = (e: ExecutorRow): OrgRef => ({
+    id: Number(e.organisation_id),
+    shortName: e.short_name,
+    fullName: e.full_name,
+    external: Boolean(e.external),
+  });
   const lead = executors.find((e) => e.role === 'lead');
   return {
     id: Number(r.id),

@@ -5,7 +5,13 @@
 import type { Queryable } from '../../db/database.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../domain/errors.js';
-import { type ExecutorRow, type MeasureView, type PlanKind, type PlanStatus, presentMeasure } from './plans.presenter.js';
+import {
+  type ExecutorRow,
+  type MeasureView,
+  type PlanKind,
+  type PlanStatus,
+  presentMeasure,
+} from './plans.presenter.js';
 
 export const planSummarySelect = `
   SELECT p.*, o.short_name AS owner_short, o.full_name AS owner_full,
@@ -33,24 +39,43 @@ export function measureVisibility(actor: Actor): string {
 
 /** The plan columns services decide by: exactly what `loadPlanRow` selects. */
 export interface PlanRow {
-  id: number; region_id: number; owner_organisation_id: number; status: PlanStatus; kind: PlanKind; version: number;
-  title: string; period_from: string; period_to: string; control_from: string | null;
+  id: number;
+  region_id: number;
+  owner_organisation_id: number;
+  status: PlanStatus;
+  kind: PlanKind;
+  version: number;
+  title: string;
+  period_from: string;
+  period_to: string;
+  control_from: string | null;
 }
 
 /**
  * `forUpdate`: lock the row for the rest of the transaction, so that a change that depends
  * on the plan's state (approval, archiving, periods) sees the state the last writer left.
  */
-export async function loadPlanRow(db: Queryable, actor: Actor, planId: number, opts: { forUpdate?: boolean } = {}): Promise<PlanRow> {
+export async function loadPlanRow(
+  db: Queryable,
+  actor: Actor,
+  planId: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<PlanRow> {
   const row = await db.one<PlanRow>(
     `SELECT id, region_id, owner_organisation_id, status, kind, version, title,
             period_from::text AS period_from, period_to::text AS period_to, control_from::text AS control_from
-     FROM plans WHERE id = $1 AND region_id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`, [planId, actor.regionId]);
+     FROM plans WHERE id = $1 AND region_id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [planId, actor.regionId],
+  );
   if (!row) throw notFound('План не найден', `plan ${planId} not found`);
   return row;
 }
 
-export const planSubjectOf = (p: PlanRow) => ({ regionId: p.region_id, ownerOrganisationId: p.owner_organisation_id, status: p.status });
+export const planSubjectOf = (p: PlanRow) => ({
+  regionId: p.region_id,
+  ownerOrganisationId: p.owner_organisation_id,
+  status: p.status,
+});
 
 export async function loadExecutors(db: Queryable, measureIds: number[]): Promise<Map<number, ExecutorRow[]>> {
   const out = new Map<number, ExecutorRow[]>();
@@ -69,9 +94,17 @@ export async function loadExecutors(db: Queryable, measureIds: number[]): Promis
   return out;
 }
 
-export async function loadMeasures(db: Queryable, where: string, params: unknown[], order = 'm.position, m.id'): Promise<MeasureView[]> {
+export async function loadMeasures(
+  db: Queryable,
+  where: string,
+  params: unknown[],
+  order = 'm.position, m.id',
+): Promise<MeasureView[]> {
   const rows = await db.query(`SELECT m.* FROM measures m WHERE ${where} ORDER BY ${order}`, params);
-  const executors = await loadExecutors(db, rows.map((r) => Number(r.id)));
+  const executors = await loadExecutors(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return rows.map((r) => presentMeasure(r, executors.get(Number(r.id)) ?? []));
 }
 
@@ -80,13 +113,18 @@ async function hasOwnMeasures(db: Queryable, actor: Actor, planId: number): Prom
   if (actor.role !== 'executor') return false;
   const r = await db.one(
     `SELECT 1 FROM measures m JOIN measure_executors me ON me.measure_id = m.id
-     WHERE m.plan_id = $1 AND m.archived_at IS NULL AND me.organisation_id = $2 LIMIT 1`, [planId, actor.organisationId]);
+     WHERE m.plan_id = $1 AND m.archived_at IS NULL AND me.organisation_id = $2 LIMIT 1`,
+    [planId, actor.organisationId],
+  );
   return r != null;
 }
 
 /** May the actor read the plan (and so its periods, calendar, export, dashboard)? */
 export async function mayReadPlan(db: Queryable, actor: Actor, plan: PlanRow): Promise<boolean> {
-  return authorize(actor, { action: 'plan.read', subject: { ...planSubjectOf(plan), hasOwnMeasures: await hasOwnMeasures(db, actor, plan.id) } });
+  return authorize(actor, {
+    action: 'plan.read',
+    subject: { ...planSubjectOf(plan), hasOwnMeasures: await hasOwnMeasures(db, actor, plan.id) },
+  });
 }
 
 /**

@@ -29,7 +29,8 @@ const has = (tag: { [g: string]: unknown }, g: string) => tag[g] === true;
 
 /** What the check needs from Az's parses of one word. */
 export function wordInfoFromParses(parses: ReturnType<typeof Az.Morph>): WordInfo {
-  if (parses.length === 0) return { lemmas: [], pos: '', past: false, present: false, future: false, noun: false, adjective: false };
+  if (parses.length === 0)
+    return { lemmas: [], pos: '', past: false, present: false, future: false, noun: false, adjective: false };
   const top = parses[0].score;
   // A guessed word (not in the dictionary) keeps only its best guess: the others are noise.
   const known = (parses[0] as { parser?: string }).parser === 'Dictionary';
@@ -37,7 +38,9 @@ export function wordInfoFromParses(parses: ReturnType<typeof Az.Morph>): WordInf
   const lemmas: string[] = [];
   for (const p of likely) {
     const n = p.normalize();
-    const l = String(n.word ?? n.toString()).toLowerCase().replace(/ё/g, 'е');
+    const l = String(n.word ?? n.toString())
+      .toLowerCase()
+      .replace(/ё/g, 'е');
     if (l && !lemmas.includes(l)) lemmas.push(l);
   }
   // Tense is read from the best parse only: «инклюзивному» must not pass for a future-tense verb.

@@ -42,8 +42,17 @@ export async function listUsers(db: Queryable, actor: Actor): Promise<UserView[]
 }
 
 async function assertOrgInRegion(tx: Queryable, actor: Actor, organisationId: number) {
-  const org = await tx.one(`SELECT id FROM organisations WHERE id = $1 AND region_id = $2 AND archived_at IS NULL`, [organisationId, actor.regionId]);
-  if (!org) throw new DomainError('validation', 'user.organisation', 'Организация не найдена в справочнике', `organisation ${organisationId} not in region`);
+  const org = await tx.one(`SELECT id FROM organisations WHERE id = $1 AND region_id = $2 AND archived_at IS NULL`, [
+    organisationId,
+    actor.regionId,
+  ]);
+  if (!org)
+    throw new DomainError(
+      'validation',
+      'user.organisation',
+      'Организация не найдена в справочнике',
+      `organisation ${organisationId} not in region`,
+    );
 }
 
 export interface UserInput {
@@ -61,7 +70,11 @@ export interface UserInput {
  * one-time password: the user must replace it at first login. A made-up one is returned
  * once, in `oneTimePassword`, for the administrator to hand over.
  */
-export async function createUser(db: Database, actor: Actor, input: UserInput): Promise<UserView & { oneTimePassword?: string }> {
+export async function createUser(
+  db: Database,
+  actor: Actor,
+  input: UserInput,
+): Promise<UserView & { oneTimePassword?: string }> {
   if (!authorize(actor, { action: 'users.manage', subject: actor })) throw forbidden();
   const generated = input.password === undefined ? generateOneTimePassword() : undefined;
   const password = input.password ?? generated!;
@@ -70,19 +83,40 @@ export async function createUser(db: Database, actor: Actor, input: UserInput): 
   return db.transaction(async (tx) => {
     await assertOrgInRegion(tx, actor, input.organisationId);
     const taken = await tx.one(`SELECT 1 FROM users WHERE lower(login) = lower($1)`, [input.login]);
-    if (taken) throw new DomainError('conflict', 'user.login_taken', 'Пользователь с таким логином уже существует', 'login taken');
+    if (taken)
+      throw new DomainError(
+        'conflict',
+        'user.login_taken',
+        'Пользователь с таким логином уже существует',
+        'login taken',
+      );
     const created = await tx.one<{ id: number }>(
       `INSERT INTO users (region_id, organisation_id, login, full_name, email, role, password_hash, must_change_password) VALUES ($1,$2,$3,$4,$5,$6,$7,true) RETURNING id`,
-      [actor.regionId, input.organisationId, input.login.trim(), input.fullName.trim(), input.email ?? null, input.role, passwordHash],
+      [
+        actor.regionId,
+        input.organisationId,
+        input.login.trim(),
+        input.fullName.trim(),
+        input.email ?? null,
+        input.role,
+        passwordHash,
+      ],
     );
     const user = presentUser((await tx.one(`${selectUsers} WHERE u.id = $1`, [created!.id]))!);
-    await recordAudit(tx, actor, actor.regionId, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
+    await recordAudit(tx, actor, actor.regionId, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: user,
+    });
     return generated ? { ...user, oneTimePassword: generated } : user;
   });
 }
 
 export async function updateUser(
-  db: Database, actor: Actor, id: number,
+  db: Database,
+  actor: Actor,
+  id: number,
   input: Partial<Omit<UserInput, 'login' | 'password'>> & { active?: boolean; password?: string; unlock?: boolean },
 ): Promise<UserView> {
   if (!authorize(actor, { action: 'users.manage', subject: actor })) throw forbidden();
@@ -94,7 +128,12 @@ export async function updateUser(
     if (!row) throw notFound('Пользователь не найден', `user ${id} not found`);
     const before = presentUser(row);
     if (id === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
-      throw new DomainError('validation', 'user.self_lockout', 'Нельзя отключить себя или снять с себя роль администратора', 'admin self-demotion refused');
+      throw new DomainError(
+        'validation',
+        'user.self_lockout',
+        'Нельзя отключить себя или снять с себя роль администратора',
+        'admin self-demotion refused',
+      );
     }
     if (input.organisationId) await assertOrgInRegion(tx, actor, input.organisationId);
     await tx.query(
@@ -106,13 +145,27 @@ export async function updateUser(
          locked_until = CASE WHEN $9::boolean OR $8::text IS NOT NULL THEN NULL ELSE locked_until END,
          updated_at = now()
        WHERE id = $1`,
-      [id, input.fullName ?? null, input.email !== undefined, input.email ?? null, input.role ?? null, input.organisationId ?? null, input.active ?? null, passwordHash, input.unlock ?? false],
+      [
+        id,
+        input.fullName ?? null,
+        input.email !== undefined,
+        input.email ?? null,
+        input.role ?? null,
+        input.organisationId ?? null,
+        input.active ?? null,
+        passwordHash,
+        input.unlock ?? false,
+      ],
     );
     // A disabled user or a reset password ends the user's sessions.
     if (input.active === false || passwordHash) await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
     const after = presentUser((await tx.one(`${selectUsers} WHERE u.id = $1`, [id]))!);
     await recordAudit(tx, actor, actor.regionId, {
-      action: passwordHash ? 'user.update_password' : 'user.update', entityType: 'user', entityId: id, before, after,
+      action: passwordHash ? 'user.update_password' : 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before,
+      after,
     });
     return after;
   });

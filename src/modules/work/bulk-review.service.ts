@@ -13,10 +13,12 @@ import { recordAudit } from '../audit/index.js';
 import { reviewReport } from '../reports/index.js';
 import { mayReview } from './report-list.service.js';
 
-export interface BulkItem { id: number; version: number }
+export interface BulkItem {
+  id: number;
+  version: number;
+}
 export type BulkOutcome =
-  | { id: number; ok: true; version: number }
-  | { id: number; ok: false; reason: string; message: string };
+  { id: number; ok: true; version: number } | { id: number; ok: false; reason: string; message: string };
 
 /**
  * @example await acceptMany(db, actor, [{ id: 12, version: 4 }, { id: 13, version: 2 }])
@@ -41,7 +43,9 @@ export async function acceptMany(db: Database, actor: Actor, items: BulkItem[], 
   const failed = outcomes.filter((o): o is Extract<BulkOutcome, { ok: false }> => !o.ok);
   // One record of the batch itself; each acceptance has its own record too.
   await recordAudit(db, actor, actor.regionId, {
-    action: 'report.bulk_accept', entityType: 'report', entityId: null,
+    action: 'report.bulk_accept',
+    entityType: 'report',
+    entityId: null,
     after: { requested: items.length, accepted, failed: failed.map((f) => ({ id: f.id, reason: f.reason })) },
   });
   return { accepted: accepted.length, failed: failed.length, items: outcomes };

@@ -63,18 +63,41 @@ export const mayReview = (actor: Actor) => actor.role === 'admin' || actor.role 
  * the actor's role, `$4` today. Every parameter is typed even when unused (PostgreSQL
  * cannot infer an unused one: 42P18).
  */
-function whereOf(actor: Actor, f: ReportListFilter, params: unknown[], opts: { withState: boolean }): { where: string; joins: string } {
-  const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  const w = [`r.region_id = $1`, `p.status <> 'archived'`, `$2::int IS NOT NULL`, `$3::text IS NOT NULL`, `$4::date IS NOT NULL`];
+function whereOf(
+  actor: Actor,
+  f: ReportListFilter,
+  params: unknown[],
+  opts: { withState: boolean },
+): { where: string; joins: string } {
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const w = [
+    `r.region_id = $1`,
+    `p.status <> 'archived'`,
+    `$2::int IS NOT NULL`,
+    `$3::text IS NOT NULL`,
+    `$4::date IS NOT NULL`,
+  ];
   const joins = new Set<string>();
   // Scope first: an executor (and the «mine» view) sees the organisation's own reports only.
   if (actor.role === 'executor' || f.view === 'mine') w.push(`r.organisation_id = $2`);
   if (f.view === 'review') {
-    if (!mayReview(actor)) throw new DomainError('forbidden', 'review.forbidden', 'Проверка отчётов доступна координатору плана', 'review queue for a non-reviewer');
+    if (!mayReview(actor))
+      throw new DomainError(
+        'forbidden',
+        'review.forbidden',
+        'Проверка отчётов доступна координатору плана',
+        'review queue for a non-reviewer',
+      );
     // Nothing of an archived measure waits for a decision (its open reports went with it).
     // The managed plans as a list of ids: the reports are then read plan by plan (reports_plan_due_idx), not region-wide.
-    w.push(`r.role = 'lead'`, `m.archived_at IS NULL`,
-      `r.plan_id IN (SELECT mp.id FROM plans mp WHERE mp.region_id = $1 AND mp.status <> 'archived' AND ($3 = 'admin' OR mp.owner_organisation_id = $2))`);
+    w.push(
+      `r.role = 'lead'`,
+      `m.archived_at IS NULL`,
+      `r.plan_id IN (SELECT mp.id FROM plans mp WHERE mp.region_id = $1 AND mp.status <> 'archived' AND ($3 = 'admin' OR mp.owner_organisation_id = $2))`,
+    );
     joins.add('JOIN measures m ON m.id = r.measure_id');
   }
   if (f.planId) w.push(`r.plan_id = ${add(f.planId)}`);
@@ -107,7 +130,11 @@ function whereOf(actor: Actor, f: ReportListFilter, params: unknown[], opts: { w
  */
 export async function listReports(db: Queryable, actor: Actor, f: ReportListFilter) {
   const [items, byState] = await Promise.all([listPage(db, actor, f), countByState(db, actor, f)]);
-  const states = f.states?.length ? f.states : f.view === 'review' ? (['submitted'] as ReportState[]) : [...REPORT_STATES];
+  const states = f.states?.length
+    ? f.states
+    : f.view === 'review'
+      ? (['submitted'] as ReportState[])
+      : [...REPORT_STATES];
   const total = states.reduce((s, st) => s + byState[st], 0);
   return { items, total, page: f.page, pageSize: f.pageSize, byState };
 }
@@ -124,28 +151,62 @@ export async function listPage(db: Queryable, actor: Actor, f: ReportListFilter)
        JOIN organisations o ON o.id = r.organisation_id
      WHERE ${where}
      ORDER BY r.due_on, r.plan_id, m.position, r.role, o.short_name, r.id
-     LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, params);
+     LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    params,
+  );
   return rows.map((r) => presentItem(actor, r, f.today));
 }
 
 /** Counts by state under the scope and filters but the state: the tabs and the total. */
-export async function countByState(db: Queryable, actor: Actor, f: ReportListFilter): Promise<Record<ReportState, number>> {
+export async function countByState(
+  db: Queryable,
+  actor: Actor,
+  f: ReportListFilter,
+): Promise<Record<ReportState, number>> {
   const params: unknown[] = [actor.regionId, actor.organisationId, actor.role, f.today];
   const { where, joins } = whereOf(actor, f, params, { withState: false });
-  const key = JSON.stringify(['report-counts', actor.regionId, actor.role, actor.organisationId, f.today, f.view, f.planId, f.periodId, f.periodLabel, f.organisationId, f.dueFrom, f.dueTo, f.overdue]);
-  return cachedByDataVersion(db, key, async () => {
-    const counts = await db.query<{ state: ReportState; n: number }>(
-      `SELECT r.state, count(*)::int AS n FROM reports r JOIN plans p ON p.id = r.plan_id ${joins} WHERE ${where} GROUP BY r.state`, params);
-    const byState = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<ReportState, number>;
-    for (const c of counts) byState[c.state] = Number(c.n);
-    return byState;
-  }, { planId: f.planId });
+  const key = JSON.stringify([
+    'report-counts',
+    actor.regionId,
+    actor.role,
+    actor.organisationId,
+    f.today,
+    f.view,
+    f.planId,
+    f.periodId,
+    f.periodLabel,
+    f.organisationId,
+    f.dueFrom,
+    f.dueTo,
+    f.overdue,
+  ]);
+  return cachedByDataVersion(
+    db,
+    key,
+    async () => {
+      const counts = await db.query<{ state: ReportState; n: number }>(
+        `SELECT r.state, count(*)::int AS n FROM reports r JOIN plans p ON p.id = r.plan_id ${joins} WHERE ${where} GROUP BY r.state`,
+        params,
+      );
+      const byState = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<ReportState, number>;
+      for (const c of counts) byState[c.state] = Number(c.n);
+      return byState;
+    },
+    { planId: f.planId },
+  );
 }
 
 function presentItem(actor: Actor, r: Record<string, unknown>, today: string): ReportListItem {
   const state = r.state as ReportState;
-  const manages = r.plan_status !== 'archived' && (actor.role === 'admin' || (actor.role === 'coordinator' && Number(r.owner_organisation_id) === actor.organisationId));
-  const writes = r.plan_status !== 'archived' && (actor.role === 'admin' || ((actor.role === 'executor' || actor.role === 'coordinator') && Number(r.organisation_id) === actor.organisationId));
+  const manages =
+    r.plan_status !== 'archived' &&
+    (actor.role === 'admin' ||
+      (actor.role === 'coordinator' && Number(r.owner_organisation_id) === actor.organisationId));
+  const writes =
+    r.plan_status !== 'archived' &&
+    (actor.role === 'admin' ||
+      ((actor.role === 'executor' || actor.role === 'coordinator') &&
+        Number(r.organisation_id) === actor.organisationId));
   const measure = { number: String(r.number), title: String(r.title) };
   const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
   return {
@@ -179,6 +240,7 @@ export async function listPeriodLabels(db: Queryable, actor: Actor, planId?: num
      WHERE p.region_id = $1 AND p.status <> 'archived' AND ($2::int IS NULL OR p.id = $2)
        AND ($3::text <> 'executor' OR EXISTS (SELECT 1 FROM reports r WHERE r.period_id = rp.id AND r.organisation_id = $4))
      GROUP BY rp.label ORDER BY min(rp.starts_on), rp.label LIMIT 500`,
-    [actor.regionId, planId ?? null, actor.role, actor.organisationId]);
+    [actor.regionId, planId ?? null, actor.role, actor.organisationId],
+  );
   return rows.map((r) => r.label);
 }

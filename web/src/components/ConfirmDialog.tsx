@@ -30,7 +30,14 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm,
           {confirm.error}
         </p>
       )}
-      <FormActions submitLabel={confirmLabel} busy={confirm.busy} submitClassName={danger ? 'btn btn-danger' : 'btn btn-primary'} autoFocus submitTestId="confirm-submit" onCancel={onClose} />
+      <FormActions
+        submitLabel={confirmLabel}
+        busy={confirm.busy}
+        submitClassName={danger ? 'btn btn-danger' : 'btn btn-primary'}
+        autoFocus
+        submitTestId="confirm-submit"
+        onCancel={onClose}
+      />
     </FormDialog>
   );
 }

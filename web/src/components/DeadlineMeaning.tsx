@@ -16,7 +16,14 @@ interface Props {
   testId?: string;
 }
 
-export function DeadlineMeaning({ id, state, unclearHint = 'Срок не распознан — укажите даты вручную', override, compact, testId = 'deadline-meaning' }: Props) {
+export function DeadlineMeaning({
+  id,
+  state,
+  unclearHint = 'Срок не распознан — укажите даты вручную',
+  override,
+  compact,
+  testId = 'deadline-meaning',
+}: Props) {
   let cls = 'meaning';
   let body: React.ReactNode = null;
   let understood: boolean | undefined;
@@ -36,7 +43,8 @@ export function DeadlineMeaning({ id, state, unclearHint = 'Срок не рас
     } else if (state.data.kind === 'unspecified') {
       body = <span className="muted">{state.data.description || 'Срок не указан'}</span>;
     } else {
-      const relativeOnly = state.data.relative.length > 0 && state.data.due.length === 0 && state.data.reports.length === 0;
+      const relativeOnly =
+        state.data.relative.length > 0 && state.data.due.length === 0 && state.data.reports.length === 0;
       body = (
         <>
           <span aria-hidden="true">= </span>
@@ -54,7 +62,13 @@ export function DeadlineMeaning({ id, state, unclearHint = 'Срок не рас
   }
   if (state.pending && state.status === 'done') cls += ' meaning-stale';
   return (
-    <div id={id} className={cls} data-testid={testId} data-understood={understood === undefined ? undefined : String(understood)} aria-live="polite">
+    <div
+      id={id}
+      className={cls}
+      data-testid={testId}
+      data-understood={understood === undefined ? undefined : String(understood)}
+      aria-live="polite"
+    >
       {body}
     </div>
   );

@@ -26,7 +26,9 @@ export function Dialog({ title, onClose, children, wide, testId }: DialogProps) 
     if (!dialog.open) dialog.showModal();
     const first =
       dialog.querySelector<HTMLElement>('[data-autofocus]') ??
-      dialog.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button.btn-primary');
+      dialog.querySelector<HTMLElement>(
+        'input:not([type=hidden]):not([disabled]), select, textarea, button.btn-primary',
+      );
     first?.focus();
     const onCancel = (e: Event) => {
       // Escape: let React decide (it unmounts us), so state and DOM stay in step.

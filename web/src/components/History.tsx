@@ -41,7 +41,11 @@ export function ChangesTable({ ev, ctx }: { ev: Pick<AuditEvent, 'before' | 'aft
   );
 }
 
-const SOURCE_LABELS: Record<string, string> = { import: 'импорт', cli: 'командная строка', demo: 'демонстрационные данные' };
+const SOURCE_LABELS: Record<string, string> = {
+  import: 'импорт',
+  cli: 'командная строка',
+  demo: 'демонстрационные данные',
+};
 
 export function HistoryList({ items, sections }: { items: AuditEvent[]; sections?: Section[] }) {
   const orgName = useOrgName();
@@ -57,7 +61,9 @@ export function HistoryList({ items, sections }: { items: AuditEvent[]; sections
             <span className="history-action">{auditActionLabel(ev.action)}</span>
             {/* A report's or a file's event says whose report and which file; the measure's own events need no more. */}
             {ev.subject && ev.entityType !== 'measure' && <span className="history-subject">{ev.subject.label}</span>}
-            {ev.source && !['web', 'api', 'ui', 'http'].includes(ev.source) && <span className="pill">{SOURCE_LABELS[ev.source] ?? ev.source}</span>}
+            {ev.source && !['web', 'api', 'ui', 'http'].includes(ev.source) && (
+              <span className="pill">{SOURCE_LABELS[ev.source] ?? ev.source}</span>
+            )}
           </div>
           <ChangesTable ev={ev} ctx={valueContextOf(ev, orgName, sections)} />
         </li>

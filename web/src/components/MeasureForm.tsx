@@ -3,10 +3,25 @@
  * a 409 (someone saved first) reloads the measure and shows what the user had typed.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage, type DeadlineOverride, type Measure, type MeasureInput, type Section } from '../api';
+import {
+  api,
+  ApiError,
+  errorMessage,
+  type DeadlineOverride,
+  type Measure,
+  type MeasureInput,
+  type Section,
+} from '../api';
 import { useDeadlineInterpretation } from '../interpret';
 import { DeadlineMeaning } from './DeadlineMeaning';
-import { FIELD_LABELS, MEASURE_STATUS_LABELS, formatSectionHeading, nextMeasureNumber, type MeasureStatus, type PlanKind } from '../format';
+import {
+  FIELD_LABELS,
+  MEASURE_STATUS_LABELS,
+  formatSectionHeading,
+  nextMeasureNumber,
+  type MeasureStatus,
+  type PlanKind,
+} from '../format';
 import { Dialog } from './Dialog';
 import { OrgMultiPicker, OrgPicker } from './OrgPicker';
 import { Alert, Field, describedBy, submitOnCtrlEnter } from './ui';
@@ -45,7 +60,15 @@ interface Values {
   anchorDate: string;
 }
 
-const TEXT_FIELDS = ['number', 'title', 'expectedResult', 'form', 'deadlineText', 'executionText', 'protocolItem'] as const;
+const TEXT_FIELDS = [
+  'number',
+  'title',
+  'expectedResult',
+  'form',
+  'deadlineText',
+  'executionText',
+  'protocolItem',
+] as const;
 
 function valuesOf(m: Measure): Values {
   return {
@@ -110,8 +133,13 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
   const suggestNumber = (sectionId: string) => {
     const id = sectionId === '' ? null : Number(sectionId);
     const section = plan.sections.find((s) => s.id === id);
-    const siblings = (plan.measures ?? []).filter((m) => !m.archived && m.sectionId === id).sort((a, b) => a.position - b.position);
-    return nextMeasureNumber(siblings.map((m) => m.number), section?.number);
+    const siblings = (plan.measures ?? [])
+      .filter((m) => !m.archived && m.sectionId === id)
+      .sort((a, b) => a.position - b.position);
+    return nextMeasureNumber(
+      siblings.map((m) => m.number),
+      section?.number,
+    );
   };
   const initial = useMemo<Values>(() => {
     if (measure) return valuesOf(measure);
@@ -144,12 +172,20 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
     setV((old) => ({
       ...old,
       sectionId,
-      number: !current && (!old.number.trim() || old.number === suggestNumber(old.sectionId)) ? suggestNumber(sectionId) : old.number,
+      number:
+        !current && (!old.number.trim() || old.number === suggestNumber(old.sectionId))
+          ? suggestNumber(sectionId)
+          : old.number,
     }));
-  const reading = useDeadlineInterpretation(v.deadlineText.trim() ? { text: v.deadlineText, planId: plan.id, anchorDate: v.anchorDate || null } : null);
+  const reading = useDeadlineInterpretation(
+    v.deadlineText.trim() ? { text: v.deadlineText, planId: plan.id, anchorDate: v.anchorDate || null } : null,
+  );
   const relative = reading.status === 'done' ? reading.data.relative : [];
   // Manual dates win over everything: the event date is then offered only to be cleared.
-  const showAnchor = Boolean(v.anchorDate) || (!v.deadlineOverride && (relative.length > 0 || (current?.deadlineKind === 'relative' && reading.status !== 'done')));
+  const showAnchor =
+    Boolean(v.anchorDate) ||
+    (!v.deadlineOverride &&
+      (relative.length > 0 || (current?.deadlineKind === 'relative' && reading.status !== 'done')));
 
   useEffect(() => {
     if (!focusDeadline) return;
@@ -172,7 +208,8 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
     if (!v.number.trim()) local.number = 'Укажите номер мероприятия.';
     if (!v.title.trim()) local.title = council ? 'Укажите содержание поручения.' : 'Укажите наименование мероприятия.';
     const ov = cleanOverride(v.deadlineOverride);
-    if (ov && ov.due.length === 0 && ov.reports.length === 0) local.deadlineOverride = 'Укажите хотя бы одну дату или снимите отметку «Указать даты вручную».';
+    if (ov && ov.due.length === 0 && ov.reports.length === 0)
+      local.deadlineOverride = 'Укажите хотя бы одну дату или снимите отметку «Указать даты вручную».';
     setErrors(local);
     if (Object.keys(local).length) {
       setError('Проверьте выделенные поля.');
@@ -205,7 +242,10 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
             const fresh = await api.measure(current.id);
             const mine = changedFields(toInput(valuesOf(current), council), input);
             setLostEdits(
-              TEXT_FIELDS.filter((k) => k in mine).map((k) => ({ field: FIELD_LABELS[k] ?? k, value: String((mine as Record<string, unknown>)[k] ?? '') })),
+              TEXT_FIELDS.filter((k) => k in mine).map((k) => ({
+                field: FIELD_LABELS[k] ?? k,
+                value: String((mine as Record<string, unknown>)[k] ?? ''),
+              })),
             );
             setCurrent(fresh);
             setV(valuesOf(fresh));
@@ -225,10 +265,19 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
     'aria-describedby': describedBy(`mf-${id}`, errors[id]),
     'aria-invalid': errors[id] ? true : undefined,
   });
-  const fallbackNames = Object.fromEntries((current ? [current.leadExecutor, ...current.coExecutors] : []).filter(Boolean).map((o) => [o!.id, o!.shortName || o!.fullName]));
+  const fallbackNames = Object.fromEntries(
+    (current ? [current.leadExecutor, ...current.coExecutors] : [])
+      .filter(Boolean)
+      .map((o) => [o!.id, o!.shortName || o!.fullName]),
+  );
 
   return (
-    <Dialog title={current ? `Мероприятие ${current.number}` : council ? 'Новое поручение' : 'Новое мероприятие'} onClose={onClose} wide testId="measure-dialog">
+    <Dialog
+      title={current ? `Мероприятие ${current.number}` : council ? 'Новое поручение' : 'Новое мероприятие'}
+      onClose={onClose}
+      wide
+      testId="measure-dialog"
+    >
       <form onSubmit={submit} noValidate data-testid="measure-form" className="measure-form">
         {error && <Alert testId="measure-form-error">{error}</Alert>}
         {lostEdits && lostEdits.length > 0 && (
@@ -245,7 +294,12 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
           </details>
         )}
         <div className="field-row">
-          <Field id="mf-sectionId" label={council ? 'Протокол (раздел)' : 'Раздел'} error={errors.sectionId} className="grow">
+          <Field
+            id="mf-sectionId"
+            label={council ? 'Протокол (раздел)' : 'Раздел'}
+            error={errors.sectionId}
+            className="grow"
+          >
             <select {...fieldProps('sectionId')} value={v.sectionId} onChange={(e) => chooseSection(e.target.value)}>
               <option value="">Без раздела</option>
               {sectionOptions.map((s) => (
@@ -260,22 +314,56 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
           </Field>
           {council && (
             <Field id="mf-protocolItem" label="Пункт протокола" error={errors.protocolItem} className="grow">
-              <input {...fieldProps('protocolItem')} value={v.protocolItem} onChange={(e) => set('protocolItem', e.target.value)} placeholder="пункт 5 вопроса № 2" />
+              <input
+                {...fieldProps('protocolItem')}
+                value={v.protocolItem}
+                onChange={(e) => set('protocolItem', e.target.value)}
+                placeholder="пункт 5 вопроса № 2"
+              />
             </Field>
           )}
         </div>
-        <Field id="mf-title" label={council ? 'Содержание поручения' : 'Наименование мероприятия'} error={errors.title} required>
-          <textarea {...fieldProps('title')} rows={3} value={v.title} onChange={(e) => set('title', e.target.value)} onKeyDown={submitOnCtrlEnter} />
+        <Field
+          id="mf-title"
+          label={council ? 'Содержание поручения' : 'Наименование мероприятия'}
+          error={errors.title}
+          required
+        >
+          <textarea
+            {...fieldProps('title')}
+            rows={3}
+            value={v.title}
+            onChange={(e) => set('title', e.target.value)}
+            onKeyDown={submitOnCtrlEnter}
+          />
         </Field>
         <div className="field-row">
           <Field id="mf-expectedResult" label="Ожидаемый результат" error={errors.expectedResult} className="grow">
-            <textarea {...fieldProps('expectedResult')} rows={2} value={v.expectedResult} onChange={(e) => set('expectedResult', e.target.value)} onKeyDown={submitOnCtrlEnter} />
+            <textarea
+              {...fieldProps('expectedResult')}
+              rows={2}
+              value={v.expectedResult}
+              onChange={(e) => set('expectedResult', e.target.value)}
+              onKeyDown={submitOnCtrlEnter}
+            />
           </Field>
           <Field id="mf-form" label="Форма реализации" error={errors.form} className="grow">
-            <textarea {...fieldProps('form')} rows={2} value={v.form} onChange={(e) => set('form', e.target.value)} onKeyDown={submitOnCtrlEnter} placeholder="доклад, приказ, информация…" />
+            <textarea
+              {...fieldProps('form')}
+              rows={2}
+              value={v.form}
+              onChange={(e) => set('form', e.target.value)}
+              onKeyDown={submitOnCtrlEnter}
+              placeholder="доклад, приказ, информация…"
+            />
           </Field>
         </div>
-        <Field id="mf-deadlineText" label="Срок исполнения" error={errors.deadlineText} hint="Как в документе, дословно: «ежегодно до 1 октября», «I кв. 2024 г.», «постоянно»">
+        <Field
+          id="mf-deadlineText"
+          label="Срок исполнения"
+          error={errors.deadlineText}
+          hint="Как в документе, дословно: «ежегодно до 1 октября», «I кв. 2024 г.», «постоянно»"
+        >
           <textarea
             {...fieldProps('deadlineText')}
             rows={2}
@@ -287,12 +375,19 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
           <DeadlineMeaning
             id="mf-deadline-meaning"
             state={reading}
-            override={v.deadlineOverride ? 'Действуют даты, указанные вручную; текст срока сохраняется как в документе.' : null}
+            override={
+              v.deadlineOverride ? 'Действуют даты, указанные вручную; текст срока сохраняется как в документе.' : null
+            }
           />
         </Field>
         <div className="deadline-extra">
           <label className="check">
-            <input type="checkbox" checked={Boolean(v.deadlineOverride)} onChange={(e) => toggleOverride(e.target.checked)} data-testid="deadline-override-toggle" />
+            <input
+              type="checkbox"
+              checked={Boolean(v.deadlineOverride)}
+              onChange={(e) => toggleOverride(e.target.checked)}
+              data-testid="deadline-override-toggle"
+            />
             Указать даты вручную
           </label>
           {showAnchor && (
@@ -301,9 +396,18 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
               label="Дата события"
               error={errors.anchorDate}
               className="anchor-field"
-              hint={relative[0] ? `От неё отсчитывается срок «${relative[0].anchor}»` : 'От неё отсчитывается относительный срок'}
+              hint={
+                relative[0]
+                  ? `От неё отсчитывается срок «${relative[0].anchor}»`
+                  : 'От неё отсчитывается относительный срок'
+              }
             >
-              <input type="date" {...fieldProps('anchorDate')} value={v.anchorDate} onChange={(e) => set('anchorDate', e.target.value)} />
+              <input
+                type="date"
+                {...fieldProps('anchorDate')}
+                value={v.anchorDate}
+                onChange={(e) => set('anchorDate', e.target.value)}
+              />
             </Field>
           )}
         </div>
@@ -330,15 +434,28 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
           </fieldset>
         )}
         <div className="field-row">
-          <Field id="mf-leadExecutor" label={council ? 'Ответственный' : 'Ответственный исполнитель'} error={errors.leadExecutorId} className="grow">
+          <Field
+            id="mf-leadExecutor"
+            label={council ? 'Ответственный' : 'Ответственный исполнитель'}
+            error={errors.leadExecutorId}
+            className="grow"
+          >
             <OrgPicker
               id="mf-leadExecutor"
               testId="measure-field-leadExecutor"
               value={v.leadExecutorId}
-              onChange={(id) => setV((old) => ({ ...old, leadExecutorId: id, coExecutorIds: old.coExecutorIds.filter((x) => x !== id) }))}
+              onChange={(id) =>
+                setV((old) => ({
+                  ...old,
+                  leadExecutorId: id,
+                  coExecutorIds: old.coExecutorIds.filter((x) => x !== id),
+                }))
+              }
               describedBy={describedBy('mf-leadExecutor', errors.leadExecutorId)}
               invalid={Boolean(errors.leadExecutorId)}
-              fallbackText={current?.leadExecutor ? current.leadExecutor.shortName || current.leadExecutor.fullName : undefined}
+              fallbackText={
+                current?.leadExecutor ? current.leadExecutor.shortName || current.leadExecutor.fullName : undefined
+              }
             />
           </Field>
           <Field id="mf-coExecutors" label="Соисполнители" error={errors.coExecutorIds} className="grow">
@@ -365,7 +482,13 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
           </select>
         </Field>
         <Field id="mf-executionText" label="Информация об исполнении" error={errors.executionText}>
-          <textarea {...fieldProps('executionText')} rows={4} value={v.executionText} onChange={(e) => set('executionText', e.target.value)} onKeyDown={submitOnCtrlEnter} />
+          <textarea
+            {...fieldProps('executionText')}
+            rows={4}
+            value={v.executionText}
+            onChange={(e) => set('executionText', e.target.value)}
+            onKeyDown={submitOnCtrlEnter}
+          />
         </Field>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="measure-submit">
@@ -382,7 +505,17 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
 }
 
 /** A list of date inputs with «Добавить дату» and a remove button for each. */
-function DateList({ idBase, label, values, onChange }: { idBase: string; label: string; values: string[]; onChange(v: string[]): void }) {
+function DateList({
+  idBase,
+  label,
+  values,
+  onChange,
+}: {
+  idBase: string;
+  label: string;
+  values: string[];
+  onChange(v: string[]): void;
+}) {
   return (
     <div className="date-list" role="group" aria-labelledby={`${idBase}-label`}>
       <div className="date-list-label" id={`${idBase}-label`}>
@@ -399,7 +532,13 @@ function DateList({ idBase, label, values, onChange }: { idBase: string; label: 
               onChange={(e) => onChange(values.map((x, j) => (j === i ? e.target.value : x)))}
               data-testid={`${idBase}-${i}`}
             />
-            <button type="button" className="btn-icon" aria-label={`Убрать дату ${i + 1}`} title="Убрать" onClick={() => onChange(values.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="btn-icon"
+              aria-label={`Убрать дату ${i + 1}`}
+              title="Убрать"
+              onClick={() => onChange(values.filter((_, j) => j !== i))}
+            >
               ×
             </button>
           </li>

@@ -10,7 +10,10 @@ import { useDirectory } from '../hooks';
 import { searchOrganisations } from '../org-search';
 
 /** Short name when there is one, else the full name; plus «(по согласованию)». */
-export function orgLabel(org: { shortName?: string | null; fullName: string } | null | undefined, external?: boolean): string {
+export function orgLabel(
+  org: { shortName?: string | null; fullName: string } | null | undefined,
+  external?: boolean,
+): string {
   if (!org) return '';
   const name = org.shortName || org.fullName;
   return external ? `${name} (по согласованию)` : name;
@@ -30,7 +33,18 @@ interface ComboProps {
   onBackspaceEmpty?(): void;
 }
 
-function Combo({ inputId, testId, placeholder, exclude, describedBy, invalid, text, onPick, onClearText, onBackspaceEmpty }: ComboProps) {
+function Combo({
+  inputId,
+  testId,
+  placeholder,
+  exclude,
+  describedBy,
+  invalid,
+  text,
+  onPick,
+  onClearText,
+  onBackspaceEmpty,
+}: ComboProps) {
   const dir = useDirectory();
   const listId = useId();
   const [query, setQuery] = useState<string | null>(null); // null = not editing
@@ -94,7 +108,9 @@ function Combo({ inputId, testId, placeholder, exclude, describedBy, invalid, te
         aria-activedescendant={activeId}
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}
-        placeholder={placeholder ?? (dir.loaded ? 'Начните вводить: Минкульт, Администрация…' : 'Справочник загружается…')}
+        placeholder={
+          placeholder ?? (dir.loaded ? 'Начните вводить: Минкульт, Администрация…' : 'Справочник загружается…')
+        }
         value={query ?? text}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -155,7 +171,17 @@ interface SinglePickerProps {
   exclude?: number[];
 }
 
-export function OrgPicker({ id, value, onChange, testId, describedBy, invalid, placeholder, fallbackText, exclude }: SinglePickerProps) {
+export function OrgPicker({
+  id,
+  value,
+  onChange,
+  testId,
+  describedBy,
+  invalid,
+  placeholder,
+  fallbackText,
+  exclude,
+}: SinglePickerProps) {
   const dir = useDirectory();
   const selected = value !== null ? dir.byId.get(value) : undefined;
   const text = selected ? orgLabel(selected, selected.external) : value !== null ? (fallbackText ?? `#${value}`) : '';
@@ -192,7 +218,16 @@ interface MultiPickerProps {
   fallbackNames?: Record<number, string>;
 }
 
-export function OrgMultiPicker({ id, value, onChange, testId, describedBy, invalid, exclude, fallbackNames }: MultiPickerProps) {
+export function OrgMultiPicker({
+  id,
+  value,
+  onChange,
+  testId,
+  describedBy,
+  invalid,
+  exclude,
+  fallbackNames,
+}: MultiPickerProps) {
   const dir = useDirectory();
   const excluded = useMemo(() => [...value, ...(exclude ?? [])], [value, exclude]);
   return (
@@ -205,7 +240,12 @@ export function OrgMultiPicker({ id, value, onChange, testId, describedBy, inval
             return (
               <li key={orgId} className="chip" title={o?.fullName}>
                 {label}
-                <button type="button" className="chip-remove" aria-label={`Убрать: ${label}`} onClick={() => onChange(value.filter((x) => x !== orgId))}>
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Убрать: ${label}`}
+                  onClick={() => onChange(value.filter((x) => x !== orgId))}
+                >
                   ×
                 </button>
               </li>

@@ -75,13 +75,28 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
   };
 
   return (
-    <FormDialog title={plan ? 'Реквизиты плана' : 'Новый план'} onClose={onClose} onSubmit={submit} error={save.error} errorTestId="plan-form-error" formTestId="plan-form" testId="plan-form-dialog">
+    <FormDialog
+      title={plan ? 'Реквизиты плана' : 'Новый план'}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      errorTestId="plan-form-error"
+      formTestId="plan-form"
+      testId="plan-form-dialog"
+    >
       <fieldset className="field">
         <legend>Вид документа</legend>
         <div className="radio-row">
           {(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => (
             <label key={k} className="radio">
-              <input type="radio" name="plan-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`plan-kind-${k}`} />
+              <input
+                type="radio"
+                name="plan-kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                data-testid={`plan-kind-${k}`}
+              />
               {PLAN_KIND_LABELS[k]}
             </label>
           ))}
@@ -106,41 +121,96 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
         />
       </Field>
       <Field id="plan-owner" label="Ответственная организация" error={errors.ownerOrganisationId} required>
-        <OrgPicker id="plan-owner" testId="plan-field-owner" value={ownerId} onChange={setOwnerId} fallbackText={plan?.owner?.shortName || plan?.owner?.fullName} describedBy={describedBy('plan-owner', errors.ownerOrganisationId)} invalid={Boolean(errors.ownerOrganisationId)} />
+        <OrgPicker
+          id="plan-owner"
+          testId="plan-field-owner"
+          value={ownerId}
+          onChange={setOwnerId}
+          fallbackText={plan?.owner?.shortName || plan?.owner?.fullName}
+          describedBy={describedBy('plan-owner', errors.ownerOrganisationId)}
+          invalid={Boolean(errors.ownerOrganisationId)}
+        />
       </Field>
       <div className="field-row">
         <Field id="plan-from" label="Период: с" error={errors.periodFrom} required>
-          <input id="plan-from" data-testid="plan-field-periodFrom" type="date" value={periodFrom} onChange={(e) => setFrom(e.target.value)} aria-describedby={describedBy('plan-from', errors.periodFrom)} />
+          <input
+            id="plan-from"
+            data-testid="plan-field-periodFrom"
+            type="date"
+            value={periodFrom}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-describedby={describedBy('plan-from', errors.periodFrom)}
+          />
         </Field>
         <Field id="plan-to" label="по" error={errors.periodTo} required>
-          <input id="plan-to" data-testid="plan-field-periodTo" type="date" value={periodTo} onChange={(e) => setTo(e.target.value)} aria-describedby={describedBy('plan-to', errors.periodTo)} />
+          <input
+            id="plan-to"
+            data-testid="plan-field-periodTo"
+            type="date"
+            value={periodTo}
+            onChange={(e) => setTo(e.target.value)}
+            aria-describedby={describedBy('plan-to', errors.periodTo)}
+          />
         </Field>
       </div>
       <div className="field-row">
         <Field id="plan-approved-by" label="Утвердил (И.О. Фамилия)" error={errors.approvedByName}>
-          <input id="plan-approved-by" data-testid="plan-field-approvedByName" value={approvedByName} onChange={(e) => setApprovedBy(e.target.value)} placeholder="О.А. Петелин" />
+          <input
+            id="plan-approved-by"
+            data-testid="plan-field-approvedByName"
+            value={approvedByName}
+            onChange={(e) => setApprovedBy(e.target.value)}
+            placeholder="О.А. Петелин"
+          />
         </Field>
         <Field id="plan-approved-on" label="Дата утверждения" error={errors.approvedOn}>
-          <input id="plan-approved-on" data-testid="plan-field-approvedOn" type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+          <input
+            id="plan-approved-on"
+            data-testid="plan-field-approvedOn"
+            type="date"
+            value={approvedOn}
+            onChange={(e) => setApprovedOn(e.target.value)}
+          />
         </Field>
       </div>
       <Field
         id="plan-control-from"
         label="Контроль с даты"
         error={errors.controlFrom}
-        hint={plan ? CONTROL_FROM_HINT : `${CONTROL_FROM_HINT} Если не указана — с сегодняшнего дня (или с начала периода, если он ещё не начался).`}
+        hint={
+          plan
+            ? CONTROL_FROM_HINT
+            : `${CONTROL_FROM_HINT} Если не указана — с сегодняшнего дня (или с начала периода, если он ещё не начался).`
+        }
       >
-        <input id="plan-control-from" data-testid="plan-field-controlFrom" type="date" value={controlFrom} onChange={(e) => setControlFrom(e.target.value)} aria-describedby={describedBy('plan-control-from', errors.controlFrom)} />
+        <input
+          id="plan-control-from"
+          data-testid="plan-field-controlFrom"
+          type="date"
+          value={controlFrom}
+          onChange={(e) => setControlFrom(e.target.value)}
+          aria-describedby={describedBy('plan-control-from', errors.controlFrom)}
+        />
       </Field>
       {plan && plan.status !== 'archived' && (
         <Field id="plan-status" label="Состояние" error={errors.status}>
-          <select id="plan-status" data-testid="plan-field-status" value={status} onChange={(e) => setStatus(e.target.value as 'draft' | 'active')}>
+          <select
+            id="plan-status"
+            data-testid="plan-field-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as 'draft' | 'active')}
+          >
             <option value="draft">Черновик</option>
             <option value="active">Действует</option>
           </select>
         </Field>
       )}
-      <FormActions submitLabel={plan ? 'Сохранить' : 'Создать план'} busy={save.busy} submitTestId="plan-submit" onCancel={onClose} />
+      <FormActions
+        submitLabel={plan ? 'Сохранить' : 'Создать план'}
+        busy={save.busy}
+        submitTestId="plan-submit"
+        onCancel={onClose}
+      />
     </FormDialog>
   );
 }

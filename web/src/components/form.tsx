@@ -36,7 +36,10 @@ export interface Submit<V> {
  * the server's message and marks the fields it names; when it succeeds the cache is
  * refreshed (hooks.ts) before `submit` resolves.
  */
-export function useSubmit<V = void>(action: (value: V) => Promise<unknown>, meta?: { directory?: boolean; readOnly?: boolean }): Submit<V> {
+export function useSubmit<V = void>(
+  action: (value: V) => Promise<unknown>,
+  meta?: { directory?: boolean; readOnly?: boolean },
+): Submit<V> {
   const m = useMutation({ mutationFn: action, meta });
   const [local, setLocal] = useState<LocalErrors | null>(null);
   const { mutateAsync, reset } = m;
@@ -80,7 +83,17 @@ interface FormDialogProps {
 }
 
 /** A modal dialog holding one form: the browser's own validation is off, the fields say what is wrong. */
-export function FormDialog({ title, onClose, onSubmit, error, errorTestId, testId, formTestId, wide, children }: FormDialogProps) {
+export function FormDialog({
+  title,
+  onClose,
+  onSubmit,
+  error,
+  errorTestId,
+  testId,
+  formTestId,
+  wide,
+  children,
+}: FormDialogProps) {
   return (
     <Dialog title={title} onClose={onClose} testId={testId} wide={wide}>
       <form
@@ -114,10 +127,26 @@ interface FormActionsProps {
 }
 
 /** The footer of a form: the submit button, «Отмена», and what else belongs there. */
-export function FormActions({ submitLabel, busy = false, busyLabel, disabled, submitTestId, submitClassName = 'btn btn-primary', autoFocus, onCancel, children }: FormActionsProps) {
+export function FormActions({
+  submitLabel,
+  busy = false,
+  busyLabel,
+  disabled,
+  submitTestId,
+  submitClassName = 'btn btn-primary',
+  autoFocus,
+  onCancel,
+  children,
+}: FormActionsProps) {
   return (
     <div className="form-actions">
-      <button type="submit" className={submitClassName} disabled={busy || disabled} data-autofocus={autoFocus || undefined} data-testid={submitTestId}>
+      <button
+        type="submit"
+        className={submitClassName}
+        disabled={busy || disabled}
+        data-autofocus={autoFocus || undefined}
+        data-testid={submitTestId}
+      >
         {busy && busyLabel ? busyLabel : submitLabel}
       </button>
       {onCancel && (

@@ -8,7 +8,11 @@ import { useDirectory } from '../hooks';
 export function StatusBadge({ status }: { status: MeasureStatus | null | undefined }) {
   const key = status ?? 'none';
   return (
-    <span className={`status status-${key}`} data-status={key} title={status === 'not_due' ? MEASURE_STATUS_LABELS.not_due : undefined}>
+    <span
+      className={`status status-${key}`}
+      data-status={key}
+      title={status === 'not_due' ? MEASURE_STATUS_LABELS.not_due : undefined}
+    >
       {status === 'not_due' ? <span aria-hidden="true">Х</span> : status ? measureStatusLabel(status) : '—'}
       {status === 'not_due' && <span className="sr-only">{MEASURE_STATUS_LABELS.not_due}</span>}
       {!status && <span className="sr-only">статус не указан</span>}
@@ -86,7 +90,15 @@ export function Executors({ lead, co, text = [] }: { lead: OrgRef | null; co: Or
   );
 }
 
-export function Alert({ kind = 'error', children, testId }: { kind?: 'error' | 'info' | 'success'; children: ReactNode; testId?: string }) {
+export function Alert({
+  kind = 'error',
+  children,
+  testId,
+}: {
+  kind?: 'error' | 'info' | 'success';
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
       {children}
@@ -154,7 +166,8 @@ export function useTitle(title: string | undefined) {
 export function PageHeading({ children, className }: { children: ReactNode; className?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus({ preventScroll: true });
+    if (document.activeElement === document.body || document.activeElement === null)
+      ref.current?.focus({ preventScroll: true });
   }, []);
   return (
     <h1 ref={ref} tabIndex={-1} className={className}>

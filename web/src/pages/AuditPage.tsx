@@ -51,7 +51,12 @@ export function AuditPage() {
         <PageHeading>Журнал изменений</PageHeading>
         <div className="page-actions">
           <label htmlFor="audit-type">Объект</label>
-          <select id="audit-type" value={entityType} onChange={(e) => setEntityType(e.target.value)} data-testid="audit-entity-type">
+          <select
+            id="audit-type"
+            value={entityType}
+            onChange={(e) => setEntityType(e.target.value)}
+            data-testid="audit-entity-type"
+          >
             <option value="">Все</option>
             {ENTITY_TYPES.map((t) => (
               <option key={t} value={t}>
@@ -71,11 +76,15 @@ export function AuditPage() {
         <table className="grid cards-on-phone audit-table" data-testid="audit-table">
           <thead>
             <tr>
-              <th scope="col" className="col-when">Время</th>
+              <th scope="col" className="col-when">
+                Время
+              </th>
               <th scope="col">Пользователь</th>
               <th scope="col">Действие</th>
               <th scope="col">Объект</th>
-              <th scope="col" className="col-changes">Изменения</th>
+              <th scope="col" className="col-changes">
+                Изменения
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -90,7 +99,9 @@ export function AuditPage() {
                   <td data-label="Пользователь">{ev.actor?.fullName ?? <span className="muted">система</span>}</td>
                   <td data-label="Действие">
                     {auditActionLabel(ev.action)}
-                    {ev.source && ev.source !== 'web' && ev.source !== 'api' && <div className="muted small">{ev.source}</div>}
+                    {ev.source && ev.source !== 'web' && ev.source !== 'api' && (
+                      <div className="muted small">{ev.source}</div>
+                    )}
                   </td>
                   <td data-label="Объект">
                     <EntityLink ev={ev} />

@@ -20,14 +20,29 @@ export function HomePage() {
   return (
     <section className="page page-home">
       <PageHeading>Моя работа</PageHeading>
-      <p className="sub">{user.organisation ? (user.organisation.shortName || user.organisation.fullName) : ''}{h ? ` · сегодня ${formatDateShort(h.today)}` : ''}</p>
+      <p className="sub">
+        {user.organisation ? user.organisation.shortName || user.organisation.fullName : ''}
+        {h ? ` · сегодня ${formatDateShort(h.today)}` : ''}
+      </p>
       {home.error && <Alert>{home.error}</Alert>}
-      {!h ? (!home.error && <Loading />) : <HomeView h={h} />}
+      {!h ? !home.error && <Loading /> : <HomeView h={h} />}
     </section>
   );
 }
 
-function Tile({ n, label, to, tone, testId }: { n: number; label: string; to: string; tone?: 'red' | 'yellow' | 'green' | 'grey'; testId: string }) {
+function Tile({
+  n,
+  label,
+  to,
+  tone,
+  testId,
+}: {
+  n: number;
+  label: string;
+  to: string;
+  tone?: 'red' | 'yellow' | 'green' | 'grey';
+  testId: string;
+}) {
   return (
     <Link to={to} className={`tile tile-link${tone && n > 0 ? ` tile-${tone}` : ''}`} data-testid={testId}>
       <span className="tile-n">{n}</span>
@@ -42,10 +57,33 @@ function HomeView({ h }: { h: Home }) {
     <>
       <div className="tiles" data-testid="home-tiles">
         <Tile n={c.overdue} label="просрочено" to="/reports?view=mine&overdue=1" tone="red" testId="home-overdue" />
-        <Tile n={c.dueSoon} label={`срок в ближайшие ${h.soonDays} дней`} to={`/reports?view=mine&state=expected,draft,returned&dueFrom=${h.today}`} tone="yellow" testId="home-soon" />
-        <Tile n={c.returned} label="возвращено на доработку" to="/reports?view=mine&state=returned" tone="red" testId="home-returned" />
-        <Tile n={c.submitted} label="на проверке у координатора" to="/reports?view=mine&state=submitted" testId="home-submitted" />
-        <Tile n={c.accepted} label="принято" to="/reports?view=mine&state=accepted" tone="green" testId="home-accepted" />
+        <Tile
+          n={c.dueSoon}
+          label={`срок в ближайшие ${h.soonDays} дней`}
+          to={`/reports?view=mine&state=expected,draft,returned&dueFrom=${h.today}`}
+          tone="yellow"
+          testId="home-soon"
+        />
+        <Tile
+          n={c.returned}
+          label="возвращено на доработку"
+          to="/reports?view=mine&state=returned"
+          tone="red"
+          testId="home-returned"
+        />
+        <Tile
+          n={c.submitted}
+          label="на проверке у координатора"
+          to="/reports?view=mine&state=submitted"
+          testId="home-submitted"
+        />
+        <Tile
+          n={c.accepted}
+          label="принято"
+          to="/reports?view=mine&state=accepted"
+          tone="green"
+          testId="home-accepted"
+        />
         <Tile n={c.unread} label="новых уведомлений" to="/notifications" tone="yellow" testId="home-unread" />
       </div>
 
@@ -54,28 +92,42 @@ function HomeView({ h }: { h: Home }) {
           <strong>Ждут вашего решения:</strong>{' '}
           <Link to="/reports?view=review">{countRu(h.review.reports, ['отчёт', 'отчёта', 'отчётов'])} на проверке</Link>
           {' · '}
-          <Link to="/reports?view=review#pending-extensions">{countRu(h.review.extensions, ['запрос', 'запроса', 'запросов'])} на перенос срока</Link>
+          <Link to="/reports?view=review#pending-extensions">
+            {countRu(h.review.extensions, ['запрос', 'запроса', 'запросов'])} на перенос срока
+          </Link>
         </div>
       )}
 
       <div className="two-col">
         <div>
-          <h2 className="section-heading">Что сдать и когда <span className="muted small">(всего не сдано: {c.open})</span></h2>
-          {h.toSubmit.length === 0 ? <p className="empty">В ближайшие {h.soonDays} дней сдавать нечего.</p> : (
+          <h2 className="section-heading">
+            Что сдать и когда <span className="muted small">(всего не сдано: {c.open})</span>
+          </h2>
+          {h.toSubmit.length === 0 ? (
+            <p className="empty">В ближайшие {h.soonDays} дней сдавать нечего.</p>
+          ) : (
             <ul className="plain item-list" data-testid="home-to-submit">
-              {h.toSubmit.map((r) => <ReportLine key={r.id} r={r} />)}
+              {h.toSubmit.map((r) => (
+                <ReportLine key={r.id} r={r} />
+              ))}
             </ul>
           )}
-          <p className="small"><Link to="/reports?view=mine&state=expected,draft,returned">Все несданные отчёты →</Link></p>
+          <p className="small">
+            <Link to="/reports?view=mine&state=expected,draft,returned">Все несданные отчёты →</Link>
+          </p>
         </div>
         <div>
           <h2 className="section-heading">Возвращено на доработку</h2>
-          {h.returned.length === 0 ? <p className="empty">Возвращённых отчётов нет.</p> : (
+          {h.returned.length === 0 ? (
+            <p className="empty">Возвращённых отчётов нет.</p>
+          ) : (
             <ul className="plain item-list" data-testid="home-returned-list">
               {h.returned.map((r) => (
                 <li key={r.id} className="item-returned">
                   <Link to={`/reports/${r.id}`}>{r.measure.label}</Link>
-                  <div className="small">Отчёт за {r.period.label}, срок {formatDateShort(r.dueOn)}</div>
+                  <div className="small">
+                    Отчёт за {r.period.label}, срок {formatDateShort(r.dueOn)}
+                  </div>
                   {r.reviewComment && <div className="small returned-why">Что доработать: {r.reviewComment}</div>}
                 </li>
               ))}
@@ -87,14 +139,18 @@ function HomeView({ h }: { h: Home }) {
       <div className="two-col">
         <div>
           <h2 className="section-heading">Перенос сроков</h2>
-          {h.extensions.length === 0 ? <p className="empty">Запросов за последние 60 дней нет.</p> : (
+          {h.extensions.length === 0 ? (
+            <p className="empty">Запросов за последние 60 дней нет.</p>
+          ) : (
             <ul className="plain item-list" data-testid="home-extensions">
               {h.extensions.map((x) => (
                 <li key={x.id}>
                   <Link to={`/measures/${x.measure.id}`}>{x.measure.label}</Link>
                   <div className="small">
                     {x.currentDue ? `с ${formatDateShort(x.currentDue)} ` : ''}на {formatDateShort(x.requestedDue)}:{' '}
-                    <span className={`ext-state ext-${x.state}`}>{x.state === 'pending' ? 'на рассмотрении' : x.state === 'approved' ? 'согласован' : 'отклонён'}</span>
+                    <span className={`ext-state ext-${x.state}`}>
+                      {x.state === 'pending' ? 'на рассмотрении' : x.state === 'approved' ? 'согласован' : 'отклонён'}
+                    </span>
                     {x.decisionComment && <> — {x.decisionComment}</>}
                   </div>
                 </li>
@@ -104,7 +160,9 @@ function HomeView({ h }: { h: Home }) {
         </div>
         <div>
           <h2 className="section-heading">Уведомления</h2>
-          {h.notifications.length === 0 ? <p className="empty">Уведомлений нет.</p> : (
+          {h.notifications.length === 0 ? (
+            <p className="empty">Уведомлений нет.</p>
+          ) : (
             <ul className="plain item-list" data-testid="home-notifications">
               {h.notifications.map((n) => (
                 <li key={n.id} className={n.read ? undefined : 'notice-unread'}>
@@ -114,7 +172,9 @@ function HomeView({ h }: { h: Home }) {
               ))}
             </ul>
           )}
-          <p className="small"><Link to="/notifications">Все уведомления →</Link></p>
+          <p className="small">
+            <Link to="/notifications">Все уведомления →</Link>
+          </p>
         </div>
       </div>
     </>
@@ -124,8 +184,13 @@ function HomeView({ h }: { h: Home }) {
 function ReportLine({ r }: { r: ReportListItem }) {
   return (
     <li className={r.overdue ? 'item-overdue' : r.state === 'returned' ? 'item-returned' : undefined}>
-      <strong>{formatDateShort(r.dueOn)}</strong>{r.overdue && <span className="badge badge-warn">просрочен</span>} — <Link to={`/reports/${r.id}`}>{r.measure.label}</Link>
-      <div className="small muted">Отчёт за {r.period.label} · {REPORT_STATE_LABELS[r.state]}{r.role === 'co' ? ' · часть соисполнителя' : ''} · {r.plan.shortTitle}</div>
+      <strong>{formatDateShort(r.dueOn)}</strong>
+      {r.overdue && <span className="badge badge-warn">просрочен</span>} —{' '}
+      <Link to={`/reports/${r.id}`}>{r.measure.label}</Link>
+      <div className="small muted">
+        Отчёт за {r.period.label} · {REPORT_STATE_LABELS[r.state]}
+        {r.role === 'co' ? ' · часть соисполнителя' : ''} · {r.plan.shortTitle}
+      </div>
     </li>
   );
 }

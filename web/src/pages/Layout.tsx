@@ -8,7 +8,6 @@ import { NotificationBell } from '../components/NotificationBell';
 import { Alert, Field, describedBy } from '../components/ui';
 import { roleLabel } from '../format';
 
-
 export function Layout() {
   const user = useUser();
   const { logout } = useAuth();
@@ -41,12 +40,18 @@ export function Layout() {
             </span>
             Исполнение
           </NavLink>
-          <form className="searchbox" role="search" onSubmit={(e) => {
-            e.preventDefault();
-            const q = new FormData(e.currentTarget).get('q');
-            if (typeof q === 'string' && q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
-          }}>
-            <label htmlFor="global-search" className="sr-only">Поиск по мероприятиям и отчётам</label>
+          <form
+            className="searchbox"
+            role="search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const q = new FormData(e.currentTarget).get('q');
+              if (typeof q === 'string' && q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+            }}
+          >
+            <label htmlFor="global-search" className="sr-only">
+              Поиск по мероприятиям и отчётам
+            </label>
             <input id="global-search" name="q" type="search" placeholder="Поиск…" data-testid="global-search" />
           </form>
           <div className="userbox" data-testid="userbox">
@@ -57,15 +62,26 @@ export function Layout() {
                 {user.organisation && (
                   <>
                     {' · '}
-                    <span title={user.organisation.fullName}>{user.organisation.shortName || user.organisation.fullName}</span>
+                    <span title={user.organisation.fullName}>
+                      {user.organisation.shortName || user.organisation.fullName}
+                    </span>
                   </>
                 )}
               </span>
             </div>
             <NotificationBell />
-            <NavLink to={`/help#${user.role}`} className="btn btn-ghost btn-sm" data-testid="help-link">Справка</NavLink>
-            <NavLink to="/settings" className="btn btn-ghost btn-sm" data-testid="settings-link">Настройки</NavLink>
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPwOpen(true)} data-testid="change-password">
+            <NavLink to={`/help#${user.role}`} className="btn btn-ghost btn-sm" data-testid="help-link">
+              Справка
+            </NavLink>
+            <NavLink to="/settings" className="btn btn-ghost btn-sm" data-testid="settings-link">
+              Настройки
+            </NavLink>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              onClick={() => setPwOpen(true)}
+              data-testid="change-password"
+            >
               Сменить пароль
             </button>
             <button
@@ -84,7 +100,12 @@ export function Layout() {
         <div className="navbar">
           <nav className="mainnav" aria-label="Разделы">
             {links.map((l) => (
-              <NavLink key={l.to} to={l.to} className={({ isActive }) => (isActive ? 'navlink active' : 'navlink')} data-testid={`nav-${l.to.slice(1)}`}>
+              <NavLink
+                key={l.to}
+                to={l.to}
+                className={({ isActive }) => (isActive ? 'navlink active' : 'navlink')}
+                data-testid={`nav-${l.to.slice(1)}`}
+              >
                 {l.label}
               </NavLink>
             ))}
@@ -149,13 +170,34 @@ function PasswordDialog({ onClose, onDone }: { onClose(): void; onDone(): void }
       <form onSubmit={submit} noValidate>
         {error && <Alert testId="password-error">{error}</Alert>}
         <Field id="pw-current" label="Текущий пароль" error={fieldErrors.currentPassword} required>
-          <input id="pw-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={describedBy('pw-current', fieldErrors.currentPassword)} />
+          <input
+            id="pw-current"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            aria-describedby={describedBy('pw-current', fieldErrors.currentPassword)}
+          />
         </Field>
         <Field id="pw-new" label="Новый пароль" error={fieldErrors.newPassword} required>
-          <input id="pw-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby={describedBy('pw-new', fieldErrors.newPassword)} />
+          <input
+            id="pw-new"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            aria-describedby={describedBy('pw-new', fieldErrors.newPassword)}
+          />
         </Field>
         <Field id="pw-repeat" label="Новый пароль ещё раз" error={fieldErrors.repeat} required>
-          <input id="pw-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} aria-describedby={describedBy('pw-repeat', fieldErrors.repeat)} />
+          <input
+            id="pw-repeat"
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+            aria-describedby={describedBy('pw-repeat', fieldErrors.repeat)}
+          />
         </Field>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>

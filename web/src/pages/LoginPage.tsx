@@ -58,7 +58,12 @@ export function LoginPage() {
           </div>
         )}
         {error && (
-          <div className={`alert ${error.locked ? 'alert-warning' : 'alert-error'}`} role="alert" data-testid="login-error" data-lockout={error.locked || undefined}>
+          <div
+            className={`alert ${error.locked ? 'alert-warning' : 'alert-error'}`}
+            role="alert"
+            data-testid="login-error"
+            data-lockout={error.locked || undefined}
+          >
             {error.message}
           </div>
         )}

@@ -28,7 +28,9 @@ export function MeasurePage() {
   const history = useApiQuery(['measure', id, 'history'], () => api.measureHistory(id));
   const planId = measure.data?.plan?.id ?? measure.data?.planId;
   // The plan gives section names and the context the edit form needs.
-  const plan = useApiQuery<Plan | null>(['plan', planId ?? null], () => (planId ? api.plan(planId) : Promise.resolve(null)));
+  const plan = useApiQuery<Plan | null>(['plan', planId ?? null], () =>
+    planId ? api.plan(planId) : Promise.resolve(null),
+  );
   const dir = useDirectory();
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
@@ -37,11 +39,19 @@ export function MeasurePage() {
   useTitle(m ? `Мероприятие ${m.number}` : 'Мероприятие');
 
   if (!Number.isInteger(id)) return <NotFoundPage />;
-  if (!m) return measure.error ? <section className="page"><Alert>{measure.error}</Alert></section> : <Loading />;
+  if (!m)
+    return measure.error ? (
+      <section className="page">
+        <Alert>{measure.error}</Alert>
+      </section>
+    ) : (
+      <Loading />
+    );
 
   const council = (m.plan?.kind ?? plan.data?.kind) === 'council_decisions';
   const section = plan.data?.sections.find((s) => s.id === m.sectionId);
-  const orgName = (o: { id: number; shortName: string | null; fullName: string; external?: boolean }) => withExternalMark(o.fullName, o.external ?? dir.byId.get(o.id)?.external);
+  const orgName = (o: { id: number; shortName: string | null; fullName: string; external?: boolean }) =>
+    withExternalMark(o.fullName, o.external ?? dir.byId.get(o.id)?.external);
 
   const refresh = async () => {
     await Promise.all([measure.reload(), history.reload(), plan.reload()]);
@@ -54,7 +64,9 @@ export function MeasurePage() {
         <span aria-hidden="true"> › </span>
         {planId ? <Link to={`/plans/${planId}`}>{m.plan?.title ?? plan.data?.title ?? 'План'}</Link> : 'План'}
         <span aria-hidden="true"> › </span>
-        <span aria-current="page">{council ? 'Поручение' : 'Мероприятие'} {m.number}</span>
+        <span aria-current="page">
+          {council ? 'Поручение' : 'Мероприятие'} {m.number}
+        </span>
       </nav>
       <div className="page-head">
         <div>
@@ -66,12 +78,23 @@ export function MeasurePage() {
         </div>
         <div className="page-actions">
           {m.abilities?.update && !m.archived && (
-            <button type="button" className="btn btn-primary" onClick={() => setEditing(true)} disabled={plan.loading && !plan.data} data-testid="measure-page-edit">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setEditing(true)}
+              disabled={plan.loading && !plan.data}
+              data-testid="measure-page-edit"
+            >
               Изменить
             </button>
           )}
           {m.abilities?.archive && !m.archived && (
-            <button type="button" className="btn btn-danger-outline" onClick={() => setArchiving(true)} data-testid="measure-page-archive">
+            <button
+              type="button"
+              className="btn btn-danger-outline"
+              onClick={() => setArchiving(true)}
+              data-testid="measure-page-archive"
+            >
               В архив
             </button>
           )}
@@ -80,7 +103,8 @@ export function MeasurePage() {
       {notice && <Alert kind="success">{notice}</Alert>}
       {m.archived && <Alert kind="info">Мероприятие перенесено в архив.</Alert>}
       <nav className="jump-links" aria-label="Разделы страницы">
-        <a href="#exec-heading">Исполнение и отчёты</a> <a href="#cp-heading">Контрольные точки</a> <a href="#history-heading">История изменений</a>
+        <a href="#exec-heading">Исполнение и отчёты</a> <a href="#cp-heading">Контрольные точки</a>{' '}
+        <a href="#history-heading">История изменений</a>
       </nav>
 
       <dl className="props" data-testid="measure-props">
@@ -124,9 +148,12 @@ export function MeasurePage() {
             <div className="pre">{m.deadlineText || '—'}</div>
             {m.deadlineKind && (
               <div className="deadline-kind" data-testid="measure-deadline-kind">
-                <span className="muted">Вид срока:</span> {deadlineKindLabel(m.deadlineKind, m.deadlineUnderstood !== false)}
+                <span className="muted">Вид срока:</span>{' '}
+                {deadlineKindLabel(m.deadlineKind, m.deadlineUnderstood !== false)}
                 {m.deadlineOverride && <span className="badge badge-info">даты указаны вручную</span>}
-                {m.deadlineUnderstood === false && !m.deadlineOverride && <span className="badge badge-warn">срок не распознан</span>}
+                {m.deadlineUnderstood === false && !m.deadlineOverride && (
+                  <span className="badge badge-warn">срок не распознан</span>
+                )}
               </div>
             )}
             {m.controlFrom && (
@@ -169,11 +196,19 @@ export function MeasurePage() {
 
       <ControlPoints m={m} canEdit={Boolean(m.abilities?.update && !m.archived)} onEdit={() => setEditing(true)} />
 
-      {!m.archived && <ExecutionSection m={m} canManage={Boolean(m.abilities?.update)} onChanged={() => void refresh()} />}
+      {!m.archived && (
+        <ExecutionSection m={m} canManage={Boolean(m.abilities?.update)} onChanged={() => void refresh()} />
+      )}
 
-      <h2 className="section-heading" id="history-heading">История изменений</h2>
+      <h2 className="section-heading" id="history-heading">
+        История изменений
+      </h2>
       {history.error && <Alert>{history.error}</Alert>}
-      {history.data ? <HistoryList items={history.data.items} sections={plan.data?.sections} /> : !history.error && <Loading />}
+      {history.data ? (
+        <HistoryList items={history.data.items} sections={plan.data?.sections} />
+      ) : (
+        !history.error && <Loading />
+      )}
 
       {editing && (
         <MeasureFormDialog
@@ -210,7 +245,8 @@ export function MeasurePage() {
 function ControlPoints({ m, canEdit, onEdit }: { m: Measure; canEdit: boolean; onEdit(): void }) {
   const points = m.controlPoints ?? [];
   let empty: React.ReactNode = 'Контрольных дат нет.';
-  if (m.deadlineKind === 'relative' && !m.anchorDate) empty = 'Срок отсчитывается от события: укажите «Дату события» в форме мероприятия, и даты появятся.';
+  if (m.deadlineKind === 'relative' && !m.anchorDate)
+    empty = 'Срок отсчитывается от события: укажите «Дату события» в форме мероприятия, и даты появятся.';
   else if (m.deadlineUnderstood === false) empty = 'Срок не распознан — укажите даты вручную в форме мероприятия.';
   else if (m.deadlineKind === 'continuous') empty = 'Постоянное мероприятие без контрольных дат.';
   else if (!m.deadlineText) empty = 'Срок не указан.';
@@ -243,7 +279,12 @@ function ControlPoints({ m, canEdit, onEdit }: { m: Measure; canEdit: boolean; o
           </thead>
           <tbody>
             {points.map((c, i) => (
-              <tr key={`${c.kind}-${c.effective}-${i}`} data-testid="control-point" data-counted={c.counted === false ? 'false' : 'true'} className={c.counted === false ? 'row-muted' : undefined}>
+              <tr
+                key={`${c.kind}-${c.effective}-${i}`}
+                data-testid="control-point"
+                data-counted={c.counted === false ? 'false' : 'true'}
+                className={c.counted === false ? 'row-muted' : undefined}
+              >
                 <td data-label="Вид">
                   <span className={`ckind ckind-${c.kind}`}>{CONTROL_KIND_LABELS[c.kind] ?? c.kind}</span>
                 </td>

@@ -43,7 +43,12 @@ export function MyMeasuresPage() {
       <div className="page-head">
         <div>
           <PageHeading>Мои мероприятия</PageHeading>
-          {user.organisation && <p className="sub">Мероприятия, где {user.organisation.shortName || user.organisation.fullName} — ответственный исполнитель или соисполнитель.</p>}
+          {user.organisation && (
+            <p className="sub">
+              Мероприятия, где {user.organisation.shortName || user.organisation.fullName} — ответственный исполнитель
+              или соисполнитель.
+            </p>
+          )}
         </div>
         <div className="page-actions">
           <label htmlFor="my-status">Статус</label>
@@ -61,7 +66,11 @@ export function MyMeasuresPage() {
       {(list.error || error) && <Alert>{error ?? list.error}</Alert>}
       {notice && <Alert kind="success">{notice}</Alert>}
       {!list.data && list.loading && <Loading />}
-      {list.data && total === 0 && <div className="empty">{statusFilter ? 'Нет мероприятий с таким статусом.' : 'Мероприятий вашей организации пока нет.'}</div>}
+      {list.data && total === 0 && (
+        <div className="empty">
+          {statusFilter ? 'Нет мероприятий с таким статусом.' : 'Мероприятий вашей организации пока нет.'}
+        </div>
+      )}
       {groups.map((g) => (
         <section key={g.plan.id} className="plan-group" data-testid={`my-plan-${g.plan.id}`}>
           <h2 className="section-heading">
@@ -73,49 +82,79 @@ export function MyMeasuresPage() {
           <table className="grid cards-on-phone">
             <thead>
               <tr>
-                <th scope="col" className="col-num">№ п/п</th>
-                <th scope="col" className="col-title">Наименование мероприятия</th>
-                <th scope="col" className="col-exec">Исполнители</th>
-                <th scope="col" className="col-role">Участие</th>
-                <th scope="col" className="col-deadline">Срок исполнения</th>
-                <th scope="col" className="col-status">Статус</th>
-                {g.measures.some((m) => m.abilities?.update) && <th scope="col" className="col-actions"><span className="sr-only">Действия</span></th>}
+                <th scope="col" className="col-num">
+                  № п/п
+                </th>
+                <th scope="col" className="col-title">
+                  Наименование мероприятия
+                </th>
+                <th scope="col" className="col-exec">
+                  Исполнители
+                </th>
+                <th scope="col" className="col-role">
+                  Участие
+                </th>
+                <th scope="col" className="col-deadline">
+                  Срок исполнения
+                </th>
+                <th scope="col" className="col-status">
+                  Статус
+                </th>
+                {g.measures.some((m) => m.abilities?.update) && (
+                  <th scope="col" className="col-actions">
+                    <span className="sr-only">Действия</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {g.measures.map((m) => (
                 <tr key={m.id} data-testid={`my-measure-${m.id}`}>
-                  <td className="col-num" data-label="№ п/п">{m.number}</td>
+                  <td className="col-num" data-label="№ п/п">
+                    {m.number}
+                  </td>
                   <td className="col-title" data-label="Мероприятие">
-                    <Link to={`/measures/${m.id}`} className="title-link">{m.title}</Link>
+                    <Link to={`/measures/${m.id}`} className="title-link">
+                      {m.title}
+                    </Link>
                   </td>
                   <td className="col-exec" data-label="Исполнители">
                     <Executors lead={m.leadExecutor} co={m.coExecutors} text={m.textExecutors} />
                   </td>
                   <td className="col-role" data-label="Участие">
-                    {m.leadExecutor?.id === orgId ? <span className="pill pill-lead">ответственный</span> : <span className="pill">соисполнитель</span>}
-                  </td>
-                  <td className="col-deadline pre" data-label="Срок">{m.deadlineText || <span className="muted">—</span>}</td>
-                  <td className="col-status" data-label="Статус"><StatusBadge status={m.status} /></td>
-                  {g.measures.some((x) => x.abilities?.update) && <td className="col-actions" data-label="">
-                    {m.abilities?.update && (
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        onClick={async () => {
-                          setError(null);
-                          try {
-                            const plan = await api.plan(m.planId);
-                            setEditing({ plan, measure: m });
-                          } catch (e) {
-                            setError(errorMessage(e));
-                          }
-                        }}
-                      >
-                        Изменить
-                      </button>
+                    {m.leadExecutor?.id === orgId ? (
+                      <span className="pill pill-lead">ответственный</span>
+                    ) : (
+                      <span className="pill">соисполнитель</span>
                     )}
-                  </td>}
+                  </td>
+                  <td className="col-deadline pre" data-label="Срок">
+                    {m.deadlineText || <span className="muted">—</span>}
+                  </td>
+                  <td className="col-status" data-label="Статус">
+                    <StatusBadge status={m.status} />
+                  </td>
+                  {g.measures.some((x) => x.abilities?.update) && (
+                    <td className="col-actions" data-label="">
+                      {m.abilities?.update && (
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          onClick={async () => {
+                            setError(null);
+                            try {
+                              const plan = await api.plan(m.planId);
+                              setEditing({ plan, measure: m });
+                            } catch (e) {
+                              setError(errorMessage(e));
+                            }
+                          }}
+                        >
+                          Изменить
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

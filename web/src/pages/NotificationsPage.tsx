@@ -22,11 +22,19 @@ export function NotificationsPage() {
       setItems((old) => (before && old ? [...old, ...r.items] : r.items));
       setMore(r.more);
       setUnread(r.unread);
-    } catch (e) { setError(errorMessage(e)); }
+    } catch (e) {
+      setError(errorMessage(e));
+    }
   };
-  useEffect(() => { setItems(null); void load(); }, [unreadOnly]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    setItems(null);
+    void load();
+  }, [unreadOnly]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const changed = (n: number) => { setUnread(n); window.dispatchEvent(new Event(BELL_REFRESH_EVENT)); };
+  const changed = (n: number) => {
+    setUnread(n);
+    window.dispatchEvent(new Event(BELL_REFRESH_EVENT));
+  };
   const markRead = async (ids: number[]) => {
     const r = await workspace.markRead(ids);
     setItems((l) => l?.map((x) => (ids.includes(x.id) ? { ...x, read: true } : x)) ?? null);
@@ -38,36 +46,81 @@ export function NotificationsPage() {
       <div className="page-head">
         <div>
           <PageHeading>Уведомления</PageHeading>
-          <p className="sub">Возвраты и приёмка отчётов, решения о переносе сроков, новые поручения, приближающиеся и пропущенные сроки. Непрочитанных: <span data-testid="unread-total">{unread}</span>.</p>
+          <p className="sub">
+            Возвраты и приёмка отчётов, решения о переносе сроков, новые поручения, приближающиеся и пропущенные сроки.
+            Непрочитанных: <span data-testid="unread-total">{unread}</span>.
+          </p>
         </div>
         <div className="page-actions">
           {unread > 0 && (
-            <button type="button" className="btn" onClick={async () => { const r = await workspace.markAllRead(); setItems((l) => l?.map((x) => ({ ...x, read: true })) ?? null); changed(r.unread); }} data-testid="mark-all-read">
+            <button
+              type="button"
+              className="btn"
+              onClick={async () => {
+                const r = await workspace.markAllRead();
+                setItems((l) => l?.map((x) => ({ ...x, read: true })) ?? null);
+                changed(r.unread);
+              }}
+              data-testid="mark-all-read"
+            >
               Отметить все прочитанными
             </button>
           )}
         </div>
       </div>
       <label className="check">
-        <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} data-testid="unread-only" /> Только непрочитанные
+        <input
+          type="checkbox"
+          checked={unreadOnly}
+          onChange={(e) => setUnreadOnly(e.target.checked)}
+          data-testid="unread-only"
+        />{' '}
+        Только непрочитанные
       </label>
       {error && <Alert>{error}</Alert>}
-      {!items ? (!error && <Loading />) : items.length === 0 ? <p className="empty">Уведомлений нет.</p> : (
+      {!items ? (
+        !error && <Loading />
+      ) : items.length === 0 ? (
+        <p className="empty">Уведомлений нет.</p>
+      ) : (
         <ul className="plain notice-list" data-testid="notification-list">
           {items.map((n) => (
-            <li key={n.id} className={n.read ? 'notice' : 'notice notice-unread'} data-testid="notification" data-kind={n.kind} data-read={n.read}>
+            <li
+              key={n.id}
+              className={n.read ? 'notice' : 'notice notice-unread'}
+              data-testid="notification"
+              data-kind={n.kind}
+              data-read={n.read}
+            >
               <div className="notice-meta small muted">
-                <span className={`notice-kind kind-${n.kind}`}>{NOTIFICATION_KIND_LABELS[n.kind]}</span> · {formatDateTimeRu(n.createdAt)}
+                <span className={`notice-kind kind-${n.kind}`}>{NOTIFICATION_KIND_LABELS[n.kind]}</span> ·{' '}
+                {formatDateTimeRu(n.createdAt)}
                 {!n.read && <span className="badge badge-info">новое</span>}
               </div>
-              <Link to={notificationLink(n)} className="notice-title" onClick={() => { if (!n.read) void markRead([n.id]); }}>{n.title}</Link>
+              <Link
+                to={notificationLink(n)}
+                className="notice-title"
+                onClick={() => {
+                  if (!n.read) void markRead([n.id]);
+                }}
+              >
+                {n.title}
+              </Link>
               <div className="notice-body">{n.body}</div>
-              {!n.read && <button type="button" className="btn-link small" onClick={() => void markRead([n.id])}>Отметить прочитанным</button>}
+              {!n.read && (
+                <button type="button" className="btn-link small" onClick={() => void markRead([n.id])}>
+                  Отметить прочитанным
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {more && items && <button type="button" className="btn load-more" onClick={() => void load(items[items.length - 1].id)}>Показать ещё</button>}
+      {more && items && (
+        <button type="button" className="btn load-more" onClick={() => void load(items[items.length - 1].id)}>
+          Показать ещё
+        </button>
+      )}
     </section>
   );
 }

@@ -4,7 +4,14 @@ import { Link, useParams } from 'react-router';
 import { api, type CalendarItem } from '../api';
 import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
-import { CONTROL_KIND_LABELS, CONTROL_SOURCE_LABELS, countRu, formatDateShort, formatMonthRu, formatPeriodRu } from '../format';
+import {
+  CONTROL_KIND_LABELS,
+  CONTROL_SOURCE_LABELS,
+  countRu,
+  formatDateShort,
+  formatMonthRu,
+  formatPeriodRu,
+} from '../format';
 import { useApiQuery } from '../hooks';
 import { useDebounced } from '../interpret';
 import { NotFoundPage } from './NotFoundPage';
@@ -71,13 +78,30 @@ export function PlanCalendarPage() {
       <div className="toolbar" role="toolbar" aria-label="Период календаря">
         <div className="toolbar-group">
           <label htmlFor="cal-from">с</label>
-          <input id="cal-from" type="date" value={from} onChange={(e) => setRange({ from: e.target.value, to })} data-testid="calendar-from" />
+          <input
+            id="cal-from"
+            type="date"
+            value={from}
+            onChange={(e) => setRange({ from: e.target.value, to })}
+            data-testid="calendar-from"
+          />
           <label htmlFor="cal-to">по</label>
-          <input id="cal-to" type="date" value={to} onChange={(e) => setRange({ from, to: e.target.value })} data-testid="calendar-to" />
+          <input
+            id="cal-to"
+            type="date"
+            value={to}
+            onChange={(e) => setRange({ from, to: e.target.value })}
+            data-testid="calendar-to"
+          />
           <label className="sr-only" htmlFor="cal-kind">
             Вид даты
           </label>
-          <select id="cal-kind" value={kind} onChange={(e) => setKind(e.target.value as '' | 'due' | 'report')} data-testid="calendar-kind">
+          <select
+            id="cal-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as '' | 'due' | 'report')}
+            data-testid="calendar-kind"
+          >
             <option value="">Исполнение и отчёты</option>
             <option value="due">Только исполнение</option>
             <option value="report">Только отчёты</option>
@@ -105,7 +129,12 @@ export function PlanCalendarPage() {
           </p>
           <div className="calendar" data-testid="plan-calendar">
             {months.map((m) => (
-              <section key={m.key} className="cal-month" aria-labelledby={`cal-${m.key}`} data-testid={`calendar-month-${m.key}`}>
+              <section
+                key={m.key}
+                className="cal-month"
+                aria-labelledby={`cal-${m.key}`}
+                data-testid={`calendar-month-${m.key}`}
+              >
                 <h2 id={`cal-${m.key}`} className="cal-month-title">
                   {m.label} <span className="muted small">({m.items.length})</span>
                 </h2>
@@ -131,14 +160,22 @@ export function PlanCalendarPage() {
                   </thead>
                   <tbody>
                     {m.items.map((it, i) => (
-                      <tr key={`${it.measure.id}-${it.kind}-${it.effective}-${i}`} className={it.effective < today ? 'row-past' : undefined} data-testid="calendar-item">
+                      <tr
+                        key={`${it.measure.id}-${it.kind}-${it.effective}-${i}`}
+                        className={it.effective < today ? 'row-past' : undefined}
+                        data-testid="calendar-item"
+                      >
                         <td className="col-date" data-label="Дата">
                           <strong>{formatDateShort(it.effective)}</strong>
-                          {it.nominal !== it.effective && <div className="small muted">перенесено с {formatDateShort(it.nominal)}</div>}
+                          {it.nominal !== it.effective && (
+                            <div className="small muted">перенесено с {formatDateShort(it.nominal)}</div>
+                          )}
                         </td>
                         <td className="col-kind" data-label="Вид">
                           <span className={`ckind ckind-${it.kind}`}>{CONTROL_KIND_LABELS[it.kind] ?? it.kind}</span>
-                          {it.source !== 'parsed' && <div className="small muted">{CONTROL_SOURCE_LABELS[it.source] ?? it.source}</div>}
+                          {it.source !== 'parsed' && (
+                            <div className="small muted">{CONTROL_SOURCE_LABELS[it.source] ?? it.source}</div>
+                          )}
                         </td>
                         <td className="col-num" data-label="№">
                           {it.measure.number}

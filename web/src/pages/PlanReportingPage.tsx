@@ -9,7 +9,13 @@ import { useParams } from 'react-router';
 import { api, errorMessage } from '../api';
 import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Field, Loading, PageHeading, useTitle } from '../components/ui';
-import { execution as execApi, FREQUENCY_LABELS, type PeriodInput, type PlanPeriod, type ReportingFrequency } from '../execution';
+import {
+  execution as execApi,
+  FREQUENCY_LABELS,
+  type PeriodInput,
+  type PlanPeriod,
+  type ReportingFrequency,
+} from '../execution';
 import { countRu, formatDateShort, formatPeriodRu } from '../format';
 import { useApiQuery } from '../hooks';
 import { NotFoundPage } from './NotFoundPage';
@@ -20,7 +26,15 @@ const FREQUENCIES = Object.keys(FREQUENCY_LABELS) as ReportingFrequency[];
 type Row = PeriodInput & { key: number; written: number };
 let rowKey = 0;
 const toRows = (items: PlanPeriod[]): Row[] =>
-  items.map((p) => ({ key: ++rowKey, id: p.id, label: p.label, startsOn: p.startsOn, endsOn: p.endsOn, reportDue: p.reportDue, written: p.written }));
+  items.map((p) => ({
+    key: ++rowKey,
+    id: p.id,
+    label: p.label,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    reportDue: p.reportDue,
+    written: p.written,
+  }));
 
 export function PlanReportingPage() {
   const { planId } = useParams();
@@ -43,19 +57,26 @@ export function PlanReportingPage() {
   const current = p.reportingFrequency ?? 'quarter';
   const freq = frequency ?? current;
   const day = reportDay ?? String(p.reportDay ?? 10);
-  const editing = freq === 'custom' ? rows ?? toRows(periods.data?.items ?? []) : null;
+  const editing = freq === 'custom' ? (rows ?? toRows(periods.data?.items ?? [])) : null;
 
   const reload = async () => {
     await Promise.all([plan.reload(), periods.reload()]);
-    setFrequency(null); setReportDay(null); setRows(null);
+    setFrequency(null);
+    setReportDay(null);
+    setRows(null);
   };
 
   const applyFrequency = async (e: FormEvent) => {
     e.preventDefault();
     if (freq === 'custom') return;
     const n = Number(day);
-    if (!Number.isInteger(n) || n < 1 || n > 28) { setError('День срока отчёта — число от 1 до 28.'); return; }
-    setBusy(true); setError(null); setNotice(null);
+    if (!Number.isInteger(n) || n < 1 || n > 28) {
+      setError('День срока отчёта — число от 1 до 28.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setNotice(null);
     try {
       await api.updatePlan(id, { reportingFrequency: freq, reportDay: n });
       await reload();
@@ -69,9 +90,20 @@ export function PlanReportingPage() {
 
   const savePeriods = async () => {
     if (!editing) return;
-    setBusy(true); setError(null); setNotice(null);
+    setBusy(true);
+    setError(null);
+    setNotice(null);
     try {
-      const r = await execApi.setPeriods(id, editing.map(({ id: pid, label, startsOn, endsOn, reportDue }) => ({ ...(pid ? { id: pid } : {}), label, startsOn, endsOn, reportDue })));
+      const r = await execApi.setPeriods(
+        id,
+        editing.map(({ id: pid, label, startsOn, endsOn, reportDue }) => ({
+          ...(pid ? { id: pid } : {}),
+          label,
+          startsOn,
+          endsOn,
+          reportDue,
+        })),
+      );
       await reload();
       setNotice(`Сохранено периодов: ${r.items.length}.`);
     } catch (err) {
@@ -81,10 +113,21 @@ export function PlanReportingPage() {
     }
   };
 
-  const edit = (key: number, patch: Partial<Row>) => setRows((editing ?? []).map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const edit = (key: number, patch: Partial<Row>) =>
+    setRows((editing ?? []).map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const addRow = () => {
     const last = editing?.[editing.length - 1];
-    setRows([...(editing ?? []), { key: ++rowKey, label: '', startsOn: last ? '' : p.periodFrom?.slice(0, 10) ?? '', endsOn: '', reportDue: '', written: 0 }]);
+    setRows([
+      ...(editing ?? []),
+      {
+        key: ++rowKey,
+        label: '',
+        startsOn: last ? '' : (p.periodFrom?.slice(0, 10) ?? ''),
+        endsOn: '',
+        reportDue: '',
+        written: 0,
+      },
+    ]);
   };
 
   return (
@@ -93,34 +136,78 @@ export function PlanReportingPage() {
       <div className="page-head">
         <div>
           <PageHeading>Периоды отчётности</PageHeading>
-          <p className="sub">{p.title} · {formatPeriodRu(p.periodFrom, p.periodTo)}</p>
+          <p className="sub">
+            {p.title} · {formatPeriodRu(p.periodFrom, p.periodTo)}
+          </p>
         </div>
       </div>
       <PlanTabs planId={p.id} />
       {error && <Alert testId="reporting-error">{error}</Alert>}
-      {notice && <Alert kind="success" testId="reporting-notice">{notice}</Alert>}
+      {notice && (
+        <Alert kind="success" testId="reporting-notice">
+          {notice}
+        </Alert>
+      )}
 
       <form className="card reporting-settings" onSubmit={applyFrequency} data-testid="reporting-settings">
         <div className="field-row">
           <Field id="reporting-frequency" label="Исполнители отчитываются">
-            <select id="reporting-frequency" value={freq} disabled={!canEdit || busy} onChange={(e) => { setFrequency(e.target.value as ReportingFrequency); setError(null); }} data-testid="reporting-frequency">
-              {FREQUENCIES.map((f) => <option key={f} value={f}>{FREQUENCY_LABELS[f]}</option>)}
+            <select
+              id="reporting-frequency"
+              value={freq}
+              disabled={!canEdit || busy}
+              onChange={(e) => {
+                setFrequency(e.target.value as ReportingFrequency);
+                setError(null);
+              }}
+              data-testid="reporting-frequency"
+            >
+              {FREQUENCIES.map((f) => (
+                <option key={f} value={f}>
+                  {FREQUENCY_LABELS[f]}
+                </option>
+              ))}
             </select>
           </Field>
           {freq !== 'custom' && (
-            <Field id="reporting-day" label="Срок отчёта: число следующего месяца" hint="Если это нерабочий день — ближайший следующий рабочий (ст. 193 ГК РФ).">
-              <input id="reporting-day" type="number" min={1} max={28} value={day} disabled={!canEdit || busy} onChange={(e) => setReportDay(e.target.value)} data-testid="reporting-day" />
+            <Field
+              id="reporting-day"
+              label="Срок отчёта: число следующего месяца"
+              hint="Если это нерабочий день — ближайший следующий рабочий (ст. 193 ГК РФ)."
+            >
+              <input
+                id="reporting-day"
+                type="number"
+                min={1}
+                max={28}
+                value={day}
+                disabled={!canEdit || busy}
+                onChange={(e) => setReportDay(e.target.value)}
+                data-testid="reporting-day"
+              />
             </Field>
           )}
         </div>
         <p className="muted small">
-          Мероприятие, в сроке которого назван свой график отчётов («отчёт до 25 декабря», «до 5 числа месяца, следующего за отчётным кварталом»),
-          отчитывается по нему: отчёт ожидается за период, о котором он, и к своей дате.
+          Мероприятие, в сроке которого назван свой график отчётов («отчёт до 25 декабря», «до 5 числа месяца,
+          следующего за отчётным кварталом»), отчитывается по нему: отчёт ожидается за период, о котором он, и к своей
+          дате.
         </p>
         {canEdit && freq !== 'custom' && (freq !== current || Number(day) !== p.reportDay) && (
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="reporting-apply">Применить</button>
-            <button type="button" className="btn" onClick={() => { setFrequency(null); setReportDay(null); }}>Отмена</button>
+            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="reporting-apply">
+              Применить
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setFrequency(null);
+                setReportDay(null);
+              }}
+            >
+              Отмена
+            </button>
           </div>
         )}
       </form>
@@ -141,11 +228,19 @@ export function PlanReportingPage() {
           <tbody>
             {periods.data.items.map((r) => (
               <tr key={r.id} data-testid="period-row">
-                <td data-label="Период"><strong>{r.label}</strong></td>
+                <td data-label="Период">
+                  <strong>{r.label}</strong>
+                </td>
                 <td data-label="С">{formatDateShort(r.startsOn)}</td>
                 <td data-label="По">{formatDateShort(r.endsOn)}</td>
                 <td data-label="Срок отчёта">{formatDateShort(r.reportDue)}</td>
-                <td data-label="Отчёты">{r.reports ? `${countRu(r.reports, REPORT_WORDS)}, написано ${r.written}` : <span className="muted">—</span>}</td>
+                <td data-label="Отчёты">
+                  {r.reports ? (
+                    `${countRu(r.reports, REPORT_WORDS)}, написано ${r.written}`
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -162,23 +257,68 @@ export function PlanReportingPage() {
                 <th scope="col">С</th>
                 <th scope="col">По</th>
                 <th scope="col">Срок отчёта</th>
-                <th scope="col"><span className="sr-only">Действия</span></th>
+                <th scope="col">
+                  <span className="sr-only">Действия</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {editing.map((r, i) => (
                 <tr key={r.key} data-testid="period-edit-row">
                   <td data-label="Название">
-                    <input aria-label={`Название периода ${i + 1}`} value={r.label} disabled={!canEdit} placeholder="9 месяцев 2025 г." onChange={(e) => edit(r.key, { label: e.target.value })} data-testid="period-label" />
+                    <input
+                      aria-label={`Название периода ${i + 1}`}
+                      value={r.label}
+                      disabled={!canEdit}
+                      placeholder="9 месяцев 2025 г."
+                      onChange={(e) => edit(r.key, { label: e.target.value })}
+                      data-testid="period-label"
+                    />
                   </td>
-                  <td data-label="С"><input type="date" aria-label={`Начало периода ${i + 1}`} value={r.startsOn} disabled={!canEdit} onChange={(e) => edit(r.key, { startsOn: e.target.value })} data-testid="period-from" /></td>
-                  <td data-label="По"><input type="date" aria-label={`Окончание периода ${i + 1}`} value={r.endsOn} disabled={!canEdit} onChange={(e) => edit(r.key, { endsOn: e.target.value })} data-testid="period-to" /></td>
-                  <td data-label="Срок отчёта"><input type="date" aria-label={`Срок отчёта за период ${i + 1}`} value={r.reportDue} disabled={!canEdit} onChange={(e) => edit(r.key, { reportDue: e.target.value })} data-testid="period-due" /></td>
+                  <td data-label="С">
+                    <input
+                      type="date"
+                      aria-label={`Начало периода ${i + 1}`}
+                      value={r.startsOn}
+                      disabled={!canEdit}
+                      onChange={(e) => edit(r.key, { startsOn: e.target.value })}
+                      data-testid="period-from"
+                    />
+                  </td>
+                  <td data-label="По">
+                    <input
+                      type="date"
+                      aria-label={`Окончание периода ${i + 1}`}
+                      value={r.endsOn}
+                      disabled={!canEdit}
+                      onChange={(e) => edit(r.key, { endsOn: e.target.value })}
+                      data-testid="period-to"
+                    />
+                  </td>
+                  <td data-label="Срок отчёта">
+                    <input
+                      type="date"
+                      aria-label={`Срок отчёта за период ${i + 1}`}
+                      value={r.reportDue}
+                      disabled={!canEdit}
+                      onChange={(e) => edit(r.key, { reportDue: e.target.value })}
+                      data-testid="period-due"
+                    />
+                  </td>
                   <td>
                     {canEdit && (
-                      <button type="button" className="btn btn-sm btn-ghost btn-danger-text" disabled={r.written > 0}
-                        title={r.written > 0 ? 'По периоду уже есть отчёты: его можно переименовать или изменить даты, но не удалить' : undefined}
-                        onClick={() => setRows(editing.filter((x) => x.key !== r.key))} data-testid="period-remove">
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-ghost btn-danger-text"
+                        disabled={r.written > 0}
+                        title={
+                          r.written > 0
+                            ? 'По периоду уже есть отчёты: его можно переименовать или изменить даты, но не удалить'
+                            : undefined
+                        }
+                        onClick={() => setRows(editing.filter((x) => x.key !== r.key))}
+                        data-testid="period-remove"
+                      >
                         Убрать
                       </button>
                     )}
@@ -189,9 +329,30 @@ export function PlanReportingPage() {
           </table>
           {canEdit && (
             <div className="form-actions">
-              <button type="button" className="btn" onClick={addRow} data-testid="period-add">Добавить период</button>
-              <button type="button" className="btn btn-primary" disabled={busy || editing.length === 0} onClick={savePeriods} data-testid="periods-save">Сохранить периоды</button>
-              {current !== 'custom' && <button type="button" className="btn" onClick={() => { setFrequency(null); setRows(null); }}>Отмена</button>}
+              <button type="button" className="btn" onClick={addRow} data-testid="period-add">
+                Добавить период
+              </button>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy || editing.length === 0}
+                onClick={savePeriods}
+                data-testid="periods-save"
+              >
+                Сохранить периоды
+              </button>
+              {current !== 'custom' && (
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => {
+                    setFrequency(null);
+                    setRows(null);
+                  }}
+                >
+                  Отмена
+                </button>
+              )}
             </div>
           )}
         </div>

@@ -32,7 +32,8 @@ export function PlanUnclearPage() {
         <div>
           <PageHeading>Нераспознанные сроки</PageHeading>
           <p className="sub">
-            Система не смогла определить даты по тексту срока. Уточните текст или укажите даты вручную — тогда мероприятие появится в календаре и контроле сроков.
+            Система не смогла определить даты по тексту срока. Уточните текст или укажите даты вручную — тогда
+            мероприятие появится в календаре и контроле сроков.
           </p>
         </div>
       </div>
@@ -83,7 +84,13 @@ export function PlanUnclearPage() {
                     </td>
                     <td className="col-actions" data-label="">
                       {m?.abilities?.update ? (
-                        <button type="button" className="btn btn-sm" onClick={() => setEditing(m)} aria-label={`Указать срок: ${it.number}`} data-testid="unclear-edit">
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          onClick={() => setEditing(m)}
+                          aria-label={`Указать срок: ${it.number}`}
+                          data-testid="unclear-edit"
+                        >
                           Указать срок
                         </button>
                       ) : (

@@ -22,7 +22,12 @@ export function PlansPage() {
         <PageHeading>Планы и поручения</PageHeading>
         <div className="page-actions">
           <label className="check">
-            <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} data-testid="plans-include-archived" />
+            <input
+              type="checkbox"
+              checked={includeArchived}
+              onChange={(e) => setIncludeArchived(e.target.checked)}
+              data-testid="plans-include-archived"
+            />
             Показать архивные
           </label>
           {user.abilities.createPlans && (
@@ -31,7 +36,12 @@ export function PlansPage() {
             </Link>
           )}
           {user.abilities.createPlans && (
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="create-plan">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setCreating(true)}
+              data-testid="create-plan"
+            >
               Создать план
             </button>
           )}
@@ -42,25 +52,36 @@ export function PlansPage() {
       {plans.data && plans.data.items.length === 0 && (
         <div className="empty">
           {user.role === 'executor' ? 'Планов с мероприятиями вашей организации пока нет.' : 'Планов пока нет.'}
-          {user.abilities.createPlans && ' Создайте первый план кнопкой «Создать план» или загрузите документ через «Импорт документа».'}
+          {user.abilities.createPlans &&
+            ' Создайте первый план кнопкой «Создать план» или загрузите документ через «Импорт документа».'}
         </div>
       )}
       {plans.data && plans.data.items.length > 0 && (
         <table className="grid cards-on-phone" data-testid="plans-table">
           <thead>
             <tr>
-              <th scope="col" className="col-title">Наименование</th>
+              <th scope="col" className="col-title">
+                Наименование
+              </th>
               <th scope="col">Вид</th>
               <th scope="col">Ответственный</th>
               <th scope="col">Период</th>
               <th scope="col">Состояние</th>
-              <th scope="col" className="num">Мероприятий</th>
-              <th scope="col" className="col-breakdown">Исполнение</th>
+              <th scope="col" className="num">
+                Мероприятий
+              </th>
+              <th scope="col" className="col-breakdown">
+                Исполнение
+              </th>
             </tr>
           </thead>
           <tbody>
             {plans.data.items.map((p) => (
-              <tr key={p.id} data-testid={`plan-row-${p.id}`} className={p.status === 'archived' ? 'row-archived' : undefined}>
+              <tr
+                key={p.id}
+                data-testid={`plan-row-${p.id}`}
+                className={p.status === 'archived' ? 'row-archived' : undefined}
+              >
                 <td data-label="Наименование" className="col-title">
                   <Link to={`/plans/${p.id}`} className="title-link">
                     {p.title}
@@ -72,7 +93,9 @@ export function PlansPage() {
                 <td data-label="Ответственный" title={p.owner?.fullName}>
                   {p.owner ? p.owner.shortName || p.owner.fullName : '—'}
                 </td>
-                <td data-label="Период" className="nowrap-md">{formatPeriodRu(p.periodFrom, p.periodTo) || '—'}</td>
+                <td data-label="Период" className="nowrap-md">
+                  {formatPeriodRu(p.periodFrom, p.periodTo) || '—'}
+                </td>
                 <td data-label="Состояние">
                   <span className={`pill pill-${p.status}`}>{planStatusLabel(p.status)}</span>
                 </td>

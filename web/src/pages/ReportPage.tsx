@@ -17,12 +17,21 @@ export function ReportPage() {
   const id = Number(reportId);
   const report = useApiQuery(['report', id], () => execution.report(id));
   const measureId = report.data?.measureId;
-  const measure = useApiQuery(['measure', measureId ?? null], () => (measureId ? api.measure(measureId) : Promise.resolve(null)));
+  const measure = useApiQuery(['measure', measureId ?? null], () =>
+    measureId ? api.measure(measureId) : Promise.resolve(null),
+  );
   const r = report.data;
   const m = measure.data;
   useTitle(r ? `Отчёт за ${r.period.label}` : 'Отчёт');
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
-  if (!r) return report.error ? <section className="page"><Alert>{report.error}</Alert></section> : <Loading />;
+  if (!r)
+    return report.error ? (
+      <section className="page">
+        <Alert>{report.error}</Alert>
+      </section>
+    ) : (
+      <Loading />
+    );
   return (
     <section className="page page-report">
       <nav className="breadcrumbs" aria-label="Навигационная цепочка">
@@ -33,14 +42,32 @@ export function ReportPage() {
         <span aria-current="page">Отчёт за {r.period.label}</span>
       </nav>
       <div className="doc-kind">
-        {r.organisation.shortName}{r.role === 'co' ? ' (соисполнитель)' : ''} · {REPORT_STATE_LABELS[r.state]} · срок {formatDateShort(r.dueOn)}
+        {r.organisation.shortName}
+        {r.role === 'co' ? ' (соисполнитель)' : ''} · {REPORT_STATE_LABELS[r.state]} · срок {formatDateShort(r.dueOn)}
       </div>
       <PageHeading className="measure-title">
-        {m ? <Link to={`/measures/${m.id}`} data-testid="report-page-measure">№ {m.number} {m.title}</Link> : 'Отчёт'}
+        {m ? (
+          <Link to={`/measures/${m.id}`} data-testid="report-page-measure">
+            № {m.number} {m.title}
+          </Link>
+        ) : (
+          'Отчёт'
+        )}
       </PageHeading>
-      {m?.deadlineText && <p className="small"><span className="muted">Срок исполнения:</span> {m.deadlineText}</p>}
-      <ReportEditor id={id} onChanged={async () => { await report.reload(); }} />
-      <p className="small"><Link to={`/measures/${r.measureId}`}>Все отчёты, контрольные даты и история мероприятия →</Link></p>
+      {m?.deadlineText && (
+        <p className="small">
+          <span className="muted">Срок исполнения:</span> {m.deadlineText}
+        </p>
+      )}
+      <ReportEditor
+        id={id}
+        onChanged={async () => {
+          await report.reload();
+        }}
+      />
+      <p className="small">
+        <Link to={`/measures/${r.measureId}`}>Все отчёты, контрольные даты и история мероприятия →</Link>
+      </p>
     </section>
   );
 }

@@ -23,7 +23,9 @@ function generatePassword(): string {
 export function UsersPage() {
   useTitle('Пользователи');
   const me = useUser();
-  const list = useApiQuery(['users', me.abilities.manageUsers], () => (me.abilities.manageUsers ? api.users() : Promise.resolve({ items: [] as User[] })));
+  const list = useApiQuery(['users', me.abilities.manageUsers], () =>
+    me.abilities.manageUsers ? api.users() : Promise.resolve({ items: [] as User[] }),
+  );
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -33,7 +35,13 @@ export function UsersPage() {
     const q = normaliseName(query);
     const all = list.data?.items ?? [];
     if (!q) return all;
-    return all.filter((u) => normaliseName([u.fullName, u.login, u.email, u.organisation?.shortName, u.organisation?.fullName, roleLabel(u.role)].filter(Boolean).join(' ')).includes(q));
+    return all.filter((u) =>
+      normaliseName(
+        [u.fullName, u.login, u.email, u.organisation?.shortName, u.organisation?.fullName, roleLabel(u.role)]
+          .filter(Boolean)
+          .join(' '),
+      ).includes(q),
+    );
   }, [list.data, query]);
 
   if (!me.abilities.manageUsers) return <NotFoundPage message="Раздел доступен только администратору." />;
@@ -46,13 +54,28 @@ export function UsersPage() {
           <label htmlFor="user-search" className="sr-only">
             Поиск пользователя
           </label>
-          <input id="user-search" type="search" placeholder="ФИО, логин, организация" value={query} onChange={(e) => setQuery(e.target.value)} />
-          <button type="button" className="btn btn-primary" onClick={() => setDialog({ type: 'create' })} data-testid="create-user">
+          <input
+            id="user-search"
+            type="search"
+            placeholder="ФИО, логин, организация"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setDialog({ type: 'create' })}
+            data-testid="create-user"
+          >
             Добавить пользователя
           </button>
         </div>
       </div>
-      {notice && <Alert kind="success" testId="users-notice">{notice}</Alert>}
+      {notice && (
+        <Alert kind="success" testId="users-notice">
+          {notice}
+        </Alert>
+      )}
       {(list.error || actionError) && <Alert>{actionError ?? list.error}</Alert>}
       {!list.data && list.loading && <Loading />}
       {list.data && (
@@ -72,7 +95,11 @@ export function UsersPage() {
           </thead>
           <tbody>
             {items.map((u) => (
-              <tr key={u.id} data-testid={`user-row-${u.login}`} className={u.active === false ? 'row-archived' : undefined}>
+              <tr
+                key={u.id}
+                data-testid={`user-row-${u.login}`}
+                className={u.active === false ? 'row-archived' : undefined}
+              >
                 <td data-label="ФИО">
                   <strong>{u.fullName}</strong>
                   {u.id === me.id && <span className="muted small"> (вы)</span>}
@@ -86,12 +113,28 @@ export function UsersPage() {
                 </td>
                 <td data-label="Эл. почта">{u.email || <span className="muted">—</span>}</td>
                 <td data-label="Состояние">
-                  {u.active === false ? <span className="pill pill-archived">отключён</span> : u.active === true ? <span className="pill pill-active">активен</span> : <span className="muted">—</span>}
-                  {u.locked && <span className="pill pill-draft" title="Вход заблокирован после неудачных попыток">заблокирован</span>}
+                  {u.active === false ? (
+                    <span className="pill pill-archived">отключён</span>
+                  ) : u.active === true ? (
+                    <span className="pill pill-active">активен</span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                  {u.locked && (
+                    <span className="pill pill-draft" title="Вход заблокирован после неудачных попыток">
+                      заблокирован
+                    </span>
+                  )}
                 </td>
                 <td className="col-actions col-actions-wide" data-label="">
                   <div className="row-actions">
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', user: u })} aria-label={`Изменить: ${u.fullName}`} data-testid="user-edit">
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost"
+                      onClick={() => setDialog({ type: 'edit', user: u })}
+                      aria-label={`Изменить: ${u.fullName}`}
+                      data-testid="user-edit"
+                    >
                       Изменить
                     </button>
                     {u.locked && (
@@ -113,7 +156,13 @@ export function UsersPage() {
                         Разблокировать
                       </button>
                     )}
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'password', user: u })} aria-label={`Сбросить пароль: ${u.fullName}`} data-testid="user-reset-password">
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost"
+                      onClick={() => setDialog({ type: 'password', user: u })}
+                      aria-label={`Сбросить пароль: ${u.fullName}`}
+                      data-testid="user-reset-password"
+                    >
                       Сбросить пароль
                     </button>
                   </div>
@@ -154,7 +203,17 @@ export function UsersPage() {
   );
 }
 
-function UserDialog({ user, isSelf, onClose, onSaved }: { user?: User; isSelf: boolean; onClose(): void; onSaved(u: User, created: boolean): void }) {
+function UserDialog({
+  user,
+  isSelf,
+  onClose,
+  onSaved,
+}: {
+  user?: User;
+  isSelf: boolean;
+  onClose(): void;
+  onSaved(u: User, created: boolean): void;
+}) {
   const [login, setLogin] = useState(user?.login ?? '');
   const [fullName, setFullName] = useState(user?.fullName ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
@@ -188,28 +247,71 @@ function UserDialog({ user, isSelf, onClose, onSaved }: { user?: User; isSelf: b
       }
       void save.submit({ patch });
     } else {
-      const input: UserInput = { login: login.trim(), fullName: fullName.trim(), role, organisationId: orgId!, password };
+      const input: UserInput = {
+        login: login.trim(),
+        fullName: fullName.trim(),
+        role,
+        organisationId: orgId!,
+        password,
+      };
       if (email.trim()) input.email = email.trim();
       void save.submit({ input });
     }
   };
 
   return (
-    <FormDialog title={user ? `Пользователь ${user.login}` : 'Новый пользователь'} onClose={onClose} onSubmit={submit} error={save.error} errorTestId="user-form-error" formTestId="user-form" testId="user-dialog">
+    <FormDialog
+      title={user ? `Пользователь ${user.login}` : 'Новый пользователь'}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      errorTestId="user-form-error"
+      formTestId="user-form"
+      testId="user-dialog"
+    >
       {!user && (
         <Field id="user-login" label="Логин" error={errors.login} required>
-          <input id="user-login" data-testid="user-field-login" autoComplete="off" autoCapitalize="none" spellCheck={false} value={login} onChange={(e) => setLogin(e.target.value)} aria-describedby={describedBy('user-login', errors.login)} />
+          <input
+            id="user-login"
+            data-testid="user-field-login"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            aria-describedby={describedBy('user-login', errors.login)}
+          />
         </Field>
       )}
       <Field id="user-fullName" label="ФИО" error={errors.fullName} required>
-        <input id="user-fullName" data-testid="user-field-fullName" value={fullName} onChange={(e) => setFullName(e.target.value)} aria-describedby={describedBy('user-fullName', errors.fullName)} placeholder="Иванова Мария Петровна" />
+        <input
+          id="user-fullName"
+          data-testid="user-field-fullName"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          aria-describedby={describedBy('user-fullName', errors.fullName)}
+          placeholder="Иванова Мария Петровна"
+        />
       </Field>
       <Field id="user-email" label="Эл. почта" error={errors.email}>
-        <input id="user-email" type="email" data-testid="user-field-email" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={describedBy('user-email', errors.email)} />
+        <input
+          id="user-email"
+          type="email"
+          data-testid="user-field-email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-describedby={describedBy('user-email', errors.email)}
+        />
       </Field>
       <div className="field-row">
         <Field id="user-role" label="Роль" error={errors.role} className="narrow-md">
-          <select id="user-role" data-testid="user-field-role" value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={isSelf}>
+          <select
+            id="user-role"
+            data-testid="user-field-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            disabled={isSelf}
+          >
             {(Object.entries(ROLE_LABELS) as [Role, string][]).map(([k, l]) => (
               <option key={k} value={k}>
                 {l}
@@ -218,13 +320,29 @@ function UserDialog({ user, isSelf, onClose, onSaved }: { user?: User; isSelf: b
           </select>
         </Field>
         <Field id="user-org" label="Организация" error={errors.organisationId} required className="grow">
-          <OrgPicker id="user-org" testId="user-field-organisation" value={orgId} onChange={setOrgId} describedBy={describedBy('user-org', errors.organisationId)} invalid={Boolean(errors.organisationId)} fallbackText={user?.organisation?.shortName || user?.organisation?.fullName} />
+          <OrgPicker
+            id="user-org"
+            testId="user-field-organisation"
+            value={orgId}
+            onChange={setOrgId}
+            describedBy={describedBy('user-org', errors.organisationId)}
+            invalid={Boolean(errors.organisationId)}
+            fallbackText={user?.organisation?.shortName || user?.organisation?.fullName}
+          />
         </Field>
       </div>
       {!user && (
         <Field id="user-password" label="Пароль" error={errors.password} required>
           <div className="input-with-button">
-            <input id="user-password" data-testid="user-field-password" type="text" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={describedBy('user-password', errors.password)} />
+            <input
+              id="user-password"
+              data-testid="user-field-password"
+              type="text"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-describedby={describedBy('user-password', errors.password)}
+            />
             <button type="button" className="btn" onClick={() => setPassword(generatePassword())}>
               Сгенерировать
             </button>
@@ -233,11 +351,22 @@ function UserDialog({ user, isSelf, onClose, onSaved }: { user?: User; isSelf: b
       )}
       {user && (
         <label className="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} disabled={isSelf} data-testid="user-field-active" />
+          <input
+            type="checkbox"
+            checked={active}
+            onChange={(e) => setActive(e.target.checked)}
+            disabled={isSelf}
+            data-testid="user-field-active"
+          />
           Учётная запись активна (может входить в систему)
         </label>
       )}
-      <FormActions submitLabel={user ? 'Сохранить' : 'Создать'} busy={save.busy} submitTestId="user-submit" onCancel={onClose} />
+      <FormActions
+        submitLabel={user ? 'Сохранить' : 'Создать'}
+        busy={save.busy}
+        submitTestId="user-submit"
+        onCancel={onClose}
+      />
     </FormDialog>
   );
 }
@@ -254,16 +383,41 @@ function PasswordResetDialog({ user, onClose, onDone }: { user: User; onClose():
   };
   const fieldError = save.fieldErrors.password;
   return (
-    <FormDialog title={`Новый пароль: ${user.fullName}`} onClose={onClose} onSubmit={submit} error={save.error} testId="reset-password-dialog">
-      <Field id="reset-password" label="Новый пароль" error={fieldError} required hint="Сообщите его пользователю; он сможет сменить пароль сам.">
+    <FormDialog
+      title={`Новый пароль: ${user.fullName}`}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      testId="reset-password-dialog"
+    >
+      <Field
+        id="reset-password"
+        label="Новый пароль"
+        error={fieldError}
+        required
+        hint="Сообщите его пользователю; он сможет сменить пароль сам."
+      >
         <div className="input-with-button">
-          <input id="reset-password" data-testid="reset-password-input" type="text" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={describedBy('reset-password', fieldError)} />
+          <input
+            id="reset-password"
+            data-testid="reset-password-input"
+            type="text"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby={describedBy('reset-password', fieldError)}
+          />
           <button type="button" className="btn" onClick={() => setPassword(generatePassword())}>
             Сгенерировать
           </button>
         </div>
       </Field>
-      <FormActions submitLabel="Сменить пароль" busy={save.busy} submitTestId="reset-password-submit" onCancel={onClose} />
+      <FormActions
+        submitLabel="Сменить пароль"
+        busy={save.busy}
+        submitTestId="reset-password-submit"
+        onCancel={onClose}
+      />
     </FormDialog>
   );
 }

@@ -38,29 +38,51 @@ const YEAR_ONLY = /((?:в|во)\s+(?:19|20)\d{2}\s*(?:г\.|году))/giu;
 const PHRASES: RegExp[] = [
   new RegExp(String.raw`(?:в\s+срок\s+)?((?:до|не\s+позднее|не\s+позже)\s+${POINT})`, 'giu'),
   new RegExp(String.raw`(?:в\s+срок\s+)?(в\s+течение\s+${SPAN})`, 'giu'),
-  new RegExp(String.raw`(?:в\s+срок\s+)?((?:не\s+позднее|не\s+позже|не\s+более)\s+${COUNT}\s+(?:(?:рабочих|календарных)\s+)?(?:дн[а-я]*|недел[а-я]*|месяц[а-я]*))`, 'giu'),
+  new RegExp(
+    String.raw`(?:в\s+срок\s+)?((?:не\s+позднее|не\s+позже|не\s+более)\s+${COUNT}\s+(?:(?:рабочих|календарных)\s+)?(?:дн[а-я]*|недел[а-я]*|месяц[а-я]*))`,
+    'giu',
+  ),
   new RegExp(String.raw`(к\s+(?:следующему|очередному|ближайшему|последующему|плановому)\s+заседанию)`, 'giu'),
   new RegExp(String.raw`(на\s+(?:следующем|очередном|ближайшем|последующем|плановом)\s+заседании)`, 'giu'),
   new RegExp(String.raw`(к\s+(?:${DAY_MONTH}|${NUM_DATE}|${END_OF}))`, 'giu'),
-  new RegExp(String.raw`(в\s+(?:месячный|двухнедельный|недельный|двухмесячный|тр[её]хмесячный|\d{1,2}-дневный|десятидневный|пятидневный)\s+срок)`, 'giu'),
-  new RegExp(String.raw`((?:в\s+период\s+)?с\s+(?:\d{1,2}\s+${MONTH}|${NUM_DATE}|\d{1,2})${YEAR}?\s+по\s+${POINT})`, 'giu'),
+  new RegExp(
+    String.raw`(в\s+(?:месячный|двухнедельный|недельный|двухмесячный|тр[её]хмесячный|\d{1,2}-дневный|десятидневный|пятидневный)\s+срок)`,
+    'giu',
+  ),
+  new RegExp(
+    String.raw`((?:в\s+период\s+)?с\s+(?:\d{1,2}\s+${MONTH}|${NUM_DATE}|\d{1,2})${YEAR}?\s+по\s+${POINT})`,
+    'giu',
+  ),
   new RegExp(String.raw`((?:в|во)\s+(?:${QUARTER_PREP}|${MONTH_PREP}))`, 'giu'),
   YEAR_ONLY,
-  new RegExp(String.raw`((?:ежемесячно|ежеквартально|ежегодно|еженедельно|ежедневно|постоянно|на\s+постоянной\s+основе|по\s+мере\s+необходимости|незамедлительно|в\s+оперативном\s+порядке|в\s+установленные\s+сроки|в\s+установленный\s+срок|(?:не\s+реже|не\s+менее)\s+\S+\s+раз[а]?\s+в\s+(?:год|квартал|месяц|полугодие|неделю)))`, 'giu'),
+  new RegExp(
+    String.raw`((?:ежемесячно|ежеквартально|ежегодно|еженедельно|ежедневно|постоянно|на\s+постоянной\s+основе|по\s+мере\s+необходимости|незамедлительно|в\s+оперативном\s+порядке|в\s+установленные\s+сроки|в\s+установленный\s+срок|(?:не\s+реже|не\s+менее)\s+\S+\s+раз[а]?\s+в\s+(?:год|квартал|месяц|полугодие|неделю)))`,
+    'giu',
+  ),
 ];
 
 /** The anchor a relative term counts from («со дня подписания протокола»), up to a verb or punctuation. */
-const ANCHOR = /^\s+((?:со|с|после|от)\s+(?:дня|даты|момента|получения|подписания|проведения|утверждения|поступления|окончания|завершения)[^,;.:()]*)/u;
+const ANCHOR =
+  /^\s+((?:со|с|после|от)\s+(?:дня|даты|момента|получения|подписания|проведения|утверждения|поступления|окончания|завершения)[^,;.:()]*)/u;
 
 function nextToVerb(text: string, start: number, end: number): boolean {
   const before = /([\p{L}-]+)[\s,]*$/u.exec(text.slice(0, start))?.[1] ?? '';
   const after = /^[\s,]*([\p{L}-]+)/u.exec(text.slice(end))?.[1] ?? '';
   // …or it ends the sentence: «… открытия факультетов в 2025 году.»
-  const timed = (w: string, following: string) => isInfinitive(w) && !/^\s*(?:к\s+сведению|во\s+внимание)/iu.test(following);
-  return timed(before, text.slice(start)) || timed(after, text.slice(end).replace(/^[\s,]*[\p{L}-]+/u, '')) || /^\s*(?:[.;]|$)/.test(text.slice(end));
+  const timed = (w: string, following: string) =>
+    isInfinitive(w) && !/^\s*(?:к\s+сведению|во\s+внимание)/iu.test(following);
+  return (
+    timed(before, text.slice(start)) ||
+    timed(after, text.slice(end).replace(/^[\s,]*[\p{L}-]+/u, '')) ||
+    /^\s*(?:[.;]|$)/.test(text.slice(end))
+  );
 }
 
-interface Found { start: number; end: number; text: string }
+interface Found {
+  start: number;
+  end: number;
+  text: string;
+}
 
 function cutAtInfinitive(s: string): string {
   const words = s.split(/\s+/);
@@ -70,7 +92,10 @@ function cutAtInfinitive(s: string): string {
 
 /** Words that may follow «к следующему заседанию»: whose meeting («Совета», «Координационного совета»). */
 function meetingTail(rest: string): string {
-  const m = /^\s+((?:[А-ЯЁа-яё]+(?:ого|его|ой|ей)\s+)?(?:[Сс]овета|[Кк]омиссии|[Рр]абочей\s+группы|[Гг]руппы|[Шш]таба|[Кк]оллегии|[Пп]резидиума)(?:\s+[А-ЯЁ][а-яё]*)?)/u.exec(rest);
+  const m =
+    /^\s+((?:[А-ЯЁа-яё]+(?:ого|его|ой|ей)\s+)?(?:[Сс]овета|[Кк]омиссии|[Рр]абочей\s+группы|[Гг]руппы|[Шш]таба|[Кк]оллегии|[Пп]резидиума)(?:\s+[А-ЯЁ][а-яё]*)?)/u.exec(
+      rest,
+    );
   return m ? ' ' + m[1] : '';
 }
 
@@ -89,7 +114,8 @@ export function findDeadlineInText(text: string): string {
       // Whole words only (JavaScript's \b does not know Cyrillic).
       const before = text[m.index - 1];
       const after = text[m.index + m[0].length];
-      if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after) && !/\.$/.test(m[0]))) continue;
+      if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after) && !/\.$/.test(m[0])))
+        continue;
       const start = m.index + m[0].length - m[1].length;
       if (re === YEAR_ONLY && !nextToVerb(text, m.index, m.index + m[0].length)) continue;
       let end = m.index + m[0].length;
@@ -128,7 +154,10 @@ export function findDeadlineInText(text: string): string {
 
 /** Drops a sentence's final full stop and stray punctuation, keeping «г.» and initials. */
 export function tidyTerm(s: string): string {
-  let t = s.replace(/\s+/g, ' ').trim().replace(/^[\s:–—-]+/, '');
+  let t = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s:–—-]+/, '');
   for (let prev = ''; prev !== t;) {
     prev = t;
     t = t.replace(/[\s,;:–—-]+$/, '');
@@ -160,7 +189,13 @@ export interface LabelledTerms {
  * @example readLabelledTerms('Срок: до 1 июня 2024 г. Ответственный: Минтруд.') // { deadline: 'до 1 июня 2024 г.', executors: 'Минтруд', rest: '' }
  */
 export function readLabelledTerms(text: string): LabelledTerms {
-  const labels: Array<{ at: number; bodyStart: number; kind: 'deadline' | 'executors'; bracket: boolean; apart: boolean }> = [];
+  const labels: Array<{
+    at: number;
+    bodyStart: number;
+    kind: 'deadline' | 'executors';
+    bracket: boolean;
+    apart: boolean;
+  }> = [];
   LABEL_AT.lastIndex = 0;
   for (let m = LABEL_AT.exec(text); m; m = LABEL_AT.exec(text)) {
     const before = text.slice(0, m.index);
@@ -196,7 +231,10 @@ export function readLabelledTerms(text: string): LabelledTerms {
   });
   let rest = text;
   for (const [a, b] of cuts.sort((x, y) => y[0] - x[0])) rest = rest.slice(0, a) + ' ' + rest.slice(b);
-  rest = rest.replace(/\s+/g, ' ').replace(/\s+([.,;)])/g, '$1').trim();
+  rest = rest
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;)])/g, '$1')
+    .trim();
   return { deadline, executors, rest };
 }
 

@@ -12,14 +12,18 @@ import { importDocument } from '../read-document.js';
 
 const dir = fileURLToPath(new URL('../../../../test/fixtures/protocol/', import.meta.url));
 const importDir = fileURLToPath(new URL('../../../../test/fixtures/import/', import.meta.url));
-const fixtures = readdirSync(dir).filter((f) => /\.(txt|docx)$/.test(f)).sort();
-const expectedOf = (name: string) => JSON.parse(readFileSync(dir + name.replace(/\.(txt|docx)$/, '.expected.json'), 'utf8'));
+const fixtures = readdirSync(dir)
+  .filter((f) => /\.(txt|docx)$/.test(f))
+  .sort();
+const expectedOf = (name: string) =>
+  JSON.parse(readFileSync(dir + name.replace(/\.(txt|docx)$/, '.expected.json'), 'utf8'));
 const text = (s: string) => new TextEncoder().encode(s);
 
 describe('protocol fixtures in the genre', () => {
   it('covers the layouts a protocol arrives in', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(8);
-    for (const part of ['.tabs', '.cell-per-line', '.pipes', '.plain', 'cp1251']) expect(fixtures.some((f) => f.includes(part))).toBe(true);
+    for (const part of ['.tabs', '.cell-per-line', '.pipes', '.plain', 'cp1251'])
+      expect(fixtures.some((f) => f.includes(part))).toBe(true);
     expect(fixtures.filter((f) => f.endsWith('.docx')).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -42,7 +46,11 @@ describe('protocol fixtures in the genre', () => {
     expect(doc.meeting).toMatchObject({ number: '7', date: '2025-03-20' });
     expect(doc.sections.map((s) => s.number)).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(doc.items).toHaveLength(60);
-    expect(doc.items[59]).toMatchObject({ number: '6.10', section: '6', deadlineText: 'к следующему заседанию Совета' });
+    expect(doc.items[59]).toMatchObject({
+      number: '6.10',
+      section: '6',
+      deadlineText: 'к следующему заседанию Совета',
+    });
     expect(doc.items.every((i) => i.executors.length === 1 && i.executorsText.endsWith('(Петрову А.А.)'))).toBe(true);
   });
 });
@@ -50,7 +58,15 @@ describe('protocol fixtures in the genre', () => {
 describe('what a protocol reading must get right', () => {
   it('takes a decision numbered afresh under each question apart by its question', async () => {
     const doc = await importDocument(readFileSync(dir + 'nok-public-council.cell-per-line.cp1251.txt'), 'p.txt');
-    expect(doc.items.map((i) => `${i.section}/${i.number}`)).toEqual(['I/1', 'I/2', 'I/3', 'I/4', 'II/1', 'II/2', 'III/1']);
+    expect(doc.items.map((i) => `${i.section}/${i.number}`)).toEqual([
+      'I/1',
+      'I/2',
+      'I/3',
+      'I/4',
+      'II/1',
+      'II/2',
+      'III/1',
+    ]);
     // Listed in the agenda and again as a heading: one section each, Roman as printed.
     expect(doc.sections.map((s) => s.number)).toEqual(['I', 'II', 'III']);
   });
@@ -61,7 +77,10 @@ describe('what a protocol reading must get right', () => {
     expect(titles).not.toMatch(/Срок|Ответственные|ГОЛОСОВАЛИ/);
     const item = doc.items.find((i) => i.number === '2.3')!;
     // The «Ответственные» line wins over the addressee in the sentence.
-    expect(item.executors).toEqual(['АНО «Ресурсный центр поддержки НКО»', 'Министерство экономического развития Верхнеречинской области']);
+    expect(item.executors).toEqual([
+      'АНО «Ресурсный центр поддержки НКО»',
+      'Министерство экономического развития Верхнеречинской области',
+    ]);
     expect(item.deadlineText).toBe('II квартал 2024 г.');
   });
 
@@ -87,7 +106,8 @@ describe('what a protocol reading must get right', () => {
   });
 
   it('refuses a protocol with neither questions nor decisions, in Russian', async () => {
-    const empty = 'ПРОТОКОЛ\nзаседания Общественного совета\nот 15.03.2024 № 1\nПрисутствовали:\nИванов И.И. – председатель\n';
+    const empty =
+      'ПРОТОКОЛ\nзаседания Общественного совета\nот 15.03.2024 № 1\nПрисутствовали:\nИванов И.И. – председатель\n';
     const err = await importDocument(text(empty), 'p.txt').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('import.protocol_unreadable');
@@ -95,9 +115,12 @@ describe('what a protocol reading must get right', () => {
     expect((err as DomainError).detail).toMatch(/no agenda questions and no decisions/);
   });
 
-  it('reads one unnumbered decision under a question as the question\'s own', async () => {
+  it("reads one unnumbered decision under a question as the question's own", async () => {
     const doc = await importDocument(readFileSync(dir + 'absentee-vote.pipes.txt'), 'p.txt');
-    expect(doc.items.find((i) => i.section === '2')).toMatchObject({ number: '2', title: expect.stringMatching(/^Включить в состав рабочей группы/) });
+    expect(doc.items.find((i) => i.section === '2')).toMatchObject({
+      number: '2',
+      title: expect.stringMatching(/^Включить в состав рабочей группы/),
+    });
     expect(doc.meeting).toMatchObject({ number: '5', date: '2024-10-28', format: 'absentee' });
   });
 });

@@ -29,11 +29,14 @@ export interface ProtocolHeader {
 }
 
 const NUMBER = /(?:^|[\s(])(?:№|N(?=\s?\d))\s*([0-9][0-9A-Za-zА-Яа-яЁё/\-–.]*)/u;
-const DATE_TEXT = /(?:[«"]?\d{1,2}[»"]?\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:\s*(?:г\.|года|год))?/iu;
+const DATE_TEXT =
+  /(?:[«"]?\d{1,2}[»"]?\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:\s*(?:г\.|года|год))?/iu;
 /** «(образован распоряжением … от 10.01.2020 № 3-р)»: a date and number that belong to an act, not to the protocol. */
-const ACT_WORDS = /(?:постановлени(?:ем|я)|распоряжени(?:ем|я)|приказ(?:ом|а)|указ(?:ом|а)|решени(?:ем|я)|(?:утвержд[её]н|образован|создан)(?:н[а-я]*|а|о|ы)?(?=\s))\s+[^№]*$/iu;
+const ACT_WORDS =
+  /(?:постановлени(?:ем|я)|распоряжени(?:ем|я)|приказ(?:ом|а)|указ(?:ом|а)|решени(?:ем|я)|(?:утвержд[её]н|образован|создан)(?:н[а-я]*|а|о|ы)?(?=\s))\s+[^№]*$/iu;
 const PLACE = /^(?:г\.\s?[А-ЯЁ]|город\s+[А-ЯЁ]|пгт\.?\s|с\.\s?[А-ЯЁ]|Место\s+(?:проведения|заседания)\s*[:–—-])/u;
-const META = /^(?:Место|Время|Дата|Форма|Начало|Окончание|Формат|Способ)\s+(?:проведения|заседания|голосования|подведения|начала|окончания)?/iu;
+const META =
+  /^(?:Место|Время|Дата|Форма|Начало|Окончание|Формат|Способ)\s+(?:проведения|заседания|голосования|подведения|начала|окончания)?/iu;
 
 const printedNumber = (s: string) => s.replace(/[.,;)]+$/, '');
 
@@ -51,16 +54,25 @@ export function councilName(text: string): string {
   let t = normalizeSpace(text)
     .replace(/^(?:ВЫПИСКА\s+ИЗ\s+ПРОТОКОЛА|Выписка\s+из\s+протокола|ПРОТОКОЛ|Протокол)(?![\p{L}])\s*/u, '')
     .replace(/^(?:№|N)\s*\S+\s*/u, '');
-  t = t.replace(/^(?:(?:очередного|внеочередного|заочного|выездного|расширенного|совместного|итогового|организационного|первого|постоянно\s+действующего)\s+)*(?:заседания|совещания|собрания|заочного\s+голосования)(?:\s+членов)?\s+/iu, '');
+  t = t.replace(
+    /^(?:(?:очередного|внеочередного|заочного|выездного|расширенного|совместного|итогового|организационного|первого|постоянно\s+действующего)\s+)*(?:заседания|совещания|собрания|заочного\s+голосования)(?:\s+членов)?\s+/iu,
+    '',
+  );
   t = t.replace(/^\((?:в\s+)?(?:заочной|очной|очно-заочной)\s+форме\)\s*/iu, '');
   // The date and number printed after the name are not part of it.
-  t = t.replace(new RegExp(`\\s*(?:от\\s+)?${DATE_TEXT.source}.*$`, 'iu'), '').replace(/\s*(?:№|N(?=\s?\d))\s*\S+\s*$/u, '').replace(/[\s,.;:]+$/, '');
+  t = t
+    .replace(new RegExp(`\\s*(?:от\\s+)?${DATE_TEXT.source}.*$`, 'iu'), '')
+    .replace(/\s*(?:№|N(?=\s?\d))\s*\S+\s*$/u, '')
+    .replace(/[\s,.;:]+$/, '');
   // «(заочное голосование)», «(в заочной форме)»: how, not who.
   t = t.replace(/\s*\([^()]*(?:заочн|очной|голосовани)[^()]*\)/iu, '').trim();
   // A name printed in capitals («КООРДИНАЦИОННОГО СОВЕТА …») is declined in lower case.
   // Short words that are not prepositions are abbreviations and stay («НКО», «СО»).
   if (/\p{Lu}{4}/u.test(t) && t === t.toUpperCase()) {
-    t = t.split(' ').map((w) => (w.length > 4 || /^(?:ПО|В|ВО|И|НА|ПРИ|ДЛЯ|С|К|О|ОБ|ИХ|ЗА|ДО|ОТ)$/.test(w) ? w.toLowerCase() : w)).join(' ');
+    t = t
+      .split(' ')
+      .map((w) => (w.length > 4 || /^(?:ПО|В|ВО|И|НА|ПРИ|ДЛЯ|С|К|О|ОБ|ИХ|ЗА|ДО|ОТ)$/.test(w) ? w.toLowerCase() : w))
+      .join(' ');
   }
   const words = t.split(' ');
   for (let i = 0; i < Math.min(words.length, 6); i++) {
@@ -88,10 +100,14 @@ export function readProtocolHeader(lines: string[], titleAt: number, end: number
   const oneLine = MEETING_WORD.test(lines[titleAt]) && (NUMBER.test(lines[titleAt]) || DATE_TEXT.test(lines[titleAt]));
   for (; !oneLine && k < end; k++) {
     const l = head[k];
-    if (PLACE.test(l) || META.test(l) || /^(?:от\s|«?\d|№|N\s?\d)/u.test(l) || (DATE_TEXT.test(l) && l.length < 60)) break;
+    if (PLACE.test(l) || META.test(l) || /^(?:от\s|«?\d|№|N\s?\d)/u.test(l) || (DATE_TEXT.test(l) && l.length < 60))
+      break;
     councilLines.push(l);
     // The name may end on the line that prints the date and number after it.
-    if (NUMBER.test(l) || DATE_TEXT.test(l)) { k++; break; }
+    if (NUMBER.test(l) || DATE_TEXT.test(l)) {
+      k++;
+      break;
+    }
   }
   const titleText = normalizeSpace(councilLines.join(' '));
 
@@ -129,16 +145,29 @@ export function readProtocolHeader(lines: string[], titleAt: number, end: number
   }
 
   // «г. Омск» on a line of its own, or beside the date («15 марта 2024 г.      г. Омск»).
-  const placeLine = head.slice(titleAt).find((l) => PLACE.test(l))
-    ?? head.slice(titleAt + 1).map((l) => (l.length < 90 ? /(?:^|\s)(г\.\s?[А-ЯЁ][\p{L}-]+)/u.exec(l)?.[1] : undefined)).find(Boolean);
+  const placeLine =
+    head.slice(titleAt).find((l) => PLACE.test(l)) ??
+    head
+      .slice(titleAt + 1)
+      .map((l) => (l.length < 90 ? /(?:^|\s)(г\.\s?[А-ЯЁ][\p{L}-]+)/u.exec(l)?.[1] : undefined))
+      .find(Boolean);
   // «г. Омск      № 3» / «г. Омск   15 марта 2024 г.»: the place without the number and date beside it.
   const place = placeLine
-    ? normalizeSpace(placeLine.replace(/^Место\s+(?:проведения|заседания)\s*[:–—-]\s*/iu, '').replace(/\s(?:№|N(?=\s?\d))\s*\S+/u, ' ').replace(new RegExp(`(?:от\\s+)?${DATE_TEXT.source}`, 'iu'), ' ')).replace(/[\s,]+$/, '') || null
+    ? normalizeSpace(
+        placeLine
+          .replace(/^Место\s+(?:проведения|заседания)\s*[:–—-]\s*/iu, '')
+          .replace(/\s(?:№|N(?=\s?\d))\s*\S+/u, ' ')
+          .replace(new RegExp(`(?:от\\s+)?${DATE_TEXT.source}`, 'iu'), ' '),
+      ).replace(/[\s,]+$/, '') || null
     : null;
   const all = head.join(' ');
-  const format = /заочн/iu.test(all) ? 'absentee'
-    : /видео-?конференц|(?:^|\s)ВКС(?![\p{L}])|в\s+режиме\s+видео|дистанционн|онлайн/iu.test(all) ? 'video'
-      : /(?:очной\s+форме|очное|Форма\s+проведения\s*[:–—-]\s*очн)/iu.test(all) ? 'in_person' : null;
+  const format = /заочн/iu.test(all)
+    ? 'absentee'
+    : /видео-?конференц|(?:^|\s)ВКС(?![\p{L}])|в\s+режиме\s+видео|дистанционн|онлайн/iu.test(all)
+      ? 'video'
+      : /(?:очной\s+форме|очное|Форма\s+проведения\s*[:–—-]\s*очн)/iu.test(all)
+        ? 'in_person'
+        : null;
 
   return { titleAt, title: titleText, council: councilName(titleText), number, date, place, format };
 }

@@ -12,7 +12,14 @@ import { classifyHeader, isHeaderRow, isColumnNumbersRow, mapColumns, type Colum
 import type { RawDocument, RawRow } from '../raw-document.js';
 import { hasContent, normalizeSpace } from '../text-utils.js';
 import { PERSON } from './russian-words.js';
-import { looksLikeQuestionTitle, matchAgenda, matchDecided, matchHeard, parseNumbered, parseQuestionMention } from './protocol-markers.js';
+import {
+  looksLikeQuestionTitle,
+  matchAgenda,
+  matchDecided,
+  matchHeard,
+  parseNumbered,
+  parseQuestionMention,
+} from './protocol-markers.js';
 
 export type ProtocolLine =
   /** `text` is whitespace-normalised; `cells` are a table row's filled cells (layout tables only). */
@@ -28,7 +35,11 @@ export function closeSpacedLetters(s: string): string {
 const clean = (s: string) => normalizeSpace(closeSpacedLetters(normalizeSpace(s)));
 
 function textLines(text: string): ProtocolLine[] {
-  return text.split('\n').map(clean).filter(Boolean).map((t) => ({ type: 'text' as const, text: t, cells: null }));
+  return text
+    .split('\n')
+    .map(clean)
+    .filter(Boolean)
+    .map((t) => ({ type: 'text' as const, text: t, cells: null }));
 }
 
 /**
@@ -42,15 +53,23 @@ function layoutRowLines(row: RawRow): ProtocolLine[] {
   if (!cells.length) return [];
   const flat = cells.map(clean);
   const persons = flat.filter((c) => PERSON.test(c));
-  const pair = flat.length >= 2 && flat.length <= 3 && cells.every((c) => !c.trim().includes('\n')) && persons.length === 1 && persons[0].length <= 50
-    && !flat.some((c) => STRUCTURE.test(c));
+  const pair =
+    flat.length >= 2 &&
+    flat.length <= 3 &&
+    cells.every((c) => !c.trim().includes('\n')) &&
+    persons.length === 1 &&
+    persons[0].length <= 50 &&
+    !flat.some((c) => STRUCTURE.test(c));
   if (pair) return [{ type: 'text', text: flat.join(' '), cells: flat }];
   const out: ProtocolLine[] = [];
   let prefix = '';
   for (const c of cells) {
     const lines = c.split('\n').map(clean).filter(Boolean);
     // A bare number cell («1.1.») opens the text of the next cell.
-    if (lines.length === 1 && /^(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]?$/.test(lines[0])) { prefix += lines[0] + ' '; continue; }
+    if (lines.length === 1 && /^(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]?$/.test(lines[0])) {
+      prefix += lines[0] + ' ';
+      continue;
+    }
     lines.forEach((l, i) => out.push({ type: 'text', text: i === 0 ? prefix + l : l, cells: null }));
     prefix = '';
   }
@@ -59,7 +78,8 @@ function layoutRowLines(row: RawRow): ProtocolLine[] {
 }
 
 /** Cells that open a part of the protocol are never half of a name-and-position pair. */
-const STRUCTURE = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|СЛУШАЛИ|ВЫСТУПИЛИ|ДОКЛАДЧИК|Докладчик|РЕШИЛИ|Решили|ПОВЕСТКА|Повестка|Присутствовали|Председательствовал|Приглашен)/u;
+const STRUCTURE =
+  /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|СЛУШАЛИ|ВЫСТУПИЛИ|ДОКЛАДЧИК|Докладчик|РЕШИЛИ|Решили|ПОВЕСТКА|Повестка|Присутствовали|Председательствовал|Приглашен)/u;
 
 /** Expands merged cells so that header and body columns line up. */
 function gridCells(row: RawRow): string[] {
@@ -89,7 +109,11 @@ function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
     while (start < grid.length && isColumnNumbersRow(grid[start])) start++;
     const cols = mapColumns([grid[h]], grid.slice(start));
     const has = (role: ColumnRole) => cols.some((c) => c.role === role);
-    if (has('title') && (has('executors') || has('deadline'))) { headerAt = h; bodyStart = start; columns = cols; }
+    if (has('title') && (has('executors') || has('deadline'))) {
+      headerAt = h;
+      bodyStart = start;
+      columns = cols;
+    }
   }
   if (headerAt < 0) return null;
   const col = (role: ColumnRole) => columns.filter((c) => c.role === role).map((c) => c.index);
@@ -108,19 +132,30 @@ function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
     const glued = cutGluedText(cells);
     cells = glued.cells;
     spill = [...glued.spill, ...spill];
-    if (spill.length) { handleRow(cells); lines.push(...out.splice(0), ...spill); continue; }
+    if (spill.length) {
+      handleRow(cells);
+      lines.push(...out.splice(0), ...spill);
+      continue;
+    }
     handleRow(cells);
   }
   return [...lines, ...out];
 
   function handleRow(cells: string[]): void {
-    const at = (i: number | undefined) => (i === undefined ? '' : cells[i] ?? '');
+    const at = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? ''));
     const filled = cells.filter((c) => hasContent(c));
     if (!filled.length) return;
     // One filled cell across the row: a question heading or a marker, read as text.
-    if (filled.length === 1 && !hasContent(at(title))) { lines.push(...out.splice(0), ...textLines(filled[0])); return; }
+    if (filled.length === 1 && !hasContent(at(title))) {
+      lines.push(...out.splice(0), ...textLines(filled[0]));
+      return;
+    }
     // A row that is not a decision (a signature set out with tabs): text again.
-    if (number !== undefined && hasContent(at(number)) && !/^(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]?$/.test(normalizeSpace(at(number)))) {
+    if (
+      number !== undefined &&
+      hasContent(at(number)) &&
+      !/^(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]?$/.test(normalizeSpace(at(number)))
+    ) {
       lines.push(...out.splice(0), ...layoutRowLines({ cells }));
       return;
     }
@@ -128,7 +163,9 @@ function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
     // A row broken across a page: its number cell is empty.
     if (number !== undefined && !hasContent(at(number)) && last?.type === 'row') {
       last.title = normalizeSpace(`${last.title} ${at(title)}`);
-      last.executorsText = normalizeSpace([last.executorsText, ...col('executors').map(at)].filter(hasContent).join(', '));
+      last.executorsText = normalizeSpace(
+        [last.executorsText, ...col('executors').map(at)].filter(hasContent).join(', '),
+      );
       last.deadlineText = normalizeSpace(`${last.deadlineText} ${col('deadline').map(at).join(' ')}`);
       return;
     }
@@ -136,7 +173,10 @@ function decisionsTable(rows: RawRow[]): ProtocolLine[] | null {
     let text = normalizeSpace(at(title));
     if (!num) {
       const m = /^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$/u.exec(text);
-      if (m) { num = m[1]; text = m[2]; }
+      if (m) {
+        num = m[1];
+        text = m[2];
+      }
     }
     out.push({
       type: 'row',
@@ -191,10 +231,11 @@ function splitSpill(cells: string[], width: number): { cells: string[]; spill: P
   }
   return {
     cells: kept,
-    spill: lines.filter((l) => l.length).map((l) => ({ type: 'text' as const, text: l.join(' '), cells: l.length > 1 ? l : null })),
+    spill: lines
+      .filter((l) => l.length)
+      .map((l) => ({ type: 'text' as const, text: l.join(' '), cells: l.length > 1 ? l : null })),
   };
 }
-
 
 const TABBED = /\S\t+\S/;
 
@@ -207,13 +248,28 @@ export function toProtocolLines(raw: RawDocument): ProtocolLine[] {
   const blocks = raw.blocks;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    if (block.type === 'table') { lines.push(...(decisionsTable(block.rows) ?? block.rows.flatMap(layoutRowLines))); continue; }
+    if (block.type === 'table') {
+      lines.push(...(decisionsTable(block.rows) ?? block.rows.flatMap(layoutRowLines)));
+      continue;
+    }
     // Tabbed paragraphs in a row may be a table a text rendering did not recognise
     // (paragraphs indented with a tab make a document look like one cell per line).
     let end = b;
-    while (end < blocks.length && blocks[end].type === 'paragraph' && TABBED.test((blocks[end] as { text: string }).text)) end++;
-    const table = end - b >= 2 ? decisionsTable(blocks.slice(b, end).map((p) => ({ cells: (p as { text: string }).text.trim().split('\t') }))) : null;
-    if (table) { lines.push(...table); b = end - 1; continue; }
+    while (
+      end < blocks.length &&
+      blocks[end].type === 'paragraph' &&
+      TABBED.test((blocks[end] as { text: string }).text)
+    )
+      end++;
+    const table =
+      end - b >= 2
+        ? decisionsTable(blocks.slice(b, end).map((p) => ({ cells: (p as { text: string }).text.trim().split('\t') })))
+        : null;
+    if (table) {
+      lines.push(...table);
+      b = end - 1;
+      continue;
+    }
     lines.push(...textLines(block.text));
   }
   return lines;

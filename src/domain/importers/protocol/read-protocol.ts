@@ -29,12 +29,29 @@ import { findDeadlineInText, isLabelledLine, readLabelledTerms } from './decisio
 import { findTitleLine, readProtocolHeader } from './protocol-header.js';
 import { toProtocolLines, type ProtocolLine } from './protocol-lines.js';
 import {
-  isProceduralLine, isSignature, isVoting, looksLikeDecision, looksLikeQuestionTitle, matchAgenda, matchAttendance,
-  matchDecided, matchHeard, parseNumbered, parseQuestionMention, splitSpeakers, type AttendanceGroup, type NumberedLine,
+  isProceduralLine,
+  isSignature,
+  isVoting,
+  looksLikeDecision,
+  looksLikeQuestionTitle,
+  matchAgenda,
+  matchAttendance,
+  matchDecided,
+  matchHeard,
+  parseNumbered,
+  parseQuestionMention,
+  splitSpeakers,
+  type AttendanceGroup,
+  type NumberedLine,
 } from './protocol-markers.js';
 import { PERSON, personAtStart } from './russian-words.js';
 
-interface Question { number: string; value: number | null; title: string; speakers: string[] }
+interface Question {
+  number: string;
+  value: number | null;
+  title: string;
+  speakers: string[];
+}
 
 interface Decision {
   number: string;
@@ -50,12 +67,20 @@ interface Decision {
   columnDeadline?: string;
 }
 
-interface Block { decisions: Decision[]; loose: string[] }
+interface Block {
+  decisions: Decision[];
+  loose: string[];
+}
 
 type Mode = 'head' | 'attendance' | 'agenda' | 'question' | 'discussion' | 'decisions' | 'voting' | 'end';
 
 const valueOf = (n: string): number | null => (/^\d+$/.test(n) ? Number(n) : romanValue(n));
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 /** The same question worded in the agenda and in the heading (allowing for trimmed tails). */
 function sameQuestion(a: string, b: string): boolean {
   const x = fold(a);
@@ -65,13 +90,21 @@ function sameQuestion(a: string, b: string): boolean {
   return x.slice(0, n) === y.slice(0, n);
 }
 
-const TITLE_OF_OTHER_KINDS = /^(?:ИНФОРМАЦИЯ|Информация|ОТЧЕТ|ОТЧЁТ|Отч[её]т|ПЛАН|План|ДОРОЖНАЯ|Дорожная|СВЕДЕНИЯ|Сведения|ПЕРЕЧЕНЬ|Перечень|РЕЕСТР|Реестр|МОНИТОРИНГ|Мониторинг)(?![\p{L}])/u;
+const TITLE_OF_OTHER_KINDS =
+  /^(?:ИНФОРМАЦИЯ|Информация|ОТЧЕТ|ОТЧЁТ|Отч[её]т|ПЛАН|План|ДОРОЖНАЯ|Дорожная|СВЕДЕНИЯ|Сведения|ПЕРЕЧЕНЬ|Перечень|РЕЕСТР|Реестр|МОНИТОРИНГ|Мониторинг)(?![\p{L}])/u;
 
 const textOf = (l: ProtocolLine) => (l.type === 'text' ? l.text : '');
 
 /** Whether a line is one of those that end a protocol's head. */
 function startsBody(text: string): boolean {
-  if (matchAttendance(text) || matchAgenda(text) || matchHeard(text) || matchDecided(text) || parseQuestionMention(text)) return true;
+  if (
+    matchAttendance(text) ||
+    matchAgenda(text) ||
+    matchHeard(text) ||
+    matchDecided(text) ||
+    parseQuestionMention(text)
+  )
+    return true;
   const n = parseNumbered(text);
   return Boolean(n && n.levels.length === 1 && looksLikeQuestionTitle(n.rest));
 }
@@ -91,7 +124,18 @@ function detect(lines: ProtocolLine[]): number {
   const titleAt = findTitleLine(texts);
   if (titleAt < 0) return -1;
   if (lines.slice(0, titleAt).some((l) => l.type === 'row' || TITLE_OF_OTHER_KINDS.test(textOf(l)))) return -1;
-  const structured = lines.slice(titleAt + 1).some((l) => l.type === 'row' || (l.type === 'text' && (matchDecided(l.text) || matchHeard(l.text) || matchAgenda(l.text) || matchAttendance(l.text) || parseQuestionMention(l.text))));
+  const structured = lines
+    .slice(titleAt + 1)
+    .some(
+      (l) =>
+        l.type === 'row' ||
+        (l.type === 'text' &&
+          (matchDecided(l.text) ||
+            matchHeard(l.text) ||
+            matchAgenda(l.text) ||
+            matchAttendance(l.text) ||
+            parseQuestionMention(l.text))),
+    );
   return structured ? titleAt : -1;
 }
 
@@ -142,22 +186,40 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
     block = null;
     if (!b.decisions.length && b.loose.length) {
       // One unnumbered decision: numbered like its question, so that it can be referred to.
-      decisions.push({ number: current?.number ?? String(decisions.length + 1), section: current?.number ?? null, parts: b.loose });
-      warnings.push(`Вопрос ${current?.number ?? '—'}: решение без номера, ему присвоен номер ${current?.number ?? decisions.length}`);
+      decisions.push({
+        number: current?.number ?? String(decisions.length + 1),
+        section: current?.number ?? null,
+        parts: b.loose,
+      });
+      warnings.push(
+        `Вопрос ${current?.number ?? '—'}: решение без номера, ему присвоен номер ${current?.number ?? decisions.length}`,
+      );
       return;
     }
     if (b.decisions.length && b.loose.some((l) => !/:$/.test(l))) {
-      warnings.push(`Вопрос ${current?.number ?? '—'}: текст без номера перед решениями пропущен («${normalizeSpace(b.loose.join(' ')).slice(0, 60)}…»)`);
+      warnings.push(
+        `Вопрос ${current?.number ?? '—'}: текст без номера перед решениями пропущен («${normalizeSpace(b.loose.join(' ')).slice(0, 60)}…»)`,
+      );
     }
     // All decisions of the meeting under one «РЕШИЛИ», numbered by question («1.1», «2.1»): each to its question.
-    const firsts = new Set(b.decisions.map((d) => d.number.split('.')).filter((l) => l.length >= 2).map((l) => Number(l[0])));
+    const firsts = new Set(
+      b.decisions
+        .map((d) => d.number.split('.'))
+        .filter((l) => l.length >= 2)
+        .map((l) => Number(l[0])),
+    );
     const multi = b.decisions.every((d) => d.number.includes('.'));
     if (multi && [...firsts].every((v) => sectionOf(v)) && (firsts.size > 1 || !current)) {
       for (const d of b.decisions) d.section = sectionOf(Number(d.number.split('.')[0]))!.number;
     }
     decisions.push(...b.decisions);
   };
-  const openBlock = () => { closeBlock(); block = { decisions: [], loose: [] }; mode = 'decisions'; openHeading = null; };
+  const openBlock = () => {
+    closeBlock();
+    block = { decisions: [], loose: [] };
+    mode = 'decisions';
+    openHeading = null;
+  };
 
   const startQuestion = (number: string, rest: string) => {
     closeBlock();
@@ -224,7 +286,8 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
     // With an agenda read, a question heading repeats one of its numbers (or adds one after the
     // last, «Разное», once the decisions before it are over); a list in a speech does not.
     const last = Math.max(0, ...sections.map((q) => q.value ?? 0));
-    if (agendaRead && !existing && !(n.levels[0] === last + 1 && (mode === 'decisions' || mode === 'voting'))) return false;
+    if (agendaRead && !existing && !(n.levels[0] === last + 1 && (mode === 'decisions' || mode === 'voting')))
+      return false;
     if (mode === 'decisions' || mode === 'voting') {
       const numbered = block?.decisions ?? [];
       // Decisions numbered «1.1», «1.2»: a plain «2.» is the next question.
@@ -246,41 +309,71 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
       }
     } else {
       const m = PERSON.exec(text);
-      if (m) { name = m[0]; position = text.replace(m[0], ' '); }
+      if (m) {
+        name = m[0];
+        position = text.replace(m[0], ' ');
+      }
     }
     if (!name) {
       const last = attendance[attendance.length - 1];
       if (last && !afterHeading && /^[а-яё(]/u.test(text)) last.position = normalizeSpace(`${last.position} ${text}`);
       return;
     }
-    attendance.push({ group, name: normalizeSpace(name), position: normalizeSpace(position).replace(/^[\s,;:–—-]+|[\s,;.]+$/gu, '') });
+    attendance.push({
+      group,
+      name: normalizeSpace(name),
+      position: normalizeSpace(position).replace(/^[\s,;:–—-]+|[\s,;.]+$/gu, ''),
+    });
   };
 
   const handle = (line: ProtocolLine): void => {
     if (mode === 'end') return;
     if (line.type === 'row') {
       if (mode !== 'decisions' || !block) openBlock();
-      decision = { number: line.number || String(block!.decisions.length + 1), section: current?.number ?? null, parts: [line.title], columnExecutors: line.executorsText, columnDeadline: line.deadlineText };
+      decision = {
+        number: line.number || String(block!.decisions.length + 1),
+        section: current?.number ?? null,
+        parts: [line.title],
+        columnExecutors: line.executorsText,
+        columnDeadline: line.deadlineText,
+      };
       if (!line.number) warnings.push(`Решение без номера в таблице: присвоен номер ${decision.number}`);
       block!.decisions.push(decision);
       return;
     }
     const text = line.text;
-    const again = (rest: string) => { if (rest) handle({ type: 'text', text: rest, cells: null }); };
+    const again = (rest: string) => {
+      if (rest) handle({ type: 'text', text: rest, cells: null });
+    };
     const preBody = mode === 'head' || mode === 'attendance' || mode === 'agenda';
     if (mode === 'head' || mode === 'attendance') {
       const a = matchAttendance(text);
-      if (a) { mode = 'attendance'; group = a.group; if (a.rest) addAttendee(a.rest, null, true); return; }
+      if (a) {
+        mode = 'attendance';
+        group = a.group;
+        if (a.rest) addAttendee(a.rest, null, true);
+        return;
+      }
     }
     if (preBody) {
       const agenda = matchAgenda(text);
-      if (agenda) { mode = 'agenda'; again(agenda.rest); return; }
+      if (agenda) {
+        mode = 'agenda';
+        again(agenda.rest);
+        return;
+      }
     }
     const mention = parseQuestionMention(text);
     if (mention) {
-      const q = mention.number ? mention.number : sections[(mention.ordinal ?? 0) - 1]?.number ?? String(mention.ordinal);
-      const restIsTitle = looksLikeQuestionTitle(mention.rest) && !matchHeard(mention.rest) && !matchDecided(mention.rest);
-      if (mode === 'agenda' && !sectionOf(valueOf(q))) { startQuestion(q, mention.rest); return; }
+      const q = mention.number
+        ? mention.number
+        : (sections[(mention.ordinal ?? 0) - 1]?.number ?? String(mention.ordinal));
+      const restIsTitle =
+        looksLikeQuestionTitle(mention.rest) && !matchHeard(mention.rest) && !matchDecided(mention.rest);
+      if (mode === 'agenda' && !sectionOf(valueOf(q))) {
+        startQuestion(q, mention.rest);
+        return;
+      }
       if (mode === 'agenda') mode = 'question';
       startQuestion(q, restIsTitle ? mention.rest : '');
       if (!restIsTitle) again(mention.rest);
@@ -291,7 +384,9 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
       closeBlock();
       // «2. СЛУШАЛИ: …» or «СЛУШАЛИ: 2. О …»: the question is named here.
       const inner = heard.number ? null : parseNumbered(heard.rest);
-      const number = heard.number ?? (inner && inner.levels.length === 1 && looksLikeQuestionTitle(inner.rest) ? inner.number : null);
+      const number =
+        heard.number ??
+        (inner && inner.levels.length === 1 && looksLikeQuestionTitle(inner.rest) ? inner.number : null);
       const rest = inner && number ? inner.rest : heard.rest;
       let titled: Question | null = null;
       if (number && (valueOf(number) !== current?.value || !current)) {
@@ -305,16 +400,33 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
       return;
     }
     const decided = matchDecided(text);
-    if (decided) { openBlock(); again(decided.rest); return; }
+    if (decided) {
+      openBlock();
+      again(decided.rest);
+      return;
+    }
     if (isVoting(text)) {
       decision = null;
       if (mode === 'decisions') mode = 'voting';
       return;
     }
-    if (!preBody && isSignature(text, line.cells)) { closeBlock(); mode = 'end'; return; }
+    if (!preBody && isSignature(text, line.cells)) {
+      closeBlock();
+      mode = 'end';
+      return;
+    }
     if (isProceduralLine(text)) return;
     // An agenda question repeated as a heading without its number.
-    const repeated = mode !== 'head' && mode !== 'attendance' && !parseNumbered(text) ? sections.find((q) => q !== current && q.title.length >= 12 && text.length <= q.title.length + 80 && sameQuestion(q.title, splitSpeakers(text).title)) : undefined;
+    const repeated =
+      mode !== 'head' && mode !== 'attendance' && !parseNumbered(text)
+        ? sections.find(
+            (q) =>
+              q !== current &&
+              q.title.length >= 12 &&
+              text.length <= q.title.length + 80 &&
+              sameQuestion(q.title, splitSpeakers(text).title),
+          )
+        : undefined;
     if (repeated && (mode !== 'agenda' || repeated !== openHeading)) {
       if (mode === 'agenda') mode = 'question';
       startQuestion(repeated.number, text);
@@ -330,7 +442,12 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
         return;
       }
       const underCurrent = current !== null && n.levels.length >= 2 && n.levels[0] === current.value;
-      if (mode === 'decisions' || mode === 'voting' || (mode === 'question' && (looksLikeDecision(n.rest) || underCurrent)) || (mode === 'discussion' && underCurrent)) {
+      if (
+        mode === 'decisions' ||
+        mode === 'voting' ||
+        (mode === 'question' && (looksLikeDecision(n.rest) || underCurrent)) ||
+        (mode === 'discussion' && underCurrent)
+      ) {
         startDecision(n, text);
         return;
       }
@@ -350,7 +467,9 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
           q.title = joined.title;
           q.speakers.push(...joined.speakers);
         } else if (q && (/^\(/.test(text) || PERSON.test(text))) {
-          q.speakers.push(text.replace(/^\(|\)$/g, '').replace(/^(?:Докладчик[иа]?|Содокладчик[иа]?|Информация)\s*[:–—-]\s*/u, ''));
+          q.speakers.push(
+            text.replace(/^\(|\)$/g, '').replace(/^(?:Докладчик[иа]?|Содокладчик[иа]?|Информация)\s*[:–—-]\s*/u, ''),
+          );
           openHeading = null;
         }
         return;
@@ -383,7 +502,11 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
 
   const items = buildItems(decisions, warnings);
   const allText = lines.map((l) => (l.type === 'text' ? l.text : `${l.title} ${l.executorsText}`));
-  const out: InterchangeSection[] = sections.map((s) => (s.speakers.length ? { number: s.number, title: s.title, speakers: s.speakers } : { number: s.number, title: s.title }));
+  const out: InterchangeSection[] = sections.map((s) =>
+    s.speakers.length
+      ? { number: s.number, title: s.title, speakers: s.speakers }
+      : { number: s.number, title: s.title },
+  );
   return {
     kind: 'protocol',
     title: header.title,
@@ -394,7 +517,14 @@ export function readIfProtocol(raw: RawDocument): InterchangeDocument | null {
     indicators: [],
     items,
     abbreviations: extractAbbreviations(allText),
-    meeting: { council: header.council, number: header.number, date: header.date, place: header.place, format: header.format, attendance },
+    meeting: {
+      council: header.council,
+      number: header.number,
+      date: header.date,
+      place: header.place,
+      format: header.format,
+      attendance,
+    },
     warnings,
   };
 }
@@ -420,22 +550,39 @@ function buildItems(decisions: Decision[], warnings: string[]): InterchangeItem[
     const joined = normalizeSpace(body.join(' ')).replace(INLINE_VOTE, '');
     const inText = readLabelledTerms(joined);
     const title = inText.rest;
-    const deadlineText = lineDeadline || normalizeSpace(d.columnDeadline) || inText.deadline || findDeadlineInText(title);
-    const executorsText = lineExecutors || normalizeSpace(d.columnExecutors) || inText.executors || findDativeAddressees(title);
+    const deadlineText =
+      lineDeadline || normalizeSpace(d.columnDeadline) || inText.deadline || findDeadlineInText(title);
+    const executorsText =
+      lineExecutors || normalizeSpace(d.columnExecutors) || inText.executors || findDativeAddressees(title);
     const key = `${d.section ?? ''}|${d.number}`;
-    if (seen.has(key)) warnings.push(`Решение ${d.number}${d.section ? ` (вопрос ${d.section})` : ''} встречается несколько раз`);
+    if (seen.has(key))
+      warnings.push(`Решение ${d.number}${d.section ? ` (вопрос ${d.section})` : ''} встречается несколько раз`);
     seen.add(key);
     if (!title) warnings.push(`Решение ${d.number}: пустой текст`);
     items.push({
-      number: d.number, section: d.section, title, executorsText, executors: splitExecutors(executorsText), deadlineText,
-      expectedResult: '', form: '', executionText: '', status: null, protocolItem: '',
+      number: d.number,
+      section: d.section,
+      title,
+      executorsText,
+      executors: splitExecutors(executorsText),
+      deadlineText,
+      expectedResult: '',
+      form: '',
+      executionText: '',
+      status: null,
+      protocolItem: '',
     });
   }
   // «1.2. Министерству …:» over «1.2.1. обеспечить …»: the sub-decisions are addressed to the same executors.
   for (const it of items) {
     if (it.executorsText) continue;
-    const parent = items.find((p) => p.section === it.section && isUnder(it.number, p.number) && /:$/.test(p.title) && p.executorsText);
-    if (parent) { it.executorsText = parent.executorsText; it.executors = [...parent.executors]; }
+    const parent = items.find(
+      (p) => p.section === it.section && isUnder(it.number, p.number) && /:$/.test(p.title) && p.executorsText,
+    );
+    if (parent) {
+      it.executorsText = parent.executorsText;
+      it.executors = [...parent.executors];
+    }
   }
   return items;
 }

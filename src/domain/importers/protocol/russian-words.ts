@@ -11,13 +11,78 @@
 import { matchHeadNoun } from '../nominative.js';
 
 /** Nouns ending in «-ть» that read like infinitives. */
-const NOUNS_IN_T = new Set(['сеть', 'путь', 'суть', 'треть', 'печать', 'ртуть', 'мать', 'рать', 'благодать', 'знать', 'тетрадь', 'власть', 'часть', 'честь', 'весть', 'область']);
+const NOUNS_IN_T = new Set([
+  'сеть',
+  'путь',
+  'суть',
+  'треть',
+  'печать',
+  'ртуть',
+  'мать',
+  'рать',
+  'благодать',
+  'знать',
+  'тетрадь',
+  'власть',
+  'часть',
+  'честь',
+  'весть',
+  'область',
+]);
 /** Infinitives in «-чь» (few; «ночь», «речь» are nouns). */
-const INFINITIVES_CH = new Set(['помочь', 'привлечь', 'вовлечь', 'пресечь', 'сберечь', 'отвлечь', 'увлечь', 'достичь', 'обеспечь']);
+const INFINITIVES_CH = new Set([
+  'помочь',
+  'привлечь',
+  'вовлечь',
+  'пресечь',
+  'сберечь',
+  'отвлечь',
+  'увлечь',
+  'достичь',
+  'обеспечь',
+]);
 /** Nouns in «-асти/-ести» that are not infinitives («власти», «части», «области», «вести»). */
-const NOUNS_IN_TI = /(?:власти|части|области|счасти|напасти|пасти|масти|снасти|страсти|вести|повести|совести|лести|мести|чести|нести)$/;
+const NOUNS_IN_TI =
+  /(?:власти|части|области|счасти|напасти|пасти|масти|снасти|страсти|вести|повести|совести|лести|мести|чести|нести)$/;
 /** Common infinitives in «-ти» (most «-ти» words in protocols are nouns: «области», «деятельности»). */
-const INFINITIVES_TI = new Set(['провести', 'внести', 'ввести', 'привести', 'перевести', 'произвести', 'учести', 'вести', 'нести', 'найти', 'пройти', 'прийти', 'обрести', 'спасти', 'развести', 'отвести', 'завести', 'подвести', 'вывести', 'вынести', 'перенести', 'занести', 'донести', 'принести', 'отнести', 'изобрести', 'расти', 'подойти', 'перейти', 'выйти', 'войти', 'зайти', 'обойти', 'уйти', 'дойти', 'превзойти']);
+const INFINITIVES_TI = new Set([
+  'провести',
+  'внести',
+  'ввести',
+  'привести',
+  'перевести',
+  'произвести',
+  'учести',
+  'вести',
+  'нести',
+  'найти',
+  'пройти',
+  'прийти',
+  'обрести',
+  'спасти',
+  'развести',
+  'отвести',
+  'завести',
+  'подвести',
+  'вывести',
+  'вынести',
+  'перенести',
+  'занести',
+  'донести',
+  'принести',
+  'отнести',
+  'изобрести',
+  'расти',
+  'подойти',
+  'перейти',
+  'выйти',
+  'войти',
+  'зайти',
+  'обойти',
+  'уйти',
+  'дойти',
+  'превзойти',
+]);
 
 /**
  * Whether a word is an infinitive («обеспечить», «провести», «руководствоваться»).
@@ -51,11 +116,26 @@ export function wordsOutsideBrackets(text: string): Array<{ word: string; start:
   const re = /[\p{L}\p{N}][\p{L}\p{N}-]*|[()«»"]/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const t = m[0];
-    if (t === '(') { depth++; continue; }
-    if (t === ')') { depth = Math.max(0, depth - 1); continue; }
-    if (t === '«') { quoted++; continue; }
-    if (t === '»') { quoted = Math.max(0, quoted - 1); continue; }
-    if (t === '"') { straight = !straight; continue; }
+    if (t === '(') {
+      depth++;
+      continue;
+    }
+    if (t === ')') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (t === '«') {
+      quoted++;
+      continue;
+    }
+    if (t === '»') {
+      quoted = Math.max(0, quoted - 1);
+      continue;
+    }
+    if (t === '"') {
+      straight = !straight;
+      continue;
+    }
     if (depth || quoted || straight) continue;
     out.push({ word: t, start: m.index, end: m.index + t.length });
   }
@@ -69,8 +149,14 @@ const INITIALS = String.raw`[А-ЯЁ]\.\s?[А-ЯЁ]\.?`;
 const SURNAME = String.raw`[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?`;
 const PATRONYMIC = String.raw`[А-ЯЁ][а-яё]+(?:вич|вна|чна|ична|ич|оглы|кызы)(?:а|у|ем|ой|е)?`;
 /** A person as protocols print one: «Иванов И.И.», «И.И. Иванов», «Иванов Иван Иванович» (any case). */
-export const PERSON = new RegExp(String.raw`(?:${SURNAME}\s+${INITIALS}|${INITIALS}\s?${SURNAME}|${SURNAME}\s+[А-ЯЁ][а-яё]+\s+${PATRONYMIC})`, 'u');
-const PERSON_AT_START = new RegExp(String.raw`^(?:${SURNAME}\s+${INITIALS}|${INITIALS}\s?${SURNAME}|${SURNAME}\s+[А-ЯЁ][а-яё]+\s+${PATRONYMIC})`, 'u');
+export const PERSON = new RegExp(
+  String.raw`(?:${SURNAME}\s+${INITIALS}|${INITIALS}\s?${SURNAME}|${SURNAME}\s+[А-ЯЁ][а-яё]+\s+${PATRONYMIC})`,
+  'u',
+);
+const PERSON_AT_START = new RegExp(
+  String.raw`^(?:${SURNAME}\s+${INITIALS}|${INITIALS}\s?${SURNAME}|${SURNAME}\s+[А-ЯЁ][а-яё]+\s+${PATRONYMIC})`,
+  'u',
+);
 
 /** The person named at the very start of a text, or null. */
 export function personAtStart(text: string): string | null {
@@ -78,9 +164,11 @@ export function personAtStart(text: string): string | null {
 }
 
 /** Government bodies' and documents' head nouns that never address a decision («Плану …», «Проекту …»). */
-const DOCUMENT_HEADS = /^(план|проект|программ|стратеги|концепци|реестр|конкурс|сайт|портал|приказ|закон|указ|стандарт|регламент|постановлени|распоряжени|положени|соглашени|систем|платформ|форум|навигатор|показател|перечн)/;
+const DOCUMENT_HEADS =
+  /^(план|проект|программ|стратеги|концепци|реестр|конкурс|сайт|портал|приказ|закон|указ|стандарт|регламент|постановлени|распоряжени|положени|соглашени|систем|платформ|форум|навигатор|показател|перечн)/;
 /** People by their office, in the dative («Министру», «заместителю», «главам»). */
-const ROLE_DATIVE = /^(министр|заместител|председател|секретар|руководител|директор|начальник|ректор|глав|член|эксперт|специалист|координатор|представител|исполнител|куратор|депутат|губернатор|сотрудник|работник|мэр|префект|уполномоченн|ответственн|управляющ)(у|ю|е|ам|ям|ому|ему|ым|им)$/;
+const ROLE_DATIVE =
+  /^(министр|заместител|председател|секретар|руководител|директор|начальник|ректор|глав|член|эксперт|специалист|координатор|представител|исполнител|куратор|депутат|губернатор|сотрудник|работник|мэр|префект|уполномоченн|ответственн|управляющ)(у|ю|е|ам|ям|ому|ему|ым|им)$/;
 
 /**
  * Whether the words a decision opens with (after «Рекомендовать»/«Поручить») name
@@ -107,7 +195,12 @@ export function isDativeAddresseeStart(words: string[]): boolean {
   if (/[ая]м$/.test(w) && w.length >= 5) return true;
   if (/(ому|ему)$/.test(w) && w.length >= 5) return true;
   // Plural adjectives before a plural dative noun: «образовательным организациям», «муниципальным образованиям».
-  if (/(ым|им)$/.test(w) && w.length >= 5 && words.slice(1, 4).some((x) => /[ая]м$/.test(x.toLowerCase()) && x.length >= 5)) return true;
+  if (
+    /(ым|им)$/.test(w) &&
+    w.length >= 5 &&
+    words.slice(1, 4).some((x) => /[ая]м$/.test(x.toLowerCase()) && x.length >= 5)
+  )
+    return true;
   const head = matchHeadNoun(w);
   if (head) return !DOCUMENT_HEADS.test(w) && head.forms.some((f) => f.c === 'dat');
   // Feminine adjectives («Региональной общественной организации», «Рабочей группе»): the noun decides.

@@ -23,7 +23,8 @@ const fromS3 = (what: string): Confidence => ({ tier: 'C', source: `${S3}: ${wha
 const WEIGHT_FROM_S3 = fromS3('weights of the criterion formula, identical on every sector page');
 
 /** Survey denominators: S1 section 5 says «ответивших на соответствующий вопрос анкеты». */
-const ANSWERED_DENOMINATOR = 'S1 (section 5): the denominator is «число опрошенных получателей услуг, ответивших на соответствующий вопрос анкеты»';
+const ANSWERED_DENOMINATOR =
+  'S1 (section 5): the denominator is «число опрошенных получателей услуг, ответивших на соответствующий вопрос анкеты»';
 
 /**
  * The order as retrieved says nothing about an empty denominator (research: nok-methodology.md
@@ -37,7 +38,8 @@ const ANSWERED_DENOMINATOR = 'S1 (section 5): the denominator is «число о
 const ZERO_DENOMINATOR: Confidence = {
   tier: 'U',
   source: 'nok-methodology.md §1.8 (S3 fillna(0)); 344н fragments (S1) silent',
-  decision: 'A part whose denominator is 0 counts share 0 (no points for it); in 1.1 and 1.3 each of the two equal halves (stand, site) is treated on its own, so the other half still counts.',
+  decision:
+    'A part whose denominator is 0 counts share 0 (no points for it); in 1.1 and 1.3 each of the two equal halves (stand, site) is treated on its own, so the other half still counts.',
 };
 
 const ZERO_DENOMINATOR_SHARE = 0;
@@ -47,17 +49,18 @@ function surveyShare(ref: PairRef, shortfall: string, empty: string): IndicatorR
   return { kind: 'share', parts: [{ ref, shortfall, empty }], zeroDenominatorShare: ZERO_DENOMINATOR_SHARE };
 }
 
-
 export const EDITION_344N_2018: Methodology = {
   edition: '344n-2018',
   act: {
-    title: 'Об утверждении Единого порядка расчета показателей, характеризующих общие критерии оценки качества условий оказания услуг организациями в сфере культуры, охраны здоровья, образования, социального обслуживания и федеральными учреждениями медико-социальной экспертизы',
+    title:
+      'Об утверждении Единого порядка расчета показателей, характеризующих общие критерии оценки качества условий оказания услуг организациями в сфере культуры, охраны здоровья, образования, социального обслуживания и федеральными учреждениями медико-социальной экспертизы',
     reference: 'Приказ Минтруда России от 31.05.2018 № 344н',
     officialUrl: 'https://publication.pravo.gov.ru/document/0001201810120032',
     effectiveFrom: '2018-10-23',
     confidence: {
       tier: 'C',
-      source: 'Date 31.05.2018: kushbiblio.ru list of acts (C); publication URL and effective date: S4 registry (C), which gives 30.05.2018 as adoption date — conflict unresolved',
+      source:
+        'Date 31.05.2018: kushbiblio.ru list of acts (C); publication URL and effective date: S4 registry (C), which gives 30.05.2018 as adoption date — conflict unresolved',
     },
   },
   scale: 100,
@@ -73,19 +76,25 @@ export const EDITION_344N_2018: Methodology = {
         parts: [
           {
             ref: 'info.stand',
-            shortfall: 'на стенде размещено {n} из {d} {d|обязательного сведения|обязательных сведений|обязательных сведений}',
+            shortfall:
+              'на стенде размещено {n} из {d} {d|обязательного сведения|обязательных сведений|обязательных сведений}',
             empty: 'для стенда не задано ни одного обязательного сведения',
           },
           {
             ref: 'info.site',
-            shortfall: 'на сайте размещено {n} из {d} {d|обязательного сведения|обязательных сведений|обязательных сведений}',
+            shortfall:
+              'на сайте размещено {n} из {d} {d|обязательного сведения|обязательных сведений|обязательных сведений}',
             empty: 'для сайта не задано ни одного обязательного сведения',
           },
         ],
         zeroDenominatorShare: ZERO_DENOMINATOR_SHARE,
       },
       confidence: {
-        formula: { tier: 'A', source: 'S1 (section 1): materials present «по отношению к количеству материалов, размещение которых установлено нормативными правовыми актами»; the equal 0,5 halves for stand and site: S3 (C)' },
+        formula: {
+          tier: 'A',
+          source:
+            'S1 (section 1): materials present «по отношению к количеству материалов, размещение которых установлено нормативными правовыми актами»; the equal 0,5 halves for stand and site: S3 (C)',
+        },
         weight: WEIGHT_FROM_S3,
         zeroDenominator: ZERO_DENOMINATOR,
       },
@@ -120,19 +129,24 @@ export const EDITION_344N_2018: Methodology = {
         parts: [
           {
             ref: 'survey.1.3.stand',
-            shortfall: 'информацией на стенде удовлетворены {n} из {d} {d|обращавшегося|обращавшихся|обращавшихся} к ней',
+            shortfall:
+              'информацией на стенде удовлетворены {n} из {d} {d|обращавшегося|обращавшихся|обращавшихся} к ней',
             empty: 'к информации на стенде не обращался никто из опрошенных',
           },
           {
             ref: 'survey.1.3.site',
-            shortfall: 'информацией на сайте удовлетворены {n} из {d} {d|пользовавшегося|пользовавшихся|пользовавшихся} сайтом',
+            shortfall:
+              'информацией на сайте удовлетворены {n} из {d} {d|пользовавшегося|пользовавшихся|пользовавшихся} сайтом',
             empty: 'сайтом не пользовался никто из опрошенных',
           },
         ],
         zeroDenominatorShare: ZERO_DENOMINATOR_SHARE,
       },
       confidence: {
-        formula: { tier: 'C', source: `${S3}: Поткруд = 0,5 × (Устенд/Уобщ-стенд + Усайт/Уобщ-сайт) × 100; denominators are the users of the stand / site (questions 1 and 3 of the 675н form, S6)` },
+        formula: {
+          tier: 'C',
+          source: `${S3}: Поткруд = 0,5 × (Устенд/Уобщ-стенд + Усайт/Уобщ-сайт) × 100; denominators are the users of the stand / site (questions 1 and 3 of the 675н form, S6)`,
+        },
         weight: WEIGHT_FROM_S3,
         zeroDenominator: ZERO_DENOMINATOR,
       },
@@ -151,7 +165,9 @@ export const EDITION_344N_2018: Methodology = {
         shortfall: 'комфортных условий предоставления услуг обеспечено {n} из {need}, нужных для 100 баллов',
       },
       confidence: {
-        formula: fromS3('Пкомф.усл = 20 points per comfort condition present; the list of conditions is set per sector by each ministry\'s act (S1, section 2)'),
+        formula: fromS3(
+          "Пкомф.усл = 20 points per comfort condition present; the list of conditions is set per sector by each ministry's act (S1, section 2)",
+        ),
         weight: { tier: 'A', source: 'S1 (section 2): the indicator table gives 2.1 the weight «0,3»' },
         cap: fromS3('capped at 100'),
       },
@@ -162,17 +178,22 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Время ожидания предоставления услуги (доля получателей услуг, которым услуга предоставлена своевременно)',
       variable: 'Пожид',
       optional: true,
-      formula: surveyShare('survey.2.2',
+      formula: surveyShare(
+        'survey.2.2',
         'услуга предоставлена своевременно {n} из {d} {d|ответившего|ответивших|ответивших}',
-        'на вопрос о своевременности предоставления услуги не ответил никто из опрошенных'),
+        'на вопрос о своевременности предоставления услуги не ответил никто из опрошенных',
+      ),
       confidence: {
-        formula: fromS3('Пожид = Усвоевр / Чобщ × 100 for social services (the medical variant is unreliable and not implemented)'),
+        formula: fromS3(
+          'Пожид = Усвоевр / Чобщ × 100 for social services (the medical variant is unreliable and not implemented)',
+        ),
         weight: WEIGHT_FROM_S3,
         zeroDenominator: ZERO_DENOMINATOR,
         optional: {
           tier: 'C',
           source: `${S3}: 2.2 used for social services and medicine, not for culture and education; which sectors the order means (footnote <1> of criterion 2) is U`,
-          decision: 'The input says whether 2.2 applies (null = not applicable), so the engine does not decide by sector.',
+          decision:
+            'The input says whether 2.2 applies (null = not applicable), so the engine does not decide by sector.',
         },
       },
     },
@@ -182,9 +203,11 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Доля получателей услуг, удовлетворенных комфортностью предоставления услуг',
       variable: 'Пкомфуд',
       optional: false,
-      formula: surveyShare('survey.2.3',
+      formula: surveyShare(
+        'survey.2.3',
         'комфортностью условий предоставления услуг удовлетворены {n} из {d} {d|ответившего|ответивших|ответивших}',
-        'на вопрос о комфортности условий не ответил никто из опрошенных'),
+        'на вопрос о комфортности условий не ответил никто из опрошенных',
+      ),
       confidence: {
         formula: { tier: 'C', source: `${S3}: Пкомфуд = Укомф / Чобщ × 100; denominator: ${ANSWERED_DENOMINATOR} (A)` },
         weight: WEIGHT_FROM_S3,
@@ -202,7 +225,8 @@ export const EDITION_344N_2018: Methodology = {
         ref: 'accessOrg',
         pointsPerItem: 20,
         cap: 100,
-        shortfall: 'элементов доступности помещений и территории для инвалидов обеспечено {n} из {need}, нужных для 100 баллов',
+        shortfall:
+          'элементов доступности помещений и территории для инвалидов обеспечено {n} из {need}, нужных для 100 баллов',
       },
       confidence: {
         formula: fromS3('Поргдост = 20 points per item of a 5-item list'),
@@ -221,7 +245,8 @@ export const EDITION_344N_2018: Methodology = {
         ref: 'accessServices',
         pointsPerItem: 20,
         cap: 100,
-        shortfall: 'условий, позволяющих инвалидам получать услуги наравне с другими, обеспечено {n} из {need}, нужных для 100 баллов',
+        shortfall:
+          'условий, позволяющих инвалидам получать услуги наравне с другими, обеспечено {n} из {need}, нужных для 100 баллов',
       },
       confidence: {
         formula: fromS3('Пуслугдост = 20 points per condition of a 6-item list'),
@@ -235,9 +260,11 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Доля получателей услуг, удовлетворенных доступностью услуг для инвалидов',
       variable: 'Пдостуд',
       optional: false,
-      formula: surveyShare('survey.3.3',
+      formula: surveyShare(
+        'survey.3.3',
         'доступностью услуг для инвалидов удовлетворены {n} из {d} {d|опрошенного инвалида|опрошенных инвалидов|опрошенных инвалидов}',
-        'среди опрошенных нет инвалидов, ответивших на вопрос о доступности услуг'),
+        'среди опрошенных нет инвалидов, ответивших на вопрос о доступности услуг',
+      ),
       confidence: {
         formula: fromS3('Пдостуд = Удост / Чинв × 100, «в % от общего числа опрошенных получателей услуг – инвалидов»'),
         weight: WEIGHT_FROM_S3,
@@ -250,11 +277,16 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Доля получателей услуг, удовлетворенных доброжелательностью, вежливостью работников, обеспечивающих первичный контакт и информирование получателя услуги при непосредственном обращении в организацию',
       variable: 'Пперв.контуд',
       optional: false,
-      formula: surveyShare('survey.4.1',
+      formula: surveyShare(
+        'survey.4.1',
         'доброжелательностью и вежливостью работников при первичном обращении удовлетворены {n} из {d} {d|ответившего|ответивших|ответивших}',
-        'на вопрос о вежливости работников при первичном обращении не ответил никто из опрошенных'),
+        'на вопрос о вежливости работников при первичном обращении не ответил никто из опрошенных',
+      ),
       confidence: {
-        formula: { tier: 'C', source: `${S3}: Пперв.контуд = Уперв.конт / Чобщ × 100; denominator: ${ANSWERED_DENOMINATOR} (A)` },
+        formula: {
+          tier: 'C',
+          source: `${S3}: Пперв.контуд = Уперв.конт / Чобщ × 100; denominator: ${ANSWERED_DENOMINATOR} (A)`,
+        },
         weight: WEIGHT_FROM_S3,
         zeroDenominator: ZERO_DENOMINATOR,
       },
@@ -265,11 +297,16 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Доля получателей услуг, удовлетворенных доброжелательностью, вежливостью работников, обеспечивающих непосредственное оказание услуги при обращении в организацию',
       variable: 'Показ.услугуд',
       optional: false,
-      formula: surveyShare('survey.4.2',
+      formula: surveyShare(
+        'survey.4.2',
         'доброжелательностью и вежливостью работников, оказывающих услугу, удовлетворены {n} из {d} {d|ответившего|ответивших|ответивших}',
-        'на вопрос о вежливости работников, оказывающих услугу, не ответил никто из опрошенных'),
+        'на вопрос о вежливости работников, оказывающих услугу, не ответил никто из опрошенных',
+      ),
       confidence: {
-        formula: { tier: 'C', source: `${S3}: Показ.услугуд = Уоказ.услуг / Чобщ × 100; denominator: ${ANSWERED_DENOMINATOR} (A)` },
+        formula: {
+          tier: 'C',
+          source: `${S3}: Показ.услугуд = Уоказ.услуг / Чобщ × 100; denominator: ${ANSWERED_DENOMINATOR} (A)`,
+        },
         weight: WEIGHT_FROM_S3,
         zeroDenominator: ZERO_DENOMINATOR,
       },
@@ -280,11 +317,15 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Доля получателей услуг, удовлетворенных доброжелательностью, вежливостью работников организации при использовании дистанционных форм взаимодействия',
       variable: 'Пвежл.дистуд',
       optional: false,
-      formula: surveyShare('survey.4.3',
+      formula: surveyShare(
+        'survey.4.3',
         'вежливостью работников при дистанционном взаимодействии удовлетворены {n} из {d} {d|пользовавшегося|пользовавшихся|пользовавшихся} им',
-        'дистанционными способами взаимодействия не пользовался никто из опрошенных'),
+        'дистанционными способами взаимодействия не пользовался никто из опрошенных',
+      ),
       confidence: {
-        formula: fromS3('Пвежл.дистуд = Увежл.дист / Чобщ_ус × 100, denominator = respondents who used remote channels'),
+        formula: fromS3(
+          'Пвежл.дистуд = Увежл.дист / Чобщ_ус × 100, denominator = respondents who used remote channels',
+        ),
         weight: WEIGHT_FROM_S3,
         zeroDenominator: ZERO_DENOMINATOR,
       },
@@ -295,11 +336,17 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Доля получателей услуг, которые готовы рекомендовать организацию родственникам и знакомым',
       variable: 'Преком',
       optional: false,
-      formula: surveyShare('survey.5.1',
+      formula: surveyShare(
+        'survey.5.1',
         'готовы рекомендовать организацию родственникам и знакомым {n} из {d} {d|ответившего|ответивших|ответивших}',
-        'на вопрос о готовности рекомендовать организацию не ответил никто из опрошенных'),
+        'на вопрос о готовности рекомендовать организацию не ответил никто из опрошенных',
+      ),
       confidence: {
-        formula: { tier: 'A', source: 'S1 (section 5, formula (5.1)): recipients ready to recommend «по отношению к числу опрошенных получателей услуг, ответивших на соответствующий вопрос анкеты»; × 100: S3 (C)' },
+        formula: {
+          tier: 'A',
+          source:
+            'S1 (section 5, formula (5.1)): recipients ready to recommend «по отношению к числу опрошенных получателей услуг, ответивших на соответствующий вопрос анкеты»; × 100: S3 (C)',
+        },
         weight: WEIGHT_FROM_S3,
         zeroDenominator: ZERO_DENOMINATOR,
       },
@@ -310,11 +357,16 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Доля получателей услуг, удовлетворенных организационными условиями предоставления услуг',
       variable: 'Порг.услуд',
       optional: false,
-      formula: surveyShare('survey.5.2',
+      formula: surveyShare(
+        'survey.5.2',
         'организационными условиями предоставления услуг удовлетворены {n} из {d} {d|ответившего|ответивших|ответивших}',
-        'на вопрос об организационных условиях не ответил никто из опрошенных'),
+        'на вопрос об организационных условиях не ответил никто из опрошенных',
+      ),
       confidence: {
-        formula: { tier: 'A', source: `S1 (section 5): definition of 5.2 as a share of respondents; formula: ${S3} (C); footnote <4> of the order unknown (U)` },
+        formula: {
+          tier: 'A',
+          source: `S1 (section 5): definition of 5.2 as a share of respondents; formula: ${S3} (C); footnote <4> of the order unknown (U)`,
+        },
         weight: WEIGHT_FROM_S3,
         zeroDenominator: ZERO_DENOMINATOR,
       },
@@ -325,9 +377,11 @@ export const EDITION_344N_2018: Methodology = {
       name: 'Доля получателей услуг, удовлетворенных в целом условиями оказания услуг в организации',
       variable: 'Пуд',
       optional: false,
-      formula: surveyShare('survey.5.3',
+      formula: surveyShare(
+        'survey.5.3',
         'в целом условиями оказания услуг удовлетворены {n} из {d} {d|ответившего|ответивших|ответивших}',
-        'на вопрос об удовлетворённости в целом не ответил никто из опрошенных'),
+        'на вопрос об удовлетворённости в целом не ответил никто из опрошенных',
+      ),
       confidence: {
         formula: { tier: 'C', source: `${S3}: Пуд = Ууд / Чобщ × 100; denominator: ${ANSWERED_DENOMINATOR} (A)` },
         weight: WEIGHT_FROM_S3,
@@ -347,12 +401,18 @@ export const EDITION_344N_2018: Methodology = {
       id: '2',
       name: 'Комфортность условий предоставления услуг, в том числе время ожидания предоставления услуг',
       weights: { '2.1': 0.3, '2.2': 0.4, '2.3': 0.3 },
-      confidence: { tier: 'C', source: `${S3}: К2 = 0,3·Пкомф.усл + 0,4·Пожид + 0,3·Пкомфуд; the 0,3 of 2.1 is confirmed by S1 (A)` },
+      confidence: {
+        tier: 'C',
+        source: `${S3}: К2 = 0,3·Пкомф.усл + 0,4·Пожид + 0,3·Пкомфуд; the 0,3 of 2.1 is confirmed by S1 (A)`,
+      },
       whenAbsent: [
         {
           absent: ['2.2'],
           weights: { '2.1': 0.5, '2.3': 0.5 },
-          confidence: { tier: 'C', source: `${S3} (culture and education pages): К2 = 0,5·Пкомф.усл + 0,5·Пкомфуд when 2.2 is not used; the order's footnote <1> unread (U)` },
+          confidence: {
+            tier: 'C',
+            source: `${S3} (culture and education pages): К2 = 0,5·Пкомф.усл + 0,5·Пкомфуд when 2.2 is not used; the order's footnote <1> unread (U)`,
+          },
         },
       ],
     },
@@ -384,7 +444,8 @@ export const EDITION_344N_2018: Methodology = {
     confidence: {
       tier: 'C',
       source: `${S3}: Sn = (К1 + К2 + К3 + К4 + К5) / 5; the pre-adoption draft (S2, B) weighted the criteria 20/20/15/15/30 %`,
-      decision: 'Plain mean until the official text is read: the only implementation found uses it, and no source shows the adopted text weighting the criteria.',
+      decision:
+        'Plain mean until the official text is read: the only implementation found uses it, and no source shows the adopted text weighting the criteria.',
     },
   },
   openQuestions: [

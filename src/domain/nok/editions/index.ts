@@ -7,7 +7,10 @@ import { EDITION_344N_2018 } from './344n-2018.js';
 
 export const BUILT_IN_EDITIONS: readonly Methodology[] = [EDITION_344N_2018];
 
-export function findEdition(edition: string, editions: readonly Methodology[] = BUILT_IN_EDITIONS): Methodology | undefined {
+export function findEdition(
+  edition: string,
+  editions: readonly Methodology[] = BUILT_IN_EDITIONS,
+): Methodology | undefined {
   return editions.find((e) => e.edition === edition);
 }
 

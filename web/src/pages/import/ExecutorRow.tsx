@@ -20,26 +20,59 @@ interface ExecutorRowProps {
   onGoToRow(k: number): void;
 }
 
-export function ExecutorRow({ index, group, state, ok, expansion, same, execs, itemNumber, onChoice, onGoToRow }: ExecutorRowProps) {
+export function ExecutorRow({
+  index,
+  group,
+  state,
+  ok,
+  expansion,
+  same,
+  execs,
+  itemNumber,
+  onChoice,
+  onGoToRow,
+}: ExecutorRowProps) {
   const dir = useDirectory();
   const choice: Choice = state?.choice ?? { type: 'none' };
   const selectId = `exec-choice-${index}`;
-  const listed = new Set([state?.match?.id, ...(state?.candidates ?? []).map((c) => c.id)].filter((x): x is number => typeof x === 'number'));
+  const listed = new Set(
+    [state?.match?.id, ...(state?.candidates ?? []).map((c) => c.id)].filter((x): x is number => typeof x === 'number'),
+  );
   const value =
-    choice.type === 'org' ? (choice.picked && !listed.has(choice.id) ? 'picked' : `org:${choice.id}`) : choice.type === 'same' ? `same:${choice.as}` : choice.type === 'none' ? '' : choice.type;
-  const sameList = choice.type === 'same' && !same.some((h) => h.key === choice.as) ? [...same, { key: choice.as, name: execs[choice.as]?.name ?? choice.as, byAgreement: false, items: [] }] : same;
+    choice.type === 'org'
+      ? choice.picked && !listed.has(choice.id)
+        ? 'picked'
+        : `org:${choice.id}`
+      : choice.type === 'same'
+        ? `same:${choice.as}`
+        : choice.type === 'none'
+          ? ''
+          : choice.type;
+  const sameList =
+    choice.type === 'same' && !same.some((h) => h.key === choice.as)
+      ? [...same, { key: choice.as, name: execs[choice.as]?.name ?? choice.as, byAgreement: false, items: [] }]
+      : same;
   const pickedOrg = choice.type === 'org' ? dir.byId.get(choice.id) : undefined;
   const label = `Организация для «${group.name}»`;
   // The document's full name for this short form is itself mapped to the same organisation:
   // nothing to check.
   const expansionSame = Boolean(
-    expansion && choice.type === 'org' &&
-      Object.values(execs).some((e) => e.choice.type === 'org' && e.choice.id === choice.id && e.key !== group.key && splitDefinition(e.name).short !== null && normalizeOrgName(splitDefinition(e.name).name) === normalizeOrgName(expansion)),
+    expansion &&
+    choice.type === 'org' &&
+    Object.values(execs).some(
+      (e) =>
+        e.choice.type === 'org' &&
+        e.choice.id === choice.id &&
+        e.key !== group.key &&
+        splitDefinition(e.name).short !== null &&
+        normalizeOrgName(splitDefinition(e.name).name) === normalizeOrgName(expansion),
+    ),
   );
 
   const onSelect = (v: string) => {
     if (v === '') onChoice({ type: 'none' });
-    else if (v === 'pick' || v === 'picked') onChoice(choice.type === 'org' && v === 'picked' ? choice : { type: 'pick' });
+    else if (v === 'pick' || v === 'picked')
+      onChoice(choice.type === 'org' && v === 'picked' ? choice : { type: 'pick' });
     else if (v === 'create') onChoice({ type: 'create', ...suggestNewOrganisation(group.name) });
     else if (v === 'text') onChoice({ type: 'text' });
     else if (v.startsWith('org:')) onChoice({ type: 'org', id: Number(v.slice(4)) });
@@ -47,18 +80,32 @@ export function ExecutorRow({ index, group, state, ok, expansion, same, execs, i
   };
 
   return (
-    <tr className={ok ? 'exec-ok' : 'exec-missing'} data-testid="import-exec" data-exec-name={group.name} data-resolved={ok ? 'true' : 'false'}>
+    <tr
+      className={ok ? 'exec-ok' : 'exec-missing'}
+      data-testid="import-exec"
+      data-exec-name={group.name}
+      data-resolved={ok ? 'true' : 'false'}
+    >
       <td className="col-name" data-label="В документе">
         <span className="exec-name">{group.name}</span>
         {group.byAgreement && <span className="muted"> (по согласованию)</span>}
         {expansion && <div className="small muted">в документе — сокращение: «{expansion}»</div>}
-        {state?.match && choice.type === 'org' && choice.id === state.match.id && expansion && normalizeOrgName(state.match.fullName) !== normalizeOrgName(expansion) && !expansionSame ? (
+        {state?.match &&
+        choice.type === 'org' &&
+        choice.id === state.match.id &&
+        expansion &&
+        normalizeOrgName(state.match.fullName) !== normalizeOrgName(expansion) &&
+        !expansionSame ? (
           <div className="small exec-check" data-testid="import-exec-check">
             ⚠ найдено «{orgName(state.match)}», но в документе это «{expansion}» — проверьте
           </div>
-        ) : state?.match && choice.type === 'org' && choice.id === state.match.id && (state.byShortForm ?? byShortForm(group.name, state.match)) ? (
+        ) : state?.match &&
+          choice.type === 'org' &&
+          choice.id === state.match.id &&
+          (state.byShortForm ?? byShortForm(group.name, state.match)) ? (
           <div className="small exec-check" data-testid="import-exec-check">
-            ⚠ найдено по сокращению «{splitDefinition(group.name).short}»: в справочнике «{state.match.fullName}» — проверьте
+            ⚠ найдено по сокращению «{splitDefinition(group.name).short}»: в справочнике «{state.match.fullName}» —
+            проверьте
           </div>
         ) : (
           state?.match && <div className="small exec-found">✓ найдено в справочнике</div>
@@ -68,7 +115,12 @@ export function ExecutorRow({ index, group, state, ok, expansion, same, execs, i
         {group.items.slice(0, 8).map((k, j) => (
           <span key={k}>
             {j > 0 && ', '}
-            <button type="button" className="btn-link" onClick={() => onGoToRow(k)} aria-label={`Перейти к строке № ${itemNumber(k)}`}>
+            <button
+              type="button"
+              className="btn-link"
+              onClick={() => onGoToRow(k)}
+              aria-label={`Перейти к строке № ${itemNumber(k)}`}
+            >
               {itemNumber(k)}
             </button>
           </span>
@@ -83,7 +135,13 @@ export function ExecutorRow({ index, group, state, ok, expansion, same, execs, i
             <label htmlFor={selectId} className="sr-only">
               {label}
             </label>
-            <select id={selectId} value={value} onChange={(e) => onSelect(e.target.value)} aria-invalid={!ok || undefined} data-testid="import-exec-choice">
+            <select
+              id={selectId}
+              value={value}
+              onChange={(e) => onSelect(e.target.value)}
+              aria-invalid={!ok || undefined}
+              data-testid="import-exec-choice"
+            >
               <option value="">— не сопоставлено: выберите —</option>
               {state?.match && (
                 <optgroup label="Найдено в справочнике">
@@ -117,9 +175,16 @@ export function ExecutorRow({ index, group, state, ok, expansion, same, execs, i
                 <option value="text">Оставить текстом (без организации)</option>
               </optgroup>
             </select>
-            {choice.type === 'text' && <div className="hint" data-testid="import-exec-text">Останется в мероприятии текстом, как в документе; организация не создаётся, отчёты с неё не запрашиваются.</div>}
+            {choice.type === 'text' && (
+              <div className="hint" data-testid="import-exec-text">
+                Останется в мероприятии текстом, как в документе; организация не создаётся, отчёты с неё не
+                запрашиваются.
+              </div>
+            )}
             {choice.type === 'none' && state?.suggestion === 'text' && (
-              <div className="hint hint-warn">Похоже на описание исполнителей, а не на организацию: оставьте текстом или выберите организацию.</div>
+              <div className="hint hint-warn">
+                Похоже на описание исполнителей, а не на организацию: оставьте текстом или выберите организацию.
+              </div>
             )}
             {state?.error && <div className="field-error">{state.error}</div>}
             {(choice.type === 'pick' || (choice.type === 'org' && choice.picked)) && (
@@ -127,14 +192,25 @@ export function ExecutorRow({ index, group, state, ok, expansion, same, execs, i
                 <label htmlFor={`${selectId}-pick`} className="small">
                   Найти в справочнике
                 </label>
-                <OrgPicker id={`${selectId}-pick`} testId="import-exec-pick" value={choice.type === 'org' ? choice.id : null} onChange={(id) => onChoice(id ? { type: 'org', id, picked: true } : { type: 'pick' })} placeholder="Начните вводить наименование…" />
+                <OrgPicker
+                  id={`${selectId}-pick`}
+                  testId="import-exec-pick"
+                  value={choice.type === 'org' ? choice.id : null}
+                  onChange={(id) => onChoice(id ? { type: 'org', id, picked: true } : { type: 'pick' })}
+                  placeholder="Начните вводить наименование…"
+                />
               </div>
             )}
             {choice.type === 'create' && <CreateOrgFields idBase={selectId} choice={choice} onChange={onChoice} />}
             {choice.type === 'same' && !ok && (
-              <div className="field-error">Новая организация «{execs[choice.as]?.name ?? choice.as}» больше не создаётся с кратким наименованием «{group.name}» — выберите заново.</div>
+              <div className="field-error">
+                Новая организация «{execs[choice.as]?.name ?? choice.as}» больше не создаётся с кратким наименованием «
+                {group.name}» — выберите заново.
+              </div>
             )}
-            {choice.type === 'same' && ok && <div className="hint">Будет найдена по краткому наименованию новой организации.</div>}
+            {choice.type === 'same' && ok && (
+              <div className="hint">Будет найдена по краткому наименованию новой организации.</div>
+            )}
           </>
         )}
       </td>

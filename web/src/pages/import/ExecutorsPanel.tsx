@@ -18,12 +18,33 @@ interface ExecutorsPanelProps {
   setRememberAliases(v: boolean): void;
 }
 
-export function ExecutorsPanel({ groups, abbreviations, isResolved: resolvedOf, sameOptions, execs, itemNumber, onChoice, onGoToRow, onCreateAll, unresolvedCount, rememberAliases, setRememberAliases }: ExecutorsPanelProps) {
+export function ExecutorsPanel({
+  groups,
+  abbreviations,
+  isResolved: resolvedOf,
+  sameOptions,
+  execs,
+  itemNumber,
+  onChoice,
+  onGoToRow,
+  onCreateAll,
+  unresolvedCount,
+  rememberAliases,
+  setRememberAliases,
+}: ExecutorsPanelProps) {
   // Unresolved first, so the work is at the top; the order stays stable while choosing.
   const order = useMemo(
-    () => groups.map((g, i) => ({ g, i })).sort((a, b) => Number(Boolean(execs[a.g.key]?.match)) - Number(Boolean(execs[b.g.key]?.match)) || a.i - b.i),
+    () =>
+      groups
+        .map((g, i) => ({ g, i }))
+        .sort((a, b) => Number(Boolean(execs[a.g.key]?.match)) - Number(Boolean(execs[b.g.key]?.match)) || a.i - b.i),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [groups, Object.values(execs).map((e) => `${e.key}:${e.match?.id ?? ''}`).join('|')],
+    [
+      groups,
+      Object.values(execs)
+        .map((e) => `${e.key}:${e.match?.id ?? ''}`)
+        .join('|'),
+    ],
   );
   return (
     <section className="panel" aria-labelledby="imp-exec-h">
@@ -35,11 +56,25 @@ export function ExecutorsPanel({ groups, abbreviations, isResolved: resolvedOf, 
           </span>
         </h2>
         <div className="panel-actions">
-          <label className="check" title="Написание из документа станет сокращением выбранной организации, и следующий импорт узнает его сам">
-            <input type="checkbox" checked={rememberAliases} onChange={(e) => setRememberAliases(e.target.checked)} data-testid="import-remember-aliases" />
+          <label
+            className="check"
+            title="Написание из документа станет сокращением выбранной организации, и следующий импорт узнает его сам"
+          >
+            <input
+              type="checkbox"
+              checked={rememberAliases}
+              onChange={(e) => setRememberAliases(e.target.checked)}
+              data-testid="import-remember-aliases"
+            />
             Запомнить как сокращение
           </label>
-          <button type="button" className="btn btn-sm" onClick={onCreateAll} disabled={unresolvedCount === 0} data-testid="import-create-all">
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={onCreateAll}
+            disabled={unresolvedCount === 0}
+            data-testid="import-create-all"
+          >
             Создать все ненайденные{unresolvedCount > 0 && ` (${unresolvedCount})`}
           </button>
         </div>

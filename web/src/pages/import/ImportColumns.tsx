@@ -35,7 +35,13 @@ function guessRole(label: string): MappableRole {
 /** How many lines from `from` look like a header's labels (short, not numbers). */
 function guessHeaderLines(lines: string[], from: number): number {
   let n = 0;
-  while (from + n < lines.length && n < 12 && lines[from + n].length <= 80 && !/^\d+([.)]|\.\d+)*\.?$/.test(lines[from + n].trim())) n++;
+  while (
+    from + n < lines.length &&
+    n < 12 &&
+    lines[from + n].length <= 80 &&
+    !/^\d+([.)]|\.\d+)*\.?$/.test(lines[from + n].trim())
+  )
+    n++;
   return Math.max(2, n);
 }
 
@@ -81,7 +87,9 @@ export function ImportColumns({ importId, blocks, onRead }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onRead(await api.readImportWithColumns(importId, { block: header.block, headerRow: header.row, columns, remember }));
+      onRead(
+        await api.readImportWithColumns(importId, { block: header.block, headerRow: header.row, columns, remember }),
+      );
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);
@@ -89,7 +97,13 @@ export function ImportColumns({ importId, blocks, onRead }: Props) {
   };
 
   const roleSelect = (i: number, label: string) => (
-    <select id={`layout-role-${i}`} value={columns[i]} onChange={(e) => setRole(i, e.target.value as MappableRole)} aria-label={`Что в столбце ${i + 1} («${label.slice(0, 60)}»)`} data-testid={`layout-role-${i}`}>
+    <select
+      id={`layout-role-${i}`}
+      value={columns[i]}
+      onChange={(e) => setRole(i, e.target.value as MappableRole)}
+      aria-label={`Что в столбце ${i + 1} («${label.slice(0, 60)}»)`}
+      data-testid={`layout-role-${i}`}
+    >
       {ROLES.map((r) => (
         <option key={r} value={r}>
           {ROLE_LABELS[r]}
@@ -111,7 +125,11 @@ export function ImportColumns({ importId, blocks, onRead }: Props) {
         b.type === 'table' ? (
           <section key={bi} className="panel panel-table" aria-label={`Таблица ${bi + 1}`}>
             <h2 className="panel-title">
-              Таблица <span className="muted small">({countRu(b.totalRows, ROW_WORDS)}{b.totalRows > b.rows.length ? `, показаны первые ${b.rows.length}` : ''})</span>
+              Таблица{' '}
+              <span className="muted small">
+                ({countRu(b.totalRows, ROW_WORDS)}
+                {b.totalRows > b.rows.length ? `, показаны первые ${b.rows.length}` : ''})
+              </span>
             </h2>
             <div className="table-scroll">
               <table className="grid layout-grid" data-testid={`layout-table-${bi}`}>
@@ -121,7 +139,13 @@ export function ImportColumns({ importId, blocks, onRead }: Props) {
                     return (
                       <tr key={ri} className={isHeader ? 'layout-header-row' : undefined}>
                         <td className="layout-pick">
-                          <button type="button" className={`btn btn-sm ${isHeader ? 'btn-primary' : ''}`} aria-pressed={isHeader} onClick={() => chooseTableHeader(bi, ri)} data-testid={`layout-header-${bi}-${ri}`}>
+                          <button
+                            type="button"
+                            className={`btn btn-sm ${isHeader ? 'btn-primary' : ''}`}
+                            aria-pressed={isHeader}
+                            onClick={() => chooseTableHeader(bi, ri)}
+                            data-testid={`layout-header-${bi}-${ri}`}
+                          >
                             Заголовок
                           </button>
                         </td>
@@ -148,7 +172,11 @@ export function ImportColumns({ importId, blocks, onRead }: Props) {
         ) : (
           <section key={bi} className="panel" aria-label={`Текст ${bi + 1}`}>
             <h2 className="panel-title">
-              Текст <span className="muted small">({countRu(b.totalLines, ROW_WORDS)}{b.totalLines > b.lines.length ? `, показаны первые ${b.lines.length}` : ''}; каждая строка — ячейка)</span>
+              Текст{' '}
+              <span className="muted small">
+                ({countRu(b.totalLines, ROW_WORDS)}
+                {b.totalLines > b.lines.length ? `, показаны первые ${b.lines.length}` : ''}; каждая строка — ячейка)
+              </span>
             </h2>
             <ol className="layout-lines" data-testid={`layout-lines-${bi}`}>
               {b.lines.map((l, li) => {
@@ -156,7 +184,13 @@ export function ImportColumns({ importId, blocks, onRead }: Props) {
                 const first = header?.block === bi && li === header.row;
                 return (
                   <li key={li} className={inHeader ? 'layout-header-row' : undefined}>
-                    <button type="button" className={`btn btn-sm ${first ? 'btn-primary' : ''}`} aria-pressed={first} onClick={() => chooseLinesHeader(bi, li)} data-testid={`layout-header-${bi}-${li}`}>
+                    <button
+                      type="button"
+                      className={`btn btn-sm ${first ? 'btn-primary' : ''}`}
+                      aria-pressed={first}
+                      onClick={() => chooseLinesHeader(bi, li)}
+                      data-testid={`layout-header-${bi}-${li}`}
+                    >
                       Заголовок
                     </button>{' '}
                     <span className="layout-cell">{l}</span>
@@ -164,7 +198,15 @@ export function ImportColumns({ importId, blocks, onRead }: Props) {
                     {first && (
                       <div className="layout-count">
                         <label htmlFor="layout-count">Строк в заголовке (столбцов):</label>{' '}
-                        <input id="layout-count" type="number" min={1} max={40} value={columns.length} onChange={(e) => setCount(Number(e.target.value))} data-testid="layout-count" />
+                        <input
+                          id="layout-count"
+                          type="number"
+                          min={1}
+                          max={40}
+                          value={columns.length}
+                          onChange={(e) => setCount(Number(e.target.value))}
+                          data-testid="layout-count"
+                        />
                       </div>
                     )}
                   </li>
@@ -191,11 +233,25 @@ export function ImportColumns({ importId, blocks, onRead }: Props) {
           </div>
         )}
         <div className="savebar-actions">
-          <label className="check" title="Следующий документ с таким же заголовком от вашей организации будет прочитан по этой разметке сам">
-            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} data-testid="layout-remember" />
+          <label
+            className="check"
+            title="Следующий документ с таким же заголовком от вашей организации будет прочитан по этой разметке сам"
+          >
+            <input
+              type="checkbox"
+              checked={remember}
+              onChange={(e) => setRemember(e.target.checked)}
+              data-testid="layout-remember"
+            />
             Запомнить для документов такого вида
           </label>
-          <button type="button" className="btn btn-primary" onClick={read} disabled={!header || busy} data-testid="layout-read">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={read}
+            disabled={!header || busy}
+            data-testid="layout-read"
+          >
             {busy ? 'Чтение…' : 'Прочитать документ'}
           </button>
         </div>

@@ -5,9 +5,20 @@ import { ImportColumns, UnreadNotice } from './ImportColumns';
 import { ImportActions, ImportBreadcrumbs } from './ImportPageChrome';
 
 /** The columns screen: for a document no reading placed, or one a person wants read otherwise. */
-export function ImportColumnsPage({ preview, onRead, onCancel }: { preview: ImportPreview | ImportUnread; onRead(p: ImportPreview): void; onCancel?: () => void }) {
+export function ImportColumnsPage({
+  preview,
+  onRead,
+  onCancel,
+}: {
+  preview: ImportPreview | ImportUnread;
+  onRead(p: ImportPreview): void;
+  onCancel?: () => void;
+}) {
   const unread = preview.status === 'unread' ? (preview as ImportUnread).unread : null;
-  const layout = useApiQuery(['import', preview.importId, 'layout'], async () => unread?.layout ?? (await api.importLayout(preview.importId)).layout);
+  const layout = useApiQuery(
+    ['import', preview.importId, 'layout'],
+    async () => unread?.layout ?? (await api.importLayout(preview.importId)).layout,
+  );
   return (
     <section className="page page-import-columns">
       <ImportBreadcrumbs fileName={preview.fileName} />
@@ -24,9 +35,17 @@ export function ImportColumnsPage({ preview, onRead, onCancel }: { preview: Impo
           )}
         </ImportActions>
       </div>
-      {unread ? <UnreadNotice message={unread.message} /> : <Alert kind="info">Документ будет прочитан заново по столбцам, которые вы укажете.</Alert>}
+      {unread ? (
+        <UnreadNotice message={unread.message} />
+      ) : (
+        <Alert kind="info">Документ будет прочитан заново по столбцам, которые вы укажете.</Alert>
+      )}
       {layout.error && <Alert>{layout.error}</Alert>}
-      {layout.data ? <ImportColumns importId={preview.importId} blocks={layout.data.blocks} onRead={onRead} /> : !layout.error && <Loading label="Загрузка документа…" />}
+      {layout.data ? (
+        <ImportColumns importId={preview.importId} blocks={layout.data.blocks} onRead={onRead} />
+      ) : (
+        !layout.error && <Loading label="Загрузка документа…" />
+      )}
     </section>
   );
 }

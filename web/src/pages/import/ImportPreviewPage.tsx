@@ -36,8 +36,8 @@ export function ImportPreviewPage() {
         <ImportBreadcrumbs fileName={p.fileName} />
         <PageHeading>{p.fileName}</PageHeading>
         <Alert kind="info" testId="import-done">
-          {p.status === 'applied' ? 'Этот отчёт уже применён к плану.' : 'Этот документ уже сохранён как план.'} Откройте его в <Link to="/plans">списке планов</Link> или{' '}
-          <Link to="/import">загрузите другой файл</Link>.
+          {p.status === 'applied' ? 'Этот отчёт уже применён к плану.' : 'Этот документ уже сохранён как план.'}{' '}
+          Откройте его в <Link to="/plans">списке планов</Link> или <Link to="/import">загрузите другой файл</Link>.
         </Alert>
       </section>
     );
@@ -47,6 +47,19 @@ export function ImportPreviewPage() {
     setRemap(false);
     window.scrollTo(0, 0);
   };
-  if (p.status === 'unread' || remap) return <ImportColumnsPage preview={p} onRead={onRead} onCancel={p.status === 'unread' ? undefined : () => setRemap(false)} />;
-  return <ImportReview key={`${p.importId}-${read ? 'read' : 'loaded'}`} preview={p as ImportPreview} onRemap={() => setRemap(true)} />;
+  if (p.status === 'unread' || remap)
+    return (
+      <ImportColumnsPage
+        preview={p}
+        onRead={onRead}
+        onCancel={p.status === 'unread' ? undefined : () => setRemap(false)}
+      />
+    );
+  return (
+    <ImportReview
+      key={`${p.importId}-${read ? 'read' : 'loaded'}`}
+      preview={p as ImportPreview}
+      onRemap={() => setRemap(true)}
+    />
+  );
 }

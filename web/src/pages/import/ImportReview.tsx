@@ -22,7 +22,22 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { buildCommitInput, commitErrors } from './commit-input';
 import { choicesForAllUnknown } from './create-all-unknown';
 import { findProblems } from './review-problems';
-import { EXEC_WORDS, MEASURE_WORDS, SECTION_WORDS, groupExecutors, isResolved, sameTargets, stripExtension, toEditItem, type Choice, type EditItem, type ExecState, type Header, type LiveProblem, type ProblemKind } from './review-state';
+import {
+  EXEC_WORDS,
+  MEASURE_WORDS,
+  SECTION_WORDS,
+  groupExecutors,
+  isResolved,
+  sameTargets,
+  stripExtension,
+  toEditItem,
+  type Choice,
+  type EditItem,
+  type ExecState,
+  type Header,
+  type LiveProblem,
+  type ProblemKind,
+} from './review-state';
 
 export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onRemap?: () => void }) {
   const user = useUser();
@@ -50,7 +65,16 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
     const out: Record<string, ExecState> = {};
     for (const e of preview.executors) {
       const key = normalizeOrgName(e.name);
-      out[key] = { key, name: e.name, byAgreement: e.byAgreement, match: e.match, suggestion: e.suggestion ?? executorWording(e.name), byShortForm: e.byShortForm, candidates: e.candidates, choice: e.match ? { type: 'org', id: e.match.id } : { type: 'none' } };
+      out[key] = {
+        key,
+        name: e.name,
+        byAgreement: e.byAgreement,
+        match: e.match,
+        suggestion: e.suggestion ?? executorWording(e.name),
+        byShortForm: e.byShortForm,
+        candidates: e.candidates,
+        choice: e.match ? { type: 'org', id: e.match.id } : { type: 'none' },
+      };
     }
     return out;
   });
@@ -62,7 +86,10 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
   // Saving may add organisations to the directory (the unknown executors).
   const commit = useWrite((input: ImportCommitInput) => api.commitImport(preview.importId, input), { directory: true });
 
-  const serverUnclear = useMemo(() => new Set(preview.problems.filter((p) => p.kind === 'deadline_unclear' && p.item !== null).map((p) => p.item!)), [preview]);
+  const serverUnclear = useMemo(
+    () => new Set(preview.problems.filter((p) => p.kind === 'deadline_unclear' && p.item !== null).map((p) => p.item!)),
+    [preview],
+  );
   const showExecution = useMemo(() => doc.items.some((i) => i.status || i.executionText.trim()), [doc]);
   const showProtocol = header.kind === 'council_decisions' || doc.items.some((i) => i.protocolItem.trim());
   // A report often has no «Ожидаемый результат» at all: no empty column then.
@@ -70,7 +97,10 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
 
   const groups = useMemo(() => groupExecutors(items), [items]);
   // «… (далее – Минздрав)»: what the document itself says a short name stands for.
-  const abbreviations = useMemo(() => new Map(Object.entries(doc.abbreviations ?? {}).map(([k, v]) => [normalizeOrgName(k), v])), [doc]);
+  const abbreviations = useMemo(
+    () => new Map(Object.entries(doc.abbreviations ?? {}).map(([k, v]) => [normalizeOrgName(k), v])),
+    [doc],
+  );
 
   // Names typed in the table that the preview did not know: ask the directory.
   useEffect(() => {
@@ -79,7 +109,18 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
     const t = setTimeout(() => {
       setExecs((old) => {
         const next = { ...old };
-        for (const g of missing) if (!next[g.key]) next[g.key] = { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, suggestion: executorWording(g.name), candidates: [], loading: true, choice: { type: 'none' } };
+        for (const g of missing)
+          if (!next[g.key])
+            next[g.key] = {
+              key: g.key,
+              name: g.name,
+              byAgreement: g.byAgreement,
+              match: null,
+              suggestion: executorWording(g.name),
+              candidates: [],
+              loading: true,
+              choice: { type: 'none' },
+            };
         return next;
       });
       for (const g of missing) {
@@ -89,10 +130,23 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
             const ref = (o: OrgRef) => ({ id: o.id, shortName: o.shortName, fullName: o.fullName });
             setExecs((old) => ({
               ...old,
-              [g.key]: { ...old[g.key], loading: false, match: r.match ? ref(r.match) : null, candidates: r.candidates.map(ref), choice: old[g.key]?.choice.type !== 'none' ? old[g.key].choice : r.match ? { type: 'org', id: r.match.id } : { type: 'none' } },
+              [g.key]: {
+                ...old[g.key],
+                loading: false,
+                match: r.match ? ref(r.match) : null,
+                candidates: r.candidates.map(ref),
+                choice:
+                  old[g.key]?.choice.type !== 'none'
+                    ? old[g.key].choice
+                    : r.match
+                      ? { type: 'org', id: r.match.id }
+                      : { type: 'none' },
+              },
             }));
           })
-          .catch((e) => setExecs((old) => ({ ...old, [g.key]: { ...old[g.key], loading: false, error: errorMessage(e) } })));
+          .catch((e) =>
+            setExecs((old) => ({ ...old, [g.key]: { ...old[g.key], loading: false, error: errorMessage(e) } })),
+          );
       }
     }, 400);
     return () => clearTimeout(t);
@@ -115,12 +169,14 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
   const unresolvedGroups = groups.filter((g) => !isResolved(g, groups, execs));
   // Problem kinds per row (an unknown executor marks every row naming it); stable while unchanged.
   const rowProblemPairs: [number, ProblemKind][] = [];
-  for (const p of problems) if (p.item !== null && p.kind !== 'executor_unknown') rowProblemPairs.push([p.item, p.kind]);
+  for (const p of problems)
+    if (p.item !== null && p.kind !== 'executor_unknown') rowProblemPairs.push([p.item, p.kind]);
   for (const g of unresolvedGroups) for (const k of g.items) rowProblemPairs.push([k, 'executor_unknown']);
   const rowProblemsKey = JSON.stringify(rowProblemPairs);
   const rowProblems = useMemo(() => {
     const m = new Map<number, ProblemKind[]>();
-    for (const [k, kind] of JSON.parse(rowProblemsKey) as [number, ProblemKind][]) if (!m.get(k)?.includes(kind)) m.set(k, [...(m.get(k) ?? []), kind]);
+    for (const [k, kind] of JSON.parse(rowProblemsKey) as [number, ProblemKind][])
+      if (!m.get(k)?.includes(kind)) m.set(k, [...(m.get(k) ?? []), kind]);
     return m;
   }, [rowProblemsKey]);
 
@@ -149,7 +205,14 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
   const goToProblem = (p: LiveProblem) => {
     if (p.exec) return focusExec(p.exec);
     if (p.item === null) return;
-    const field = p.kind === 'deadline_unclear' ? 'deadline' : p.kind === 'no_executor' ? 'executors' : p.kind === 'empty_title' ? 'title' : 'number';
+    const field =
+      p.kind === 'deadline_unclear'
+        ? 'deadline'
+        : p.kind === 'no_executor'
+          ? 'executors'
+          : p.kind === 'empty_title'
+            ? 'title'
+            : 'number';
     focusRow(p.item, field);
   };
 
@@ -161,7 +224,8 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
     if (!header.ownerId) e.ownerOrganisationId = 'Выберите организацию из справочника.';
     if (!header.periodFrom) e.periodFrom = 'Укажите начало периода.';
     if (!header.periodTo) e.periodTo = 'Укажите окончание периода.';
-    if (header.periodFrom && header.periodTo && header.periodFrom > header.periodTo) e.periodTo = 'Окончание периода раньше его начала.';
+    if (header.periodFrom && header.periodTo && header.periodFrom > header.periodTo)
+      e.periodTo = 'Окончание периода раньше его начала.';
     return e;
   };
 
@@ -172,7 +236,9 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
     setHeaderErrors(he);
     if (Object.keys(he).length) {
       setSaveError('Проверьте реквизиты плана.');
-      document.getElementById(`imp-${Object.keys(he)[0] === 'ownerOrganisationId' ? 'owner' : Object.keys(he)[0]}`)?.focus();
+      document
+        .getElementById(`imp-${Object.keys(he)[0] === 'ownerOrganisationId' ? 'owner' : Object.keys(he)[0]}`)
+        ?.focus();
       return;
     }
     if (kept.length === 0) {
@@ -182,8 +248,10 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
     if (blocking.length) {
       const unknown = blocking.filter((p) => p.kind === 'executor_unknown').length;
       const parts = [
-        unknown && `сопоставьте ${countRu(unknown, EXEC_WORDS)} со справочником (или нажмите «Создать все ненайденные»)`,
-        blocking.length - unknown && `исправьте ${blocking.length - unknown} ${blocking.length - unknown === 1 ? 'строку' : 'строк(и)'} таблицы`,
+        unknown &&
+          `сопоставьте ${countRu(unknown, EXEC_WORDS)} со справочником (или нажмите «Создать все ненайденные»)`,
+        blocking.length - unknown &&
+          `исправьте ${blocking.length - unknown} ${blocking.length - unknown === 1 ? 'строку' : 'строк(и)'} таблицы`,
       ].filter(Boolean);
       setSaveError(`Перед сохранением ${parts.join(' и ')}.`);
       goToProblem(blocking[0]);
@@ -194,7 +262,9 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
     try {
       const { planId } = await commit.run(input);
       navigate(`/plans/${planId}`, {
-        state: { notice: `Документ «${preview.fileName}» сохранён как черновик плана: ${countRu(kept.length, MEASURE_WORDS)}. Проверьте его и утвердите.` },
+        state: {
+          notice: `Документ «${preview.fileName}» сохранён как черновик плана: ${countRu(kept.length, MEASURE_WORDS)}. Проверьте его и утвердите.`,
+        },
       });
     } catch (e) {
       setBusy(false);
@@ -227,7 +297,13 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
         </div>
         <ImportActions>
           {onRemap && (
-            <button type="button" className="btn" onClick={onRemap} title="Если столбцы прочитаны неверно: укажите строку заголовка и что в каждом столбце" data-testid="import-remap">
+            <button
+              type="button"
+              className="btn"
+              onClick={onRemap}
+              title="Если столбцы прочитаны неверно: укажите строку заголовка и что в каждом столбце"
+              data-testid="import-remap"
+            >
               Указать столбцы вручную
             </button>
           )}
@@ -249,11 +325,23 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
         <fieldset className="mode-switch" data-testid="import-mode">
           <legend>Это отчёт об исполнении. Что с ним сделать?</legend>
           <label className="radio">
-            <input type="radio" name="import-mode" checked={mode === 'report'} onChange={() => setMode('report')} data-testid="import-mode-report" />
+            <input
+              type="radio"
+              name="import-mode"
+              checked={mode === 'report'}
+              onChange={() => setMode('report')}
+              data-testid="import-mode-report"
+            />
             Применить к плану — перенести статусы и информацию об исполнении в действующий план
           </label>
           <label className="radio">
-            <input type="radio" name="import-mode" checked={mode === 'plan'} onChange={() => setMode('plan')} data-testid="import-mode-plan" />
+            <input
+              type="radio"
+              name="import-mode"
+              checked={mode === 'plan'}
+              onChange={() => setMode('plan')}
+              data-testid="import-mode-plan"
+            />
             Сохранить как новый план
           </label>
         </fieldset>
@@ -263,9 +351,23 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
         <ReportApply preview={preview} />
       ) : (
         <>
-          <PlanHeaderPanel header={header} setHeader={setHeader} headerErrors={headerErrors} period0={period0} periodTouched={periodTouched} setPeriodTouched={setPeriodTouched} />
+          <PlanHeaderPanel
+            header={header}
+            setHeader={setHeader}
+            headerErrors={headerErrors}
+            period0={period0}
+            periodTouched={periodTouched}
+            setPeriodTouched={setPeriodTouched}
+          />
 
-          <ProblemsPanel problems={problems} blockingCount={blocking.length} numberOf={numberOf} focusExec={focusExec} focusRow={focusRow} goToProblem={goToProblem} />
+          <ProblemsPanel
+            problems={problems}
+            blockingCount={blocking.length}
+            numberOf={numberOf}
+            focusExec={focusExec}
+            focusRow={focusRow}
+            goToProblem={goToProblem}
+          />
 
           <ExecutorsPanel
             groups={groups}
@@ -285,7 +387,9 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
           <section className="panel panel-table" aria-labelledby="imp-items-h">
             <h2 id="imp-items-h" className="panel-title">
               {header.kind === 'council_decisions' ? 'Поручения' : 'Мероприятия'} — как будут сохранены{' '}
-              <span className="muted small">({countRu(kept.length, MEASURE_WORDS)}; поля можно исправить прямо в таблице)</span>
+              <span className="muted small">
+                ({countRu(kept.length, MEASURE_WORDS)}; поля можно исправить прямо в таблице)
+              </span>
             </h2>
             <ItemsTable
               items={items}

@@ -12,7 +12,15 @@ interface ImportSaveBarProps {
   onSave(): void;
 }
 
-export function ImportSaveBar({ blockingCount, unresolvedCount, keptCount, sectionCount, saveError, busy, onSave }: ImportSaveBarProps) {
+export function ImportSaveBar({
+  blockingCount,
+  unresolvedCount,
+  keptCount,
+  sectionCount,
+  saveError,
+  busy,
+  onSave,
+}: ImportSaveBarProps) {
   return (
     <div className="savebar" role="region" aria-label="Сохранение плана" data-testid="import-savebar">
       <div className="savebar-status" aria-live="polite">

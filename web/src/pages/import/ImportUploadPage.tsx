@@ -57,18 +57,16 @@ export function ImportUploadPage() {
       <div className="page-head">
         <div>
           <PageHeading>Импорт документа</PageHeading>
-          <p className="sub">План мероприятий, решения (поручения) совета или отчёт об исполнении — из Word, Excel или текста.</p>
+          <p className="sub">
+            План мероприятий, решения (поручения) совета или отчёт об исполнении — из Word, Excel или текста.
+          </p>
         </div>
       </div>
       {!user.abilities.createPlans ? (
         <Alert kind="info">Импорт документов доступен координаторам и администраторам.</Alert>
       ) : (
         <>
-          {error && (
-            <Alert testId="import-error">
-              {error}
-            </Alert>
-          )}
+          {error && <Alert testId="import-error">{error}</Alert>}
           <div
             className={`dropzone ${dragging ? 'dropzone-over' : ''}`}
             onDragOver={(e) => {
@@ -86,26 +84,37 @@ export function ImportUploadPage() {
             ) : (
               <>
                 <p className="dropzone-lead">Перетащите файл сюда или</p>
-                <input id="import-file" type="file" accept={ACCEPT} className="file-input" onChange={onChange} data-testid="import-file" aria-describedby="import-file-hint" />
+                <input
+                  id="import-file"
+                  type="file"
+                  accept={ACCEPT}
+                  className="file-input"
+                  onChange={onChange}
+                  data-testid="import-file"
+                  aria-describedby="import-file-hint"
+                />
                 <label htmlFor="import-file" className="btn btn-primary">
                   Выбрать файл…
                 </label>
                 <p className="hint" id="import-file-hint">
-                  Word (.docx), Excel (.xlsx), текст (.txt, .csv, .tsv) в UTF-8 или Windows-1251; не более {MAX_UPLOAD_MB} МБ.
-                  Документ не сохраняется в план, пока вы не проверите его и не нажмёте «Сохранить».
+                  Word (.docx), Excel (.xlsx), текст (.txt, .csv, .tsv) в UTF-8 или Windows-1251; не более{' '}
+                  {MAX_UPLOAD_MB} МБ. Документ не сохраняется в план, пока вы не проверите его и не нажмёте «Сохранить».
                 </p>
               </>
             )}
           </div>
           <ul className="import-steps" aria-label="Как проходит импорт">
             <li>
-              <strong>1. Загрузка.</strong> Система находит таблицу мероприятий, реквизиты «УТВЕРЖДАЮ», период и разделы.
+              <strong>1. Загрузка.</strong> Система находит таблицу мероприятий, реквизиты «УТВЕРЖДАЮ», период и
+              разделы.
             </li>
             <li>
-              <strong>2. Проверка.</strong> Незнакомые исполнители, нераспознанные сроки и пустые строки отмечены — исправьте их прямо в таблице.
+              <strong>2. Проверка.</strong> Незнакомые исполнители, нераспознанные сроки и пустые строки отмечены —
+              исправьте их прямо в таблице.
             </li>
             <li>
-              <strong>3. Сохранение.</strong> План сохраняется черновиком со ссылкой на исходный файл; после проверки его утверждают.
+              <strong>3. Сохранение.</strong> План сохраняется черновиком со ссылкой на исходный файл; после проверки
+              его утверждают.
             </li>
           </ul>
         </>

@@ -22,23 +22,62 @@ interface ItemRowProps {
 }
 
 /** Status words short enough for a narrow select. */
-const STATUS_SHORT: Record<MeasureStatus, string> = { done: 'Выполнено', partial: 'Частично', not_done: 'Не выполнено', not_due: 'Х (не наступил)' };
+const STATUS_SHORT: Record<MeasureStatus, string> = {
+  done: 'Выполнено',
+  partial: 'Частично',
+  not_done: 'Не выполнено',
+  not_due: 'Х (не наступил)',
+};
 
-export const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, council, showProtocol, showExecution, showResult, execs, periodFrom, periodTo, onGoToExec }: ItemRowProps) {
+export const ItemRow = memo(function ItemRow({
+  item,
+  problems,
+  errors,
+  setItem,
+  council,
+  showProtocol,
+  showExecution,
+  showResult,
+  execs,
+  periodFrom,
+  periodTo,
+  onGoToExec,
+}: ItemRowProps) {
   const k = item.key;
   const id = (f: string) => `ir-${k}-${f}`;
   const has = (p: ProblemKind) => Boolean(problems?.includes(p));
   const err = (f: string) => errors[`${k}.${f}`];
   const set = (patch: Partial<EditItem>) => setItem(k, patch);
-  const interp = useDeadlineInterpretation(item.excluded ? null : { text: item.deadlineText, periodFrom: periodFrom || undefined, periodTo: periodTo || undefined });
+  const interp = useDeadlineInterpretation(
+    item.excluded
+      ? null
+      : { text: item.deadlineText, periodFrom: periodFrom || undefined, periodTo: periodTo || undefined },
+  );
   const execNames = parseExecutorLines(item.executorsText);
   const n = item.number || '?';
-  const rowCls = [item.excluded ? 'row-excluded' : '', problems?.length && !item.excluded ? 'row-problem' : ''].filter(Boolean).join(' ');
+  const rowCls = [item.excluded ? 'row-excluded' : '', problems?.length && !item.excluded ? 'row-problem' : '']
+    .filter(Boolean)
+    .join(' ');
 
   return (
-    <tr id={`import-row-${k}`} className={rowCls || undefined} data-testid={`import-row-${item.number}`} data-problems={problems?.join(' ') || undefined}>
-      <td className={`col-num ${has('duplicate_number') || has('empty_number') ? 'cell-problem' : ''}`} data-label="№ п/п">
-        <input id={id('number')} aria-label={`Номер строки ${n}`} value={item.number} onChange={(e) => set({ number: e.target.value })} disabled={item.excluded} aria-invalid={has('duplicate_number') || has('empty_number') || Boolean(err('number')) || undefined} />
+    <tr
+      id={`import-row-${k}`}
+      className={rowCls || undefined}
+      data-testid={`import-row-${item.number}`}
+      data-problems={problems?.join(' ') || undefined}
+    >
+      <td
+        className={`col-num ${has('duplicate_number') || has('empty_number') ? 'cell-problem' : ''}`}
+        data-label="№ п/п"
+      >
+        <input
+          id={id('number')}
+          aria-label={`Номер строки ${n}`}
+          value={item.number}
+          onChange={(e) => set({ number: e.target.value })}
+          disabled={item.excluded}
+          aria-invalid={has('duplicate_number') || has('empty_number') || Boolean(err('number')) || undefined}
+        />
         {has('duplicate_number') && <div className="cell-note">номер повторяется</div>}
         {err('number') && <div className="field-error">{err('number')}</div>}
         <button
@@ -55,14 +94,35 @@ export const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, 
       </td>
       {showProtocol && (
         <td className="col-protocol" data-label="Пункт протокола">
-          <input aria-label={`Пункт протокола, строка ${n}`} value={item.protocolItem} onChange={(e) => set({ protocolItem: e.target.value })} disabled={item.excluded} />
+          <input
+            aria-label={`Пункт протокола, строка ${n}`}
+            value={item.protocolItem}
+            onChange={(e) => set({ protocolItem: e.target.value })}
+            disabled={item.excluded}
+          />
         </td>
       )}
-      <td className={`col-title ${has('empty_title') ? 'cell-problem' : ''}`} data-label={council ? 'Поручение' : 'Мероприятие'}>
-        <textarea id={id('title')} className="autosize" aria-label={`Наименование, строка ${n}`} rows={2} value={item.title} onChange={(e) => set({ title: e.target.value })} disabled={item.excluded} aria-invalid={has('empty_title') || Boolean(err('title')) || undefined} data-testid="import-item-title" />
+      <td
+        className={`col-title ${has('empty_title') ? 'cell-problem' : ''}`}
+        data-label={council ? 'Поручение' : 'Мероприятие'}
+      >
+        <textarea
+          id={id('title')}
+          className="autosize"
+          aria-label={`Наименование, строка ${n}`}
+          rows={2}
+          value={item.title}
+          onChange={(e) => set({ title: e.target.value })}
+          disabled={item.excluded}
+          aria-invalid={has('empty_title') || Boolean(err('title')) || undefined}
+          data-testid="import-item-title"
+        />
         {err('title') && <div className="field-error">{err('title')}</div>}
       </td>
-      <td className={`col-exec ${has('no_executor') || has('executor_unknown') ? 'cell-problem' : ''}`} data-label="Исполнители">
+      <td
+        className={`col-exec ${has('no_executor') || has('executor_unknown') ? 'cell-problem' : ''}`}
+        data-label="Исполнители"
+      >
         <textarea
           id={id('executors')}
           className="autosize"
@@ -104,8 +164,15 @@ export const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, 
               }
               return (
                 <li key={i} className={`exec-mark ${cls}`}>
-                  <button type="button" className="btn-link" onClick={() => onGoToExec(normalizeOrgName(name))} title={`${name}: перейти к сопоставлению`}>
-                    {execNames.length > 1 && <span className="mark-name">{name.length > 28 ? `${name.slice(0, 26)}…` : name}: </span>}
+                  <button
+                    type="button"
+                    className="btn-link"
+                    onClick={() => onGoToExec(normalizeOrgName(name))}
+                    title={`${name}: перейти к сопоставлению`}
+                  >
+                    {execNames.length > 1 && (
+                      <span className="mark-name">{name.length > 28 ? `${name.slice(0, 26)}…` : name}: </span>
+                    )}
                     {text}
                   </button>
                 </li>
@@ -128,17 +195,31 @@ export const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, 
           aria-invalid={has('deadline_unclear') || undefined}
           data-testid="import-item-deadline"
         />
-        {!item.excluded && <DeadlineMeaning id={`${id('deadline')}-meaning`} state={interp} unclearHint="Срок не распознан" compact />}
+        {!item.excluded && (
+          <DeadlineMeaning id={`${id('deadline')}-meaning`} state={interp} unclearHint="Срок не распознан" compact />
+        )}
       </td>
       {showResult && (
         <td className="col-result" data-label="Результат">
-          <textarea className="autosize" rows={1} aria-label={`Ожидаемый результат, строка ${n}`} value={item.expectedResult} onChange={(e) => set({ expectedResult: e.target.value })} disabled={item.excluded} />
+          <textarea
+            className="autosize"
+            rows={1}
+            aria-label={`Ожидаемый результат, строка ${n}`}
+            value={item.expectedResult}
+            onChange={(e) => set({ expectedResult: e.target.value })}
+            disabled={item.excluded}
+          />
         </td>
       )}
       {showExecution && (
         <>
           <td className="col-status" data-label="Статус">
-            <select aria-label={`Статус, строка ${n}`} value={item.status ?? ''} onChange={(e) => set({ status: (e.target.value || null) as MeasureStatus | null })} disabled={item.excluded}>
+            <select
+              aria-label={`Статус, строка ${n}`}
+              value={item.status ?? ''}
+              onChange={(e) => set({ status: (e.target.value || null) as MeasureStatus | null })}
+              disabled={item.excluded}
+            >
               <option value="">—</option>
               {(Object.keys(STATUS_SHORT) as MeasureStatus[]).map((st) => (
                 <option key={st} value={st} title={MEASURE_STATUS_LABELS[st]}>
@@ -148,7 +229,14 @@ export const ItemRow = memo(function ItemRow({ item, problems, errors, setItem, 
             </select>
           </td>
           <td className="col-execution" data-label="Исполнение">
-            <textarea className="autosize clamp-input" rows={2} aria-label={`Информация об исполнении, строка ${n}`} value={item.executionText} onChange={(e) => set({ executionText: e.target.value })} disabled={item.excluded} />
+            <textarea
+              className="autosize clamp-input"
+              rows={2}
+              aria-label={`Информация об исполнении, строка ${n}`}
+              value={item.executionText}
+              onChange={(e) => set({ executionText: e.target.value })}
+              disabled={item.excluded}
+            />
           </td>
         </>
       )}

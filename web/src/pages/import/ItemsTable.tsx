@@ -21,19 +21,39 @@ interface ItemsTableProps {
   onGoToExec(key: string): void;
 }
 
-export function ItemsTable({ items, sections, setSectionTitle, setItem, council, showProtocol, showExecution, showResult, rowProblems, pathErrors, execs, periodFrom, periodTo, onGoToExec }: ItemsTableProps) {
+export function ItemsTable({
+  items,
+  sections,
+  setSectionTitle,
+  setItem,
+  council,
+  showProtocol,
+  showExecution,
+  showResult,
+  rowProblems,
+  pathErrors,
+  execs,
+  periodFrom,
+  periodTo,
+  onGoToExec,
+}: ItemsTableProps) {
   const columns = 4 + (showProtocol ? 1 : 0) + (showExecution ? 2 : 0) + (showResult ? 1 : 0);
   const bySection = useMemo(() => {
     const known = new Set(sections.map((s) => s.number));
     const groups: { section: { number: string; title: string; index: number } | null; items: EditItem[] }[] = [];
     const loose = items.filter((i) => i.section === null || !known.has(i.section));
     if (loose.length) groups.push({ section: null, items: loose });
-    sections.forEach((s, index) => groups.push({ section: { ...s, index }, items: items.filter((i) => i.section === s.number) }));
+    sections.forEach((s, index) =>
+      groups.push({ section: { ...s, index }, items: items.filter((i) => i.section === s.number) }),
+    );
     return groups;
   }, [items, sections]);
 
   return (
-    <table className={`grid import-table cards-on-phone ${showExecution ? 'with-execution' : ''} ${showProtocol ? 'with-protocol' : ''} ${showResult ? '' : 'no-result'}`} data-testid="import-table">
+    <table
+      className={`grid import-table cards-on-phone ${showExecution ? 'with-execution' : ''} ${showProtocol ? 'with-protocol' : ''} ${showResult ? '' : 'no-result'}`}
+      data-testid="import-table"
+    >
       <thead>
         <tr>
           <th scope="col" className="col-num">
@@ -77,11 +97,21 @@ export function ItemsTable({ items, sections, setSectionTitle, setItem, council,
               <th scope="colgroup" colSpan={columns}>
                 {g.section ? (
                   <div className="section-edit">
-                    <span className="section-num">{/^\d{4}-\d{2}-\d{2}$/.test(g.section.number) ? formatDateRu(g.section.number) : `${g.section.number}.`}</span>
+                    <span className="section-num">
+                      {/^\d{4}-\d{2}-\d{2}$/.test(g.section.number)
+                        ? formatDateRu(g.section.number)
+                        : `${g.section.number}.`}
+                    </span>
                     <label className="sr-only" htmlFor={`is-${g.section.index}`}>
                       Наименование раздела {g.section.number}
                     </label>
-                    <textarea id={`is-${g.section.index}`} className="autosize" rows={1} value={g.section.title} onChange={(e) => setSectionTitle(g.section!.index, e.target.value)} />
+                    <textarea
+                      id={`is-${g.section.index}`}
+                      className="autosize"
+                      rows={1}
+                      value={g.section.title}
+                      onChange={(e) => setSectionTitle(g.section!.index, e.target.value)}
+                    />
                   </div>
                 ) : (
                   'Без раздела'

@@ -16,7 +16,14 @@ interface PlanHeaderPanelProps {
   setPeriodTouched(touched: boolean): void;
 }
 
-export function PlanHeaderPanel({ header, setHeader, headerErrors, period0, periodTouched, setPeriodTouched }: PlanHeaderPanelProps) {
+export function PlanHeaderPanel({
+  header,
+  setHeader,
+  headerErrors,
+  period0,
+  periodTouched,
+  setPeriodTouched,
+}: PlanHeaderPanelProps) {
   const user = useUser();
   return (
     <section className="panel" aria-labelledby="imp-head-h">
@@ -29,7 +36,13 @@ export function PlanHeaderPanel({ header, setHeader, headerErrors, period0, peri
           <div className="radio-row">
             {(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => (
               <label key={k} className="radio">
-                <input type="radio" name="imp-kind" checked={header.kind === k} onChange={() => setHeader({ ...header, kind: k })} data-testid={`import-kind-${k}`} />
+                <input
+                  type="radio"
+                  name="imp-kind"
+                  checked={header.kind === k}
+                  onChange={() => setHeader({ ...header, kind: k })}
+                  data-testid={`import-kind-${k}`}
+                />
                 {PLAN_KIND_LABELS[k]}
               </label>
             ))}
@@ -48,7 +61,13 @@ export function PlanHeaderPanel({ header, setHeader, headerErrors, period0, peri
           />
         </Field>
         <div className="field-row">
-          <Field id="imp-owner" label="Ответственная организация" error={headerErrors.ownerOrganisationId} required className="grow">
+          <Field
+            id="imp-owner"
+            label="Ответственная организация"
+            error={headerErrors.ownerOrganisationId}
+            required
+            className="grow"
+          >
             <OrgPicker
               id="imp-owner"
               testId="import-field-owner"
@@ -89,16 +108,38 @@ export function PlanHeaderPanel({ header, setHeader, headerErrors, period0, peri
           </Field>
         </div>
         {!periodTouched && (
-          <p id="imp-period-source" className={`hint period-source ${period0.source === 'document' ? '' : 'period-guess'}`} data-testid="import-period-source">
+          <p
+            id="imp-period-source"
+            className={`hint period-source ${period0.source === 'document' ? '' : 'period-guess'}`}
+            data-testid="import-period-source"
+          >
             {PERIOD_SOURCE_HINTS[period0.source]} Сроки мероприятий читаются в пределах этого периода.
           </p>
         )}
         <div className="field-row">
           <Field id="imp-approvedByName" label="«УТВЕРЖДАЮ»: кто" error={headerErrors.approvedByName} className="grow">
-            <input id="imp-approvedByName" value={header.approvedByName} onChange={(e) => setHeader({ ...header, approvedByName: e.target.value })} placeholder="О.А. Петелин" data-testid="import-field-approvedByName" />
+            <input
+              id="imp-approvedByName"
+              value={header.approvedByName}
+              onChange={(e) => setHeader({ ...header, approvedByName: e.target.value })}
+              placeholder="О.А. Петелин"
+              data-testid="import-field-approvedByName"
+            />
           </Field>
-          <Field id="imp-approvedOn" label="когда" error={headerErrors.approvedOn} className="narrow-md" hint={header.approvedOn ? formatDateRu(header.approvedOn) : undefined}>
-            <input id="imp-approvedOn" type="date" value={header.approvedOn} onChange={(e) => setHeader({ ...header, approvedOn: e.target.value })} data-testid="import-field-approvedOn" />
+          <Field
+            id="imp-approvedOn"
+            label="когда"
+            error={headerErrors.approvedOn}
+            className="narrow-md"
+            hint={header.approvedOn ? formatDateRu(header.approvedOn) : undefined}
+          >
+            <input
+              id="imp-approvedOn"
+              type="date"
+              value={header.approvedOn}
+              onChange={(e) => setHeader({ ...header, approvedOn: e.target.value })}
+              data-testid="import-field-approvedOn"
+            />
           </Field>
         </div>
       </div>

@@ -10,12 +10,22 @@ interface ProblemsPanelProps {
   goToProblem(p: LiveProblem): void;
 }
 
-export function ProblemsPanel({ problems, blockingCount, numberOf, focusExec, focusRow, goToProblem }: ProblemsPanelProps) {
+export function ProblemsPanel({
+  problems,
+  blockingCount,
+  numberOf,
+  focusExec,
+  focusRow,
+  goToProblem,
+}: ProblemsPanelProps) {
   return (
     <section className="panel" aria-labelledby="imp-problems-h" data-testid="import-problems">
       <h2 id="imp-problems-h" className="panel-title">
         Проверьте перед сохранением{' '}
-        <span className={`count ${blockingCount ? 'count-bad' : problems.length ? 'count-warn' : 'count-ok'}`} data-testid="import-problem-count">
+        <span
+          className={`count ${blockingCount ? 'count-bad' : problems.length ? 'count-warn' : 'count-ok'}`}
+          data-testid="import-problem-count"
+        >
           {problems.length}
         </span>
       </h2>
@@ -24,7 +34,12 @@ export function ProblemsPanel({ problems, blockingCount, numberOf, focusExec, fo
       ) : (
         <ul className="problems">
           {problems.map((p, i) => (
-            <li key={`${p.kind}-${p.item}-${p.exec ?? ''}-${i}`} className={`problem ${p.blocking ? 'problem-blocking' : 'problem-warning'}`} data-testid="import-problem" data-kind={p.kind}>
+            <li
+              key={`${p.kind}-${p.item}-${p.exec ?? ''}-${i}`}
+              className={`problem ${p.blocking ? 'problem-blocking' : 'problem-warning'}`}
+              data-testid="import-problem"
+              data-kind={p.kind}
+            >
               <span className="problem-tag">{PROBLEM_TAGS[p.kind]}</span>
               <span className="problem-text">{p.message}</span>
               <span className="problem-links">
@@ -34,7 +49,12 @@ export function ProblemsPanel({ problems, blockingCount, numberOf, focusExec, fo
                   </button>
                 )}
                 {p.item !== null && (
-                  <button type="button" className="btn-link" onClick={() => (p.exec ? focusRow(p.item!, 'executors') : goToProblem(p))} data-testid="import-problem-goto">
+                  <button
+                    type="button"
+                    className="btn-link"
+                    onClick={() => (p.exec ? focusRow(p.item!, 'executors') : goToProblem(p))}
+                    data-testid="import-problem-goto"
+                  >
                     к строке № {numberOf(p.item)}
                   </button>
                 )}

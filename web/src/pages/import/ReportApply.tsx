@@ -13,10 +13,22 @@ import { reportPeriodLabel } from '../../import-review';
 const CHANGE_WORDS = ['изменение', 'изменения', 'изменений'] as const;
 const MEASURE_WORDS = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
 
-const normTitle = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[^а-яa-z0-9]+/g, ' ').trim();
+const normTitle = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^а-яa-z0-9]+/g, ' ')
+    .trim();
 const numKey = (n: string) => n.replace(/\s+/g, '').replace(/\.$/, '');
 
-const words = (s: string) => new Set(s.toLowerCase().replace(/ё/g, 'е').split(/[^а-яa-z0-9]+/).filter((w) => w.length >= 4));
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .split(/[^а-яa-z0-9]+/)
+      .filter((w) => w.length >= 4),
+  );
 
 /** The plan whose title shares most words with the report's, when one clearly does. */
 function guessPlan(title: string, plans: PlanSummary[]): number | null {
@@ -66,7 +78,11 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
     if (!check()) return;
     setBusy('dry');
     try {
-      const r = await api.applyReport(preview.importId, { planId: Number(planId), period: period.trim(), dryRun: true });
+      const r = await api.applyReport(preview.importId, {
+        planId: Number(planId),
+        period: period.trim(),
+        dryRun: true,
+      });
       setResult({ ...r, for: requestKey });
     } catch (e) {
       setError(errorMessage(e));
@@ -80,7 +96,11 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
     setError(null);
     setBusy('apply');
     try {
-      const r = await api.applyReport(preview.importId, { planId: Number(planId), period: period.trim(), dryRun: false });
+      const r = await api.applyReport(preview.importId, {
+        planId: Number(planId),
+        period: period.trim(),
+        dryRun: false,
+      });
       setApplied({ planId: Number(planId), count: r.changes.length });
     } catch (e) {
       setError(errorMessage(e));
@@ -104,7 +124,8 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
         Применить к плану
       </h2>
       <p className="muted">
-        Строки отчёта сопоставляются с мероприятиями плана по номеру. Сначала посмотрите, что изменится: статусы и информация об исполнении.
+        Строки отчёта сопоставляются с мероприятиями плана по номеру. Сначала посмотрите, что изменится: статусы и
+        информация об исполнении.
       </p>
       {plans.error && <Alert>{plans.error}</Alert>}
       {!plans.data && !plans.error && <Loading label="Загрузка планов…" />}
@@ -122,12 +143,20 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
               <option value="">— выберите план —</option>
               {choosable.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.title.length > 110 ? `${p.title.slice(0, 108)}…` : p.title} ({formatPeriodRu(p.periodFrom, p.periodTo)}, {planStatusLabel(p.status).toLowerCase()})
+                  {p.title.length > 110 ? `${p.title.slice(0, 108)}…` : p.title} (
+                  {formatPeriodRu(p.periodFrom, p.periodTo)}, {planStatusLabel(p.status).toLowerCase()})
                 </option>
               ))}
             </select>
           </Field>
-          <Field id="report-period" label="Отчётный период" error={errors.period} required className="narrow-lg" hint="Например: «I квартал 2025 г.», «2025 г.»">
+          <Field
+            id="report-period"
+            label="Отчётный период"
+            error={errors.period}
+            required
+            className="narrow-lg"
+            hint="Например: «I квартал 2025 г.», «2025 г.»"
+          >
             <input
               id="report-period"
               value={period}
@@ -196,15 +225,23 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
                           <StatusBadge status={c.after.status} />
                         ) : (
                           <span className="status-change">
-                            <StatusBadge status={c.before.status} /> <span aria-label="станет">→</span> <StatusBadge status={c.after.status} />
+                            <StatusBadge status={c.before.status} /> <span aria-label="станет">→</span>{' '}
+                            <StatusBadge status={c.after.status} />
                           </span>
                         )}
                       </td>
                       <td className="pre diff-before-cell" data-label="Было">
                         {c.before.executionText || <span className="muted">—</span>}
                       </td>
-                      <td className={`pre ${c.before.executionText !== c.after.executionText ? 'diff-after-cell' : ''}`} data-label="Стало">
-                        {c.before.executionText === c.after.executionText ? <span className="muted">без изменений</span> : c.after.executionText || <span className="muted">—</span>}
+                      <td
+                        className={`pre ${c.before.executionText !== c.after.executionText ? 'diff-after-cell' : ''}`}
+                        data-label="Стало"
+                      >
+                        {c.before.executionText === c.after.executionText ? (
+                          <span className="muted">без изменений</span>
+                        ) : (
+                          c.after.executionText || <span className="muted">—</span>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -214,12 +251,19 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
           )}
           {current.unmatched.length > 0 && (
             <Alert kind="info" testId="report-unmatched">
-              Не найдены в плане ({countRu(current.unmatched.length, MEASURE_WORDS)}): № {current.unmatched.join(', ')}. Эти строки отчёта не будут перенесены.
+              Не найдены в плане ({countRu(current.unmatched.length, MEASURE_WORDS)}): № {current.unmatched.join(', ')}.
+              Эти строки отчёта не будут перенесены.
             </Alert>
           )}
           {current.changes.length > 0 && (
             <div className="form-actions">
-              <button type="button" className="btn btn-primary" onClick={apply} disabled={busy !== null} data-testid="report-apply-submit">
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={apply}
+                disabled={busy !== null}
+                data-testid="report-apply-submit"
+              >
                 {busy === 'apply' ? 'Применение…' : `Применить (${countRu(current.changes.length, CHANGE_WORDS)})`}
               </button>
               <span className="hint">Изменения попадут в историю каждого мероприятия с пометкой файла отчёта.</span>

@@ -17,7 +17,14 @@ export function buildCommitInput(
     // 'same': left out on purpose — the server finds the name by the new organisation's short name.
     if (c.type === 'org') executorMap[g.name] = { organisationId: c.id };
     else if (c.type === 'text') executorMap[g.name] = { text: true };
-    else if (c.type === 'create') executorMap[g.name] = { create: { fullName: c.fullName.trim(), ...(c.shortName.trim() ? { shortName: c.shortName.trim() } : {}), kind: c.kind } };
+    else if (c.type === 'create')
+      executorMap[g.name] = {
+        create: {
+          fullName: c.fullName.trim(),
+          ...(c.shortName.trim() ? { shortName: c.shortName.trim() } : {}),
+          kind: c.kind,
+        },
+      };
   }
   return {
     plan: {
@@ -48,7 +55,10 @@ export function buildCommitInput(
 }
 
 /** The server's field errors: items.N.* → the row of the N-th kept item; plan.* → the header fields. */
-export function commitErrors(e: unknown, kept: EditItem[]): { rows: Record<string, string>; header: Record<string, string> } {
+export function commitErrors(
+  e: unknown,
+  kept: EditItem[],
+): { rows: Record<string, string>; header: Record<string, string> } {
   if (!(e instanceof ApiError)) return { rows: {}, header: {} };
   const byPath = e.pathErrors();
   const mapped: Record<string, string> = {};

@@ -15,15 +15,28 @@ export function choicesForAllUnknown(
   docAbbreviations: Record<string, string> | undefined,
 ): Record<string, ExecState> {
   const byFullName = new Map(directory.map((o) => [normalizeOrgName(o.fullName), o.id]));
-  const abbreviations = new Map(Object.entries(docAbbreviations ?? {}).map(([k, v]) => [normalizeOrgName(k), normalizeOrgName(v)]));
+  const abbreviations = new Map(
+    Object.entries(docAbbreviations ?? {}).map(([k, v]) => [normalizeOrgName(k), normalizeOrgName(v)]),
+  );
   const next = { ...old };
   const taken = new Set<string>();
-  for (const st of Object.values(next)) if (st.choice.type === 'create') taken.add(normalizeOrgName(st.choice.fullName));
+  for (const st of Object.values(next))
+    if (st.choice.type === 'create') taken.add(normalizeOrgName(st.choice.fullName));
   const todo = groups.filter((g) => !isResolved(g, groups, next));
-  const blank = (g: ExecGroup): ExecState => next[g.key] ?? { key: g.key, name: g.name, byAgreement: g.byAgreement, match: null, suggestion: executorWording(g.name), candidates: [], choice: { type: 'none' } };
+  const blank = (g: ExecGroup): ExecState =>
+    next[g.key] ?? {
+      key: g.key,
+      name: g.name,
+      byAgreement: g.byAgreement,
+      match: null,
+      suggestion: executorWording(g.name),
+      candidates: [],
+      choice: { type: 'none' },
+    };
   // A phrase describing executors («некоммерческие организации», «… с привлечением …»)
   // stays text on the measure: no organisation is made of it.
-  for (const g of todo.filter((x) => blank(x).suggestion === 'text')) next[g.key] = { ...blank(g), choice: { type: 'text' } };
+  for (const g of todo.filter((x) => blank(x).suggestion === 'text'))
+    next[g.key] = { ...blank(g), choice: { type: 'text' } };
   // Abbreviations defined in the document («… (далее – Комитет)») go last: they follow their full name.
   const isAbbr = (g: ExecGroup) => abbreviations.has(g.key);
   for (const g of todo.filter((x) => !isAbbr(x) && blank(x).suggestion !== 'text')) {
@@ -36,7 +49,9 @@ export function choicesForAllUnknown(
   }
   for (const g of todo.filter((x) => isAbbr(x) && blank(x).suggestion !== 'text')) {
     const full = abbreviations.get(g.key)!;
-    const expansion = groups.find((h) => h.key !== g.key && (normalizeOrgName(suggestNewOrganisation(h.name).fullName) === full || h.key === full));
+    const expansion = groups.find(
+      (h) => h.key !== g.key && (normalizeOrgName(suggestNewOrganisation(h.name).fullName) === full || h.key === full),
+    );
     const ec = expansion ? next[expansion.key]?.choice : undefined;
     if (ec?.type === 'org') {
       next[g.key] = { ...blank(g), choice: { type: 'org', id: ec.id } };

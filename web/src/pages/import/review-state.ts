@@ -65,7 +65,8 @@ export interface Header {
   approvedOn: string;
 }
 
-export type ProblemKind = 'executor_unknown' | 'deadline_unclear' | 'empty_title' | 'duplicate_number' | 'no_executor' | 'empty_number';
+export type ProblemKind =
+  'executor_unknown' | 'deadline_unclear' | 'empty_title' | 'duplicate_number' | 'no_executor' | 'empty_number';
 
 export interface LiveProblem {
   kind: ProblemKind;
@@ -96,7 +97,9 @@ export function sameTargets(g: ExecGroup, groups: ExecGroup[], execs: Record<str
   return groups.filter((h) => {
     if (h.key === g.key) return false;
     const c = execs[h.key]?.choice;
-    return c?.type === 'create' && normalizeOrgName(c.shortName) === g.key && (h.items[0] ?? Infinity) < (g.items[0] ?? -1);
+    return (
+      c?.type === 'create' && normalizeOrgName(c.shortName) === g.key && (h.items[0] ?? Infinity) < (g.items[0] ?? -1)
+    );
   });
 }
 

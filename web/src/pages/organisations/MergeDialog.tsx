@@ -12,7 +12,15 @@ import { workspace, type MergeResult } from '../../workspace';
  * server refuses (and says why) when both organisations wrote a report for the same
  * measure and period.
  */
-export function MergeDialog({ org, onClose, onMerged }: { org: Organisation; onClose(): void; onMerged(r: MergeResult): Promise<void> }) {
+export function MergeDialog({
+  org,
+  onClose,
+  onMerged,
+}: {
+  org: Organisation;
+  onClose(): void;
+  onMerged(r: MergeResult): Promise<void>;
+}) {
   const [otherId, setOtherId] = useState<number | null>(null);
   const [keepOther, setKeepOther] = useState(true);
   const [preview, setPreview] = useState<MergeResult | null>(null);
@@ -24,7 +32,10 @@ export function MergeDialog({ org, onClose, onMerged }: { org: Organisation; onC
   const [survivor, merged] = keepOther ? [other, org] : [org, other];
 
   const run = async (dryRun: boolean) => {
-    if (!survivor || !merged) { setError('Выберите вторую организацию.'); return; }
+    if (!survivor || !merged) {
+      setError('Выберите вторую организацию.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -41,30 +52,94 @@ export function MergeDialog({ org, onClose, onMerged }: { org: Organisation; onC
 
   return (
     <Dialog title={`Объединить «${name(org)}» с другой организацией`} onClose={onClose} testId="merge-dialog">
-      <form onSubmit={(e) => { e.preventDefault(); void run(!preview); }} noValidate>
-        <p className="small">Мероприятия (ответственный исполнитель и соисполнители), отчёты, пользователи, планы и подчинённые организации перейдут к оставшейся организации; наименования второй станут её другими написаниями, а сама она останется в архиве.</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(!preview);
+        }}
+        noValidate
+      >
+        <p className="small">
+          Мероприятия (ответственный исполнитель и соисполнители), отчёты, пользователи, планы и подчинённые организации
+          перейдут к оставшейся организации; наименования второй станут её другими написаниями, а сама она останется в
+          архиве.
+        </p>
         {error && <Alert testId="merge-error">{error}</Alert>}
         <Field id="merge-other" label="Вторая организация" required>
-          <OrgPicker id="merge-other" testId="merge-other" exclude={[org.id]} value={otherId} onChange={(v) => { setOtherId(v); setPreview(null); }} placeholder="Начните вводить наименование" />
+          <OrgPicker
+            id="merge-other"
+            testId="merge-other"
+            exclude={[org.id]}
+            value={otherId}
+            onChange={(v) => {
+              setOtherId(v);
+              setPreview(null);
+            }}
+            placeholder="Начните вводить наименование"
+          />
         </Field>
         {other && (
           <fieldset className="radio-row">
             <legend>Какая остаётся</legend>
-            <label className="radio"><input type="radio" name="merge-keep" checked={keepOther} onChange={() => { setKeepOther(true); setPreview(null); }} data-testid="merge-keep-other" /> «{name(other)}»</label>
-            <label className="radio"><input type="radio" name="merge-keep" checked={!keepOther} onChange={() => { setKeepOther(false); setPreview(null); }} data-testid="merge-keep-this" /> «{name(org)}»</label>
+            <label className="radio">
+              <input
+                type="radio"
+                name="merge-keep"
+                checked={keepOther}
+                onChange={() => {
+                  setKeepOther(true);
+                  setPreview(null);
+                }}
+                data-testid="merge-keep-other"
+              />{' '}
+              «{name(other)}»
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name="merge-keep"
+                checked={!keepOther}
+                onChange={() => {
+                  setKeepOther(false);
+                  setPreview(null);
+                }}
+                data-testid="merge-keep-this"
+              />{' '}
+              «{name(org)}»
+            </label>
           </fieldset>
         )}
         {preview && (
           <div className="alert alert-info" role="status" data-testid="merge-preview">
-            <p>К «{name(survivor)}» перейдут: мероприятий — {preview.moved.measures}{preview.moved.shared ? ` (в ${preview.moved.shared} обе указаны исполнителями — останется одна запись)` : ''}, отчётов — {preview.moved.reports}, пользователей — {preview.moved.users}, планов — {preview.moved.plans}, подчинённых организаций — {preview.moved.children}.</p>
-            <p>Другие написания после объединения: {preview.organisation.aliases.length ? preview.organisation.aliases.map((a) => `«${a}»`).join(', ') : 'нет'}.</p>
+            <p>
+              К «{name(survivor)}» перейдут: мероприятий — {preview.moved.measures}
+              {preview.moved.shared
+                ? ` (в ${preview.moved.shared} обе указаны исполнителями — останется одна запись)`
+                : ''}
+              , отчётов — {preview.moved.reports}, пользователей — {preview.moved.users}, планов — {preview.moved.plans}
+              , подчинённых организаций — {preview.moved.children}.
+            </p>
+            <p>
+              Другие написания после объединения:{' '}
+              {preview.organisation.aliases.length
+                ? preview.organisation.aliases.map((a) => `«${a}»`).join(', ')
+                : 'нет'}
+              .
+            </p>
           </div>
         )}
         <div className="form-actions">
-          <button type="submit" className={preview ? 'btn btn-primary' : 'btn'} disabled={busy || !other} data-testid={preview ? 'merge-confirm' : 'merge-check'}>
+          <button
+            type="submit"
+            className={preview ? 'btn btn-primary' : 'btn'}
+            disabled={busy || !other}
+            data-testid={preview ? 'merge-confirm' : 'merge-check'}
+          >
             {preview ? 'Объединить' : 'Проверить'}
           </button>
-          <button type="button" className="btn" onClick={onClose}>Отмена</button>
+          <button type="button" className="btn" onClick={onClose}>
+            Отмена
+          </button>
         </div>
       </form>
     </Dialog>

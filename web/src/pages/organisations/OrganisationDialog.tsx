@@ -48,9 +48,26 @@ export function OrganisationDialog({
 
   const submit = () => {
     if (save.invalid(!fullName.trim() ? { fullName: 'Укажите полное наименование.' } : {})) return;
-    if (save.invalid(parentId !== null && exclude.includes(parentId) ? { parentId: 'Организация не может подчиняться себе или своей подчинённой.' } : {})) return;
-    const pending = aliasDraft.trim() && !aliases.includes(aliasDraft.trim()) ? [...aliases, aliasDraft.trim()] : aliases;
-    const input: OrganisationInput = { fullName: fullName.trim(), shortName: shortName.trim(), aliases: pending, kind, parentId, external, headPosition: headPosition.trim(), headName: headName.trim() };
+    if (
+      save.invalid(
+        parentId !== null && exclude.includes(parentId)
+          ? { parentId: 'Организация не может подчиняться себе или своей подчинённой.' }
+          : {},
+      )
+    )
+      return;
+    const pending =
+      aliasDraft.trim() && !aliases.includes(aliasDraft.trim()) ? [...aliases, aliasDraft.trim()] : aliases;
+    const input: OrganisationInput = {
+      fullName: fullName.trim(),
+      shortName: shortName.trim(),
+      aliases: pending,
+      kind,
+      parentId,
+      external,
+      headPosition: headPosition.trim(),
+      headName: headName.trim(),
+    };
     let body: Partial<OrganisationInput> = input;
     if (org) {
       const patch: Partial<OrganisationInput> = {};
@@ -72,16 +89,42 @@ export function OrganisationDialog({
   };
 
   return (
-    <FormDialog title={org ? 'Организация' : 'Новая организация'} onClose={onClose} onSubmit={submit} error={save.error} errorTestId="org-form-error" formTestId="org-form" testId="org-dialog">
+    <FormDialog
+      title={org ? 'Организация' : 'Новая организация'}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      errorTestId="org-form-error"
+      formTestId="org-form"
+      testId="org-dialog"
+    >
       <Field id="org-fullName" label="Полное наименование" error={errors.fullName} required>
-        <input id="org-fullName" data-testid="org-field-fullName" value={fullName} onChange={(e) => setFullName(e.target.value)} aria-describedby={describedBy('org-fullName', errors.fullName)} placeholder="Министерство культуры …" />
+        <input
+          id="org-fullName"
+          data-testid="org-field-fullName"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          aria-describedby={describedBy('org-fullName', errors.fullName)}
+          placeholder="Министерство культуры …"
+        />
       </Field>
       <div className="field-row">
         <Field id="org-shortName" label="Краткое наименование" error={errors.shortName} className="grow">
-          <input id="org-shortName" data-testid="org-field-shortName" value={shortName} onChange={(e) => setShortName(e.target.value)} placeholder="Минкультуры" />
+          <input
+            id="org-shortName"
+            data-testid="org-field-shortName"
+            value={shortName}
+            onChange={(e) => setShortName(e.target.value)}
+            placeholder="Минкультуры"
+          />
         </Field>
         <Field id="org-kind" label="Вид" error={errors.kind} className="grow">
-          <select id="org-kind" data-testid="org-field-kind" value={kind} onChange={(e) => setKind(e.target.value as OrgKind)}>
+          <select
+            id="org-kind"
+            data-testid="org-field-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as OrgKind)}
+          >
             {(Object.entries(ORG_KIND_LABELS) as [OrgKind, string][]).map(([k, l]) => (
               <option key={k} value={k}>
                 {l}
@@ -90,42 +133,93 @@ export function OrganisationDialog({
           </select>
         </Field>
       </div>
-      <Field id="org-aliases" label="Другие написания (как пишут в документах)" error={errors.aliases} hint="Введите и нажмите Enter: «Минкульт», «МК ЗК»…">
+      <Field
+        id="org-aliases"
+        label="Другие написания (как пишут в документах)"
+        error={errors.aliases}
+        hint="Введите и нажмите Enter: «Минкульт», «МК ЗК»…"
+      >
         <div className="chip-input">
           {aliases.length > 0 && (
             <ul className="chips" aria-label="Другие написания">
               {aliases.map((a) => (
                 <li key={a} className="chip">
                   {a}
-                  <button type="button" className="chip-remove" aria-label={`Убрать: ${a}`} onClick={() => setAliases(aliases.filter((x) => x !== a))}>
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={`Убрать: ${a}`}
+                    onClick={() => setAliases(aliases.filter((x) => x !== a))}
+                  >
                     ×
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          <input id="org-aliases" data-testid="org-field-aliases" value={aliasDraft} onChange={(e) => setAliasDraft(e.target.value)} onKeyDown={onAliasKey} onBlur={addAlias} aria-describedby={describedBy('org-aliases', errors.aliases)} />
+          <input
+            id="org-aliases"
+            data-testid="org-field-aliases"
+            value={aliasDraft}
+            onChange={(e) => setAliasDraft(e.target.value)}
+            onKeyDown={onAliasKey}
+            onBlur={addAlias}
+            aria-describedby={describedBy('org-aliases', errors.aliases)}
+          />
         </div>
       </Field>
       <Field id="org-parent" label="Вышестоящая организация" error={errors.parentId}>
-        <OrgPicker id="org-parent" testId="org-field-parent" exclude={exclude} value={parentId} onChange={setParentId} placeholder="Нет (верхний уровень)" describedBy={describedBy('org-parent', errors.parentId)} invalid={Boolean(errors.parentId)} />
+        <OrgPicker
+          id="org-parent"
+          testId="org-field-parent"
+          exclude={exclude}
+          value={parentId}
+          onChange={setParentId}
+          placeholder="Нет (верхний уровень)"
+          describedBy={describedBy('org-parent', errors.parentId)}
+          invalid={Boolean(errors.parentId)}
+        />
       </Field>
       <label className="check">
-        <input type="checkbox" checked={external} onChange={(e) => setExternal(e.target.checked)} data-testid="org-field-external" />
+        <input
+          type="checkbox"
+          checked={external}
+          onChange={(e) => setExternal(e.target.checked)}
+          data-testid="org-field-external"
+        />
         Не входит в систему органов исполнительной власти региона — в документах отмечается «(по согласованию)»
       </label>
       <fieldset className="org-head">
         <legend>Руководитель — подписывает сводные отчёты по планам организации</legend>
         <div className="field-row">
           <Field id="org-headPosition" label="Должность" error={errors.headPosition} className="grow">
-            <input id="org-headPosition" data-testid="org-field-headPosition" value={headPosition} maxLength={300} onChange={(e) => setHeadPosition(e.target.value)} placeholder="Министр культуры …" />
+            <input
+              id="org-headPosition"
+              data-testid="org-field-headPosition"
+              value={headPosition}
+              maxLength={300}
+              onChange={(e) => setHeadPosition(e.target.value)}
+              placeholder="Министр культуры …"
+            />
           </Field>
           <Field id="org-headName" label="Инициалы и фамилия" error={errors.headName} className="grow">
-            <input id="org-headName" data-testid="org-field-headName" value={headName} maxLength={200} onChange={(e) => setHeadName(e.target.value)} placeholder="И.И. Иванов" />
+            <input
+              id="org-headName"
+              data-testid="org-field-headName"
+              value={headName}
+              maxLength={200}
+              onChange={(e) => setHeadName(e.target.value)}
+              placeholder="И.И. Иванов"
+            />
           </Field>
         </div>
       </fieldset>
-      <FormActions submitLabel={org ? 'Сохранить' : 'Добавить'} busy={save.busy} submitTestId="org-submit" onCancel={onClose} />
+      <FormActions
+        submitLabel={org ? 'Сохранить' : 'Добавить'}
+        busy={save.busy}
+        submitTestId="org-submit"
+        onCancel={onClose}
+      />
     </FormDialog>
   );
 }

@@ -18,11 +18,19 @@ export function OrganisationsPage() {
   const list = useApiQuery(['organisations', includeArchived], () => api.organisations({ includeArchived }));
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
-  const [dialog, setDialog] = useState<{ type: 'edit'; org?: Organisation; parentId?: number | null } | { type: 'delete'; org: Organisation } | { type: 'merge'; org: Organisation } | null>(null);
+  const [dialog, setDialog] = useState<
+    | { type: 'edit'; org?: Organisation; parentId?: number | null }
+    | { type: 'delete'; org: Organisation }
+    | { type: 'merge'; org: Organisation }
+    | null
+  >(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const items = list.data?.items ?? [];
-  const orgName = (id: number) => { const o = items.find((x) => x.id === id); return o ? o.shortName || o.fullName : '…'; };
+  const orgName = (id: number) => {
+    const o = items.find((x) => x.id === id);
+    return o ? o.shortName || o.fullName : '…';
+  };
   const tree = useMemo(() => filterTree(buildTree(items), query), [items, query]);
   const searching = Boolean(query.trim());
 
@@ -47,7 +55,13 @@ export function OrganisationsPage() {
           <li key={org.id} className="tree-item" data-testid={`org-${org.id}`}>
             <div className={`tree-row ${org.archived ? 'row-archived' : ''}`}>
               {children.length > 0 ? (
-                <button type="button" className="btn-icon tree-toggle" aria-expanded={open} aria-label={`${open ? 'Свернуть' : 'Развернуть'}: ${org.shortName || org.fullName}`} onClick={() => toggle(org.id)}>
+                <button
+                  type="button"
+                  className="btn-icon tree-toggle"
+                  aria-expanded={open}
+                  aria-label={`${open ? 'Свернуть' : 'Развернуть'}: ${org.shortName || org.fullName}`}
+                  onClick={() => toggle(org.id)}
+                >
                   {open ? '▾' : '▸'}
                 </button>
               ) : (
@@ -58,7 +72,9 @@ export function OrganisationsPage() {
                   {org.fullName}
                   {org.external && <span className="external"> (по согласованию)</span>}
                   {org.archived && <span className="pill pill-archived">в архиве</span>}
-                  {org.mergedIntoId != null && <span className="muted small"> — объединена с «{orgName(org.mergedIntoId)}»</span>}
+                  {org.mergedIntoId != null && (
+                    <span className="muted small"> — объединена с «{orgName(org.mergedIntoId)}»</span>
+                  )}
                 </div>
                 <div className="org-meta">
                   <span className={`kind kind-org-${org.kind}`}>{orgKindLabel(org.kind)}</span>
@@ -72,24 +88,50 @@ export function OrganisationsPage() {
                       ))}
                     </ul>
                   )}
-                  {children.length > 0 && <span className="muted small">{countRu(children.length, ['подчинённая', 'подчинённые', 'подчинённых'])}</span>}
+                  {children.length > 0 && (
+                    <span className="muted small">
+                      {countRu(children.length, ['подчинённая', 'подчинённые', 'подчинённых'])}
+                    </span>
+                  )}
                 </div>
               </div>
               {canManage && (
                 <div className="row-actions">
                   {/* The accessible name starts with the visible words (WCAG 2.5.3): speech users say what they see. */}
-                  <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', parentId: org.id })} title="Добавить подчинённую организацию">
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost"
+                    onClick={() => setDialog({ type: 'edit', parentId: org.id })}
+                    title="Добавить подчинённую организацию"
+                  >
                     + подчинённая<span className="sr-only"> организация: {org.shortName || org.fullName}</span>
                   </button>
-                  <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'edit', org })} data-testid={`org-edit-${org.id}`} aria-label={`Изменить: ${org.shortName || org.fullName}`}>
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost"
+                    onClick={() => setDialog({ type: 'edit', org })}
+                    data-testid={`org-edit-${org.id}`}
+                    aria-label={`Изменить: ${org.shortName || org.fullName}`}
+                  >
                     Изменить
                   </button>
                   {!org.archived && (
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'merge', org })} data-testid={`org-merge-${org.id}`}>
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost"
+                      onClick={() => setDialog({ type: 'merge', org })}
+                      data-testid={`org-merge-${org.id}`}
+                    >
                       Объединить<span className="sr-only">: {org.shortName || org.fullName}</span>
                     </button>
                   )}
-                  <button type="button" className="btn btn-sm btn-ghost btn-danger-text" onClick={() => setDialog({ type: 'delete', org })} data-testid={`org-delete-${org.id}`} aria-label={`Удалить: ${org.shortName || org.fullName}`}>
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost btn-danger-text"
+                    onClick={() => setDialog({ type: 'delete', org })}
+                    data-testid={`org-delete-${org.id}`}
+                    aria-label={`Удалить: ${org.shortName || org.fullName}`}
+                  >
                     Удалить
                   </button>
                 </div>
@@ -107,11 +149,18 @@ export function OrganisationsPage() {
       <div className="page-head">
         <div>
           <PageHeading>Справочник организаций</PageHeading>
-          <p className="sub">Исполнители мероприятий: органы власти, учреждения, муниципальные образования, НКО и группы.</p>
+          <p className="sub">
+            Исполнители мероприятий: органы власти, учреждения, муниципальные образования, НКО и группы.
+          </p>
         </div>
         {canManage && (
           <div className="page-actions">
-            <button type="button" className="btn btn-primary" onClick={() => setDialog({ type: 'edit', parentId: null })} data-testid="create-organisation">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setDialog({ type: 'edit', parentId: null })}
+              data-testid="create-organisation"
+            >
               Добавить организацию
             </button>
           </div>
@@ -122,7 +171,14 @@ export function OrganisationsPage() {
           <label htmlFor="org-search" className="sr-only">
             Поиск организации
           </label>
-          <input id="org-search" type="search" placeholder="Поиск: Минкульт, администрация, алиас…" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="org-search" />
+          <input
+            id="org-search"
+            type="search"
+            placeholder="Поиск: Минкульт, администрация, алиас…"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="org-search"
+          />
           <label className="check">
             <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
             Показать архивные
@@ -130,16 +186,26 @@ export function OrganisationsPage() {
           <button type="button" className="btn btn-sm btn-ghost" onClick={() => setCollapsed(new Set())}>
             Развернуть все
           </button>
-          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setCollapsed(new Set(items.filter((o) => items.some((c) => c.parentId === o.id)).map((o) => o.id)))}>
+          <button
+            type="button"
+            className="btn btn-sm btn-ghost"
+            onClick={() =>
+              setCollapsed(new Set(items.filter((o) => items.some((c) => c.parentId === o.id)).map((o) => o.id)))
+            }
+          >
             Свернуть все
           </button>
         </div>
-        <span className="muted small">{list.data && countRu(items.length, ['организация', 'организации', 'организаций'])}</span>
+        <span className="muted small">
+          {list.data && countRu(items.length, ['организация', 'организации', 'организаций'])}
+        </span>
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
       {list.error && <Alert>{list.error}</Alert>}
       {!list.data && list.loading && <Loading />}
-      {list.data && tree.length === 0 && <div className="empty">{searching ? 'Ничего не найдено.' : 'Справочник пуст.'}</div>}
+      {list.data && tree.length === 0 && (
+        <div className="empty">{searching ? 'Ничего не найдено.' : 'Справочник пуст.'}</div>
+      )}
       {tree.length > 0 && <div data-testid="org-tree">{renderNodes(tree, 0)}</div>}
 
       {dialog?.type === 'edit' && (
@@ -162,7 +228,9 @@ export function OrganisationsPage() {
           onClose={() => setDialog(null)}
           onMerged={async (r) => {
             setDialog(null);
-            await afterChange(`«${r.merged.shortName || r.merged.fullName}» объединена с «${r.organisation.shortName || r.organisation.fullName}»: перешло мероприятий — ${r.moved.measures}, отчётов — ${r.moved.reports}, пользователей — ${r.moved.users}.`);
+            await afterChange(
+              `«${r.merged.shortName || r.merged.fullName}» объединена с «${r.organisation.shortName || r.organisation.fullName}»: перешло мероприятий — ${r.moved.measures}, отчётов — ${r.moved.reports}, пользователей — ${r.moved.users}.`,
+            );
           }}
         />
       )}

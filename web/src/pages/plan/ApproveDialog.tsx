@@ -10,9 +10,19 @@ import { formatDateRu } from '../../format';
  * period's start if it has not begun, never earlier than the draft had), so that a plan
  * already under way does not owe reports for the time before it was approved.
  */
-export function ApproveDialog({ plan, onApprove, onClose }: { plan: Plan; onApprove(controlFrom: string): Promise<void>; onClose(): void }) {
+export function ApproveDialog({
+  plan,
+  onApprove,
+  onClose,
+}: {
+  plan: Plan;
+  onApprove(controlFrom: string): Promise<void>;
+  onClose(): void;
+}) {
   const today = new Date().toISOString().slice(0, 10);
-  const offered = [plan.periodFrom && plan.periodFrom > today ? plan.periodFrom : today, plan.controlFrom ?? ''].sort().pop()!;
+  const offered = [plan.periodFrom && plan.periodFrom > today ? plan.periodFrom : today, plan.controlFrom ?? '']
+    .sort()
+    .pop()!;
   const [controlFrom, setControlFrom] = useState(offered);
   const approve = useSubmit(onApprove);
   const errors = approve.fieldErrors;
@@ -22,11 +32,26 @@ export function ApproveDialog({ plan, onApprove, onClose }: { plan: Plan; onAppr
   };
   const running = Boolean(plan.periodFrom && plan.periodFrom < controlFrom);
   return (
-    <FormDialog title="Утвердить план" onClose={onClose} onSubmit={submit} error={approve.error} errorTestId="approve-error" testId="approve-dialog" formTestId="approve-form">
+    <FormDialog
+      title="Утвердить план"
+      onClose={onClose}
+      onSubmit={submit}
+      error={approve.error}
+      errorTestId="approve-error"
+      testId="approve-dialog"
+      formTestId="approve-form"
+    >
       <p>
-        План «{plan.title}» станет действующим: исполнители увидят свои мероприятия и сроки отчётов, начнутся напоминания.
+        План «{plan.title}» станет действующим: исполнители увидят свои мероприятия и сроки отчётов, начнутся
+        напоминания.
       </p>
-      <Field id="approve-control-from" label="Контроль с даты" error={errors.controlFrom} required hint={CONTROL_FROM_HINT}>
+      <Field
+        id="approve-control-from"
+        label="Контроль с даты"
+        error={errors.controlFrom}
+        required
+        hint={CONTROL_FROM_HINT}
+      >
         <input
           id="approve-control-from"
           type="date"
@@ -39,10 +64,17 @@ export function ApproveDialog({ plan, onApprove, onClose }: { plan: Plan; onAppr
       </Field>
       {running && (
         <p className="muted small" data-testid="approve-running-note">
-          Период плана начался {formatDateRu(plan.periodFrom)}: за время до {formatDateRu(controlFrom)} отчёты не потребуются.
+          Период плана начался {formatDateRu(plan.periodFrom)}: за время до {formatDateRu(controlFrom)} отчёты не
+          потребуются.
         </p>
       )}
-      <FormActions submitLabel="Утвердить" busy={approve.busy} busyLabel="Сохранение…" submitTestId="approve-submit" onCancel={onClose} />
+      <FormActions
+        submitLabel="Утвердить"
+        busy={approve.busy}
+        busyLabel="Сохранение…"
+        submitTestId="approve-submit"
+        onCancel={onClose}
+      />
     </FormDialog>
   );
 }

@@ -7,7 +7,19 @@ import { NextControl } from './NextControl';
 import { type DialogState } from './plan-view';
 
 /** One measure of the plan table, with its move/edit/archive buttons. */
-export function MeasureRow({ m, idx, liveCount, council, showExecution, anyRowActions, canEdit, filtering, busyMove, onMove, setDialog }: {
+export function MeasureRow({
+  m,
+  idx,
+  liveCount,
+  council,
+  showExecution,
+  anyRowActions,
+  canEdit,
+  filtering,
+  busyMove,
+  onMove,
+  setDialog,
+}: {
   m: Measure;
   /** Position among the live (not archived) measures of its section; -1 when archived. */
   idx: number;
@@ -22,7 +34,11 @@ export function MeasureRow({ m, idx, liveCount, council, showExecution, anyRowAc
   setDialog(d: DialogState): void;
 }) {
   return (
-    <tr data-testid={`measure-row-${m.number}`} data-measure-id={m.id} className={m.archived ? 'row-archived' : undefined}>
+    <tr
+      data-testid={`measure-row-${m.number}`}
+      data-measure-id={m.id}
+      className={m.archived ? 'row-archived' : undefined}
+    >
       <td className="col-num" data-label="№ п/п">
         {m.number}
       </td>
@@ -65,21 +81,53 @@ export function MeasureRow({ m, idx, liveCount, council, showExecution, anyRowAc
             <div className="row-actions">
               {canEdit && !filtering && (
                 <>
-                  <button type="button" className="btn-icon" disabled={busyMove || idx <= 0} onClick={() => onMove(m, -1)} aria-label={`Поднять ${m.number}`} title="Выше" data-move={`up-${m.id}`} data-testid="measure-up">
+                  <button
+                    type="button"
+                    className="btn-icon"
+                    disabled={busyMove || idx <= 0}
+                    onClick={() => onMove(m, -1)}
+                    aria-label={`Поднять ${m.number}`}
+                    title="Выше"
+                    data-move={`up-${m.id}`}
+                    data-testid="measure-up"
+                  >
                     <Icon name="up" />
                   </button>
-                  <button type="button" className="btn-icon" disabled={busyMove || idx < 0 || idx >= liveCount - 1} onClick={() => onMove(m, 1)} aria-label={`Опустить ${m.number}`} title="Ниже" data-move={`down-${m.id}`} data-testid="measure-down">
+                  <button
+                    type="button"
+                    className="btn-icon"
+                    disabled={busyMove || idx < 0 || idx >= liveCount - 1}
+                    onClick={() => onMove(m, 1)}
+                    aria-label={`Опустить ${m.number}`}
+                    title="Ниже"
+                    data-move={`down-${m.id}`}
+                    data-testid="measure-down"
+                  >
                     <Icon name="down" />
                   </button>
                 </>
               )}
               {m.abilities?.update && (
-                <button type="button" className="btn-icon" onClick={() => setDialog({ type: 'measure', measure: m })} aria-label={`Изменить ${m.number}`} title="Изменить" data-testid="measure-edit">
+                <button
+                  type="button"
+                  className="btn-icon"
+                  onClick={() => setDialog({ type: 'measure', measure: m })}
+                  aria-label={`Изменить ${m.number}`}
+                  title="Изменить"
+                  data-testid="measure-edit"
+                >
                   <Icon name="edit" />
                 </button>
               )}
               {m.abilities?.archive && (
-                <button type="button" className="btn-icon btn-icon-danger" onClick={() => setDialog({ type: 'archiveMeasure', measure: m })} aria-label={`В архив ${m.number}`} title="В архив" data-testid="measure-archive">
+                <button
+                  type="button"
+                  className="btn-icon btn-icon-danger"
+                  onClick={() => setDialog({ type: 'archiveMeasure', measure: m })}
+                  aria-label={`В архив ${m.number}`}
+                  title="В архив"
+                  data-testid="measure-archive"
+                >
                   <Icon name="archive" />
                 </button>
               )}

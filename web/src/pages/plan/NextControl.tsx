@@ -9,12 +9,17 @@ export function NextControl({ m }: { m: Measure }) {
     <div className="next-control">
       {m.nextControl && (
         <div data-testid="next-control" title={m.nextControl.label ?? undefined}>
-          <span className="muted">{m.nextControl.kind === 'report' ? 'Ближайший отчёт:' : 'Ближайший срок:'}</span> {formatControlDate(m.nextControl)}
+          <span className="muted">{m.nextControl.kind === 'report' ? 'Ближайший отчёт:' : 'Ближайший срок:'}</span>{' '}
+          {formatControlDate(m.nextControl)}
         </div>
       )}
       {m.deadlineOverride && <span className="badge badge-info">даты указаны вручную</span>}
       {unclear && (
-        <span className="badge badge-warn" data-testid="deadline-unclear-badge" title="Укажите даты вручную в форме мероприятия">
+        <span
+          className="badge badge-warn"
+          data-testid="deadline-unclear-badge"
+          title="Укажите даты вручную в форме мероприятия"
+        >
           срок не распознан
         </span>
       )}

@@ -28,9 +28,12 @@ export function PlanPage() {
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogState>(null);
   // A notice handed over by the page that led here (e.g. the import after saving).
-  const [notice, setNotice] = useState<string | null>(() => (location.state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(
+    () => (location.state as { notice?: string } | null)?.notice ?? null,
+  );
   useEffect(() => {
-    if ((location.state as { notice?: string } | null)?.notice) navigate(location.pathname, { replace: true, state: null });
+    if ((location.state as { notice?: string } | null)?.notice)
+      navigate(location.pathname, { replace: true, state: null });
   }, [location, navigate]);
   const [activating, setActivating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -41,7 +44,10 @@ export function PlanPage() {
   const [busyMove, setBusyMove] = useState(false);
 
   const p = plan.data;
-  const groups = useMemo(() => (p ? groupMeasures(p, { filter, statusFilter, showArchived }) : []), [p, filter, statusFilter, showArchived]);
+  const groups = useMemo(
+    () => (p ? groupMeasures(p, { filter, statusFilter, showArchived }) : []),
+    [p, filter, statusFilter, showArchived],
+  );
 
   if (!Number.isInteger(id)) return <NotFoundPage />;
   if (!p) {
@@ -92,8 +98,16 @@ export function PlanPage() {
     setActionError(null);
     // Optimistic: positions follow the new order at once; the reload confirms.
     const pos = new Map(ids.map((mid, k) => [mid, k]));
-    const before = p.measures.filter((x) => x.sectionId === m.sectionId && !x.archived).map((x) => x.position).sort((a, b) => a - b);
-    plan.setData({ ...p, measures: p.measures.map((x) => (pos.has(x.id) ? { ...x, position: before[pos.get(x.id)!] ?? pos.get(x.id)! } : x)) });
+    const before = p.measures
+      .filter((x) => x.sectionId === m.sectionId && !x.archived)
+      .map((x) => x.position)
+      .sort((a, b) => a - b);
+    plan.setData({
+      ...p,
+      measures: p.measures.map((x) =>
+        pos.has(x.id) ? { ...x, position: before[pos.get(x.id)!] ?? pos.get(x.id)! } : x,
+      ),
+    });
     try {
       await api.reorder(p.id, m.sectionId ?? null, ids);
     } catch (e) {
@@ -117,10 +131,17 @@ export function PlanPage() {
       {p.status === 'draft' && (
         <div className="draft-bar" role="status" data-testid="plan-draft-bar">
           <span>
-            <strong>Черновик.</strong> План ещё не действует: проверьте мероприятия, сроки и исполнителей, затем утвердите его.
+            <strong>Черновик.</strong> План ещё не действует: проверьте мероприятия, сроки и исполнителей, затем
+            утвердите его.
           </span>
           {p.abilities.update && (
-            <button type="button" className="btn btn-primary btn-sm" onClick={() => setDialog({ type: 'approve' })} disabled={activating} data-testid="activate-plan">
+            <button
+              type="button"
+              className="btn btn-primary btn-sm"
+              onClick={() => setDialog({ type: 'approve' })}
+              disabled={activating}
+              data-testid="activate-plan"
+            >
               {activating ? 'Сохранение…' : 'Утвердить (сделать действующим)'}
             </button>
           )}
@@ -153,7 +174,17 @@ export function PlanPage() {
       {(actionError || plan.error) && <Alert testId="plan-error">{actionError ?? plan.error}</Alert>}
       {filtering && <p className="hint">Пока действует поиск или фильтр, порядок мероприятий не меняется.</p>}
 
-      <PlanTable p={p} groups={groups} canAdd={canAdd} canEdit={canEdit} filtering={filtering} showExecution={showExecution} busyMove={busyMove} onMove={move} setDialog={setDialog} />
+      <PlanTable
+        p={p}
+        groups={groups}
+        canAdd={canAdd}
+        canEdit={canEdit}
+        filtering={filtering}
+        showExecution={showExecution}
+        busyMove={busyMove}
+        onMove={move}
+        setDialog={setDialog}
+      />
 
       <PlanDialogs dialog={dialog} setDialog={setDialog} p={p} plan={plan} flash={flash} activate={activate} />
     </section>

@@ -4,7 +4,17 @@ import { MeasureRow } from './MeasureRow';
 import { type DialogState, type Group } from './plan-view';
 
 /** The official table: sections as full-width rows, measures numbered beneath. */
-export function PlanTable({ p, groups, canAdd, canEdit, filtering, showExecution, busyMove, onMove, setDialog }: {
+export function PlanTable({
+  p,
+  groups,
+  canAdd,
+  canEdit,
+  filtering,
+  showExecution,
+  busyMove,
+  onMove,
+  setDialog,
+}: {
   p: Plan;
   groups: Group[];
   canAdd: boolean;
@@ -20,7 +30,10 @@ export function PlanTable({ p, groups, canAdd, canEdit, filtering, showExecution
   // № + title + executors + deadline + status, plus protocol item (council) or expected result (plan).
   const columns = 6 + (showExecution ? 1 : 0) + (anyRowActions ? 1 : 0);
   return (
-    <table className={`grid plan-table cards-on-phone ${council ? 'is-council' : ''} ${showExecution ? 'with-execution' : ''}`} data-testid="plan-table">
+    <table
+      className={`grid plan-table cards-on-phone ${council ? 'is-council' : ''} ${showExecution ? 'with-execution' : ''}`}
+      data-testid="plan-table"
+    >
       <caption className="sr-only">
         {p.title}: {council ? 'поручения' : 'мероприятия'} по разделам
       </caption>
@@ -68,24 +81,46 @@ export function PlanTable({ p, groups, canAdd, canEdit, filtering, showExecution
         return (
           <tbody key={g.section?.id ?? 'none'}>
             {(g.section || p.sections.length > 0) && (
-              <tr className="section-row" data-testid={`section-row-${g.section ? g.section.number || g.section.id : 'none'}`}>
+              <tr
+                className="section-row"
+                data-testid={`section-row-${g.section ? g.section.number || g.section.id : 'none'}`}
+              >
                 <th scope="colgroup" colSpan={columns}>
                   <div className="section-head">
-                    <span className="section-title">{g.section ? formatSectionHeading(g.section.number, g.section.title) : 'Без раздела'}</span>
+                    <span className="section-title">
+                      {g.section ? formatSectionHeading(g.section.number, g.section.title) : 'Без раздела'}
+                    </span>
                     {g.section && (canAdd || canEdit) && (
                       <span className="section-actions">
                         {canAdd && (
-                          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'measure', sectionId: g.section!.id })} data-testid={`add-measure-section-${g.section.id}`}>
+                          <button
+                            type="button"
+                            className="btn btn-sm btn-ghost"
+                            onClick={() => setDialog({ type: 'measure', sectionId: g.section!.id })}
+                            data-testid={`add-measure-section-${g.section.id}`}
+                          >
                             + {council ? 'поручение' : 'мероприятие'}
                           </button>
                         )}
                         {canEdit && (
-                          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'section', section: g.section! })} aria-label={`Изменить раздел ${g.section.number}`} data-testid={`edit-section-${g.section.id}`}>
+                          <button
+                            type="button"
+                            className="btn btn-sm btn-ghost"
+                            onClick={() => setDialog({ type: 'section', section: g.section! })}
+                            aria-label={`Изменить раздел ${g.section.number}`}
+                            data-testid={`edit-section-${g.section.id}`}
+                          >
                             Изменить
                           </button>
                         )}
                         {canEdit && live.length === 0 && (
-                          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDialog({ type: 'deleteSection', section: g.section! })} aria-label={`Удалить раздел ${g.section.number}`} data-testid={`delete-section-${g.section.id}`}>
+                          <button
+                            type="button"
+                            className="btn btn-sm btn-ghost"
+                            onClick={() => setDialog({ type: 'deleteSection', section: g.section! })}
+                            aria-label={`Удалить раздел ${g.section.number}`}
+                            data-testid={`delete-section-${g.section.id}`}
+                          >
                             Удалить
                           </button>
                         )}
@@ -97,13 +132,28 @@ export function PlanTable({ p, groups, canAdd, canEdit, filtering, showExecution
             )}
             {g.measures.length === 0 && (
               <tr className="empty-row">
-                <td colSpan={columns}>{filtering ? 'Нет совпадений в этом разделе.' : 'В разделе пока нет мероприятий.'}</td>
+                <td colSpan={columns}>
+                  {filtering ? 'Нет совпадений в этом разделе.' : 'В разделе пока нет мероприятий.'}
+                </td>
               </tr>
             )}
             {g.measures.map((m) => {
               const idx = live.indexOf(m);
               return (
-                <MeasureRow key={m.id} m={m} idx={idx} liveCount={live.length} council={council} showExecution={showExecution} anyRowActions={anyRowActions} canEdit={canEdit} filtering={filtering} busyMove={busyMove} onMove={onMove} setDialog={setDialog} />
+                <MeasureRow
+                  key={m.id}
+                  m={m}
+                  idx={idx}
+                  liveCount={live.length}
+                  council={council}
+                  showExecution={showExecution}
+                  anyRowActions={anyRowActions}
+                  canEdit={canEdit}
+                  filtering={filtering}
+                  busyMove={busyMove}
+                  onMove={onMove}
+                  setDialog={setDialog}
+                />
               );
             })}
           </tbody>
@@ -113,7 +163,11 @@ export function PlanTable({ p, groups, canAdd, canEdit, filtering, showExecution
         <tbody>
           <tr className="empty-row">
             <td colSpan={columns}>
-              {filtering ? 'Ничего не найдено.' : canAdd ? 'В плане пока нет мероприятий. Добавьте раздел и мероприятия.' : 'В плане нет мероприятий, доступных вам.'}
+              {filtering
+                ? 'Ничего не найдено.'
+                : canAdd
+                  ? 'В плане пока нет мероприятий. Добавьте раздел и мероприятия.'
+                  : 'В плане нет мероприятий, доступных вам.'}
             </td>
           </tr>
         </tbody>

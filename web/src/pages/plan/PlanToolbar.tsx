@@ -3,7 +3,21 @@ import { MEASURE_STATUS_LABELS, type MeasureStatus } from '../../format';
 import { type DialogState } from './plan-view';
 
 /** Actions on the plan, and the search and filters of its table. */
-export function PlanToolbar({ p, canAdd, canEdit, archivedCount, setDialog, filter, setFilter, statusFilter, setStatusFilter, showExecution, setShowExecution, showArchived, setShowArchived }: {
+export function PlanToolbar({
+  p,
+  canAdd,
+  canEdit,
+  archivedCount,
+  setDialog,
+  filter,
+  setFilter,
+  statusFilter,
+  setStatusFilter,
+  showExecution,
+  setShowExecution,
+  showArchived,
+  setShowArchived,
+}: {
   p: Plan;
   canAdd: boolean;
   canEdit: boolean;
@@ -23,12 +37,22 @@ export function PlanToolbar({ p, canAdd, canEdit, archivedCount, setDialog, filt
     <div className="toolbar" role="toolbar" aria-label="Действия с планом">
       <div className="toolbar-group">
         {canAdd && (
-          <button type="button" className="btn btn-primary" onClick={() => setDialog({ type: 'measure' })} data-testid="add-measure">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setDialog({ type: 'measure' })}
+            data-testid="add-measure"
+          >
             {council ? 'Добавить поручение' : 'Добавить мероприятие'}
           </button>
         )}
         {canEdit && (
-          <button type="button" className="btn" onClick={() => setDialog({ type: 'section' })} data-testid="add-section">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setDialog({ type: 'section' })}
+            data-testid="add-section"
+          >
             {council ? 'Добавить протокол' : 'Добавить раздел'}
           </button>
         )}
@@ -38,7 +62,12 @@ export function PlanToolbar({ p, canAdd, canEdit, archivedCount, setDialog, filt
           </button>
         )}
         {p.abilities.archive && p.status !== 'archived' && (
-          <button type="button" className="btn btn-danger-outline" onClick={() => setDialog({ type: 'archivePlan' })} data-testid="archive-plan">
+          <button
+            type="button"
+            className="btn btn-danger-outline"
+            onClick={() => setDialog({ type: 'archivePlan' })}
+            data-testid="archive-plan"
+          >
             В архив
           </button>
         )}
@@ -47,11 +76,23 @@ export function PlanToolbar({ p, canAdd, canEdit, archivedCount, setDialog, filt
         <label className="sr-only" htmlFor="plan-filter">
           Поиск по плану
         </label>
-        <input id="plan-filter" type="search" placeholder="Номер, текст или исполнитель" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="plan-filter" />
+        <input
+          id="plan-filter"
+          type="search"
+          placeholder="Номер, текст или исполнитель"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="plan-filter"
+        />
         <label className="sr-only" htmlFor="plan-status-filter">
           Статус
         </label>
-        <select id="plan-status-filter" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)} data-testid="plan-status-filter">
+        <select
+          id="plan-status-filter"
+          value={statusFilter}
+          onChange={(e) => setStatusFilter(e.target.value)}
+          data-testid="plan-status-filter"
+        >
           <option value="">Все статусы</option>
           {(Object.entries(MEASURE_STATUS_LABELS) as [MeasureStatus, string][]).map(([k, l]) => (
             <option key={k} value={k}>
@@ -61,7 +102,12 @@ export function PlanToolbar({ p, canAdd, canEdit, archivedCount, setDialog, filt
           <option value="none">Без статуса</option>
         </select>
         <label className="check">
-          <input type="checkbox" checked={showExecution} onChange={(e) => setShowExecution(e.target.checked)} data-testid="toggle-execution" />
+          <input
+            type="checkbox"
+            checked={showExecution}
+            onChange={(e) => setShowExecution(e.target.checked)}
+            data-testid="toggle-execution"
+          />
           Исполнение
         </label>
         {archivedCount > 0 && (

@@ -29,10 +29,23 @@ export function SectionDialog({
     void save.submit({ number: number.trim(), title: title.trim() });
   };
   return (
-    <FormDialog title={section ? 'Раздел' : council ? 'Новый протокол' : 'Новый раздел'} onClose={onClose} onSubmit={submit} error={save.error} testId="section-dialog" formTestId="section-form">
+    <FormDialog
+      title={section ? 'Раздел' : council ? 'Новый протокол' : 'Новый раздел'}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      testId="section-dialog"
+      formTestId="section-form"
+    >
       <div className="field-row">
         <Field id="sec-number" label="Номер" error={errors.number} required className="narrow" hint="1, 2… или I, II…">
-          <input id="sec-number" data-testid="section-field-number" value={number} onChange={(e) => setNumber(e.target.value)} aria-describedby={describedBy('sec-number', errors.number)} />
+          <input
+            id="sec-number"
+            data-testid="section-field-number"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            aria-describedby={describedBy('sec-number', errors.number)}
+          />
         </Field>
         <Field id="sec-title" label="Наименование" error={errors.title} required className="grow">
           <input
@@ -40,12 +53,21 @@ export function SectionDialog({
             data-testid="section-field-title"
             value={title}
             onChange={(e) => setTitle(e.target.value)}
-            placeholder={council ? 'Протокол заседания Координационного совета от 30 июня 2021 года' : 'Стратегия развития социальной сферы'}
+            placeholder={
+              council
+                ? 'Протокол заседания Координационного совета от 30 июня 2021 года'
+                : 'Стратегия развития социальной сферы'
+            }
             aria-describedby={describedBy('sec-title', errors.title)}
           />
         </Field>
       </div>
-      <FormActions submitLabel={section ? 'Сохранить' : 'Добавить'} busy={save.busy} submitTestId="section-submit" onCancel={onClose} />
+      <FormActions
+        submitLabel={section ? 'Сохранить' : 'Добавить'}
+        busy={save.busy}
+        submitTestId="section-submit"
+        onCancel={onClose}
+      />
     </FormDialog>
   );
 }

@@ -27,7 +27,16 @@ export function groupMeasures(p: Plan, opts: { filter: string; statusFilter: str
     if (opts.statusFilter && (m.status ?? 'none') !== opts.statusFilter) return false;
     if (!q) return true;
     const hay = normaliseName(
-      [m.number, m.title, m.deadlineText, m.expectedResult, m.protocolItem, m.leadExecutor?.shortName, m.leadExecutor?.fullName, ...m.coExecutors.flatMap((o) => [o.shortName, o.fullName])]
+      [
+        m.number,
+        m.title,
+        m.deadlineText,
+        m.expectedResult,
+        m.protocolItem,
+        m.leadExecutor?.shortName,
+        m.leadExecutor?.fullName,
+        ...m.coExecutors.flatMap((o) => [o.shortName, o.fullName]),
+      ]
         .filter(Boolean)
         .join(' '),
     );
