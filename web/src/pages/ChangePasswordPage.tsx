@@ -2,39 +2,17 @@
  * Shown instead of the app while the signed-in user's password is a one-time one set by an
  * administrator: the server refuses everything else until it is replaced.
  */
-import { useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage } from '../api';
+import { api } from '../api';
 import { useAuth } from '../auth';
 import { Alert, Field, describedBy, useTitle } from '../components/ui';
+import { usePasswordChange } from '../components/usePasswordChange';
 
 export function ChangePasswordPage() {
   useTitle('Смена временного пароля');
   const { setUser, logout } = useAuth();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setFieldErrors({});
-    if (next !== repeat) {
-      setFieldErrors({ repeat: 'Пароли не совпадают.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.changePassword(current, next);
-      setUser((await api.me()).user);
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
-      setBusy(false);
-    }
-  };
+  const { current, setCurrent, next, setNext, repeat, setRepeat, error, fieldErrors, busy, submit } = usePasswordChange(
+    async () => setUser((await api.me()).user),
+  );
 
   return (
     <main className="login-screen">

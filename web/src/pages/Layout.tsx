@@ -1,11 +1,11 @@
 /** Top bar (product, user, logout, password) and navigation around every page. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { api, ApiError, errorMessage } from '../api';
 import { useAuth, useUser } from '../auth';
 import { Dialog } from '../components/Dialog';
 import { NotificationBell } from '../components/NotificationBell';
 import { Alert, Field, describedBy } from '../components/ui';
+import { usePasswordChange } from '../components/usePasswordChange';
 import { roleLabel } from '../format';
 
 export function Layout() {
@@ -139,31 +139,8 @@ export function Layout() {
 }
 
 function PasswordDialog({ onClose, onDone }: { onClose(): void; onDone(): void }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setFieldErrors({});
-    if (next !== repeat) {
-      setFieldErrors({ repeat: 'Пароли не совпадают.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.changePassword(current, next);
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
-      setBusy(false);
-    }
-  };
+  const { current, setCurrent, next, setNext, repeat, setRepeat, error, fieldErrors, busy, submit } =
+    usePasswordChange(onDone);
 
   return (
     <Dialog title="Смена пароля" onClose={onClose} testId="password-dialog">
