@@ -193,7 +193,7 @@ describe.each(engines)('login hardening on %s', (engine) => {
     ).toBe(200);
     expect((await call('GET', '/api/plans')).statusCode).toBe(200);
     // A reset by the administrator is one-time again.
-    await admin.patch(`/api/users/${created.body.id}`, { password: 'озеро-ключ-Полдень-93' });
+    await admin.edit(`/api/users/${created.body.id}`, { password: 'озеро-ключ-Полдень-93' });
     const again = await attempt(t, 'novichok', 'озеро-ключ-Полдень-93', { ip: freshIp() });
     expect(again.body.user.mustChangePassword).toBe(true);
   });

@@ -433,7 +433,7 @@ export async function commitImport(
         );
         if (input.rememberAliases && !known && alias) {
           await tx.query(
-            `UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`,
+            `UPDATE organisations SET aliases = array_append(aliases, $2), version = version + 1, updated_at = now() WHERE id = $1`,
             [id, alias],
           );
           org.aliases.push(alias);
@@ -478,6 +478,7 @@ export async function commitImport(
           parentId: null,
           external: false,
           archived: false,
+          version: 1,
         });
         await recordAudit(tx, actor, actor.regionId, {
           action: 'organisation.create',

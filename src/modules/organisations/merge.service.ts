@@ -171,12 +171,12 @@ export async function mergeOrganisations(
 
       // Subordinates move under the survivor; a survivor that was the merged one's subordinate takes its place.
       if (survivor.parentId === L)
-        await tx.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [S, merged.parentId]);
+        await tx.query(`UPDATE organisations SET parent_id = $2, version = version + 1 WHERE id = $1`, [S, merged.parentId]);
       const children = await tx.query(
-        `UPDATE organisations SET parent_id = $2, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`,
+        `UPDATE organisations SET parent_id = $2, version = version + 1, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`,
         [L, S],
       );
-      await tx.query(`UPDATE organisations SET merged_into_id = $2 WHERE merged_into_id = $1`, [L, S]);
+      await tx.query(`UPDATE organisations SET merged_into_id = $2, version = version + 1 WHERE merged_into_id = $1`, [L, S]);
 
       // Everything else that refers to an organisation (users, plans, extension requests, and
       // whatever later modules add) moves as it is: found in the catalogue, not listed here.
@@ -185,6 +185,8 @@ export async function mergeOrganisations(
        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
        WHERE c.contype = 'f' AND c.confrelid = 'organisations'::regclass AND array_length(c.conkey, 1) = 1`,
       );
+      // Users moving to the surviving organisation are edited: a form opened on them before is stale.
+      await tx.query(`UPDATE users SET version = version + 1 WHERE organisation_id = $1`, [L]);
       const moved: Record<string, number> = {};
       for (const r of refs) {
         const key = `${r.tbl.replace(/"/g, '')}.${r.col}`;
@@ -210,14 +212,14 @@ export async function mergeOrganisations(
 
       const aliases = mergedAliases(survivor, merged);
       const after = presentOrganisation(
-        (await tx.one(`UPDATE organisations SET aliases = $2, updated_at = now() WHERE id = $1 RETURNING *`, [
+        (await tx.one(`UPDATE organisations SET aliases = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`, [
           S,
           aliases,
         ]))!,
       );
       const mergedAfter = presentOrganisation(
         (await tx.one(
-          `UPDATE organisations SET archived_at = now(), merged_into_id = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+          `UPDATE organisations SET archived_at = now(), merged_into_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
           [L, S],
         ))!,
       );
