@@ -197,7 +197,12 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     const planId = await newPlan();
     const p = (await uploadImport(coord, t, 'Отчёт.txt', planText)).body;
     const rs = await all(() =>
-      coord.post(`/api/imports/${p.importId}/apply-report`, { planId, period: 'I квартал 2026 г.', dryRun: false }),
+      coord.post(`/api/imports/${p.importId}/apply-report`, {
+        planId,
+        period: 'I квартал 2026 г.',
+        dryRun: false,
+        versions: [],
+      }),
     );
     expectOneWinner(rs);
     expect(await t.db.one(`SELECT status FROM imports WHERE id = $1`, [p.importId])).toMatchObject({

@@ -461,7 +461,10 @@ export const api = {
     request<ImportPreview>('POST', `/imports/${id}/columns`, input),
   commitImport: (id: number, input: ImportCommitInput) =>
     request<{ planId: number }>('POST', `/imports/${id}/commit`, input),
-  applyReport: (id: number, input: { planId: number; period: string; dryRun: boolean }) =>
+  applyReport: (
+    id: number,
+    input: { planId: number; period: string; dryRun: boolean; versions?: { measureId: number; version: number }[] },
+  ) =>
     request<ApplyReportResult>('POST', `/imports/${id}/apply-report`, input),
   /** Download address of a stored file (the original of an imported plan). */
   fileUrl: (id: number) => `/api/files/${id}`,

@@ -154,7 +154,16 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
         tags: ['imports'],
         params: IdParams,
         body: z
-          .object({ planId: bodyId, period: str().trim().min(1).max(100), dryRun: z.boolean().default(true) })
+          .object({
+            planId: bodyId,
+            period: str().trim().min(1).max(100),
+            dryRun: z.boolean().default(true),
+            /** To apply: the changes the dry run showed, by measure and its version then (409 when stale). */
+            versions: z
+              .array(z.object({ measureId: bodyId, version: bodyId }).strict())
+              .max(20_000)
+              .optional(),
+          })
           .strict(),
       },
     },
