@@ -119,10 +119,10 @@ export const inProcessReader: DocumentReader = {
   firstReading: async (bytes, name) => (await documentReadings(bytes, name))[0].read(),
 };
 
-/** Reads through a worker pool. */
-export const pooledReader = (pool: HeavyPool): DocumentReader => ({
-  importDocument: (bytes, name) => pool.run({ kind: 'import', bytes, name }),
-  firstReading: (bytes, name) => pool.run({ kind: 'raw', bytes, name }),
+/** Reads through a worker pool, for `owner` (whose tasks take turns with others'). */
+export const pooledReader = (pool: HeavyPool, owner?: string): DocumentReader => ({
+  importDocument: (bytes, name) => pool.run({ kind: 'import', bytes, name }, owner),
+  firstReading: (bytes, name) => pool.run({ kind: 'raw', bytes, name }, owner),
 });
 
 /** Header shapes the actor's organisation has pointed at before, with their columns. */
