@@ -81,22 +81,33 @@ export function createHeavyPool(options: Partial<HeavyPoolOptions> = {}): HeavyP
     },
   });
 
-  // The waiting tasks, by owner; a Map keeps insertion order, so taking the first owner and
-  // putting it back last (when it has more) is round-robin. Piscina's queue is FIFO only, and
-  // its time limit would count the wait too: here a task's time starts when it runs.
+  // The waiting tasks, by owner, served least-recently-served owner first: whoever has not had
+  // a turn for longest goes next (a newcomer before someone whose task just ran). Piscina's
+  // queue is FIFO only, and its time limit would count the wait too: here a task's time starts
+  // when it runs.
   const waiting = new Map<string, (() => void)[]>();
+  const lastServed = new Map<string, number>();
+  let served = 0;
   let queued = 0;
   let running = 0;
   const dispatch = () => {
     while (running < o.threads && queued > 0) {
-      const [owner, tasks] = waiting.entries().next().value!;
+      let owner = '';
+      let turnOf = Infinity;
+      for (const who of waiting.keys()) {
+        const at = lastServed.get(who) ?? -1;
+        if (at < turnOf) [owner, turnOf] = [who, at];
+      }
+      const tasks = waiting.get(owner)!;
       const start = tasks.shift()!;
-      waiting.delete(owner);
-      if (tasks.length) waiting.set(owner, tasks);
+      if (!tasks.length) waiting.delete(owner);
+      lastServed.set(owner, ++served);
       queued--;
       running++;
       start();
     }
+    // Owners with nothing waiting are forgotten once idle (a newcomer's turn is "never served").
+    if (!running) lastServed.clear();
   };
 
   return {
