@@ -502,7 +502,8 @@ export async function deleteSection(db: Database, actor: Actor, id: number) {
         `Нельзя удалить раздел: в нём ${used!.n} мероприятий`,
         'section has measures',
       );
-    await tx.query(`UPDATE measures SET section_id = NULL WHERE section_id = $1`, [id]);
+    // Archived measures of the section lose it: ON DELETE SET NULL (migration 0024).
+    // data version: plan
     await tx.query(`DELETE FROM sections WHERE id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'section.delete',
@@ -512,4 +513,10 @@ export async function deleteSection(db: Database, actor: Actor, id: number) {
       before,
     });
   });
+}
+
+/** The uploaded document a plan was saved from (imports); the caller authorized the plan's creation. */
+export async function setPlanSourceFile(tx: Queryable, planId: number, fileId: number): Promise<void> {
+  // data version: plan
+  await tx.query(`UPDATE plans SET source_file_id = $2 WHERE id = $1`, [planId, fileId]);
 }

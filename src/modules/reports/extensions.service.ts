@@ -26,6 +26,7 @@ import {
   type ExtensionTarget,
   type OwedReportPoint,
 } from '../../domain/reporting/extensions.js';
+import { setDeadlineMoves, setMeasureClosedState } from '../measures/index.js';
 import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { extensionDecidedNotice } from '../../domain/notifications/events.js';
@@ -363,10 +364,7 @@ async function applyApproved(tx: Queryable, m: MeasureRow, ext: ExtensionView): 
     points.map((p) => p.nominal).filter((d) => d !== point.nominal),
   );
   const moves = addMove(m.deadline_moves ?? [], { from: point.nominal, to: ext.requestedDue, extensionId: ext.id });
-  await tx.query(`UPDATE measures SET deadline_moves = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-    m.id,
-    JSON.stringify(moves),
-  ]);
+  await setDeadlineMoves(tx, m.id, moves);
   await regenerateControlPoints(tx, { measureIds: [m.id] });
 }
 
@@ -392,12 +390,7 @@ export async function setMeasureClosed(
     const { m, plan } = await measureContext(tx, actor, measureId);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
     // Conditional on the state it starts from (row count checked): of simultaneous closings one applies.
-    const changed = await tx.query(
-      `UPDATE measures SET closed_at = CASE WHEN $2::boolean THEN now() END, closed_by = CASE WHEN $2::boolean THEN $3::integer END, version = version + 1, updated_at = now()
-       WHERE id = $1 AND (closed_at IS NULL) = $2::boolean RETURNING id`,
-      [measureId, closed, actor.userId],
-    );
-    if (changed.length !== 1)
+    if (!(await setMeasureClosedState(tx, measureId, closed, actor.userId)))
       throw new DomainError(
         'conflict',
         'measure.closed_state',

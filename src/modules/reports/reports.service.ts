@@ -12,6 +12,7 @@ import {
   type ReportAction,
   type ReportState,
 } from '../../domain/reporting/report-workflow.js';
+import { applyExecutionResult } from '../measures/index.js';
 import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { reportReviewedNotice } from '../../domain/notifications/events.js';
@@ -421,10 +422,10 @@ export async function reviewReport(
         `SELECT status, execution_text FROM measures WHERE id = $1`,
         [ctx.report.measureId],
       );
-      await tx.query(
-        `UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-        [ctx.report.measureId, ctx.report.resultStatus, gathered],
-      );
+      await applyExecutionResult(tx, ctx.report.measureId, {
+        status: ctx.report.resultStatus,
+        executionText: gathered,
+      });
       await recordAudit(tx, actor, actor.regionId, {
         action: 'measure.report_accepted',
         entityType: 'measure',

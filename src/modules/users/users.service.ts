@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type Role } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
-import { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from '../auth/index.js';
+import { assertPasswordAcceptable, endSessionsOf, generateOneTimePassword, hashPassword } from '../auth/index.js';
 
 export const ROLES = ['admin', 'coordinator', 'executor', 'observer'] as const;
 
@@ -158,7 +158,7 @@ export async function updateUser(
       ],
     );
     // A disabled user or a reset password ends the user's sessions.
-    if (input.active === false || passwordHash) await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+    if (input.active === false || passwordHash) await endSessionsOf(tx, id);
     const after = presentUser((await tx.one(`${selectUsers} WHERE u.id = $1`, [id]))!);
     await recordAudit(tx, actor, actor.regionId, {
       action: passwordHash ? 'user.update_password' : 'user.update',
