@@ -1,11 +1,13 @@
 /**
  * The structure the README's architecture section promises, read from the source text:
  * every table has one module that writes it (others call that module's functions through its
- * index.ts).
+ * index.ts), and every write of a table behind the dashboard's data versions says so where it
+ * stands (src/db/data-versions.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DATA_VERSIONED_TABLES } from '../src/db/data-versions';
 
 const root = join(import.meta.dirname, '..');
 const modulesDir = join(root, 'src/modules');
@@ -89,7 +91,7 @@ interface Write {
   file: string;
   line: number;
   table: string;
-  /** The source lines just above the statement. */
+  /** The source lines just above the statement (a multi-statement SQL string starts a few lines up). */
   above: string[];
 }
 
@@ -110,7 +112,7 @@ function moduleWrites(): Write[] {
       const table = m[2].toLowerCase();
       if (!TABLES.has(table)) continue;
       const line = code.slice(0, m.index).split('\n').length;
-      writes.push({ module, file: relative(root, file), line, table, above: lines.slice(Math.max(0, line - 5), line) });
+      writes.push({ module, file: relative(root, file), line, table, above: lines.slice(Math.max(0, line - 8), line) });
     }
   }
   return writes;
@@ -143,5 +145,14 @@ describe('architecture', () => {
   it('keeps no exception that nothing uses', () => {
     const unused = EXCEPTIONS.filter((e) => !writes.some((w) => w.module === e.module && w.table === e.table));
     expect(unused).toEqual([]);
+  });
+
+  it('marks every write of a data-versioned table with the versions it bumps', () => {
+    const versioned = DATA_VERSIONED_TABLES as Record<string, string>;
+    const unmarked = writes
+      .filter((w) => w.table in versioned)
+      .filter((w) => !w.above.some((l) => l.includes(`// data version: ${versioned[w.table]}`)))
+      .map((w) => `${w.file}:${w.line} writes ${w.table}: add \`// data version: ${versioned[w.table]}\` above it`);
+    expect(unmarked).toEqual([]);
   });
 });

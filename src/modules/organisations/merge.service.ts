@@ -132,11 +132,14 @@ export async function mergeOrganisations(
 
       // Subordinates move under the survivor; a survivor that was the merged one's subordinate takes its place.
       if (survivor.parentId === L)
+        // data version: directory
         await tx.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [S, merged.parentId]);
+      // data version: directory
       const children = await tx.query(
         `UPDATE organisations SET parent_id = $2, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`,
         [L, S],
       );
+      // data version: directory
       await tx.query(`UPDATE organisations SET merged_into_id = $2 WHERE merged_into_id = $1`, [L, S]);
 
       // Everything else that refers to an organisation (users, plans, extension requests, and
@@ -171,12 +174,14 @@ export async function mergeOrganisations(
 
       const aliases = mergedAliases(survivor, merged);
       const after = presentOrganisation(
+        // data version: directory
         (await tx.one(`UPDATE organisations SET aliases = $2, updated_at = now() WHERE id = $1 RETURNING *`, [
           S,
           aliases,
         ]))!,
       );
       const mergedAfter = presentOrganisation(
+        // data version: directory
         (await tx.one(
           `UPDATE organisations SET archived_at = now(), merged_into_id = $2, updated_at = now() WHERE id = $1 RETURNING *`,
           [L, S],

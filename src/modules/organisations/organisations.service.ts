@@ -175,6 +175,7 @@ export async function createOrganisation(db: Database, actor: Actor, input: Orga
   const v = clean(input);
   return db.transaction(async (tx) => {
     await assertParentValid(tx, actor, null, v.parentId);
+    // data version: directory
     const row = await tx
       .one(
         `INSERT INTO organisations (region_id, parent_id, kind, full_name, short_name, aliases, external, head_position, head_name)
@@ -214,6 +215,7 @@ export async function updateOrganisation(
   return db.transaction(async (tx) => {
     const before = presentOrganisation(await getOrgRow(tx, actor, id));
     if (v.parentId !== undefined) await assertParentValid(tx, actor, id, v.parentId);
+    // data version: directory
     const row = await tx
       .one(
         `UPDATE organisations SET
@@ -274,6 +276,7 @@ export async function deleteOrganisation(db: Database, actor: Actor, id: number)
         `organisation ${id} in use: ${JSON.stringify(uses)}`,
       );
     }
+    // data version: directory
     await tx.query(`DELETE FROM organisations WHERE id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'organisation.delete',

@@ -160,6 +160,7 @@ export async function createPlan(
   const controlFrom = input.controlFrom ?? defaultControlFrom(input.periodFrom, opts.today ?? todayIso());
   const work = async (tx: Queryable) => {
     await assertOwner(tx, actor, input.ownerOrganisationId);
+    // data version: plan
     const r = await tx.one<{ id: number }>(
       `INSERT INTO plans (region_id, kind, title, owner_organisation_id, period_from, period_to, approved_by_name, approved_on, status, reporting_frequency, report_day, control_from)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
@@ -243,6 +244,7 @@ export async function updatePlan(
         throw forbidden();
     }
     // Conditional on the version read (the row is locked too, so this is a second guard).
+    // data version: plan
     const changed = await tx.query(
       `UPDATE plans SET kind = COALESCE($2, kind), title = COALESCE($3, title), owner_organisation_id = COALESCE($4, owner_organisation_id),
          period_from = $5, period_to = $6,
@@ -350,6 +352,7 @@ export async function setCustomPeriods(
     const valid = validateCustomPeriods(items, plan.periodFrom, plan.periodTo);
     const before = await periodsOf(tx, planId);
     await replacePeriods(tx, planId, valid);
+    // data version: plan
     await tx.query(
       `UPDATE plans SET reporting_frequency = 'custom', version = version + 1, updated_at = now() WHERE id = $1`,
       [planId],
@@ -378,6 +381,7 @@ export async function archivePlan(db: Database, actor: Actor, id: number): Promi
     if (!authorize(actor, { action: 'plan.archive', subject: planSubjectOf(row) })) throw forbidden();
     const before = await summaryOf(tx, id);
     // Conditional on the state read: of simultaneous archivings one applies, the rest are told.
+    // data version: plan
     const changed = await tx.query(
       `UPDATE plans SET status = 'archived', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'archived' RETURNING id`,
       [id],
@@ -420,6 +424,7 @@ export async function createSection(
   const work = async (tx: Queryable) => {
     const row = await loadPlanRow(tx, actor, planId);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
+    // data version: plan
     const r = await tx
       .one<SectionRow>(
         `INSERT INTO sections (plan_id, number, title, position)
@@ -459,6 +464,7 @@ export async function updateSection(
 ) {
   return db.transaction(async (tx) => {
     const before = await loadSection(tx, actor, id);
+    // data version: plan
     const r = await tx
       .one<SectionRow>(
         `UPDATE sections SET number = COALESCE($2, number), title = COALESCE($3, title) WHERE id = $1 RETURNING id, plan_id, number, title, position`,

@@ -347,6 +347,7 @@ async function applyApproved(tx: Queryable, m: MeasureRow, ext: ExtensionView): 
       `extension ${ext.id} target changed`,
     );
   if (ext.target.kind === 'report') {
+    // data version: plan
     const moved = await tx.one(
       `UPDATE reports SET extended_due = $2, due_on = $2 WHERE id = $1 AND state IN ('expected', 'draft', 'returned') RETURNING id`,
       [ext.target.reportId, ext.requestedDue],

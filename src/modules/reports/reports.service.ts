@@ -337,6 +337,7 @@ export async function saveReport(db: Database, actor: Actor, id: number, input: 
         'Укажите статус исполнения перед отправкой',
         'missing result status',
       );
+    // data version: plan
     const updated = await tx.one(
       `UPDATE reports SET text = $3, result_status = $4, figures = COALESCE($5, figures), links = COALESCE($6, links), state = $7,
          submitted_at = CASE WHEN $8::boolean THEN COALESCE(submitted_at, now()) ELSE submitted_at END,
@@ -386,6 +387,7 @@ export async function reviewReport(
     if (decision === 'return' && !input.comment?.trim())
       throw new DomainError('validation', 'report.comment', 'Укажите, что нужно доработать', 'return without comment');
     // Conditional on the version and state read: of two concurrent decisions only one applies.
+    // data version: plan
     const changed = await tx.one(
       `UPDATE reports SET state = $2, reviewed_at = now(), reviewed_by = $3, review_comment = $4, version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $5 AND state = $6 RETURNING id`,
@@ -393,6 +395,7 @@ export async function reviewReport(
     );
     if (!changed) stale(id, ctx.report);
     // Co-executors' parts follow the lead's fate.
+    // data version: plan
     const parts = await tx.query<{ id: number; organisation_id: number }>(
       `UPDATE reports SET state = $3, updated_at = now() WHERE measure_id = $1 AND period_id = $2 AND role = 'co' AND state = 'submitted' RETURNING id, organisation_id`,
       [ctx.report.measureId, ctx.report.period.id, decision === 'accept' ? 'accepted' : 'submitted'],
