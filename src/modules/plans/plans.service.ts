@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
-import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { authorize, type Actor, seesOwnOrganisationOnly } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { notifyPlanActivated } from '../notifications/index.js';
 import { loadNextControlDates, regenerateControlPoints } from '../obligations/index.js';
@@ -47,11 +47,10 @@ export async function listPlans(
   actor: Actor,
   opts: { includeArchived?: boolean } = {},
 ): Promise<PlanSummary[]> {
-  const scope =
-    actor.role === 'executor'
-      ? `AND (p.owner_organisation_id = $2 OR EXISTS (SELECT 1 FROM measures m JOIN measure_executors me ON me.measure_id = m.id
+  const scope = seesOwnOrganisationOnly(actor)
+    ? `AND (p.owner_organisation_id = $2 OR EXISTS (SELECT 1 FROM measures m JOIN measure_executors me ON me.measure_id = m.id
          WHERE m.plan_id = p.id AND m.archived_at IS NULL AND me.organisation_id = $2))`
-      : `AND $2::int IS NOT NULL`;
+    : `AND $2::int IS NOT NULL`;
   const rows = await db.query(
     `${planSummarySelect} WHERE p.region_id = $1 ${scope} ${opts.includeArchived ? '' : `AND p.status <> 'archived'`}
      ORDER BY p.period_to DESC, p.id DESC`,

@@ -370,7 +370,7 @@ async function applyApproved(tx: Queryable, m: MeasureRow, ext: ExtensionView): 
 }
 
 export async function listPendingExtensions(db: Queryable, actor: Actor) {
-  if (actor.role !== 'admin' && actor.role !== 'coordinator') return [];
+  if (!authorize(actor, { action: 'review.queue', subject: actor })) return [];
   return (
     await db.query(
       `${select} WHERE e.region_id = $1 AND e.state = 'pending' AND ($2::text = 'admin' OR p.owner_organisation_id = $3) ORDER BY e.id`,

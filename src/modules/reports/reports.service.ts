@@ -5,7 +5,13 @@
  */
 import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
-import { authorize, type Actor, type PlanSubject } from '../../domain/policy/authorize.js';
+import {
+  authorize,
+  reportAbilities,
+  type Actor,
+  type PlanSubject,
+  type ReportSubject,
+} from '../../domain/policy/authorize.js';
 import {
   gatherExecutionText,
   nextReportState,
@@ -131,31 +137,19 @@ async function loadContext(db: Queryable, actor: Actor, id: number): Promise<Rep
   return ctx;
 }
 
-/** Writes a report: the executor organisation's own people (and administrators). */
-function mayWrite(actor: Actor, ctx: ReportContext): boolean {
-  if (ctx.plan.status === 'archived') return false;
-  if (actor.role === 'admin') return true;
-  return (
-    (actor.role === 'executor' || actor.role === 'coordinator') && actor.organisationId === ctx.report.organisation.id
-  );
-}
-
-/** Reviews a lead report: whoever manages the plan. */
-function mayReview(actor: Actor, ctx: ReportContext): boolean {
-  return ctx.report.role === 'lead' && authorize(actor, { action: 'plan.update', subject: ctx.plan });
-}
-
-export function reportAbilities(actor: Actor, ctx: ReportContext) {
-  const s = ctx.report.state;
-  const write = mayWrite(actor, ctx);
-  const review = mayReview(actor, ctx);
-  return {
-    edit: write && ['expected', 'draft', 'returned'].includes(s),
-    submit: write && ['expected', 'draft', 'returned'].includes(s),
-    accept: review && s === 'submitted',
-    return: review && (s === 'submitted' || s === 'accepted'),
-  };
-}
+/** The report as the permission subject (domain/policy/authorize.ts: report.write, report.review). */
+const reportSubject = (ctx: ReportContext): ReportSubject => ({
+  regionId: ctx.plan.regionId,
+  plan: ctx.plan,
+  organisationId: ctx.report.organisation.id,
+  role: ctx.report.role,
+});
+const mayWrite = (actor: Actor, ctx: ReportContext) =>
+  authorize(actor, { action: 'report.write', subject: reportSubject(ctx) });
+const mayReview = (actor: Actor, ctx: ReportContext) =>
+  authorize(actor, { action: 'report.review', subject: reportSubject(ctx) });
+const abilitiesOf = (actor: Actor, ctx: ReportContext) =>
+  reportAbilities(actor, { ...reportSubject(ctx), state: ctx.report.state });
 
 /** The co-executors' parts that the lead's report gathers. */
 async function loadParts(db: Queryable, report: ReportView) {
@@ -190,7 +184,7 @@ export async function getReport(db: Queryable, actor: Actor, id: number) {
       at: iso(v.at),
       actor: (v.full_name as string) ?? null,
     })),
-    abilities: reportAbilities(actor, ctx),
+    abilities: abilitiesOf(actor, ctx),
   };
 }
 
@@ -225,7 +219,7 @@ export async function listMeasureReports(db: Queryable, actor: Actor, measureId:
     const report = presentReport(r, att.get(Number(r.id)) ?? []);
     return {
       ...report,
-      abilities: reportAbilities(actor, {
+      abilities: abilitiesOf(actor, {
         report,
         plan: planSubjectOf(plan),
         planKind: plan.kind,
@@ -262,7 +256,7 @@ export async function listMyReports(db: Queryable, actor: Actor, opts: { state?:
 
 /** Reports awaiting the coordinator's decision in the plans the user manages. */
 export async function listReviewQueue(db: Queryable, actor: Actor) {
-  if (actor.role !== 'admin' && actor.role !== 'coordinator') return [];
+  if (!authorize(actor, { action: 'review.queue', subject: actor })) return [];
   const rows = await db.query(
     `${reportSelect} JOIN plans p ON p.id = r.plan_id JOIN measures m ON m.id = r.measure_id
      WHERE r.region_id = $1 AND r.role = 'lead' AND r.state = 'submitted' AND p.status <> 'archived'
