@@ -272,3 +272,8 @@ export async function changePassword(
     });
   });
 }
+
+/** Signs a user out everywhere (users administration: deactivated or password reset). */
+export async function endSessionsOf(tx: Queryable, userId: number): Promise<void> {
+  await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+}

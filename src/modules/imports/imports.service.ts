@@ -22,10 +22,15 @@ import { documentReadings, importDocument } from '../../domain/importers/read-do
 import { authorize, type Actor, type ImportSubject } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { readPlacedFile, storeFile, type UploadedFile } from '../files/index.js';
-import { createMeasures, type MeasureInput } from '../measures/index.js';
-import { listOrganisations, type OrgKind } from '../organisations/index.js';
+import { applyExecutionResult, createMeasures, type MeasureInput } from '../measures/index.js';
+import {
+  addOrganisationAlias,
+  insertImportedOrganisation,
+  listOrganisations,
+  type OrgKind,
+} from '../organisations/index.js';
 import { loadMeasures, loadPlanRow, mayReadPlan, planSubjectOf } from '../plans/index.js';
-import { createPlan, createSection } from '../plans/index.js';
+import { createPlan, createSection, setPlanSourceFile } from '../plans/index.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 import { canReadAttachmentFile } from '../reports/index.js';
 import type { HeavyPool } from '../../workers/pool.js';
@@ -432,10 +437,7 @@ export async function commitImport(
           (n) => normalizeOrgName(n) === normalizeOrgName(alias),
         );
         if (input.rememberAliases && !known && alias) {
-          await tx.query(
-            `UPDATE organisations SET aliases = array_append(aliases, $2), version = version + 1, updated_at = now() WHERE id = $1`,
-            [id, alias],
-          );
+          await addOrganisationAlias(tx, id, alias);
           org.aliases.push(alias);
           await recordAudit(tx, actor, actor.regionId, {
             action: 'organisation.alias_added',
@@ -446,29 +448,21 @@ export async function commitImport(
           });
         }
       } else if (chosen && 'create' in chosen) {
-        const r = await tx
-          .one<{ id: number }>(
-            `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-            [
-              actor.regionId,
-              chosen.create.kind,
-              chosen.create.fullName.trim(),
-              (chosen.create.shortName || chosen.create.fullName).trim(),
-              createdAliases(name, chosen.create),
-              BY_AGREEMENT_RE.test(raw),
-            ],
-          )
-          .catch((e) => {
-            if ((e as { code?: string }).code === '23505')
-              throw new DomainError(
-                'conflict',
-                'import.org_exists',
-                `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`,
-                'duplicate org on create',
-              );
-            throw e;
-          });
-        id = r!.id;
+        const created = await insertImportedOrganisation(tx, actor.regionId, {
+          kind: chosen.create.kind,
+          fullName: chosen.create.fullName.trim(),
+          shortName: (chosen.create.shortName || chosen.create.fullName).trim(),
+          aliases: createdAliases(name, chosen.create),
+          external: BY_AGREEMENT_RE.test(raw),
+        });
+        if (created == null)
+          throw new DomainError(
+            'conflict',
+            'import.org_exists',
+            `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`,
+            'duplicate org on create',
+          );
+        id = created;
         directory.push({
           id,
           fullName: chosen.create.fullName,
@@ -513,7 +507,7 @@ export async function commitImport(
     };
 
     const plan = await createPlan(db, actor, input.plan, { status: 'draft', source: imp.name, tx });
-    await tx.query(`UPDATE plans SET source_file_id = $2 WHERE id = $1`, [plan.id, imp.file_id]);
+    await setPlanSourceFile(tx, plan.id, imp.file_id);
     const sectionIds = new Map<string, number>();
     for (const s of input.sections) {
       const created = await createSection(db, actor, plan.id, s, tx);
@@ -676,12 +670,8 @@ export async function applyReportImport(
         );
       for (const c of changes) {
         // Conditional on the version read: an edit committed since the read above wins, and this apply rolls back.
-        const updated = await tx.query(
-          `UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now()
-           WHERE id = $1 AND version = $4 RETURNING id`,
-          [c.measureId, c.after.status, c.after.executionText, c.version],
-        );
-        if (updated.length !== 1) throw staleReportApply(importId, `measure ${c.measureId} changed meanwhile`);
+        if (!(await applyExecutionResult(tx, c.measureId, c.after, c.version)))
+          throw staleReportApply(importId, `measure ${c.measureId} changed meanwhile`);
         await recordAudit(tx, actor, actor.regionId, {
           action: 'measure.report_imported',
           entityType: 'measure',

@@ -141,11 +141,44 @@ function duplicateName(e: unknown): never {
   throw e;
 }
 
+/**
+ * Writes asked for by the import of a document (its caller authorizes and audits): a spelling
+ * the document uses becomes an alias, and an executor the directory lacks is added.
+ * Data versions: bumps the directory's version (trigger of 0010, src/db/data-versions.ts).
+ */
+export async function addOrganisationAlias(tx: Queryable, id: number, alias: string): Promise<void> {
+  // data version: directory
+  await tx.query(
+    `UPDATE organisations SET aliases = array_append(aliases, $2), version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, alias],
+  );
+}
+
+/** An organisation added from an imported document; null when its full name is taken (unique). */
+export async function insertImportedOrganisation(
+  tx: Queryable,
+  regionId: number,
+  org: { kind: string; fullName: string; shortName: string; aliases: string[]; external: boolean },
+): Promise<number | null> {
+  // data version: directory
+  const r = await tx
+    .one<{ id: number }>(
+      `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+      [regionId, org.kind, org.fullName, org.shortName, org.aliases, org.external],
+    )
+    .catch((e) => {
+      if ((e as { code?: string }).code === '23505') return null;
+      throw e;
+    });
+  return r ? Number(r.id) : null;
+}
+
 export async function createOrganisation(db: Database, actor: Actor, input: OrganisationInput): Promise<Organisation> {
   if (!authorize(actor, { action: 'directory.manage', subject: actor })) throw forbidden();
   const v = clean(input);
   return db.transaction(async (tx) => {
     await assertParentValid(tx, actor, null, v.parentId);
+    // data version: directory
     const row = await tx
       .one(
         `INSERT INTO organisations (region_id, parent_id, kind, full_name, short_name, aliases, external, head_position, head_name)
@@ -195,6 +228,7 @@ export async function updateOrganisation(
     const before = presentOrganisation(await getOrgRow(tx, actor, id));
     if (before.version !== version) throw staleOrganisation(id, `version ${version} is stale (now ${before.version})`);
     if (v.parentId !== undefined) await assertParentValid(tx, actor, id, v.parentId);
+    // data version: directory
     const row = await tx
       .one(
         `UPDATE organisations SET
@@ -259,6 +293,7 @@ export async function deleteOrganisation(db: Database, actor: Actor, id: number)
         `organisation ${id} in use: ${JSON.stringify(uses)}`,
       );
     }
+    // data version: directory
     await tx.query(`DELETE FROM organisations WHERE id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'organisation.delete',

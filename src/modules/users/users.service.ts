@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type Role } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
-import { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from '../auth/index.js';
+import { assertPasswordAcceptable, endSessionsOf, generateOneTimePassword, hashPassword } from '../auth/index.js';
 
 export const ROLES = ['admin', 'coordinator', 'executor', 'observer'] as const;
 
@@ -143,7 +143,8 @@ export async function updateUser(
     const row = await tx.one(`${selectUsers} WHERE u.id = $1 AND u.region_id = $2`, [id, actor.regionId]);
     if (!row) throw notFound('Пользователь не найден', `user ${id} not found`);
     const before = presentUser(row);
-    if (before.version !== input.version) throw staleUser(id, `version ${input.version} is stale (now ${before.version})`);
+    if (before.version !== input.version)
+      throw staleUser(id, `version ${input.version} is stale (now ${before.version})`);
     if (id === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
       throw new DomainError(
         'validation',
@@ -178,7 +179,7 @@ export async function updateUser(
     );
     if (changed.length !== 1) throw staleUser(id, 'changed meanwhile');
     // A disabled user or a reset password ends the user's sessions.
-    if (input.active === false || passwordHash) await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+    if (input.active === false || passwordHash) await endSessionsOf(tx, id);
     const after = presentUser((await tx.one(`${selectUsers} WHERE u.id = $1`, [id]))!);
     await recordAudit(tx, actor, actor.regionId, {
       action: passwordHash ? 'user.update_password' : 'user.update',
@@ -189,4 +190,9 @@ export async function updateUser(
     });
     return after;
   });
+}
+
+/** Users of an organisation merged into another are edited by the merge: forms opened on them before are stale. */
+export async function markUsersOfOrganisationEdited(tx: Queryable, organisationId: number): Promise<void> {
+  await tx.query(`UPDATE users SET version = version + 1 WHERE organisation_id = $1`, [organisationId]);
 }
