@@ -124,10 +124,10 @@ export const inProcessReader: DocumentReader = {
   firstReading: async (bytes, name) => (await documentReadings(bytes, name))[0].read(),
 };
 
-/** Reads through a worker pool. */
-export const pooledReader = (pool: HeavyPool): DocumentReader => ({
-  importDocument: (bytes, name) => pool.run({ kind: 'import', bytes, name }),
-  firstReading: (bytes, name) => pool.run({ kind: 'raw', bytes, name }),
+/** Reads through a worker pool, for `owner` (whose tasks take turns with others'). */
+export const pooledReader = (pool: HeavyPool, owner?: string): DocumentReader => ({
+  importDocument: (bytes, name) => pool.run({ kind: 'import', bytes, name }, owner),
+  firstReading: (bytes, name) => pool.run({ kind: 'raw', bytes, name }, owner),
 });
 
 /** Header shapes the actor's organisation has pointed at before, with their columns. */
@@ -472,6 +472,7 @@ export async function commitImport(
           parentId: null,
           external: false,
           archived: false,
+          version: 1,
         });
         await recordAudit(tx, actor, actor.regionId, {
           action: 'organisation.create',
@@ -588,22 +589,42 @@ function createdAliases(name: string, created: { fullName: string; shortName?: s
 
 export interface ReportChange {
   measureId: number;
+  /** The measure's version the change is computed from (the apply names it back). */
+  version: number;
   number: string;
   title: string;
   before: { status: string | null; executionText: string };
   after: { status: string | null; executionText: string };
 }
 
+const staleReportApply = (importId: number, detail: string) =>
+  new DomainError(
+    'conflict',
+    'import.report_stale',
+    'Мероприятия плана изменились после проверки отчёта. Проверьте изменения ещё раз и примените их заново.',
+    `report import ${importId}: ${detail}`,
+  );
+
 /**
  * Applies an execution report onto an existing plan: items are matched to measures by
- * number; `dryRun` shows what would change without changing anything.
+ * number; `dryRun` shows what would change without changing anything. The apply names the
+ * changes it was shown (`versions`: each changed measure and its version then); when the
+ * plan's measures changed since, so that the changes are not those shown, it is refused
+ * with 409 and nothing is written — an edit made meanwhile is never overwritten unseen.
  */
 export async function applyReportImport(
   db: Database,
   actor: Actor,
   importId: number,
-  input: { planId: number; period: string; dryRun: boolean },
+  input: { planId: number; period: string; dryRun: boolean; versions?: { measureId: number; version: number }[] },
 ) {
+  if (!input.dryRun && !input.versions)
+    throw new DomainError(
+      'validation',
+      'import.report_versions_required',
+      'Сначала проверьте изменения, затем примените их.',
+      `report import ${importId}: apply without the versions of the previewed changes`,
+    );
   const work = async (tx: Queryable) => {
     const imp = await loadImport(tx, actor, importId, { forUpdate: !input.dryRun });
     const plan = await loadPlanRow(tx, actor, input.planId);
@@ -624,6 +645,7 @@ export async function applyReportImport(
       if (after.status === m.status && after.executionText === m.executionText) continue;
       changes.push({
         measureId: m.id,
+        version: m.version,
         number: m.number,
         title: m.title,
         before: { status: m.status, executionText: m.executionText },
@@ -638,8 +660,18 @@ export async function applyReportImport(
           'Этот документ уже применён',
           `import ${importId} is ${imp.status}`,
         );
+      // The changes must be exactly those the user was shown, on the same versions.
+      const shown = new Map(input.versions!.map((v) => [v.measureId, v.version]));
+      const differ = changes.filter((c) => shown.get(c.measureId) !== c.version);
+      if (differ.length || shown.size !== changes.length)
+        throw staleReportApply(
+          importId,
+          `previewed ${shown.size} changes, now ${changes.length}; ${differ.length} on other versions`,
+        );
       for (const c of changes) {
-        await applyExecutionResult(tx, c.measureId, c.after);
+        // Conditional on the version read: an edit committed since the read above wins, and this apply rolls back.
+        if (!(await applyExecutionResult(tx, c.measureId, c.after, c.version)))
+          throw staleReportApply(importId, `measure ${c.measureId} changed meanwhile`);
         await recordAudit(tx, actor, actor.regionId, {
           action: 'measure.report_imported',
           entityType: 'measure',

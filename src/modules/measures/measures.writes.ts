@@ -18,12 +18,16 @@ export async function applyExecutionResult(
   tx: Queryable,
   measureId: number,
   result: { status: MeasureStatus | string | null; executionText: string },
-): Promise<void> {
+  expectedVersion?: number,
+): Promise<boolean> {
+  // Conditional on the version the caller read when it names one: an edit committed since wins.
   // data version: plan
-  await tx.query(
-    `UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-    [measureId, result.status, result.executionText],
+  const updated = await tx.query(
+    `UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now()
+     WHERE id = $1 AND ($4::int IS NULL OR version = $4) RETURNING id`,
+    [measureId, result.status, result.executionText, expectedVersion ?? null],
   );
+  return updated.length === 1;
 }
 
 /** An approved extension moves one of the measure's control dates (domain/reporting/extensions.ts). */

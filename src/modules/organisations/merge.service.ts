@@ -16,6 +16,7 @@ import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { measureLabel } from '../../domain/naming/plan-title.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
+import { markUsersOfOrganisationEdited } from '../users/index.js';
 import { mergeExecutorOrganisation } from '../measures/index.js';
 import { dropReports, moveReportsToOrganisation } from '../reports/index.js';
 import { moveReminders } from '../work/index.js';
@@ -133,14 +134,20 @@ export async function mergeOrganisations(
       // Subordinates move under the survivor; a survivor that was the merged one's subordinate takes its place.
       if (survivor.parentId === L)
         // data version: directory
-        await tx.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [S, merged.parentId]);
+        await tx.query(`UPDATE organisations SET parent_id = $2, version = version + 1 WHERE id = $1`, [
+          S,
+          merged.parentId,
+        ]);
       // data version: directory
       const children = await tx.query(
-        `UPDATE organisations SET parent_id = $2, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`,
+        `UPDATE organisations SET parent_id = $2, version = version + 1, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`,
         [L, S],
       );
       // data version: directory
-      await tx.query(`UPDATE organisations SET merged_into_id = $2 WHERE merged_into_id = $1`, [L, S]);
+      await tx.query(`UPDATE organisations SET merged_into_id = $2, version = version + 1 WHERE merged_into_id = $1`, [
+        L,
+        S,
+      ]);
 
       // Everything else that refers to an organisation (users, plans, extension requests, and
       // whatever later modules add) moves as it is: found in the catalogue, not listed here.
@@ -149,6 +156,8 @@ export async function mergeOrganisations(
        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
        WHERE c.contype = 'f' AND c.confrelid = 'organisations'::regclass AND array_length(c.conkey, 1) = 1`,
       );
+      // Users moving to the surviving organisation are edited: a form opened on them before is stale.
+      await markUsersOfOrganisationEdited(tx, L);
       const moved: Record<string, number> = {};
       for (const r of refs) {
         const key = `${r.tbl.replace(/"/g, '')}.${r.col}`;
@@ -175,15 +184,15 @@ export async function mergeOrganisations(
       const aliases = mergedAliases(survivor, merged);
       const after = presentOrganisation(
         // data version: directory
-        (await tx.one(`UPDATE organisations SET aliases = $2, updated_at = now() WHERE id = $1 RETURNING *`, [
-          S,
-          aliases,
-        ]))!,
+        (await tx.one(
+          `UPDATE organisations SET aliases = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
+          [S, aliases],
+        ))!,
       );
       const mergedAfter = presentOrganisation(
         // data version: directory
         (await tx.one(
-          `UPDATE organisations SET archived_at = now(), merged_into_id = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+          `UPDATE organisations SET archived_at = now(), merged_into_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
           [L, S],
         ))!,
       );

@@ -30,6 +30,8 @@ export interface Organisation {
   /** Who signs the consolidated reports of plans the organisation owns. */
   headPosition?: string;
   headName?: string;
+  /** Optimistic version: an edit names the one it was made on (409 when stale). */
+  version: number;
 }
 
 export interface OrganisationInput {
@@ -58,6 +60,7 @@ export function presentOrganisation(r: Record<string, unknown>): Organisation {
     mergedIntoId: r.merged_into_id == null ? null : Number(r.merged_into_id),
     headPosition: String(r.head_position ?? ''),
     headName: String(r.head_name ?? ''),
+    version: Number(r.version),
   };
 }
 
@@ -145,10 +148,10 @@ function duplicateName(e: unknown): never {
  */
 export async function addOrganisationAlias(tx: Queryable, id: number, alias: string): Promise<void> {
   // data version: directory
-  await tx.query(`UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`, [
-    id,
-    alias,
-  ]);
+  await tx.query(
+    `UPDATE organisations SET aliases = array_append(aliases, $2), version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, alias],
+  );
 }
 
 /** An organisation added from an imported document; null when its full name is taken (unique). */
@@ -204,16 +207,26 @@ export async function createOrganisation(db: Database, actor: Actor, input: Orga
   });
 }
 
+const staleOrganisation = (id: number, detail: string) =>
+  new DomainError(
+    'conflict',
+    'organisation.stale',
+    'Организацию уже изменил другой пользователь. Обновите страницу, чтобы увидеть его изменения.',
+    `organisation ${id}: ${detail}`,
+  );
+
 export async function updateOrganisation(
   db: Database,
   actor: Actor,
   id: number,
-  input: Partial<OrganisationInput>,
+  input: Partial<OrganisationInput> & { version: number },
 ): Promise<Organisation> {
   if (!authorize(actor, { action: 'directory.manage', subject: actor })) throw forbidden();
-  const v = clean(input);
+  const { version, ...fields } = input;
+  const v = clean(fields);
   return db.transaction(async (tx) => {
     const before = presentOrganisation(await getOrgRow(tx, actor, id));
+    if (before.version !== version) throw staleOrganisation(id, `version ${version} is stale (now ${before.version})`);
     if (v.parentId !== undefined) await assertParentValid(tx, actor, id, v.parentId);
     // data version: directory
     const row = await tx
@@ -222,8 +235,9 @@ export async function updateOrganisation(
          full_name = COALESCE($3, full_name), short_name = COALESCE($4, short_name), aliases = COALESCE($5, aliases),
          kind = COALESCE($6, kind), external = COALESCE($7, external),
          parent_id = CASE WHEN $8::boolean THEN $9::integer ELSE parent_id END,
-         head_position = COALESCE($10, head_position), head_name = COALESCE($11, head_name), updated_at = now()
-       WHERE id = $1 AND region_id = $2 RETURNING *`,
+         head_position = COALESCE($10, head_position), head_name = COALESCE($11, head_name),
+         version = version + 1, updated_at = now()
+       WHERE id = $1 AND region_id = $2 AND version = $12 RETURNING *`,
         [
           id,
           actor.regionId,
@@ -236,10 +250,13 @@ export async function updateOrganisation(
           v.parentId ?? null,
           v.headPosition?.trim() ?? null,
           v.headName?.trim() ?? null,
+          version,
         ],
       )
       .catch(duplicateName);
-    const after = presentOrganisation(row!);
+    // Conditional on the version: of concurrent edits made on one version, one applies.
+    if (!row) throw staleOrganisation(id, 'changed meanwhile');
+    const after = presentOrganisation(row);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'organisation.update',
       entityType: 'organisation',

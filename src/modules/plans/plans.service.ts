@@ -202,21 +202,22 @@ const stalePlan = (id: number, detail: string) =>
   );
 
 /**
- * Edits a plan's header, or approves a draft (`status: 'active'`). With `version` the edit
- * applies only to the version the editor saw; approval applies only to a draft, so of
- * simultaneous approvals exactly one notifies the executors.
+ * Edits a plan's header, or approves a draft (`status: 'active'`). The edit applies only to
+ * the `version` the editor saw (required: a write made on a stale view is refused with 409);
+ * approval applies only to a draft, so of simultaneous approvals exactly one notifies the
+ * executors.
  */
 export async function updatePlan(
   db: Database,
   actor: Actor,
   id: number,
-  input: Partial<PlanInput> & { status?: 'draft' | 'active'; version?: number },
+  input: Partial<PlanInput> & { status?: 'draft' | 'active'; version: number },
   opts: { today?: string } = {},
 ): Promise<PlanSummary> {
   return db.transaction(async (tx) => {
     const row = await loadPlanRow(tx, actor, id, { forUpdate: true });
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
-    if (input.version !== undefined && Number(row.version) !== input.version)
+    if (Number(row.version) !== input.version)
       throw stalePlan(id, `version ${input.version} is stale (now ${row.version})`);
     if (input.status === 'active' && row.status === 'active') {
       throw new DomainError('conflict', 'plan.already_active', 'План уже утверждён', `plan ${id} is already active`);

@@ -10,7 +10,8 @@ interface Props {
   plan?: Plan;
   /** Organisation suggested as owner of a new plan (the user's own). */
   defaultOwnerId?: number | null;
-  onSubmit(input: PlanInput | PlanPatch): Promise<void>;
+  /** A new plan's fields, or an edit's changed fields (the caller adds the version it shows). */
+  onSubmit(input: PlanInput | Omit<PlanPatch, 'version'>): Promise<void>;
   onClose(): void;
 }
 
@@ -52,10 +53,10 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
       approvedOn: approvedOn || null,
       ...(controlFrom ? { controlFrom } : {}),
     };
-    let body: PlanInput | PlanPatch = full;
+    let body: PlanInput | Omit<PlanPatch, 'version'> = full;
     if (plan) {
       // PATCH only what changed, so the audit shows the real edit.
-      const patch: PlanPatch = {};
+      const patch: Omit<PlanPatch, 'version'> = {};
       if (full.kind !== plan.kind) patch.kind = full.kind;
       if (full.title !== plan.title) patch.title = full.title;
       if (full.ownerOrganisationId !== plan.owner?.id) patch.ownerOrganisationId = full.ownerOrganisationId;

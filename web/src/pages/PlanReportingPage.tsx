@@ -79,7 +79,7 @@ export function PlanReportingPage() {
     setError(null);
     setNotice(null);
     try {
-      await api.updatePlan(id, { reportingFrequency: freq, reportDay: n });
+      await api.updatePlan(id, { reportingFrequency: freq, reportDay: n, version: p!.version });
       await reload();
       setNotice(`Периоды отчётности: ${FREQUENCY_LABELS[freq]}, отчёт до ${n}-го числа следующего месяца.`);
     } catch (err) {

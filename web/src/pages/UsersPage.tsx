@@ -144,7 +144,7 @@ export function UsersPage() {
                         data-testid="user-unlock"
                         onClick={async () => {
                           try {
-                            await api.updateUser(u.id, { unlock: true });
+                            await api.updateUser(u.id, { unlock: true, version: u.version });
                             setNotice(`Вход для ${u.login} разблокирован.`);
                             void list.reload();
                           } catch (e) {
@@ -235,13 +235,13 @@ function UserDialog({
     if (!user && !password) local.password = 'Задайте пароль.';
     if (save.invalid(local, 'Проверьте выделенные поля.')) return;
     if (user) {
-      const patch: UserPatch = {};
+      const patch: UserPatch = { version: user.version };
       if (fullName.trim() !== user.fullName) patch.fullName = fullName.trim();
       if (email.trim() !== (user.email ?? '')) patch.email = email.trim() || null;
       if (role !== user.role) patch.role = role;
       if (orgId !== (user.organisation?.id ?? null)) patch.organisationId = orgId!;
       if (active !== (user.active ?? true)) patch.active = active;
-      if (!Object.keys(patch).length) {
+      if (Object.keys(patch).length === 1) {
         onClose();
         return;
       }
@@ -373,7 +373,7 @@ function UserDialog({
 function PasswordResetDialog({ user, onClose, onDone }: { user: User; onClose(): void; onDone(): void }) {
   const [password, setPassword] = useState('');
   const save = useSubmit(async (password: string) => {
-    await api.updateUser(user.id, { password });
+    await api.updateUser(user.id, { password, version: user.version });
     onDone();
   });
   const submit = () => {

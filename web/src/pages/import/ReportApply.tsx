@@ -101,6 +101,8 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
         planId: Number(planId),
         period: period.trim(),
         dryRun: false,
+        // Exactly the changes shown: if the plan changed since, the server refuses (409) and nothing is written.
+        versions: current.changes.map((c) => ({ measureId: c.measureId, version: c.version })),
       });
       setApplied({ planId: Number(planId), count: r.changes.length });
     } catch (e) {
