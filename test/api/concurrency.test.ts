@@ -310,9 +310,10 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     const now = (await admin.get('/api/users')).body.items.find((u: { id: number }) => u.id === created.id);
     expect(now).toMatchObject({ version: created.version + 1, fullName: winners(rs)[0].body.fullName });
     expect(
-      await count(`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'user' AND entity_id = $1 AND action = 'user.update'`, [
-        created.id,
-      ]),
+      await count(
+        `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'user' AND entity_id = $1 AND action = 'user.update'`,
+        [created.id],
+      ),
     ).toBe(1);
     // An edit on the old version after the winner's (a form left open) is refused too.
     const late = await admin.patch(`/api/users/${created.id}`, { version: created.version, unlock: true });

@@ -170,7 +170,10 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
         ...body,
       });
     const shown = (r: typeof dry) =>
-      r.body.changes.map((c: { measureId: number; version: number }) => ({ measureId: c.measureId, version: c.version }));
+      r.body.changes.map((c: { measureId: number; version: number }) => ({
+        measureId: c.measureId,
+        version: c.version,
+      }));
     // Applying names the changes it was shown; without them it is refused.
     expect((await apply({})).status).toBe(400);
     // Someone edits a measure of the plan after the check: the shown changes are stale, nothing is written.

@@ -464,8 +464,7 @@ export const api = {
   applyReport: (
     id: number,
     input: { planId: number; period: string; dryRun: boolean; versions?: { measureId: number; version: number }[] },
-  ) =>
-    request<ApplyReportResult>('POST', `/imports/${id}/apply-report`, input),
+  ) => request<ApplyReportResult>('POST', `/imports/${id}/apply-report`, input),
   /** Download address of a stored file (the original of an imported plan). */
   fileUrl: (id: number) => `/api/files/${id}`,
 
