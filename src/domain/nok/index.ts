@@ -55,3 +55,12 @@ export {
   type Checklist,
   type ChecklistList,
 } from './checklist.js';
+export {
+  managesCampaign,
+  mayCreateCampaign,
+  operatesCampaign,
+  readsCampaign,
+  readsWholeCampaign,
+  type CampaignSubject,
+} from './access.js';
+export { improvementMeasures, type DraftMeasure } from './improvement.js';

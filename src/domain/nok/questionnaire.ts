@@ -28,7 +28,8 @@ export const SECTOR_NAMES: Record<Sector, string> = {
 };
 
 /** Where a question's answers go in the survey input (../input.ts). */
-export type SurveyKey = '1.3.stand' | '1.3.site' | '2.2' | '2.3' | '3.3' | '4.1' | '4.2' | '4.3' | '5.1' | '5.2' | '5.3';
+export type SurveyKey =
+  '1.3.stand' | '1.3.site' | '2.2' | '2.3' | '3.3' | '4.1' | '4.2' | '4.3' | '5.1' | '5.2' | '5.3';
 
 export interface Question {
   id: string;
