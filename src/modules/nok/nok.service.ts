@@ -12,7 +12,6 @@ import type { Actor } from '../../domain/policy/authorize.js';
 import {
   CHECKLIST_LISTS,
   EDITION_344N_2018,
-  EMPTY_CHECKLIST,
   SECTOR_NAMES,
   answerProblems,
   checklistProblems,
@@ -487,14 +486,6 @@ async function loadAssessment(db: Queryable, actor: Actor, id: number, lock = fa
   };
   const c = await loadCampaign(db, actor, a.campaign_id);
   return { a, c };
-}
-
-async function countedForms(db: Queryable, assessmentId: number): Promise<Answers[]> {
-  const rows = await db.query<{ answers: Answers }>(
-    `SELECT answers FROM nok_answers WHERE assessment_id = $1 AND suspicious_reason IS NULL`,
-    [assessmentId],
-  );
-  return rows.map((r) => r.answers);
 }
 
 export async function getAssessment(db: Queryable, actor: Actor, id: number) {
