@@ -152,6 +152,23 @@ export const NokPublicQuestionnaire = z.strictObject({
   }),
 });
 
+export const NokPublicResults = z.strictObject({
+  title: z.string(),
+  year: z.number().int(),
+  sectorName: z.string(),
+  owner: z.string(),
+  publishedAt: Timestamp,
+  items: z.array(
+    z.strictObject({
+      organisation: z.string(),
+      rank: z.number().int(),
+      criteria: z.record(z.string(), z.number()),
+      total: z.number(),
+    }),
+  ),
+});
+
+export type NokPublicResults = z.infer<typeof NokPublicResults>;
 export type NokCampaign = z.infer<typeof NokCampaign>;
 export type NokCampaignDetail = z.infer<typeof NokCampaignDetail>;
 export type NokAssessment = z.infer<typeof NokAssessment>;

@@ -41,6 +41,7 @@ import {
   NokLinks,
   NokPlanCreated,
   NokPublicQuestionnaire,
+  NokPublicResults,
   NokResults,
   NokStaffUser,
 } from './nok.js';
@@ -180,6 +181,7 @@ export const responses = {
   'PATCH /api/nok/answers/:id': { 200: NokAnswerMark },
   'POST /api/nok/assessments/:id/plan': { 201: NokPlanCreated },
   'GET /api/nok/assessments/:id/links': { 200: NokLinks },
+  'GET /api/nok/public/campaigns/:id': { 200: NokPublicResults },
   'GET /api/nok/q/:code': { 200: NokPublicQuestionnaire },
   'POST /api/nok/q/:code/answers': { 201: NokFormAccepted },
 } satisfies Record<string, RouteResponses>;

@@ -246,6 +246,7 @@ describe.each(engines)('НОК on %s', (engine) => {
 
   it('shows an organisation its own results only once published', async () => {
     expect((await institutionUser.get(`/api/nok/campaigns/${campaign.id}/results`)).status).toBe(403);
+    expect((await t.anonymous().get(`/api/nok/public/campaigns/${campaign.id}`)).status).toBe(404);
     const current = (await coord.get(`/api/nok/campaigns/${campaign.id}`)).body;
     expect(
       (await operator.post(`/api/nok/campaigns/${campaign.id}/publish`, { version: current.version, published: true }))
@@ -257,6 +258,10 @@ describe.each(engines)('НОК on %s', (engine) => {
     });
     expect(pub.status).toBe(200);
     expect(pub.body.publishedAt).not.toBeNull();
+    const open = (await t.anonymous().get(`/api/nok/public/campaigns/${campaign.id}`)).body;
+    expect(open.items.map((i: { organisation: string; rank: number }) => [i.organisation, i.rank])).toEqual([
+      ['КЦСОН «Рассвет»', 1],
+    ]);
     const own = (await institutionUser.get(`/api/nok/campaigns/${campaign.id}/results`)).body;
     expect(own.items.map((i: { organisation: { name: string } }) => i.organisation.name)).toEqual(['КЦСОН «Рассвет»']);
     expect(own.mean).toBeNull();

@@ -358,6 +358,16 @@ const TABLE: Record<string, Entry> = {
     setup: nokCampaign,
     path: (w) => `${nokPath(w, 'assessment')}/links`,
   },
+  // Published results are public; before publication nobody gets them here (404).
+  'GET /api/nok/public/campaigns/:id': {
+    allow: [...SIGNED_IN, 'anonymous'],
+    setup: async (w, c) => {
+      await nokCampaign(w, c, { scored: true });
+      const n = (w as NokWorld).nok!;
+      await c.coordinator.post(`/api/nok/campaigns/${n.campaign}/publish`, { version: 1, published: true });
+    },
+    path: (w) => `/api/nok/public/campaigns/${(w as NokWorld).nok!.campaign}`,
+  },
   'GET /api/nok/q/:code': { allow: [...SIGNED_IN, 'anonymous'], setup: nokCampaign, path: (w) => nokPath(w, 'code') },
   'POST /api/nok/q/:code/answers': {
     allow: [...SIGNED_IN, 'anonymous'],

@@ -162,6 +162,12 @@ describe.skipIf(!hasChromium)('НОК journey in the browser', () => {
     expect(await coord.getByTestId('nok-results').innerText()).toContain('Что снизило оценку');
     await coord.getByTestId('nok-publish').click();
     await expect.poll(() => coord.getByTestId('nok-published').innerText()).toContain('опубликованы');
+    // The public page, without login.
+    const citizen = await h.newPage(PHONE);
+    await citizen.goto(`${h.baseUrl}/results/nok/${/nok\/(\d+)/.exec(coord.url())![1]}`);
+    await expect.poll(() => citizen.getByTestId('nok-public-results').innerText()).toContain('КЦСОН «Рассвет»');
+    await h.screenshot(citizen, 'nok-public-results-phone');
+    await citizen.context().close();
     await coord.getByTestId(`nok-make-plan-${assessmentId}`).click();
     await coord.getByTestId(`nok-plan-${assessmentId}`).click();
     await coord.getByTestId('plan-draft-bar').waitFor();

@@ -32,6 +32,7 @@ import { NokCampaignsPage } from './pages/nok/NokCampaignsPage';
 import { NokCampaignPage } from './pages/nok/NokCampaignPage';
 import { NokAssessmentPage } from './pages/nok/NokAssessmentPage';
 import { NokPosterPage } from './pages/nok/NokPosterPage';
+import { NokPublicResultsPage } from './pages/nok/NokPublicResultsPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -57,6 +58,7 @@ export function App() {
           {/* НОК: the citizens' questionnaire, without login (short link and embed). */}
           <Route path="/q/:code" element={<QuestionnairePage />} />
           <Route path="/embed/nok/:code" element={<QuestionnairePage embedded />} />
+          <Route path="/results/nok/:campaignId" element={<NokPublicResultsPage />} />
           <Route
             element={
               <RequireSession>

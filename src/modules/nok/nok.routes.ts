@@ -15,6 +15,7 @@ import {
   listCampaigns,
   markAnswer,
   publicQuestionnaire,
+  publicResults,
   publishCampaign,
   saveChecklist,
   submitPublicForm,
@@ -172,6 +173,12 @@ export function registerNokRoutes(app: App, ctx: AppContext) {
   });
 
   // The citizens' side: no login.
+  app.get(
+    '/api/nok/public/campaigns/:id',
+    { schema: { tags: ['nok'], params: IdParams }, config: { public: true } },
+    async (request) => publicResults(ctx.db, request.params.id),
+  );
+
   app.get(
     '/api/nok/q/:code',
     { schema: { tags: ['nok'], params: CodeParams }, config: { public: true } },

@@ -890,3 +890,29 @@ export async function assessmentLinks(db: Queryable, actor: Actor, id: number, p
     embedUrl: `${base}/embed/nok/${a.code}`,
   };
 }
+
+/** The published results of a campaign, for the public page: totals and criteria per organisation. */
+export async function publicResults(db: Queryable, id: number) {
+  const r = await db.one<Record<string, unknown>>(`${CAMPAIGN_SELECT} WHERE c.id = $1 AND c.published_at IS NOT NULL`, [
+    id,
+  ]);
+  if (!r) throw notFound('Результаты независимой оценки не опубликованы', `nok campaign ${id} not published`);
+  const c = normalise(r);
+  const scores = await campaignScores(db, c, null);
+  return {
+    title: c.title,
+    year: c.year,
+    sectorName: SECTOR_NAMES[c.sector],
+    owner: c.owner_name,
+    publishedAt: toIso(c.published_at)!,
+    items: scores
+      .filter((x) => x.scored)
+      .map((x) => ({
+        organisation: x.organisation.name,
+        rank: x.rank!,
+        criteria: x.scored ? x.score.K : {},
+        total: x.scored ? x.score.total : 0,
+      }))
+      .sort((a, b) => a.rank - b.rank),
+  };
+}

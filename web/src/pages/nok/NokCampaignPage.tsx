@@ -96,6 +96,14 @@ export function NokCampaignPage() {
         <dt>Результаты</dt>
         <dd data-testid="nok-published">
           {c.publishedAt ? `опубликованы ${formatDateTimeRu(c.publishedAt)}` : 'не опубликованы'}
+          {c.publishedAt && (
+            <>
+              {' · '}
+              <Link to={`/results/nok/${c.id}`} data-testid="nok-public-link">
+                публичная страница
+              </Link>
+            </>
+          )}
         </dd>
         <dt>Методика</dt>
         <dd>
