@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('НОК journey in the browser', () => {
     coord = await h.newPage();
     coord.on('pageerror', (e) => errors.push(e.message));
     await logInAs(coord, h.baseUrl, { login: 'coordinator', password: 'demo-coord-2025' });
-  });
+  }, 300_000);
   afterAll(async () => {
     await h?.close();
   });
