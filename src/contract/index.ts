@@ -12,6 +12,7 @@ export * from './imports.js';
 export * from './plans.js';
 export * from './reports.js';
 export * from './workspace.js';
+export * from './nok.js';
 export {
   responses,
   isBinaryResponse,

@@ -32,6 +32,19 @@ import {
   ReportList,
 } from './reports.js';
 import { Dashboard, Home, NotificationPage, SearchResult, UnreadCount } from './workspace.js';
+import {
+  NokAnswerMark,
+  NokAssessment,
+  NokCampaign,
+  NokCampaignDetail,
+  NokFormAccepted,
+  NokLinks,
+  NokPlanCreated,
+  NokPublicQuestionnaire,
+  NokPublicResults,
+  NokResults,
+  NokStaffUser,
+} from './nok.js';
 
 /** A file rather than JSON: documented by its media types. */
 export interface BinaryResponse {
@@ -153,6 +166,24 @@ export const responses = {
   'GET /api/notifications/unread-count': { 200: UnreadCount },
   'POST /api/notifications/read': { 200: UnreadCount },
   'GET /api/audit': { 200: itemsOf(AuditEvent) },
+
+  // НОК: campaigns, the operator's work, results, improvement plans, the public questionnaire
+  'GET /api/nok/campaigns': { 200: itemsOf(NokCampaign) },
+  'POST /api/nok/campaigns': { 201: NokCampaignDetail },
+  'GET /api/nok/campaigns/:id': { 200: NokCampaignDetail },
+  'PATCH /api/nok/campaigns/:id': { 200: NokCampaignDetail },
+  'POST /api/nok/campaigns/:id/publish': { 200: NokCampaignDetail },
+  'GET /api/nok/campaigns/:id/results': { 200: NokResults },
+  'GET /api/nok/operator-staff': { 200: itemsOf(NokStaffUser) },
+  'GET /api/nok/assessments/:id': { 200: NokAssessment },
+  'PUT /api/nok/assessments/:id/checklist': { 200: NokAssessment },
+  'POST /api/nok/assessments/:id/answers': { 201: NokFormAccepted },
+  'PATCH /api/nok/answers/:id': { 200: NokAnswerMark },
+  'POST /api/nok/assessments/:id/plan': { 201: NokPlanCreated },
+  'GET /api/nok/assessments/:id/links': { 200: NokLinks },
+  'GET /api/nok/public/campaigns/:id': { 200: NokPublicResults },
+  'GET /api/nok/q/:code': { 200: NokPublicQuestionnaire },
+  'POST /api/nok/q/:code/answers': { 201: NokFormAccepted },
 } satisfies Record<string, RouteResponses>;
 
 export type RouteKey = keyof typeof responses;

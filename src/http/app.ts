@@ -33,6 +33,7 @@ import { registerPlanRoutes } from '../modules/plans/index.js';
 import { registerUserRoutes } from '../modules/users/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkRoutes } from '../modules/work/index.js';
+import { NOK_CODE_PATTERN, registerNokRoutes } from '../modules/nok/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
@@ -55,6 +56,28 @@ const PASSWORD_CHANGE_ROUTES = new Set([
 ]);
 
 const webDist = PATHS.webDist;
+
+/**
+ * The Content-Security-Policy. The web app is a Vite build: its scripts and styles are files
+ * from this origin, and React sets styles through the DOM (allowed under style-src without
+ * 'unsafe-inline'). The favicon is a data: URL. Nothing is framed; who may frame us is
+ * `frameAncestors` ('none' everywhere but the embeddable questionnaire).
+ */
+function cspDirectives(https: boolean, frameAncestors: string[]): Record<string, string[]> {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors,
+    ...(https ? { upgradeInsecureRequests: [] } : {}),
+  };
+}
 
 export async function buildApp(
   ctx: AppContext,
@@ -103,25 +126,7 @@ export async function buildApp(
   await app.register(cookie);
   const https = ctx.env.PUBLIC_URL.startsWith('https:');
   await app.register(helmet, {
-    // The web app is a Vite build: its scripts and styles are files from this origin, and
-    // React sets styles through the DOM (allowed under style-src without 'unsafe-inline').
-    // The favicon is a data: URL. Nothing is framed, and no one frames us.
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(https, ["'none'"]) },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     // HSTS only when users reach us over https: on plain http it would be ignored at best.
@@ -219,6 +224,27 @@ export async function buildApp(
   registerDashboardRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerWorkRoutes(app, ctx);
+  registerNokRoutes(app, ctx);
+
+  // The НОК questionnaire embedded in an organisation's own site (issue 14): the one page that
+  // may be framed, by https sites only; everything else keeps frame-ancestors 'none' and DENY.
+  const embedCsp = Object.entries(cspDirectives(https, ["'self'", 'https:']))
+    .map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...v].join(' '))
+    .join('; ');
+  app.get<{ Params: { code: string } }>(
+    '/embed/nok/:code',
+    { schema: { hide: true }, config: { public: true } },
+    async (request, reply) => {
+      reply.header('content-security-policy', embedCsp);
+      reply.removeHeader('x-frame-options');
+      if (!NOK_CODE_PATTERN.test(request.params.code)) return sendError(reply, 404, 'not_found', 'Анкета не найдена');
+      if (existsSync(join(webDist, 'index.html'))) return reply.type('text/html').sendFile('index.html');
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Веб-интерфейс не собран: выполните npm run build:web');
+    },
+  );
 
   if (existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart.

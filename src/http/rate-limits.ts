@@ -37,6 +37,9 @@ export const RATE_LIMITS: Record<string, RouteLimits> = {
   'POST /api/auth/login': { perAddress: { max: 30, windowMs: MINUTE }, perAccount: { max: 10, windowMs: 15 * MINUTE } },
   'POST /api/imports': { perUser: { max: 30, windowMs: 10 * MINUTE }, perAddress: { max: 120, windowMs: 10 * MINUTE } },
   'GET /api/plans/:id/export': { perUser: { max: 30, windowMs: MINUTE }, perAddress: { max: 120, windowMs: MINUTE } },
+  // НОК questionnaire (issue 14): against stuffing from one address; a waiting room of people
+  // on one Wi-Fi fills a few forms a minute. The address lives only in the window's counter key.
+  'POST /api/nok/q/:code/answers': { perAddress: { max: 60, windowMs: 10 * MINUTE } },
 };
 
 /** A store for @fastify/rate-limit over the app's database: one upsert per hit. */

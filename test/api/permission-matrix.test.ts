@@ -23,6 +23,7 @@ import { createTestApp, type Client, type Response, type TestApp } from '../help
 import { engines } from '../helpers/test-db';
 import { multipart } from '../helpers/multipart';
 import { buildWorld, fillPath, paramsFor, sampleOf, type World } from '../helpers/world';
+import { randomUUID } from 'node:crypto';
 
 const ROLES = ['admin', 'coordinator', 'otherCoordinator', 'lead', 'co', 'outsider', 'observer', 'anonymous'] as const;
 type Role = (typeof ROLES)[number];
@@ -63,6 +64,58 @@ const submitLead = (w: World, c: Record<Role, Client>) =>
     .then((r) => {
       w.reportVersion = r.body.version;
     });
+
+/** НОК readers of the whole campaign: its managers and operator staff, coordinators and observers. */
+const NOK_READERS: Role[] = ['admin', 'coordinator', 'otherCoordinator', 'outsider', 'observer'];
+const NOK_OPERATORS: Role[] = ['admin', 'coordinator', 'outsider'];
+const NOK_CHECKLIST = {
+  stand: [true],
+  site: [false],
+  remoteChannels: ['phone'],
+  comfortConditions: ['water'],
+  accessOrg: [],
+  accessServices: ['assistance'],
+};
+type NokWorld = World & { nok?: { campaign: number; assessment: number; code: string; answer?: number } };
+
+function nokCampaignBody(w: World, staffUserIds: number[] = []) {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return {
+    year: new Date().getUTCFullYear(),
+    sector: 'social',
+    title: 'Независимая оценка качества',
+    ownerOrganisationId: w.orgs['Минсоцзащиты'],
+    operatorOrganisationId: w.orgs['Минобрнауки'],
+    staffUserIds,
+    startsOn: day(-10),
+    endsOn: day(10),
+    standItems: ['Устав'],
+    siteItems: ['Структура'],
+    organisations: [{ organisationId: w.orgId, plannedRespondents: 10 }],
+  };
+}
+
+/** A campaign in the world (once per world); `scored`: with a checklist and a counted form. */
+async function nokCampaign(w: World, c: Record<Role, Client>, opts: { scored?: boolean } = {}) {
+  const nw = w as NokWorld;
+  const staff = (await c.admin.get('/api/users')).body.items.find((u: { login: string }) => u.login === 'exec-obr');
+  const created = await c.coordinator.post('/api/nok/campaigns', nokCampaignBody(w, [staff.id]));
+  const a = created.body.assessments[0];
+  nw.nok = { campaign: created.body.id, assessment: a.id, code: a.code };
+  if (opts.scored) {
+    await c.admin.put(`/api/nok/assessments/${a.id}/checklist`, { version: 1, checklist: NOK_CHECKLIST });
+    await c.admin.post(`/api/nok/assessments/${a.id}/answers`, { answers: { overall: 'yes' } });
+    nw.nok.answer = (await c.admin.get(`/api/nok/assessments/${a.id}`)).body.answers[0].id;
+  }
+}
+
+function nokPath(w: World, what: 'campaign' | 'assessment' | 'answer' | 'code'): string {
+  const n = (w as NokWorld).nok!;
+  if (what === 'campaign') return `/api/nok/campaigns/${n.campaign}`;
+  if (what === 'assessment') return `/api/nok/assessments/${n.assessment}`;
+  if (what === 'answer') return `/api/nok/answers/${n.answer}`;
+  return `/api/nok/q/${n.code}`;
+}
 
 const TABLE: Record<string, Entry> = {
   'POST /api/auth/login': {
@@ -248,6 +301,80 @@ const TABLE: Record<string, Entry> = {
     body: (w) => ({ items: [{ id: w.reportId, version: w.reportVersion }] }),
   },
   'POST /api/measures/:id/remind': { allow: MANAGERS, body: () => ({}) },
+
+  // НОК (issue 14): a campaign of Минсоцзащиты (the coordinator's), its operator Минобрнауки
+  // with the outsider as its staff, the spare organisation assessed.
+  'GET /api/nok/campaigns': { allow: SIGNED_IN },
+  'POST /api/nok/campaigns': { allow: MANAGERS, body: (w) => nokCampaignBody(w) },
+  'GET /api/nok/campaigns/:id': { allow: NOK_READERS, setup: nokCampaign, path: (w) => nokPath(w, 'campaign') },
+  'PATCH /api/nok/campaigns/:id': {
+    allow: MANAGERS,
+    setup: nokCampaign,
+    path: (w) => nokPath(w, 'campaign'),
+    body: () => ({ version: 1, title: 'НОК: уточнённое название' }),
+  },
+  'POST /api/nok/campaigns/:id/publish': {
+    allow: MANAGERS,
+    setup: nokCampaign,
+    path: (w) => `${nokPath(w, 'campaign')}/publish`,
+    body: () => ({ version: 1, published: true }),
+  },
+  'GET /api/nok/campaigns/:id/results': {
+    allow: NOK_READERS,
+    setup: nokCampaign,
+    path: (w) => `${nokPath(w, 'campaign')}/results`,
+  },
+  'GET /api/nok/operator-staff': {
+    allow: [...MANAGERS, 'otherCoordinator'],
+    query: (w) => `organisationId=${w.orgs['Минобрнауки']}`,
+  },
+  'GET /api/nok/assessments/:id': { allow: NOK_READERS, setup: nokCampaign, path: (w) => nokPath(w, 'assessment') },
+  'PUT /api/nok/assessments/:id/checklist': {
+    allow: NOK_OPERATORS,
+    setup: nokCampaign,
+    path: (w) => `${nokPath(w, 'assessment')}/checklist`,
+    body: () => ({ version: 1, checklist: NOK_CHECKLIST }),
+  },
+  'POST /api/nok/assessments/:id/answers': {
+    allow: NOK_OPERATORS,
+    setup: nokCampaign,
+    path: (w) => `${nokPath(w, 'assessment')}/answers`,
+    body: () => ({ answers: { overall: 'yes' } }),
+  },
+  'PATCH /api/nok/answers/:id': {
+    allow: NOK_OPERATORS,
+    setup: (w, c) => nokCampaign(w, c, { scored: true }),
+    path: (w) => nokPath(w, 'answer'),
+    body: () => ({ suspiciousReason: 'Проверка' }),
+  },
+  'POST /api/nok/assessments/:id/plan': {
+    allow: MANAGERS,
+    setup: (w, c) => nokCampaign(w, c, { scored: true }),
+    path: (w) => `${nokPath(w, 'assessment')}/plan`,
+    body: () => ({}),
+  },
+  'GET /api/nok/assessments/:id/links': {
+    allow: NOK_READERS,
+    setup: nokCampaign,
+    path: (w) => `${nokPath(w, 'assessment')}/links`,
+  },
+  // Published results are public; before publication nobody gets them here (404).
+  'GET /api/nok/public/campaigns/:id': {
+    allow: [...SIGNED_IN, 'anonymous'],
+    setup: async (w, c) => {
+      await nokCampaign(w, c, { scored: true });
+      const n = (w as NokWorld).nok!;
+      await c.coordinator.post(`/api/nok/campaigns/${n.campaign}/publish`, { version: 1, published: true });
+    },
+    path: (w) => `/api/nok/public/campaigns/${(w as NokWorld).nok!.campaign}`,
+  },
+  'GET /api/nok/q/:code': { allow: [...SIGNED_IN, 'anonymous'], setup: nokCampaign, path: (w) => nokPath(w, 'code') },
+  'POST /api/nok/q/:code/answers': {
+    allow: [...SIGNED_IN, 'anonymous'],
+    setup: nokCampaign,
+    path: (w) => `${nokPath(w, 'code')}/answers`,
+    body: () => ({ submissionId: randomUUID(), deviceId: `device-${randomUUID()}`, answers: { overall: 'yes' } }),
+  },
 };
 
 /** What an otherwise-allowed call must have achieved (a 2xx alone can hide a refusal). */
@@ -322,7 +449,7 @@ describe.each(engines)('permission matrix over the route table on %s', (engine) 
     const route = routes().find((r) => `${r.method} ${r.url}` === key)!;
     const e = TABLE[key];
     const client = e.fresh ? await login(role) : c[role];
-    const url = fillPath(route.url, paramsFor(route.url, w)) + (e.query ? `?${e.query(w)}` : '');
+    const url = (e.path ? e.path(w) : fillPath(route.url, paramsFor(route.url, w))) + (e.query ? `?${e.query(w)}` : '');
     if (e.upload) {
       const m = multipart(e.upload.name, e.upload.content, e.upload.mime);
       const res = await t.app.inject({

@@ -27,6 +27,12 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { HelpPage } from './pages/HelpPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { QuestionnairePage } from './pages/nok/QuestionnairePage';
+import { NokCampaignsPage } from './pages/nok/NokCampaignsPage';
+import { NokCampaignPage } from './pages/nok/NokCampaignPage';
+import { NokAssessmentPage } from './pages/nok/NokAssessmentPage';
+import { NokPosterPage } from './pages/nok/NokPosterPage';
+import { NokPublicResultsPage } from './pages/nok/NokPublicResultsPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -49,6 +55,10 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* НОК: the citizens' questionnaire, without login (short link and embed). */}
+          <Route path="/q/:code" element={<QuestionnairePage />} />
+          <Route path="/embed/nok/:code" element={<QuestionnairePage embedded />} />
+          <Route path="/results/nok/:campaignId" element={<NokPublicResultsPage />} />
           <Route
             element={
               <RequireSession>
@@ -78,6 +88,10 @@ export function App() {
             <Route path="organisations" element={<OrganisationsPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="nok" element={<NokCampaignsPage />} />
+            <Route path="nok/:campaignId" element={<NokCampaignPage />} />
+            <Route path="nok/assessments/:assessmentId" element={<NokAssessmentPage />} />
+            <Route path="nok/assessments/:assessmentId/poster" element={<NokPosterPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

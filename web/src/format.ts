@@ -175,6 +175,9 @@ const ENTITY_TYPE_LABELS: Record<string, string> = {
   report: 'Отчёт',
   import: 'Импорт',
   import_layout: 'Разметка столбцов импорта',
+  nok_campaign: 'Кампания независимой оценки',
+  nok_assessment: 'Организация в независимой оценке',
+  nok_answer: 'Анкета независимой оценки',
 };
 
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -230,6 +233,15 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'import_layout.saved': 'Запомнена разметка столбцов',
   'token.create': 'Создан API-токен',
   'token.revoke': 'Отозван API-токен',
+  'nok.campaign.create': 'Создана кампания независимой оценки',
+  'nok.campaign.update': 'Изменена кампания независимой оценки',
+  'nok.campaign.publish': 'Результаты независимой оценки опубликованы',
+  'nok.campaign.unpublish': 'Публикация результатов независимой оценки снята',
+  'nok.checklist.save': 'Сохранён чек-лист оператора',
+  'nok.answer.paper': 'Внесена бумажная анкета',
+  'nok.answer.exclude': 'Анкета исключена из расчёта',
+  'nok.answer.include': 'Анкета снова учтена',
+  'nok.plan.create': 'Создан план по устранению недостатков',
 };
 
 /** Russian names of entity fields, used in history diffs and validation messages. */

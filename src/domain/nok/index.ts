@@ -30,3 +30,37 @@ export {
   type OrganisationScore,
 } from './score.js';
 export { explainShortfalls, fillPhrase, pointsRu, type Shortfall } from './shortfalls.js';
+export {
+  QUESTIONNAIRES,
+  QUESTIONNAIRE_EDITIONS,
+  SECTORS,
+  SECTOR_NAMES,
+  answerProblems,
+  answersSchema,
+  findQuestionnaire,
+  skipTarget,
+  surveyFromAnswers,
+  visibleQuestions,
+  type Answers,
+  type Question,
+  type QuestionnaireEdition,
+  type Sector,
+} from './questionnaire.js';
+export {
+  CHECKLIST_LISTS,
+  EMPTY_CHECKLIST,
+  checklistProblems,
+  checklistSchema,
+  organisationInput,
+  type Checklist,
+  type ChecklistList,
+} from './checklist.js';
+export {
+  managesCampaign,
+  mayCreateCampaign,
+  operatesCampaign,
+  readsCampaign,
+  readsWholeCampaign,
+  type CampaignSubject,
+} from './access.js';
+export { improvementMeasures, type DraftMeasure } from './improvement.js';

@@ -8,7 +8,18 @@ import { describeAuditSubject, type AuditFacts, type AuditSubject } from '../../
 
 export interface AuditEntry {
   action: string;
-  entityType: 'organisation' | 'user' | 'plan' | 'section' | 'measure' | 'session' | 'report' | 'import_layout';
+  entityType:
+    | 'organisation'
+    | 'user'
+    | 'plan'
+    | 'section'
+    | 'measure'
+    | 'session'
+    | 'report'
+    | 'import_layout'
+    | 'nok_campaign'
+    | 'nok_assessment'
+    | 'nok_answer';
   entityId: number | null;
   planId?: number | null;
   measureId?: number | null;

@@ -23,6 +23,7 @@ export function Layout() {
     { to: '/reports', label: 'Отчёты', show: Boolean(user.organisation) },
     { to: '/dashboard', label: 'Мониторинг', show: true },
     { to: '/import', label: 'Импорт документа', show: user.abilities.createPlans },
+    { to: '/nok', label: 'Независимая оценка', show: true },
     { to: '/organisations', label: 'Справочник организаций', show: true },
     { to: '/users', label: 'Пользователи', show: user.abilities.manageUsers },
     { to: '/audit', label: 'Журнал', show: user.abilities.viewAudit },
