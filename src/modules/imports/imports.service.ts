@@ -20,6 +20,7 @@ import {
 import type { RawDocument } from '../../domain/importers/raw-document.js';
 import { documentReadings, importDocument } from '../../domain/importers/read-document.js';
 import { authorize, type Actor, type ImportSubject } from '../../domain/policy/authorize.js';
+import { storeMeasureVerdicts } from '../substance/index.js';
 import { recordAudit } from '../audit/index.js';
 import { readPlacedFile, storeFile, type UploadedFile } from '../files/index.js';
 import { createMeasures, type MeasureInput } from '../measures/index.js';
@@ -660,6 +661,11 @@ export async function applyReportImport(
           source: imp.name,
         });
       }
+      // Issue 15: every imported execution text gets its substance verdict, stored with the measure.
+      await storeMeasureVerdicts(
+        tx,
+        changes.map((c) => c.measureId),
+      );
       const done = await tx.query(
         `UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
         [importId, input.planId],
