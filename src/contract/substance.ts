@@ -117,7 +117,6 @@ export const SubstanceDashboard = z.strictObject({
   ),
 });
 
-
 export type SubstanceVerdict = z.infer<typeof SubstanceVerdict>;
 export type LinkCandidate = z.infer<typeof LinkCandidate>;
 export type MeasureLinks = z.infer<typeof MeasureLinks>;

@@ -140,7 +140,11 @@ export async function shareReport(
           action: 'measure.read',
           subject: {
             regionId: actor.regionId,
-            plan: { regionId: actor.regionId, ownerOrganisationId: Number(t.owner_organisation_id), status: t.plan_status },
+            plan: {
+              regionId: actor.regionId,
+              ownerOrganisationId: Number(t.owner_organisation_id),
+              status: t.plan_status,
+            },
             executorOrganisationIds: [ctx.report.organisation.id],
           },
         })

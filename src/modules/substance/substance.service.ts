@@ -18,7 +18,11 @@ export type ResultMark = 'done' | 'partial' | 'not_done' | 'not_due';
 export interface StoredVerdict {
   label: SubstanceVerdict['label'];
   formalExecutors: string[];
-  statusConflict: { kind: string; reason: string; evidence: { text: string; start: number; end: number } | null } | null;
+  statusConflict: {
+    kind: string;
+    reason: string;
+    evidence: { text: string; start: number; end: number } | null;
+  } | null;
   evidence: { kind: string; text: string; start: number; end: number }[];
   reasons: string[];
 }
@@ -262,7 +266,8 @@ export async function substanceDashboard(db: Queryable, actor: Actor, planId?: n
     })),
     bySection: bySection.map((r) => ({
       plan: { id: Number(r.plan_id), title: String(r.plan_title) },
-      section: r.section_id == null ? null : { id: Number(r.section_id), number: String(r.number), title: String(r.title) },
+      section:
+        r.section_id == null ? null : { id: Number(r.section_id), number: String(r.number), title: String(r.title) },
       ...share(r as never),
     })),
   };
