@@ -14,6 +14,7 @@ import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution, LIGHT_LABELS, type Dashboard, type DashboardGroup, type Light } from '../execution';
 import { formatDateShort } from '../format';
 import { useDirectory, useApiQuery } from '../hooks';
+import { SubstanceDashboardBlock } from '../components/Substance';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green', 'grey'];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -153,6 +154,7 @@ export function DashboardPage() {
       ) : (
         <DashboardView d={data.data} planId={effectivePlan} canRemind={canRemind} />
       )}
+      <SubstanceDashboardBlock planId={effectivePlan} />
     </section>
   );
 }
