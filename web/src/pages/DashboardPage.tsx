@@ -172,7 +172,12 @@ function ExportPanel({
 }) {
   const [signerPosition, setSignerPosition] = useState('');
   const [signerName, setSignerName] = useState('');
-  const signer = { signerPosition: signerPosition.trim() || undefined, signerName: signerName.trim() || undefined };
+  const [markFormal, setMarkFormal] = useState(false);
+  const signer = {
+    signerPosition: signerPosition.trim() || undefined,
+    signerName: signerName.trim() || undefined,
+    markFormal: markFormal ? ('true' as const) : undefined,
+  };
   return (
     <div className="export-panel" data-testid="export-panel">
       <span>
@@ -190,6 +195,15 @@ function ExportPanel({
           {f.toUpperCase()}
         </a>
       ))}
+      <label className="checkbox small">
+        <input
+          type="checkbox"
+          checked={markFormal}
+          onChange={(e) => setMarkFormal(e.target.checked)}
+          data-testid="export-mark-formal"
+        />{' '}
+        отметить формальные ответы
+      </label>
       <details className="export-signer">
         <summary>Подпись</summary>
         <p className="small muted">
