@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orgIdsByShortName, type Client, type Response, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
-import { multipart } from '../helpers/multipart';
+import ExcelJS from 'exceljs';
+import { multipart, uploadImport } from '../helpers/multipart';
 
 const FORMAL = 'Работа ведется на постоянной основе. Информация актуализируется.';
 const SUBSTANTIVE =
@@ -278,5 +279,49 @@ describe.each(engines)('reports with substance, report once (%s)', (engine) => {
     expect((await coordZdrav.request('DELETE', `/api/measure-links/${link.id}`)).status).toBe(200);
     expect((await coordZdrav.request('DELETE', `/api/measure-links/${link.id}`)).status).toBe(404);
     expect((await coord.get(`/api/measures/${a1}/links`)).body.links).toHaveLength(1);
+  });
+
+  it('stores the verdict of imported execution texts; the consolidated report marks formal ones on request', async () => {
+    const report = Buffer.from(
+      [
+        'Информация об исполнении плана мероприятий за 2025 год',
+        '',
+        '№ п/п\tНаименование мероприятия\tОтветственный\tСрок\tИнформация об исполнении\tСтатус',
+        '1\tПроведение независимой оценки качества\tМинкультуры\tежеквартально\tРабота ведется на постоянной основе\tВыполнено',
+      ].join('\n'),
+    );
+    const preview = await uploadImport(coord, t, 'Отчёт 2025.txt', report);
+    expect(preview.status).toBe(201);
+    const applied = await coord.post(`/api/imports/${preview.body.importId}/apply-report`, {
+      planId: planA,
+      period: '2025',
+      dryRun: false,
+    });
+    expect(applied.body.applied).toBe(true);
+    const verdict = (await exec.get(`/api/measures/${a1}/links`)).body.executionSubstance;
+    expect(verdict).toMatchObject({ label: 'formal' });
+    expect(verdict.reasons[0]).toMatch(/отчёт может быть возвращён/);
+    const cells = async (query: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/plans/${planA}/export?format=xlsx${query}`,
+        headers: { cookie: coord.cookie },
+      });
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as Parameters<typeof wb.xlsx.load>[0]);
+      const out: string[] = [];
+      wb.worksheets[0].eachRow((row) => row.eachCell((c) => out.push(String(c.value))));
+      return out;
+    };
+    const marked = await cells('&markFormal=true');
+    expect(
+      marked.some((c) => c.includes('Работа ведется на постоянной основе') && c.includes('[Формальный ответ')),
+    ).toBe(true);
+    expect((await cells('')).some((c) => c.includes('[Формальный ответ'))).toBe(false);
+    // For a period: the lead report's stored verdict (II quarter's report was sent formal).
+    const periods = (await coord.get(`/api/plans/${planA}/periods`)).body.items;
+    const q2 = periods.find((p: { label: string }) => p.label === 'II квартал 2025 г.');
+    expect((await cells(`&periodId=${q2.id}&markFormal=true`)).some((c) => c.includes('[Формальный ответ'))).toBe(true);
   });
 });

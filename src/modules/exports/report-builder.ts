@@ -79,7 +79,9 @@ export async function buildPlanReportModel(
   const measureMarks = new Map<number, string>();
   if (f.markFormal && !period && measures.length) {
     const rows = await db.query<{ id: number; label: string | null; reasons: unknown }>(
-      `SELECT id, execution_substance_label AS label, execution_substance->'reasons' AS reasons FROM measures WHERE id = ANY($1::int[])`,
+      // A verdict of a text since replaced (a report accepted, an edit) marks nothing.
+      `SELECT id, execution_substance_label AS label, execution_substance->'reasons' AS reasons FROM measures
+       WHERE id = ANY($1::int[]) AND execution_substance->>'checkedText' = execution_text`,
       [measures.map((m) => m.id)],
     );
     for (const r of rows) measureMarks.set(Number(r.id), formalMark(r.label, r.reasons));

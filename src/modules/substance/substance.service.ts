@@ -185,20 +185,52 @@ export async function storeMeasureVerdicts(tx: Queryable, measureIds: readonly n
         period: [m.period_from, m.period_to],
       }),
     );
+    // The checked text is kept with the verdict: a later change of the text (a report accepted, an
+    // edit) leaves the verdict stale, and the reader then checks the current text instead.
     await tx.query(`UPDATE measures SET execution_substance = $2, execution_substance_label = $3 WHERE id = $1`, [
       m.id,
-      JSON.stringify(v),
+      JSON.stringify({ ...v, checkedText: m.execution_text }),
       v.label,
     ]);
   }
 }
 
-/** The stored verdict of a measure's imported execution text. */
+/**
+ * The verdict of a measure's execution text: the one stored at import while the text is the one
+ * checked, else (the text changed since: a report accepted, an edit) the current text checked now.
+ */
 export async function measureExecutionVerdict(db: Queryable, measureId: number): Promise<StoredVerdict | null> {
-  const r = await db.one<{ execution_substance: unknown }>(`SELECT execution_substance FROM measures WHERE id = $1`, [
-    measureId,
-  ]);
-  return presentVerdict(r?.execution_substance);
+  const m = await db.one<{
+    execution_substance: (StoredVerdict & { checkedText?: string }) | null;
+    execution_text: string;
+    title: string;
+    deadline_text: string;
+    status: ResultMark | null;
+    period_from: string;
+    period_to: string;
+  }>(
+    `SELECT m.execution_substance, m.execution_text, m.title, m.deadline_text, m.status,
+            p.period_from::text AS period_from, p.period_to::text AS period_to
+     FROM measures m JOIN plans p ON p.id = m.plan_id WHERE m.id = $1`,
+    [measureId],
+  );
+  if (!m || !m.execution_text.trim()) return null;
+  const stored = m.execution_substance;
+  if (stored && stored.checkedText === m.execution_text) {
+    const { checkedText: _checked, ...verdict } = stored;
+    return verdict;
+  }
+  const executors = (await executorNames(db, measureId)).map((e) => e.name);
+  return storedVerdict(
+    await check({
+      text: m.execution_text,
+      title: m.title,
+      executors,
+      deadline: m.deadline_text,
+      status: m.status,
+      period: [m.period_from, m.period_to],
+    }),
+  );
 }
 
 export interface SubstanceShare {
