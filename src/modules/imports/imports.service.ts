@@ -560,7 +560,12 @@ export async function commitImport(
       });
     }
     // All measures in a few set-based statements: a long import must not hold the database for long.
-    await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
+    const createdIds = await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
+    // Issue 15: execution texts that came with the plan get their substance verdict too.
+    await storeMeasureVerdicts(
+      tx,
+      createdIds.filter((_, i) => (measures[i].executionText ?? '').trim() !== ''),
+    );
     const done = await tx.query(
       `UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
       [importId, plan.id],

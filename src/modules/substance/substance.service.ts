@@ -167,19 +167,29 @@ export async function storeMeasureVerdicts(tx: Queryable, measureIds: readonly n
      FROM measures m JOIN plans p ON p.id = m.plan_id WHERE m.id = ANY($1::int[])`,
     [[...measureIds]],
   );
+  // Executors of all the measures in one read (an imported plan may bring a thousand texts).
+  const execs = await tx.query<{ measure_id: number; short_name: string }>(
+    `SELECT me.measure_id, o.short_name FROM measure_executors me JOIN organisations o ON o.id = me.organisation_id
+     WHERE me.measure_id = ANY($1::int[]) ORDER BY me.measure_id, CASE me.role WHEN 'lead' THEN 0 ELSE 1 END, me.position`,
+    [[...measureIds]],
+  );
+  const names = new Map<number, string[]>();
+  for (const e of execs) names.set(Number(e.measure_id), [...(names.get(Number(e.measure_id)) ?? []), e.short_name]);
+  const ids: number[] = [];
+  const verdicts: (string | null)[] = [];
+  const labels: (string | null)[] = [];
   for (const m of rows) {
+    ids.push(Number(m.id));
     if (!m.execution_text.trim()) {
-      await tx.query(`UPDATE measures SET execution_substance = NULL, execution_substance_label = NULL WHERE id = $1`, [
-        m.id,
-      ]);
+      verdicts.push(null);
+      labels.push(null);
       continue;
     }
-    const executors = (await executorNames(tx, Number(m.id))).map((e) => e.name);
     const v = storedVerdict(
       await check({
         text: m.execution_text,
         title: m.title,
-        executors,
+        executors: names.get(Number(m.id)) ?? [],
         deadline: m.deadline_text,
         status: m.status,
         period: [m.period_from, m.period_to],
@@ -187,12 +197,14 @@ export async function storeMeasureVerdicts(tx: Queryable, measureIds: readonly n
     );
     // The checked text is kept with the verdict: a later change of the text (a report accepted, an
     // edit) leaves the verdict stale, and the reader then checks the current text instead.
-    await tx.query(`UPDATE measures SET execution_substance = $2, execution_substance_label = $3 WHERE id = $1`, [
-      m.id,
-      JSON.stringify({ ...v, checkedText: m.execution_text }),
-      v.label,
-    ]);
+    verdicts.push(JSON.stringify({ ...v, checkedText: m.execution_text }));
+    labels.push(v.label);
   }
+  await tx.query(
+    `UPDATE measures m SET execution_substance = u.v::jsonb, execution_substance_label = u.l
+     FROM unnest($1::int[], $2::text[], $3::text[]) AS u(id, v, l) WHERE m.id = u.id`,
+    [ids, verdicts, labels],
+  );
 }
 
 /**
