@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orgIdsByShortName, type Client, type Response, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 import ExcelJS from 'exceljs';
+import { auditedFieldProblems } from '../../web/src/audit-format';
 import { multipart, uploadImport } from '../helpers/multipart';
 
 const FORMAL = 'Работа ведется на постоянной основе. Информация актуализируется.';
@@ -323,5 +324,19 @@ describe.each(engines)('reports with substance, report once (%s)', (engine) => {
     const periods = (await coord.get(`/api/plans/${planA}/periods`)).body.items;
     const q2 = periods.find((p: { label: string }) => p.label === 'II квартал 2025 г.');
     expect((await cells(`&periodId=${q2.id}&markFormal=true`)).some((c) => c.includes('[Формальный ответ'))).toBe(true);
+  });
+
+  it('audits links, unlinks and reused reports in words a person reads', async () => {
+    const events = (await admin.get('/api/audit?limit=500')).body.items as {
+      action: string;
+      before: unknown;
+      after: unknown;
+      names: unknown;
+    }[];
+    const actions = new Set(events.map((e) => e.action));
+    for (const a of ['measure.linked', 'measure.unlinked', 'report.shared', 'report.submit'])
+      expect(actions).toContain(a);
+    // The export's own audit entry (format, periodId) is not this issue's; everything else reads well.
+    expect(auditedFieldProblems(events.filter((e) => e.action !== 'plan.export') as never)).toEqual([]);
   });
 });

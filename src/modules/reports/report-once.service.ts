@@ -112,6 +112,12 @@ export async function shareReport(
         'Сначала отправьте отчёт: использовать в связанных планах можно отправленный отчёт',
         `report ${reportId} is ${ctx.report.state}`,
       );
+    // How the audit names where the report came from: the plan and the measure's number.
+    const src = await tx.one<{ number: string; plan_title: string }>(
+      `SELECT m.number, p.title AS plan_title FROM measures m JOIN plans p ON p.id = m.plan_id WHERE m.id = $1`,
+      [ctx.report.measureId],
+    );
+    const source = `«${src?.plan_title ?? ''}», № ${src?.number ?? ''}, отчёт за ${ctx.report.period.label}`;
     const wanted = [...new Set(input.targets.map((t) => t.reportId))];
     if (wanted.length === 0)
       throw new DomainError('validation', 'report.share_none', 'Выберите, где использовать отчёт', 'no targets');
@@ -200,7 +206,7 @@ export async function shareReport(
         planId: Number(t.plan_id),
         measureId: Number(t.measure_id),
         before,
-        after: { ...after, sharedFrom: { reportId, planId: ctx.report.planId, measureId: ctx.report.measureId } },
+        after: { ...after, sharedFrom: source },
       });
       done.push({
         reportId: Number(t.id),
