@@ -293,10 +293,19 @@ describe.each(engines)('reports with substance, report once (%s)', (engine) => {
     );
     const preview = await uploadImport(coord, t, 'Отчёт 2025.txt', report);
     expect(preview.status).toBe(201);
+    const dry = await coord.post(`/api/imports/${preview.body.importId}/apply-report`, {
+      planId: planA,
+      period: '2025',
+      dryRun: true,
+    });
     const applied = await coord.post(`/api/imports/${preview.body.importId}/apply-report`, {
       planId: planA,
       period: '2025',
       dryRun: false,
+      versions: dry.body.changes.map((c: { measureId: number; version: number }) => ({
+        measureId: c.measureId,
+        version: c.version,
+      })),
     });
     expect(applied.body.applied).toBe(true);
     const verdict = (await exec.get(`/api/measures/${a1}/links`)).body.executionSubstance;
