@@ -11,6 +11,7 @@ export * from './directory.js';
 export * from './imports.js';
 export * from './plans.js';
 export * from './reports.js';
+export * from './substance.js';
 export * from './workspace.js';
 export * from './nok.js';
 export {

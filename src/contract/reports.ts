@@ -1,6 +1,7 @@
 /** Execution reports, their review, deadline extensions, and the workspace lists. */
 import { z } from 'zod';
 import { IsoDate, MeasureStatus, OrgName, OrgShort, ReportState, Timestamp } from './common.js';
+import { SubstanceVerdict } from './substance.js';
 
 export const ReportPeriod = z.strictObject({
   id: z.number().int(),
@@ -40,6 +41,10 @@ export const Report = z.strictObject({
   reviewComment: z.string().nullable(),
   attachments: z.array(Attachment),
   updatedAt: Timestamp,
+  /** The substance verdict of the text as last saved (null: nothing written yet). */
+  substance: SubstanceVerdict.nullable(),
+  /** The report of a linked measure this one was written once in («отчитаться один раз»). */
+  sharedFromReportId: z.number().int().nullable(),
 });
 
 export const ReportAbilities = z.strictObject({
@@ -123,6 +128,15 @@ export const ReportListItem = z.strictObject({
   version: z.number().int(),
   overdue: z.boolean(),
   abilities: z.strictObject({ accept: z.boolean(), return: z.boolean(), edit: z.boolean() }),
+  /** The flags the review queue shows: the verdict's label, a status conflict, the main reasons. */
+  substance: z
+    .strictObject({
+      label: z.enum(['substantive', 'formal', 'partial']),
+      statusConflict: z.boolean(),
+      reasons: z.array(z.string()),
+    })
+    .nullable(),
+  sharedFromReportId: z.number().int().nullable(),
 });
 
 export const ReportStateCounts = z.strictObject({

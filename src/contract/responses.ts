@@ -6,6 +6,15 @@
  */
 import { z } from 'zod';
 import { ApiError, itemsOf, Ok } from './common.js';
+import {
+  LinkCandidate,
+  MeasureLinkCreated,
+  MeasureLinks,
+  ShareResult,
+  ShareTarget,
+  SubstanceDashboard,
+  SubstanceVerdict,
+} from './substance.js';
 import { ApiToken, CreatedApiToken, SessionAnswer, UserSettings } from './auth.js';
 import { AuditEvent } from './audit.js';
 import { CalendarItem, DeadlineInterpretation, UnclearDeadline } from './deadlines.js';
@@ -140,6 +149,15 @@ export const responses = {
   'POST /api/reports/accept-many': { 200: BulkAcceptResult },
   'POST /api/reports/:id/attachments': { 201: Attachment },
   'DELETE /api/reports/:id/attachments/:attachmentId': { 200: Ok },
+  // Issue 15: substance of reports, linked measures, a report written once
+  'POST /api/reports/:id/check': { 200: SubstanceVerdict },
+  'GET /api/reports/:id/share-targets': { 200: itemsOf(ShareTarget) },
+  'POST /api/reports/:id/share': { 200: ShareResult },
+  'GET /api/measures/:id/links': { 200: MeasureLinks },
+  'GET /api/measures/:id/link-candidates': { 200: itemsOf(LinkCandidate) },
+  'POST /api/measure-links': { 201: MeasureLinkCreated },
+  'DELETE /api/measure-links/:id': { 200: Ok },
+  'GET /api/dashboard/substance': { 200: SubstanceDashboard },
 
   // Deadline extensions
   'GET /api/measures/:id/extensions': { 200: itemsOf(Extension) },

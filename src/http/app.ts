@@ -24,7 +24,9 @@ import {
 import { registerAuditRoutes } from '../modules/audit/index.js';
 import { registerImportRoutes } from '../modules/imports/index.js';
 import { registerDeadlineRoutes } from '../modules/deadlines/index.js';
-import { registerReportRoutes } from '../modules/reports/index.js';
+import { registerReportOnceRoutes, registerReportRoutes } from '../modules/reports/index.js';
+import { registerLinkRoutes } from '../modules/links/index.js';
+import { registerSubstanceRoutes } from '../modules/substance/index.js';
 import { registerExportRoutes } from '../modules/exports/index.js';
 import { registerDashboardRoutes } from '../modules/dashboard/index.js';
 import { registerMeasureRoutes } from '../modules/measures/index.js';
@@ -220,6 +222,9 @@ export async function buildApp(
   await registerImportRoutes(app, ctx);
   registerDeadlineRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerReportOnceRoutes(app, ctx);
+  registerLinkRoutes(app, ctx);
+  registerSubstanceRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);

@@ -116,6 +116,48 @@ function nokPath(w: World, what: 'campaign' | 'assessment' | 'answer' | 'code'):
   if (what === 'answer') return `/api/nok/answers/${n.answer}`;
   return `/api/nok/q/${n.code}`;
 }
+/** Issue 15: a second plan of Минсоцзащиты whose measure (led by Минкультуры) is linked with the world's measure. */
+interface Linked {
+  linkId: number;
+  linkedMeasureId: number;
+  targetId: number;
+  targetVersion: number;
+}
+const linked = (w: World) => w as unknown as World & Linked;
+const linkWorld = async (w: World, c: Record<Role, Client>, opts: { link: boolean }) => {
+  const plan = (
+    await c.coordinator.post('/api/plans', {
+      kind: 'plan',
+      title: 'Второй план для проверки маршрутов',
+      ownerOrganisationId: w.orgs['Минсоцзащиты'],
+      periodFrom: '2025-01-01',
+      periodTo: '2027-12-31',
+      controlFrom: '2025-01-01',
+    })
+  ).body;
+  const m = (
+    await c.coordinator.post(`/api/plans/${plan.id}/measures`, {
+      sectionId: null,
+      number: '7',
+      title: 'Мероприятие Минкультуры',
+      deadlineText: 'ежегодно до 1 октября',
+      leadExecutorId: w.orgs['Минкультуры'],
+      controlFrom: null,
+    })
+  ).body;
+  const l = linked(w);
+  l.linkedMeasureId = m.id;
+  if (!opts.link) return;
+  const link = await c.coordinator.post('/api/measure-links', { measureId: w.measureId, otherMeasureId: m.id });
+  if (link.status !== 201) throw new Error(`link: ${link.status} ${JSON.stringify(link.body)}`);
+  l.linkId = link.body.id;
+  const source = (await c.admin.get(`/api/reports/${w.reportId}`)).body;
+  const target = (await c.admin.get(`/api/measures/${m.id}/reports`)).body.items.find(
+    (r: { role: string; period: { label: string } }) => r.role === 'lead' && r.period.label === source.period.label,
+  );
+  l.targetId = target.id;
+  l.targetVersion = target.version;
+};
 
 const TABLE: Record<string, Entry> = {
   'POST /api/auth/login': {
@@ -265,6 +307,33 @@ const TABLE: Record<string, Entry> = {
     upload: { name: 'акт.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), mime: 'application/pdf' },
   },
   'DELETE /api/reports/:id/attachments/:attachmentId': { allow: ['admin', 'lead'] },
+  // Issue 15: the live check reads like the report; reuse in linked plans is the writer's; links are the managers'.
+  'POST /api/reports/:id/check': {
+    allow: PLAN_READERS,
+    body: () => ({ text: 'Проведено 3 выставки 12 марта 2025 г.' }),
+  },
+  'GET /api/reports/:id/share-targets': { allow: PLAN_READERS },
+  'POST /api/reports/:id/share': {
+    allow: ['admin', 'lead'],
+    setup: async (w, c) => {
+      await linkWorld(w, c, { link: true });
+      await submitLead(w, c);
+    },
+    body: (w) => ({ targets: [{ reportId: linked(w).targetId, version: linked(w).targetVersion }] }),
+  },
+  'GET /api/measures/:id/links': { allow: PLAN_READERS },
+  'GET /api/measures/:id/link-candidates': { allow: [...MANAGERS, 'otherCoordinator'] },
+  'POST /api/measure-links': {
+    allow: MANAGERS,
+    setup: (w, c) => linkWorld(w, c, { link: false }),
+    body: (w) => ({ measureId: w.measureId, otherMeasureId: linked(w).linkedMeasureId }),
+  },
+  'DELETE /api/measure-links/:id': {
+    allow: MANAGERS,
+    setup: (w, c) => linkWorld(w, c, { link: true }),
+    path: (w) => `/api/measure-links/${linked(w).linkId}`,
+  },
+  'GET /api/dashboard/substance': { allow: PLAN_READERS, query: (w) => `planId=${w.planId}` },
   'GET /api/measures/:id/extensions': { allow: PLAN_READERS },
   'GET /api/measures/:id/extension-targets': { allow: PLAN_READERS },
   // The lead moves the measure's control date (a pending request for 2026-10-01 exists: 2027's is free).

@@ -189,6 +189,18 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
       return list(value, String);
     case 'notifyDaysBefore':
       return `за ${String(value)} дн.`;
+    case 'substance': {
+      const v = value as { label?: string; statusConflict?: unknown };
+      const label =
+        v.label === 'formal'
+          ? 'формальный ответ'
+          : v.label === 'partial'
+            ? 'часть исполнителей — формально'
+            : 'есть проверяемые факты';
+      return v.statusConflict ? `${label}; статус противоречит тексту` : label;
+    }
+    case 'measures':
+      return list(value, String);
   }
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (typeof value === 'string' || typeof value === 'number') return String(value);

@@ -131,6 +131,8 @@ export const execution = {
       organisationId?: number;
       signerPosition?: string;
       signerName?: string;
+      /** Mark formal execution texts (issue 15). */
+      markFormal?: 'true';
     },
   ) => `/api${withQuery(`/plans/${planId}/export`, q)}`,
 };

@@ -246,6 +246,9 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 /** Russian names of entity fields, used in history diffs and validation messages. */
 export const FIELD_LABELS: Record<string, string> = {
+  substance: 'Содержательность отчёта',
+  sharedFrom: 'Отчёт написан один раз в',
+  measures: 'Связанные мероприятия (одна и та же работа)',
   kind: 'Вид',
   title: 'Наименование',
   status: 'Статус',
@@ -406,6 +409,8 @@ const IGNORED_DIFF_FIELDS = new Set([
   'measureCount',
   'statusCounts',
   'position',
+  'sharedFromReportId',
+  'linkId',
 ]);
 
 function sameValue(a: unknown, b: unknown): boolean {

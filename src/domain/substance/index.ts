@@ -15,3 +15,4 @@ export type {
   SubstanceVerdict,
   WordInfo,
 } from './types.js';
+export { titleLemmaSet, titleSimilarity } from './similarity.js';

@@ -3,7 +3,7 @@ import { REPORT_FORMATS } from '../../export/report-model.js';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
 import { buildPlanReportModel } from './report-builder.js';
-import { id, isoDate, str } from '../../http/input.js';
+import { id, isoDate, queryFlag, str } from '../../http/input.js';
 
 /**
  * `attachment` with the Russian name as RFC 6266 / RFC 5987 want it: `filename*` in UTF-8,
@@ -35,6 +35,8 @@ export function registerExportRoutes(app: App, ctx: AppContext) {
           signerPosition: str().trim().max(300).optional(),
           signerName: str().trim().max(200).optional(),
           signDate: isoDate.optional(),
+          /** Issue 15: mark formal execution texts («[Формальный ответ: …]»). */
+          markFormal: queryFlag.optional(),
         }),
       },
     },
@@ -43,6 +45,7 @@ export function registerExportRoutes(app: App, ctx: AppContext) {
       const today = new Date().toISOString().slice(0, 10);
       const { model, fileStem } = await buildPlanReportModel(ctx.db, actor, request.params.id, {
         ...request.query,
+        markFormal: request.query.markFormal === 'true',
         today,
       });
       // Built in the worker pool: a 3,000-measure PDF takes seconds of CPU.

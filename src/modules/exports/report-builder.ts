@@ -22,6 +22,15 @@ export interface ReportFilter {
   signerName?: string;
   /** The date under the signature; default `today`. */
   signDate?: string;
+  /** Issue 15: mark execution texts the substance check found formal (or formal in some executors' parts). */
+  markFormal?: boolean;
+}
+
+/** The mark appended to a formal execution text in the consolidated report. */
+export function formalMark(label: string | null | undefined, reasons: unknown): string {
+  if (label !== 'formal' && label !== 'partial') return '';
+  const first = Array.isArray(reasons) && typeof reasons[0] === 'string' ? reasons[0] : '';
+  return `\n[${label === 'formal' ? 'Формальный ответ' : 'Частично формальный ответ'}${first ? `: ${first}` : ''}]`;
 }
 
 /** «План мероприятий по …» → «плана мероприятий по …», for «Информация об исполнении …». */
@@ -65,7 +74,18 @@ export async function buildPlanReportModel(
   );
 
   // For a period: the lead report's text with the co-executors' parts, and its status.
-  const byMeasure = new Map<number, { text: string; status: ReportStatus | null }>();
+  const byMeasure = new Map<number, { text: string; status: ReportStatus | null; mark: string }>();
+  // Without a period the text is the measure's own (imported or accepted): its stored verdict marks it.
+  const measureMarks = new Map<number, string>();
+  if (f.markFormal && !period && measures.length) {
+    const rows = await db.query<{ id: number; label: string | null; reasons: unknown }>(
+      // A verdict of a text since replaced (a report accepted, an edit) marks nothing.
+      `SELECT id, execution_substance_label AS label, execution_substance->'reasons' AS reasons FROM measures
+       WHERE id = ANY($1::int[]) AND execution_substance->>'checkedText' = execution_text`,
+      [measures.map((m) => m.id)],
+    );
+    for (const r of rows) measureMarks.set(Number(r.id), formalMark(r.label, r.reasons));
+  }
   const figuresBy = new Map<number, ReportFigure[]>();
   const addFigures = (measureId: number, figures: unknown) => {
     if (!figures || typeof figures !== 'object') return;
@@ -93,8 +113,10 @@ export async function buildPlanReportModel(
       result_status: ReportStatus | null;
       short_name: string;
       figures: unknown;
+      substance_label: string | null;
+      reasons: unknown;
     }>(
-      `SELECT r.measure_id, r.role, r.state, r.text, r.result_status, o.short_name, r.figures FROM reports r JOIN organisations o ON o.id = r.organisation_id
+      `SELECT r.measure_id, r.role, r.state, r.text, r.result_status, o.short_name, r.figures, r.substance_label, r.substance->'reasons' AS reasons FROM reports r JOIN organisations o ON o.id = r.organisation_id
        WHERE r.period_id = $1 AND r.measure_id = ANY($2::int[]) AND r.state IN ('submitted','accepted') ORDER BY r.role DESC, o.short_name`,
       [period.id, measures.map((m) => m.id)],
     );
@@ -111,6 +133,7 @@ export async function buildPlanReportModel(
           '',
         ),
         status: lead?.result_status ?? null,
+        mark: f.markFormal && lead ? formalMark(lead.substance_label, lead.reasons) : '',
       });
     }
   }
@@ -128,7 +151,7 @@ export async function buildPlanReportModel(
         ...(m.textExecutors ?? []),
       ].join(', '),
       deadline: m.deadlineText,
-      execution: period ? (rep?.text ?? '') : m.executionText,
+      execution: period ? (rep ? rep.text + rep.mark : '') : m.executionText + (measureMarks.get(m.id) ?? ''),
       status: period ? (rep?.status ?? (m.status === 'done' ? 'done' : null)) : m.status,
       figures: figuresBy.get(m.id),
       ...(council

@@ -20,6 +20,7 @@ import {
 import type { RawDocument } from '../../domain/importers/raw-document.js';
 import { documentReadings, importDocument } from '../../domain/importers/read-document.js';
 import { authorize, type Actor, type ImportSubject } from '../../domain/policy/authorize.js';
+import { storeMeasureVerdicts } from '../substance/index.js';
 import { recordAudit } from '../audit/index.js';
 import { readPlacedFile, storeFile, type UploadedFile } from '../files/index.js';
 import { applyExecutionResult, createMeasures, type MeasureInput } from '../measures/index.js';
@@ -554,7 +555,12 @@ export async function commitImport(
       });
     }
     // All measures in a few set-based statements: a long import must not hold the database for long.
-    await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
+    const createdIds = await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
+    // Issue 15: execution texts that came with the plan get their substance verdict too.
+    await storeMeasureVerdicts(
+      tx,
+      createdIds.filter((_, i) => (measures[i].executionText ?? '').trim() !== ''),
+    );
     const done = await tx.query(
       `UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
       [importId, plan.id],
@@ -683,6 +689,11 @@ export async function applyReportImport(
           source: imp.name,
         });
       }
+      // Issue 15: every imported execution text gets its substance verdict, stored with the measure.
+      await storeMeasureVerdicts(
+        tx,
+        changes.map((c) => c.measureId),
+      );
       const done = await tx.query(
         `UPDATE imports SET status = 'applied', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
         [importId, input.planId],

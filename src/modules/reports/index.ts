@@ -5,4 +5,5 @@
  */
 export { canReadAttachmentFile, reviewReport } from './reports.service.js';
 export { registerReportRoutes } from './reports.routes.js';
+export { registerReportOnceRoutes } from './report-once.routes.js';
 export { dropReports, moveReportsToOrganisation } from './reports.writes.js';

@@ -25,6 +25,7 @@ import { reportReviewedNotice } from '../../domain/notifications/events.js';
 import { contentMatchesExtension, storeFile, type UploadedFile } from '../files/index.js';
 import { loadPlanRow, planSubjectOf } from '../plans/index.js';
 import { refreshOpenDue } from '../obligations/index.js';
+import { presentVerdict, storeReportVerdict, type StoredVerdict } from '../substance/index.js';
 
 export type ResultStatus = 'done' | 'partial' | 'not_done' | 'not_due';
 
@@ -49,6 +50,8 @@ export interface ReportView {
   reviewComment: string | null;
   attachments: { id: number; fileId: number; name: string; size: number }[];
   updatedAt: string;
+  substance: StoredVerdict | null;
+  sharedFromReportId: number | null;
 }
 
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
@@ -87,10 +90,13 @@ function presentReport(r: Record<string, unknown>, attachments: ReportView['atta
     reviewComment: (r.review_comment as string) ?? null,
     attachments,
     updatedAt: iso(r.updated_at)!,
+    // Issue 15: the verdict of the text as last saved, and the report it was written once in.
+    substance: presentVerdict(r.substance),
+    sharedFromReportId: r.shared_from_report_id == null ? null : Number(r.shared_from_report_id),
   };
 }
 
-interface ReportContext {
+export interface ReportContext {
   report: ReportView;
   plan: PlanSubject;
   planKind: string;
@@ -112,7 +118,7 @@ async function loadAttachments(db: Queryable, reportIds: number[]) {
   return out;
 }
 
-async function loadContext(db: Queryable, actor: Actor, id: number): Promise<ReportContext> {
+export async function loadContext(db: Queryable, actor: Actor, id: number): Promise<ReportContext> {
   const row = await db.one(`${reportSelect} WHERE r.id = $1 AND r.region_id = $2`, [id, actor.regionId]);
   if (!row) throw notFound('Отчёт не найден', `report ${id} not found`);
   const plan = await loadPlanRow(db, actor, Number(row.plan_id));
@@ -144,7 +150,8 @@ const reportSubject = (ctx: ReportContext): ReportSubject => ({
   organisationId: ctx.report.organisation.id,
   role: ctx.report.role,
 });
-const mayWrite = (actor: Actor, ctx: ReportContext) =>
+/** Writes a report (also used by report-once.service.ts). */
+export const mayWrite = (actor: Actor, ctx: ReportContext) =>
   authorize(actor, { action: 'report.write', subject: reportSubject(ctx) });
 const mayReview = (actor: Actor, ctx: ReportContext) =>
   authorize(actor, { action: 'report.review', subject: reportSubject(ctx) });
@@ -267,7 +274,7 @@ export async function listReviewQueue(db: Queryable, actor: Actor) {
   return rows.map((r) => presentReport(r));
 }
 
-async function writeVersion(tx: Queryable, actor: Actor, reportId: number, action: string) {
+export async function writeVersion(tx: Queryable, actor: Actor, reportId: number, action: string) {
   const row = await tx.one(`${reportSelect} WHERE r.id = $1`, [reportId]);
   const snap = presentReport(row!);
   await tx.query(
@@ -290,7 +297,7 @@ async function writeVersion(tx: Queryable, actor: Actor, reportId: number, actio
   return snap;
 }
 
-function stale(id: number, current: ReportView): never {
+export function stale(id: number, current: ReportView): never {
   throw new DomainError(
     'conflict',
     'report.stale',
@@ -351,6 +358,7 @@ export async function saveReport(db: Database, actor: Actor, id: number, input: 
       ],
     );
     if (!updated) stale(id, ctx.report);
+    await storeReportVerdict(tx, id);
     const after = await writeVersion(tx, actor, id, action);
     await recordAudit(tx, actor, actor.regionId, {
       action: `report.${action}`,

@@ -58,6 +58,9 @@ export interface ReportListItem {
   version: number;
   overdue: boolean;
   abilities: { accept: boolean; return: boolean; edit: boolean };
+  /** Issue 15: the verdict's flags for the queue (the whole verdict is on the report itself). */
+  substance: { label: 'substantive' | 'formal' | 'partial'; statusConflict: boolean; reasons: string[] } | null;
+  sharedFromReportId: number | null;
 }
 
 /** Who may open the review queue: those who decide on reports (coordinators of their plans, administrators). */
@@ -151,7 +154,8 @@ export async function listPage(db: Queryable, actor: Actor, f: ReportListFilter)
   const { where } = whereOf(actor, f, params, { withState: true });
   const rows = await db.query<Record<string, unknown>>(
     `SELECT r.id, r.plan_id, r.measure_id, r.period_id, r.organisation_id, r.role, r.state, r.result_status, r.due_on::text AS due_on,
-            r.submitted_at, r.reviewed_at, r.review_comment, r.version, p.title AS plan_title, p.owner_organisation_id, p.status AS plan_status,
+            r.submitted_at, r.reviewed_at, r.review_comment, r.version, r.substance_label, r.substance_conflict, r.substance->'reasons' AS substance_reasons,
+            r.shared_from_report_id, p.title AS plan_title, p.owner_organisation_id, p.status AS plan_status,
             m.number, m.title, rp.label, o.short_name
      FROM reports r JOIN plans p ON p.id = r.plan_id JOIN measures m ON m.id = r.measure_id JOIN reporting_periods rp ON rp.id = r.period_id
        JOIN organisations o ON o.id = r.organisation_id
@@ -234,6 +238,14 @@ function presentItem(actor: Actor, r: Record<string, unknown>, today: string): R
     version: Number(r.version),
     overdue: String(r.due_on) < today && OPEN_STATES.includes(state),
     abilities: { accept: abilities.accept, return: abilities.return, edit: abilities.edit },
+    substance: r.substance_label
+      ? {
+          label: r.substance_label as 'substantive' | 'formal' | 'partial',
+          statusConflict: r.substance_conflict === true,
+          reasons: ((r.substance_reasons as string[] | null) ?? []).slice(0, 3),
+        }
+      : null,
+    sharedFromReportId: r.shared_from_report_id == null ? null : Number(r.shared_from_report_id),
   };
 }
 

@@ -22,6 +22,7 @@ import { formatDateShort, formatDateTimeRu, safeHref } from '../format';
 import { useApiQuery } from '../hooks';
 import { FormActions } from './form';
 import { Alert, Loading } from './ui';
+import { LiveVerdict, MarkedText, ShareOffer, SubstanceFlag, VerdictView } from './Substance';
 
 export function LightDot({ light }: { light?: string }) {
   if (!light) return null;
@@ -109,6 +110,14 @@ export function ExecutionSection({ m, canManage, onChanged }: { m: Measure; canM
                 <td data-label="Состояние">
                   <span className={`rstate rstate-${r.state}`}>{REPORT_STATE_LABELS[r.state]}</span>
                   {r.onTime === false && <span className="badge badge-warn">с опозданием</span>}
+                  {r.substance && (
+                    <SubstanceFlag
+                      label={r.substance.label}
+                      conflict={!!r.substance.statusConflict}
+                      reasons={r.substance.reasons}
+                    />
+                  )}
+                  {r.sharedFromReportId && <span className="badge badge-info">из связанного плана</span>}
                 </td>
                 <td data-label="Срок отчёта" className="nowrap-md">
                   {formatDateShort(r.dueOn)}
@@ -243,6 +252,8 @@ export function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promi
               </select>
             </>
           )}
+          {/* Issue 15: the verdict of the text as typed, before it is sent. */}
+          <LiveVerdict reportId={r.id} text={curText} status={(curStatus || null) as ResultStatus | null} />
           <fieldset className="report-figures" data-testid="report-figures">
             <legend>Показатели (необязательно)</legend>
             {curFigures.map((f, i) => (
@@ -304,9 +315,22 @@ export function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promi
           />
         </>
       ) : (
-        <div className="pre" data-testid="report-view-text">
-          {r.text || <span className="muted">Текст не представлен.</span>}
-        </div>
+        <>
+          <div className="pre" data-testid="report-view-text">
+            {r.text ? (
+              r.substance ? (
+                <MarkedText text={r.text} verdict={r.substance} />
+              ) : (
+                r.text
+              )
+            ) : (
+              <span className="muted">Текст не представлен.</span>
+            )}
+          </div>
+          {r.substance && r.text && (
+            <VerdictView text={r.text} verdict={r.substance} testId="substance-stored" showText={false} />
+          )}
+        </>
       )}
       {!r.abilities.edit && Object.keys(r.figures).length > 0 && (
         <table className="grid figures-table" data-testid="report-view-figures">
@@ -408,6 +432,13 @@ export function ReportEditor({ id, onChanged }: { id: number; onChanged(): Promi
           </button>
         )}
       </div>
+      <ShareOffer
+        report={r}
+        onShared={async () => {
+          await report.reload();
+          await onChanged();
+        }}
+      />
       {r.abilities.return && (
         <div className="return-box">
           <label htmlFor={`rc-${id}`}>Что доработать</label>

@@ -14,6 +14,7 @@ import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
 import { execution, LIGHT_LABELS, type Dashboard, type DashboardGroup, type Light } from '../execution';
 import { formatDateShort } from '../format';
 import { useDirectory, useApiQuery } from '../hooks';
+import { SubstanceDashboardBlock } from '../components/Substance';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green', 'grey'];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -153,6 +154,7 @@ export function DashboardPage() {
       ) : (
         <DashboardView d={data.data} planId={effectivePlan} canRemind={canRemind} />
       )}
+      <SubstanceDashboardBlock planId={effectivePlan} />
     </section>
   );
 }
@@ -170,7 +172,12 @@ function ExportPanel({
 }) {
   const [signerPosition, setSignerPosition] = useState('');
   const [signerName, setSignerName] = useState('');
-  const signer = { signerPosition: signerPosition.trim() || undefined, signerName: signerName.trim() || undefined };
+  const [markFormal, setMarkFormal] = useState(false);
+  const signer = {
+    signerPosition: signerPosition.trim() || undefined,
+    signerName: signerName.trim() || undefined,
+    markFormal: markFormal ? ('true' as const) : undefined,
+  };
   return (
     <div className="export-panel" data-testid="export-panel">
       <span>
@@ -188,6 +195,15 @@ function ExportPanel({
           {f.toUpperCase()}
         </a>
       ))}
+      <label className="checkbox small">
+        <input
+          type="checkbox"
+          checked={markFormal}
+          onChange={(e) => setMarkFormal(e.target.checked)}
+          data-testid="export-mark-formal"
+        />{' '}
+        отметить формальные ответы
+      </label>
       <details className="export-signer">
         <summary>Подпись</summary>
         <p className="small muted">

@@ -5,6 +5,7 @@ import { api, type Measure, type Plan } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { HistoryList } from '../components/History';
 import { ExecutionSection, LightDot } from '../components/Execution';
+import { LinkedWork } from '../components/Substance';
 import { MeasureFormDialog } from '../components/MeasureForm';
 import { Alert, Loading, PageHeading, StatusBadge, useTitle } from '../components/ui';
 import {
@@ -197,7 +198,10 @@ export function MeasurePage() {
       <ControlPoints m={m} canEdit={Boolean(m.abilities?.update && !m.archived)} onEdit={() => setEditing(true)} />
 
       {!m.archived && (
-        <ExecutionSection m={m} canManage={Boolean(m.abilities?.update)} onChanged={() => void refresh()} />
+        <>
+          <ExecutionSection m={m} canManage={Boolean(m.abilities?.update)} onChanged={() => void refresh()} />
+          <LinkedWork measureId={m.id} executionText={m.executionText ?? ''} />
+        </>
       )}
 
       <h2 className="section-heading" id="history-heading">

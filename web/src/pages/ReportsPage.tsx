@@ -12,6 +12,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../api';
 import { useUser } from '../auth';
 import { Alert, Loading, PageHeading, useTitle } from '../components/ui';
+import { SubstanceFlag } from '../components/Substance';
 import { execution, REPORT_STATE_LABELS, type ReportState } from '../execution';
 import { countRu, formatDateShort } from '../format';
 import { useDirectory, useApiQuery } from '../hooks';
@@ -467,6 +468,19 @@ function ReportRow({
       <td data-label="Исполнитель">{r.organisation.shortName}</td>
       <td data-label="Состояние">
         <span className={`rstate rstate-${r.state}`}>{REPORT_STATE_LABELS[r.state]}</span>
+        {r.substance && r.state !== 'expected' && (
+          <SubstanceFlag
+            label={r.substance.label}
+            conflict={r.substance.statusConflict}
+            reasons={r.substance.reasons}
+          />
+        )}
+        {r.sharedFromReportId && <span className="badge badge-info">из связанного плана</span>}
+        {r.substance && r.substance.label !== 'substantive' && r.state === 'submitted' && (
+          <div className="small substance-why" data-testid="substance-why">
+            {r.substance.reasons[0]}
+          </div>
+        )}
         {r.state === 'returned' && r.reviewComment && (
           <div className="small returned-why">Что доработать: {r.reviewComment}</div>
         )}
