@@ -20,6 +20,7 @@ import {
   loadMeasures,
   loadPlanRow,
   loadReadablePlan,
+  mayReadPlan,
   measureVisibility,
   planSubjectOf,
   planSummarySelect,
@@ -67,17 +68,15 @@ async function summaryOf(db: Queryable, id: number): Promise<PlanSummary> {
 /** «Скоро срок»: the yellow light's window, in days. */
 export const DUE_SOON_DAYS = 7;
 
-export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { today?: string } = {}) {
+export async function getPlan(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  opts: { today?: string; withMeasures?: boolean } = {},
+) {
   const row = await loadPlanRow(db, actor, id);
   const subject = planSubjectOf(row);
-  const measures = await loadMeasures(db, `m.plan_id = $3 AND m.archived_at IS NULL AND ${measureVisibility(actor)}`, [
-    actor.regionId,
-    actor.organisationId,
-    id,
-  ]);
-  if (!authorize(actor, { action: 'plan.read', subject: { ...subject, hasOwnMeasures: measures.length > 0 } })) {
-    throw forbidden();
-  }
+  if (!(await mayReadPlan(db, actor, row))) throw forbidden();
   const sections = (
     await db.query<SectionRow>(
       `SELECT id, plan_id, number, title, position FROM sections WHERE plan_id = $1 ORDER BY position, id`,
@@ -85,6 +84,18 @@ export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { t
     )
   ).map(presentSection);
   const summary = await summaryOf(db, id);
+  const abilities = {
+    update: authorize(actor, { action: 'plan.update', subject }),
+    archive: authorize(actor, { action: 'plan.archive', subject }),
+    addMeasure: authorize(actor, { action: 'measure.create', subject }),
+  };
+  const head = { ...summary, sections, abilities };
+  if (!opts.withMeasures) return head;
+  const measures = await loadMeasures(db, `m.plan_id = $3 AND m.archived_at IS NULL AND ${measureVisibility(actor)}`, [
+    actor.regionId,
+    actor.organisationId,
+    id,
+  ]);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const next = await loadNextControlDates(
     db,
@@ -92,8 +103,7 @@ export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { t
     today,
   );
   return {
-    ...summary,
-    sections,
+    ...head,
     measures: measures.map((m) => ({
       ...m,
       nextControl: next.get(m.id) ?? null,
@@ -106,11 +116,6 @@ export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { t
         ),
       }),
     })),
-    abilities: {
-      update: authorize(actor, { action: 'plan.update', subject }),
-      archive: authorize(actor, { action: 'plan.archive', subject }),
-      addMeasure: authorize(actor, { action: 'measure.create', subject }),
-    },
   };
 }
 

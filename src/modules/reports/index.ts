@@ -3,5 +3,5 @@
  * This file is the module's surface: other modules, the HTTP app, the CLI and the benches import
  * only what it exports.
  */
-export { canReadAttachmentFile, reviewReport } from './reports.service.js';
+export { canReadAttachmentFile, listMeasureReports, reviewReport } from './reports.service.js';
 export { registerReportRoutes } from './reports.routes.js';
