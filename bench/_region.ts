@@ -13,12 +13,16 @@ import { copyLine, type Database, type Queryable } from '../src/db/database';
 
 /** COPY input in chunks of a thousand lines: one stream write per chunk, not per row. */
 function* batched<T>(items: T[], line: (item: T) => string, size = 1000): Generator<string> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size).map(line).join('');
+  for (let i = 0; i < items.length; i += size)
+    yield items
+      .slice(i, i + size)
+      .map(line)
+      .join('');
 }
 import { migrate } from '../src/db/migrate';
 import { hashPassword } from '../src/modules/auth/index';
 import { regenerateControlPoints } from '../src/modules/obligations/index';
-import { ensurePeriods, refreshOpenDue } from '../src/modules/obligations/index';
+import { createPeriodsOfNewPlans, refreshOpenDue } from '../src/modules/obligations/index';
 
 export const BENCH_REGION = 'Энская область';
 export const BENCH_PASSWORD = 'bench-password-1';
@@ -216,31 +220,59 @@ export async function loadRegion(db: Database, dir: string, log = console.log): 
         });
       }
       const measureIdByCsv = new Map<number, number>();
-      await insertBatches(db, measures, 2000, async (chunk) => {
-        const ids = await db.query<{ id: number }>(
-          `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, deadline_text, status, position)
-         SELECT $1, p, s, n, t, r, d, NULLIF(st, ''), ord FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
-           AS x(p, s, n, t, r, d, st, ord) ORDER BY x.ord RETURNING id`,
-          [
-            regionId,
-            chunk.map((m) => m.plan),
-            chunk.map((m) => m.section),
-            chunk.map((m) => m.number),
-            chunk.map((m) => m.title),
-            chunk.map((m) => m.result),
-            chunk.map((m) => m.deadline),
-            chunk.map((m) => m.status),
-            chunk.map((m) => m.csvId),
-          ],
+      if (db.copyFrom) {
+        // PostgreSQL: COPY, then two set-based inserts; a measure is found again by its plan and
+        // position (the generator's measure id, unique).
+        await db.query(`CREATE TEMP TABLE load_measures (plan_id int, section_id int, number text, title text, result text,
+          deadline text, status text, csv_id int, org int) ON COMMIT DROP`);
+        await db.copyFrom(
+          'COPY load_measures FROM STDIN',
+          batched(measures, (m) =>
+            copyLine([m.plan, m.section, m.number, m.title, m.result, m.deadline, m.status || null, m.csvId, m.org]),
+          ),
         );
         await db.query(
-          `INSERT INTO measure_executors (measure_id, organisation_id, role, position) SELECT m, o, 'lead', 0 FROM unnest($1::int[], $2::int[]) AS x(m, o)`,
-          [ids.map((r) => r.id), chunk.map((m) => m.org)],
+          `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, deadline_text, status, position)
+           SELECT $1, plan_id, section_id, number, title, result, deadline, status, csv_id FROM load_measures ORDER BY csv_id`,
+          [regionId],
         );
-        chunk.forEach((m, i) => measureIdByCsv.set(m.csvId, Number(ids[i].id)));
-      });
+        await db.query(
+          `INSERT INTO measure_executors (measure_id, organisation_id, role, position)
+           SELECT m.id, l.org, 'lead', 0 FROM load_measures l JOIN measures m ON m.plan_id = l.plan_id AND m.position = l.csv_id
+           WHERE m.region_id = $1`,
+          [regionId],
+        );
+        for (const r of await db.query<{ id: number; position: number }>(
+          `SELECT id, position FROM measures WHERE region_id = $1`,
+          [regionId],
+        ))
+          measureIdByCsv.set(Number(r.position), Number(r.id));
+      } else
+        await insertBatches(db, measures, 2000, async (chunk) => {
+          const ids = await db.query<{ id: number }>(
+            `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, deadline_text, status, position)
+         SELECT $1, p, s, n, t, r, d, NULLIF(st, ''), ord FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+           AS x(p, s, n, t, r, d, st, ord) ORDER BY x.ord RETURNING id`,
+            [
+              regionId,
+              chunk.map((m) => m.plan),
+              chunk.map((m) => m.section),
+              chunk.map((m) => m.number),
+              chunk.map((m) => m.title),
+              chunk.map((m) => m.result),
+              chunk.map((m) => m.deadline),
+              chunk.map((m) => m.status),
+              chunk.map((m) => m.csvId),
+            ],
+          );
+          await db.query(
+            `INSERT INTO measure_executors (measure_id, organisation_id, role, position) SELECT m, o, 'lead', 0 FROM unnest($1::int[], $2::int[]) AS x(m, o)`,
+            [ids.map((r) => r.id), chunk.map((m) => m.org)],
+          );
+          chunk.forEach((m, i) => measureIdByCsv.set(m.csvId, Number(ids[i].id)));
+        });
       log(`  30,000 measures: ${Math.round(performance.now() - t0)} ms`);
-      for (const planId of planIdByCsv.values()) await ensurePeriods(db, planId);
+      await createPeriodsOfNewPlans(db, [...planIdByCsv.values()]);
       log(`  periods: ${Math.round(performance.now() - t0)} ms`);
       if (db.copyFrom) await db.query('ANALYZE');
       // Control dates, owed reports and open dates of the whole region in one pass: a few
@@ -328,7 +360,9 @@ async function loadReports(
     // made with the periods are upserted; every submission becomes a version of its report).
     await db.query(`CREATE TEMP TABLE load_reports (plan_id int, measure_id int, period_id int, organisation_id int, state text,
       result_status text, text text, version int, submitted_at timestamptz, reviewed_at timestamptz, due_on date) ON COMMIT DROP`);
-    await db.query(`CREATE TEMP TABLE load_versions (measure_id int, period_id int, organisation_id int, version int, snapshot jsonb, at timestamptz) ON COMMIT DROP`);
+    await db.query(
+      `CREATE TEMP TABLE load_versions (measure_id int, period_id int, organisation_id int, version int, snapshot jsonb, at timestamptz) ON COMMIT DROP`,
+    );
     await db.copyFrom(
       'COPY load_reports FROM STDIN',
       batched(rows, (g) =>

@@ -47,7 +47,9 @@ export function copyLine(fields: readonly (string | number | null | undefined)[]
       .map((f) =>
         f == null
           ? '\\N'
-          : String(f).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')),
+          : String(f).replace(/[\\\t\n\r]/g, (c) =>
+              c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+            ),
       )
       .join('\t') + '\n'
   );

@@ -34,10 +34,7 @@ function anchorOf(row: {
 }
 
 /** Regenerates the control points of the given measures (or of every measure of a plan). */
-export async function regenerateControlPoints(
-  tx: Queryable,
-  scope: Scope,
-): Promise<void> {
+export async function regenerateControlPoints(tx: Queryable, scope: Scope): Promise<void> {
   const where = scopeSql(scope);
   const arg = scopeArg(scope);
   if ('measureIds' in scope && scope.measureIds.length === 0) return;

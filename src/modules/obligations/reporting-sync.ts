@@ -59,6 +59,49 @@ export async function ensurePeriods(tx: Queryable, planId: number): Promise<void
 }
 
 /**
+ * The generated periods of many new plans at once (the bulk load, issue 17): one INSERT for
+ * all of them instead of a statement per period. Only plans with no period yet and a
+ * generated frequency are touched; the result is what `ensurePeriods` would make.
+ */
+export async function createPeriodsOfNewPlans(tx: Queryable, planIds: number[]): Promise<void> {
+  if (planIds.length === 0) return;
+  const plans = await tx.query<{
+    id: number;
+    period_from: string;
+    period_to: string;
+    reporting_frequency: string;
+    report_day: number;
+  }>(
+    `SELECT p.id, p.period_from::text AS period_from, p.period_to::text AS period_to, p.reporting_frequency, p.report_day
+     FROM plans p WHERE p.id = ANY($1::int[]) AND p.reporting_frequency <> 'custom'
+       AND NOT EXISTS (SELECT 1 FROM reporting_periods rp WHERE rp.plan_id = p.id)`,
+    [planIds],
+  );
+  const rows = {
+    plan: [] as number[],
+    label: [] as string[],
+    from: [] as string[],
+    to: [] as string[],
+    due: [] as string[],
+    pos: [] as number[],
+  };
+  for (const p of plans)
+    generatePeriods(p.period_from, p.period_to, p.reporting_frequency as Frequency, p.report_day).forEach((g, i) => {
+      rows.plan.push(Number(p.id));
+      rows.label.push(g.label);
+      rows.from.push(g.startsOn);
+      rows.to.push(g.endsOn);
+      rows.due.push(g.reportDue);
+      rows.pos.push(i);
+    });
+  await tx.query(
+    `INSERT INTO reporting_periods (plan_id, label, starts_on, ends_on, report_due, position)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::date[], $5::date[], $6::int[])`,
+    [rows.plan, rows.label, rows.from, rows.to, rows.due, rows.pos],
+  );
+}
+
+/**
  * Makes the plan's periods exactly `wanted`, matched by id when given (a renamed period),
  * else by label; a kept period's reports stay attached to it. Refuses, with the periods
  * named, to drop one that holds written reports.
