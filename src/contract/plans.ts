@@ -137,6 +137,8 @@ export const MeasurePage = z.strictObject({
 
 /** GET /api/measures/:id: every control date (`counted`: false before the control start), its plan, the user's abilities. */
 export const MeasureDetail = Measure.extend({
+  /** The traffic light as the plan table shows it. */
+  light: Light,
   controlPoints: z.array(ControlPoint.extend({ counted: z.boolean() })),
   plan: PlanRef,
   abilities: MeasureAbilities,

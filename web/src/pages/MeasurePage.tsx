@@ -179,7 +179,7 @@ export function MeasurePage() {
         <div>
           <dt>Статус</dt>
           <dd>
-            <LightDot light={plan.data?.measures.find((x) => x.id === m.id)?.light} /> <StatusBadge status={m.status} />
+            <LightDot light={m.light} /> <StatusBadge status={m.status} />
           </dd>
         </div>
         <div className="wide">
