@@ -77,13 +77,15 @@ export async function getPlan(
   const row = await loadPlanRow(db, actor, id);
   const subject = planSubjectOf(row);
   if (!(await mayReadPlan(db, actor, row))) throw forbidden();
-  const sections = (
-    await db.query<SectionRow>(
+  // Independent reads: on PostgreSQL they run at once on the pool.
+  const [sectionRows, summary] = await Promise.all([
+    db.query<SectionRow>(
       `SELECT id, plan_id, number, title, position FROM sections WHERE plan_id = $1 ORDER BY position, id`,
       [id],
-    )
-  ).map(presentSection);
-  const summary = await summaryOf(db, id);
+    ),
+    summaryOf(db, id),
+  ]);
+  const sections = sectionRows.map(presentSection);
   const abilities = {
     update: authorize(actor, { action: 'plan.update', subject }),
     archive: authorize(actor, { action: 'plan.archive', subject }),
