@@ -94,6 +94,7 @@ export async function createPeriodsOfNewPlans(tx: Queryable, planIds: number[]):
       rows.due.push(g.reportDue);
       rows.pos.push(i);
     });
+  // data version: plan
   await tx.query(
     `INSERT INTO reporting_periods (plan_id, label, starts_on, ends_on, report_due, position)
      SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::date[], $5::date[], $6::int[])`,
@@ -148,11 +149,13 @@ export async function replacePeriods(
   for (const [i, p] of wanted.entries()) {
     const id = matched[i];
     if (id !== undefined) {
+      // data version: plan
       await tx.query(
         `UPDATE reporting_periods SET label = $2, starts_on = $3, ends_on = $4, report_due = $5, position = $6 WHERE id = $1`,
         [id, p.label, p.startsOn, p.endsOn, p.reportDue, i],
       );
     } else {
+      // data version: plan
       await tx.query(
         `INSERT INTO reporting_periods (plan_id, label, starts_on, ends_on, report_due, position) VALUES ($1,$2,$3,$4,$5,$6)`,
         [planId, p.label, p.startsOn, p.endsOn, p.reportDue, i],
@@ -161,7 +164,9 @@ export async function replacePeriods(
   }
   const dropped = existing.map((p) => Number(p.id)).filter((id) => !kept.has(id));
   if (dropped.length > 0) {
+    // data version: plan
     await tx.query(`DELETE FROM reports WHERE period_id = ANY($1::int[])`, [dropped]);
+    // data version: plan
     await tx.query(`DELETE FROM reporting_periods WHERE id = ANY($1::int[])`, [dropped]);
   }
 }
@@ -275,6 +280,7 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
       }
   }
   // Remove owed-but-untouched rows that the new set does not contain, then add the missing ones.
+  // data version: plan
   await tx.query(
     `DELETE FROM reports r WHERE r.measure_id = ANY($1::int[]) AND ${untouched('r')}
        AND NOT EXISTS (SELECT 1 FROM unnest($2::int[], $3::int[], $4::int[]) AS w(m, p, o) WHERE w.m = r.measure_id AND w.p = r.period_id AND w.o = r.organisation_id)`,
@@ -283,6 +289,7 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
   const CHUNK = 5000;
   for (let i = 0; i < w.measure.length; i += CHUNK) {
     const s = <T>(a: T[]) => a.slice(i, i + CHUNK);
+    // data version: plan
     await tx.query(
       `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, due_on)
        SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::date[])
@@ -305,8 +312,7 @@ export async function refreshOpenDue(tx: Queryable, scope: Scope): Promise<void>
   // Set-based (issue 17): the open dates of every measure in scope are gathered in one pass,
   // grouped and joined back, instead of a correlated subquery run measure by measure (which
   // took 314 s over the region's 30,000 measures). A row is written only when its date moves.
-  await tx.query(
-    `WITH scoped AS (
+  const firsts = `WITH scoped AS (
        SELECT m.id, ${CONTROL_START_SQL} AS start FROM measures m JOIN plans p ON p.id = m.plan_id WHERE ${where}
      ), accepted AS (
        SELECT r.measure_id, rp.starts_on, rp.ends_on FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id
@@ -320,7 +326,10 @@ export async function refreshOpenDue(tx: Queryable, scope: Scope): Promise<void>
        WHERE r.measure_id IN (SELECT id FROM scoped) AND r.role = 'lead' AND r.state <> 'accepted'
      ), firsts AS (
        SELECT s.id, min(od.d) AS d FROM scoped s LEFT JOIN open_dates od ON od.measure_id = s.id AND od.d >= s.start GROUP BY s.id
-     )
+     )`;
+  // data version: plan
+  await tx.query(
+    `${firsts}
      UPDATE measures m SET open_due = f.d FROM firsts f WHERE m.id = f.id AND m.open_due IS DISTINCT FROM f.d`,
     [arg],
   );
