@@ -9,11 +9,20 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Database, Queryable } from '../src/db/database';
+import { copyLine, type Database, type Queryable } from '../src/db/database';
+
+/** COPY input in chunks of a thousand lines: one stream write per chunk, not per row. */
+function* batched<T>(items: T[], line: (item: T) => string, size = 1000): Generator<string> {
+  for (let i = 0; i < items.length; i += size)
+    yield items
+      .slice(i, i + size)
+      .map(line)
+      .join('');
+}
 import { migrate } from '../src/db/migrate';
 import { hashPassword } from '../src/modules/auth/index';
 import { regenerateControlPoints } from '../src/modules/obligations/index';
-import { ensurePeriods, refreshOpenDue } from '../src/modules/obligations/index';
+import { createPeriodsOfNewPlans, refreshOpenDue } from '../src/modules/obligations/index';
 
 export const BENCH_REGION = 'Энская область';
 export const BENCH_PASSWORD = 'bench-password-1';
@@ -211,43 +220,72 @@ export async function loadRegion(db: Database, dir: string, log = console.log): 
         });
       }
       const measureIdByCsv = new Map<number, number>();
-      await insertBatches(db, measures, 2000, async (chunk) => {
-        const ids = await db.query<{ id: number }>(
-          `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, deadline_text, status, position)
-         SELECT $1, p, s, n, t, r, d, NULLIF(st, ''), ord FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
-           AS x(p, s, n, t, r, d, st, ord) ORDER BY x.ord RETURNING id`,
-          [
-            regionId,
-            chunk.map((m) => m.plan),
-            chunk.map((m) => m.section),
-            chunk.map((m) => m.number),
-            chunk.map((m) => m.title),
-            chunk.map((m) => m.result),
-            chunk.map((m) => m.deadline),
-            chunk.map((m) => m.status),
-            chunk.map((m) => m.csvId),
-          ],
+      if (db.copyFrom) {
+        // PostgreSQL: COPY, then two set-based inserts; a measure is found again by its plan and
+        // position (the generator's measure id, unique).
+        await db.query(`CREATE TEMP TABLE load_measures (plan_id int, section_id int, number text, title text, result text,
+          deadline text, status text, csv_id int, org int) ON COMMIT DROP`);
+        await db.copyFrom(
+          'COPY load_measures FROM STDIN',
+          batched(measures, (m) =>
+            copyLine([m.plan, m.section, m.number, m.title, m.result, m.deadline, m.status || null, m.csvId, m.org]),
+          ),
         );
         await db.query(
-          `INSERT INTO measure_executors (measure_id, organisation_id, role, position) SELECT m, o, 'lead', 0 FROM unnest($1::int[], $2::int[]) AS x(m, o)`,
-          [ids.map((r) => r.id), chunk.map((m) => m.org)],
+          `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, deadline_text, status, position)
+           SELECT $1, plan_id, section_id, number, title, result, deadline, status, csv_id FROM load_measures ORDER BY csv_id`,
+          [regionId],
         );
-        chunk.forEach((m, i) => measureIdByCsv.set(m.csvId, Number(ids[i].id)));
-      });
-      log(`  30,000 measures: ${Math.round(performance.now() - t0)} ms`);
-      let done = 0;
-      for (const planId of planIdByCsv.values()) {
-        await ensurePeriods(db, planId);
-        await regenerateControlPoints(db, { planId });
-        if (++done % 50 === 0)
-          log(
-            `    ${done} plans: ${Math.round(performance.now() - t0)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`,
+        await db.query(
+          `INSERT INTO measure_executors (measure_id, organisation_id, role, position)
+           SELECT m.id, l.org, 'lead', 0 FROM load_measures l JOIN measures m ON m.plan_id = l.plan_id AND m.position = l.csv_id
+           WHERE m.region_id = $1`,
+          [regionId],
+        );
+        for (const r of await db.query<{ id: number; position: number }>(
+          `SELECT id, position FROM measures WHERE region_id = $1`,
+          [regionId],
+        ))
+          measureIdByCsv.set(Number(r.position), Number(r.id));
+      } else
+        await insertBatches(db, measures, 2000, async (chunk) => {
+          const ids = await db.query<{ id: number }>(
+            `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, deadline_text, status, position)
+         SELECT $1, p, s, n, t, r, d, NULLIF(st, ''), ord FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+           AS x(p, s, n, t, r, d, st, ord) ORDER BY x.ord RETURNING id`,
+            [
+              regionId,
+              chunk.map((m) => m.plan),
+              chunk.map((m) => m.section),
+              chunk.map((m) => m.number),
+              chunk.map((m) => m.title),
+              chunk.map((m) => m.result),
+              chunk.map((m) => m.deadline),
+              chunk.map((m) => m.status),
+              chunk.map((m) => m.csvId),
+            ],
           );
-      }
+          await db.query(
+            `INSERT INTO measure_executors (measure_id, organisation_id, role, position) SELECT m, o, 'lead', 0 FROM unnest($1::int[], $2::int[]) AS x(m, o)`,
+            [ids.map((r) => r.id), chunk.map((m) => m.org)],
+          );
+          chunk.forEach((m, i) => measureIdByCsv.set(m.csvId, Number(ids[i].id)));
+        });
+      log(`  30,000 measures: ${Math.round(performance.now() - t0)} ms`);
+      await createPeriodsOfNewPlans(db, [...planIdByCsv.values()]);
+      log(`  periods: ${Math.round(performance.now() - t0)} ms`);
+      if (db.copyFrom) await db.query('ANALYZE');
+      // Control dates, owed reports and open dates of the whole region in one pass: a few
+      // large statements rather than a dozen per plan.
+      await regenerateControlPoints(db, { regionId });
       log(`  periods, control points, owed reports: ${Math.round(performance.now() - t0)} ms`);
       await loadReports(db, join(dir, 'reports.csv'), regionId, measureIdByCsv, orgIdByCsv);
-      log(`  reports: ${Math.round(performance.now() - t0)} ms`);
-      for (const planId of planIdByCsv.values()) await refreshOpenDue(db, { planId });
+      log(`  reports${db.copyFrom ? ' (COPY)' : ''}: ${Math.round(performance.now() - t0)} ms`);
+      // Statistics of what this transaction wrote (autovacuum cannot see it yet): without them the
+      // planner takes the new tables for empty and joins 300,000 reports by nested loops.
+      if (db.copyFrom) await db.query('ANALYZE');
+      // One set-based statement for the whole region (not plan by plan, not measure by measure).
+      await refreshOpenDue(db, { regionId });
       log(`  open dates: ${Math.round(performance.now() - t0)} ms`);
       return { id: regionId };
     });
@@ -283,6 +321,7 @@ async function loadReports(
   measureIdByCsv: Map<number, number>,
   orgIdByCsv: Map<number, number>,
 ) {
+  const t = performance.now();
   type Sub = { at: string; text: string; status: string };
   const groups = new Map<string, { measure: number; org: number; period: string; subs: Sub[] }>();
   for await (const r of readCsv(file)) {
@@ -308,10 +347,79 @@ async function loadReports(
   const rows = [...groups.values()]
     .map((g) => ({ ...g, plan: planOf.get(g.measure)!, p: periodBy.get(`${planOf.get(g.measure)}|${g.period}`) }))
     .filter((g) => g.p);
+  const last = (g: (typeof rows)[number]) => g.subs[g.subs.length - 1];
+  const stateOf = (g: (typeof rows)[number]) => (g.p!.report_due < REF_DATE ? 'accepted' : 'submitted');
+  if (db.copyFrom) {
+    const step = (what: string) => console.log(`    ${what}: ${Math.round(performance.now() - t)} ms`);
+    step(`${rows.length} reports read and grouped`);
+    // The full-text index is built once after the load rather than grown row by row (the
+    // same transaction: a failed load leaves the index as it was).
+    await db.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await db.query(`DROP INDEX reports_search_idx`);
+    // PostgreSQL: COPY into temporary tables, then two set-based statements (the owed reports
+    // made with the periods are upserted; every submission becomes a version of its report).
+    await db.query(`CREATE TEMP TABLE load_reports (plan_id int, measure_id int, period_id int, organisation_id int, state text,
+      result_status text, text text, version int, submitted_at timestamptz, reviewed_at timestamptz, due_on date) ON COMMIT DROP`);
+    await db.query(
+      `CREATE TEMP TABLE load_versions (measure_id int, period_id int, organisation_id int, version int, snapshot jsonb, at timestamptz) ON COMMIT DROP`,
+    );
+    await db.copyFrom(
+      'COPY load_reports FROM STDIN',
+      batched(rows, (g) =>
+        copyLine([
+          g.plan,
+          g.measure,
+          g.p!.id,
+          g.org,
+          stateOf(g),
+          last(g).status || null,
+          last(g).text,
+          g.subs.length + 1,
+          g.subs[0].at,
+          stateOf(g) === 'accepted' ? last(g).at : null,
+          g.p!.report_due,
+        ]),
+      ),
+    );
+    step('reports copied');
+    await db.copyFrom(
+      'COPY load_versions FROM STDIN',
+      batched(
+        rows.flatMap((g) =>
+          g.subs.map((sub, j) => [
+            g.measure,
+            g.p!.id,
+            g.org,
+            j + 1,
+            JSON.stringify({ state: 'submitted', text: sub.text, resultStatus: sub.status || null }),
+            sub.at,
+          ]),
+        ),
+        copyLine,
+      ),
+    );
+    step('versions copied');
+    await db.query(
+      `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, state, result_status, text, version, submitted_at, reviewed_at, due_on)
+       SELECT $1, plan_id, measure_id, period_id, organisation_id, 'lead', state, result_status, text, version, submitted_at, reviewed_at, due_on FROM load_reports
+       ON CONFLICT (measure_id, period_id, organisation_id) DO UPDATE SET state = EXCLUDED.state, result_status = EXCLUDED.result_status,
+         text = EXCLUDED.text, version = EXCLUDED.version, submitted_at = EXCLUDED.submitted_at, reviewed_at = EXCLUDED.reviewed_at`,
+      [regionId],
+    );
+    step('reports upserted');
+    await db.query(
+      `INSERT INTO report_versions (report_id, version, action, snapshot, at)
+       SELECT r.id, v.version, 'submit', v.snapshot, v.at FROM load_versions v
+       JOIN reports r ON r.measure_id = v.measure_id AND r.period_id = v.period_id AND r.organisation_id = v.organisation_id`,
+    );
+    step('versions inserted');
+    await db.query(`CREATE INDEX reports_search_idx ON reports USING gin(search)`);
+    step('full-text index built');
+    return;
+  }
   const CHUNK = 5000;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const c = rows.slice(i, i + CHUNK);
-    const last = (g: (typeof c)[number]) => g.subs[g.subs.length - 1];
     const ids = await db.query<{ id: number }>(
       `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, state, result_status, text, version, submitted_at, reviewed_at, due_on)
        SELECT $1, pl, m, pe, o, 'lead', st, NULLIF(rs, ''), tx, v, sa::timestamptz, CASE WHEN st = 'accepted' THEN la::timestamptz END, du::date
@@ -327,7 +435,7 @@ async function loadReports(
         c.map((g) => g.measure),
         c.map((g) => g.p!.id),
         c.map((g) => g.org),
-        c.map((g) => (g.p!.report_due < REF_DATE ? 'accepted' : 'submitted')),
+        c.map(stateOf),
         c.map((g) => last(g).status),
         c.map((g) => last(g).text),
         c.map((g) => g.subs.length + 1),

@@ -11,6 +11,7 @@ import {
   StatusCounts,
   Timestamp,
 } from './common.js';
+import { MeasureReport, ReportVersion } from './reports.js';
 
 export const PlanSummary = z.strictObject({
   id: z.number().int(),
@@ -113,19 +114,36 @@ export const PlanMeasure = Measure.extend({
   abilities: MeasureAbilities,
 });
 
+/** GET /api/plans/:id: the header, sections and counts; every measure only with `include=measures`. */
 export const PlanDetail = PlanSummary.extend({
   sections: z.array(Section),
-  measures: z.array(PlanMeasure),
+  measures: z.array(PlanMeasure).optional(),
   abilities: z.strictObject({ update: z.boolean(), archive: z.boolean(), addMeasure: z.boolean() }),
 });
 
 export const PlanRef = z.strictObject({ id: z.number().int(), title: z.string(), kind: PlanKind });
 
+/** A row of GET /api/measures: the plan-table row, with its plan (lists may cross plans). */
+export const ListedMeasure = PlanMeasure.extend({ plan: PlanRef });
+
+/** GET /api/measures: one page, the list's total, and where the next page starts (null: the last page). */
+export const MeasurePage = z.strictObject({
+  items: z.array(ListedMeasure),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+  /** The day the lights and the overdue filter were counted on. */
+  today: IsoDate,
+});
+
 /** GET /api/measures/:id: every control date (`counted`: false before the control start), its plan, the user's abilities. */
 export const MeasureDetail = Measure.extend({
+  /** The traffic light as the plan table shows it. */
+  light: Light,
   controlPoints: z.array(ControlPoint.extend({ counted: z.boolean() })),
   plan: PlanRef,
   abilities: MeasureAbilities,
+  /** With `include=reports`: every report of the measure; with `include=reports,versions` each with its history. */
+  reports: z.array(MeasureReport.extend({ versions: z.array(ReportVersion).optional() })).optional(),
 });
 
 /** GET /api/my/measures: the measures the user's organisation executes, with their plan. */
@@ -153,4 +171,6 @@ export type PlanMeasure = z.infer<typeof PlanMeasure>;
 export type PlanDetail = z.infer<typeof PlanDetail>;
 export type MeasureDetail = z.infer<typeof MeasureDetail>;
 export type MyMeasure = z.infer<typeof MyMeasure>;
+export type ListedMeasure = z.infer<typeof ListedMeasure>;
+export type MeasurePage = z.infer<typeof MeasurePage>;
 export type PlanPeriod = z.infer<typeof PlanPeriod>;

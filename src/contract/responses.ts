@@ -27,7 +27,16 @@ import {
   Layout,
   StoredImportPreview,
 } from './imports.js';
-import { Measure, MeasureDetail, MyMeasure, PlanDetail, PlanPeriod, PlanSummary, Section } from './plans.js';
+import {
+  Measure,
+  MeasureDetail,
+  MeasurePage,
+  MyMeasure,
+  PlanDetail,
+  PlanPeriod,
+  PlanSummary,
+  Section,
+} from './plans.js';
 import {
   Attachment,
   BulkAcceptResult,
@@ -126,6 +135,7 @@ export const responses = {
   'POST /api/measures/:id/archive': { 200: Measure },
   'GET /api/measures/:id/history': { 200: itemsOf(AuditEvent) },
   'GET /api/my/measures': { 200: itemsOf(MyMeasure) },
+  'GET /api/measures': { 200: MeasurePage },
   'POST /api/measures/:id/close': { 200: Ok },
   'POST /api/measures/:id/reopen': { 200: Ok },
   'POST /api/measures/:id/remind': { 200: RemindResult },

@@ -13,6 +13,9 @@ import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { ConnectionQueue, turn } from './pglite-queue.js';
 import type { Pool, PoolClient } from 'pg';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFromStream } from 'pg-copy-streams';
 
 export type Row = Record<string, unknown>;
 
@@ -30,6 +33,27 @@ export interface Queryable {
   query<T = Row>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Single row or undefined. */
   one<T = Row>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T | undefined>;
+  /**
+   * PostgreSQL only (undefined on PGlite): `COPY … FROM STDIN` fed with text-format lines
+   * (tab-separated, `\N` for NULL, each ending in a newline; see `copyLine`). The bulk path
+   * of the region load (issue 17).
+   */
+  copyFrom?(sql: string, lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
+}
+
+/** One line of COPY's text format: tabs between fields, `\N` for NULL, backslashes and controls escaped. */
+export function copyLine(fields: readonly (string | number | null | undefined)[]): string {
+  return (
+    fields
+      .map((f) =>
+        f == null
+          ? '\\N'
+          : String(f).replace(/[\\\t\n\r]/g, (c) =>
+              c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+            ),
+      )
+      .join('\t') + '\n'
+  );
 }
 
 export interface Database extends Queryable {
@@ -144,7 +168,11 @@ async function openPostgres(url: string): Promise<Database> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrapQuery((sql, params, opts) => run(client, sql, params, opts)));
+        const tx: Queryable = {
+          ...wrapQuery((sql, params, opts) => run(client, sql, params, opts)),
+          copyFrom: (sql, lines) => pipeline(Readable.from(lines), client.query(copyFromStream(sql))),
+        };
+        const result = await fn(tx);
         await client.query('COMMIT');
         return result;
       } catch (e) {

@@ -81,7 +81,7 @@ describe.each(engines)('control from a date on %s', (engine) => {
     expect(mine.map((r: { period: { label: string } }) => r.period.label)).toContain('IV квартал 2026 г.');
     expect(mine.length).toBeLessThanOrEqual(MEASURES.length * 5);
     // The control dates stay on record, marked as before the control start.
-    const plan = (await coord.get(`/api/plans/${planId}`)).body;
+    const plan = (await coord.get(`/api/plans/${planId}?include=measures`)).body;
     const annual = (
       await coord.get(`/api/measures/${plan.measures.find((m: { number: string }) => m.number === '1').id}`)
     ).body;

@@ -115,7 +115,9 @@ describe.each(engines)('deadlines in the product on %s', (engine) => {
   it('binds a relative deadline of a council instruction to the meeting date', async () => {
     const plans = (await coord.get('/api/plans')).body.items;
     const council = (
-      await coord.get(`/api/plans/${plans.find((p: { kind: string }) => p.kind === 'council_decisions').id}`)
+      await coord.get(
+        `/api/plans/${plans.find((p: { kind: string }) => p.kind === 'council_decisions').id}?include=measures`,
+      )
     ).body;
     const m = council.measures.find((x: { deadlineText: string }) =>
       /после дня проведения заседания/.test(x.deadlineText),
@@ -127,7 +129,9 @@ describe.each(engines)('deadlines in the product on %s', (engine) => {
       { kind: 'due', nominal: '2025-04-22', effective: '2025-04-22', label: null, source: 'relative', counted: true },
     ]);
     // A relative deadline with no known event waits; setting the event date gives it a date.
-    const demo = (await coord.get(`/api/plans/${plans.find((p: { kind: string }) => p.kind === 'plan').id}`)).body;
+    const demo = (
+      await coord.get(`/api/plans/${plans.find((p: { kind: string }) => p.kind === 'plan').id}?include=measures`)
+    ).body;
     const nok = demo.measures.find((x: { number: string }) => x.number === '2.4');
     expect((await coord.get(`/api/measures/${nok.id}`)).body.controlPoints).toEqual([]);
     await coord.patch(`/api/measures/${nok.id}`, { version: nok.version, anchorDate: '2025-11-07' });

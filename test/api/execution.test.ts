@@ -148,7 +148,7 @@ describe.each(engines)('execution cycle on %s', (engine) => {
     expect(accepted.body.state).toBe('accepted');
     const versions = (await coord.get(`/api/reports/${q1.id}`)).body.versions.map((v: { action: string }) => v.action);
     expect(versions).toEqual(['accept', 'submit', 'return', 'submit', 'save']);
-    const measure = (await coord.get(`/api/plans/${planId}`)).body.measures.find(
+    const measure = (await coord.get(`/api/plans/${planId}?include=measures`)).body.measures.find(
       (m: { id: number }) => m.id === measureId,
     );
     expect(measure).toMatchObject({
@@ -193,7 +193,9 @@ describe.each(engines)('execution cycle on %s', (engine) => {
   it('closes an instruction only by the coordinator («снято с контроля»)', async () => {
     expect((await exec.post(`/api/measures/${measureId}/close`, {})).status).toBe(403);
     expect((await coord.post(`/api/measures/${measureId}/close`, { comment: 'Исполнено' })).status).toBe(200);
-    const m = (await coord.get(`/api/plans/${planId}`)).body.measures.find((x: { id: number }) => x.id === measureId);
+    const m = (await coord.get(`/api/plans/${planId}?include=measures`)).body.measures.find(
+      (x: { id: number }) => x.id === measureId,
+    );
     expect(m).toMatchObject({ closed: true, light: 'green' });
     // Untouched owed reports disappear; written ones stay.
     const reports = (await coord.get(`/api/measures/${measureId}/reports`)).body.items;
@@ -214,7 +216,7 @@ describe.each(engines)('the consolidated report on %s', (engine) => {
   it('exports the demo plan as DOCX, XLSX and PDF, and the DOCX reads back through the importer', async () => {
     const coord = await t.as('coordinator');
     const plan = (await coord.get('/api/plans')).body.items.find((p: { kind: string }) => p.kind === 'plan');
-    const full = (await coord.get(`/api/plans/${plan.id}`)).body;
+    const full = (await coord.get(`/api/plans/${plan.id}?include=measures`)).body;
     const { importDocument } = await import('../../src/domain/importers/read-document');
     for (const format of ['docx', 'xlsx'] as const) {
       const res = await t.app.inject({
@@ -302,7 +304,7 @@ describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
     expect(all.plans.length).toBe(2);
     expect(all.totals.measures).toBe(14);
     // A write shows at once, whatever any instance has computed before (data_version).
-    const m13 = (await coord.get(`/api/plans/${plan.id}`)).body.measures.find(
+    const m13 = (await coord.get(`/api/plans/${plan.id}?include=measures`)).body.measures.find(
       (m: { number: string }) => m.number === '1.3',
     );
     await coord.patch(`/api/measures/${m13.id}`, { version: m13.version, status: 'done' });
@@ -325,7 +327,7 @@ describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
     const v1 = await versions();
     expect(v1[other]).toBeGreaterThan(v0[other]);
     expect(v1[plan.id]).toBe(v0[plan.id]);
-    const m12 = (await coord.get(`/api/plans/${plan.id}`)).body.measures.find(
+    const m12 = (await coord.get(`/api/plans/${plan.id}?include=measures`)).body.measures.find(
       (m: { number: string }) => m.number === '1.2',
     );
     await coord.patch(`/api/measures/${m12.id}`, { version: m12.version, status: 'done' });

@@ -87,7 +87,7 @@ describe.each(engines)('executor matching in import on %s', (engine) => {
     const minsoc = after.find((o) => o.shortName === 'Минсоцзащиты')!;
     expect(minsoc.aliases).toContain('Министерство социальной защиты Северо-Озёрской области');
     expect(minsoc.aliases.some((a) => a.includes('далее'))).toBe(false);
-    const plan = (await coord.get(`/api/plans/${saved.body.planId}`)).body;
+    const plan = (await coord.get(`/api/plans/${saved.body.planId}?include=measures`)).body;
     const m = (n: string) => plan.measures.find((x: { number: string }) => x.number === n);
     expect(m('2')).toMatchObject({
       leadExecutor: { shortName: 'Минсоцзащиты' },

@@ -84,7 +84,7 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
       rememberAliases: true,
     });
     expect(saved.status).toBe(201);
-    const plan = (await coord.get(`/api/plans/${saved.body.planId}`)).body;
+    const plan = (await coord.get(`/api/plans/${saved.body.planId}?include=measures`)).body;
     expect(plan).toMatchObject({
       status: 'draft',
       approvedByName: 'Н.В. Морозова',
@@ -158,7 +158,7 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
     });
     expect(dry.body.changes.map((c: { number: string }) => c.number)).toEqual(['1.2', '2.2']);
     expect(dry.body.unmatched).toEqual(['9.9']);
-    const before = (await coord.get(`/api/plans/${demo.id}`)).body.measures.find(
+    const before = (await coord.get(`/api/plans/${demo.id}?include=measures`)).body.measures.find(
       (m: { number: string }) => m.number === '1.2',
     );
     expect(before.status).toBeNull();
@@ -200,7 +200,7 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
     });
     const applied = await apply({ versions: shown(again) });
     expect(applied.body.applied).toBe(true);
-    const after = (await coord.get(`/api/plans/${demo.id}`)).body.measures;
+    const after = (await coord.get(`/api/plans/${demo.id}?include=measures`)).body.measures;
     expect(after.find((m: { number: string }) => m.number === '1.2')).toMatchObject({
       status: 'done',
       executionText: 'Доклад направлен Губернатору 28.05.2025',

@@ -248,6 +248,8 @@ const TABLE: Record<string, Entry> = {
   'POST /api/measures/:id/archive': { allow: MANAGERS },
   'GET /api/measures/:id/history': { allow: PLAN_READERS },
   'GET /api/my/measures': { allow: SIGNED_IN },
+  // One plan's measure list: whoever may read the plan (the outsider is refused the plan).
+  'GET /api/measures': { allow: PLAN_READERS, query: (w) => `planId=${w.planId}&sort=deadline&limit=5` },
   'GET /api/audit': { allow: ADMIN },
   'POST /api/imports': {
     allow: [...MANAGERS, 'otherCoordinator'],

@@ -29,7 +29,7 @@ interface RouteCase {
   probe: (admin: Client, f: Fixture) => Promise<unknown>;
 }
 
-const plan = (a: Client, f: Fixture) => a.get(`/api/plans/${f.planId}`).then((r) => r.body);
+const plan = (a: Client, f: Fixture) => a.get(`/api/plans/${f.planId}?include=measures`).then((r) => r.body);
 const routes: RouteCase[] = [
   {
     name: 'POST /api/organisations',

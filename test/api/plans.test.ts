@@ -58,7 +58,7 @@ describe.each(engines)('plans, sections and measures on %s', (engine) => {
       title: 'Информирование о добровольческих вакансиях',
       deadlineText: 'ежеквартально',
     });
-    const full = (await coord.get(`/api/plans/${plan.id}`)).body;
+    const full = (await coord.get(`/api/plans/${plan.id}?include=measures`)).body;
     expect(full.sections.map((s: { number: string }) => s.number)).toEqual(['I']);
     expect(full.measures.map((m: { number: string }) => m.number)).toEqual(['1.1', '1.2']);
     expect(full.abilities).toEqual({ update: true, archive: true, addMeasure: true });
@@ -69,7 +69,7 @@ describe.each(engines)('plans, sections and measures on %s', (engine) => {
     expect(
       (await coord.post(`/api/plans/${plan.id}/reorder`, { sectionId: s1.id, measureIds: [b.id, a.id] })).status,
     ).toBe(200);
-    const again = (await coord.get(`/api/plans/${plan.id}`)).body;
+    const again = (await coord.get(`/api/plans/${plan.id}?include=measures`)).body;
     expect(again.measures.map((m: { number: string }) => m.number)).toEqual(['1.2', '1.1']);
   });
 
@@ -107,7 +107,7 @@ describe.each(engines)('plans, sections and measures on %s', (engine) => {
       await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: null, number: '1', title: 'Мероприятие' })
     ).body;
     expect((await coord.post(`/api/measures/${m.id}/archive`)).body.archived).toBe(true);
-    expect((await coord.get(`/api/plans/${plan.id}`)).body.measures).toHaveLength(0);
+    expect((await coord.get(`/api/plans/${plan.id}?include=measures`)).body.measures).toHaveLength(0);
     // The number of an archived measure is free again.
     expect(
       (await coord.post(`/api/plans/${plan.id}/measures`, { sectionId: null, number: '1', title: 'Новое мероприятие' }))
@@ -139,7 +139,7 @@ describe.each(engines)('plans, sections and measures on %s', (engine) => {
       expect([m.leadExecutor?.shortName, ...m.coExecutors.map((c) => c.shortName)]).toContain('Минкультуры');
     expect(new Set(mine.map((m) => m.plan.title)).size).toBeGreaterThan(1);
     const plans = (await exec.get('/api/plans')).body.items;
-    const plan = (await exec.get(`/api/plans/${plans[0].id}`)).body;
+    const plan = (await exec.get(`/api/plans/${plans[0].id}?include=measures`)).body;
     expect(plan.abilities).toEqual({ update: false, archive: false, addMeasure: false });
     for (const m of plan.measures)
       expect([m.leadExecutor?.shortName, ...m.coExecutors.map((c: { shortName: string }) => c.shortName)]).toContain(
@@ -200,7 +200,7 @@ describe.each(engines)('plans, sections and measures on %s', (engine) => {
     expect(badPeriod.status).toBe(400);
     expect(badPeriod.body.message).toMatch(/Начало периода/);
 
-    const full = (await coord.get(`/api/plans/${plan.id}`)).body;
+    const full = (await coord.get(`/api/plans/${plan.id}?include=measures`)).body;
     expect(full.measures.map((m: { number: string }) => m.number)).toEqual(['1.1']);
     // Audit has exactly the successful writes for this plan.
     const audit = (await (await t.as('admin')).get('/api/audit?entityType=measure&limit=500')).body.items.filter(

@@ -58,7 +58,7 @@ describe.each(engines)('importing a protocol through the API on %s', (engine) =>
       executorMap,
     });
     expect(saved.status).toBe(201);
-    const plan = (await coord.get(`/api/plans/${saved.body.planId}`)).body;
+    const plan = (await coord.get(`/api/plans/${saved.body.planId}?include=measures`)).body;
     expect(plan.kind).toBe('council_decisions');
     expect(plan.sections.map((s: { number: string }) => s.number)).toEqual(['I', 'II', 'III']);
     expect(plan.measures).toHaveLength(7);

@@ -227,7 +227,7 @@ describe.each(engines)('the workspace on %s', (engine) => {
   });
 
   it('reminds an executor once a day per measure: one e-mail, a notice, an audit record', async () => {
-    const m = (await coord.get(`/api/plans/${planId}`)).body.measures.find(
+    const m = (await coord.get(`/api/plans/${planId}?include=measures`)).body.measures.find(
       (x: { number: string }) => x.number === '2.2',
     );
     expect((await exec.post(`/api/measures/${m.id}/remind`, {})).status).toBe(403);
@@ -264,7 +264,7 @@ describe.each(engines)('the workspace on %s', (engine) => {
       reason: 'remind.nobody',
       message: expect.stringContaining('нет пользователей'),
     });
-    const m23 = (await coord.get(`/api/plans/${planId}`)).body.measures.find(
+    const m23 = (await coord.get(`/api/plans/${planId}?include=measures`)).body.measures.find(
       (x: { number: string }) => x.number === '2.3',
     );
     const co = await coord.post(`/api/measures/${m23.id}/remind`, { organisationId: orgs['Минкультуры'] });
@@ -398,7 +398,9 @@ describe.each(engines)('merging organisations on %s', (engine) => {
   });
 
   const measureByNumber = async (n: string) =>
-    (await coord.get(`/api/plans/${planId}`)).body.measures.find((x: { number: string }) => x.number === n);
+    (await coord.get(`/api/plans/${planId}?include=measures`)).body.measures.find(
+      (x: { number: string }) => x.number === n,
+    );
 
   it('moves measures, reports, users and names to the survivor in one transaction, audited; a measure with both keeps one place', async () => {
     const dup = (

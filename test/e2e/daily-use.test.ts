@@ -276,7 +276,10 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
   }, 240_000);
 
   it('walks every page as every role: each visible action is one the server allows', async () => {
-    const measures = (await api.get(`/api/plans/${demoPlan}`)).body.measures as { id: number; number: string }[];
+    const measures = (await api.get(`/api/plans/${demoPlan}?include=measures`)).body.measures as {
+      id: number;
+      number: string;
+    }[];
     const council = (await api.get('/api/plans')).body.items.find(
       (p: { kind: string }) => p.kind === 'council_decisions',
     ).id;

@@ -96,7 +96,26 @@ export type ControlPoint = C.ControlPoint & { counted?: boolean };
  */
 export type Measure = C.Measure & Partial<Omit<C.PlanMeasure & C.MeasureDetail, keyof C.Measure>>;
 
-export type Plan = C.PlanDetail;
+/** A plan's header, sections and counts (GET /api/plans/:id). */
+export type PlanHead = C.PlanDetail;
+/** A plan as the plan page holds it: the header and the measures loaded so far. */
+export type Plan = C.PlanDetail & { measures: NonNullable<C.PlanDetail['measures']> };
+
+/** A row of a measure list (GET /api/measures) and one page of it. */
+export type ListedMeasure = C.ListedMeasure;
+export type MeasurePage = C.MeasurePage;
+export interface MeasureListQuery {
+  planId?: number;
+  sectionId?: number | 'none';
+  executorId?: number;
+  status?: string;
+  due?: 'overdue' | 'soon';
+  q?: string;
+  sort?: 'position' | 'number' | 'deadline' | 'status' | 'executor' | 'updated';
+  dir?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+}
 
 export interface PlanInput {
   kind: PlanKind;
@@ -426,7 +445,10 @@ export const api = {
   // Plans
   plans: (opts: { includeArchived?: boolean } = {}) =>
     request<{ items: PlanSummary[] }>('GET', withQuery('/plans', opts)),
-  plan: (id: number) => request<Plan>('GET', `/plans/${id}`),
+  /** The plan's header, sections and counts (no measures: `measures` pages them). */
+  plan: (id: number) => request<PlanHead>('GET', `/plans/${id}`),
+  measures: (query: MeasureListQuery) =>
+    request<MeasurePage>('GET', withQuery('/measures', query as Record<string, string | number | undefined>)),
   createPlan: (input: PlanInput) => request<PlanSummary>('POST', '/plans', input),
   // The header only: sections and measures are never in this answer.
   updatePlan: (id: number, patch: PlanPatch) =>

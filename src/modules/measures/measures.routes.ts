@@ -10,6 +10,7 @@ import {
   updateMeasure,
 } from './measures.service.js';
 import { IdParams, bodyId, isoDate, str, text } from '../../http/input.js';
+import { listMeasureReports } from '../reports/index.js';
 
 export const MeasureBody = z
   .object({
@@ -66,8 +67,29 @@ export function registerMeasureRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get('/api/measures/:id', { schema: { tags: ['measures'], params: IdParams } }, async (request) =>
-    getMeasure(ctx.db, requireSession(request).user, request.params.id),
+  // `include=reports`: the measure with every report (all periods, all executors) in one answer;
+  // `include=reports,versions`: each report with its history too.
+  app.get(
+    '/api/measures/:id',
+    {
+      schema: {
+        tags: ['measures'],
+        params: IdParams,
+        querystring: z.object({ include: z.enum(['reports', 'reports,versions']).optional() }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireSession(request).user;
+      const measure = await getMeasure(ctx.db, actor, request.params.id);
+      const include = request.query.include;
+      if (!include) return measure;
+      return {
+        ...measure,
+        reports: await listMeasureReports(ctx.db, actor, request.params.id, {
+          withVersions: include === 'reports,versions',
+        }),
+      };
+    },
   );
 
   app.patch(

@@ -3,10 +3,11 @@ import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type MeasureSubject } from '../../domain/policy/authorize.js';
 import { listMeasureHistory, recordAudit, recordAudits } from '../audit/index.js';
 import { notifyNewExecutors } from '../notifications/index.js';
-import { measureAbilities, type MeasureStatus, type MeasureView } from '../plans/index.js';
+import { DUE_SOON_DAYS, measureAbilities, type MeasureStatus, type MeasureView } from '../plans/index.js';
 import { loadMeasures, loadPlanRow, measureVisibility, planSubjectOf, type PlanRow } from '../plans/index.js';
 import { loadControlPoints, regenerateControlPoints } from '../obligations/index.js';
 import type { DeadlineOverride } from '../../domain/deadlines/interpret.js';
+import { trafficLight } from '../../domain/reporting/traffic-light.js';
 import { measureControlFromOnCreate } from '../../domain/reporting/control-start.js';
 
 export interface MeasureInput {
@@ -49,8 +50,15 @@ async function loadMeasure(db: Queryable, actor: Actor, id: number): Promise<{ m
 
 export async function getMeasure(db: Queryable, actor: Actor, id: number) {
   const { measure, plan } = await loadMeasure(db, actor, id);
+  const today = new Date().toISOString().slice(0, 10);
   return {
     ...measure,
+    // The plan table's traffic light, so that the measure page needs no other request.
+    light: trafficLight(
+      { status: measure.status, closed: measure.closed, openDue: measure.openDue },
+      today,
+      DUE_SOON_DAYS,
+    ),
     controlPoints: await loadControlPoints(db, id),
     plan: { id: plan.id, title: plan.title, kind: plan.kind },
     abilities: measureAbilities(actor, subjectOf(plan, measure)),

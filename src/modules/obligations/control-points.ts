@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import { interpretDeadline, type DeadlineOverride } from '../../domain/deadlines/interpret.js';
-import { syncExecution } from '../obligations/index.js';
+import { type Scope, scopeArg, scopeSql, syncExecution } from './reporting-sync.js';
 import { CONTROL_START_SQL } from '../../domain/reporting/control-start.js';
 import { applyMoves, type DeadlineMove } from '../../domain/reporting/extensions.js';
 
@@ -34,12 +34,9 @@ function anchorOf(row: {
 }
 
 /** Regenerates the control points of the given measures (or of every measure of a plan). */
-export async function regenerateControlPoints(
-  tx: Queryable,
-  scope: { measureIds: number[] } | { planId: number },
-): Promise<void> {
-  const where = 'measureIds' in scope ? `m.id = ANY($1::int[])` : `m.plan_id = $1`;
-  const arg = 'measureIds' in scope ? scope.measureIds : scope.planId;
+export async function regenerateControlPoints(tx: Queryable, scope: Scope): Promise<void> {
+  const where = scopeSql(scope);
+  const arg = scopeArg(scope);
   if ('measureIds' in scope && scope.measureIds.length === 0) return;
   const rows = await tx.query<{
     id: number;
@@ -140,7 +137,7 @@ export async function regenerateControlPoints(
     );
   }
   // Owed reports and open dates follow the control dates.
-  await syncExecution(tx, 'measureIds' in scope ? scope : { planId: scope.planId });
+  await syncExecution(tx, scope);
 }
 
 export interface ControlPointView {

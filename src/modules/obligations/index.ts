@@ -6,4 +6,11 @@
  * only what it exports.
  */
 export { loadControlPoints, loadNextControlDates, regenerateControlPoints } from './control-points.js';
-export { ensurePeriods, refreshOpenDue, replacePeriods, syncExecution, untouched } from './reporting-sync.js';
+export {
+  createPeriodsOfNewPlans,
+  ensurePeriods,
+  refreshOpenDue,
+  replacePeriods,
+  syncExecution,
+  untouched,
+} from './reporting-sync.js';

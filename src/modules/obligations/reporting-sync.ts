@@ -59,6 +59,50 @@ export async function ensurePeriods(tx: Queryable, planId: number): Promise<void
 }
 
 /**
+ * The generated periods of many new plans at once (the bulk load, issue 17): one INSERT for
+ * all of them instead of a statement per period. Only plans with no period yet and a
+ * generated frequency are touched; the result is what `ensurePeriods` would make.
+ */
+export async function createPeriodsOfNewPlans(tx: Queryable, planIds: number[]): Promise<void> {
+  if (planIds.length === 0) return;
+  const plans = await tx.query<{
+    id: number;
+    period_from: string;
+    period_to: string;
+    reporting_frequency: string;
+    report_day: number;
+  }>(
+    `SELECT p.id, p.period_from::text AS period_from, p.period_to::text AS period_to, p.reporting_frequency, p.report_day
+     FROM plans p WHERE p.id = ANY($1::int[]) AND p.reporting_frequency <> 'custom'
+       AND NOT EXISTS (SELECT 1 FROM reporting_periods rp WHERE rp.plan_id = p.id)`,
+    [planIds],
+  );
+  const rows = {
+    plan: [] as number[],
+    label: [] as string[],
+    from: [] as string[],
+    to: [] as string[],
+    due: [] as string[],
+    pos: [] as number[],
+  };
+  for (const p of plans)
+    generatePeriods(p.period_from, p.period_to, p.reporting_frequency as Frequency, p.report_day).forEach((g, i) => {
+      rows.plan.push(Number(p.id));
+      rows.label.push(g.label);
+      rows.from.push(g.startsOn);
+      rows.to.push(g.endsOn);
+      rows.due.push(g.reportDue);
+      rows.pos.push(i);
+    });
+  // data version: plan
+  await tx.query(
+    `INSERT INTO reporting_periods (plan_id, label, starts_on, ends_on, report_due, position)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::date[], $5::date[], $6::int[])`,
+    [rows.plan, rows.label, rows.from, rows.to, rows.due, rows.pos],
+  );
+}
+
+/**
  * Makes the plan's periods exactly `wanted`, matched by id when given (a renamed period),
  * else by label; a kept period's reports stay attached to it. Refuses, with the periods
  * named, to drop one that holds written reports.
@@ -127,10 +171,15 @@ export async function replacePeriods(
   }
 }
 
-type Scope = { measureIds: number[] } | { planId: number };
-const scopeSql = (s: Scope, alias = 'm') =>
-  'measureIds' in s ? `${alias}.id = ANY($1::int[])` : `${alias}.plan_id = $1`;
-const scopeArg = (s: Scope) => ('measureIds' in s ? s.measureIds : s.planId);
+/** Some measures, a plan's, or a whole region's (the bulk load derives everything in one pass). */
+export type Scope = { measureIds: number[] } | { planId: number } | { regionId: number };
+export const scopeSql = (s: Scope, alias = 'm') =>
+  'measureIds' in s
+    ? `${alias}.id = ANY($1::int[])`
+    : 'planId' in s
+      ? `${alias}.plan_id = $1`
+      : `${alias}.region_id = $1`;
+export const scopeArg = (s: Scope) => ('measureIds' in s ? s.measureIds : 'planId' in s ? s.planId : s.regionId);
 
 /**
  * Makes the owed reports exist: one per executor of each measure per period it is due in.
@@ -258,21 +307,31 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
  */
 export async function refreshOpenDue(tx: Queryable, scope: Scope): Promise<void> {
   if ('measureIds' in scope && scope.measureIds.length === 0) return;
+  const where = scopeSql(scope);
+  const arg = scopeArg(scope);
+  // Set-based (issue 17): the open dates of every measure in scope are gathered in one pass,
+  // grouped and joined back, instead of a correlated subquery run measure by measure (which
+  // took 314 s over the region's 30,000 measures). A row is written only when its date moves.
+  const firsts = `WITH scoped AS (
+       SELECT m.id, ${CONTROL_START_SQL} AS start FROM measures m JOIN plans p ON p.id = m.plan_id WHERE ${where}
+     ), accepted AS (
+       SELECT r.measure_id, rp.starts_on, rp.ends_on FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id
+       WHERE r.measure_id IN (SELECT id FROM scoped) AND r.role = 'lead' AND r.state = 'accepted'
+     ), open_dates AS (
+       SELECT cp.measure_id, cp.effective AS d FROM control_points cp
+       WHERE cp.measure_id IN (SELECT id FROM scoped) AND cp.kind = 'due' AND NOT EXISTS (
+         SELECT 1 FROM accepted a WHERE a.measure_id = cp.measure_id AND cp.nominal BETWEEN a.starts_on AND a.ends_on)
+       UNION ALL
+       SELECT r.measure_id, r.due_on FROM reports r
+       WHERE r.measure_id IN (SELECT id FROM scoped) AND r.role = 'lead' AND r.state <> 'accepted'
+     ), firsts AS (
+       SELECT s.id, min(od.d) AS d FROM scoped s LEFT JOIN open_dates od ON od.measure_id = s.id AND od.d >= s.start GROUP BY s.id
+     )`;
   // data version: plan
   await tx.query(
-    `UPDATE measures m SET open_due = (
-       SELECT min(d) FROM (
-         SELECT cp.effective AS d FROM control_points cp
-         WHERE cp.measure_id = m.id AND cp.kind = 'due' AND NOT EXISTS (
-           SELECT 1 FROM reports r JOIN reporting_periods rp ON rp.id = r.period_id
-           WHERE r.measure_id = cp.measure_id AND r.role = 'lead' AND r.state = 'accepted' AND cp.nominal BETWEEN rp.starts_on AND rp.ends_on)
-         UNION ALL
-         SELECT r.due_on FROM reports r
-         WHERE r.measure_id = m.id AND r.role = 'lead' AND r.state <> 'accepted'
-       ) open_dates
-       WHERE d >= (SELECT ${CONTROL_START_SQL} FROM plans p WHERE p.id = m.plan_id))
-     WHERE ${scopeSql(scope)}`,
-    [scopeArg(scope)],
+    `${firsts}
+     UPDATE measures m SET open_due = f.d FROM firsts f WHERE m.id = f.id AND m.open_due IS DISTINCT FROM f.d`,
+    [arg],
   );
 }
 

@@ -12,7 +12,29 @@ import {
   updatePlan,
   updateSection,
 } from './plans.service.js';
-import { IdParams, bodyId, isoDate, str } from '../../http/input.js';
+import { IdParams, bodyId, id, isoDate, queryInt, str } from '../../http/input.js';
+import { listMeasures, MEASURE_SORTS } from './measure-list.service.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Today in the server's time zone (TZ), as the traffic light and the reminder job count days. */
+const localToday = (d = new Date()) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** GET /api/measures: one page of a measure list (measure-list.service.ts). */
+const MeasureListQuery = z
+  .object({
+    planId: id.optional(),
+    sectionId: z.union([z.literal('none'), id]).optional(),
+    executorId: id.optional(),
+    status: z.enum(['done', 'partial', 'not_done', 'not_due', 'none']).optional(),
+    due: z.enum(['overdue', 'soon']).optional(),
+    q: str().trim().max(200).optional(),
+    archived: z.enum(['exclude', 'include', 'only']).optional(),
+    sort: z.enum(MEASURE_SORTS).optional(),
+    dir: z.enum(['asc', 'desc']).optional(),
+    limit: queryInt(1, 200).default(50),
+    cursor: str().max(4000).optional(),
+  })
+  .strict();
 
 const PlanBody = z
   .object({
@@ -68,8 +90,25 @@ export function registerPlanRoutes(app: App, ctx: AppContext) {
     reply.status(201).send(await createPlan(ctx.db, requireSession(request).user, request.body)),
   );
 
-  app.get('/api/plans/:id', { schema: { tags: ['plans'], params: IdParams } }, async (request) =>
-    getPlan(ctx.db, requireSession(request).user, request.params.id),
+  // The plan's header, sections and counts; its measures come page by page from GET /api/measures?planId=.
+  // `include=measures` (every measure at once) is kept for the small plans of older clients.
+  app.get(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        params: IdParams,
+        querystring: z.object({ include: z.literal('measures').optional() }).strict(),
+      },
+    },
+    async (request) =>
+      getPlan(ctx.db, requireSession(request).user, request.params.id, {
+        withMeasures: request.query.include === 'measures',
+      }),
+  );
+
+  app.get('/api/measures', { schema: { tags: ['measures'], querystring: MeasureListQuery } }, async (request) =>
+    listMeasures(ctx.db, requireSession(request).user, { ...request.query, today: localToday() }),
   );
 
   app.patch(

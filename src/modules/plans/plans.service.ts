@@ -20,6 +20,7 @@ import {
   loadMeasures,
   loadPlanRow,
   loadReadablePlan,
+  mayReadPlan,
   measureVisibility,
   planSubjectOf,
   planSummarySelect,
@@ -66,24 +67,36 @@ async function summaryOf(db: Queryable, id: number): Promise<PlanSummary> {
 /** «Скоро срок»: the yellow light's window, in days. */
 export const DUE_SOON_DAYS = 7;
 
-export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { today?: string } = {}) {
+export async function getPlan(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  opts: { today?: string; withMeasures?: boolean } = {},
+) {
   const row = await loadPlanRow(db, actor, id);
   const subject = planSubjectOf(row);
+  if (!(await mayReadPlan(db, actor, row))) throw forbidden();
+  // Independent reads: on PostgreSQL they run at once on the pool.
+  const [sectionRows, summary] = await Promise.all([
+    db.query<SectionRow>(
+      `SELECT id, plan_id, number, title, position FROM sections WHERE plan_id = $1 ORDER BY position, id`,
+      [id],
+    ),
+    summaryOf(db, id),
+  ]);
+  const sections = sectionRows.map(presentSection);
+  const abilities = {
+    update: authorize(actor, { action: 'plan.update', subject }),
+    archive: authorize(actor, { action: 'plan.archive', subject }),
+    addMeasure: authorize(actor, { action: 'measure.create', subject }),
+  };
+  const head = { ...summary, sections, abilities };
+  if (!opts.withMeasures) return head;
   const measures = await loadMeasures(db, `m.plan_id = $3 AND m.archived_at IS NULL AND ${measureVisibility(actor)}`, [
     actor.regionId,
     actor.organisationId,
     id,
   ]);
-  if (!authorize(actor, { action: 'plan.read', subject: { ...subject, hasOwnMeasures: measures.length > 0 } })) {
-    throw forbidden();
-  }
-  const sections = (
-    await db.query<SectionRow>(
-      `SELECT id, plan_id, number, title, position FROM sections WHERE plan_id = $1 ORDER BY position, id`,
-      [id],
-    )
-  ).map(presentSection);
-  const summary = await summaryOf(db, id);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const next = await loadNextControlDates(
     db,
@@ -91,8 +104,7 @@ export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { t
     today,
   );
   return {
-    ...summary,
-    sections,
+    ...head,
     measures: measures.map((m) => ({
       ...m,
       nextControl: next.get(m.id) ?? null,
@@ -105,11 +117,6 @@ export async function getPlan(db: Queryable, actor: Actor, id: number, opts: { t
         ),
       }),
     })),
-    abilities: {
-      update: authorize(actor, { action: 'plan.update', subject }),
-      archive: authorize(actor, { action: 'plan.archive', subject }),
-      addMeasure: authorize(actor, { action: 'measure.create', subject }),
-    },
   };
 }
 

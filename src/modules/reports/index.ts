@@ -3,7 +3,7 @@
  * This file is the module's surface: other modules, the HTTP app, the CLI and the benches import
  * only what it exports.
  */
-export { canReadAttachmentFile, reviewReport } from './reports.service.js';
+export { canReadAttachmentFile, listMeasureReports, reviewReport } from './reports.service.js';
 export { registerReportRoutes } from './reports.routes.js';
 export { registerReportOnceRoutes } from './report-once.routes.js';
 export { dropReports, moveReportsToOrganisation } from './reports.writes.js';

@@ -168,6 +168,14 @@ async function loadParts(db: Queryable, report: ReportView) {
   return rows.map((r) => presentReport(r));
 }
 
+const presentVersion = (v: Record<string, unknown>) => ({
+  version: Number(v.version),
+  action: String(v.action),
+  snapshot: v.snapshot,
+  at: iso(v.at),
+  actor: (v.full_name as string) ?? null,
+});
+
 export async function getReport(db: Queryable, actor: Actor, id: number) {
   const ctx = await loadContext(db, actor, id);
   const parts = await loadParts(db, ctx.report);
@@ -184,19 +192,21 @@ export async function getReport(db: Queryable, actor: Actor, id: number) {
         .filter((p) => p.state === 'submitted' || p.state === 'accepted')
         .map((p) => ({ organisation: p.organisation.shortName, text: p.text })),
     ),
-    versions: versions.map((v) => ({
-      version: Number(v.version),
-      action: String(v.action),
-      snapshot: v.snapshot,
-      at: iso(v.at),
-      actor: (v.full_name as string) ?? null,
-    })),
+    versions: versions.map(presentVersion),
     abilities: abilitiesOf(actor, ctx),
   };
 }
 
-/** Reports of one measure, all periods, for whoever may see the measure. */
-export async function listMeasureReports(db: Queryable, actor: Actor, measureId: number) {
+/**
+ * Reports of one measure, all periods, for whoever may see the measure; `withVersions`: each
+ * with its history (newest first), read in one query for all of them.
+ */
+export async function listMeasureReports(
+  db: Queryable,
+  actor: Actor,
+  measureId: number,
+  opts: { withVersions?: boolean } = {},
+) {
   const m = await db.one<{ plan_id: number }>(`SELECT plan_id FROM measures WHERE id = $1 AND region_id = $2`, [
     measureId,
     actor.regionId,
@@ -222,10 +232,22 @@ export async function listMeasureReports(db: Queryable, actor: Actor, measureId:
     db,
     rows.map((r) => Number(r.id)),
   );
+  const versions = new Map<number, ReturnType<typeof presentVersion>[]>();
+  if (opts.withVersions && rows.length)
+    for (const v of await db.query<Record<string, unknown>>(
+      `SELECT v.report_id, v.version, v.action, v.snapshot, v.at, u.full_name FROM report_versions v LEFT JOIN users u ON u.id = v.actor_user_id
+       WHERE v.report_id = ANY($1::int[]) ORDER BY v.report_id, v.id DESC`,
+      [rows.map((r) => Number(r.id))],
+    )) {
+      const list = versions.get(Number(v.report_id)) ?? [];
+      list.push(presentVersion(v));
+      versions.set(Number(v.report_id), list);
+    }
   return rows.map((r) => {
     const report = presentReport(r, att.get(Number(r.id)) ?? []);
     return {
       ...report,
+      ...(opts.withVersions ? { versions: versions.get(report.id) ?? [] } : {}),
       abilities: abilitiesOf(actor, {
         report,
         plan: planSubjectOf(plan),

@@ -1,7 +1,7 @@
 /** One measure with all its fields and the history of its changes. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, type Measure, type Plan } from '../api';
+import { api, type Measure, type PlanHead as Plan } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { HistoryList } from '../components/History';
 import { ExecutionSection, LightDot } from '../components/Execution';
@@ -180,7 +180,7 @@ export function MeasurePage() {
         <div>
           <dt>Статус</dt>
           <dd>
-            <LightDot light={plan.data?.measures.find((x) => x.id === m.id)?.light} /> <StatusBadge status={m.status} />
+            <LightDot light={m.light} /> <StatusBadge status={m.status} />
           </dd>
         </div>
         <div className="wide">

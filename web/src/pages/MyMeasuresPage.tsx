@@ -1,7 +1,7 @@
 /** Measures where the user's organisation is lead or co-executor, grouped by plan. */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorMessage, type Measure, type Plan } from '../api';
+import { api, errorMessage, type Measure, type PlanHead as Plan } from '../api';
 import { useUser } from '../auth';
 import { MeasureFormDialog } from '../components/MeasureForm';
 import { Alert, Executors, Loading, PageHeading, StatusBadge, useTitle } from '../components/ui';

@@ -68,7 +68,6 @@ export function PlanUnclearPage() {
             </thead>
             <tbody>
               {items.map((it) => {
-                const m = p.measures.find((x) => x.id === it.id);
                 return (
                   <tr key={it.id} data-testid={`unclear-row-${it.number}`}>
                     <td className="col-num" data-label="№">
@@ -83,11 +82,12 @@ export function PlanUnclearPage() {
                       {it.deadlineText || <span className="muted">—</span>}
                     </td>
                     <td className="col-actions" data-label="">
-                      {m?.abilities?.update ? (
+                      {p.abilities.update && p.status !== 'archived' ? (
                         <button
                           type="button"
                           className="btn btn-sm"
-                          onClick={() => setEditing(m)}
+                          // The plan's answer no longer carries its measures: the one to edit is read on demand.
+                          onClick={() => void api.measure(it.id).then(setEditing)}
                           aria-label={`Указать срок: ${it.number}`}
                           data-testid="unclear-edit"
                         >

@@ -5,11 +5,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { api, errorMessage, type Measure } from '../../api';
+import { api, errorMessage, type ListedMeasure, type Measure, type Plan } from '../../api';
 import { PlanTabs } from '../../components/PlanTabs';
 import { Alert, Loading, useTitle } from '../../components/ui';
 import { formatDateRu } from '../../format';
-import { useApiQuery } from '../../hooks';
+import { type Loaded, useApiQuery } from '../../hooks';
 import { NotFoundPage } from '../NotFoundPage';
 import { PlanBreadcrumbs } from './PlanBreadcrumbs';
 import { PlanDialogs } from './PlanDialogs';
@@ -18,12 +18,45 @@ import { PlanTable } from './PlanTable';
 import { PlanToolbar } from './PlanToolbar';
 import { groupMeasures, type DialogState } from './plan-view';
 
+/** Measures fetched per page: a plan of 30 opens in one request, one of 1,600 shows its first pages at once. */
+export const MEASURE_PAGE = 200;
+
+interface LoadedMeasures {
+  items: ListedMeasure[];
+  total: number;
+  /** Every measure of the list is loaded: filters and moves may work on the page itself. */
+  complete: boolean;
+}
+
+/** The first `pages` pages of a plan's measure list, in the plan's order, following the server's cursor. */
+async function loadMeasurePages(
+  planId: number,
+  pages: number,
+  filter: { q?: string; status?: string } = {},
+): Promise<LoadedMeasures> {
+  const items: ListedMeasure[] = [];
+  let cursor: string | undefined;
+  let total = 0;
+  for (let i = 0; i < pages; i++) {
+    const page = await api.measures({ planId, ...filter, limit: MEASURE_PAGE, cursor });
+    items.push(...page.items);
+    total = page.total;
+    if (!page.nextCursor) return { items, total, complete: true };
+    cursor = page.nextCursor;
+  }
+  return { items, total, complete: false };
+}
+
 export function PlanPage() {
   const { planId } = useParams();
   const id = Number(planId);
-  const plan = useApiQuery(['plan', id], () => api.plan(id));
+  const head = useApiQuery(['plan', id], () => api.plan(id));
+  const [pages, setPages] = useState(1);
+  const list = useApiQuery(['plan', id, 'measures', pages], () => loadMeasurePages(id, pages), {
+    enabled: Number.isInteger(id),
+  });
   const unclear = useApiQuery(['plan', id, 'unclear'], () => api.unclearDeadlines(id));
-  useTitle(plan.data?.title ?? 'План');
+  useTitle(head.data?.title ?? 'План');
   const location = useLocation();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -43,11 +76,46 @@ export function PlanPage() {
   const [showArchived, setShowArchived] = useState(false);
   const [busyMove, setBusyMove] = useState(false);
 
-  const p = plan.data;
-  const groups = useMemo(
-    () => (p ? groupMeasures(p, { filter, statusFilter, showArchived }) : []),
-    [p, filter, statusFilter, showArchived],
+  // A large plan not loaded in full is searched and filtered by the server.
+  const serverFiltering = Boolean(list.data && !list.data.complete && (filter.trim() || statusFilter));
+  const found = useApiQuery(
+    ['plan', id, 'measures', 'found', filter.trim(), statusFilter],
+    () => loadMeasurePages(id, 1, { q: filter.trim() || undefined, status: statusFilter || undefined }),
+    { enabled: serverFiltering },
   );
+  const p = useMemo<Plan | undefined>(
+    () =>
+      head.data && list.data
+        ? { ...head.data, measures: serverFiltering ? (found.data?.items ?? []) : list.data.items }
+        : undefined,
+    [head.data, list.data, found.data, serverFiltering],
+  );
+  // The page's plan as one loaded value: the dialogs update and reload the header and the measures together.
+  const plan: Loaded<Plan> = {
+    data: p,
+    error: head.error ?? list.error,
+    loading: head.loading || list.loading,
+    reload: async () => {
+      await Promise.all([head.reload(), list.reload()]);
+    },
+    setData: ({ measures, ...rest }) => {
+      head.setData(rest);
+      if (list.data) list.setData({ ...list.data, items: measures as ListedMeasure[] });
+    },
+  };
+  const groups = useMemo(
+    () =>
+      p
+        ? groupMeasures(p, {
+            // What the server found is already filtered by its words.
+            filter: serverFiltering ? '' : filter,
+            statusFilter,
+            showArchived,
+          })
+        : [],
+    [p, filter, statusFilter, showArchived, serverFiltering],
+  );
+  const complete = list.data?.complete ?? true;
 
   if (!Number.isInteger(id)) return <NotFoundPage />;
   if (!p) {
@@ -87,6 +155,8 @@ export function PlanPage() {
   };
 
   const move = async (m: Measure, delta: -1 | 1) => {
+    // Moving needs the section's every measure: a partly loaded plan is loaded in full first.
+    if (!complete) return;
     const group = groups.find((g) => (g.section?.id ?? null) === (m.sectionId ?? null));
     if (!group) return;
     const ids = group.measures.filter((x) => !x.archived).map((x) => x.id);
@@ -174,6 +244,28 @@ export function PlanPage() {
       {(actionError || plan.error) && <Alert testId="plan-error">{actionError ?? plan.error}</Alert>}
       {filtering && <p className="hint">Пока действует поиск или фильтр, порядок мероприятий не меняется.</p>}
 
+      {list.data && !list.data.complete && !serverFiltering && (
+        <p className="hint" data-testid="plan-partial">
+          Показано {p.measures.length} из {list.data.total}.{' '}
+          <button
+            type="button"
+            className="btn btn-sm btn-ghost"
+            onClick={() => setPages((n) => n + 1)}
+            disabled={list.loading}
+            data-testid="plan-load-more"
+          >
+            {list.loading ? 'Загрузка…' : 'Показать ещё'}
+          </button>{' '}
+          Порядок мероприятий меняется, когда план показан полностью.
+        </p>
+      )}
+      {serverFiltering && found.data && (
+        <p className="hint" data-testid="plan-found">
+          Найдено: {found.data.total}
+          {found.data.complete ? '' : ` (показаны первые ${found.data.items.length})`}.
+        </p>
+      )}
+
       <PlanTable
         p={p}
         groups={groups}
@@ -181,7 +273,7 @@ export function PlanPage() {
         canEdit={canEdit}
         filtering={filtering}
         showExecution={showExecution}
-        busyMove={busyMove}
+        busyMove={busyMove || !complete}
         onMove={move}
         setDialog={setDialog}
       />
