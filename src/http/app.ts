@@ -31,6 +31,7 @@ import { registerPlanRoutes } from '../modules/plans/index.js';
 import { registerUserRoutes } from '../modules/users/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkRoutes } from '../modules/work/index.js';
+import { registerCouncilRoutes } from '../modules/councils/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
@@ -213,6 +214,7 @@ export async function buildApp(
   registerDashboardRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerWorkRoutes(app, ctx);
+  registerCouncilRoutes(app, ctx);
 
   if (existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart.

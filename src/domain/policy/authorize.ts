@@ -36,7 +36,21 @@ export type Action =
   | { action: 'directory.read'; subject: { regionId: number } }
   | { action: 'import.create'; subject: { regionId: number } }
   | { action: 'import.read'; subject: ImportSubject }
-  | { action: 'file.read'; subject: FileSubject };
+  | { action: 'file.read'; subject: FileSubject }
+  | { action: 'council.create'; subject: { regionId: number; ownerOrganisationId: number } }
+  | { action: 'council.read' | 'council.manage'; subject: CouncilSubject };
+
+/**
+ * A council (issue 12). Its secretary's work — composition, meetings, protocols, decisions on
+ * instructions — is done by a coordinator of the owning organisation; everyone in the region
+ * reads the council and its meetings (executors see only their own instructions: those are
+ * measures of the council's plan, scoped like any other).
+ */
+export interface CouncilSubject {
+  regionId: number;
+  ownerOrganisationId: number;
+  archived: boolean;
+}
 
 /** An uploaded document and what became of it. */
 export interface ImportSubject {
@@ -146,6 +160,21 @@ export function authorize(actor: Actor, request: Action): boolean {
       // A source document shows the whole plan: not for executors, who see their own measures only.
       return actor.role !== 'executor' && f.sourceOfReadablePlan;
     }
+    case 'council.create':
+      return (
+        sameRegion(actor, request.subject) &&
+        (actor.role === 'admin' ||
+          (actor.role === 'coordinator' && actor.organisationId === request.subject.ownerOrganisationId))
+      );
+    case 'council.read':
+      return sameRegion(actor, request.subject);
+    case 'council.manage':
+      return (
+        !request.subject.archived &&
+        sameRegion(actor, request.subject) &&
+        (actor.role === 'admin' ||
+          (actor.role === 'coordinator' && actor.organisationId === request.subject.ownerOrganisationId))
+      );
     case 'directory.manage':
     case 'users.manage':
     case 'audit.read':
