@@ -8,7 +8,8 @@ import { describeAuditSubject, type AuditFacts, type AuditSubject } from '../../
 
 export interface AuditEntry {
   action: string;
-  entityType: 'organisation' | 'user' | 'plan' | 'section' | 'measure' | 'session' | 'report' | 'import_layout' | 'council';
+  entityType:
+    'organisation' | 'user' | 'plan' | 'section' | 'measure' | 'session' | 'report' | 'import_layout' | 'council';
   entityId: number | null;
   planId?: number | null;
   measureId?: number | null;

@@ -161,6 +161,8 @@ export async function createCouncil(db: Database, actor: Actor, input: CouncilIn
         // Instructions run over years; the period grows when a meeting falls past its end.
         periodFrom: `${Math.min(year, Number(today.slice(0, 4)))}-01-01`,
         periodTo: `${Number(today.slice(0, 4)) + 3}-12-31`,
+        // Each instruction is under control from its meeting's date (measures.control_from).
+        controlFrom: `${Math.min(year, Number(today.slice(0, 4)))}-01-01`,
       },
       { status: 'active', tx, today },
     );

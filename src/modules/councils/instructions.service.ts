@@ -109,7 +109,8 @@ export async function commitProtocol(db: Database, actor: Actor, meetingId: numb
         executorMap: input.executorMap,
         rememberAliases: input.rememberAliases,
       },
-      { anchorDate: date, numbers },
+      // Under control from the meeting that gave them, however late the protocol is entered.
+      { anchorDate: date, controlFrom: date, numbers },
     );
     const section = await tx.one<{ id: number }>(`SELECT id FROM sections WHERE plan_id = $1 AND number = $2`, [
       council.plan_id,
@@ -145,7 +146,8 @@ async function coverDate(tx: Queryable, planId: number, date: string) {
     [planId, date],
   );
   const earlier = await tx.query(
-    `UPDATE plans SET period_from = make_date(extract(year FROM $2::date)::int, 1, 1), version = version + 1, updated_at = now()
+    `UPDATE plans SET period_from = make_date(extract(year FROM $2::date)::int, 1, 1),
+       control_from = least(control_from, make_date(extract(year FROM $2::date)::int, 1, 1)), version = version + 1, updated_at = now()
      WHERE id = $1 AND period_from > $2::date RETURNING id`,
     [planId, date],
   );

@@ -424,7 +424,7 @@ export async function commitImportIntoPlan(
   importId: number,
   planId: number,
   input: Omit<CommitInput, 'plan'>,
-  opts: { anchorDate?: string; numbers?: string[] } = {},
+  opts: { anchorDate?: string; controlFrom?: string; numbers?: string[] } = {},
 ): Promise<{ measureIds: number[]; fileId: number; fileName: string }> {
   const imp = await lockPreview(tx, actor, importId);
   const measureIds = await saveIntoPlan(tx, actor, imp, planId, input, opts);
@@ -437,7 +437,7 @@ async function saveIntoPlan(
   imp: Awaited<ReturnType<typeof loadImport>>,
   planId: number,
   input: Omit<CommitInput, 'plan'>,
-  opts: { anchorDate?: string; numbers?: string[] },
+  opts: { anchorDate?: string; controlFrom?: string; numbers?: string[] },
 ): Promise<number[]> {
   const importId = imp.id;
   {
@@ -588,6 +588,7 @@ async function saveIntoPlan(
         sectionId: sectionId ?? null,
         number: opts.numbers?.[measures.length] ?? item.number,
         ...(opts.anchorDate ? { anchorDate: opts.anchorDate } : {}),
+        ...(opts.controlFrom ? { controlFrom: opts.controlFrom } : {}),
         title: item.title,
         expectedResult: item.expectedResult,
         form: item.form,
