@@ -27,6 +27,9 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { HelpPage } from './pages/HelpPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { CouncilsPage } from './pages/councils/CouncilsPage';
+import { CouncilPage } from './pages/councils/CouncilPage';
+import { MeetingPage } from './pages/councils/MeetingPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -66,6 +69,9 @@ export function App() {
             <Route path="plans/:planId/calendar" element={<PlanCalendarPage />} />
             <Route path="plans/:planId/reporting" element={<PlanReportingPage />} />
             <Route path="plans/:planId/unclear" element={<PlanUnclearPage />} />
+            <Route path="councils" element={<CouncilsPage />} />
+            <Route path="councils/:councilId" element={<CouncilPage />} />
+            <Route path="meetings/:meetingId" element={<MeetingPage />} />
             <Route path="import" element={<ImportUploadPage />} />
             <Route path="import/:importId" element={<ImportPreviewPage />} />
             <Route path="measures/:measureId" element={<MeasurePage />} />
