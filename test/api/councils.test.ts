@@ -46,6 +46,26 @@ describe.each(engines)('councils on %s', (engine) => {
   let councilId: number;
   let meetingId: number;
 
+  it('the demo region has a council with its composition, a held meeting with instructions and a planned one', async () => {
+    const list = (await observer.get('/api/councils')).body.items;
+    expect(list).toHaveLength(1);
+    const demo = (await observer.get(`/api/councils/${list[0].id}`)).body;
+    expect(demo.members.length).toBeGreaterThanOrEqual(6);
+    expect(demo.meetings.map((m: { status: string }) => m.status)).toEqual(['held', 'planned']);
+    const held = (await observer.get(`/api/meetings/${demo.meetings[0].id}`)).body;
+    expect(held.quorum).toMatchObject({ members: 6, present: 5, reached: true });
+    const instructions = (await observer.get(`/api/councils/${demo.id}/instructions`)).body.items;
+    expect(instructions).toHaveLength(4);
+    expect(instructions[0]).toMatchObject({
+      protocolItem: 'пункт 2 вопроса № 1',
+      questionNumber: '1',
+      state: 'on_control',
+    });
+    // The executor of Минкультуры sees its own instruction only.
+    const mine = (await exec.get(`/api/councils/${demo.id}/instructions`)).body.items;
+    expect(mine.map((i: { number: string }) => i.number)).toEqual(['4']);
+  });
+
   it('creates a council with its control plan; only the owning organisation manages it', async () => {
     const body = {
       fullName: 'Совет по делам старшего поколения при Правительстве Северо-Озёрской области',
