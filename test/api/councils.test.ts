@@ -18,7 +18,7 @@ const protocol = readFileSync(
 /** Executors of the fixture as the directory knows them. */
 const EXECUTORS: [RegExp, string][] = [
   [/культуры/, 'Минкультуры'],
-  [/Озёрск/, 'Администрация г. Озёрска'],
+  [/Город Озёрск/, 'Администрация г. Озёрска'],
   [/^Минздрав$/, 'Минздрав'],
   [/Берег/, 'ГБУ «КЦСОН «Берег»»'],
   [/социальной защиты/, 'Минсоцзащиты'],
@@ -262,6 +262,11 @@ describe.each(engines)('councils on %s', (engine) => {
     expect(acc.status).toBe(200);
 
     const next = await coord.post(`/api/councils/${councilId}/meetings`, { number: '5', heldOn: '2025-06-20' });
+    // «к следующему заседанию Совета» is now the date of meeting 5.
+    const bound = (await coord.get(`/api/councils/${councilId}/instructions`)).body.items.find(
+      (i: { number: string }) => i.number === '2.2',
+    );
+    expect(bound.openDue).toBe('2025-06-20');
     const prep = await coord.get(`/api/meetings/${next.body.id}/prepare`);
     expect(prep.status).toBe(200);
     const due = Object.fromEntries(prep.body.due.map((i: { number: string }) => [i.number, i]));

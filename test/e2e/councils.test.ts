@@ -24,7 +24,7 @@ const EXECUTOR = { login: 'executor', password: 'demo-exec-2025' };
 /** The directory entry each executor of the fixture means. */
 const MAPPING: [RegExp, string][] = [
   [/культуры/, 'Минкультуры'],
-  [/Озёрск/, 'Администрация г. Озёрска'],
+  [/Город Озёрск/, 'Администрация г. Озёрска'],
   [/^Минздрав$/, 'Минздрав'],
   [/Берег/, 'ГБУ «КЦСОН «Берег»»'],
   [/социальной защиты/, 'Минсоцзащиты'],

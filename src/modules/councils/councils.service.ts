@@ -9,6 +9,7 @@ import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type CouncilSubject } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { createPlan } from '../plans/index.js';
+import { bindNextMeetingDeadlines } from './next-meeting.js';
 
 export const COUNCIL_KINDS = ['coordination', 'public', 'interdepartmental', 'working_group'] as const;
 export const MEMBER_ROLES = ['chair', 'deputy_chair', 'secretary', 'member'] as const;
@@ -470,6 +471,7 @@ export async function createMeeting(db: Database, actor: Actor, councilId: numbe
       )
       .catch((e) => duplicate(e, `Заседание № ${input.number.trim()} у этого совета уже есть`));
     const meeting = presentMeeting((await loadMeetingRow(tx, actor, Number(r!.id))).meeting);
+    await bindNextMeetingDeadlines(tx, councilId);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'meeting.create',
       entityType: 'council',
@@ -538,6 +540,8 @@ export async function updateMeeting(db: Database, actor: Actor, id: number, inpu
       .catch((e) => duplicate(e, `Заседание № ${input.number?.trim()} у этого совета уже есть`));
     if (changed.length !== 1) throw stale('Сведения о заседании', id);
     const after = presentMeeting((await loadMeetingRow(tx, actor, id)).meeting);
+    if (after.date !== before.date || after.status !== before.status)
+      await bindNextMeetingDeadlines(tx, Number(council.id));
     await recordAudit(tx, actor, actor.regionId, {
       action: before.status !== after.status ? `meeting.${after.status}` : 'meeting.update',
       entityType: 'council',

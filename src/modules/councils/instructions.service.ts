@@ -15,6 +15,7 @@ import { buildPlanReportModel } from '../exports/index.js';
 import { commitImportIntoPlan, type ExecutorChoice } from '../imports/index.js';
 import { ensurePeriods, regenerateControlPoints } from '../obligations/index.js';
 import { measureVisibility } from '../plans/index.js';
+import { bindNextMeetingDeadlines } from './next-meeting.js';
 import {
   claimMeeting,
   loadCouncil,
@@ -126,6 +127,7 @@ export async function commitProtocol(db: Database, actor: Actor, meetingId: numb
        SELECT u.measure_id, $1, $2, $3, u.question FROM unnest($4::int[], $5::text[]) AS u(measure_id, question)`,
       [actor.regionId, council.id, meetingId, measureIds, input.items.map((i) => i.section ?? '')],
     );
+    await bindNextMeetingDeadlines(tx, Number(council.id));
     await recordAudit(tx, actor, actor.regionId, {
       action: 'meeting.protocol',
       entityType: 'council',
