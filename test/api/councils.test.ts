@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orgIdsByShortName, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 import { uploadImport } from '../helpers/multipart';
+import { auditedFieldProblems } from '../../web/src/audit-format';
 
 const protocol = readFileSync(
   new URL('../fixtures/protocol/older-generation-council.ozersk.plain.txt', import.meta.url),
@@ -339,6 +340,15 @@ describe.each(engines)('councils on %s', (engine) => {
       headers: { cookie: observer.cookie },
     });
     expect(xlsx.statusCode).toBe(200);
+  });
+
+  it('labels every field the council writes record in the audit log', async () => {
+    const admin = await t.as('admin');
+    const events = (await admin.get('/api/audit?limit=500')).body.items.filter((e: { action: string }) =>
+      /^(council|meeting|instruction)\./.test(e.action),
+    );
+    expect(events.length).toBeGreaterThan(10);
+    expect(auditedFieldProblems(events).join('\n')).toBe('');
   });
 
   it('postpones a meeting to a new date and holds it then', async () => {
