@@ -44,6 +44,10 @@ export interface World {
   memberId: number;
   meetingId: number;
   meetingVersion: number;
+  /** Versions of the plan, `orgId` and `userId` (their PATCH names them). */
+  planVersion: number;
+  orgVersion: number;
+  userVersion: number;
 }
 
 export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec: Client): Promise<World> {
@@ -173,6 +177,9 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
     userId: user.id,
     measureVersion: (await admin.get(`/api/measures/${m1.id}`)).body.version,
     reportVersion: (await admin.get(`/api/reports/${lead.id}`)).body.version,
+    planVersion: (await admin.get(`/api/plans/${plan.id}`)).body.version,
+    orgVersion: org.version,
+    userVersion: user.version,
   };
 }
 

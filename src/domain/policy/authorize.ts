@@ -37,8 +37,45 @@ export type Action =
   | { action: 'import.create'; subject: { regionId: number } }
   | { action: 'import.read'; subject: ImportSubject }
   | { action: 'file.read'; subject: FileSubject }
+  | { action: 'report.write' | 'report.review'; subject: ReportSubject }
+  | { action: 'review.queue' | 'api_token.manage_all'; subject: { regionId: number } }
+  | { action: 'api_token.revoke'; subject: { regionId: number; userId: number } }
   | { action: 'council.create'; subject: { regionId: number; ownerOrganisationId: number } }
   | { action: 'council.read' | 'council.manage'; subject: CouncilSubject };
+
+/** An execution report: one organisation's, for one measure of a plan. */
+export interface ReportSubject {
+  regionId: number;
+  plan: PlanSubject;
+  /** The organisation that writes the report. */
+  organisationId: number;
+  /** The lead executor's report gathers the co-executors' parts and is the one reviewed. */
+  role: 'lead' | 'co';
+}
+
+/** Report states in which the report is still being written. */
+export const REPORT_OPEN_STATES = ['expected', 'draft', 'returned'] as const;
+
+/** What the UI may offer on a report in the given state (the same rules the services check). */
+export function reportAbilities(actor: Actor, report: ReportSubject & { state: string }) {
+  const s = report.state;
+  const open = (REPORT_OPEN_STATES as readonly string[]).includes(s);
+  const write = authorize(actor, { action: 'report.write', subject: report });
+  const review = authorize(actor, { action: 'report.review', subject: report });
+  return {
+    edit: write && open,
+    submit: write && open,
+    accept: review && s === 'submitted',
+    return: review && (s === 'submitted' || s === 'accepted'),
+  };
+}
+
+/**
+ * The scope of lists (plans, measures, reports, dashboards, search): executors see only what
+ * concerns their own organisation; every other role sees the whole region. List queries turn
+ * this into SQL predicates (modules/plans/plans.queries.ts).
+ */
+export const seesOwnOrganisationOnly = (actor: Actor): boolean => actor.role === 'executor';
 
 /**
  * A council (issue 12). Its secretary's work — composition, meetings, protocols, decisions on
@@ -175,9 +212,30 @@ export function authorize(actor: Actor, request: Action): boolean {
         (actor.role === 'admin' ||
           (actor.role === 'coordinator' && actor.organisationId === request.subject.ownerOrganisationId))
       );
+    case 'report.write':
+      // The executor organisation's own people (and administrators), while the plan is not archived.
+      if (request.subject.plan.status === 'archived' || !sameRegion(actor, request.subject)) return false;
+      if (actor.role === 'admin') return true;
+      return (
+        (actor.role === 'executor' || actor.role === 'coordinator') &&
+        actor.organisationId === request.subject.organisationId
+      );
+    case 'report.review':
+      // A lead report, by whoever manages the plan.
+      return (
+        request.subject.role === 'lead' &&
+        request.subject.plan.status !== 'archived' &&
+        managesPlan(actor, request.subject.plan)
+      );
+    case 'review.queue':
+      // Has a queue of reports and extension requests to decide: the plans' managers.
+      return sameRegion(actor, request.subject) && (actor.role === 'admin' || actor.role === 'coordinator');
+    case 'api_token.revoke':
+      return sameRegion(actor, request.subject) && (actor.role === 'admin' || request.subject.userId === actor.userId);
     case 'directory.manage':
     case 'users.manage':
     case 'audit.read':
+    case 'api_token.manage_all':
       return sameRegion(actor, request.subject) && actor.role === 'admin';
   }
 }

@@ -13,8 +13,9 @@ import type { Actor } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { buildPlanReportModel } from '../exports/index.js';
 import { commitImportIntoPlan, type ExecutorChoice } from '../imports/index.js';
-import { ensurePeriods, regenerateControlPoints } from '../obligations/index.js';
-import { measureVisibility } from '../plans/index.js';
+import { setDeadlineOverride, setMeasureClosedState } from '../measures/index.js';
+import { regenerateControlPoints } from '../obligations/index.js';
+import { measureVisibility, widenPlanPeriod } from '../plans/index.js';
 import { bindNextMeetingDeadlines } from './next-meeting.js';
 import {
   claimMeeting,
@@ -73,7 +74,7 @@ export async function commitProtocol(db: Database, actor: Actor, meetingId: numb
       throw new DomainError('validation', 'meeting.no_decisions', 'В протоколе нет ни одного решения', 'no items');
     await claimMeeting(tx, meetingId, input.version);
     const date = presentMeeting(meeting).date;
-    await coverDate(tx, Number(council.plan_id), date);
+    await widenPlanPeriod(tx, Number(council.plan_id), date);
     const sectionNumber = date;
     const taken = await tx.one(`SELECT id FROM sections WHERE plan_id = $1 AND number = $2`, [
       council.plan_id,
@@ -138,22 +139,6 @@ export async function commitProtocol(db: Database, actor: Actor, meetingId: numb
     });
     return { meetingId, instructions: measureIds.length };
   });
-}
-
-/** Grows the control plan's period to cover a meeting's year and three more for its deadlines. */
-async function coverDate(tx: Queryable, planId: number, date: string) {
-  const grown = await tx.query(
-    `UPDATE plans SET period_to = make_date(extract(year FROM $2::date)::int + 3, 12, 31), version = version + 1, updated_at = now()
-     WHERE id = $1 AND period_to < make_date(extract(year FROM $2::date)::int + 1, 12, 31) RETURNING id`,
-    [planId, date],
-  );
-  const earlier = await tx.query(
-    `UPDATE plans SET period_from = make_date(extract(year FROM $2::date)::int, 1, 1),
-       control_from = least(control_from, make_date(extract(year FROM $2::date)::int, 1, 1)), version = version + 1, updated_at = now()
-     WHERE id = $1 AND period_from > $2::date RETURNING id`,
-    [planId, date],
-  );
-  if (grown.length || earlier.length) await ensurePeriods(tx, planId);
 }
 
 interface InstructionRow {
@@ -375,17 +360,8 @@ async function decideOne(
       'Поручение уже изменено или снято с контроля — обновите страницу',
       `instruction ${item.measureId} stale`,
     );
-  if (state === 'extended') {
-    await tx.query(
-      `UPDATE measures SET deadline_override = $2::jsonb, deadline_moves = '[]', version = version + 1, updated_at = now() WHERE id = $1`,
-      [item.measureId, JSON.stringify({ due: [item.newDeadline], reports: [] })],
-    );
-  } else {
-    await tx.query(
-      `UPDATE measures SET closed_at = now(), closed_by = $2, version = version + 1, updated_at = now() WHERE id = $1 AND closed_at IS NULL`,
-      [item.measureId, actor.userId],
-    );
-  }
+  if (state === 'extended') await setDeadlineOverride(tx, item.measureId, { due: [item.newDeadline!], reports: [] });
+  else await setMeasureClosedState(tx, item.measureId, true, actor.userId);
   await recordAudit(tx, actor, actor.regionId, {
     action: `instruction.${state}`,
     entityType: 'measure',

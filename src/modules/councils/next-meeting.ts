@@ -4,6 +4,7 @@
  * imports the other.
  */
 import type { Queryable } from '../../db/database.js';
+import { setDeadlineOverride } from '../measures/index.js';
 import { regenerateControlPoints } from '../obligations/index.js';
 
 /** «к следующему заседанию Совета», «на очередном заседании»: a deadline that is the next meeting. */
@@ -33,10 +34,7 @@ export async function bindNextMeetingDeadlines(tx: Queryable, councilId: number)
   const changed: number[] = [];
   for (const r of rows) {
     if ((r.next_date ?? null) === (r.current ?? null)) continue;
-    await tx.query(
-      `UPDATE measures SET deadline_override = $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
-      [r.measure_id, r.next_date ? JSON.stringify({ due: [r.next_date], reports: [] }) : null],
-    );
+    await setDeadlineOverride(tx, Number(r.measure_id), r.next_date ? { due: [r.next_date], reports: [] } : null);
     changed.push(Number(r.measure_id));
   }
   await regenerateControlPoints(tx, { measureIds: changed });

@@ -5,3 +5,10 @@
  */
 export { createMeasure, createMeasures, type MeasureInput } from './measures.service.js';
 export { registerMeasureRoutes } from './measures.routes.js';
+export {
+  applyExecutionResult,
+  mergeExecutorOrganisation,
+  setDeadlineMoves,
+  setDeadlineOverride,
+  setMeasureClosedState,
+} from './measures.writes.js';
