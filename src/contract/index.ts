@@ -5,6 +5,7 @@
  */
 export * from './common.js';
 export * from './auth.js';
+export * from './councils.js';
 export * from './audit.js';
 export * from './deadlines.js';
 export * from './directory.js';

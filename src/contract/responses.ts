@@ -49,6 +49,18 @@ import {
   ReportDetail,
   ReportList,
 } from './reports.js';
+import {
+  Council,
+  CouncilDetail,
+  CouncilMember,
+  CouncilSummary,
+  DecisionsSaved,
+  Instruction,
+  Meeting,
+  MeetingDetail,
+  MeetingPreparation,
+  ProtocolSaved,
+} from './councils.js';
 import { Dashboard, Home, NotificationPage, SearchResult, UnreadCount } from './workspace.js';
 import {
   NokAnswerMark,
@@ -175,6 +187,26 @@ export const responses = {
   'POST /api/measures/:id/extensions': { 201: Extension },
   'GET /api/extensions/pending': { 200: itemsOf(Extension) },
   'POST /api/extensions/:id/decide': { 200: Extension },
+
+  // Councils, meetings, instructions
+  'GET /api/councils': { 200: itemsOf(CouncilSummary) },
+  'POST /api/councils': { 201: Council },
+  'GET /api/councils/:id': { 200: CouncilDetail },
+  'PATCH /api/councils/:id': { 200: Council },
+  'POST /api/councils/:id/members': { 201: CouncilMember },
+  'POST /api/council-members/:id/end': { 200: CouncilMember },
+  'POST /api/councils/:id/meetings': { 201: Meeting },
+  'GET /api/councils/:id/instructions': { 200: itemsOf(Instruction) },
+  'GET /api/councils/:id/export': {
+    200: binary('«Информация об исполнении решений …» in the official table form', REPORT_MEDIA_TYPES),
+  },
+  'GET /api/meetings/:id': { 200: MeetingDetail },
+  'PATCH /api/meetings/:id': { 200: Meeting },
+  'PUT /api/meetings/:id/agenda': { 200: MeetingDetail },
+  'PUT /api/meetings/:id/attendance': { 200: MeetingDetail },
+  'POST /api/meetings/:id/protocol': { 201: ProtocolSaved },
+  'GET /api/meetings/:id/prepare': { 200: MeetingPreparation },
+  'POST /api/meetings/:id/decisions': { 200: DecisionsSaved },
 
   // Import
   'POST /api/imports': { 201: z.union([ImportPreview, ImportUnread]) },

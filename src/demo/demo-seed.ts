@@ -413,6 +413,7 @@ export async function seedDemo(db: Database): Promise<typeof DEMO_USERS> {
       [plan2!.id],
     );
     await insertMeasures(tx, regionId, plan2!.id, protocol!.id, ids, councilMeasures, 0);
+    await seedCouncil(tx, regionId, plan2!.id, protocol!.id, ids);
     for (const id of [plan1!.id, plan2!.id]) {
       await ensurePeriods(tx, id);
       await regenerateControlPoints(tx, { planId: id });
@@ -423,4 +424,81 @@ export async function seedDemo(db: Database): Promise<typeof DEMO_USERS> {
     );
   });
   return DEMO_USERS;
+}
+
+/**
+ * The council of the demo (issue 12): its composition (one member replaced during the year),
+ * the meeting of 17 April 2025 whose protocol gave the instructions above, held with a quorum,
+ * and the next meeting planned, with its agenda — so that the secretary's screens have work.
+ */
+async function seedCouncil(
+  tx: Queryable,
+  regionId: number,
+  planId: number,
+  sectionId: number,
+  ids: Map<string, number>,
+): Promise<void> {
+  const council = await tx.one<{ id: number }>(
+    `INSERT INTO councils (region_id, owner_organisation_id, full_name, short_name, kind, act_title, act_number, act_date, meeting_rule, plan_id)
+     VALUES ($1,$2,$3,'Координационный совет по СО НКО','coordination','распоряжение Губернатора Северо-Озёрской области','112-р','2024-11-20','1 раз в квартал',$4)
+     RETURNING id`,
+    [
+      regionId,
+      ids.get('minsoc'),
+      'Координационный совет по поддержке социально ориентированных некоммерческих организаций при Губернаторе Северо-Озёрской области',
+      planId,
+    ],
+  );
+  const members: [string, string, string | null, string, string, string | null][] = [
+    ['Морозова Н.В.', 'заместитель Губернатора области', 'gov', 'chair', '2024-11-20', null],
+    ['Соколов А.П.', 'министр социальной защиты населения области', 'minsoc', 'deputy_chair', '2024-11-20', null],
+    ['Лебедева О.А.', 'консультант Минсоцзащиты', 'minsoc', 'secretary', '2024-11-20', null],
+    ['Гришин П.С.', 'заместитель министра культуры области', 'minkult', 'member', '2024-11-20', null],
+    ['Орлова Т.Н.', 'заместитель министра здравоохранения области', 'minzdrav', 'member', '2024-11-20', '2025-06-30'],
+    ['Савельева И.Н.', 'заместитель министра здравоохранения области', 'minzdrav', 'member', '2025-07-01', null],
+    ['Яковлев Р.Т.', 'председатель Общественной палаты области', 'op', 'member', '2024-11-20', null],
+  ];
+  const memberIds: number[] = [];
+  for (const [name, position, org, role, from, to] of members) {
+    const m = await tx.one<{ id: number }>(
+      `INSERT INTO council_members (region_id, council_id, person_name, position, organisation_id, role, from_date, to_date)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+      [regionId, council!.id, name, position, org ? (ids.get(org) ?? null) : null, role, from, to],
+    );
+    memberIds.push(m!.id);
+  }
+  const held = await tx.one<{ id: number }>(
+    `INSERT INTO council_meetings (region_id, council_id, number, held_on, start_time, format, place, status, section_id)
+     VALUES ($1,$2,'2','2025-04-17','11:00','in_person','Дом Правительства области, зал заседаний','held',$3) RETURNING id`,
+    [regionId, council!.id, sectionId],
+  );
+  await tx.query(
+    `INSERT INTO meeting_questions (meeting_id, position, number, title, speakers) VALUES
+       ($1, 1, '1', 'О доступе негосударственных организаций к предоставлению социальных услуг', 'Соколов А.П.'),
+       ($1, 2, '2', 'Об информационной поддержке социально ориентированных некоммерческих организаций', 'Лебедева О.А.'),
+       ($1, 3, '3', 'Об обобщении успешных практик СО НКО', 'Гришин П.С.')`,
+    [held!.id],
+  );
+  // Present: all but the deputy chair and one member — five of six, a quorum.
+  await tx.query(`INSERT INTO meeting_attendance (meeting_id, member_id) SELECT $1, unnest($2::int[])`, [
+    held!.id,
+    [memberIds[0], memberIds[2], memberIds[3], memberIds[4], memberIds[6]],
+  ]);
+  await tx.query(
+    `INSERT INTO instruction_control (measure_id, region_id, council_id, meeting_id, question_number)
+     SELECT m.id, $1, $2, $3, coalesce(substring(m.protocol_item FROM 'вопроса № (\\S+)'), '')
+     FROM measures m WHERE m.section_id = $4`,
+    [regionId, council!.id, held!.id, sectionId],
+  );
+  const next = await tx.one<{ id: number }>(
+    `INSERT INTO council_meetings (region_id, council_id, number, held_on, start_time, format, place, status)
+     VALUES ($1,$2,'3','2025-10-16','11:00','video','','planned') RETURNING id`,
+    [regionId, council!.id],
+  );
+  await tx.query(
+    `INSERT INTO meeting_questions (meeting_id, position, number, title, speakers) VALUES
+       ($1, 1, '1', 'Об исполнении решений Координационного совета от 17 апреля 2025 года', 'Лебедева О.А.'),
+       ($1, 2, '2', 'Об итогах рейтинга муниципальных образований по поддержке СО НКО', 'Соколов А.П.')`,
+    [next!.id],
+  );
 }

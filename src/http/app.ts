@@ -36,6 +36,7 @@ import { registerUserRoutes } from '../modules/users/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkRoutes } from '../modules/work/index.js';
 import { NOK_CODE_PATTERN, registerNokRoutes } from '../modules/nok/index.js';
+import { registerCouncilRoutes } from '../modules/councils/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
@@ -250,6 +251,7 @@ export async function buildApp(
         .send('Веб-интерфейс не собран: выполните npm run build:web');
     },
   );
+  registerCouncilRoutes(app, ctx);
 
   if (existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart.

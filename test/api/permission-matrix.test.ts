@@ -243,6 +243,59 @@ const TABLE: Record<string, Entry> = {
     allow: MANAGERS,
     body: (w) => ({ sectionId: w.sectionId, measureIds: [w.otherMeasureId, w.measureId] }),
   },
+  // Councils (issue 12): everyone in the region reads; the owning organisation's coordinator (the secretary) manages.
+  'GET /api/councils': { allow: SIGNED_IN },
+  'POST /api/councils': {
+    allow: MANAGERS,
+    body: (w) => ({
+      fullName: `Совет ${Math.random()}`,
+      kind: 'public',
+      ownerOrganisationId: w.orgs['Минсоцзащиты'],
+    }),
+  },
+  'GET /api/councils/:id': { allow: SIGNED_IN },
+  'PATCH /api/councils/:id': {
+    allow: MANAGERS,
+    body: (w) => ({ version: w.councilVersion, meetingRule: '1 раз в квартал' }),
+  },
+  'POST /api/councils/:id/members': {
+    allow: MANAGERS,
+    body: () => ({ personName: 'Петров П.П.', role: 'member', fromDate: '2025-06-01' }),
+  },
+  'POST /api/council-members/:id/end': { allow: MANAGERS, body: () => ({ toDate: '2026-06-30' }) },
+  'POST /api/councils/:id/meetings': {
+    allow: MANAGERS,
+    body: () => ({ number: `${Math.floor(Math.random() * 1e6) + 2}`, heldOn: '2026-06-01' }),
+  },
+  'GET /api/councils/:id/instructions': { allow: SIGNED_IN },
+  // Like the plan's report: an executor with no instruction of the council gets none.
+  'GET /api/councils/:id/export': {
+    allow: ['admin', 'coordinator', 'otherCoordinator', 'observer'],
+    query: () => 'format=xlsx',
+  },
+  'GET /api/meetings/:id': { allow: SIGNED_IN },
+  'PATCH /api/meetings/:id': { allow: MANAGERS, body: (w) => ({ version: w.meetingVersion, place: 'Малый зал' }) },
+  'PUT /api/meetings/:id/agenda': {
+    allow: MANAGERS,
+    body: (w) => ({ version: w.meetingVersion, questions: [{ number: 'I', title: 'О плане работы', speakers: '' }] }),
+  },
+  'PUT /api/meetings/:id/attendance': {
+    allow: MANAGERS,
+    body: (w) => ({ version: w.meetingVersion, memberIds: [w.memberId] }),
+  },
+  // The world's import is the coordinator's (an administrator may save it too).
+  'POST /api/meetings/:id/protocol': {
+    allow: MANAGERS,
+    body: (w) => ({
+      version: w.meetingVersion,
+      importId: w.importId,
+      questions: [{ number: 'I', title: 'О плане работы' }],
+      items: [{ number: '1', section: 'I', title: 'Утвердить план работы', executors: [], deadlineText: '' }],
+      executorMap: {},
+    }),
+  },
+  'GET /api/meetings/:id/prepare': { allow: SIGNED_IN },
+  'POST /api/meetings/:id/decisions': { allow: MANAGERS, body: (w) => ({ version: w.meetingVersion, items: [] }) },
   'GET /api/measures/:id': { allow: PLAN_READERS },
   'PATCH /api/measures/:id': { allow: MANAGERS, body: (w) => ({ version: w.measureVersion, title: 'Правка' }) },
   'POST /api/measures/:id/archive': { allow: MANAGERS },

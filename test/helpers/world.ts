@@ -38,6 +38,12 @@ export interface World {
   userId: number;
   measureVersion: number;
   reportVersion: number;
+  /** A council of Минсоцзащиты with one member and a planned meeting. */
+  councilId: number;
+  councilVersion: number;
+  memberId: number;
+  meetingId: number;
+  meetingVersion: number;
   /** Versions of the plan, `orgId` and `userId` (their PATCH names them). */
   planVersion: number;
   orgVersion: number;
@@ -129,8 +135,31 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
       password: 'probe-password-1',
     })
   ).body;
+  const council = (
+    await coord.post('/api/councils', {
+      fullName: `Совет для проверки маршрутов ${tag}`,
+      kind: 'coordination',
+      ownerOrganisationId: orgs['Минсоцзащиты'],
+    })
+  ).body;
+  if (!council.id) throw new Error(`world council: ${JSON.stringify(council)}`);
+  const member = (
+    await coord.post(`/api/councils/${council.id}/members`, {
+      personName: 'Иванова И.И.',
+      role: 'chair',
+      organisationId: orgs['Минсоцзащиты'],
+      fromDate: '2025-01-01',
+    })
+  ).body;
+  const meeting = (await coord.post(`/api/councils/${council.id}/meetings`, { number: '1', heldOn: '2026-03-01' }))
+    .body;
   return {
     orgs,
+    councilId: council.id,
+    councilVersion: (await coord.get(`/api/councils/${council.id}`)).body.version,
+    memberId: member.id,
+    meetingId: meeting.id,
+    meetingVersion: meeting.version,
     planId: plan.id,
     sectionId: section.id,
     measureId: m1.id,
@@ -167,6 +196,9 @@ export function paramsFor(url: string, w: World): Record<string, number> {
     files: w.importFileId,
     organisations: w.orgId,
     users: w.userId,
+    councils: w.councilId,
+    'council-members': w.memberId,
+    meetings: w.meetingId,
   };
   const out: Record<string, number> = {};
   for (const m of url.matchAll(/:(\w+)/g))

@@ -33,6 +33,9 @@ import { NokCampaignPage } from './pages/nok/NokCampaignPage';
 import { NokAssessmentPage } from './pages/nok/NokAssessmentPage';
 import { NokPosterPage } from './pages/nok/NokPosterPage';
 import { NokPublicResultsPage } from './pages/nok/NokPublicResultsPage';
+import { CouncilsPage } from './pages/councils/CouncilsPage';
+import { CouncilPage } from './pages/councils/CouncilPage';
+import { MeetingPage } from './pages/councils/MeetingPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -76,6 +79,9 @@ export function App() {
             <Route path="plans/:planId/calendar" element={<PlanCalendarPage />} />
             <Route path="plans/:planId/reporting" element={<PlanReportingPage />} />
             <Route path="plans/:planId/unclear" element={<PlanUnclearPage />} />
+            <Route path="councils" element={<CouncilsPage />} />
+            <Route path="councils/:councilId" element={<CouncilPage />} />
+            <Route path="meetings/:meetingId" element={<MeetingPage />} />
             <Route path="import" element={<ImportUploadPage />} />
             <Route path="import/:importId" element={<ImportPreviewPage />} />
             <Route path="measures/:measureId" element={<MeasurePage />} />

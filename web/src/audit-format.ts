@@ -105,7 +105,29 @@ function periodText(p: unknown): string {
 const kb = (bytes: unknown) => `${Math.max(1, Math.ceil(Number(bytes) / 1024)).toLocaleString('ru-RU')} КБ`;
 
 /** Renders one field value of a snapshot as text. */
+/** Values of the council records (issue 12), as the council screens name them. */
+const COUNCIL_VALUES: Record<string, Record<string, string>> = {
+  status: { planned: 'Запланировано', held: 'Состоялось', cancelled: 'Отменено', postponed: 'Перенесено' },
+  state: { on_control: 'На контроле', done: 'Исполнено', off_control: 'Снято с контроля', extended: 'Продлено' },
+  kind: {
+    coordination: 'Координационный совет',
+    public: 'Общественный совет',
+    interdepartmental: 'Межведомственный совет (комиссия)',
+    working_group: 'Рабочая группа',
+  },
+  role: {
+    chair: 'Председатель',
+    deputy_chair: 'Заместитель председателя',
+    secretary: 'Секретарь',
+    member: 'Член совета',
+  },
+  format: { in_person: 'Очно', absentee: 'Заочно', video: 'ВКС', docx: 'DOCX', xlsx: 'XLSX', pdf: 'PDF' },
+  quorumRule: { half: 'более половины членов', two_thirds: 'не менее двух третей членов' },
+};
+
 export function formatFieldValue(field: string, value: unknown, ctx: ValueContext): string {
+  const councilValue = typeof value === 'string' ? COUNCIL_VALUES[field]?.[value] : undefined;
+  if (councilValue) return councilValue;
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value) && value.length === 0) return '—';
   const org = (id: unknown) =>
@@ -149,6 +171,13 @@ export function formatFieldValue(field: string, value: unknown, ctx: ValueContex
     case 'dueOn':
     case 'currentDue':
     case 'requestedDue':
+    case 'newDeadline':
+    case 'date':
+    case 'heldOn':
+    case 'postponedTo':
+    case 'fromDate':
+    case 'toDate':
+    case 'actDate':
       return date(value);
     case 'submittedAt':
     case 'reviewedAt':

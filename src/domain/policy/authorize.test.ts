@@ -233,6 +233,38 @@ describe('authorize: the whole table', () => {
       { own: [T, T, T, T], other: [T, F, F, F], region: [F, F, F, F] },
     ],
     [
+      'council.create',
+      (rel) => ({
+        action: 'council.create',
+        subject: { regionId: regionOf(rel), ownerOrganisationId: orgOf(rel) },
+      }),
+      { own: [T, T, F, F], other: [T, F, F, F], region: [F, F, F, F] },
+    ],
+    [
+      'council.read',
+      (rel) => ({
+        action: 'council.read',
+        subject: { regionId: regionOf(rel), ownerOrganisationId: orgOf(rel), archived: false },
+      }),
+      { own: [T, T, T, T], other: [T, T, T, T], region: [F, F, F, F] },
+    ],
+    [
+      'council.manage (the secretary: a coordinator of the owning organisation)',
+      (rel) => ({
+        action: 'council.manage',
+        subject: { regionId: regionOf(rel), ownerOrganisationId: orgOf(rel), archived: false },
+      }),
+      { own: [T, T, F, F], other: [T, F, F, F], region: [F, F, F, F] },
+    ],
+    [
+      'council.manage (archived council)',
+      (rel) => ({
+        action: 'council.manage',
+        subject: { regionId: regionOf(rel), ownerOrganisationId: orgOf(rel), archived: true },
+      }),
+      { own: [F, F, F, F], other: [F, F, F, F], region: [F, F, F, F] },
+    ],
+    [
       'directory.read',
       (rel) => ({ action: 'directory.read', subject: { regionId: regionOf(rel) } }),
       { own: [T, T, T, T], other: [T, T, T, T], region: [F, F, F, F] },
@@ -285,6 +317,9 @@ describe('authorize: the whole table', () => {
       'review.queue': true,
       'api_token.manage_all': true,
       'api_token.revoke': true,
+      'council.create': true,
+      'council.read': true,
+      'council.manage': true,
     };
     const all = Object.keys(every);
     expect([...covered].sort()).toEqual([...all].sort());

@@ -39,7 +39,9 @@ export type Action =
   | { action: 'file.read'; subject: FileSubject }
   | { action: 'report.write' | 'report.review'; subject: ReportSubject }
   | { action: 'review.queue' | 'api_token.manage_all'; subject: { regionId: number } }
-  | { action: 'api_token.revoke'; subject: { regionId: number; userId: number } };
+  | { action: 'api_token.revoke'; subject: { regionId: number; userId: number } }
+  | { action: 'council.create'; subject: { regionId: number; ownerOrganisationId: number } }
+  | { action: 'council.read' | 'council.manage'; subject: CouncilSubject };
 
 /** An execution report: one organisation's, for one measure of a plan. */
 export interface ReportSubject {
@@ -74,6 +76,18 @@ export function reportAbilities(actor: Actor, report: ReportSubject & { state: s
  * this into SQL predicates (modules/plans/plans.queries.ts).
  */
 export const seesOwnOrganisationOnly = (actor: Actor): boolean => actor.role === 'executor';
+
+/**
+ * A council (issue 12). Its secretary's work — composition, meetings, protocols, decisions on
+ * instructions — is done by a coordinator of the owning organisation; everyone in the region
+ * reads the council and its meetings (executors see only their own instructions: those are
+ * measures of the council's plan, scoped like any other).
+ */
+export interface CouncilSubject {
+  regionId: number;
+  ownerOrganisationId: number;
+  archived: boolean;
+}
 
 /** An uploaded document and what became of it. */
 export interface ImportSubject {
@@ -183,6 +197,21 @@ export function authorize(actor: Actor, request: Action): boolean {
       // A source document shows the whole plan: not for executors, who see their own measures only.
       return actor.role !== 'executor' && f.sourceOfReadablePlan;
     }
+    case 'council.create':
+      return (
+        sameRegion(actor, request.subject) &&
+        (actor.role === 'admin' ||
+          (actor.role === 'coordinator' && actor.organisationId === request.subject.ownerOrganisationId))
+      );
+    case 'council.read':
+      return sameRegion(actor, request.subject);
+    case 'council.manage':
+      return (
+        !request.subject.archived &&
+        sameRegion(actor, request.subject) &&
+        (actor.role === 'admin' ||
+          (actor.role === 'coordinator' && actor.organisationId === request.subject.ownerOrganisationId))
+      );
     case 'report.write':
       // The executor organisation's own people (and administrators), while the plan is not archived.
       if (request.subject.plan.status === 'archived' || !sameRegion(actor, request.subject)) return false;

@@ -19,7 +19,8 @@ export interface AuditEntry {
     | 'import_layout'
     | 'nok_campaign'
     | 'nok_assessment'
-    | 'nok_answer';
+    | 'nok_answer'
+    | 'council';
   entityId: number | null;
   planId?: number | null;
   measureId?: number | null;

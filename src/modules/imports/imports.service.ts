@@ -388,15 +388,7 @@ export async function commitImport(
   input: CommitInput,
 ): Promise<{ planId: number }> {
   return db.transaction(async (tx) => {
-    const imp = await loadImport(tx, actor, importId, { forUpdate: true });
-    if (imp.status !== 'preview')
-      throw new DomainError(
-        'conflict',
-        'import.done',
-        'Этот документ уже сохранён',
-        `import ${importId} is ${imp.status}`,
-      );
-    if (!imp.document) throw unreadError(importId);
+    const imp = await lockPreview(tx, actor, importId);
     if (
       !authorize(actor, {
         action: 'plan.create',
@@ -404,6 +396,57 @@ export async function commitImport(
       })
     )
       throw forbidden();
+    const plan = await createPlan(db, actor, input.plan, { status: 'draft', source: imp.name, tx });
+    await setPlanSourceFile(tx, plan.id, imp.file_id);
+    await saveIntoPlan(tx, actor, imp, plan.id, input, {});
+    return { planId: plan.id };
+  });
+}
+
+/** The import, locked, still in preview and read; else the refusal that says why. */
+async function lockPreview(tx: Queryable, actor: Actor, importId: number) {
+  const imp = await loadImport(tx, actor, importId, { forUpdate: true });
+  if (imp.status !== 'preview')
+    throw new DomainError(
+      'conflict',
+      'import.done',
+      'Этот документ уже сохранён',
+      `import ${importId} is ${imp.status}`,
+    );
+  if (!imp.document) throw unreadError(importId);
+  return imp;
+}
+
+/**
+ * Saves a reviewed document's sections and items into an existing plan, inside the caller's
+ * transaction: how a council meeting's protocol becomes the instructions of the council's
+ * control plan (modules/councils). The caller has checked it may change that plan; the plan's
+ * own rules (measure.create) are checked again here. Returns the new measures' ids, in the
+ * order of `input.items`, and the stored file of the document.
+ */
+export async function commitImportIntoPlan(
+  tx: Queryable,
+  actor: Actor,
+  importId: number,
+  planId: number,
+  input: Omit<CommitInput, 'plan'>,
+  opts: { anchorDate?: string; controlFrom?: string; numbers?: string[] } = {},
+): Promise<{ measureIds: number[]; fileId: number; fileName: string }> {
+  const imp = await lockPreview(tx, actor, importId);
+  const measureIds = await saveIntoPlan(tx, actor, imp, planId, input, opts);
+  return { measureIds, fileId: Number(imp.file_id), fileName: imp.name };
+}
+
+async function saveIntoPlan(
+  tx: Queryable,
+  actor: Actor,
+  imp: Awaited<ReturnType<typeof loadImport>>,
+  planId: number,
+  input: Omit<CommitInput, 'plan'>,
+  opts: { anchorDate?: string; controlFrom?: string; numbers?: string[] },
+): Promise<number[]> {
+  const importId = imp.id;
+  {
     const directory = await listOrganisations(tx, actor);
     const mapKeys = new Map(
       Object.entries(input.executorMap).map(([k, v]) => [normalizeOrgName(k), { name: k, choice: v }]),
@@ -507,11 +550,9 @@ export async function commitImport(
       return id;
     };
 
-    const plan = await createPlan(db, actor, input.plan, { status: 'draft', source: imp.name, tx });
-    await setPlanSourceFile(tx, plan.id, imp.file_id);
     const sectionIds = new Map<string, number>();
     for (const s of input.sections) {
-      const created = await createSection(db, actor, plan.id, s, tx);
+      const created = await createSection(tx as Database, actor, planId, s, tx);
       sectionIds.set(s.number, created.id);
     }
     const measures: MeasureInput[] = [];
@@ -541,7 +582,9 @@ export async function commitImport(
         );
       measures.push({
         sectionId: sectionId ?? null,
-        number: item.number,
+        number: opts.numbers?.[measures.length] ?? item.number,
+        ...(opts.anchorDate ? { anchorDate: opts.anchorDate } : {}),
+        ...(opts.controlFrom ? { controlFrom: opts.controlFrom } : {}),
         title: item.title,
         expectedResult: item.expectedResult,
         form: item.form,
@@ -555,15 +598,15 @@ export async function commitImport(
       });
     }
     // All measures in a few set-based statements: a long import must not hold the database for long.
-    const createdIds = await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
+    const measureIds = await createMeasures(tx, actor, planId, measures, { source: imp.name });
     // Issue 15: execution texts that came with the plan get their substance verdict too.
     await storeMeasureVerdicts(
       tx,
-      createdIds.filter((_, i) => (measures[i].executionText ?? '').trim() !== ''),
+      measureIds.filter((_, i) => (measures[i].executionText ?? '').trim() !== ''),
     );
     const done = await tx.query(
       `UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
-      [importId, plan.id],
+      [importId, planId],
     );
     if (done.length !== 1)
       throw new DomainError(
@@ -575,13 +618,13 @@ export async function commitImport(
     await recordAudit(tx, actor, actor.regionId, {
       action: 'plan.imported',
       entityType: 'plan',
-      entityId: plan.id,
-      planId: plan.id,
+      entityId: planId,
+      planId,
       after: { file: imp.name, fileId: imp.file_id, measures: input.items.length },
       source: imp.name,
     });
-    return { planId: plan.id };
-  });
+    return measureIds;
+  }
 }
 
 const BY_AGREEMENT_RE = /\(\s*по\s+согласованию\s*\)/i;

@@ -4,4 +4,11 @@
  * only what it exports.
  */
 export { registerImportRoutes } from './imports.routes.js';
-export { type ExecutorChoice, applyReportImport, commitImport, previewImport } from './imports.service.js';
+export {
+  type CommitInput,
+  type ExecutorChoice,
+  applyReportImport,
+  commitImport,
+  commitImportIntoPlan,
+  previewImport,
+} from './imports.service.js';

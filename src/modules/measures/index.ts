@@ -9,5 +9,6 @@ export {
   applyExecutionResult,
   mergeExecutorOrganisation,
   setDeadlineMoves,
+  setDeadlineOverride,
   setMeasureClosedState,
 } from './measures.writes.js';

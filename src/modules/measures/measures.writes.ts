@@ -40,6 +40,24 @@ export async function setDeadlineMoves(tx: Queryable, measureId: number, moves: 
 }
 
 /**
+ * Dates set instead of the ones the deadline text gives (a council's decision to extend an
+ * instruction, or its «к следующему заседанию» bound to the next meeting); null clears them.
+ * Moves made by approved extension requests are cleared with it: the new date replaces them.
+ */
+export async function setDeadlineOverride(
+  tx: Queryable,
+  measureId: number,
+  override: { due: string[]; reports: string[] } | null,
+): Promise<void> {
+  // data version: plan
+  await tx.query(
+    `UPDATE measures SET deadline_override = $2::jsonb, deadline_moves = CASE WHEN $2::jsonb IS NULL THEN deadline_moves ELSE '[]'::jsonb END,
+       version = version + 1, updated_at = now() WHERE id = $1`,
+    [measureId, override ? JSON.stringify(override) : null],
+  );
+}
+
+/**
  * «Снять с контроля» / back on control. Conditional on the state it starts from: of simultaneous
  * closings one applies; false when the measure already was in the asked state.
  */

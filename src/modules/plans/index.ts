@@ -13,5 +13,5 @@ export {
   measureVisibility,
   planSubjectOf,
 } from './plans.queries.js';
-export { createPlan, createSection, DUE_SOON_DAYS, setPlanSourceFile } from './plans.service.js';
+export { createPlan, createSection, DUE_SOON_DAYS, setPlanSourceFile, widenPlanPeriod } from './plans.service.js';
 export { registerPlanRoutes } from './plans.routes.js';

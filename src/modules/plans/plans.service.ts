@@ -533,3 +533,25 @@ export async function setPlanSourceFile(tx: Queryable, planId: number, fileId: n
   // data version: plan
   await tx.query(`UPDATE plans SET source_file_id = $2 WHERE id = $1`, [planId, fileId]);
 }
+
+/**
+ * Widens a plan's period to hold `date`'s year and three more (a council's control plan, whose
+ * meetings and their deadlines run on over the years); the reporting periods follow. The caller
+ * authorized the change to the plan.
+ */
+export async function widenPlanPeriod(tx: Queryable, planId: number, date: string): Promise<void> {
+  // data version: plan
+  const later = await tx.query(
+    `UPDATE plans SET period_to = make_date(extract(year FROM $2::date)::int + 3, 12, 31), version = version + 1, updated_at = now()
+     WHERE id = $1 AND period_to < make_date(extract(year FROM $2::date)::int + 1, 12, 31) RETURNING id`,
+    [planId, date],
+  );
+  // data version: plan
+  const earlier = await tx.query(
+    `UPDATE plans SET period_from = make_date(extract(year FROM $2::date)::int, 1, 1),
+       control_from = least(control_from, make_date(extract(year FROM $2::date)::int, 1, 1)), version = version + 1, updated_at = now()
+     WHERE id = $1 AND period_from > $2::date RETURNING id`,
+    [planId, date],
+  );
+  if (later.length || earlier.length) await ensurePeriods(tx, planId);
+}

@@ -19,6 +19,7 @@ export function Layout() {
   const links = [
     { to: '/home', label: 'Моя работа', show: Boolean(user.organisation) },
     { to: '/plans', label: 'Планы', show: true },
+    { to: '/councils', label: 'Советы', show: true },
     { to: '/my', label: 'Мои мероприятия', show: Boolean(user.organisation) },
     { to: '/reports', label: 'Отчёты', show: Boolean(user.organisation) },
     { to: '/dashboard', label: 'Мониторинг', show: true },
