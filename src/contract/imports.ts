@@ -50,6 +50,7 @@ export const InterchangeDocument = z.strictObject({
       number: z.string(),
       name: z.string(),
       values: z.record(z.string(), z.union([z.string(), z.number()])),
+      unit: z.string().optional(),
     }),
   ),
   items: z.array(InterchangeItem),
