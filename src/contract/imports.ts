@@ -89,6 +89,24 @@ export const LayoutBlock = z.discriminatedUnion('type', [
 export const Layout = z.strictObject({ blocks: z.array(LayoutBlock) });
 
 /** A document read: what a person reviews before it becomes a plan. */
+/** An indicator of the document as it will be saved; the preview sends it back fixed. */
+export const IndicatorDraft = z.strictObject({
+  number: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  direction: z.enum(['up', 'down', 'target']),
+  baseValue: z.number().nullable(),
+  basePeriod: z.string(),
+  targets: z.array(
+    z.strictObject({
+      year: z.number().int(),
+      quarter: z.number().int(),
+      value: z.number().nullable(),
+      valueText: z.string(),
+    }),
+  ),
+});
+
 export const ImportPreview = z.strictObject({
   importId: z.number().int(),
   fileId: z.number().int(),
@@ -96,6 +114,8 @@ export const ImportPreview = z.strictObject({
   document: InterchangeDocument,
   problems: z.array(ImportProblem),
   executors: z.array(ExecutorResolution),
+  /** The document's target indicators as they will be kept (unit, base, planned values): for fixing. */
+  indicatorDrafts: z.array(IndicatorDraft),
 });
 
 /** GET /api/imports/:id of a read document: with where it stands. */

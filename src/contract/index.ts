@@ -12,6 +12,7 @@ export * from './imports.js';
 export * from './plans.js';
 export * from './reports.js';
 export * from './workspace.js';
+export * from './indicators.js';
 export {
   responses,
   isBinaryResponse,

@@ -31,6 +31,7 @@ import {
   ReportDetail,
   ReportList,
 } from './reports.js';
+import { Indicator, IndicatorDetail, IndicatorFact, MyIndicator } from './indicators.js';
 import { Dashboard, Home, NotificationPage, SearchResult, UnreadCount } from './workspace.js';
 
 /** A file rather than JSON: documented by its media types. */
@@ -153,6 +154,17 @@ export const responses = {
   'GET /api/notifications/unread-count': { 200: UnreadCount },
   'POST /api/notifications/read': { 200: UnreadCount },
   'GET /api/audit': { 200: itemsOf(AuditEvent) },
+
+  // Target indicators and their facts
+  'GET /api/plans/:id/indicators': { 200: itemsOf(Indicator) },
+  'POST /api/plans/:id/indicators': { 201: Indicator },
+  'GET /api/indicators/:id': { 200: IndicatorDetail },
+  'PATCH /api/indicators/:id': { 200: Indicator },
+  'DELETE /api/indicators/:id': { 200: Ok },
+  'PUT /api/indicators/:id/facts': { 200: IndicatorFact },
+  'POST /api/indicator-facts/:id/accept': { 200: IndicatorFact },
+  'POST /api/indicator-facts/:id/return': { 200: IndicatorFact },
+  'GET /api/my/indicators': { 200: itemsOf(MyIndicator) },
 } satisfies Record<string, RouteResponses>;
 
 export type RouteKey = keyof typeof responses;

@@ -31,6 +31,7 @@ import { registerPlanRoutes } from '../modules/plans/index.js';
 import { registerUserRoutes } from '../modules/users/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkRoutes } from '../modules/work/index.js';
+import { registerIndicatorRoutes } from '../modules/indicators/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
@@ -205,6 +206,7 @@ export async function buildApp(
   registerUserRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
+  registerIndicatorRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerDeadlineRoutes(app, ctx);

@@ -36,7 +36,19 @@ export type Action =
   | { action: 'directory.read'; subject: { regionId: number } }
   | { action: 'import.create'; subject: { regionId: number } }
   | { action: 'import.read'; subject: ImportSubject }
-  | { action: 'file.read'; subject: FileSubject };
+  | { action: 'file.read'; subject: FileSubject }
+  | { action: 'indicator.read'; subject: IndicatorSubject }
+  | { action: 'indicator.manage' | 'indicator.review'; subject: PlanSubject }
+  | { action: 'indicator.report'; subject: IndicatorSubject & { unitOrganisationId: number | null } };
+
+/** A target indicator of a plan, and who answers for it. */
+export interface IndicatorSubject {
+  regionId: number;
+  plan: PlanSubject & { hasOwnMeasures?: boolean };
+  responsibleOrganisationIds: number[];
+  /** The actor's organisation is one of the units the indicator is broken down by (a municipality). */
+  actorIsUnit?: boolean;
+}
 
 /** An uploaded document and what became of it. */
 export interface ImportSubject {
@@ -145,6 +157,26 @@ export function authorize(actor: Actor, request: Action): boolean {
       if (f.attachedToReadableReport) return true;
       // A source document shows the whole plan: not for executors, who see their own measures only.
       return actor.role !== 'executor' && f.sourceOfReadablePlan;
+    }
+    case 'indicator.read':
+      return (
+        readsPlan(actor, request.subject.plan) ||
+        (sameRegion(actor, request.subject) &&
+          (request.subject.responsibleOrganisationIds.includes(actor.organisationId) ||
+            request.subject.actorIsUnit === true))
+      );
+    case 'indicator.manage':
+    case 'indicator.review':
+      return request.subject.status !== 'archived' && managesPlan(actor, request.subject);
+    case 'indicator.report': {
+      // The executor answering for the indicator enters every figure of it; a breakdown unit
+      // (a municipality, an organisation) enters its own row. Observers never.
+      const s = request.subject;
+      if (!sameRegion(actor, s) || s.plan.status === 'archived' || actor.role === 'observer') return false;
+      if (actor.role === 'admin') return true;
+      return (
+        s.responsibleOrganisationIds.includes(actor.organisationId) || s.unitOrganisationId === actor.organisationId
+      );
     }
     case 'directory.manage':
     case 'users.manage':

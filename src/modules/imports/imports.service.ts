@@ -28,6 +28,8 @@ import { loadMeasures, loadPlanRow, mayReadPlan, planSubjectOf } from '../plans/
 import { createPlan, createSection } from '../plans/index.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 import { canReadAttachmentFile } from '../reports/index.js';
+import { draftsFromInterchange } from '../../domain/indicators/index.js';
+import { saveImportedIndicators, type IndicatorInput } from '../indicators/index.js';
 import type { HeavyPool } from '../../workers/pool.js';
 
 function mayImport(actor: Actor) {
@@ -102,6 +104,7 @@ async function buildPreview(
       candidates: e.candidates.map((c) => ({ id: c.id, shortName: c.shortName, fullName: c.fullName })),
       items: e.items,
     })),
+    indicatorDrafts: draftsFromInterchange(doc.indicators, doc.period),
   };
 }
 
@@ -372,6 +375,8 @@ export interface CommitInput {
   executorMap: Record<string, ExecutorChoice>;
   /** Keep a mapped name as an alias of its organisation, so the next import knows it. */
   rememberAliases: boolean;
+  /** The target indicators as fixed in the preview; omitted: as the document reads. */
+  indicators?: IndicatorInput[];
 }
 
 /** Saves the reviewed document as a draft plan, all or nothing. */
@@ -560,6 +565,13 @@ export async function commitImport(
     }
     // All measures in a few set-based statements: a long import must not hold the database for long.
     await createMeasures(tx, actor, plan.id, measures, { source: imp.name });
+    const indicators = await saveImportedIndicators(
+      tx,
+      actor,
+      plan.id,
+      input.indicators ?? draftsFromInterchange(imp.document.indicators, [input.plan.periodFrom, input.plan.periodTo]),
+      imp.name,
+    );
     const done = await tx.query(
       `UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
       [importId, plan.id],
@@ -576,7 +588,7 @@ export async function commitImport(
       entityType: 'plan',
       entityId: plan.id,
       planId: plan.id,
-      after: { file: imp.name, fileId: imp.file_id, measures: input.items.length },
+      after: { file: imp.name, fileId: imp.file_id, measures: input.items.length, indicators },
       source: imp.name,
     });
     return { planId: plan.id };
