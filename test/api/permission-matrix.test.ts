@@ -248,6 +248,26 @@ const TABLE: Record<string, Entry> = {
     body: (w) => ({ items: [{ id: w.reportId, version: w.reportVersion }] }),
   },
   'POST /api/measures/:id/remind': { allow: MANAGERS, body: () => ({}) },
+  'GET /api/plans/:id/indicators': { allow: PLAN_READERS },
+  'POST /api/plans/:id/indicators': {
+    allow: MANAGERS,
+    body: (w) => ({ number: '2', name: 'Количество СО НКО', unit: 'ед.', responsibleIds: [w.orgs['Минкультуры']] }),
+  },
+  // Минкультуры answers for the world's indicator: its executor reads it like the plan's readers.
+  'GET /api/indicators/:id': { allow: PLAN_READERS },
+  'PATCH /api/indicators/:id': { allow: MANAGERS, body: (w) => ({ version: w.indicatorVersion, unit: 'тыс. чел.' }) },
+  'DELETE /api/indicators/:id': { allow: MANAGERS },
+  // Only the responsible executor (and the administrator) enters figures; the world's Q1 figure needs its version.
+  'PUT /api/indicators/:id/facts': {
+    allow: ['admin', 'lead'],
+    body: (w) => ({ year: 2026, quarter: 1, unitOrganisationId: null, value: 25, version: w.factVersion }),
+  },
+  'POST /api/indicator-facts/:id/accept': { allow: MANAGERS, body: (w) => ({ version: w.factVersion }) },
+  'POST /api/indicator-facts/:id/return': {
+    allow: MANAGERS,
+    body: (w) => ({ version: w.factVersion, comment: 'Уточните источник' }),
+  },
+  'GET /api/my/indicators': { allow: SIGNED_IN },
 };
 
 /** What an otherwise-allowed call must have achieved (a 2xx alone can hide a refusal). */

@@ -38,6 +38,11 @@ export interface World {
   userId: number;
   measureVersion: number;
   reportVersion: number;
+  /** An indicator of the plan Минкультуры answers for, with a figure it entered (submitted). */
+  indicatorId: number;
+  indicatorVersion: number;
+  factId: number;
+  factVersion: number;
 }
 
 export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec: Client): Promise<World> {
@@ -125,7 +130,26 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
       password: 'probe-password-1',
     })
   ).body;
+  const indicator = await coord.post(`/api/plans/${plan.id}/indicators`, {
+    number: '1',
+    name: 'Численность добровольцев',
+    unit: 'чел.',
+    targets: [{ year: 2026, quarter: 0, value: 100 }],
+    responsibleIds: [orgs['Минкультуры']],
+  });
+  if (indicator.status !== 201) throw new Error(`indicator: ${indicator.status} ${JSON.stringify(indicator.body)}`);
+  const fact = await exec.put(`/api/indicators/${indicator.body.id}/facts`, {
+    year: 2026,
+    quarter: 1,
+    unitOrganisationId: null,
+    value: 20,
+  });
+  if (fact.status !== 200) throw new Error(`fact: ${fact.status} ${JSON.stringify(fact.body)}`);
   return {
+    indicatorId: indicator.body.id,
+    indicatorVersion: indicator.body.version,
+    factId: fact.body.id,
+    factVersion: fact.body.version,
     orgs,
     planId: plan.id,
     sectionId: section.id,
@@ -160,6 +184,8 @@ export function paramsFor(url: string, w: World): Record<string, number> {
     files: w.importFileId,
     organisations: w.orgId,
     users: w.userId,
+    indicators: w.indicatorId,
+    'indicator-facts': w.factId,
   };
   const out: Record<string, number> = {};
   for (const m of url.matchAll(/:(\w+)/g))
@@ -192,6 +218,7 @@ function idFor(key: string, w: World): number {
   if (/section/i.test(key)) return w.sectionId;
   if (/measure/i.test(key)) return w.measureId;
   if (/report/i.test(key)) return w.reportId;
+  if (/numerator|denominator/i.test(key)) return w.indicatorId;
   return 1;
 }
 
