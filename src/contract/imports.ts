@@ -161,5 +161,6 @@ export type Layout = z.infer<typeof Layout>;
 export type ImportPreview = z.infer<typeof ImportPreview>;
 export type StoredImportPreview = z.infer<typeof StoredImportPreview>;
 export type ImportUnread = z.infer<typeof ImportUnread>;
+export type IndicatorDraft = z.infer<typeof IndicatorDraft>;
 export type ReportChange = z.infer<typeof ReportChange>;
 export type ApplyReportResult = z.infer<typeof ApplyReportResult>;

@@ -96,3 +96,8 @@ export const MyIndicator = z.strictObject({
   name: z.string(),
   unit: z.string(),
 });
+
+export type Indicator = z.infer<typeof Indicator>;
+export type IndicatorDetail = z.infer<typeof IndicatorDetail>;
+export type IndicatorFact = z.infer<typeof IndicatorFact>;
+export type PlanFactRow = z.infer<typeof PlanFactRow>;

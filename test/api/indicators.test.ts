@@ -121,12 +121,12 @@ describe.each(engines)('target indicators through the API on %s', (engine) => {
     const { saved } = await importAndCommit(t, coord, 'План НОК 3.txt', nokPlan, { indicators: fixed.slice(1) });
     expect(saved.status).toBe(201);
     const items = (await coord.get(`/api/plans/${saved.body.planId}/indicators`)).body.items;
-    expect(items.map((i: { number: string; unit: string; direction: string }) => [i.number, i.unit, i.direction])).toEqual(
-      [
-        ['2', '%', 'up'],
-        ['3', 'заседаний', 'target'],
-      ],
-    );
+    expect(
+      items.map((i: { number: string; unit: string; direction: string }) => [i.number, i.unit, i.direction]),
+    ).toEqual([
+      ['2', '%', 'up'],
+      ['3', 'заседаний', 'target'],
+    ]);
   });
 
   it('lets the managers create and edit an indicator; a stale edit gets 409; others are refused', async () => {
@@ -162,9 +162,7 @@ describe.each(engines)('target indicators through the API on %s', (engine) => {
     });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/обновите/);
-    expect((await exec.patch(`/api/indicators/${created.body.id}`, { version: edited.body.version })).status).toBe(
-      403,
-    );
+    expect((await exec.patch(`/api/indicators/${created.body.id}`, { version: edited.body.version })).status).toBe(403);
     // The responsible executor reads it even without a measure of the plan; another executor does not.
     expect((await exec.get(`/api/indicators/${created.body.id}`)).status).toBe(200);
     expect((await exec2.get(`/api/indicators/${created.body.id}`)).status).toBe(403);
@@ -209,9 +207,9 @@ describe.each(engines)('target indicators through the API on %s', (engine) => {
     const accepted = await coord.post(`/api/indicator-facts/${q1.body.id}/accept`, { version: again.body.version });
     expect(accepted.body.state).toBe('accepted');
     // Accepted twice (or a stale version): 409.
-    expect((await coord.post(`/api/indicator-facts/${q1.body.id}/accept`, { version: accepted.body.version })).status).toBe(
-      409,
-    );
+    expect(
+      (await coord.post(`/api/indicator-facts/${q1.body.id}/accept`, { version: accepted.body.version })).status,
+    ).toBe(409);
     const locked = await exec.put(`/api/indicators/${ind.id}/facts`, {
       ...fact,
       value: 1,
@@ -288,7 +286,12 @@ describe.each(engines)('target indicators through the API on %s', (engine) => {
     expect(noComponents.status).toBe(400);
     expect(noComponents.body.message).toMatch(/числителя и знаменателя/);
     await exec.put(`/api/indicators/${num.id}/facts`, { year: 2025, quarter: 0, unitOrganisationId: null, value: 68 });
-    await exec.put(`/api/indicators/${den.id}/facts`, { year: 2025, quarter: 0, unitOrganisationId: null, value: 1000 });
+    await exec.put(`/api/indicators/${den.id}/facts`, {
+      year: 2025,
+      quarter: 0,
+      unitOrganisationId: null,
+      value: 1000,
+    });
     const typed = await exec.put(`/api/indicators/${share.body.id}/facts`, {
       year: 2025,
       quarter: 0,

@@ -27,6 +27,8 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { HelpPage } from './pages/HelpPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { PlanIndicatorsPage } from './pages/indicators/PlanIndicatorsPage';
+import { IndicatorPage } from './pages/indicators/IndicatorPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -66,6 +68,8 @@ export function App() {
             <Route path="plans/:planId/calendar" element={<PlanCalendarPage />} />
             <Route path="plans/:planId/reporting" element={<PlanReportingPage />} />
             <Route path="plans/:planId/unclear" element={<PlanUnclearPage />} />
+            <Route path="plans/:planId/indicators" element={<PlanIndicatorsPage />} />
+            <Route path="indicators/:indicatorId" element={<IndicatorPage />} />
             <Route path="import" element={<ImportUploadPage />} />
             <Route path="import/:importId" element={<ImportPreviewPage />} />
             <Route path="measures/:measureId" element={<MeasurePage />} />

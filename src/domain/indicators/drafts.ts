@@ -99,9 +99,10 @@ export function normaliseUnit(unit: string): string {
 export function unitFromName(name: string): string {
   const n = name.toLowerCase();
   if (/(,|\()\s*(в\s+)?(%|процент)/.test(n) || /%\)?\s*$/.test(n)) return '%';
-  const tail = /[,(]\s*(тыс\.\s*человек|тыс\.\s*чел\.?|человек|чел\.|единиц|ед\.|рублей|руб\.|млн\s*руб\.?|тыс\.\s*руб\.?|баллов|баллы|штук|шт\.)\s*\)?\s*$/.exec(
-    n,
-  );
+  const tail =
+    /[,(]\s*(тыс\.\s*человек|тыс\.\s*чел\.?|человек|чел\.|единиц|ед\.|рублей|руб\.|млн\s*руб\.?|тыс\.\s*руб\.?|баллов|баллы|штук|шт\.)\s*\)?\s*$/.exec(
+      n,
+    );
   if (tail) return normaliseUnit(tail[1]);
   if (/^(доля|удельный вес|процент)/.test(n)) return '%';
   if (/^(количество|число)\b/.test(n)) return 'ед.';

@@ -55,7 +55,14 @@ describe('indicator drafts from an imported table', () => {
 
   it('takes a fact year before the plan as the base, and the unit column over the name', () => {
     const [d] = draftsFromInterchange(
-      [{ number: '2', name: 'Численность', unit: 'тыс. человек', values: { '2023': '41,2', '2024': '43,0', '2025': 'не менее 45' } }],
+      [
+        {
+          number: '2',
+          name: 'Численность',
+          unit: 'тыс. человек',
+          values: { '2023': '41,2', '2024': '43,0', '2025': 'не менее 45' },
+        },
+      ],
       ['2024-01-01', '2026-12-31'],
     );
     expect(d).toMatchObject({ unit: 'тыс. человек', baseValue: 41.2, basePeriod: '2023' });

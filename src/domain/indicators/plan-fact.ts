@@ -80,8 +80,7 @@ export function linearForecast(points: [number, number][], x: number): number | 
  */
 export function planAgainstFact(input: PlanFactInput): PlanFactRow[] {
   const factOf = (y: number, q: number) => input.facts.find((f) => f.year === y && f.quarter === q)?.value ?? null;
-  const targetOf = (y: number, q: number) =>
-    input.targets.find((t) => t.year === y && t.quarter === q)?.value ?? null;
+  const targetOf = (y: number, q: number) => input.targets.find((t) => t.year === y && t.quarter === q)?.value ?? null;
   const years = [...new Set([...input.targets.map((t) => t.year), ...input.facts.map((f) => f.year)])].sort(
     (a, b) => a - b,
   );

@@ -8,7 +8,15 @@ import { describeAuditSubject, type AuditFacts, type AuditSubject } from '../../
 
 export interface AuditEntry {
   action: string;
-  entityType: 'organisation' | 'user' | 'plan' | 'section' | 'measure' | 'session' | 'report' | 'import_layout'
+  entityType:
+    | 'organisation'
+    | 'user'
+    | 'plan'
+    | 'section'
+    | 'measure'
+    | 'session'
+    | 'report'
+    | 'import_layout'
     | 'indicator'
     | 'indicator_fact';
   entityId: number | null;

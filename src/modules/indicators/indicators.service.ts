@@ -310,7 +310,10 @@ function presentFact(f: FactRow) {
     indicatorId: f.indicator_id,
     year: f.year,
     quarter: Number(f.quarter),
-    unit: f.unit_organisation_id == null ? null : { id: f.unit_organisation_id, shortName: f.unit_short!, fullName: f.unit_full! },
+    unit:
+      f.unit_organisation_id == null
+        ? null
+        : { id: f.unit_organisation_id, shortName: f.unit_short!, fullName: f.unit_full! },
     value: Number(f.value),
     comment: f.comment,
     evidenceUrl: f.evidence_url,
@@ -462,7 +465,11 @@ async function insertIndicator(tx: Queryable, plan: PlanRow, input: IndicatorInp
 
 async function viewOne(tx: Queryable, actor: Actor, plan: PlanRow, id: number): Promise<IndicatorView> {
   const l = await loadPlanIndicators(tx, plan);
-  return present(actor, l, l.rows.find((r) => r.id === id)!);
+  return present(
+    actor,
+    l,
+    l.rows.find((r) => r.id === id)!,
+  );
 }
 
 /** A new indicator of a plan, by its managers. */
@@ -774,7 +781,9 @@ export async function saveFact(db: Database, actor: Actor, indicatorId: number, 
       entityType: 'indicator_fact',
       entityId: factId,
       planId: plan.id,
-      before: existing ? { value: Number(existing.value), comment: existing.comment, state: existing.state } : undefined,
+      before: existing
+        ? { value: Number(existing.value), comment: existing.comment, state: existing.state }
+        : undefined,
       after: {
         indicator: row.number,
         period: periodRu(fact.year, fact.quarter),
@@ -809,7 +818,13 @@ export async function reviewFact(
     const done = await tx.query(
       `UPDATE indicator_facts SET state = $3, review_comment = $4, reviewed_by = $5, version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2 AND state = 'submitted' RETURNING id`,
-      [factId, input.version, decision === 'accept' ? 'accepted' : 'returned', (input.comment ?? '').trim(), actor.userId],
+      [
+        factId,
+        input.version,
+        decision === 'accept' ? 'accepted' : 'returned',
+        (input.comment ?? '').trim(),
+        actor.userId,
+      ],
     );
     if (done.length !== 1)
       throw new DomainError(
@@ -835,7 +850,14 @@ export async function reviewFact(
 
 /** Indicators the actor's organisation answers for (or reports a unit row of), in plans not archived. */
 export async function listMyIndicators(db: Queryable, actor: Actor) {
-  const rows = await db.query<{ id: number; plan_id: number; number: string; name: string; unit: string; plan_title: string }>(
+  const rows = await db.query<{
+    id: number;
+    plan_id: number;
+    number: string;
+    name: string;
+    unit: string;
+    plan_title: string;
+  }>(
     `SELECT i.id, i.plan_id, i.number, i.name, i.unit, p.title AS plan_title
      FROM indicators i JOIN plans p ON p.id = i.plan_id
      WHERE i.region_id = $1 AND i.archived_at IS NULL AND p.status <> 'archived' AND i.computation <> 'share'
