@@ -29,6 +29,7 @@ import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { PlanIndicatorsPage } from './pages/indicators/PlanIndicatorsPage';
 import { IndicatorPage } from './pages/indicators/IndicatorPage';
+import { MyIndicatorsPage } from './pages/indicators/MyIndicatorsPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -69,6 +70,7 @@ export function App() {
             <Route path="plans/:planId/reporting" element={<PlanReportingPage />} />
             <Route path="plans/:planId/unclear" element={<PlanUnclearPage />} />
             <Route path="plans/:planId/indicators" element={<PlanIndicatorsPage />} />
+            <Route path="indicators" element={<MyIndicatorsPage />} />
             <Route path="indicators/:indicatorId" element={<IndicatorPage />} />
             <Route path="import" element={<ImportUploadPage />} />
             <Route path="import/:importId" element={<ImportPreviewPage />} />

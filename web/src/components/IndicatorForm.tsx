@@ -175,7 +175,13 @@ export function IndicatorFormDialog({ plan, indicator, others, onClose, onSaved 
         </div>
       </fieldset>
       <Field id="ind-responsibles" label="Ответственные организации">
-        <OrgMultiPicker id="ind-responsibles" value={responsibleIds} onChange={setResponsibleIds} />
+        <OrgMultiPicker
+          id="ind-responsibles"
+          value={responsibleIds}
+          onChange={setResponsibleIds}
+          testId="ind-responsibles"
+          placeholder="Добавить организацию…"
+        />
       </Field>
       <div className="field-row">
         <Field id="ind-breakdown" label="Разбивка" error={save.fieldErrors.breakdown}>

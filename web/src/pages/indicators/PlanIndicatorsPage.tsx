@@ -33,14 +33,18 @@ export function PlanIndicatorsPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   if (!Number.isInteger(id)) return <NotFoundPage />;
-  if (!p) return <section className="page">{plan.error ? <Alert>{plan.error}</Alert> : <Loading />}</section>;
+  // An executor answering for an indicator may read it without reading the whole plan.
+  if (!p && !(plan.error && list.data))
+    return <section className="page">{plan.error && list.error ? <Alert>{list.error}</Alert> : <Loading />}</section>;
   const items = list.data?.items ?? [];
-  const years = planYears(p.periodFrom, p.periodTo);
-  const canManage = p.abilities.update && p.status !== 'archived';
+  const years = p
+    ? planYears(p.periodFrom, p.periodTo)
+    : [...new Set(items.flatMap((i) => i.planFact.map((r) => r.year)))].sort((a, b) => a - b);
+  const canManage = !!p && p.abilities.update && p.status !== 'archived';
 
   return (
     <section className="page page-indicators">
-      <PlanBreadcrumbs plan={p} page="Целевые показатели" />
+      {p && <PlanBreadcrumbs plan={p} page="Целевые показатели" />}
       <div className="page-head">
         <div>
           <PageHeading>Целевые показатели</PageHeading>
@@ -59,7 +63,7 @@ export function PlanIndicatorsPage() {
           </button>
         )}
       </div>
-      <PlanTabs planId={p.id} />
+      {p && <PlanTabs planId={p.id} />}
       {notice && <Alert kind="success">{notice}</Alert>}
       {list.error && <Alert>{list.error}</Alert>}
       {!list.data && !list.error && <Loading />}
@@ -133,7 +137,7 @@ export function PlanIndicatorsPage() {
           </table>
         </div>
       )}
-      {editing && (
+      {editing && p && (
         <IndicatorFormDialog
           plan={p}
           indicator={editing === 'new' ? null : editing}
