@@ -120,8 +120,20 @@ describe('plan against fact', () => {
       targets: [{ year: 2025, quarter: 0, value: 20 }],
       facts: [{ year: 2025, quarter: 1, value: 13 }],
     });
-    expect(onTrack[0].forecast).toBeCloseTo(22, 9);
-    expect(onTrack[0].willMiss).toBe(false);
+    // One quarter alone forecasts nothing.
+    expect(onTrack[0]).toMatchObject({ forecast: null, willMiss: false, partial: true });
+    const rising = planAgainstFact({
+      direction: 'up',
+      baseValue: null,
+      targets: [{ year: 2025, quarter: 0, value: 20 }],
+      facts: [
+        { year: 2025, quarter: 1, value: 8 },
+        { year: 2025, quarter: 2, value: 12 },
+        { year: 2025, quarter: 3, value: 16 },
+      ],
+    });
+    expect(rising[0].forecast).toBeCloseTo(20, 9);
+    expect(rising[0].willMiss).toBe(false);
   });
 
   it('forecasts an unreported year from the years before', () => {

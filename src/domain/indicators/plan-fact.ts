@@ -8,9 +8,9 @@
  * - A year's fact is its year figure (quarter 0) when reported; otherwise the latest quarter's
  *   figure, read as the level reached so far («нарастающим итогом»), marked `partial`.
  * - The forecast of a year without a year figure: a least-squares line through its quarter
- *   figures (two or more) to the fourth quarter; with one quarter figure, the line from the
- *   previous level (the last year's fact, else the base value) at quarter 0 through it; with no
- *   quarter figures, a line through the facts of the years before (two or more).
+ *   figures (two or more) to the fourth quarter; with no quarter figures, a line through the
+ *   facts of the years before (two or more). One quarter's figure alone forecasts nothing: the
+ *   base value often spans several years («2019-2021 гг.») and is no level the year starts from.
  * - `target` direction: reached within 5 % of the planned value.
  */
 import type { IndicatorDirection } from './drafts.js';
@@ -98,18 +98,9 @@ export function planAgainstFact(input: PlanFactInput): PlanFactRow[] {
     let forecast: number | null = null;
     if (whole == null && !(latest && latest[0] === 4)) {
       const previous = [...yearFacts.entries()].filter(([y]) => y < year).sort((a, b) => a[0] - b[0]);
-      const before = previous.length ? previous[previous.length - 1][1] : input.baseValue;
       if (quarters.length >= 2)
         forecast = linearForecast(
           quarters.map(([q, v]) => [q, v]),
-          4,
-        );
-      else if (quarters.length === 1 && before != null)
-        forecast = linearForecast(
-          [
-            [0, before],
-            [quarters[0][0], quarters[0][1]],
-          ],
           4,
         );
       else if (quarters.length === 0)

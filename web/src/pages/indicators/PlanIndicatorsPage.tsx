@@ -113,14 +113,16 @@ export function PlanIndicatorsPage() {
                       <div className="muted small">Вычисляется: {COMPUTATION_LABELS[i.computation]}</div>
                     )}
                     {canManage && (
-                      <button
-                        type="button"
-                        className="btn btn-sm btn-link"
-                        onClick={() => setEditing(i)}
-                        aria-label={`Изменить показатель ${i.number}`}
-                      >
-                        Изменить
-                      </button>
+                      <div>
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-link"
+                          onClick={() => setEditing(i)}
+                          aria-label={`Изменить показатель ${i.number}`}
+                        >
+                          Изменить
+                        </button>
+                      </div>
                     )}
                   </td>
                   <td>{i.unit || '—'}</td>
