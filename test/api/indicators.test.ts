@@ -4,6 +4,8 @@
  * accepted or returned, computed indicators never typed, plan against fact with the trend flag.
  */
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orgIdsByShortName, type Client, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
@@ -335,6 +337,64 @@ describe.each(engines)('target indicators through the API on %s', (engine) => {
     const seen = await munUser.get(`/api/plans/${planId}/indicators`);
     expect(seen.body.items.map((i: { number: string }) => i.number)).toEqual(['30']);
     expect((await munUser.get(`/api/indicators/${num.id}`)).status).toBe(403);
+  });
+
+  it('adds the indicator table, facts beside plans, to the consolidated DOCX and XLSX', async () => {
+    const { saved } = await importAndCommit(t, coord, 'План НОК 4.txt', nokPlan);
+    const pid = saved.body.planId;
+    const first = (await coord.get(`/api/plans/${pid}/indicators`)).body.items[0];
+    expect(
+      (
+        await admin.put(`/api/indicators/${first.id}/facts`, {
+          year: 2025,
+          quarter: 0,
+          unitOrganisationId: null,
+          value: 40.2,
+        })
+      ).status,
+    ).toBe(200);
+    const get = (format: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/plans/${pid}/export?format=${format}`,
+        headers: { cookie: coord.cookie },
+      });
+    const xlsx = await get('xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const sheet = wb.getWorksheet('Целевые показатели')!;
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
+    expect(values(2)).toEqual([
+      '№ п/п',
+      'Наименование показателя',
+      'Единица измерения',
+      'Базовое значение (2022-2024)',
+      '2025 г. (план)',
+      '2025 г. (факт)',
+      '2026 г. (план)',
+      '2026 г. (факт)',
+      '2027 г. (план)',
+      '2027 г. (факт)',
+    ]);
+    expect(values(3)).toEqual([
+      '1',
+      expect.stringMatching(/^Доля организаций/),
+      '%',
+      '100',
+      '38,5',
+      '40,2',
+      '61,5',
+      '',
+      '0',
+      '',
+    ]);
+    expect(values(5).slice(0, 5)).toEqual(['3', expect.stringMatching(/^Проведение заседаний/), 'ед.', '4', '4']);
+    const docx = await get('docx');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Целевые показатели');
+    expect(xml).toContain('Базовое значение (2022-2024)');
+    expect(xml).toContain('40,2');
   });
 
   it('lists an executor’s own indicators', async () => {
