@@ -13,6 +13,7 @@ export * from './plans.js';
 export * from './reports.js';
 export * from './workspace.js';
 export * from './indicators.js';
+export * from './ratings.js';
 export {
   responses,
   isBinaryResponse,

@@ -32,6 +32,7 @@ import {
   ReportList,
 } from './reports.js';
 import { Indicator, IndicatorDetail, IndicatorFact, MyIndicator } from './indicators.js';
+import { PublicRating, Rating, RatingDetail, RatingMethodology } from './ratings.js';
 import { Dashboard, Home, NotificationPage, SearchResult, UnreadCount } from './workspace.js';
 
 /** A file rather than JSON: documented by its media types. */
@@ -165,6 +166,17 @@ export const responses = {
   'POST /api/indicator-facts/:id/accept': { 200: IndicatorFact },
   'POST /api/indicator-facts/:id/return': { 200: IndicatorFact },
   'GET /api/my/indicators': { 200: itemsOf(MyIndicator) },
+
+  // Ratings of municipalities
+  'GET /api/rating-methodologies': { 200: itemsOf(RatingMethodology) },
+  'POST /api/rating-methodologies': { 201: RatingMethodology },
+  'GET /api/ratings': { 200: itemsOf(Rating) },
+  'POST /api/ratings': { 201: Rating },
+  'GET /api/ratings/:id': { 200: RatingDetail },
+  'PUT /api/ratings/:id/values': { 200: RatingDetail },
+  'POST /api/ratings/:id/values-csv': { 200: RatingDetail },
+  'POST /api/ratings/:id/state': { 200: RatingDetail },
+  'GET /api/public/ratings/:id': { 200: PublicRating },
 } satisfies Record<string, RouteResponses>;
 
 export type RouteKey = keyof typeof responses;

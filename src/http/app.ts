@@ -32,6 +32,7 @@ import { registerUserRoutes } from '../modules/users/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkRoutes } from '../modules/work/index.js';
 import { registerIndicatorRoutes } from '../modules/indicators/index.js';
+import { registerRatingRoutes } from '../modules/ratings/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
@@ -207,6 +208,7 @@ export async function buildApp(
   registerPlanRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
   registerIndicatorRoutes(app, ctx);
+  registerRatingRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerDeadlineRoutes(app, ctx);

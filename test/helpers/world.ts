@@ -43,7 +43,42 @@ export interface World {
   indicatorVersion: number;
   factId: number;
   factVersion: number;
+  /** A rating campaign (collecting) under a two-indicator methodology, by the coordinator. */
+  methodologyId: number;
+  ratingId: number;
+  ratingVersion: number;
 }
+
+/** A small methodology in the exchange format (src/domain/ratings/README.md). */
+export const WORLD_METHOD = {
+  title: 'Рейтинг поддержки СО НКО',
+  missing: 'zero',
+  groups: [{ id: 'A', title: 'Поддержка', weight: 1 }],
+  indicators: [
+    {
+      id: 'A1',
+      group: 'A',
+      title: 'Субсидии СО НКО',
+      unit: 'ед.',
+      direction: 'up',
+      normalisation: 'minmax',
+      weight: 1,
+    },
+    {
+      id: 'A2',
+      group: 'A',
+      title: 'Программа поддержки',
+      unit: 'ед.',
+      direction: 'up',
+      normalisation: 'binary',
+      weight: 1,
+    },
+  ],
+  bands: [
+    { from: 50, label: 'лидеры' },
+    { from: 0, label: 'первые шаги' },
+  ],
+};
 
 export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec: Client): Promise<World> {
   const orgs = await orgIdsByShortName(admin);
@@ -145,7 +180,14 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
     value: 20,
   });
   if (fact.status !== 200) throw new Error(`fact: ${fact.status} ${JSON.stringify(fact.body)}`);
+  const method = await coord.post('/api/rating-methodologies', { methodology: WORLD_METHOD });
+  if (method.status !== 201) throw new Error(`methodology: ${method.status} ${JSON.stringify(method.body)}`);
+  const rating = await coord.post('/api/ratings', { methodologyId: method.body.id, year: 2026, title: 'Рейтинг 2026' });
+  if (rating.status !== 201) throw new Error(`rating: ${rating.status} ${JSON.stringify(rating.body)}`);
   return {
+    methodologyId: method.body.id,
+    ratingId: rating.body.id,
+    ratingVersion: rating.body.version,
     indicatorId: indicator.body.id,
     indicatorVersion: indicator.body.version,
     factId: fact.body.id,
@@ -186,6 +228,8 @@ export function paramsFor(url: string, w: World): Record<string, number> {
     users: w.userId,
     indicators: w.indicatorId,
     'indicator-facts': w.factId,
+    ratings: w.ratingId,
+    public: w.ratingId,
   };
   const out: Record<string, number> = {};
   for (const m of url.matchAll(/:(\w+)/g))

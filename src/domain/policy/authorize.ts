@@ -39,7 +39,12 @@ export type Action =
   | { action: 'file.read'; subject: FileSubject }
   | { action: 'indicator.read'; subject: IndicatorSubject }
   | { action: 'indicator.manage' | 'indicator.review'; subject: PlanSubject }
-  | { action: 'indicator.report'; subject: IndicatorSubject & { unitOrganisationId: number | null } };
+  | { action: 'indicator.report'; subject: IndicatorSubject & { unitOrganisationId: number | null } }
+  | { action: 'rating.manage' | 'rating.read'; subject: { regionId: number } }
+  | {
+      action: 'rating.enter';
+      subject: { regionId: number; municipalityId: number; state: 'collecting' | 'frozen' | 'approved' | 'published' };
+    };
 
 /** A target indicator of a plan, and who answers for it. */
 export interface IndicatorSubject {
@@ -177,6 +182,18 @@ export function authorize(actor: Actor, request: Action): boolean {
       return (
         s.responsibleOrganisationIds.includes(actor.organisationId) || s.unitOrganisationId === actor.organisationId
       );
+    }
+    case 'rating.read':
+      return sameRegion(actor, request.subject);
+    case 'rating.manage':
+      return sameRegion(actor, request.subject) && (actor.role === 'admin' || actor.role === 'coordinator');
+    case 'rating.enter': {
+      // A municipality enters its own values while the campaign collects; the coordinators
+      // correct any (with a reason) until they freeze the data.
+      const s = request.subject;
+      if (!sameRegion(actor, s) || s.state !== 'collecting') return false;
+      if (actor.role === 'admin' || actor.role === 'coordinator') return true;
+      return actor.role === 'executor' && actor.organisationId === s.municipalityId;
     }
     case 'directory.manage':
     case 'users.manage':

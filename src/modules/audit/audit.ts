@@ -18,7 +18,9 @@ export interface AuditEntry {
     | 'report'
     | 'import_layout'
     | 'indicator'
-    | 'indicator_fact';
+    | 'indicator_fact'
+    | 'rating'
+    | 'rating_methodology';
   entityId: number | null;
   planId?: number | null;
   measureId?: number | null;
