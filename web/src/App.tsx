@@ -30,6 +30,9 @@ import { SettingsPage } from './pages/SettingsPage';
 import { PlanIndicatorsPage } from './pages/indicators/PlanIndicatorsPage';
 import { IndicatorPage } from './pages/indicators/IndicatorPage';
 import { MyIndicatorsPage } from './pages/indicators/MyIndicatorsPage';
+import { RatingsPage } from './pages/ratings/RatingsPage';
+import { RatingPage } from './pages/ratings/RatingPage';
+import { PublicRatingPage } from './pages/ratings/PublicRatingPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -52,6 +55,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/public/ratings/:ratingId" element={<PublicRatingPage />} />
           <Route
             element={
               <RequireSession>
@@ -71,6 +75,8 @@ export function App() {
             <Route path="plans/:planId/unclear" element={<PlanUnclearPage />} />
             <Route path="plans/:planId/indicators" element={<PlanIndicatorsPage />} />
             <Route path="indicators" element={<MyIndicatorsPage />} />
+            <Route path="ratings" element={<RatingsPage />} />
+            <Route path="ratings/:ratingId" element={<RatingPage />} />
             <Route path="indicators/:indicatorId" element={<IndicatorPage />} />
             <Route path="import" element={<ImportUploadPage />} />
             <Route path="import/:importId" element={<ImportPreviewPage />} />

@@ -21,6 +21,7 @@ export function Layout() {
     { to: '/my', label: 'Мои мероприятия', show: Boolean(user.organisation) },
     { to: '/reports', label: 'Отчёты', show: Boolean(user.organisation) },
     { to: '/indicators', label: 'Мои показатели', show: user.role === 'executor' },
+    { to: '/ratings', label: 'Рейтинги', show: true },
     { to: '/dashboard', label: 'Мониторинг', show: true },
     { to: '/import', label: 'Импорт документа', show: user.abilities.createPlans },
     { to: '/organisations', label: 'Справочник организаций', show: true },
