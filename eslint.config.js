@@ -96,11 +96,10 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      // The web app talks to the server only through the shared contract (src/contract/).
-      // TODO(issue 11 items 3 and 5): 'warn' while web/src imports helpers from src/domain
-      // (listed in docs/decisions/0006-linter-eslint.md); 'error' once they move to src/contract.
+      // The web app talks to the server only through the shared contract (src/contract/; the
+      // pure text rules both sides apply come through src/contract/text-rules.ts).
       'no-restricted-imports': [
-        'warn',
+        'error',
         {
           patterns: [
             { regex: '^(\\.\\./)+src/(?!contract(/|$))', message: 'web/ imports from the server only src/contract/.' },

@@ -52,7 +52,8 @@ const common = ['package-lock.json', 'tsconfig.base.json', 'scripts/build.mjs'];
 const parts = {
   server: () => [...files('src', notTest), 'tsconfig.json', ...common],
   web: () => [...files('web'), ...files('src/domain', notTest), ...files('src/contract', notTest), ...common],
-  template: () => [...files('src/db', notTest), 'src/paths.ts', ...common],
+  // The demo template runs the demo seed, which uses the modules: all of the server's sources.
+  template: () => [...files('src', notTest), ...common],
 };
 
 function readStamp() {
@@ -71,7 +72,7 @@ function writeStamp(stamp) {
 const outputs = {
   server: join(DIST, 'server', 'server.js'),
   web: join(DIST, 'web', 'index.html'),
-  template: join(DIST, 'pglite-template', 'pglite', 'PG_VERSION'),
+  template: join(DIST, 'pglite-template', 'demo', 'pglite', 'PG_VERSION'),
 };
 
 async function buildServer() {

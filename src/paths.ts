@@ -31,6 +31,8 @@ export const PATHS = {
   webDist: join(ROOT, 'dist', 'web'),
   /** A migrated empty PGlite data directory made by the build; a fresh DATA_DIR starts as a copy of it. */
   pgliteTemplate: join(ROOT, 'dist', 'pglite-template', 'pglite'),
+  /** The same with the demo region already seeded: a fresh DATA_DIR that wants the demo starts as a copy of it. */
+  pgliteDemoTemplate: join(ROOT, 'dist', 'pglite-template', 'demo', 'pglite'),
 };
 
 /**

@@ -16,6 +16,8 @@ export const Organisation = z.strictObject({
   /** Who signs the consolidated reports of the organisation's plans ('' when not set). */
   headPosition: z.string(),
   headName: z.string(),
+  /** Optimistic version: PATCH names it; a stale one is refused with 409. */
+  version: z.number().int(),
 });
 
 /** GET /api/organisations/resolve: the one organisation a name certainly means, and the closest ones. */
@@ -47,6 +49,8 @@ export const UserView = z.strictObject({
   /** The password is a one-time one the user has yet to replace. */
   mustChangePassword: z.boolean(),
   organisation: OrgName,
+  /** Optimistic version: PATCH names it; a stale one is refused with 409. */
+  version: z.number().int(),
 });
 
 /** POST /api/users: the new account; `oneTimePassword` when the server made the password up (shown once). */

@@ -137,6 +137,8 @@ export const ImportCommitted = z.strictObject({ planId: z.number().int() });
 
 export const ReportChange = z.strictObject({
   measureId: z.number().int(),
+  /** The measure's version the change was computed from; the apply sends it back. */
+  version: z.number().int(),
   number: z.string(),
   title: z.string(),
   before: z.strictObject({ status: MeasureStatus.nullable(), executionText: z.string() }),

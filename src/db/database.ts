@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { ConnectionQueue, turn } from './pglite-queue.js';
 import type { Pool, PoolClient } from 'pg';
 
 export type Row = Record<string, unknown>;
@@ -91,26 +92,25 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     loadDataDir: opts.loadDataDir,
     parsers: { 1082: (v: string) => v },
   });
-  // PGlite is single-connection: serialise transactions so that a query from another
-  // request never lands inside someone else's open transaction.
-  let chain: Promise<unknown> = Promise.resolve();
+  // PGlite is single-connection: a transaction has it to itself (a query from another
+  // request never lands inside it), and everything waits its turn fairly (see pglite-queue.ts).
+  const queue = new ConnectionQueue();
   const run = async (sql: string, params?: unknown[]) => (await pg.query<Row>(sql, params as unknown[])).rows;
-  const base = wrapQuery((sql, params) => {
-    const p = chain.then(() => run(sql, params));
-    chain = p.catch(() => undefined);
-    return p;
-  });
   return {
     kind: 'pglite',
-    ...base,
+    ...wrapQuery((sql, params) => queue.run('single', () => run(sql, params))),
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const p = chain.then(() =>
+      return queue.run('transaction', () =>
         pg.transaction(async (tx) =>
-          fn(wrapQuery(async (sql, params) => (await tx.query<Row>(sql, params as unknown[])).rows)),
+          fn(
+            wrapQuery(async (sql, params) => {
+              // A long transaction lets the event loop in between its statements.
+              await turn();
+              return (await tx.query<Row>(sql, params as unknown[])).rows;
+            }),
+          ),
         ),
-      );
-      chain = p.catch(() => undefined);
-      return p as Promise<T>;
+      ) as Promise<T>;
     },
     close: () => pg.close(),
     // Exposed for tests that snapshot a migrated database.

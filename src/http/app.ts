@@ -14,7 +14,9 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import {
   authenticateBearer,
   bearerToken,
+  DEVICE_COOKIE,
   loadSession,
+  loginBucket,
   registerAuthRoutes,
   registerSettingsRoutes,
   registerTokenRoutes,
@@ -193,7 +195,11 @@ export async function buildApp(
     }
   });
 
-  await registerRateLimits(app, ctx.db, ctx.env.RATE_LIMIT_SCALE);
+  // Login attempts are limited per account too (the account named in the body; see rate-limits.ts).
+  await registerRateLimits(app, ctx.db, ctx.env.RATE_LIMIT_SCALE, async (request) => {
+    const login = (request.body as { login?: unknown } | undefined)?.login;
+    return typeof login === 'string' ? loginBucket(ctx.db, login, request.cookies[DEVICE_COOKIE]) : undefined;
+  });
 
   app.get('/api/health', { schema: { hide: true }, config: { public: true } }, async () => ({
     status: 'ok',

@@ -6,8 +6,12 @@
  * allowance. One conditional upsert per request; the row expires with its window.
  *
  * All limits are here, with why:
- * - login: 30 a minute from one address — a person mistyping never comes close; guessing
- *   is also slowed per account by the lockout in auth.service.ts;
+ * - login: 30 a minute from one address — a person mistyping never comes close; and 10 in
+ *   15 minutes per account name (known or not, so the answer tells nothing), whatever the
+ *   address: guessing one account from many addresses is refused before a password hash is
+ *   even computed. A browser the account has signed in from before (a known device, see
+ *   auth.service.ts) counts apart from everyone else, so an attacker using up an account's
+ *   allowance does not lock its owner out — the same rule as the progressive lockout;
  * - uploads: 30 in 10 minutes per user, 120 per address (an office behind one NAT) — an
  *   import is read, reviewed and saved by a person; a script is not;
  * - exports: 30 a minute per user, 120 per address — a report is downloaded in 2–3 formats.
@@ -24,11 +28,13 @@ interface Limit {
 interface RouteLimits {
   perUser?: Limit;
   perAddress: Limit;
+  /** Per account named in the body (login): keyed by `accountKey` given to registerRateLimits. */
+  perAccount?: Limit;
 }
 
 const MINUTE = 60_000;
 export const RATE_LIMITS: Record<string, RouteLimits> = {
-  'POST /api/auth/login': { perAddress: { max: 30, windowMs: MINUTE } },
+  'POST /api/auth/login': { perAddress: { max: 30, windowMs: MINUTE }, perAccount: { max: 10, windowMs: 15 * MINUTE } },
   'POST /api/imports': { perUser: { max: 30, windowMs: 10 * MINUTE }, perAddress: { max: 120, windowMs: 10 * MINUTE } },
   'GET /api/plans/:id/export': { perUser: { max: 30, windowMs: MINUTE }, perAddress: { max: 120, windowMs: MINUTE } },
 };
@@ -64,8 +70,25 @@ function databaseStore(db: Database) {
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / MINUTE));
 
+/** What a limiter made by app.createRateLimit answers when it refuses. */
+type RateLimitResult = Extract<
+  Awaited<ReturnType<ReturnType<FastifyInstance['createRateLimit']>>>,
+  { isAllowed: false }
+>;
+
+/**
+ * The bucket of a request for a per-account limit: e.g. `acct:<login>` or, from the account's
+ * known device, `acct:<login>:device:<id>`; undefined when the request names no account.
+ */
+export type AccountKey = (request: FastifyRequest) => Promise<string | undefined>;
+
 /** Registers the plugin and attaches the limits above to their routes as they are declared. */
-export async function registerRateLimits(app: FastifyInstance, db: Database, scale = 1): Promise<void> {
+export async function registerRateLimits(
+  app: FastifyInstance,
+  db: Database,
+  scale = 1,
+  accountKey?: AccountKey,
+): Promise<void> {
   const Store = databaseStore(db);
   await app.register(rateLimit, {
     global: false,
@@ -94,19 +117,39 @@ export async function registerRateLimits(app: FastifyInstance, db: Database, sca
           ]
         : []),
     ];
+    const refuse = (request: FastifyRequest, reply: FastifyReply, r: RateLimitResult) => {
+      reply.header('retry-after', String(r.ttlInSeconds));
+      request.log.info({ key: r.key, max: r.max }, 'rate limit exceeded');
+      return reply.status(429).send({
+        code: 'rate_limited',
+        message: `Слишком много запросов. Повторите попытку через ${minutes(r.ttl)} мин.`,
+      });
+    };
     const hook = async (request: FastifyRequest, reply: FastifyReply) => {
       for (const check of checks) {
         const r = await check(request);
         if (r.isAllowed || !r.isExceeded) continue;
-        reply.header('retry-after', String(r.ttlInSeconds));
-        request.log.info({ key: r.key, max: r.max }, 'rate limit exceeded');
-        return reply.status(429).send({
-          code: 'rate_limited',
-          message: `Слишком много запросов. Повторите попытку через ${minutes(r.ttl)} мин.`,
-        });
+        return refuse(request, reply, r);
       }
     };
     const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
     route.onRequest = [...existing, hook] as never;
+    if (!limits.perAccount || !accountKey) return;
+    // The account is named in the body: counted once the body is parsed and valid.
+    const accountOf = new WeakMap<FastifyRequest, string>();
+    const accountCheck = app.createRateLimit({
+      max: Math.ceil(limits.perAccount.max * scale),
+      timeWindow: limits.perAccount.windowMs,
+      keyGenerator: (r) => `${route.url}:${accountOf.get(r)}`,
+    });
+    const accountHook = async (request: FastifyRequest, reply: FastifyReply) => {
+      const key = await accountKey(request);
+      if (key === undefined) return;
+      accountOf.set(request, key);
+      const r = await accountCheck(request);
+      if (!r.isAllowed && r.isExceeded) return refuse(request, reply, r);
+    };
+    const handlers = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
+    route.preHandler = [accountHook, ...handlers] as never;
   });
 }

@@ -6,9 +6,9 @@
  * limit is an AbortSignal, on which Piscina terminates the thread running the task.
  *
  * Every failure of the pool becomes a DomainError with a Russian message:
- * - queue full → 503 with Retry-After (`busy`);
+ * - queue full → 503 with Retry-After (`busy`); waiting tasks take turns by owner (user);
  * - a thread killed for memory → 413 (the document or report is too heavy to process);
- * - a task over its time → 503 with Retry-After.
+ * - a task over its time (counted from when it starts running) → 503 with Retry-After.
  * The server process itself is never at risk: a worker's heap is its own.
  */
 import { COMPILED, workerEntry } from '../paths.js';
@@ -44,8 +44,13 @@ export class BusyError extends DomainError {
 }
 
 export interface HeavyPool {
-  run<K extends HeavyTask['kind']>(task: Extract<HeavyTask, { kind: K }>): Promise<HeavyResults[K]>;
-  readonly stats: { threads: number; queued: number };
+  /**
+   * Runs a task in a thread. `owner` (the user it is for) takes turns with other owners: the
+   * waiting tasks are served round-robin across owners, so one person's thirty exports do not
+   * keep another's import waiting behind all of them.
+   */
+  run<K extends HeavyTask['kind']>(task: Extract<HeavyTask, { kind: K }>, owner?: string): Promise<HeavyResults[K]>;
+  readonly stats: { threads: number; queued: number; running: number };
   close(): Promise<void>;
 }
 
@@ -66,32 +71,65 @@ export function createHeavyPool(options: Partial<HeavyPoolOptions> = {}): HeavyP
     maxThreads: o.threads,
     // A thread runs one task at a time: parsing and building are CPU-bound.
     concurrentTasksPerWorker: 1,
-    maxQueue: o.queue,
+    // Tasks are handed over only when a thread is free (the queue below): Piscina's own
+    // queue holds at most those waiting for a thread to start.
+    maxQueue: o.threads,
     idleTimeout: 30_000,
     resourceLimits: {
       maxOldGenerationSizeMb: o.memoryMb,
       maxYoungGenerationSizeMb: Math.min(64, Math.max(8, o.memoryMb / 8)),
     },
   });
+
+  // The waiting tasks, by owner; a Map keeps insertion order, so taking the first owner and
+  // putting it back last (when it has more) is round-robin. Piscina's queue is FIFO only, and
+  // its time limit would count the wait too: here a task's time starts when it runs.
+  const waiting = new Map<string, (() => void)[]>();
+  let queued = 0;
+  let running = 0;
+  const dispatch = () => {
+    while (running < o.threads && queued > 0) {
+      const [owner, tasks] = waiting.entries().next().value!;
+      const start = tasks.shift()!;
+      waiting.delete(owner);
+      if (tasks.length) waiting.set(owner, tasks);
+      queued--;
+      running++;
+      start();
+    }
+  };
+
   return {
-    async run(task) {
+    async run(task, owner = '') {
       const what = task.kind === 'export' ? 'Формирование отчёта' : 'Чтение документа';
+      if (running >= o.threads && queued >= o.queue) {
+        throw new BusyError(
+          'unavailable',
+          'server.busy',
+          'Сервер сейчас занят обработкой других документов. Повторите попытку через несколько секунд.',
+          `heavy pool saturated (${queued} queued, ${running} running on ${o.threads} threads): ${task.kind} refused`,
+        );
+      }
       let outcome: TaskOutcome<unknown>;
       try {
-        outcome = await piscina.run(task, { signal: AbortSignal.timeout(o.timeoutMs) });
+        outcome = await new Promise<TaskOutcome<unknown>>((resolve, reject) => {
+          const start = () => {
+            piscina
+              .run(task, { signal: AbortSignal.timeout(o.timeoutMs) })
+              .then(resolve, reject)
+              .finally(() => {
+                running--;
+                dispatch();
+              });
+          };
+          const mine = waiting.get(owner);
+          if (mine) mine.push(start);
+          else waiting.set(owner, [start]);
+          queued++;
+          dispatch();
+        });
       } catch (e) {
         const err = e as { message?: string; code?: string; name?: string };
-        if (
-          err.message === 'Task queue is at limit' ||
-          err.message === 'No task queue available and all Workers are busy'
-        ) {
-          throw new BusyError(
-            'unavailable',
-            'server.busy',
-            'Сервер сейчас занят обработкой других документов. Повторите попытку через несколько секунд.',
-            `heavy pool saturated (${piscina.queueSize} queued, ${o.threads} threads): ${task.kind} refused`,
-          );
-        }
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           throw new DomainError(
             'too_large',
@@ -115,7 +153,7 @@ export function createHeavyPool(options: Partial<HeavyPoolOptions> = {}): HeavyP
       return outcome.value as never;
     },
     get stats() {
-      return { threads: piscina.threads.length, queued: piscina.queueSize };
+      return { threads: piscina.threads.length, queued, running };
     },
     close: () => piscina.destroy(),
   };

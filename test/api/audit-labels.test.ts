@@ -37,7 +37,7 @@ describe.each(engines)('audit labels on %s', (engine) => {
         controlFrom: '2025-01-01',
       })
     ).body.id;
-    await coord.patch(`/api/plans/${planId}`, {
+    await coord.edit(`/api/plans/${planId}`, {
       approvedByName: 'Н.В. Морозова',
       approvedOn: '2024-12-26',
       reportDay: 15,
@@ -174,7 +174,7 @@ describe.each(engines)('audit labels on %s', (engine) => {
         external: true,
       })
     ).body;
-    await admin.patch(`/api/organisations/${org.id}`, { shortName: 'АНО «Добровольцы Озёрска»', aliases: [] });
+    await admin.edit(`/api/organisations/${org.id}`, { shortName: 'АНО «Добровольцы Озёрска»', aliases: [] });
     const user = (
       await admin.post('/api/users', {
         login: 'volunteer',
@@ -185,7 +185,7 @@ describe.each(engines)('audit labels on %s', (engine) => {
         password: 'volunteer-pass-2025',
       })
     ).body;
-    if (user?.id) await admin.patch(`/api/users/${user.id}`, { role: 'observer', active: false });
+    if (user?.id) await admin.edit(`/api/users/${user.id}`, { role: 'observer', active: false });
     await exec.patch('/api/auth/settings', { notifyEnabled: false, notifyDaysBefore: 5 });
   }, 120_000);
   afterAll(async () => {

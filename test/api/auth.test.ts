@@ -63,7 +63,7 @@ describe.each(engines)('authentication on %s', (engine) => {
     const users = await admin.get('/api/users');
     const observer = users.body.items.find((u: { login: string }) => u.login === 'observer');
     expect(observer.locked).toBe(true);
-    expect((await admin.patch(`/api/users/${observer.id}`, { unlock: true })).status).toBe(200);
+    expect((await admin.edit(`/api/users/${observer.id}`, { unlock: true })).status).toBe(200);
     expect((await c.post('/api/auth/login', { login: 'observer', password: 'demo-observer-2025' })).status).toBe(200);
     const audit = await admin.get('/api/audit?entityType=user');
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('user.locked');

@@ -197,7 +197,12 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
     const planId = await newPlan();
     const p = (await uploadImport(coord, t, 'Отчёт.txt', planText)).body;
     const rs = await all(() =>
-      coord.post(`/api/imports/${p.importId}/apply-report`, { planId, period: 'I квартал 2026 г.', dryRun: false }),
+      coord.post(`/api/imports/${p.importId}/apply-report`, {
+        planId,
+        period: 'I квартал 2026 г.',
+        dryRun: false,
+        versions: [],
+      }),
     );
     expectOneWinner(rs);
     expect(await t.db.one(`SELECT status FROM imports WHERE id = $1`, [p.importId])).toMatchObject({
@@ -258,7 +263,8 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
   it('approves a draft plan once, notifying its executors once', async () => {
     const planId = await newPlan('draft');
     await newMeasure(planId);
-    const rs = await all(() => coord.patch(`/api/plans/${planId}`, { status: 'active' }));
+    const { version } = (await coord.get(`/api/plans/${planId}`)).body;
+    const rs = await all(() => coord.patch(`/api/plans/${planId}`, { status: 'active', version }));
     expectOneWinner(rs);
     expect(
       await count(`SELECT count(*)::int AS n FROM audit_events WHERE plan_id = $1 AND action = 'plan.update'`, [
@@ -277,6 +283,62 @@ describe.each(engines)(`state transitions under ${N} simultaneous requests on %s
       version: version + 1,
       title: winners(rs)[0].body.title,
     });
+  });
+
+  it('refuses a plan edit without the version it was made on', async () => {
+    const planId = await newPlan();
+    const r = await coord.patch(`/api/plans/${planId}`, { title: 'План без версии' });
+    expect(r.status).toBe(400);
+    expect((await coord.get(`/api/plans/${planId}`)).body.title).not.toBe('План без версии');
+  });
+
+  it('edits a user once from one version, and refuses the stale ones in Russian', async () => {
+    const created = (
+      await admin.post('/api/users', {
+        login: `race-user-${++n}`,
+        fullName: 'Гонка Пользователь',
+        role: 'executor',
+        organisationId: orgs['Минкультуры'],
+        password: 'озеро-ключ-Полдень-93',
+      })
+    ).body;
+    const rs = await all((i) =>
+      admin.patch(`/api/users/${created.id}`, { version: created.version, fullName: `Правка ${i}` }),
+    );
+    expectOneWinner(rs);
+    expect(rs.find((r) => r.status === 409)!.body.message).toMatch(/изменил другой администратор/);
+    const now = (await admin.get('/api/users')).body.items.find((u: { id: number }) => u.id === created.id);
+    expect(now).toMatchObject({ version: created.version + 1, fullName: winners(rs)[0].body.fullName });
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'user' AND entity_id = $1 AND action = 'user.update'`, [
+        created.id,
+      ]),
+    ).toBe(1);
+    // An edit on the old version after the winner's (a form left open) is refused too.
+    const late = await admin.patch(`/api/users/${created.id}`, { version: created.version, unlock: true });
+    expect(late.status).toBe(409);
+  });
+
+  it('edits an organisation once from one version, and refuses the stale ones in Russian', async () => {
+    const org = (
+      await admin.post('/api/organisations', {
+        fullName: `Государственное бюджетное учреждение «Версия-${++n}»`,
+        kind: 'institution',
+      })
+    ).body;
+    const rs = await all((i) =>
+      admin.patch(`/api/organisations/${org.id}`, { version: org.version, aliases: [`Версия ${i}`] }),
+    );
+    expectOneWinner(rs);
+    expect(rs.find((r) => r.status === 409)!.body.message).toMatch(/изменил другой пользователь/);
+    const now = (await admin.get('/api/organisations')).body.items.find((o: { id: number }) => o.id === org.id);
+    expect(now).toMatchObject({ version: org.version + 1, aliases: winners(rs)[0].body.aliases });
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'organisation' AND entity_id = $1 AND action = 'organisation.update'`,
+        [org.id],
+      ),
+    ).toBe(1);
   });
 
   it('merges two organisations once', async () => {

@@ -44,7 +44,7 @@ describe.each(engines)('control from a date on %s', (engine) => {
         controlFrom: '2025-01-01',
       })
     ).body;
-    expect((await coord.patch(`/api/plans/${plan.id}`, { status: 'draft' })).status).toBe(200);
+    expect((await coord.edit(`/api/plans/${plan.id}`, { status: 'draft' })).status).toBe(200);
     for (const m of MEASURES) {
       const r = await coord.post(`/api/plans/${plan.id}/measures`, {
         sectionId: null,
@@ -65,12 +65,12 @@ describe.each(engines)('control from a date on %s', (engine) => {
   it('approving a running plan with «контроль с даты» leaves nothing overdue and owes no reports back to 2025', async () => {
     // The flood, for comparison: the same plan under control since its start.
     const old = await draftPlan('План, контролируемый с начала');
-    await coord.patch(`/api/plans/${old}`, { status: 'active', controlFrom: '2025-01-01' });
+    await coord.edit(`/api/plans/${old}`, { status: 'active', controlFrom: '2025-01-01' });
     expect((await lights(old, APPROVED)).red).toBe(MEASURES.length); // «постоянно» has no date, but owes reports
     expect((await owed(old)).filter((r: { dueOn: string }) => r.dueOn < APPROVED).length).toBeGreaterThan(15);
 
     const planId = await draftPlan('План, утверждённый 3 декабря 2026 г.');
-    const approved = await coord.patch(`/api/plans/${planId}`, { status: 'active', controlFrom: APPROVED });
+    const approved = await coord.edit(`/api/plans/${planId}`, { status: 'active', controlFrom: APPROVED });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'active', controlFrom: APPROVED });
     expect(await lights(planId, APPROVED)).toMatchObject({ red: 0 });
@@ -100,7 +100,7 @@ describe.each(engines)('control from a date on %s', (engine) => {
     const today = new Date().toISOString().slice(0, 10);
     // Imported long ago (its provisional control start is the period's): approval moves it to today.
     const planId = await draftPlan('План без даты контроля');
-    const approved = (await coord.patch(`/api/plans/${planId}`, { status: 'active' })).body;
+    const approved = (await coord.edit(`/api/plans/${planId}`, { status: 'active' })).body;
     expect(approved.controlFrom).toBe(today > '2025-01-01' ? today : '2025-01-01');
 
     // A plan under control since its start: a measure added today owes nothing for 2025.
@@ -134,21 +134,21 @@ describe.each(engines)('control from a date on %s', (engine) => {
 
   it('moving the control start keeps written reports of earlier periods and drops untouched ones', async () => {
     const planId = await draftPlan('План, контроль которого перенесён');
-    await coord.patch(`/api/plans/${planId}`, { status: 'active', controlFrom: '2025-01-01' });
+    await coord.edit(`/api/plans/${planId}`, { status: 'active', controlFrom: '2025-01-01' });
     const q1 = (await owed(planId)).find(
       (r: { period: { label: string }; role: string }) => r.period.label === 'I квартал 2025 г.' && r.role === 'lead',
     );
     expect(
       (await exec.patch(`/api/reports/${q1.id}`, { version: q1.version, text: 'Проведено 3 рабочие встречи.' })).status,
     ).toBe(200);
-    const moved = await coord.patch(`/api/plans/${planId}`, { controlFrom: APPROVED });
+    const moved = await coord.edit(`/api/plans/${planId}`, { controlFrom: APPROVED });
     expect(moved.body.controlFrom).toBe(APPROVED);
     const left = await owed(planId);
     expect(left.filter((r: { dueOn: string }) => r.dueOn < APPROVED).map((r: { id: number }) => r.id)).toEqual([q1.id]);
     // The written report is history: it does not make the measure overdue.
     expect((await lights(planId, APPROVED)).red).toBe(0);
     // An invalid date is refused in Russian.
-    const bad = await coord.patch(`/api/plans/${planId}`, { controlFrom: '03.12.2026' });
+    const bad = await coord.edit(`/api/plans/${planId}`, { controlFrom: '03.12.2026' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/Контроль с даты/);
   });

@@ -69,7 +69,7 @@ describe.each(engines)('deadlines in the product on %s', (engine) => {
       { kind: 'due', nominal: '2024-04-15', effective: '2024-04-15', label: null, source: 'parsed', counted: true },
     ]);
     await coord.patch(`/api/measures/${m.id}`, { version: edited.version, deadlineText: 'ежегодно' });
-    await coord.patch(`/api/plans/${plan.id}`, { periodTo: '2025-12-31' });
+    await coord.edit(`/api/plans/${plan.id}`, { periodTo: '2025-12-31' });
     full = (await coord.get(`/api/measures/${m.id}`)).body;
     expect(full.controlPoints.map((c: { nominal: string }) => c.nominal)).toEqual(['2024-12-31', '2025-12-31']);
     const cal = (await coord.get(`/api/plans/${plan.id}/calendar`)).body.items;

@@ -321,7 +321,7 @@ describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
     const one = (await coord.get(`/api/dashboard?asOf=2025-05-01&planId=${plan.id}`)).body;
     const v0 = await versions();
     const other = all.plans.find((p: { id: number }) => p.id !== plan.id).id;
-    await coord.patch(`/api/plans/${other}`, { approvedByName: 'И.И. Иванов' });
+    await coord.edit(`/api/plans/${other}`, { approvedByName: 'И.И. Иванов' });
     const v1 = await versions();
     expect(v1[other]).toBeGreaterThan(v0[other]);
     expect(v1[plan.id]).toBe(v0[plan.id]);
@@ -336,14 +336,14 @@ describe.each(engines)('monitoring dashboard and search on %s', (engine) => {
     const minkultId = late.executors.find(
       (e: { organisation: { shortName: string } }) => e.organisation.shortName === 'Минкультуры',
     ).organisation.id;
-    expect((await admin.patch(`/api/organisations/${minkultId}`, { shortName: 'Минкультуры области' })).status).toBe(
+    expect((await admin.edit(`/api/organisations/${minkultId}`, { shortName: 'Минкультуры области' })).status).toBe(
       200,
     );
     const renamed = (await coord.get(`/api/dashboard?asOf=2025-05-01&planId=${plan.id}`)).body;
     expect(renamed.executors.map((e: { organisation: { shortName: string } }) => e.organisation.shortName)).toContain(
       'Минкультуры области',
     );
-    await admin.patch(`/api/organisations/${minkultId}`, { shortName: 'Минкультуры' });
+    await admin.edit(`/api/organisations/${minkultId}`, { shortName: 'Минкультуры' });
   });
 
   it('shows an executor only its own measures', async () => {

@@ -54,7 +54,7 @@ describe.each(engines)('the consolidated report as officials send it (%s)', (eng
     );
     expect(
       (
-        await admin.patch(`/api/organisations/${orgs['Минсоцзащиты']}`, {
+        await admin.edit(`/api/organisations/${orgs['Минсоцзащиты']}`, {
           headPosition: 'Министр социальной защиты населения Северо-Озёрской области',
           headName: 'Н.В. Морозова',
         })
@@ -66,7 +66,7 @@ describe.each(engines)('the consolidated report as officials send it (%s)', (eng
     planId = plan.id;
     expect(
       (
-        await coord.patch(`/api/plans/${planId}`, {
+        await coord.edit(`/api/plans/${planId}`, {
           title:
             'План мероприятий по поддержке социально ориентированных некоммерческих организаций (далее – СО НКО) в Северо-Озёрской области на 2025–2027 годы',
         })

@@ -163,9 +163,9 @@ describe.each(engines)('deadline extensions on %s', (engine) => {
     const m = (await coord.get(`/api/measures/${measureId}`)).body;
     expect(m.deadlineOverride).toBeNull();
     // A change to the plan period regenerates the dates from the text; the move survives.
-    await coord.patch(`/api/plans/${planId}`, { periodTo: '2028-12-31' });
+    await coord.edit(`/api/plans/${planId}`, { periodTo: '2028-12-31' });
     expect(await dues()).toEqual(['2025-10-01', '2026-12-15*', '2027-10-01', '2028-10-01']);
-    await coord.patch(`/api/plans/${planId}`, { periodTo: '2027-12-31' });
+    await coord.edit(`/api/plans/${planId}`, { periodTo: '2027-12-31' });
   });
 
   it('asks to confirm a move of months and shows the coordinator why; a rejection must say why', async () => {
@@ -230,7 +230,7 @@ describe.each(engines)('deadline extensions on %s', (engine) => {
     expect(due.co).toBe('2027-01-25');
     expect(due.lead).toBe(target.dueOn);
     // Another report day for the plan regenerates every due day but the extended one.
-    await coord.patch(`/api/plans/${planId}`, { reportDay: 20 });
+    await coord.edit(`/api/plans/${planId}`, { reportDay: 20 });
     const after = (await coord.get(`/api/measures/${measureId}/reports`)).body.items.filter(
       (x: { period: { label: string } }) => x.period.label === 'IV квартал 2026 г.',
     );

@@ -40,6 +40,33 @@ describe.each(engines)('heavy-work pool on %s', (engine) => {
     expect((await t.anonymous().get('/api/health')).status).toBe(200);
   });
 
+  it(
+    "serves waiting tasks by turns across users: one person's queue does not hold another's document back",
+    { timeout: 240_000 },
+    async () => {
+      t = await createTestApp(engine, { env: { HEAVY_THREADS: '1' } });
+      const busy = await t.as('coordinator');
+      const other = await t.as('admin');
+      const heavy = await tableDocx(1200, 8);
+      const small = await tableDocx(20, 4);
+      const done: string[] = [];
+      const track = (name: string, p: Promise<{ status: number }>) =>
+        p.then((r) => {
+          done.push(name);
+          return r;
+        });
+      // One person sends four heavy documents; the other's one comes in after them.
+      const mine = Array.from({ length: 4 }, (_, i) => track(`busy-${i + 1}`, upload(busy, 'plan.docx', heavy)));
+      await new Promise((r) => setTimeout(r, 200));
+      const theirs = track('other', upload(other, 'plan.docx', small));
+      const answers = await Promise.all([...mine, theirs]);
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+      // First come is the first of the busy person's, then the two take turns: the other's
+      // document is not left waiting behind the busy person's whole queue.
+      expect(done.indexOf('other'), done.join(', ')).toBeLessThan(done.indexOf('busy-3'));
+    },
+  );
+
   it('stops a task that outgrows the worker heap with a 413, and the server lives on', async () => {
     t = await createTestApp(engine, { env: { HEAVY_THREADS: '1', HEAVY_MEMORY_MB: '32' } });
     const coord = await t.as('coordinator');

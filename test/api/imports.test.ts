@@ -162,11 +162,40 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
       (m: { number: string }) => m.number === '1.2',
     );
     expect(before.status).toBeNull();
-    const applied = await coord.post(`/api/imports/${preview.body.importId}/apply-report`, {
+    const apply = (body: Record<string, unknown>) =>
+      coord.post(`/api/imports/${preview.body.importId}/apply-report`, {
+        planId: demo.id,
+        period: '2025',
+        dryRun: false,
+        ...body,
+      });
+    const shown = (r: typeof dry) =>
+      r.body.changes.map((c: { measureId: number; version: number }) => ({ measureId: c.measureId, version: c.version }));
+    // Applying names the changes it was shown; without them it is refused.
+    expect((await apply({})).status).toBe(400);
+    // Someone edits a measure of the plan after the check: the shown changes are stale, nothing is written.
+    const m22 = (await coord.get(`/api/plans/${demo.id}`)).body.measures.find(
+      (m: { number: string }) => m.number === '2.2',
+    );
+    expect(
+      (await coord.patch(`/api/measures/${m22.id}`, { version: m22.version, executionText: 'Правка после проверки' }))
+        .status,
+    ).toBe(200);
+    const stale = await apply({ versions: shown(dry) });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/изменились после проверки/);
+    const untouched = (await coord.get(`/api/plans/${demo.id}`)).body.measures;
+    expect(untouched.find((m: { number: string }) => m.number === '1.2').status).toBeNull();
+    expect(untouched.find((m: { number: string }) => m.number === '2.2').executionText).toBe('Правка после проверки');
+    // A version the check did not show (forged or from another plan) is stale too.
+    expect((await apply({ versions: [...shown(dry), { measureId: before.id, version: 999 }] })).status).toBe(409);
+    // Checked again, the same changes apply.
+    const again = await coord.post(`/api/imports/${preview.body.importId}/apply-report`, {
       planId: demo.id,
       period: '2025',
-      dryRun: false,
+      dryRun: true,
     });
+    const applied = await apply({ versions: shown(again) });
     expect(applied.body.applied).toBe(true);
     const after = (await coord.get(`/api/plans/${demo.id}`)).body.measures;
     expect(after.find((m: { number: string }) => m.number === '1.2')).toMatchObject({

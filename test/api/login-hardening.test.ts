@@ -193,7 +193,7 @@ describe.each(engines)('login hardening on %s', (engine) => {
     ).toBe(200);
     expect((await call('GET', '/api/plans')).statusCode).toBe(200);
     // A reset by the administrator is one-time again.
-    await admin.patch(`/api/users/${created.body.id}`, { password: 'озеро-ключ-Полдень-93' });
+    await admin.edit(`/api/users/${created.body.id}`, { password: 'озеро-ключ-Полдень-93' });
     const again = await attempt(t, 'novichok', 'озеро-ключ-Полдень-93', { ip: freshIp() });
     expect(again.body.user.mustChangePassword).toBe(true);
   });
@@ -210,7 +210,8 @@ describe.each(engines)('login hardening on %s', (engine) => {
         ),
       );
       const admitted = answers.filter((a) => a.status === 200).length;
-      const locked = answers.filter((a) => a.status === 403).length;
+      // Refused: by the lock (403) or, past its allowance, by the per-account rate limit (429).
+      const locked = answers.filter((a) => a.status === 403 || a.status === 429).length;
       expect(locked).toBeGreaterThanOrEqual(100 - LOCKOUT_THRESHOLD);
       // At most the attempts before the threshold were checked; the right one at #20 was not among them
       // unless it was claimed before the lock (then the account is unlocked by its owner, which is fine).

@@ -99,7 +99,7 @@ const TABLE: Record<string, Entry> = {
   'GET /api/organisations/resolve': { allow: SIGNED_IN, query: () => 'name=Минздрав' },
   'POST /api/organisations': { allow: ADMIN, body: () => ({ fullName: `Организация ${Math.random()}`, kind: 'ngo' }) },
   'POST /api/organisations/merge': { allow: ADMIN, body: (w) => ({ survivorId: w.orgId, mergedId: w.orgId2 }) },
-  'PATCH /api/organisations/:id': { allow: ADMIN, body: () => ({ aliases: ['Проверка'] }) },
+  'PATCH /api/organisations/:id': { allow: ADMIN, body: (w) => ({ version: w.orgVersion, aliases: ['Проверка'] }) },
   'DELETE /api/organisations/:id': { allow: ADMIN },
   'GET /api/users': { allow: ADMIN },
   'POST /api/users': {
@@ -112,7 +112,7 @@ const TABLE: Record<string, Entry> = {
       password: 'long-enough-password-1',
     }),
   },
-  'PATCH /api/users/:id': { allow: ADMIN, body: () => ({ fullName: 'Переименован' }) },
+  'PATCH /api/users/:id': { allow: ADMIN, body: (w) => ({ version: w.userVersion, fullName: 'Переименован' }) },
   'GET /api/plans': { allow: SIGNED_IN },
   'POST /api/plans': {
     allow: MANAGERS,
@@ -125,7 +125,7 @@ const TABLE: Record<string, Entry> = {
     }),
   },
   'GET /api/plans/:id': { allow: PLAN_READERS },
-  'PATCH /api/plans/:id': { allow: MANAGERS, body: () => ({ title: 'Изменённый план' }) },
+  'PATCH /api/plans/:id': { allow: MANAGERS, body: (w) => ({ version: w.planVersion, title: 'Изменённый план' }) },
   'GET /api/plans/:id/periods': { allow: PLAN_READERS },
   // The world's reports hold written work in its periods: a replacement dropping them is refused (409).
   'PUT /api/plans/:id/periods': {

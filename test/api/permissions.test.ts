@@ -17,6 +17,9 @@ interface Fixture {
   orgId: number;
   userId: number;
   version: number;
+  planVersion: number;
+  orgVersion: number;
+  userVersion: number;
 }
 interface RouteCase {
   name: string;
@@ -37,7 +40,7 @@ const routes: RouteCase[] = [
   {
     name: 'PATCH /api/organisations/:id',
     allowed: ['admin'],
-    call: (c, f) => c.patch(`/api/organisations/${f.orgId}`, { aliases: ['Изменено'] }),
+    call: (c, f) => c.patch(`/api/organisations/${f.orgId}`, { version: f.orgVersion, aliases: ['Изменено'] }),
     probe: (a) => a.get('/api/organisations').then((r) => r.body.items),
   },
   {
@@ -62,7 +65,7 @@ const routes: RouteCase[] = [
   {
     name: 'PATCH /api/users/:id',
     allowed: ['admin'],
-    call: (c, f) => c.patch(`/api/users/${f.userId}`, { fullName: 'Переименован' }),
+    call: (c, f) => c.patch(`/api/users/${f.userId}`, { version: f.userVersion, fullName: 'Переименован' }),
     probe: (a) => a.get('/api/users').then((r) => r.body.items),
   },
   {
@@ -81,7 +84,7 @@ const routes: RouteCase[] = [
   {
     name: 'PATCH /api/plans/:id',
     allowed: ['admin', 'coordinator'],
-    call: (c, f) => c.patch(`/api/plans/${f.planId}`, { title: 'Изменённый план' }),
+    call: (c, f) => c.patch(`/api/plans/${f.planId}`, { version: f.planVersion, title: 'Изменённый план' }),
     probe: plan,
   },
   {
@@ -216,6 +219,9 @@ describe.each(engines)('permission matrix on %s', (engine) => {
       orgId: org.id,
       userId: user.id,
       version: m2.version,
+      planVersion: (await admin.get(`/api/plans/${p.id}`)).body.version,
+      orgVersion: org.version,
+      userVersion: user.version,
     };
   }
 

@@ -22,13 +22,29 @@ describe.each(engines)('rate limits on %s', (engine) => {
     await t?.dispose();
   });
 
-  const login = (app: App, ip: string) =>
+  const ACCOUNTS = [
+    ['observer', 'demo-observer-2025'],
+    ['admin', 'demo-admin-2025'],
+    ['coordinator', 'demo-coord-2025'],
+    ['executor', 'demo-exec-2025'],
+  ];
+  /** A right login; consecutive calls rotate over the accounts (each has its own limit too). */
+  let turn = 0;
+  const login = (app: App, ip: string, as = ACCOUNTS[turn++ % ACCOUNTS.length]) =>
     app.inject({
       method: 'POST',
       url: '/api/auth/login',
       remoteAddress: ip,
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ login: 'observer', password: 'demo-observer-2025' }),
+      payload: JSON.stringify({ login: as[0], password: as[1] }),
+    });
+  const attempt = (ip: string, loginName: string, password: string, cookie?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      payload: JSON.stringify({ login: loginName, password }),
     });
 
   it('answers 429 with Retry-After and a Russian message past the login limit of an address, counted across instances', async () => {
@@ -45,6 +61,36 @@ describe.each(engines)('rate limits on %s', (engine) => {
     });
     // Another address is not affected.
     expect((await login(t.app, '192.0.2.11')).statusCode).toBe(200);
+  });
+
+  it("limits login attempts per account from any address, known or not, while the owner's known browser keeps its own allowance", async () => {
+    const max = RATE_LIMITS['POST /api/auth/login'].perAccount!.max;
+    // The owner signs in once from their browser: it becomes a known device of the account.
+    const first = await attempt('198.51.100.1', 'executor2', 'demo-exec-2025');
+    expect(first.statusCode).toBe(200);
+    const device = first.cookies.find((c) => c.name === 'isp_device')!;
+    // Guesses from as many addresses as there are attempts (no address limit is reached).
+    const guesses: number[] = [];
+    for (let i = 0; i < max - 1; i++)
+      guesses.push((await attempt(`203.0.113.${i + 1}`, 'EXECUTOR2', `guess-${i}`)).statusCode);
+    expect(guesses.every((s) => s === 401 || s === 403)).toBe(true);
+    const over = await attempt('203.0.113.200', 'executor2', 'guess-again');
+    expect(over.statusCode).toBe(429);
+    expect(JSON.parse(over.body)).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/мин\./) });
+    // Even the right password from a new browser waits now…
+    expect((await attempt('203.0.113.201', 'executor2', 'demo-exec-2025')).statusCode).toBe(429);
+    // …but the owner's known browser is counted apart and signs in (past the lock as well).
+    const owner = await attempt('198.51.100.1', 'executor2', 'demo-exec-2025', `${device.name}=${device.value}`);
+    expect(owner.statusCode).toBe(200);
+    // A made-up device cookie is no known device: it shares the account's spent allowance.
+    expect((await attempt('203.0.113.202', 'executor2', 'guess', 'isp_device=made-up')).statusCode).toBe(429);
+    // An unknown login is limited the same way (the answer does not tell which logins exist).
+    const unknown: number[] = [];
+    for (let i = 0; i <= max; i++)
+      unknown.push((await attempt(`203.0.114.${i + 1}`, 'nobody-here', `g${i}`)).statusCode);
+    expect(unknown.at(-1)).toBe(429);
+    // Other accounts are not affected.
+    expect((await attempt('203.0.113.203', 'observer', 'demo-observer-2025')).statusCode).toBe(200);
   });
 
   it('limits exports per user', async () => {

@@ -114,7 +114,7 @@ describe.each(engines)('reporting periods on %s', (engine) => {
   });
 
   it('switches to quarters with another report day; owed reports and their due days follow', async () => {
-    const r = await coord.patch(`/api/plans/${planId}`, { reportingFrequency: 'quarter', reportDay: 10 });
+    const r = await coord.edit(`/api/plans/${planId}`, { reportingFrequency: 'quarter', reportDay: 10 });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ reportingFrequency: 'quarter', reportDay: 10 });
     expect((await periods()).map((p) => p.label)).toEqual([
@@ -151,7 +151,7 @@ describe.each(engines)('reporting periods on %s', (engine) => {
     expect(
       (await exec.patch(`/api/reports/${q1.id}`, { version: q1.version, text: 'Проведено 3 акции.' })).status,
     ).toBe(200);
-    const r = await coord.patch(`/api/plans/${planId}`, { reportingFrequency: 'year' });
+    const r = await coord.edit(`/api/plans/${planId}`, { reportingFrequency: 'year' });
     expect(r.status).toBe(409);
     expect(r.body.message).toBe(
       'Нельзя убрать период отчётности, по которому уже есть отчёты: «I квартал 2025 г.» (1)',
@@ -199,7 +199,7 @@ describe.each(engines)('reporting periods on %s', (engine) => {
     );
     expect(events.map((e) => [e.after.frequency, e.after.periods.length])).toEqual([['custom', 3]]);
     // A plan period change that would leave hand-set periods outside is refused.
-    const shrink = await coord.patch(`/api/plans/${planId}`, { periodTo: '2025-11-30' });
+    const shrink = await coord.edit(`/api/plans/${planId}`, { periodTo: '2025-11-30' });
     expect(shrink.status).toBe(400);
     expect(shrink.body.message).toContain('«2025 год»');
     expect((await coord.get(`/api/plans/${planId}`)).body.periodTo).toBe('2025-12-31');

@@ -301,7 +301,7 @@ describe.each(engines)('the workspace on %s', (engine) => {
         periodTo: '2027-12-31',
       })
     ).body;
-    await coord.patch(`/api/plans/${draft.id}`, { status: 'draft' });
+    await coord.edit(`/api/plans/${draft.id}`, { status: 'draft' });
     await coord.post(`/api/plans/${draft.id}/measures`, {
       sectionId: null,
       number: '1',
@@ -319,7 +319,7 @@ describe.each(engines)('the workspace on %s', (engine) => {
       coExecutorIds: [orgs['Минздрав']],
     });
     expect((await notices(exec2)).items.length).toBe(before + 1);
-    expect((await coord.patch(`/api/plans/${draft.id}`, { status: 'active' })).status).toBe(200);
+    expect((await coord.edit(`/api/plans/${draft.id}`, { status: 'active' })).status).toBe(200);
     const after = await notices(exec2);
     expect(after.items[0]).toMatchObject({ kind: 'assigned', title: 'Утверждён план: 2 мероприятия с вашим участием' });
     expect(after.items[0].body).toBe('План на 2027 год (ответственный исполнитель — 1, соисполнитель — 1)');

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
         controlFrom: '2025-01-01',
       })
     ).body.id as number;
-    await api.patch(`/api/plans/${id}`, { status: 'draft' });
+    await api.edit(`/api/plans/${id}`, { status: 'draft' });
     const ids: number[] = [];
     for (const [n, deadlineText] of [
       ['1', 'ежегодно до 1 октября'],

@@ -61,6 +61,21 @@ export class Client {
   post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body);
   patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body);
   put = <T = any>(url: string, body?: unknown) => this.request<T>('PUT', url, body);
+
+  /**
+   * PATCH of a versioned resource (a plan, user or organisation) on the version it has now,
+   * for tests about something else than stale edits (the server requires the version).
+   */
+  edit = async <T = any>(url: string, body: Record<string, unknown>) =>
+    this.patch<T>(url, { version: await this.currentVersion(url), ...body });
+
+  async currentVersion(url: string): Promise<number | undefined> {
+    const [, kind, id] = /^\/api\/(plans|users|organisations)\/(\d+)$/.exec(url) ?? [];
+    if (kind === 'plans') return (await this.get(url)).body?.version;
+    const list = await this.get(kind === 'users' ? '/api/users' : '/api/organisations?includeArchived=true');
+    return (list.body?.items as { id: number; version: number }[] | undefined)?.find((x) => x.id === Number(id))
+      ?.version;
+  }
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 }
 

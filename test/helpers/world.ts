@@ -38,6 +38,10 @@ export interface World {
   userId: number;
   measureVersion: number;
   reportVersion: number;
+  /** Versions of the plan, `orgId` and `userId` (their PATCH names them). */
+  planVersion: number;
+  orgVersion: number;
+  userVersion: number;
   /** An indicator of the plan Минкультуры answers for, with a figure it entered (submitted). */
   indicatorId: number;
   indicatorVersion: number;
@@ -210,6 +214,9 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
     userId: user.id,
     measureVersion: (await admin.get(`/api/measures/${m1.id}`)).body.version,
     reportVersion: (await admin.get(`/api/reports/${lead.id}`)).body.version,
+    planVersion: (await admin.get(`/api/plans/${plan.id}`)).body.version,
+    orgVersion: org.version,
+    userVersion: user.version,
   };
 }
 

@@ -51,6 +51,8 @@ export interface UserPatch {
   password?: string;
   /** Not in the contract; lifts a login lockout. */
   unlock?: boolean;
+  /** The version the form was opened on (409 when someone changed the user since). */
+  version: number;
 }
 
 export type StatusCounts = C.StatusCounts;
@@ -113,7 +115,8 @@ export type PlanPatch = Partial<PlanInput> & {
   status?: 'draft' | 'active';
   reportingFrequency?: 'month' | 'quarter' | 'half' | 'year';
   reportDay?: number;
-  version?: number;
+  /** The version the page was opened on (409 when someone changed the plan since). */
+  version: number;
 };
 
 export type AuditEvent = C.AuditEvent;
@@ -413,7 +416,7 @@ export const api = {
   resolveOrganisation: (name: string) =>
     request<C.OrganisationMatch>('GET', withQuery('/organisations/resolve', { name })),
   createOrganisation: (input: OrganisationInput) => request<Organisation>('POST', '/organisations', input),
-  updateOrganisation: (id: number, patch: Partial<OrganisationInput>) =>
+  updateOrganisation: (id: number, patch: Partial<OrganisationInput> & { version: number }) =>
     request<Organisation>('PATCH', `/organisations/${id}`, patch),
   deleteOrganisation: (id: number) => request<{ ok: true }>('DELETE', `/organisations/${id}`),
 
@@ -460,7 +463,10 @@ export const api = {
     request<ImportPreview>('POST', `/imports/${id}/columns`, input),
   commitImport: (id: number, input: ImportCommitInput) =>
     request<{ planId: number }>('POST', `/imports/${id}/commit`, input),
-  applyReport: (id: number, input: { planId: number; period: string; dryRun: boolean }) =>
+  applyReport: (
+    id: number,
+    input: { planId: number; period: string; dryRun: boolean; versions?: { measureId: number; version: number }[] },
+  ) =>
     request<ApplyReportResult>('POST', `/imports/${id}/apply-report`, input),
   /** Download address of a stored file (the original of an imported plan). */
   fileUrl: (id: number) => `/api/files/${id}`,

@@ -8,8 +8,12 @@ import type { DocumentKind, InterchangeDocument, OrgKind, PlanKind } from './api
 import { formatDateShort, formatQuarterRu } from './format';
 
 // Keys must be exactly the server's, so the server's pure functions are used, not copies.
-export { normalizeOrgName, splitDefinition } from '../../src/domain/directory/match-organisation';
-export { executorWording, splitAgreementMarker } from '../../src/domain/import-review/review';
+export {
+  executorWording,
+  normalizeOrgName,
+  splitAgreementMarker,
+  splitDefinition,
+} from '../../src/contract/text-rules';
 
 /** One executor per line (names may hold commas: «Министерство по делам молодежи, физической культуры и спорта»). */
 export function parseExecutorLines(text: string): string[] {

@@ -37,6 +37,9 @@ export type Action =
   | { action: 'import.create'; subject: { regionId: number } }
   | { action: 'import.read'; subject: ImportSubject }
   | { action: 'file.read'; subject: FileSubject }
+  | { action: 'report.write' | 'report.review'; subject: ReportSubject }
+  | { action: 'review.queue' | 'api_token.manage_all'; subject: { regionId: number } }
+  | { action: 'api_token.revoke'; subject: { regionId: number; userId: number } }
   | { action: 'indicator.read'; subject: IndicatorSubject }
   | { action: 'indicator.manage' | 'indicator.review'; subject: PlanSubject }
   | { action: 'indicator.report'; subject: IndicatorSubject & { unitOrganisationId: number | null } }
@@ -54,6 +57,40 @@ export interface IndicatorSubject {
   /** The actor's organisation is one of the units the indicator is broken down by (a municipality). */
   actorIsUnit?: boolean;
 }
+
+/** An execution report: one organisation's, for one measure of a plan. */
+export interface ReportSubject {
+  regionId: number;
+  plan: PlanSubject;
+  /** The organisation that writes the report. */
+  organisationId: number;
+  /** The lead executor's report gathers the co-executors' parts and is the one reviewed. */
+  role: 'lead' | 'co';
+}
+
+/** Report states in which the report is still being written. */
+export const REPORT_OPEN_STATES = ['expected', 'draft', 'returned'] as const;
+
+/** What the UI may offer on a report in the given state (the same rules the services check). */
+export function reportAbilities(actor: Actor, report: ReportSubject & { state: string }) {
+  const s = report.state;
+  const open = (REPORT_OPEN_STATES as readonly string[]).includes(s);
+  const write = authorize(actor, { action: 'report.write', subject: report });
+  const review = authorize(actor, { action: 'report.review', subject: report });
+  return {
+    edit: write && open,
+    submit: write && open,
+    accept: review && s === 'submitted',
+    return: review && (s === 'submitted' || s === 'accepted'),
+  };
+}
+
+/**
+ * The scope of lists (plans, measures, reports, dashboards, search): executors see only what
+ * concerns their own organisation; every other role sees the whole region. List queries turn
+ * this into SQL predicates (modules/plans/plans.queries.ts).
+ */
+export const seesOwnOrganisationOnly = (actor: Actor): boolean => actor.role === 'executor';
 
 /** An uploaded document and what became of it. */
 export interface ImportSubject {
@@ -163,6 +200,26 @@ export function authorize(actor: Actor, request: Action): boolean {
       // A source document shows the whole plan: not for executors, who see their own measures only.
       return actor.role !== 'executor' && f.sourceOfReadablePlan;
     }
+    case 'report.write':
+      // The executor organisation's own people (and administrators), while the plan is not archived.
+      if (request.subject.plan.status === 'archived' || !sameRegion(actor, request.subject)) return false;
+      if (actor.role === 'admin') return true;
+      return (
+        (actor.role === 'executor' || actor.role === 'coordinator') &&
+        actor.organisationId === request.subject.organisationId
+      );
+    case 'report.review':
+      // A lead report, by whoever manages the plan.
+      return (
+        request.subject.role === 'lead' &&
+        request.subject.plan.status !== 'archived' &&
+        managesPlan(actor, request.subject.plan)
+      );
+    case 'review.queue':
+      // Has a queue of reports and extension requests to decide: the plans' managers.
+      return sameRegion(actor, request.subject) && (actor.role === 'admin' || actor.role === 'coordinator');
+    case 'api_token.revoke':
+      return sameRegion(actor, request.subject) && (actor.role === 'admin' || request.subject.userId === actor.userId);
     case 'indicator.read':
       return (
         readsPlan(actor, request.subject.plan) ||
@@ -198,6 +255,7 @@ export function authorize(actor: Actor, request: Action): boolean {
     case 'directory.manage':
     case 'users.manage':
     case 'audit.read':
+    case 'api_token.manage_all':
       return sameRegion(actor, request.subject) && actor.role === 'admin';
   }
 }

@@ -14,7 +14,11 @@ export function presentSessionUser(u: SessionUser) {
     abilities: {
       manageDirectory: authorize(u, { action: 'directory.manage', subject: region }),
       manageUsers: authorize(u, { action: 'users.manage', subject: region }),
-      createPlans: u.role === 'admin' || u.role === 'coordinator',
+      // Plans of one's own organisation (an administrator: of any).
+      createPlans: authorize(u, {
+        action: 'plan.create',
+        subject: { regionId: u.regionId, ownerOrganisationId: u.organisationId },
+      }),
       viewAudit: authorize(u, { action: 'audit.read', subject: region }),
     },
   };

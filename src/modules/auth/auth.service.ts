@@ -65,6 +65,24 @@ const lockedError = (detail: string) =>
 const lockMinutesSql = (n: string) =>
   `LEAST(${LOCKOUT_MINUTES}, ${LOCKOUT_FIRST_MINUTES} * power(2, GREATEST(0, ${n} - ${LOCKOUT_THRESHOLD})))::int`;
 
+/**
+ * The bucket a login attempt counts in for the per-account rate limit (src/http/rate-limits.ts):
+ * the account name as typed (known or not — the answer must not tell), or, from a browser
+ * that has signed in to that account before, a bucket of its own, so that an attacker
+ * exhausting the account's allowance does not keep its owner out.
+ */
+export async function loginBucket(db: Queryable, login: string, deviceToken: string | undefined): Promise<string> {
+  const name = `acct:${login.trim().toLowerCase().slice(0, 200)}`;
+  if (!deviceToken) return name;
+  const hash = sha256(deviceToken);
+  const known = await db.one(
+    `SELECT 1 FROM known_devices d JOIN users u ON u.id = d.user_id
+     WHERE d.token_hash = $1 AND lower(u.login) = lower($2) AND d.created_at > now() - make_interval(days => $3)`,
+    [hash, login.trim(), DEVICE_TTL_DAYS],
+  );
+  return known ? `${name}:device:${hash.slice(0, 16)}` : name;
+}
+
 export interface LoginResult {
   token: string;
   session: Session;
@@ -253,4 +271,9 @@ export async function changePassword(
       entityId: session.user.userId,
     });
   });
+}
+
+/** Signs a user out everywhere (users administration: deactivated or password reset). */
+export async function endSessionsOf(tx: Queryable, userId: number): Promise<void> {
+  await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
 }

@@ -5,7 +5,7 @@
  */
 export { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from './passwords.js';
 export { registerAuthRoutes } from './auth.routes.js';
-export { type Session, loadSession } from './auth.service.js';
+export { DEVICE_COOKIE, type Session, endSessionsOf, loadSession, loginBucket } from './auth.service.js';
 export { registerSettingsRoutes } from './settings.routes.js';
 export { authenticateBearer, bearerToken } from './tokens.service.js';
 export { registerTokenRoutes } from './tokens.routes.js';

@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
-import type { Actor, Role } from '../../domain/policy/authorize.js';
+import { authorize, type Actor, type Role } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import type { Session } from './auth.service.js';
 
@@ -116,7 +116,7 @@ export async function listApiTokens(
 ): Promise<ApiTokenView[]> {
   assertNotByToken(session);
   const actor = session.user;
-  if (opts.all && actor.role !== 'admin') throw forbidden();
+  if (opts.all && !authorize(actor, { action: 'api_token.manage_all', subject: actor })) throw forbidden();
   const rows = opts.all
     ? await db.query<ApiTokenRow>(`${selectTokens} WHERE t.region_id = $1 ORDER BY t.id DESC LIMIT 1000`, [
         actor.regionId,
@@ -140,8 +140,10 @@ export async function revokeApiToken(db: Database, session: Session, id: number)
     );
     if (
       !row ||
-      Number(row.region_id) !== actor.regionId ||
-      (Number(row.user_id) !== actor.userId && actor.role !== 'admin')
+      !authorize(actor, {
+        action: 'api_token.revoke',
+        subject: { regionId: Number(row.region_id), userId: Number(row.user_id) },
+      })
     ) {
       throw notFound('Токен не найден', `api token ${id} not found for user ${actor.userId}`);
     }

@@ -1,3 +1,4 @@
+import { seesOwnOrganisationOnly } from '../../domain/policy/authorize.js';
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { cachedByDataVersion } from './dashboard-cache.js';
@@ -27,7 +28,7 @@ export function registerDashboardRoutes(app: App, ctx: AppContext) {
       const actor = requireSession(request).user;
       const filter = { ...q, asOf: q.asOf ?? new Date().toISOString().slice(0, 10) };
       // What a user sees depends only on the region and, for executors, the organisation.
-      const scope = actor.role === 'executor' ? `org:${actor.organisationId}` : 'region';
+      const scope = seesOwnOrganisationOnly(actor) ? `org:${actor.organisationId}` : 'region';
       const key = JSON.stringify([
         actor.regionId,
         scope,

@@ -7,7 +7,7 @@
 import type { Queryable } from '../../db/database.js';
 import { addDaysIso } from '../../domain/reporting/dates.js';
 import { trafficLightSql } from '../../domain/reporting/traffic-light.js';
-import type { Actor } from '../../domain/policy/authorize.js';
+import { type Actor, seesOwnOrganisationOnly } from '../../domain/policy/authorize.js';
 import { loadReadablePlan } from '../plans/index.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 
@@ -40,7 +40,7 @@ export async function getDashboard(db: Queryable, actor: Actor, f: DashboardFilt
     return `$${params.length}`;
   };
   let where = `m.region_id = $1 AND m.archived_at IS NULL AND p.status <> 'archived'`;
-  if (actor.role === 'executor') {
+  if (seesOwnOrganisationOnly(actor)) {
     where += ` AND (EXISTS (SELECT 1 FROM measure_executors ve WHERE ve.measure_id = m.id AND ve.organisation_id = $2) OR p.owner_organisation_id = $2)`;
   }
   if (f.planId) where += ` AND m.plan_id = ${add(f.planId)}`;
@@ -151,7 +151,7 @@ async function executorStats(db: Queryable, actor: Actor, f: DashboardFilter) {
   if (f.sectionId)
     rwhere += ` AND EXISTS (SELECT 1 FROM measures sm WHERE sm.id = r.measure_id AND sm.section_id = ${radd(f.sectionId)})`;
   if (f.organisationId) rwhere += ` AND r.organisation_id = ${radd(f.organisationId)}`;
-  if (actor.role === 'executor')
+  if (seesOwnOrganisationOnly(actor))
     rwhere += ` AND (r.organisation_id = ${radd(actor.organisationId)} OR p.owner_organisation_id = $${rparams.length})`;
   const rstats = await db.query<{
     organisation_id: number;
@@ -220,7 +220,7 @@ async function calendarOf(
   const [from, to] = periodRange ? [periodRange.starts_on, periodRange.ends_on] : [f.asOf, addDaysIso(f.asOf, 60)];
   // Control points of archived measures are deleted on archiving; the measure rows are
   // needed only for the executor's scope and the section or executor filters.
-  const needsMeasure = actor.role === 'executor' || f.sectionId || f.organisationId;
+  const needsMeasure = seesOwnOrganisationOnly(actor) || f.sectionId || f.organisationId;
   return db.query<{ day: string; due: number; reports: number }>(
     `SELECT cp.effective::text AS day, count(*) FILTER (WHERE cp.kind = 'due')::int AS due, count(*) FILTER (WHERE cp.kind = 'report')::int AS reports
      FROM control_points cp JOIN plans p ON p.id = cp.plan_id ${needsMeasure ? 'JOIN measures m ON m.id = cp.measure_id' : ''}

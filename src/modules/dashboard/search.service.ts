@@ -3,7 +3,7 @@
  * «выставки» finds «выставок»), scoped to what the user may see, best matches first.
  */
 import type { Queryable } from '../../db/database.js';
-import type { Actor } from '../../domain/policy/authorize.js';
+import { type Actor, seesOwnOrganisationOnly } from '../../domain/policy/authorize.js';
 import { loadReadablePlan, measureVisibility } from '../plans/index.js';
 
 export async function searchAll(db: Queryable, actor: Actor, q: string, planId?: number) {
@@ -20,10 +20,9 @@ export async function searchAll(db: Queryable, actor: Actor, q: string, planId?:
      ORDER BY rank DESC, m.id LIMIT 50`,
     params,
   );
-  const rvis =
-    actor.role === 'executor'
-      ? ` AND EXISTS (SELECT 1 FROM measure_executors me WHERE me.measure_id = r.measure_id AND me.organisation_id = $2)`
-      : ` AND $2::int IS NOT NULL`;
+  const rvis = seesOwnOrganisationOnly(actor)
+    ? ` AND EXISTS (SELECT 1 FROM measure_executors me WHERE me.measure_id = r.measure_id AND me.organisation_id = $2)`
+    : ` AND $2::int IS NOT NULL`;
   const reports = await db.query<Record<string, unknown>>(
     `SELECT r.id, r.measure_id, m.number, m.title, rp.label, o.short_name,
             ts_headline('russian', r.text, ${tsq}, 'MaxFragments=2, MaxWords=20, MinWords=5, StartSel=«, StopSel=»') AS snippet

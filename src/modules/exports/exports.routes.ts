@@ -46,7 +46,10 @@ export function registerExportRoutes(app: App, ctx: AppContext) {
         today,
       });
       // Built in the worker pool: a 3,000-measure PDF takes seconds of CPU.
-      const built = await ctx.heavy!.run({ kind: 'export', model, format: request.query.format });
+      const built = await ctx.heavy!.run(
+        { kind: 'export', model, format: request.query.format },
+        `user:${actor.userId}`,
+      );
       const bytes = Buffer.from(built.buffer, built.byteOffset, built.byteLength);
       await recordAudit(ctx.db, actor, actor.regionId, {
         action: 'plan.export',

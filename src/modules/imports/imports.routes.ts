@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { servedMime } from '../files/index.js';
 import { contentDisposition } from '../exports/index.js';
 import { z } from 'zod';
@@ -91,7 +92,9 @@ const ColumnsBody = z
 
 export async function registerImportRoutes(app: App, ctx: AppContext) {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
-  const reader = pooledReader(ctx.heavy!);
+  // Each person's documents take turns with everyone else's in the pool.
+  const readerFor = (request: FastifyRequest) =>
+    pooledReader(ctx.heavy!, `user:${requireSession(request).user.userId}`);
 
   app.post(
     '/api/imports',
@@ -121,26 +124,26 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
         ctx.db,
         actor,
         { name: part.filename || 'document', mime: part.mimetype || 'application/octet-stream', bytes },
-        { reader },
+        { reader: readerFor(request) },
       );
       return reply.status(201).send(preview);
     },
   );
 
   app.get('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
-    getImportPreview(ctx.db, requireSession(request).user, request.params.id, reader),
+    getImportPreview(ctx.db, requireSession(request).user, request.params.id, readerFor(request)),
   );
 
   // A document the reader could not place: what it found, and a reading with the columns a person points at.
   app.get('/api/imports/:id/layout', { schema: { tags: ['imports'], params: IdParams } }, async (request) =>
-    getImportLayout(ctx.db, requireSession(request).user, request.params.id, reader),
+    getImportLayout(ctx.db, requireSession(request).user, request.params.id, readerFor(request)),
   );
 
   app.post(
     '/api/imports/:id/columns',
     { schema: { tags: ['imports'], params: IdParams, body: ColumnsBody } },
     async (request) =>
-      readImportWithColumns(ctx.db, requireSession(request).user, request.params.id, request.body, reader),
+      readImportWithColumns(ctx.db, requireSession(request).user, request.params.id, request.body, readerFor(request)),
   );
 
   app.post(
@@ -157,7 +160,16 @@ export async function registerImportRoutes(app: App, ctx: AppContext) {
         tags: ['imports'],
         params: IdParams,
         body: z
-          .object({ planId: bodyId, period: str().trim().min(1).max(100), dryRun: z.boolean().default(true) })
+          .object({
+            planId: bodyId,
+            period: str().trim().min(1).max(100),
+            dryRun: z.boolean().default(true),
+            /** To apply: the changes the dry run showed, by measure and its version then (409 when stale). */
+            versions: z
+              .array(z.object({ measureId: bodyId, version: bodyId }).strict())
+              .max(20_000)
+              .optional(),
+          })
           .strict(),
       },
     },

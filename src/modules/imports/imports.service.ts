@@ -22,10 +22,15 @@ import { documentReadings, importDocument } from '../../domain/importers/read-do
 import { authorize, type Actor, type ImportSubject } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { readPlacedFile, storeFile, type UploadedFile } from '../files/index.js';
-import { createMeasures, type MeasureInput } from '../measures/index.js';
-import { listOrganisations, type OrgKind } from '../organisations/index.js';
+import { applyExecutionResult, createMeasures, type MeasureInput } from '../measures/index.js';
+import {
+  addOrganisationAlias,
+  insertImportedOrganisation,
+  listOrganisations,
+  type OrgKind,
+} from '../organisations/index.js';
 import { loadMeasures, loadPlanRow, mayReadPlan, planSubjectOf } from '../plans/index.js';
-import { createPlan, createSection } from '../plans/index.js';
+import { createPlan, createSection, setPlanSourceFile } from '../plans/index.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 import { canReadAttachmentFile } from '../reports/index.js';
 import { draftsFromInterchange } from '../../domain/indicators/index.js';
@@ -122,10 +127,10 @@ export const inProcessReader: DocumentReader = {
   firstReading: async (bytes, name) => (await documentReadings(bytes, name))[0].read(),
 };
 
-/** Reads through a worker pool. */
-export const pooledReader = (pool: HeavyPool): DocumentReader => ({
-  importDocument: (bytes, name) => pool.run({ kind: 'import', bytes, name }),
-  firstReading: (bytes, name) => pool.run({ kind: 'raw', bytes, name }),
+/** Reads through a worker pool, for `owner` (whose tasks take turns with others'). */
+export const pooledReader = (pool: HeavyPool, owner?: string): DocumentReader => ({
+  importDocument: (bytes, name) => pool.run({ kind: 'import', bytes, name }, owner),
+  firstReading: (bytes, name) => pool.run({ kind: 'raw', bytes, name }, owner),
 });
 
 /** Header shapes the actor's organisation has pointed at before, with their columns. */
@@ -437,10 +442,7 @@ export async function commitImport(
           (n) => normalizeOrgName(n) === normalizeOrgName(alias),
         );
         if (input.rememberAliases && !known && alias) {
-          await tx.query(
-            `UPDATE organisations SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1`,
-            [id, alias],
-          );
+          await addOrganisationAlias(tx, id, alias);
           org.aliases.push(alias);
           await recordAudit(tx, actor, actor.regionId, {
             action: 'organisation.alias_added',
@@ -451,29 +453,21 @@ export async function commitImport(
           });
         }
       } else if (chosen && 'create' in chosen) {
-        const r = await tx
-          .one<{ id: number }>(
-            `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-            [
-              actor.regionId,
-              chosen.create.kind,
-              chosen.create.fullName.trim(),
-              (chosen.create.shortName || chosen.create.fullName).trim(),
-              createdAliases(name, chosen.create),
-              BY_AGREEMENT_RE.test(raw),
-            ],
-          )
-          .catch((e) => {
-            if ((e as { code?: string }).code === '23505')
-              throw new DomainError(
-                'conflict',
-                'import.org_exists',
-                `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`,
-                'duplicate org on create',
-              );
-            throw e;
-          });
-        id = r!.id;
+        const created = await insertImportedOrganisation(tx, actor.regionId, {
+          kind: chosen.create.kind,
+          fullName: chosen.create.fullName.trim(),
+          shortName: (chosen.create.shortName || chosen.create.fullName).trim(),
+          aliases: createdAliases(name, chosen.create),
+          external: BY_AGREEMENT_RE.test(raw),
+        });
+        if (created == null)
+          throw new DomainError(
+            'conflict',
+            'import.org_exists',
+            `Организация «${chosen.create.fullName}» уже есть в справочнике — выберите её`,
+            'duplicate org on create',
+          );
+        id = created;
         directory.push({
           id,
           fullName: chosen.create.fullName,
@@ -483,6 +477,7 @@ export async function commitImport(
           parentId: null,
           external: false,
           archived: false,
+          version: 1,
         });
         await recordAudit(tx, actor, actor.regionId, {
           action: 'organisation.create',
@@ -517,7 +512,7 @@ export async function commitImport(
     };
 
     const plan = await createPlan(db, actor, input.plan, { status: 'draft', source: imp.name, tx });
-    await tx.query(`UPDATE plans SET source_file_id = $2 WHERE id = $1`, [plan.id, imp.file_id]);
+    await setPlanSourceFile(tx, plan.id, imp.file_id);
     const sectionIds = new Map<string, number>();
     for (const s of input.sections) {
       const created = await createSection(db, actor, plan.id, s, tx);
@@ -606,22 +601,42 @@ function createdAliases(name: string, created: { fullName: string; shortName?: s
 
 export interface ReportChange {
   measureId: number;
+  /** The measure's version the change is computed from (the apply names it back). */
+  version: number;
   number: string;
   title: string;
   before: { status: string | null; executionText: string };
   after: { status: string | null; executionText: string };
 }
 
+const staleReportApply = (importId: number, detail: string) =>
+  new DomainError(
+    'conflict',
+    'import.report_stale',
+    'Мероприятия плана изменились после проверки отчёта. Проверьте изменения ещё раз и примените их заново.',
+    `report import ${importId}: ${detail}`,
+  );
+
 /**
  * Applies an execution report onto an existing plan: items are matched to measures by
- * number; `dryRun` shows what would change without changing anything.
+ * number; `dryRun` shows what would change without changing anything. The apply names the
+ * changes it was shown (`versions`: each changed measure and its version then); when the
+ * plan's measures changed since, so that the changes are not those shown, it is refused
+ * with 409 and nothing is written — an edit made meanwhile is never overwritten unseen.
  */
 export async function applyReportImport(
   db: Database,
   actor: Actor,
   importId: number,
-  input: { planId: number; period: string; dryRun: boolean },
+  input: { planId: number; period: string; dryRun: boolean; versions?: { measureId: number; version: number }[] },
 ) {
+  if (!input.dryRun && !input.versions)
+    throw new DomainError(
+      'validation',
+      'import.report_versions_required',
+      'Сначала проверьте изменения, затем примените их.',
+      `report import ${importId}: apply without the versions of the previewed changes`,
+    );
   const work = async (tx: Queryable) => {
     const imp = await loadImport(tx, actor, importId, { forUpdate: !input.dryRun });
     const plan = await loadPlanRow(tx, actor, input.planId);
@@ -642,6 +657,7 @@ export async function applyReportImport(
       if (after.status === m.status && after.executionText === m.executionText) continue;
       changes.push({
         measureId: m.id,
+        version: m.version,
         number: m.number,
         title: m.title,
         before: { status: m.status, executionText: m.executionText },
@@ -656,11 +672,18 @@ export async function applyReportImport(
           'Этот документ уже применён',
           `import ${importId} is ${imp.status}`,
         );
-      for (const c of changes) {
-        await tx.query(
-          `UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-          [c.measureId, c.after.status, c.after.executionText],
+      // The changes must be exactly those the user was shown, on the same versions.
+      const shown = new Map(input.versions!.map((v) => [v.measureId, v.version]));
+      const differ = changes.filter((c) => shown.get(c.measureId) !== c.version);
+      if (differ.length || shown.size !== changes.length)
+        throw staleReportApply(
+          importId,
+          `previewed ${shown.size} changes, now ${changes.length}; ${differ.length} on other versions`,
         );
+      for (const c of changes) {
+        // Conditional on the version read: an edit committed since the read above wins, and this apply rolls back.
+        if (!(await applyExecutionResult(tx, c.measureId, c.after, c.version)))
+          throw staleReportApply(importId, `measure ${c.measureId} changed meanwhile`);
         await recordAudit(tx, actor, actor.regionId, {
           action: 'measure.report_imported',
           entityType: 'measure',

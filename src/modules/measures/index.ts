@@ -5,3 +5,9 @@
  */
 export { createMeasure, createMeasures, type MeasureInput } from './measures.service.js';
 export { registerMeasureRoutes } from './measures.routes.js';
+export {
+  applyExecutionResult,
+  mergeExecutorOrganisation,
+  setDeadlineMoves,
+  setMeasureClosedState,
+} from './measures.writes.js';

@@ -104,11 +104,13 @@ function duplicateNumber(e: unknown): never {
 }
 
 async function writeExecutors(tx: Queryable, measureId: number, leadId: number | null | undefined, coIds: number[]) {
+  // data version: plan
   await tx.query(`DELETE FROM measure_executors WHERE measure_id = $1`, [measureId]);
   const all: [number, 'lead' | 'co'][] = [];
   if (leadId != null) all.push([leadId, 'lead']);
   for (const id of coIds) if (id !== leadId && !all.some(([x]) => x === id)) all.push([id, 'co']);
   for (const [i, [orgId, role]] of all.entries()) {
+    // data version: plan
     await tx.query(`INSERT INTO measure_executors (measure_id, organisation_id, role, position) VALUES ($1,$2,$3,$4)`, [
       measureId,
       orgId,
@@ -131,6 +133,7 @@ export async function createMeasure(
     await assertSection(tx, planId, input.sectionId);
     const coIds = input.coExecutorIds ?? [];
     await assertExecutors(tx, actor, [...(input.leadExecutorId != null ? [input.leadExecutorId] : []), ...coIds]);
+    // data version: plan
     const r = await tx
       .one<{ id: number }>(
         `INSERT INTO measures (region_id, plan_id, section_id, number, title, expected_result, form, deadline_text, status, execution_text, protocol_item, text_executors, position)
@@ -162,6 +165,7 @@ export async function createMeasure(
             opts.today ?? new Date().toISOString().slice(0, 10),
           );
     if (input.deadlineOverride || input.anchorDate || controlFrom) {
+      // data version: plan
       await tx.query(`UPDATE measures SET deadline_override = $2, anchor_date = $3, control_from = $4 WHERE id = $1`, [
         r!.id,
         input.deadlineOverride ? JSON.stringify(input.deadlineOverride) : null,
@@ -226,6 +230,7 @@ export async function createMeasures(
   await assertExecutors(tx, actor, [...new Set(inputs.flatMap((i) => executorsOf(i).map(([id]) => id)))]);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const col = <T>(f: (i: MeasureInput) => T) => inputs.map(f);
+  // data version: plan
   const rows = await tx
     .query<{ id: number; ord: number }>(
       `WITH base AS (SELECT coalesce(max(position), 0) AS p FROM measures WHERE plan_id = $2),
@@ -278,6 +283,7 @@ export async function createMeasures(
     }),
   );
   if (ex.measure.length) {
+    // data version: plan
     await tx.query(
       `INSERT INTO measure_executors (measure_id, organisation_id, role, position) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[])`,
       [ex.measure, ex.org, ex.role, ex.pos],
@@ -326,6 +332,7 @@ export async function updateMeasure(
     const coIds = input.coExecutorIds ?? before.coExecutors.map((c) => c.id);
     if (executorsChange) await assertExecutors(tx, actor, [...(leadId != null ? [leadId] : []), ...coIds]);
     // Optimistic locking: the version the editor saw must still be current.
+    // data version: plan
     const updated = await tx
       .one(
         `UPDATE measures SET
@@ -402,6 +409,7 @@ export async function archiveMeasure(db: Database, actor: Actor, id: number): Pr
       new DomainError('conflict', 'measure.archived', 'Мероприятие уже в архиве', `measure ${id} already archived`);
     if (before.archived) throw archived();
     // Conditional on the state read: of simultaneous archivings one applies.
+    // data version: plan
     const changed = await tx.query(
       `UPDATE measures SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND archived_at IS NULL RETURNING id`,
       [id],
@@ -453,6 +461,7 @@ export async function reorderMeasures(
     // Reuse the section's existing positions so that other sections are untouched.
     const slots = current.map((r) => Number(r.position)).sort((a, b) => a - b);
     for (const [i, id] of measureIds.entries())
+      // data version: plan
       await tx.query(`UPDATE measures SET position = $2 WHERE id = $1`, [id, slots[i]]);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'measure.reorder',

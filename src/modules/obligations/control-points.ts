@@ -62,6 +62,7 @@ export async function regenerateControlPoints(
   );
   const ids = rows.map((r) => Number(r.id));
   if (ids.length === 0) return;
+  // data version: plan
   await tx.query(`DELETE FROM control_points WHERE measure_id = ANY($1::int[])`, [ids]);
   const cp = {
     region: [] as number[],
@@ -112,6 +113,7 @@ export async function regenerateControlPoints(
       }
     }
   }
+  // data version: plan
   await tx.query(
     `UPDATE measures m SET schedule = x.s::jsonb, deadline_understood = x.u FROM unnest($1::int[], $2::text[], $3::boolean[]) AS x(id, s, u) WHERE m.id = x.id`,
     [ids, schedules, understood],
@@ -120,6 +122,7 @@ export async function regenerateControlPoints(
   const CHUNK = 5000;
   for (let i = 0; i < cp.measure.length; i += CHUNK) {
     const s = (a: unknown[]) => a.slice(i, i + CHUNK);
+    // data version: plan
     await tx.query(
       `INSERT INTO control_points (region_id, plan_id, measure_id, kind, nominal, effective, label, source, covers)
        SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[], $9::date[])`,

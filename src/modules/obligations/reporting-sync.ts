@@ -105,11 +105,13 @@ export async function replacePeriods(
   for (const [i, p] of wanted.entries()) {
     const id = matched[i];
     if (id !== undefined) {
+      // data version: plan
       await tx.query(
         `UPDATE reporting_periods SET label = $2, starts_on = $3, ends_on = $4, report_due = $5, position = $6 WHERE id = $1`,
         [id, p.label, p.startsOn, p.endsOn, p.reportDue, i],
       );
     } else {
+      // data version: plan
       await tx.query(
         `INSERT INTO reporting_periods (plan_id, label, starts_on, ends_on, report_due, position) VALUES ($1,$2,$3,$4,$5,$6)`,
         [planId, p.label, p.startsOn, p.endsOn, p.reportDue, i],
@@ -118,7 +120,9 @@ export async function replacePeriods(
   }
   const dropped = existing.map((p) => Number(p.id)).filter((id) => !kept.has(id));
   if (dropped.length > 0) {
+    // data version: plan
     await tx.query(`DELETE FROM reports WHERE period_id = ANY($1::int[])`, [dropped]);
+    // data version: plan
     await tx.query(`DELETE FROM reporting_periods WHERE id = ANY($1::int[])`, [dropped]);
   }
 }
@@ -227,6 +231,7 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
       }
   }
   // Remove owed-but-untouched rows that the new set does not contain, then add the missing ones.
+  // data version: plan
   await tx.query(
     `DELETE FROM reports r WHERE r.measure_id = ANY($1::int[]) AND ${untouched('r')}
        AND NOT EXISTS (SELECT 1 FROM unnest($2::int[], $3::int[], $4::int[]) AS w(m, p, o) WHERE w.m = r.measure_id AND w.p = r.period_id AND w.o = r.organisation_id)`,
@@ -235,6 +240,7 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
   const CHUNK = 5000;
   for (let i = 0; i < w.measure.length; i += CHUNK) {
     const s = <T>(a: T[]) => a.slice(i, i + CHUNK);
+    // data version: plan
     await tx.query(
       `INSERT INTO reports (region_id, plan_id, measure_id, period_id, organisation_id, role, due_on)
        SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::date[])
@@ -252,6 +258,7 @@ export async function syncObligations(tx: Queryable, scope: Scope): Promise<void
  */
 export async function refreshOpenDue(tx: Queryable, scope: Scope): Promise<void> {
   if ('measureIds' in scope && scope.measureIds.length === 0) return;
+  // data version: plan
   await tx.query(
     `UPDATE measures m SET open_due = (
        SELECT min(d) FROM (

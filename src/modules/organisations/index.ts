@@ -3,5 +3,11 @@
  * This file is the module's surface: other modules, the HTTP app, the CLI and the benches import
  * only what it exports.
  */
-export { ORG_KINDS, type OrgKind, listOrganisations } from './organisations.service.js';
+export {
+  ORG_KINDS,
+  type OrgKind,
+  addOrganisationAlias,
+  insertImportedOrganisation,
+  listOrganisations,
+} from './organisations.service.js';
 export { registerOrganisationRoutes } from './organisations.routes.js';

@@ -11,11 +11,15 @@
  * nobody's written report is dropped or silently rewritten.
  */
 import type { Database, Queryable } from '../../db/database.js';
-import { mergedAliases, mergedRole } from '../../domain/directory/merge-organisations.js';
+import { mergedAliases } from '../../domain/directory/merge-organisations.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { measureLabel } from '../../domain/naming/plan-title.js';
 import { authorize, type Actor } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
+import { markUsersOfOrganisationEdited } from '../users/index.js';
+import { mergeExecutorOrganisation } from '../measures/index.js';
+import { dropReports, moveReportsToOrganisation } from '../reports/index.js';
+import { moveReminders } from '../work/index.js';
 import { syncExecution, untouched } from '../obligations/index.js';
 import { presentOrganisation, type Organisation } from './organisations.service.js';
 
@@ -119,64 +123,31 @@ export async function mergeOrganisations(
       }
       const dropMerged = pairs.filter((p) => p.l_untouched).map((p) => Number(p.l));
       const dropSurvivor = pairs.filter((p) => !p.l_untouched && p.s_untouched).map((p) => Number(p.s));
-      if (dropMerged.length || dropSurvivor.length)
-        await tx.query(`DELETE FROM reports WHERE id = ANY($1::int[])`, [[...dropMerged, ...dropSurvivor]]);
+      await dropReports(tx, [...dropMerged, ...dropSurvivor]);
 
       // Executors: one place per measure, lead if either was lead, the earlier position.
-      const shared = await tx.query<{
-        measure_id: number;
-        s_role: 'lead' | 'co';
-        l_role: 'lead' | 'co';
-        s_pos: number;
-        l_pos: number;
-      }>(
-        `SELECT s.measure_id, s.role AS s_role, l.role AS l_role, s.position AS s_pos, l.position AS l_pos
-       FROM measure_executors s JOIN measure_executors l ON l.measure_id = s.measure_id AND l.organisation_id = $2 WHERE s.organisation_id = $1`,
-        [S, L],
-      );
-      for (const sh of shared) {
-        await tx.query(
-          `UPDATE measure_executors SET role = $3, position = $4 WHERE measure_id = $1 AND organisation_id = $2`,
-          [sh.measure_id, S, mergedRole(sh.s_role, sh.l_role), Math.min(Number(sh.s_pos), Number(sh.l_pos))],
-        );
-      }
-      await tx.query(`DELETE FROM measure_executors WHERE organisation_id = $1 AND measure_id = ANY($2::int[])`, [
-        L,
-        shared.map((x) => Number(x.measure_id)),
-      ]);
-      const movedMeasures = await tx.query<{ measure_id: number }>(
-        `UPDATE measure_executors SET organisation_id = $2 WHERE organisation_id = $1 RETURNING measure_id`,
-        [L, S],
-      );
-      const touched = [
-        ...new Set([...shared.map((x) => Number(x.measure_id)), ...movedMeasures.map((x) => Number(x.measure_id))]),
-      ];
+      const { measureIds: touched, shared } = await mergeExecutorOrganisation(tx, L, S);
 
-      const movedReports = await tx.query(
-        `UPDATE reports SET organisation_id = $2, updated_at = now() WHERE organisation_id = $1 RETURNING id`,
-        [L, S],
-      );
-      // A report's role follows the organisation's place on the measure (a co-executor may have become the lead).
-      await tx.query(
-        `UPDATE reports r SET role = me.role FROM measure_executors me
-       WHERE me.measure_id = r.measure_id AND me.organisation_id = r.organisation_id AND r.organisation_id = $1 AND r.role <> me.role`,
-        [S],
-      );
-      await tx.query(
-        `DELETE FROM executor_reminders l WHERE l.organisation_id = $1 AND EXISTS (
-      SELECT 1 FROM executor_reminders s WHERE s.organisation_id = $2 AND s.measure_id = l.measure_id AND s.day = l.day)`,
-        [L, S],
-      );
-      await tx.query(`UPDATE executor_reminders SET organisation_id = $2 WHERE organisation_id = $1`, [L, S]);
+      const movedReports = await moveReportsToOrganisation(tx, L, S);
+      await moveReminders(tx, L, S);
 
       // Subordinates move under the survivor; a survivor that was the merged one's subordinate takes its place.
       if (survivor.parentId === L)
-        await tx.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [S, merged.parentId]);
+        // data version: directory
+        await tx.query(`UPDATE organisations SET parent_id = $2, version = version + 1 WHERE id = $1`, [
+          S,
+          merged.parentId,
+        ]);
+      // data version: directory
       const children = await tx.query(
-        `UPDATE organisations SET parent_id = $2, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`,
+        `UPDATE organisations SET parent_id = $2, version = version + 1, updated_at = now() WHERE parent_id = $1 AND id <> $2 RETURNING id`,
         [L, S],
       );
-      await tx.query(`UPDATE organisations SET merged_into_id = $2 WHERE merged_into_id = $1`, [L, S]);
+      // data version: directory
+      await tx.query(`UPDATE organisations SET merged_into_id = $2, version = version + 1 WHERE merged_into_id = $1`, [
+        L,
+        S,
+      ]);
 
       // Everything else that refers to an organisation (users, plans, extension requests, and
       // whatever later modules add) moves as it is: found in the catalogue, not listed here.
@@ -185,6 +156,8 @@ export async function mergeOrganisations(
        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
        WHERE c.contype = 'f' AND c.confrelid = 'organisations'::regclass AND array_length(c.conkey, 1) = 1`,
       );
+      // Users moving to the surviving organisation are edited: a form opened on them before is stale.
+      await markUsersOfOrganisationEdited(tx, L);
       const moved: Record<string, number> = {};
       for (const r of refs) {
         const key = `${r.tbl.replace(/"/g, '')}.${r.col}`;
@@ -210,14 +183,16 @@ export async function mergeOrganisations(
 
       const aliases = mergedAliases(survivor, merged);
       const after = presentOrganisation(
-        (await tx.one(`UPDATE organisations SET aliases = $2, updated_at = now() WHERE id = $1 RETURNING *`, [
-          S,
-          aliases,
-        ]))!,
+        // data version: directory
+        (await tx.one(
+          `UPDATE organisations SET aliases = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
+          [S, aliases],
+        ))!,
       );
       const mergedAfter = presentOrganisation(
+        // data version: directory
         (await tx.one(
-          `UPDATE organisations SET archived_at = now(), merged_into_id = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+          `UPDATE organisations SET archived_at = now(), merged_into_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
           [L, S],
         ))!,
       );
@@ -228,12 +203,12 @@ export async function mergeOrganisations(
         merged: mergedAfter,
         moved: {
           measures: touched.length,
-          reports: movedReports.length,
+          reports: movedReports,
           users: moved['users.organisation_id'] ?? 0,
           plans: moved['plans.owner_organisation_id'] ?? 0,
           children: children.length,
           extensionRequests: moved['extension_requests.organisation_id'] ?? 0,
-          shared: shared.length,
+          shared,
         },
       };
       await recordAudit(tx, actor, actor.regionId, {

@@ -71,7 +71,7 @@ export function registerOrganisationRoutes(app: App, ctx: AppContext) {
 
   app.patch(
     '/api/organisations/:id',
-    { schema: { tags: ['directory'], params: IdParams, body: OrgBody.partial().strict() } },
+    { schema: { tags: ['directory'], params: IdParams, body: OrgBody.partial().extend({ version: bodyId }).strict() } },
     async (request) => updateOrganisation(ctx.db, requireSession(request).user, request.params.id, request.body),
   );
 

@@ -30,6 +30,8 @@ export interface Organisation {
   /** Who signs the consolidated reports of plans the organisation owns. */
   headPosition?: string;
   headName?: string;
+  /** Optimistic version: an edit names the one it was made on (409 when stale). */
+  version: number;
 }
 
 export interface OrganisationInput {
@@ -58,6 +60,7 @@ export function presentOrganisation(r: Record<string, unknown>): Organisation {
     mergedIntoId: r.merged_into_id == null ? null : Number(r.merged_into_id),
     headPosition: String(r.head_position ?? ''),
     headName: String(r.head_name ?? ''),
+    version: Number(r.version),
   };
 }
 
@@ -138,11 +141,44 @@ function duplicateName(e: unknown): never {
   throw e;
 }
 
+/**
+ * Writes asked for by the import of a document (its caller authorizes and audits): a spelling
+ * the document uses becomes an alias, and an executor the directory lacks is added.
+ * Data versions: bumps the directory's version (trigger of 0010, src/db/data-versions.ts).
+ */
+export async function addOrganisationAlias(tx: Queryable, id: number, alias: string): Promise<void> {
+  // data version: directory
+  await tx.query(
+    `UPDATE organisations SET aliases = array_append(aliases, $2), version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, alias],
+  );
+}
+
+/** An organisation added from an imported document; null when its full name is taken (unique). */
+export async function insertImportedOrganisation(
+  tx: Queryable,
+  regionId: number,
+  org: { kind: string; fullName: string; shortName: string; aliases: string[]; external: boolean },
+): Promise<number | null> {
+  // data version: directory
+  const r = await tx
+    .one<{ id: number }>(
+      `INSERT INTO organisations (region_id, kind, full_name, short_name, aliases, external) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+      [regionId, org.kind, org.fullName, org.shortName, org.aliases, org.external],
+    )
+    .catch((e) => {
+      if ((e as { code?: string }).code === '23505') return null;
+      throw e;
+    });
+  return r ? Number(r.id) : null;
+}
+
 export async function createOrganisation(db: Database, actor: Actor, input: OrganisationInput): Promise<Organisation> {
   if (!authorize(actor, { action: 'directory.manage', subject: actor })) throw forbidden();
   const v = clean(input);
   return db.transaction(async (tx) => {
     await assertParentValid(tx, actor, null, v.parentId);
+    // data version: directory
     const row = await tx
       .one(
         `INSERT INTO organisations (region_id, parent_id, kind, full_name, short_name, aliases, external, head_position, head_name)
@@ -171,25 +207,37 @@ export async function createOrganisation(db: Database, actor: Actor, input: Orga
   });
 }
 
+const staleOrganisation = (id: number, detail: string) =>
+  new DomainError(
+    'conflict',
+    'organisation.stale',
+    'Организацию уже изменил другой пользователь. Обновите страницу, чтобы увидеть его изменения.',
+    `organisation ${id}: ${detail}`,
+  );
+
 export async function updateOrganisation(
   db: Database,
   actor: Actor,
   id: number,
-  input: Partial<OrganisationInput>,
+  input: Partial<OrganisationInput> & { version: number },
 ): Promise<Organisation> {
   if (!authorize(actor, { action: 'directory.manage', subject: actor })) throw forbidden();
-  const v = clean(input);
+  const { version, ...fields } = input;
+  const v = clean(fields);
   return db.transaction(async (tx) => {
     const before = presentOrganisation(await getOrgRow(tx, actor, id));
+    if (before.version !== version) throw staleOrganisation(id, `version ${version} is stale (now ${before.version})`);
     if (v.parentId !== undefined) await assertParentValid(tx, actor, id, v.parentId);
+    // data version: directory
     const row = await tx
       .one(
         `UPDATE organisations SET
          full_name = COALESCE($3, full_name), short_name = COALESCE($4, short_name), aliases = COALESCE($5, aliases),
          kind = COALESCE($6, kind), external = COALESCE($7, external),
          parent_id = CASE WHEN $8::boolean THEN $9::integer ELSE parent_id END,
-         head_position = COALESCE($10, head_position), head_name = COALESCE($11, head_name), updated_at = now()
-       WHERE id = $1 AND region_id = $2 RETURNING *`,
+         head_position = COALESCE($10, head_position), head_name = COALESCE($11, head_name),
+         version = version + 1, updated_at = now()
+       WHERE id = $1 AND region_id = $2 AND version = $12 RETURNING *`,
         [
           id,
           actor.regionId,
@@ -202,10 +250,13 @@ export async function updateOrganisation(
           v.parentId ?? null,
           v.headPosition?.trim() ?? null,
           v.headName?.trim() ?? null,
+          version,
         ],
       )
       .catch(duplicateName);
-    const after = presentOrganisation(row!);
+    // Conditional on the version: of concurrent edits made on one version, one applies.
+    if (!row) throw staleOrganisation(id, 'changed meanwhile');
+    const after = presentOrganisation(row);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'organisation.update',
       entityType: 'organisation',
@@ -242,6 +293,7 @@ export async function deleteOrganisation(db: Database, actor: Actor, id: number)
         `organisation ${id} in use: ${JSON.stringify(uses)}`,
       );
     }
+    // data version: directory
     await tx.query(`DELETE FROM organisations WHERE id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'organisation.delete',

@@ -13,5 +13,5 @@ export {
   measureVisibility,
   planSubjectOf,
 } from './plans.queries.js';
-export { createPlan, createSection } from './plans.service.js';
+export { createPlan, createSection, setPlanSourceFile } from './plans.service.js';
 export { registerPlanRoutes } from './plans.routes.js';

@@ -3,7 +3,7 @@
  * as SQL predicates so that lists are scoped in the database, not filtered afterwards.
  */
 import type { Queryable } from '../../db/database.js';
-import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { authorize, type Actor, seesOwnOrganisationOnly } from '../../domain/policy/authorize.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import {
   type ExecutorRow,
@@ -32,7 +32,7 @@ export const planSummarySelect = `
  * region, `$2` the actor's organisation.
  */
 export function measureVisibility(actor: Actor): string {
-  if (actor.role !== 'executor') return `m.region_id = $1 AND $2::int IS NOT NULL`;
+  if (!seesOwnOrganisationOnly(actor)) return `m.region_id = $1 AND $2::int IS NOT NULL`;
   return `m.region_id = $1 AND (EXISTS (SELECT 1 FROM measure_executors me WHERE me.measure_id = m.id AND me.organisation_id = $2)
     OR EXISTS (SELECT 1 FROM plans pp WHERE pp.id = m.plan_id AND pp.owner_organisation_id = $2))`;
 }
@@ -110,7 +110,7 @@ export async function loadMeasures(
 
 /** Does the actor's organisation execute (or own) a live measure of the plan? What lets an executor read it. */
 async function hasOwnMeasures(db: Queryable, actor: Actor, planId: number): Promise<boolean> {
-  if (actor.role !== 'executor') return false;
+  if (!seesOwnOrganisationOnly(actor)) return false;
   const r = await db.one(
     `SELECT 1 FROM measures m JOIN measure_executors me ON me.measure_id = m.id
      WHERE m.plan_id = $1 AND m.archived_at IS NULL AND me.organisation_id = $2 LIMIT 1`,

@@ -79,7 +79,7 @@ export function registerPlanRoutes(app: App, ctx: AppContext) {
         tags: ['plans'],
         params: IdParams,
         body: PlanBody.partial()
-          .extend({ status: z.enum(['draft', 'active']).optional(), version: bodyId.optional() })
+          .extend({ status: z.enum(['draft', 'active']).optional(), version: bodyId })
           .strict(),
       },
     },

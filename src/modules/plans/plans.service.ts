@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
-import { authorize, type Actor } from '../../domain/policy/authorize.js';
+import { authorize, type Actor, seesOwnOrganisationOnly } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
 import { notifyPlanActivated } from '../notifications/index.js';
 import { loadNextControlDates, regenerateControlPoints } from '../obligations/index.js';
@@ -47,11 +47,10 @@ export async function listPlans(
   actor: Actor,
   opts: { includeArchived?: boolean } = {},
 ): Promise<PlanSummary[]> {
-  const scope =
-    actor.role === 'executor'
-      ? `AND (p.owner_organisation_id = $2 OR EXISTS (SELECT 1 FROM measures m JOIN measure_executors me ON me.measure_id = m.id
+  const scope = seesOwnOrganisationOnly(actor)
+    ? `AND (p.owner_organisation_id = $2 OR EXISTS (SELECT 1 FROM measures m JOIN measure_executors me ON me.measure_id = m.id
          WHERE m.plan_id = p.id AND m.archived_at IS NULL AND me.organisation_id = $2))`
-      : `AND $2::int IS NOT NULL`;
+    : `AND $2::int IS NOT NULL`;
   const rows = await db.query(
     `${planSummarySelect} WHERE p.region_id = $1 ${scope} ${opts.includeArchived ? '' : `AND p.status <> 'archived'`}
      ORDER BY p.period_to DESC, p.id DESC`,
@@ -160,6 +159,7 @@ export async function createPlan(
   const controlFrom = input.controlFrom ?? defaultControlFrom(input.periodFrom, opts.today ?? todayIso());
   const work = async (tx: Queryable) => {
     await assertOwner(tx, actor, input.ownerOrganisationId);
+    // data version: plan
     const r = await tx.one<{ id: number }>(
       `INSERT INTO plans (region_id, kind, title, owner_organisation_id, period_from, period_to, approved_by_name, approved_on, status, reporting_frequency, report_day, control_from)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
@@ -202,21 +202,22 @@ const stalePlan = (id: number, detail: string) =>
   );
 
 /**
- * Edits a plan's header, or approves a draft (`status: 'active'`). With `version` the edit
- * applies only to the version the editor saw; approval applies only to a draft, so of
- * simultaneous approvals exactly one notifies the executors.
+ * Edits a plan's header, or approves a draft (`status: 'active'`). The edit applies only to
+ * the `version` the editor saw (required: a write made on a stale view is refused with 409);
+ * approval applies only to a draft, so of simultaneous approvals exactly one notifies the
+ * executors.
  */
 export async function updatePlan(
   db: Database,
   actor: Actor,
   id: number,
-  input: Partial<PlanInput> & { status?: 'draft' | 'active'; version?: number },
+  input: Partial<PlanInput> & { status?: 'draft' | 'active'; version: number },
   opts: { today?: string } = {},
 ): Promise<PlanSummary> {
   return db.transaction(async (tx) => {
     const row = await loadPlanRow(tx, actor, id, { forUpdate: true });
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
-    if (input.version !== undefined && Number(row.version) !== input.version)
+    if (Number(row.version) !== input.version)
       throw stalePlan(id, `version ${input.version} is stale (now ${row.version})`);
     if (input.status === 'active' && row.status === 'active') {
       throw new DomainError('conflict', 'plan.already_active', 'План уже утверждён', `plan ${id} is already active`);
@@ -243,6 +244,7 @@ export async function updatePlan(
         throw forbidden();
     }
     // Conditional on the version read (the row is locked too, so this is a second guard).
+    // data version: plan
     const changed = await tx.query(
       `UPDATE plans SET kind = COALESCE($2, kind), title = COALESCE($3, title), owner_organisation_id = COALESCE($4, owner_organisation_id),
          period_from = $5, period_to = $6,
@@ -350,6 +352,7 @@ export async function setCustomPeriods(
     const valid = validateCustomPeriods(items, plan.periodFrom, plan.periodTo);
     const before = await periodsOf(tx, planId);
     await replacePeriods(tx, planId, valid);
+    // data version: plan
     await tx.query(
       `UPDATE plans SET reporting_frequency = 'custom', version = version + 1, updated_at = now() WHERE id = $1`,
       [planId],
@@ -378,6 +381,7 @@ export async function archivePlan(db: Database, actor: Actor, id: number): Promi
     if (!authorize(actor, { action: 'plan.archive', subject: planSubjectOf(row) })) throw forbidden();
     const before = await summaryOf(tx, id);
     // Conditional on the state read: of simultaneous archivings one applies, the rest are told.
+    // data version: plan
     const changed = await tx.query(
       `UPDATE plans SET status = 'archived', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'archived' RETURNING id`,
       [id],
@@ -420,6 +424,7 @@ export async function createSection(
   const work = async (tx: Queryable) => {
     const row = await loadPlanRow(tx, actor, planId);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(row) })) throw forbidden();
+    // data version: plan
     const r = await tx
       .one<SectionRow>(
         `INSERT INTO sections (plan_id, number, title, position)
@@ -459,6 +464,7 @@ export async function updateSection(
 ) {
   return db.transaction(async (tx) => {
     const before = await loadSection(tx, actor, id);
+    // data version: plan
     const r = await tx
       .one<SectionRow>(
         `UPDATE sections SET number = COALESCE($2, number), title = COALESCE($3, title) WHERE id = $1 RETURNING id, plan_id, number, title, position`,
@@ -502,7 +508,8 @@ export async function deleteSection(db: Database, actor: Actor, id: number) {
         `Нельзя удалить раздел: в нём ${used!.n} мероприятий`,
         'section has measures',
       );
-    await tx.query(`UPDATE measures SET section_id = NULL WHERE section_id = $1`, [id]);
+    // Archived measures of the section lose it: ON DELETE SET NULL (migration 0024).
+    // data version: plan
     await tx.query(`DELETE FROM sections WHERE id = $1`, [id]);
     await recordAudit(tx, actor, actor.regionId, {
       action: 'section.delete',
@@ -512,4 +519,10 @@ export async function deleteSection(db: Database, actor: Actor, id: number) {
       before,
     });
   });
+}
+
+/** The uploaded document a plan was saved from (imports); the caller authorized the plan's creation. */
+export async function setPlanSourceFile(tx: Queryable, planId: number, fileId: number): Promise<void> {
+  // data version: plan
+  await tx.query(`UPDATE plans SET source_file_id = $2 WHERE id = $1`, [planId, fileId]);
 }

@@ -26,6 +26,7 @@ import {
   type ExtensionTarget,
   type OwedReportPoint,
 } from '../../domain/reporting/extensions.js';
+import { setDeadlineMoves, setMeasureClosedState } from '../measures/index.js';
 import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { extensionDecidedNotice } from '../../domain/notifications/events.js';
@@ -346,6 +347,7 @@ async function applyApproved(tx: Queryable, m: MeasureRow, ext: ExtensionView): 
       `extension ${ext.id} target changed`,
     );
   if (ext.target.kind === 'report') {
+    // data version: plan
     const moved = await tx.one(
       `UPDATE reports SET extended_due = $2, due_on = $2 WHERE id = $1 AND state IN ('expected', 'draft', 'returned') RETURNING id`,
       [ext.target.reportId, ext.requestedDue],
@@ -363,15 +365,12 @@ async function applyApproved(tx: Queryable, m: MeasureRow, ext: ExtensionView): 
     points.map((p) => p.nominal).filter((d) => d !== point.nominal),
   );
   const moves = addMove(m.deadline_moves ?? [], { from: point.nominal, to: ext.requestedDue, extensionId: ext.id });
-  await tx.query(`UPDATE measures SET deadline_moves = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-    m.id,
-    JSON.stringify(moves),
-  ]);
+  await setDeadlineMoves(tx, m.id, moves);
   await regenerateControlPoints(tx, { measureIds: [m.id] });
 }
 
 export async function listPendingExtensions(db: Queryable, actor: Actor) {
-  if (actor.role !== 'admin' && actor.role !== 'coordinator') return [];
+  if (!authorize(actor, { action: 'review.queue', subject: actor })) return [];
   return (
     await db.query(
       `${select} WHERE e.region_id = $1 AND e.state = 'pending' AND ($2::text = 'admin' OR p.owner_organisation_id = $3) ORDER BY e.id`,
@@ -392,12 +391,7 @@ export async function setMeasureClosed(
     const { m, plan } = await measureContext(tx, actor, measureId);
     if (!authorize(actor, { action: 'plan.update', subject: planSubjectOf(plan) })) throw forbidden();
     // Conditional on the state it starts from (row count checked): of simultaneous closings one applies.
-    const changed = await tx.query(
-      `UPDATE measures SET closed_at = CASE WHEN $2::boolean THEN now() END, closed_by = CASE WHEN $2::boolean THEN $3::integer END, version = version + 1, updated_at = now()
-       WHERE id = $1 AND (closed_at IS NULL) = $2::boolean RETURNING id`,
-      [measureId, closed, actor.userId],
-    );
-    if (changed.length !== 1)
+    if (!(await setMeasureClosedState(tx, measureId, closed, actor.userId)))
       throw new DomainError(
         'conflict',
         'measure.closed_state',

@@ -5,3 +5,4 @@
  */
 export { canReadAttachmentFile, reviewReport } from './reports.service.js';
 export { registerReportRoutes } from './reports.routes.js';
+export { dropReports, moveReportsToOrganisation } from './reports.writes.js';

@@ -5,13 +5,20 @@
  */
 import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
-import { authorize, type Actor, type PlanSubject } from '../../domain/policy/authorize.js';
+import {
+  authorize,
+  reportAbilities,
+  type Actor,
+  type PlanSubject,
+  type ReportSubject,
+} from '../../domain/policy/authorize.js';
 import {
   gatherExecutionText,
   nextReportState,
   type ReportAction,
   type ReportState,
 } from '../../domain/reporting/report-workflow.js';
+import { applyExecutionResult } from '../measures/index.js';
 import { recordAudit } from '../audit/index.js';
 import { measureFacts, notifyOrganisations } from '../notifications/index.js';
 import { reportReviewedNotice } from '../../domain/notifications/events.js';
@@ -130,31 +137,19 @@ async function loadContext(db: Queryable, actor: Actor, id: number): Promise<Rep
   return ctx;
 }
 
-/** Writes a report: the executor organisation's own people (and administrators). */
-function mayWrite(actor: Actor, ctx: ReportContext): boolean {
-  if (ctx.plan.status === 'archived') return false;
-  if (actor.role === 'admin') return true;
-  return (
-    (actor.role === 'executor' || actor.role === 'coordinator') && actor.organisationId === ctx.report.organisation.id
-  );
-}
-
-/** Reviews a lead report: whoever manages the plan. */
-function mayReview(actor: Actor, ctx: ReportContext): boolean {
-  return ctx.report.role === 'lead' && authorize(actor, { action: 'plan.update', subject: ctx.plan });
-}
-
-export function reportAbilities(actor: Actor, ctx: ReportContext) {
-  const s = ctx.report.state;
-  const write = mayWrite(actor, ctx);
-  const review = mayReview(actor, ctx);
-  return {
-    edit: write && ['expected', 'draft', 'returned'].includes(s),
-    submit: write && ['expected', 'draft', 'returned'].includes(s),
-    accept: review && s === 'submitted',
-    return: review && (s === 'submitted' || s === 'accepted'),
-  };
-}
+/** The report as the permission subject (domain/policy/authorize.ts: report.write, report.review). */
+const reportSubject = (ctx: ReportContext): ReportSubject => ({
+  regionId: ctx.plan.regionId,
+  plan: ctx.plan,
+  organisationId: ctx.report.organisation.id,
+  role: ctx.report.role,
+});
+const mayWrite = (actor: Actor, ctx: ReportContext) =>
+  authorize(actor, { action: 'report.write', subject: reportSubject(ctx) });
+const mayReview = (actor: Actor, ctx: ReportContext) =>
+  authorize(actor, { action: 'report.review', subject: reportSubject(ctx) });
+const abilitiesOf = (actor: Actor, ctx: ReportContext) =>
+  reportAbilities(actor, { ...reportSubject(ctx), state: ctx.report.state });
 
 /** The co-executors' parts that the lead's report gathers. */
 async function loadParts(db: Queryable, report: ReportView) {
@@ -189,7 +184,7 @@ export async function getReport(db: Queryable, actor: Actor, id: number) {
       at: iso(v.at),
       actor: (v.full_name as string) ?? null,
     })),
-    abilities: reportAbilities(actor, ctx),
+    abilities: abilitiesOf(actor, ctx),
   };
 }
 
@@ -224,7 +219,7 @@ export async function listMeasureReports(db: Queryable, actor: Actor, measureId:
     const report = presentReport(r, att.get(Number(r.id)) ?? []);
     return {
       ...report,
-      abilities: reportAbilities(actor, {
+      abilities: abilitiesOf(actor, {
         report,
         plan: planSubjectOf(plan),
         planKind: plan.kind,
@@ -261,7 +256,7 @@ export async function listMyReports(db: Queryable, actor: Actor, opts: { state?:
 
 /** Reports awaiting the coordinator's decision in the plans the user manages. */
 export async function listReviewQueue(db: Queryable, actor: Actor) {
-  if (actor.role !== 'admin' && actor.role !== 'coordinator') return [];
+  if (!authorize(actor, { action: 'review.queue', subject: actor })) return [];
   const rows = await db.query(
     `${reportSelect} JOIN plans p ON p.id = r.plan_id JOIN measures m ON m.id = r.measure_id
      WHERE r.region_id = $1 AND r.role = 'lead' AND r.state = 'submitted' AND p.status <> 'archived'
@@ -336,6 +331,7 @@ export async function saveReport(db: Database, actor: Actor, id: number, input: 
         'Укажите статус исполнения перед отправкой',
         'missing result status',
       );
+    // data version: plan
     const updated = await tx.one(
       `UPDATE reports SET text = $3, result_status = $4, figures = COALESCE($5, figures), links = COALESCE($6, links), state = $7,
          submitted_at = CASE WHEN $8::boolean THEN COALESCE(submitted_at, now()) ELSE submitted_at END,
@@ -385,6 +381,7 @@ export async function reviewReport(
     if (decision === 'return' && !input.comment?.trim())
       throw new DomainError('validation', 'report.comment', 'Укажите, что нужно доработать', 'return without comment');
     // Conditional on the version and state read: of two concurrent decisions only one applies.
+    // data version: plan
     const changed = await tx.one(
       `UPDATE reports SET state = $2, reviewed_at = now(), reviewed_by = $3, review_comment = $4, version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $5 AND state = $6 RETURNING id`,
@@ -392,6 +389,7 @@ export async function reviewReport(
     );
     if (!changed) stale(id, ctx.report);
     // Co-executors' parts follow the lead's fate.
+    // data version: plan
     const parts = await tx.query<{ id: number; organisation_id: number }>(
       `UPDATE reports SET state = $3, updated_at = now() WHERE measure_id = $1 AND period_id = $2 AND role = 'co' AND state = 'submitted' RETURNING id, organisation_id`,
       [ctx.report.measureId, ctx.report.period.id, decision === 'accept' ? 'accepted' : 'submitted'],
@@ -421,10 +419,10 @@ export async function reviewReport(
         `SELECT status, execution_text FROM measures WHERE id = $1`,
         [ctx.report.measureId],
       );
-      await tx.query(
-        `UPDATE measures SET status = $2, execution_text = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-        [ctx.report.measureId, ctx.report.resultStatus, gathered],
-      );
+      await applyExecutionResult(tx, ctx.report.measureId, {
+        status: ctx.report.resultStatus,
+        executionText: gathered,
+      });
       await recordAudit(tx, actor, actor.regionId, {
         action: 'measure.report_accepted',
         entityType: 'measure',

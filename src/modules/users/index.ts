@@ -4,3 +4,4 @@
  * only what it exports.
  */
 export { registerUserRoutes } from './users.routes.js';
+export { markUsersOfOrganisationEdited } from './users.service.js';

@@ -48,6 +48,8 @@ export function registerUserRoutes(app: App, ctx: AppContext) {
             active: z.boolean().optional(),
             password: str().min(1).max(200).optional(),
             unlock: z.boolean().optional(),
+            /** The version the edit was made on (409 when someone changed the user since). */
+            version: bodyId,
           })
           .strict(),
       },

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, type Actor, type Role } from '../../domain/policy/authorize.js';
 import { recordAudit } from '../audit/index.js';
-import { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from '../auth/index.js';
+import { assertPasswordAcceptable, endSessionsOf, generateOneTimePassword, hashPassword } from '../auth/index.js';
 
 export const ROLES = ['admin', 'coordinator', 'executor', 'observer'] as const;
 
@@ -17,6 +17,8 @@ export interface UserView {
   /** The password is a one-time one the user has yet to replace. */
   mustChangePassword: boolean;
   organisation: { id: number; shortName: string; fullName: string };
+  /** Optimistic version: an edit names the one it was made on (409 when stale). */
+  version: number;
 }
 
 const selectUsers = `SELECT u.*, o.short_name AS org_short, o.full_name AS org_full FROM users u JOIN organisations o ON o.id = u.organisation_id`;
@@ -32,6 +34,7 @@ function presentUser(r: Record<string, unknown>): UserView {
     locked: r.locked_until != null && new Date(r.locked_until as string) > new Date(),
     mustChangePassword: Boolean(r.must_change_password),
     organisation: { id: Number(r.organisation_id), shortName: String(r.org_short), fullName: String(r.org_full) },
+    version: Number(r.version),
   };
 }
 
@@ -113,11 +116,24 @@ export async function createUser(
   });
 }
 
+const staleUser = (id: number, detail: string) =>
+  new DomainError(
+    'conflict',
+    'user.stale',
+    'Учётную запись уже изменил другой администратор. Обновите страницу, чтобы увидеть его изменения.',
+    `user ${id}: ${detail}`,
+  );
+
 export async function updateUser(
   db: Database,
   actor: Actor,
   id: number,
-  input: Partial<Omit<UserInput, 'login' | 'password'>> & { active?: boolean; password?: string; unlock?: boolean },
+  input: Partial<Omit<UserInput, 'login' | 'password'>> & {
+    active?: boolean;
+    password?: string;
+    unlock?: boolean;
+    version: number;
+  },
 ): Promise<UserView> {
   if (!authorize(actor, { action: 'users.manage', subject: actor })) throw forbidden();
   if (input.password !== undefined) assertPasswordAcceptable(input.password);
@@ -127,6 +143,8 @@ export async function updateUser(
     const row = await tx.one(`${selectUsers} WHERE u.id = $1 AND u.region_id = $2`, [id, actor.regionId]);
     if (!row) throw notFound('Пользователь не найден', `user ${id} not found`);
     const before = presentUser(row);
+    if (before.version !== input.version)
+      throw staleUser(id, `version ${input.version} is stale (now ${before.version})`);
     if (id === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
       throw new DomainError(
         'validation',
@@ -136,15 +154,16 @@ export async function updateUser(
       );
     }
     if (input.organisationId) await assertOrgInRegion(tx, actor, input.organisationId);
-    await tx.query(
+    // Conditional on the version: of concurrent edits made on one version, one applies.
+    const changed = await tx.query(
       `UPDATE users SET full_name = COALESCE($2, full_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
          role = COALESCE($5, role), organisation_id = COALESCE($6, organisation_id), active = COALESCE($7, active),
          password_hash = COALESCE($8, password_hash),
          must_change_password = CASE WHEN $8::text IS NOT NULL THEN true ELSE must_change_password END,
          failed_logins = CASE WHEN $9::boolean OR $8::text IS NOT NULL THEN 0 ELSE failed_logins END,
          locked_until = CASE WHEN $9::boolean OR $8::text IS NOT NULL THEN NULL ELSE locked_until END,
-         updated_at = now()
-       WHERE id = $1`,
+         version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $10 RETURNING id`,
       [
         id,
         input.fullName ?? null,
@@ -155,10 +174,12 @@ export async function updateUser(
         input.active ?? null,
         passwordHash,
         input.unlock ?? false,
+        input.version,
       ],
     );
+    if (changed.length !== 1) throw staleUser(id, 'changed meanwhile');
     // A disabled user or a reset password ends the user's sessions.
-    if (input.active === false || passwordHash) await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+    if (input.active === false || passwordHash) await endSessionsOf(tx, id);
     const after = presentUser((await tx.one(`${selectUsers} WHERE u.id = $1`, [id]))!);
     await recordAudit(tx, actor, actor.regionId, {
       action: passwordHash ? 'user.update_password' : 'user.update',
@@ -169,4 +190,9 @@ export async function updateUser(
     });
     return after;
   });
+}
+
+/** Users of an organisation merged into another are edited by the merge: forms opened on them before are stale. */
+export async function markUsersOfOrganisationEdited(tx: Queryable, organisationId: number): Promise<void> {
+  await tx.query(`UPDATE users SET version = version + 1 WHERE organisation_id = $1`, [organisationId]);
 }

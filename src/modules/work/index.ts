@@ -4,3 +4,4 @@
  * only what it exports.
  */
 export { registerWorkRoutes } from './work.routes.js';
+export { moveReminders } from './remind.service.js';

@@ -9,7 +9,7 @@
  * SMTP configured, or with nobody having an address, the notice in the bell still goes
  * and the answer says that no e-mail left.
  */
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import { DomainError, forbidden, notFound } from '../../domain/errors.js';
 import { reminderNotice } from '../../domain/notifications/events.js';
 import { composeReminderMail } from '../../domain/notifications/reminder-mail.js';
@@ -173,4 +173,17 @@ export async function remindExecutor(
     });
     return { organisation: { id: orgId, shortName: target.short_name }, notified, emailed, emailNote };
   });
+}
+
+/**
+ * Merging organisation `from` into `into` (the directory's merge): its reminder log becomes
+ * the survivor's; a day both were reminded of one measure keeps the survivor's entry.
+ */
+export async function moveReminders(tx: Queryable, from: number, into: number): Promise<void> {
+  await tx.query(
+    `DELETE FROM executor_reminders l WHERE l.organisation_id = $1 AND EXISTS (
+       SELECT 1 FROM executor_reminders s WHERE s.organisation_id = $2 AND s.measure_id = l.measure_id AND s.day = l.day)`,
+    [from, into],
+  );
+  await tx.query(`UPDATE executor_reminders SET organisation_id = $2 WHERE organisation_id = $1`, [from, into]);
 }

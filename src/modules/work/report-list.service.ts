@@ -7,7 +7,13 @@
 import type { Queryable } from '../../db/database.js';
 import { DomainError } from '../../domain/errors.js';
 import { measureLabel, shortPlanTitle } from '../../domain/naming/plan-title.js';
-import type { Actor } from '../../domain/policy/authorize.js';
+import {
+  authorize,
+  reportAbilities,
+  seesOwnOrganisationOnly,
+  type Actor,
+  type PlanSubject,
+} from '../../domain/policy/authorize.js';
 import type { ReportState } from '../../domain/reporting/report-workflow.js';
 import { cachedByDataVersion } from '../dashboard/index.js';
 import { loadReadablePlan } from '../plans/index.js';
@@ -55,7 +61,7 @@ export interface ReportListItem {
 }
 
 /** Who may open the review queue: those who decide on reports (coordinators of their plans, administrators). */
-export const mayReview = (actor: Actor) => actor.role === 'admin' || actor.role === 'coordinator';
+export const mayReview = (actor: Actor) => authorize(actor, { action: 'review.queue', subject: actor });
 
 /**
  * The WHERE clause of a filter over reports r / plans p (and measures m, periods rp when the
@@ -82,7 +88,7 @@ function whereOf(
   ];
   const joins = new Set<string>();
   // Scope first: an executor (and the «mine» view) sees the organisation's own reports only.
-  if (actor.role === 'executor' || f.view === 'mine') w.push(`r.organisation_id = $2`);
+  if (seesOwnOrganisationOnly(actor) || f.view === 'mine') w.push(`r.organisation_id = $2`);
   if (f.view === 'review') {
     if (!mayReview(actor))
       throw new DomainError(
@@ -198,15 +204,18 @@ export async function countByState(
 
 function presentItem(actor: Actor, r: Record<string, unknown>, today: string): ReportListItem {
   const state = r.state as ReportState;
-  const manages =
-    r.plan_status !== 'archived' &&
-    (actor.role === 'admin' ||
-      (actor.role === 'coordinator' && Number(r.owner_organisation_id) === actor.organisationId));
-  const writes =
-    r.plan_status !== 'archived' &&
-    (actor.role === 'admin' ||
-      ((actor.role === 'executor' || actor.role === 'coordinator') &&
-        Number(r.organisation_id) === actor.organisationId));
+  const plan = {
+    regionId: actor.regionId,
+    ownerOrganisationId: Number(r.owner_organisation_id),
+    status: r.plan_status as PlanSubject['status'],
+  };
+  const abilities = reportAbilities(actor, {
+    regionId: actor.regionId,
+    plan,
+    organisationId: Number(r.organisation_id),
+    role: r.role as 'lead' | 'co',
+    state,
+  });
   const measure = { number: String(r.number), title: String(r.title) };
   const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
   return {
@@ -224,11 +233,7 @@ function presentItem(actor: Actor, r: Record<string, unknown>, today: string): R
     reviewComment: (r.review_comment as string) ?? null,
     version: Number(r.version),
     overdue: String(r.due_on) < today && OPEN_STATES.includes(state),
-    abilities: {
-      accept: manages && r.role === 'lead' && state === 'submitted',
-      return: manages && r.role === 'lead' && (state === 'submitted' || state === 'accepted'),
-      edit: writes && OPEN_STATES.includes(state),
-    },
+    abilities: { accept: abilities.accept, return: abilities.return, edit: abilities.edit },
   };
 }
 

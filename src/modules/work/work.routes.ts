@@ -2,6 +2,7 @@
  * The workspace: the home page, report lists and the review queue (filtered and paged on
  * the server), bulk accept, and «Напомнить исполнителю».
  */
+import { seesOwnOrganisationOnly } from '../../domain/policy/authorize.js';
 import { z } from 'zod';
 import { type App, type AppContext, requireSession } from '../../http/context.js';
 import { createMailer, type Mailer } from '../../jobs/mailer.js';
@@ -61,7 +62,7 @@ export function registerWorkRoutes(app: App, ctx: AppContext) {
     const actor = requireSession(request).user;
     const q = request.query;
     return listReports(ctx.db, actor, {
-      view: q.view ?? (actor.role === 'executor' ? 'mine' : 'all'),
+      view: q.view ?? (seesOwnOrganisationOnly(actor) ? 'mine' : 'all'),
       planId: q.planId,
       periodId: q.periodId,
       periodLabel: q.periodLabel,

@@ -20,6 +20,7 @@ import {
 } from '../execution';
 import { formatDateShort, formatDateTimeRu, safeHref } from '../format';
 import { useApiQuery } from '../hooks';
+import { FormActions } from './form';
 import { Alert, Loading } from './ui';
 
 export function LightDot({ light }: { light?: string }) {
@@ -671,19 +672,13 @@ function ExtensionForm({
           </button>
         </div>
       )}
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={busy || !date || !reason.trim()}
-          data-testid="extension-send"
-        >
-          Отправить запрос
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          Отмена
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Отправить запрос"
+        busy={busy}
+        disabled={!date || !reason.trim()}
+        submitTestId="extension-send"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

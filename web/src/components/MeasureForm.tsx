@@ -23,6 +23,7 @@ import {
   type PlanKind,
 } from '../format';
 import { Dialog } from './Dialog';
+import { FormActions } from './form';
 import { OrgMultiPicker, OrgPicker } from './OrgPicker';
 import { Alert, Field, describedBy, submitOnCtrlEnter } from './ui';
 
@@ -490,15 +491,15 @@ export function MeasureFormDialog({ plan, measure, defaultSectionId, focusDeadli
             onKeyDown={submitOnCtrlEnter}
           />
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="measure-submit">
-            {busy ? 'Сохранение…' : current ? 'Сохранить' : 'Добавить'}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Отмена
-          </button>
+        <FormActions
+          submitLabel={current ? 'Сохранить' : 'Добавить'}
+          busy={busy}
+          busyLabel="Сохранение…"
+          submitTestId="measure-submit"
+          onCancel={onClose}
+        >
           <span className="hint kbd-hint">Ctrl+Enter — сохранить</span>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { type Plan, type PlanInput, type PlanPatch } from '../api';
 import { PLAN_KIND_LABELS, type PlanKind } from '../format';
 import { OrgPicker } from './OrgPicker';
-import { Field, describedBy, submitOnCtrlEnter } from './ui';
+import { TextField, Field, describedBy, submitOnCtrlEnter } from './ui';
 import { FormActions, FormDialog, useSubmit } from './form';
 
 interface Props {
   plan?: Plan;
   /** Organisation suggested as owner of a new plan (the user's own). */
   defaultOwnerId?: number | null;
-  onSubmit(input: PlanInput | PlanPatch): Promise<void>;
+  /** A new plan's fields, or an edit's changed fields (the caller adds the version it shows). */
+  onSubmit(input: PlanInput | Omit<PlanPatch, 'version'>): Promise<void>;
   onClose(): void;
 }
 
@@ -52,10 +53,10 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
       approvedOn: approvedOn || null,
       ...(controlFrom ? { controlFrom } : {}),
     };
-    let body: PlanInput | PlanPatch = full;
+    let body: PlanInput | Omit<PlanPatch, 'version'> = full;
     if (plan) {
       // PATCH only what changed, so the audit shows the real edit.
-      const patch: PlanPatch = {};
+      const patch: Omit<PlanPatch, 'version'> = {};
       if (full.kind !== plan.kind) patch.kind = full.kind;
       if (full.title !== plan.title) patch.title = full.title;
       if (full.ownerOrganisationId !== plan.owner?.id) patch.ownerOrganisationId = full.ownerOrganisationId;
@@ -132,46 +133,46 @@ export function PlanFormDialog({ plan, defaultOwnerId, onSubmit, onClose }: Prop
         />
       </Field>
       <div className="field-row">
-        <Field id="plan-from" label="Период: с" error={errors.periodFrom} required>
-          <input
-            id="plan-from"
-            data-testid="plan-field-periodFrom"
-            type="date"
-            value={periodFrom}
-            onChange={(e) => setFrom(e.target.value)}
-            aria-describedby={describedBy('plan-from', errors.periodFrom)}
-          />
-        </Field>
-        <Field id="plan-to" label="по" error={errors.periodTo} required>
-          <input
-            id="plan-to"
-            data-testid="plan-field-periodTo"
-            type="date"
-            value={periodTo}
-            onChange={(e) => setTo(e.target.value)}
-            aria-describedby={describedBy('plan-to', errors.periodTo)}
-          />
-        </Field>
+        <TextField
+          id="plan-from"
+          label="Период: с"
+          error={errors.periodFrom}
+          required
+          testId="plan-field-periodFrom"
+          type="date"
+          value={periodFrom}
+          onChange={setFrom}
+        />
+        <TextField
+          id="plan-to"
+          label="по"
+          error={errors.periodTo}
+          required
+          testId="plan-field-periodTo"
+          type="date"
+          value={periodTo}
+          onChange={setTo}
+        />
       </div>
       <div className="field-row">
-        <Field id="plan-approved-by" label="Утвердил (И.О. Фамилия)" error={errors.approvedByName}>
-          <input
-            id="plan-approved-by"
-            data-testid="plan-field-approvedByName"
-            value={approvedByName}
-            onChange={(e) => setApprovedBy(e.target.value)}
-            placeholder="О.А. Петелин"
-          />
-        </Field>
-        <Field id="plan-approved-on" label="Дата утверждения" error={errors.approvedOn}>
-          <input
-            id="plan-approved-on"
-            data-testid="plan-field-approvedOn"
-            type="date"
-            value={approvedOn}
-            onChange={(e) => setApprovedOn(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="plan-approved-by"
+          label="Утвердил (И.О. Фамилия)"
+          error={errors.approvedByName}
+          testId="plan-field-approvedByName"
+          placeholder="О.А. Петелин"
+          value={approvedByName}
+          onChange={setApprovedBy}
+        />
+        <TextField
+          id="plan-approved-on"
+          label="Дата утверждения"
+          error={errors.approvedOn}
+          testId="plan-field-approvedOn"
+          type="date"
+          value={approvedOn}
+          onChange={setApprovedOn}
+        />
       </div>
       <Field
         id="plan-control-from"

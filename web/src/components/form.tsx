@@ -122,6 +122,10 @@ interface FormActionsProps {
   /** The submit button takes the focus when the dialog opens (confirmations). */
   autoFocus?: boolean;
   onCancel?(): void;
+  /** The cancel button's text: «Отмена» unless given (e.g. «Выйти»). */
+  cancelLabel?: ReactNode;
+  /** Outside a form: the main button is a plain button that runs this instead of submitting. */
+  onSubmitClick?(): void;
   /** After the buttons (e.g. the keyboard hint). */
   children?: ReactNode;
 }
@@ -136,12 +140,15 @@ export function FormActions({
   submitClassName = 'btn btn-primary',
   autoFocus,
   onCancel,
+  cancelLabel = 'Отмена',
+  onSubmitClick,
   children,
 }: FormActionsProps) {
   return (
     <div className="form-actions">
       <button
-        type="submit"
+        type={onSubmitClick ? 'button' : 'submit'}
+        onClick={onSubmitClick}
         className={submitClassName}
         disabled={busy || disabled}
         data-autofocus={autoFocus || undefined}
@@ -151,7 +158,7 @@ export function FormActions({
       </button>
       {onCancel && (
         <button type="button" className="btn" onClick={onCancel}>
-          Отмена
+          {cancelLabel}
         </button>
       )}
       {children}

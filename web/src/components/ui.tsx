@@ -1,5 +1,5 @@
 /** Small shared pieces: status badges, breakdown bar, form fields, alerts. */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type InputHTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import type { OrgRef, StatusCounts } from '../api';
 import { MEASURE_STATUS_LABELS, measureStatusLabel, withExternalMark, type MeasureStatus } from '../format';
 import { useAuth } from '../auth';
@@ -149,6 +149,40 @@ export function Field({ id, label, error, hint, required, className, children }:
         </div>
       )}
     </div>
+  );
+}
+
+type TextFieldProps = Omit<FieldProps, 'children'> &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className' | 'required'> & {
+    value: string;
+    onChange(value: string): void;
+    testId?: string;
+  };
+
+/** A Field holding one text input (or date, e-mail…) linked to its message: the markup most forms repeat. */
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  className,
+  value,
+  onChange,
+  testId,
+  ...input
+}: TextFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint} required={required} className={className}>
+      <input
+        id={id}
+        data-testid={testId}
+        {...input}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy(id, error)}
+      />
+    </Field>
   );
 }
 

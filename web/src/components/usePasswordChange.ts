@@ -14,8 +14,8 @@ export function usePasswordChange(onChanged: () => void | Promise<void>) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     setError(null);
     setFieldErrors({});
     if (next !== repeat) {

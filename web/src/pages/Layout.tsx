@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth';
-import { Dialog } from '../components/Dialog';
+import { FormActions, FormDialog } from '../components/form';
 import { NotificationBell } from '../components/NotificationBell';
-import { Alert, Field, describedBy } from '../components/ui';
+import { PasswordFields } from '../components/PasswordFields';
+import { Alert } from '../components/ui';
 import { usePasswordChange } from '../components/usePasswordChange';
 import { roleLabel } from '../format';
 
@@ -141,52 +142,18 @@ export function Layout() {
 }
 
 function PasswordDialog({ onClose, onDone }: { onClose(): void; onDone(): void }) {
-  const { current, setCurrent, next, setNext, repeat, setRepeat, error, fieldErrors, busy, submit } =
-    usePasswordChange(onDone);
-
+  const pw = usePasswordChange(onDone);
   return (
-    <Dialog title="Смена пароля" onClose={onClose} testId="password-dialog">
-      <form onSubmit={submit} noValidate>
-        {error && <Alert testId="password-error">{error}</Alert>}
-        <Field id="pw-current" label="Текущий пароль" error={fieldErrors.currentPassword} required>
-          <input
-            id="pw-current"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            aria-describedby={describedBy('pw-current', fieldErrors.currentPassword)}
-          />
-        </Field>
-        <Field id="pw-new" label="Новый пароль" error={fieldErrors.newPassword} required>
-          <input
-            id="pw-new"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            aria-describedby={describedBy('pw-new', fieldErrors.newPassword)}
-          />
-        </Field>
-        <Field id="pw-repeat" label="Новый пароль ещё раз" error={fieldErrors.repeat} required>
-          <input
-            id="pw-repeat"
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            aria-describedby={describedBy('pw-repeat', fieldErrors.repeat)}
-          />
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Сменить пароль
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="Смена пароля"
+      onClose={onClose}
+      onSubmit={() => void pw.submit()}
+      error={pw.error}
+      errorTestId="password-error"
+      testId="password-dialog"
+    >
+      <PasswordFields state={pw} idPrefix="pw" currentLabel="Текущий пароль" />
+      <FormActions submitLabel="Сменить пароль" busy={pw.busy} onCancel={onClose} />
+    </FormDialog>
   );
 }

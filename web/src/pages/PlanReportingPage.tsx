@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { api, errorMessage } from '../api';
+import { FormActions } from '../components/form';
 import { PlanBreadcrumbs, PlanTabs } from '../components/PlanTabs';
 import { Alert, Field, Loading, PageHeading, useTitle } from '../components/ui';
 import {
@@ -78,7 +79,7 @@ export function PlanReportingPage() {
     setError(null);
     setNotice(null);
     try {
-      await api.updatePlan(id, { reportingFrequency: freq, reportDay: n });
+      await api.updatePlan(id, { reportingFrequency: freq, reportDay: n, version: p!.version });
       await reload();
       setNotice(`Периоды отчётности: ${FREQUENCY_LABELS[freq]}, отчёт до ${n}-го числа следующего месяца.`);
     } catch (err) {
@@ -194,21 +195,15 @@ export function PlanReportingPage() {
           дате.
         </p>
         {canEdit && freq !== 'custom' && (freq !== current || Number(day) !== p.reportDay) && (
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="reporting-apply">
-              Применить
-            </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => {
-                setFrequency(null);
-                setReportDay(null);
-              }}
-            >
-              Отмена
-            </button>
-          </div>
+          <FormActions
+            submitLabel="Применить"
+            busy={busy}
+            submitTestId="reporting-apply"
+            onCancel={() => {
+              setFrequency(null);
+              setReportDay(null);
+            }}
+          />
         )}
       </form>
 

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { api, errorMessage, type UserView as User, type UserInput, type UserPatch } from '../api';
 import { useUser } from '../auth';
 import { OrgPicker } from '../components/OrgPicker';
-import { Alert, Field, Loading, PageHeading, describedBy, useTitle } from '../components/ui';
+import { TextField, Alert, Field, Loading, PageHeading, describedBy, useTitle } from '../components/ui';
 import { ROLE_LABELS, roleLabel, type Role } from '../format';
 import { useApiQuery } from '../hooks';
 import { normaliseName } from '../org-search';
@@ -144,7 +144,7 @@ export function UsersPage() {
                         data-testid="user-unlock"
                         onClick={async () => {
                           try {
-                            await api.updateUser(u.id, { unlock: true });
+                            await api.updateUser(u.id, { unlock: true, version: u.version });
                             setNotice(`Вход для ${u.login} разблокирован.`);
                             void list.reload();
                           } catch (e) {
@@ -235,13 +235,13 @@ function UserDialog({
     if (!user && !password) local.password = 'Задайте пароль.';
     if (save.invalid(local, 'Проверьте выделенные поля.')) return;
     if (user) {
-      const patch: UserPatch = {};
+      const patch: UserPatch = { version: user.version };
       if (fullName.trim() !== user.fullName) patch.fullName = fullName.trim();
       if (email.trim() !== (user.email ?? '')) patch.email = email.trim() || null;
       if (role !== user.role) patch.role = role;
       if (orgId !== (user.organisation?.id ?? null)) patch.organisationId = orgId!;
       if (active !== (user.active ?? true)) patch.active = active;
-      if (!Object.keys(patch).length) {
+      if (Object.keys(patch).length === 1) {
         onClose();
         return;
       }
@@ -270,39 +270,38 @@ function UserDialog({
       testId="user-dialog"
     >
       {!user && (
-        <Field id="user-login" label="Логин" error={errors.login} required>
-          <input
-            id="user-login"
-            data-testid="user-field-login"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            aria-describedby={describedBy('user-login', errors.login)}
-          />
-        </Field>
+        <TextField
+          id="user-login"
+          label="Логин"
+          error={errors.login}
+          required
+          testId="user-field-login"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={login}
+          onChange={setLogin}
+        />
       )}
-      <Field id="user-fullName" label="ФИО" error={errors.fullName} required>
-        <input
-          id="user-fullName"
-          data-testid="user-field-fullName"
-          value={fullName}
-          onChange={(e) => setFullName(e.target.value)}
-          aria-describedby={describedBy('user-fullName', errors.fullName)}
-          placeholder="Иванова Мария Петровна"
-        />
-      </Field>
-      <Field id="user-email" label="Эл. почта" error={errors.email}>
-        <input
-          id="user-email"
-          type="email"
-          data-testid="user-field-email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          aria-describedby={describedBy('user-email', errors.email)}
-        />
-      </Field>
+      <TextField
+        id="user-fullName"
+        label="ФИО"
+        error={errors.fullName}
+        required
+        testId="user-field-fullName"
+        placeholder="Иванова Мария Петровна"
+        value={fullName}
+        onChange={setFullName}
+      />
+      <TextField
+        id="user-email"
+        label="Эл. почта"
+        error={errors.email}
+        testId="user-field-email"
+        type="email"
+        value={email}
+        onChange={setEmail}
+      />
       <div className="field-row">
         <Field id="user-role" label="Роль" error={errors.role} className="narrow-md">
           <select
@@ -374,7 +373,7 @@ function UserDialog({
 function PasswordResetDialog({ user, onClose, onDone }: { user: User; onClose(): void; onDone(): void }) {
   const [password, setPassword] = useState('');
   const save = useSubmit(async (password: string) => {
-    await api.updateUser(user.id, { password });
+    await api.updateUser(user.id, { password, version: user.version });
     onDone();
   });
   const submit = () => {

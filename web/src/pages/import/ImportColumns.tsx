@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { api, errorMessage, type ImportPreview, type LayoutBlock, type MappableRole } from '../../api';
 import { Alert } from '../../components/ui';
 import { countRu } from '../../format';
-import { classifyHeader } from '../../../../src/domain/importers/columns';
+import { classifyHeader } from '../../../../src/contract/text-rules';
 
 export const ROLE_LABELS: Record<MappableRole, string> = {
   skip: 'Не использовать',

@@ -5,6 +5,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, type ApplyReportResult, type ImportPreview, type PlanSummary } from '../../api';
+import { FormActions } from '../../components/form';
 import { Alert, Field, Loading, StatusBadge } from '../../components/ui';
 import { countRu, formatPeriodRu, planStatusLabel } from '../../format';
 import { useApiQuery } from '../../hooks';
@@ -100,6 +101,8 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
         planId: Number(planId),
         period: period.trim(),
         dryRun: false,
+        // Exactly the changes shown: if the plan changed since, the server refuses (409) and nothing is written.
+        versions: current.changes.map((c) => ({ measureId: c.measureId, version: c.version })),
       });
       setApplied({ planId: Number(planId), count: r.changes.length });
     } catch (e) {
@@ -256,18 +259,15 @@ export function ReportApply({ preview }: { preview: ImportPreview }) {
             </Alert>
           )}
           {current.changes.length > 0 && (
-            <div className="form-actions">
-              <button
-                type="button"
-                className="btn btn-primary"
-                onClick={apply}
-                disabled={busy !== null}
-                data-testid="report-apply-submit"
-              >
-                {busy === 'apply' ? 'Применение…' : `Применить (${countRu(current.changes.length, CHANGE_WORDS)})`}
-              </button>
+            <FormActions
+              submitLabel={`Применить (${countRu(current.changes.length, CHANGE_WORDS)})`}
+              busy={busy !== null}
+              busyLabel={busy === 'apply' ? 'Применение…' : undefined}
+              submitTestId="report-apply-submit"
+              onSubmitClick={apply}
+            >
               <span className="hint">Изменения попадут в историю каждого мероприятия с пометкой файла отчёта.</span>
-            </div>
+            </FormActions>
           )}
         </div>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage, type Organisation } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormActions } from '../../components/form';
 import { OrgPicker } from '../../components/OrgPicker';
 import { Alert, Field } from '../../components/ui';
 import { useDirectory } from '../../hooks';
@@ -128,19 +129,14 @@ export function MergeDialog({
             </p>
           </div>
         )}
-        <div className="form-actions">
-          <button
-            type="submit"
-            className={preview ? 'btn btn-primary' : 'btn'}
-            disabled={busy || !other}
-            data-testid={preview ? 'merge-confirm' : 'merge-check'}
-          >
-            {preview ? 'Объединить' : 'Проверить'}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <FormActions
+          submitLabel={preview ? 'Объединить' : 'Проверить'}
+          submitClassName={preview ? 'btn btn-primary' : 'btn'}
+          busy={busy}
+          disabled={!other}
+          submitTestId={preview ? 'merge-confirm' : 'merge-check'}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

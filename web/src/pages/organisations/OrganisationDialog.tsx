@@ -2,7 +2,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { type Organisation, type OrganisationInput } from '../../api';
 import { OrgPicker } from '../../components/OrgPicker';
-import { Field, describedBy } from '../../components/ui';
+import { TextField, Field, describedBy } from '../../components/ui';
 import { ORG_KIND_LABELS, type OrgKind } from '../../format';
 import { FormActions, FormDialog, useSubmit } from '../../components/form';
 
@@ -98,26 +98,27 @@ export function OrganisationDialog({
       formTestId="org-form"
       testId="org-dialog"
     >
-      <Field id="org-fullName" label="Полное наименование" error={errors.fullName} required>
-        <input
-          id="org-fullName"
-          data-testid="org-field-fullName"
-          value={fullName}
-          onChange={(e) => setFullName(e.target.value)}
-          aria-describedby={describedBy('org-fullName', errors.fullName)}
-          placeholder="Министерство культуры …"
-        />
-      </Field>
+      <TextField
+        id="org-fullName"
+        label="Полное наименование"
+        error={errors.fullName}
+        required
+        testId="org-field-fullName"
+        placeholder="Министерство культуры …"
+        value={fullName}
+        onChange={setFullName}
+      />
       <div className="field-row">
-        <Field id="org-shortName" label="Краткое наименование" error={errors.shortName} className="grow">
-          <input
-            id="org-shortName"
-            data-testid="org-field-shortName"
-            value={shortName}
-            onChange={(e) => setShortName(e.target.value)}
-            placeholder="Минкультуры"
-          />
-        </Field>
+        <TextField
+          id="org-shortName"
+          label="Краткое наименование"
+          error={errors.shortName}
+          className="grow"
+          testId="org-field-shortName"
+          placeholder="Минкультуры"
+          value={shortName}
+          onChange={setShortName}
+        />
         <Field id="org-kind" label="Вид" error={errors.kind} className="grow">
           <select
             id="org-kind"
@@ -192,26 +193,28 @@ export function OrganisationDialog({
       <fieldset className="org-head">
         <legend>Руководитель — подписывает сводные отчёты по планам организации</legend>
         <div className="field-row">
-          <Field id="org-headPosition" label="Должность" error={errors.headPosition} className="grow">
-            <input
-              id="org-headPosition"
-              data-testid="org-field-headPosition"
-              value={headPosition}
-              maxLength={300}
-              onChange={(e) => setHeadPosition(e.target.value)}
-              placeholder="Министр культуры …"
-            />
-          </Field>
-          <Field id="org-headName" label="Инициалы и фамилия" error={errors.headName} className="grow">
-            <input
-              id="org-headName"
-              data-testid="org-field-headName"
-              value={headName}
-              maxLength={200}
-              onChange={(e) => setHeadName(e.target.value)}
-              placeholder="И.И. Иванов"
-            />
-          </Field>
+          <TextField
+            id="org-headPosition"
+            label="Должность"
+            error={errors.headPosition}
+            className="grow"
+            testId="org-field-headPosition"
+            maxLength={300}
+            placeholder="Министр культуры …"
+            value={headPosition}
+            onChange={setHeadPosition}
+          />
+          <TextField
+            id="org-headName"
+            label="Инициалы и фамилия"
+            error={errors.headName}
+            className="grow"
+            testId="org-field-headName"
+            maxLength={200}
+            placeholder="И.И. Иванов"
+            value={headName}
+            onChange={setHeadName}
+          />
         </div>
       </fieldset>
       <FormActions

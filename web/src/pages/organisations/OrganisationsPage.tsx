@@ -215,7 +215,7 @@ export function OrganisationsPage() {
           exclude={dialog.org ? [...descendantsOf(dialog.org.id, items)] : []}
           onClose={() => setDialog(null)}
           onSubmit={async (input) => {
-            if (dialog.org) await api.updateOrganisation(dialog.org.id, input);
+            if (dialog.org) await api.updateOrganisation(dialog.org.id, { ...input, version: dialog.org.version });
             else await api.createOrganisation(input as OrganisationInput);
             setDialog(null);
             await afterChange(dialog.org ? 'Организация изменена.' : 'Организация добавлена.');

@@ -77,7 +77,7 @@ export function PlanPage() {
     setActivating(true);
     setActionError(null);
     try {
-      await api.updatePlan(p.id, { status: 'active', controlFrom });
+      await api.updatePlan(p.id, { status: 'active', controlFrom, version: p.version });
       setDialog(null);
       flash(`План утверждён и действует; контроль с ${formatDateRu(controlFrom)}.`);
       await plan.reload();
