@@ -50,6 +50,7 @@ export const InterchangeDocument = z.strictObject({
       number: z.string(),
       name: z.string(),
       values: z.record(z.string(), z.union([z.string(), z.number()])),
+      unit: z.string().optional(),
     }),
   ),
   items: z.array(InterchangeItem),
@@ -88,6 +89,24 @@ export const LayoutBlock = z.discriminatedUnion('type', [
 export const Layout = z.strictObject({ blocks: z.array(LayoutBlock) });
 
 /** A document read: what a person reviews before it becomes a plan. */
+/** An indicator of the document as it will be saved; the preview sends it back fixed. */
+export const IndicatorDraft = z.strictObject({
+  number: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  direction: z.enum(['up', 'down', 'target']),
+  baseValue: z.number().nullable(),
+  basePeriod: z.string(),
+  targets: z.array(
+    z.strictObject({
+      year: z.number().int(),
+      quarter: z.number().int(),
+      value: z.number().nullable(),
+      valueText: z.string(),
+    }),
+  ),
+});
+
 export const ImportPreview = z.strictObject({
   importId: z.number().int(),
   fileId: z.number().int(),
@@ -95,6 +114,8 @@ export const ImportPreview = z.strictObject({
   document: InterchangeDocument,
   problems: z.array(ImportProblem),
   executors: z.array(ExecutorResolution),
+  /** The document's target indicators as they will be kept (unit, base, planned values): for fixing. */
+  indicatorDrafts: z.array(IndicatorDraft),
 });
 
 /** GET /api/imports/:id of a read document: with where it stands. */
@@ -142,5 +163,6 @@ export type Layout = z.infer<typeof Layout>;
 export type ImportPreview = z.infer<typeof ImportPreview>;
 export type StoredImportPreview = z.infer<typeof StoredImportPreview>;
 export type ImportUnread = z.infer<typeof ImportUnread>;
+export type IndicatorDraft = z.infer<typeof IndicatorDraft>;
 export type ReportChange = z.infer<typeof ReportChange>;
 export type ApplyReportResult = z.infer<typeof ApplyReportResult>;

@@ -15,6 +15,8 @@ export * from './reports.js';
 export * from './substance.js';
 export * from './workspace.js';
 export * from './nok.js';
+export * from './indicators.js';
+export * from './ratings.js';
 export {
   responses,
   isBinaryResponse,

@@ -61,6 +61,8 @@ import {
   MeetingPreparation,
   ProtocolSaved,
 } from './councils.js';
+import { Indicator, IndicatorDetail, IndicatorFact, MyIndicator } from './indicators.js';
+import { PublicRating, Rating, RatingDetail, RatingMethodology } from './ratings.js';
 import { Dashboard, Home, NotificationPage, SearchResult, UnreadCount } from './workspace.js';
 import {
   NokAnswerMark,
@@ -244,6 +246,27 @@ export const responses = {
   'GET /api/nok/public/campaigns/:id': { 200: NokPublicResults },
   'GET /api/nok/q/:code': { 200: NokPublicQuestionnaire },
   'POST /api/nok/q/:code/answers': { 201: NokFormAccepted },
+  // Target indicators and their facts
+  'GET /api/plans/:id/indicators': { 200: itemsOf(Indicator) },
+  'POST /api/plans/:id/indicators': { 201: Indicator },
+  'GET /api/indicators/:id': { 200: IndicatorDetail },
+  'PATCH /api/indicators/:id': { 200: Indicator },
+  'DELETE /api/indicators/:id': { 200: Ok },
+  'PUT /api/indicators/:id/facts': { 200: IndicatorFact },
+  'POST /api/indicator-facts/:id/accept': { 200: IndicatorFact },
+  'POST /api/indicator-facts/:id/return': { 200: IndicatorFact },
+  'GET /api/my/indicators': { 200: itemsOf(MyIndicator) },
+
+  // Ratings of municipalities
+  'GET /api/rating-methodologies': { 200: itemsOf(RatingMethodology) },
+  'POST /api/rating-methodologies': { 201: RatingMethodology },
+  'GET /api/ratings': { 200: itemsOf(Rating) },
+  'POST /api/ratings': { 201: Rating },
+  'GET /api/ratings/:id': { 200: RatingDetail },
+  'PUT /api/ratings/:id/values': { 200: RatingDetail },
+  'POST /api/ratings/:id/values-csv': { 200: RatingDetail },
+  'POST /api/ratings/:id/state': { 200: RatingDetail },
+  'GET /api/public/ratings/:id': { 200: PublicRating },
 } satisfies Record<string, RouteResponses>;
 
 export type RouteKey = keyof typeof responses;

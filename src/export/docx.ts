@@ -221,6 +221,54 @@ function signOffParagraphs(model: ReportModel): Paragraph[] {
   return out;
 }
 
+/** The plan's indicator table after the measures: a heading and a plain bordered table. */
+function indicatorTableDocx(model: ReportModel): (Paragraph | Table)[] {
+  const t = model.indicators;
+  if (!t || t.rows.length === 0) return [];
+  const weights = t.headers.map((_, i) => (i === 0 ? 3 : i === 1 ? 24 : i === 2 ? 6 : 6));
+  const widths = columnWidths(weights, TABLE_WIDTH);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 360, after: 120 },
+      keepNext: true,
+      children: [new TextRun({ text: t.title, bold: true, size: BODY_SIZE, font: FONT })],
+    }),
+    new Table({
+      width: { size: TABLE_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: TABLE_BORDERS,
+      margins: CELL_MARGINS,
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          children: t.headers.map(
+            (h, i) =>
+              new TableCell({
+                width: { size: widths[i], type: WidthType.DXA },
+                shading: { fill: HEADER_FILL, type: ShadingType.CLEAR, color: 'auto' },
+                children: cellParagraphs({ text: h, bold: true, align: AlignmentType.CENTER }),
+              }),
+          ),
+        }),
+        ...t.rows.map(
+          (r) =>
+            new TableRow({
+              children: r.map(
+                (text, i) =>
+                  new TableCell({
+                    width: { size: widths[i], type: WidthType.DXA },
+                    children: cellParagraphs({ text, align: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER }),
+                  }),
+              ),
+            }),
+        ),
+      ],
+    }),
+  ];
+}
+
 /**
  * Builds the consolidated report as .docx bytes.
  * @example
@@ -266,7 +314,7 @@ export async function buildReportDocx(model: ReportModel): Promise<Buffer> {
           },
         },
         footers: { default: footer(model) },
-        children: [...titleParagraphs(model), table, ...signOffParagraphs(model)],
+        children: [...titleParagraphs(model), table, ...indicatorTableDocx(model), ...signOffParagraphs(model)],
       },
     ],
   });

@@ -12,6 +12,8 @@ export {
   signOffLines,
   layoutReport,
   reportColumns,
+  indicatorTable,
+  type IndicatorTable,
   type ReportColumn,
   type ReportFigure,
   type SignOff,

@@ -77,6 +77,66 @@ export interface ReportModel {
   signOff?: SignOff;
   /** «Исполнитель»: who prepared the report, with a phone, in small print at the end. */
   preparedBy?: { name: string; phone?: string };
+  /** The plan's target indicators in the document's layout, fact columns added; absent when it has none. */
+  indicators?: IndicatorTable;
+}
+
+/** «Целевые показатели»: header labels and rows of text, as printed. */
+export interface IndicatorTable {
+  title: string;
+  headers: string[];
+  rows: string[][];
+}
+
+const NUM_RU = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 3, useGrouping: false });
+
+/**
+ * The indicator table of an export: №, name, unit, base (its period in the header when all
+ * share one), then per year the plan and the fact (the year's figure; a quarter's stands in,
+ * marked «на …», while the year is not reported whole).
+ * @example indicatorTable([{ number: '1', name: 'Доля …', unit: '%', baseValue: 100, basePeriod: '2019-2021',
+ *   targets: [{ year: 2022, quarter: 0, value: 44.7, valueText: '' }], years: [] }], [2022]).headers
+ * // ['№ п/п', 'Наименование показателя', 'Единица измерения', 'Базовое значение (2019-2021)', '2022 г. (план)', '2022 г. (факт)']
+ */
+export function indicatorTable(
+  items: {
+    number: string;
+    name: string;
+    unit: string;
+    baseValue: number | null;
+    basePeriod: string;
+    targets: { year: number; quarter: number; value: number | null; valueText: string }[];
+    years: { year: number; fact: number | null; partialQuarter: number | null }[];
+  }[],
+  years: number[],
+): IndicatorTable {
+  const periods = [...new Set(items.map((i) => i.basePeriod).filter(Boolean))];
+  const num = (v: number | null | undefined) => (v == null ? '' : NUM_RU.format(v));
+  return {
+    title: 'Целевые показатели',
+    headers: [
+      '№ п/п',
+      'Наименование показателя',
+      'Единица измерения',
+      periods.length === 1 ? `Базовое значение (${periods[0]})` : 'Базовое значение',
+      ...years.flatMap((y) => [`${y} г. (план)`, `${y} г. (факт)`]),
+    ],
+    rows: items.map((i) => [
+      i.number,
+      i.name,
+      i.unit,
+      num(i.baseValue) + (periods.length > 1 && i.basePeriod ? ` (${i.basePeriod})` : ''),
+      ...years.flatMap((y) => {
+        const t = i.targets.find((x) => x.year === y && x.quarter === 0);
+        const f = i.years.find((x) => x.year === y);
+        const fact =
+          f?.fact == null
+            ? ''
+            : num(f.fact) + (f.partialQuarter ? ` (на ${['', 'I', 'II', 'III', 'IV'][f.partialQuarter]} кв.)` : '');
+        return [t ? (t.value != null ? num(t.value) : t.valueText) : '', fact];
+      }),
+    ]),
+  };
 }
 
 /** The signature block. Empty position or name prints a line to fill in by hand. */

@@ -163,5 +163,33 @@ export async function buildReportXlsx(model: ReportModel): Promise<Buffer> {
   const lastTableRow = ws.rowCount;
   ws.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: lastTableRow, column: n } };
 
+  // The plan's target indicators, on a sheet of their own in the document's layout.
+  const t = model.indicators;
+  if (t && t.rows.length > 0) {
+    const is = wb.addWorksheet('Целевые показатели', {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    is.columns = t.headers.map((_, i) => ({ width: i === 0 ? 7 : i === 1 ? 60 : 14 }));
+    const title = is.addRow([t.title]);
+    is.mergeCells(title.number, 1, title.number, t.headers.length);
+    title.getCell(1).font = { name: FONT, size: 12, bold: true };
+    title.getCell(1).alignment = { horizontal: 'center' };
+    const head = is.addRow(t.headers);
+    head.eachCell((cell) => {
+      cell.font = { name: FONT, size: 11, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = BORDER;
+      cell.fill = fill('F2F2F2');
+    });
+    for (const r of t.rows) {
+      const row = is.addRow(r.map(fitCell));
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        cell.font = { name: FONT, size: 11 };
+        cell.border = BORDER;
+        cell.alignment = { horizontal: c === 2 ? 'left' : 'center', vertical: 'top', wrapText: true };
+      });
+    }
+  }
+
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -37,6 +37,8 @@ import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkRoutes } from '../modules/work/index.js';
 import { NOK_CODE_PATTERN, registerNokRoutes } from '../modules/nok/index.js';
 import { registerCouncilRoutes } from '../modules/councils/index.js';
+import { registerIndicatorRoutes } from '../modules/indicators/index.js';
+import { registerRatingRoutes } from '../modules/ratings/index.js';
 import { errorHandler, sendError } from './errors.js';
 import { registerRateLimits } from './rate-limits.js';
 import { configureFileStorage } from '../modules/files/index.js';
@@ -219,6 +221,8 @@ export async function buildApp(
   registerUserRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
+  registerIndicatorRoutes(app, ctx);
+  registerRatingRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerDeadlineRoutes(app, ctx);

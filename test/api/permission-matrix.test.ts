@@ -22,7 +22,7 @@ import type { z } from 'zod';
 import { createTestApp, type Client, type Response, type TestApp } from '../helpers/test-app';
 import { engines } from '../helpers/test-db';
 import { multipart } from '../helpers/multipart';
-import { buildWorld, fillPath, paramsFor, sampleOf, type World } from '../helpers/world';
+import { WORLD_METHOD, buildWorld, fillPath, paramsFor, sampleOf, type World } from '../helpers/world';
 import { randomUUID } from 'node:crypto';
 
 const ROLES = ['admin', 'coordinator', 'otherCoordinator', 'lead', 'co', 'outsider', 'observer', 'anonymous'] as const;
@@ -498,6 +498,60 @@ const TABLE: Record<string, Entry> = {
     setup: nokCampaign,
     path: (w) => `${nokPath(w, 'code')}/answers`,
     body: () => ({ submissionId: randomUUID(), deviceId: `device-${randomUUID()}`, answers: { overall: 'yes' } }),
+  },
+  'GET /api/plans/:id/indicators': { allow: PLAN_READERS },
+  'POST /api/plans/:id/indicators': {
+    allow: MANAGERS,
+    body: (w) => ({ number: '2', name: 'Количество СО НКО', unit: 'ед.', responsibleIds: [w.orgs['Минкультуры']] }),
+  },
+  // Минкультуры answers for the world's indicator: its executor reads it like the plan's readers.
+  'GET /api/indicators/:id': { allow: PLAN_READERS },
+  'PATCH /api/indicators/:id': { allow: MANAGERS, body: (w) => ({ version: w.indicatorVersion, unit: 'тыс. чел.' }) },
+  'DELETE /api/indicators/:id': { allow: MANAGERS },
+  // Only the responsible executor (and the administrator) enters figures; the world's Q1 figure needs its version.
+  'PUT /api/indicators/:id/facts': {
+    allow: ['admin', 'lead'],
+    body: (w) => ({ year: 2026, quarter: 1, unitOrganisationId: null, value: 25, version: w.factVersion }),
+  },
+  'POST /api/indicator-facts/:id/accept': { allow: MANAGERS, body: (w) => ({ version: w.factVersion }) },
+  'POST /api/indicator-facts/:id/return': {
+    allow: MANAGERS,
+    body: (w) => ({ version: w.factVersion, comment: 'Уточните источник' }),
+  },
+  'GET /api/my/indicators': { allow: SIGNED_IN },
+  'GET /api/rating-methodologies': { allow: SIGNED_IN },
+  // Any coordinator of the region (and the administrator) runs ratings of municipalities.
+  'POST /api/rating-methodologies': {
+    allow: [...MANAGERS, 'otherCoordinator'],
+    body: () => ({ methodology: { ...WORLD_METHOD, title: `Методика ${Math.random()}` } }),
+  },
+  'GET /api/ratings': { allow: SIGNED_IN },
+  'POST /api/ratings': {
+    allow: [...MANAGERS, 'otherCoordinator'],
+    body: (w) => ({ methodologyId: w.methodologyId, year: 2027, title: 'Рейтинг 2027' }),
+  },
+  'GET /api/ratings/:id': { allow: SIGNED_IN },
+  // The world's executors are ministries, not municipalities: they enter nothing.
+  'PUT /api/ratings/:id/values': {
+    allow: [...MANAGERS, 'otherCoordinator'],
+    body: (w) => ({ items: [{ municipalityId: w.orgs['Администрация г. Озёрска'], indicator: 'A1', value: 5 }] }),
+  },
+  'POST /api/ratings/:id/values-csv': {
+    allow: [...MANAGERS, 'otherCoordinator'],
+    body: () => ({ csv: 'municipality,indicator,value\nАдминистрация г. Озёрска,A2,1\n' }),
+  },
+  'POST /api/ratings/:id/state': {
+    allow: [...MANAGERS, 'otherCoordinator'],
+    body: (w) => ({ to: 'frozen', version: w.ratingVersion }),
+  },
+  // Published: open to anyone, without a session.
+  'GET /api/public/ratings/:id': {
+    allow: [...SIGNED_IN, 'anonymous'],
+    setup: async (w, c) => {
+      let version = w.ratingVersion;
+      for (const to of ['frozen', 'approved', 'published'])
+        version = (await c.admin.post(`/api/ratings/${w.ratingId}/state`, { to, version })).body.version;
+    },
   },
 };
 

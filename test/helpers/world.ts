@@ -48,7 +48,47 @@ export interface World {
   planVersion: number;
   orgVersion: number;
   userVersion: number;
+  /** An indicator of the plan Минкультуры answers for, with a figure it entered (submitted). */
+  indicatorId: number;
+  indicatorVersion: number;
+  factId: number;
+  factVersion: number;
+  /** A rating campaign (collecting) under a two-indicator methodology, by the coordinator. */
+  methodologyId: number;
+  ratingId: number;
+  ratingVersion: number;
 }
+
+/** A small methodology in the exchange format (src/domain/ratings/README.md). */
+export const WORLD_METHOD = {
+  title: 'Рейтинг поддержки СО НКО',
+  missing: 'zero',
+  groups: [{ id: 'A', title: 'Поддержка', weight: 1 }],
+  indicators: [
+    {
+      id: 'A1',
+      group: 'A',
+      title: 'Субсидии СО НКО',
+      unit: 'ед.',
+      direction: 'up',
+      normalisation: 'minmax',
+      weight: 1,
+    },
+    {
+      id: 'A2',
+      group: 'A',
+      title: 'Программа поддержки',
+      unit: 'ед.',
+      direction: 'up',
+      normalisation: 'binary',
+      weight: 1,
+    },
+  ],
+  bands: [
+    { from: 50, label: 'лидеры' },
+    { from: 0, label: 'первые шаги' },
+  ],
+};
 
 export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec: Client): Promise<World> {
   const orgs = await orgIdsByShortName(admin);
@@ -153,7 +193,33 @@ export async function buildWorld(t: TestApp, admin: Client, coord: Client, exec:
   ).body;
   const meeting = (await coord.post(`/api/councils/${council.id}/meetings`, { number: '1', heldOn: '2026-03-01' }))
     .body;
+  const indicator = await coord.post(`/api/plans/${plan.id}/indicators`, {
+    number: '1',
+    name: 'Численность добровольцев',
+    unit: 'чел.',
+    targets: [{ year: 2026, quarter: 0, value: 100 }],
+    responsibleIds: [orgs['Минкультуры']],
+  });
+  if (indicator.status !== 201) throw new Error(`indicator: ${indicator.status} ${JSON.stringify(indicator.body)}`);
+  const fact = await exec.put(`/api/indicators/${indicator.body.id}/facts`, {
+    year: 2026,
+    quarter: 1,
+    unitOrganisationId: null,
+    value: 20,
+  });
+  if (fact.status !== 200) throw new Error(`fact: ${fact.status} ${JSON.stringify(fact.body)}`);
+  const method = await coord.post('/api/rating-methodologies', { methodology: WORLD_METHOD });
+  if (method.status !== 201) throw new Error(`methodology: ${method.status} ${JSON.stringify(method.body)}`);
+  const rating = await coord.post('/api/ratings', { methodologyId: method.body.id, year: 2026, title: 'Рейтинг 2026' });
+  if (rating.status !== 201) throw new Error(`rating: ${rating.status} ${JSON.stringify(rating.body)}`);
   return {
+    methodologyId: method.body.id,
+    ratingId: rating.body.id,
+    ratingVersion: rating.body.version,
+    indicatorId: indicator.body.id,
+    indicatorVersion: indicator.body.version,
+    factId: fact.body.id,
+    factVersion: fact.body.version,
     orgs,
     councilId: council.id,
     councilVersion: (await coord.get(`/api/councils/${council.id}`)).body.version,
@@ -199,6 +265,10 @@ export function paramsFor(url: string, w: World): Record<string, number> {
     councils: w.councilId,
     'council-members': w.memberId,
     meetings: w.meetingId,
+    indicators: w.indicatorId,
+    'indicator-facts': w.factId,
+    ratings: w.ratingId,
+    public: w.ratingId,
   };
   const out: Record<string, number> = {};
   for (const m of url.matchAll(/:(\w+)/g))
@@ -231,6 +301,7 @@ function idFor(key: string, w: World): number {
   if (/section/i.test(key)) return w.sectionId;
   if (/measure/i.test(key)) return w.measureId;
   if (/report/i.test(key)) return w.reportId;
+  if (/numerator|denominator/i.test(key)) return w.indicatorId;
   return 1;
 }
 

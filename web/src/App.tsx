@@ -36,6 +36,12 @@ import { NokPublicResultsPage } from './pages/nok/NokPublicResultsPage';
 import { CouncilsPage } from './pages/councils/CouncilsPage';
 import { CouncilPage } from './pages/councils/CouncilPage';
 import { MeetingPage } from './pages/councils/MeetingPage';
+import { PlanIndicatorsPage } from './pages/indicators/PlanIndicatorsPage';
+import { IndicatorPage } from './pages/indicators/IndicatorPage';
+import { MyIndicatorsPage } from './pages/indicators/MyIndicatorsPage';
+import { RatingsPage } from './pages/ratings/RatingsPage';
+import { RatingPage } from './pages/ratings/RatingPage';
+import { PublicRatingPage } from './pages/ratings/PublicRatingPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -62,6 +68,7 @@ export function App() {
           <Route path="/q/:code" element={<QuestionnairePage />} />
           <Route path="/embed/nok/:code" element={<QuestionnairePage embedded />} />
           <Route path="/results/nok/:campaignId" element={<NokPublicResultsPage />} />
+          <Route path="/public/ratings/:ratingId" element={<PublicRatingPage />} />
           <Route
             element={
               <RequireSession>
@@ -82,6 +89,11 @@ export function App() {
             <Route path="councils" element={<CouncilsPage />} />
             <Route path="councils/:councilId" element={<CouncilPage />} />
             <Route path="meetings/:meetingId" element={<MeetingPage />} />
+            <Route path="plans/:planId/indicators" element={<PlanIndicatorsPage />} />
+            <Route path="indicators" element={<MyIndicatorsPage />} />
+            <Route path="ratings" element={<RatingsPage />} />
+            <Route path="ratings/:ratingId" element={<RatingPage />} />
+            <Route path="indicators/:indicatorId" element={<IndicatorPage />} />
             <Route path="import" element={<ImportUploadPage />} />
             <Route path="import/:importId" element={<ImportPreviewPage />} />
             <Route path="measures/:measureId" element={<MeasurePage />} />

@@ -197,6 +197,8 @@ export interface ImportCommitInput {
   }[];
   executorMap: Record<string, ExecutorChoice>;
   rememberAliases: boolean;
+  /** The target indicators as fixed in the preview (issue 13); omitted: as the document reads. */
+  indicators?: C.IndicatorDraft[];
 }
 
 export type ReportChange = C.ReportChange;

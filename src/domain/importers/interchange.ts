@@ -21,6 +21,8 @@ export interface InterchangeIndicator {
   name: string;
   /** Header label («2019-2021», «2022») -> value as printed (number or text). */
   values: Record<string, string | number>;
+  /** The «Единица измерения» column's cell, when the table has one. */
+  unit?: string;
 }
 
 export interface InterchangeItem {

@@ -471,7 +471,8 @@ export function interpret(raw: RawDocument, options: InterpretOptions = {}): Int
         const v = normalizeSpace(rec.cells[c.index] ?? '');
         if (v) values[c.valueLabel ?? valueLabel(c.label)] = v;
       }
-      indicators.push({ number, name: titleText, values });
+      const unit = normalizeSpace(cell('unit'));
+      indicators.push(unit ? { number, name: titleText, values, unit } : { number, name: titleText, values });
       continue;
     }
     if (!number) {

@@ -275,6 +275,50 @@ describe('authorize: the whole table', () => {
       { own: [T, F, F, F], other: [T, F, F, F], region: [F, F, F, F] },
     ]),
     [
+      'indicator.read',
+      (rel) => ({
+        action: 'indicator.read',
+        subject: { regionId: regionOf(rel), plan: planOf(rel), responsibleOrganisationIds: [orgOf(rel)] },
+      }),
+      { own: [T, T, T, T], other: [T, T, F, T], region: [F, F, F, F] },
+    ],
+    ...(['indicator.manage', 'indicator.review'] as const).map((action): Row => [
+      action,
+      (rel) => ({ action, subject: planOf(rel) }),
+      { own: [T, T, F, F], other: [T, F, F, F], region: [F, F, F, F] },
+    ]),
+    [
+      'indicator.report',
+      (rel) => ({
+        action: 'indicator.report',
+        subject: {
+          regionId: regionOf(rel),
+          plan: planOf(rel),
+          responsibleOrganisationIds: [orgOf(rel)],
+          unitOrganisationId: null,
+        },
+      }),
+      { own: [T, T, T, F], other: [T, F, F, F], region: [F, F, F, F] },
+    ],
+    [
+      'rating.read',
+      (rel) => ({ action: 'rating.read', subject: { regionId: regionOf(rel) } }),
+      { own: [T, T, T, T], other: [T, T, T, T], region: [F, F, F, F] },
+    ],
+    [
+      'rating.manage',
+      (rel) => ({ action: 'rating.manage', subject: { regionId: regionOf(rel) } }),
+      { own: [T, T, F, F], other: [T, T, F, F], region: [F, F, F, F] },
+    ],
+    [
+      'rating.enter',
+      (rel) => ({
+        action: 'rating.enter',
+        subject: { regionId: regionOf(rel), municipalityId: orgOf(rel), state: 'collecting' },
+      }),
+      { own: [T, T, T, F], other: [T, T, F, F], region: [F, F, F, F] },
+    ],
+    [
       'api_token.revoke',
       (rel) => ({ action: 'api_token.revoke', subject: { regionId: regionOf(rel), userId: rel === 'own' ? 1 : 2 } }),
       { own: [T, T, T, T], other: [T, F, F, F], region: [F, F, F, F] },
@@ -320,6 +364,13 @@ describe('authorize: the whole table', () => {
       'council.create': true,
       'council.read': true,
       'council.manage': true,
+      'indicator.read': true,
+      'indicator.manage': true,
+      'indicator.review': true,
+      'indicator.report': true,
+      'rating.read': true,
+      'rating.manage': true,
+      'rating.enter': true,
     };
     const all = Object.keys(every);
     expect([...covered].sort()).toEqual([...all].sort());

@@ -41,7 +41,24 @@ export type Action =
   | { action: 'review.queue' | 'api_token.manage_all'; subject: { regionId: number } }
   | { action: 'api_token.revoke'; subject: { regionId: number; userId: number } }
   | { action: 'council.create'; subject: { regionId: number; ownerOrganisationId: number } }
-  | { action: 'council.read' | 'council.manage'; subject: CouncilSubject };
+  | { action: 'council.read' | 'council.manage'; subject: CouncilSubject }
+  | { action: 'indicator.read'; subject: IndicatorSubject }
+  | { action: 'indicator.manage' | 'indicator.review'; subject: PlanSubject }
+  | { action: 'indicator.report'; subject: IndicatorSubject & { unitOrganisationId: number | null } }
+  | { action: 'rating.manage' | 'rating.read'; subject: { regionId: number } }
+  | {
+      action: 'rating.enter';
+      subject: { regionId: number; municipalityId: number; state: 'collecting' | 'frozen' | 'approved' | 'published' };
+    };
+
+/** A target indicator of a plan, and who answers for it. */
+export interface IndicatorSubject {
+  regionId: number;
+  plan: PlanSubject & { hasOwnMeasures?: boolean };
+  responsibleOrganisationIds: number[];
+  /** The actor's organisation is one of the units the indicator is broken down by (a municipality). */
+  actorIsUnit?: boolean;
+}
 
 /** An execution report: one organisation's, for one measure of a plan. */
 export interface ReportSubject {
@@ -232,6 +249,38 @@ export function authorize(actor: Actor, request: Action): boolean {
       return sameRegion(actor, request.subject) && (actor.role === 'admin' || actor.role === 'coordinator');
     case 'api_token.revoke':
       return sameRegion(actor, request.subject) && (actor.role === 'admin' || request.subject.userId === actor.userId);
+    case 'indicator.read':
+      return (
+        readsPlan(actor, request.subject.plan) ||
+        (sameRegion(actor, request.subject) &&
+          (request.subject.responsibleOrganisationIds.includes(actor.organisationId) ||
+            request.subject.actorIsUnit === true))
+      );
+    case 'indicator.manage':
+    case 'indicator.review':
+      return request.subject.status !== 'archived' && managesPlan(actor, request.subject);
+    case 'indicator.report': {
+      // The executor answering for the indicator enters every figure of it; a breakdown unit
+      // (a municipality, an organisation) enters its own row. Observers never.
+      const s = request.subject;
+      if (!sameRegion(actor, s) || s.plan.status === 'archived' || actor.role === 'observer') return false;
+      if (actor.role === 'admin') return true;
+      return (
+        s.responsibleOrganisationIds.includes(actor.organisationId) || s.unitOrganisationId === actor.organisationId
+      );
+    }
+    case 'rating.read':
+      return sameRegion(actor, request.subject);
+    case 'rating.manage':
+      return sameRegion(actor, request.subject) && (actor.role === 'admin' || actor.role === 'coordinator');
+    case 'rating.enter': {
+      // A municipality enters its own values while the campaign collects; the coordinators
+      // correct any (with a reason) until they freeze the data.
+      const s = request.subject;
+      if (!sameRegion(actor, s) || s.state !== 'collecting') return false;
+      if (actor.role === 'admin' || actor.role === 'coordinator') return true;
+      return actor.role === 'executor' && actor.organisationId === s.municipalityId;
+    }
     case 'directory.manage':
     case 'users.manage':
     case 'audit.read':

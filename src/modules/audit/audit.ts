@@ -20,7 +20,11 @@ export interface AuditEntry {
     | 'nok_campaign'
     | 'nok_assessment'
     | 'nok_answer'
-    | 'council';
+    | 'council'
+    | 'indicator'
+    | 'indicator_fact'
+    | 'rating'
+    | 'rating_methodology';
   entityId: number | null;
   planId?: number | null;
   measureId?: number | null;

@@ -9,6 +9,8 @@ import { gatherExecutionText } from '../../domain/reporting/report-workflow.js';
 import type { Actor } from '../../domain/policy/authorize.js';
 import { notFound } from '../../domain/errors.js';
 import type { ReportFigure, ReportModel, ReportRow, ReportSection, ReportStatus } from '../../export/index.js';
+import { indicatorTable } from '../../export/index.js';
+import { listPlanIndicators } from '../indicators/index.js';
 import { shortPlanTitle, stripDefinitions } from '../../domain/naming/plan-title.js';
 import { loadMeasures, loadReadablePlan, measureVisibility } from '../plans/index.js';
 
@@ -197,6 +199,35 @@ export async function buildPlanReportModel(
     },
     preparedBy: me ? { name: initialsName(me.full_name), phone: me.phone || undefined } : undefined,
   };
+  // The plan's target indicators (the official form has them), with the facts reported so far;
+  // a report narrowed to a section or an executor is about measures and leaves them out.
+  if (!f.sectionId && !f.organisationId) {
+    const indicators = await listPlanIndicators(db, actor, planId);
+    if (indicators.length > 0) {
+      const from = Number(plan.period_from.slice(0, 4));
+      const to = Number(plan.period_to.slice(0, 4));
+      const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      model.indicators = indicatorTable(
+        indicators.map((i) => ({
+          ...i,
+          years: i.planFact
+            .filter((r) => r.quarter === 0)
+            .map((r) => ({
+              year: r.year,
+              fact: r.fact,
+              partialQuarter: r.partial
+                ? Math.max(
+                    ...i.planFact
+                      .filter((q) => q.year === r.year && q.quarter > 0 && q.fact != null)
+                      .map((q) => q.quarter),
+                  )
+                : null,
+            })),
+        })),
+        years,
+      );
+    }
+  }
   return { model, fileStem: exportFileStem(plan.title, period?.label, f.today) };
 }
 

@@ -19,6 +19,7 @@ import {
   readImportWithColumns,
 } from './imports.service.js';
 import { IdParams, bodyId, cappedRecord, isoDate, str, text } from '../../http/input.js';
+import { IndicatorDraftBody } from '../indicators/index.js';
 
 const CommitBody = z
   .object({
@@ -75,6 +76,8 @@ const CommitBody = z
       5000,
     ),
     rememberAliases: z.boolean().default(true),
+    /** The target indicators as fixed in the preview; omitted: kept as the document reads. */
+    indicators: z.array(IndicatorDraftBody).max(500).optional(),
   })
   .strict();
 

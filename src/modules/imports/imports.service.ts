@@ -34,6 +34,8 @@ import { loadMeasures, loadPlanRow, mayReadPlan, planSubjectOf } from '../plans/
 import { createPlan, createSection, setPlanSourceFile } from '../plans/index.js';
 import { isDeadlineUnderstood } from '../../domain/deadlines/interpret.js';
 import { canReadAttachmentFile } from '../reports/index.js';
+import { draftsFromInterchange } from '../../domain/indicators/index.js';
+import { saveImportedIndicators, type IndicatorInput } from '../indicators/index.js';
 import type { HeavyPool } from '../../workers/pool.js';
 
 function mayImport(actor: Actor) {
@@ -108,6 +110,7 @@ async function buildPreview(
       candidates: e.candidates.map((c) => ({ id: c.id, shortName: c.shortName, fullName: c.fullName })),
       items: e.items,
     })),
+    indicatorDrafts: draftsFromInterchange(doc.indicators, doc.period),
   };
 }
 
@@ -378,6 +381,8 @@ export interface CommitInput {
   executorMap: Record<string, ExecutorChoice>;
   /** Keep a mapped name as an alias of its organisation, so the next import knows it. */
   rememberAliases: boolean;
+  /** The target indicators as fixed in the preview; omitted: as the document reads. */
+  indicators?: IndicatorInput[];
 }
 
 /** Saves the reviewed document as a draft plan, all or nothing. */
@@ -398,7 +403,7 @@ export async function commitImport(
       throw forbidden();
     const plan = await createPlan(db, actor, input.plan, { status: 'draft', source: imp.name, tx });
     await setPlanSourceFile(tx, plan.id, imp.file_id);
-    await saveIntoPlan(tx, actor, imp, plan.id, input, {});
+    await saveIntoPlan(tx, actor, imp, plan.id, input, { period: [input.plan.periodFrom, input.plan.periodTo] });
     return { planId: plan.id };
   });
 }
@@ -443,7 +448,7 @@ async function saveIntoPlan(
   imp: Awaited<ReturnType<typeof loadImport>>,
   planId: number,
   input: Omit<CommitInput, 'plan'>,
-  opts: { anchorDate?: string; controlFrom?: string; numbers?: string[] },
+  opts: { anchorDate?: string; controlFrom?: string; numbers?: string[]; period?: [string, string] },
 ): Promise<number[]> {
   const importId = imp.id;
   {
@@ -604,6 +609,13 @@ async function saveIntoPlan(
       tx,
       measureIds.filter((_, i) => (measures[i].executionText ?? '').trim() !== ''),
     );
+    const indicators = await saveImportedIndicators(
+      tx,
+      actor,
+      planId,
+      input.indicators ?? draftsFromInterchange(imp.document?.indicators ?? [], opts.period ?? null),
+      imp.name,
+    );
     const done = await tx.query(
       `UPDATE imports SET status = 'saved', plan_id = $2, completed_at = now() WHERE id = $1 AND status = 'preview' RETURNING id`,
       [importId, planId],
@@ -620,7 +632,7 @@ async function saveIntoPlan(
       entityType: 'plan',
       entityId: planId,
       planId,
-      after: { file: imp.name, fileId: imp.file_id, measures: input.items.length },
+      after: { file: imp.name, fileId: imp.file_id, measures: input.items.length, indicators },
       source: imp.name,
     });
     return measureIds;

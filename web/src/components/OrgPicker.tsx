@@ -216,6 +216,7 @@ interface MultiPickerProps {
   invalid?: boolean;
   exclude?: number[];
   fallbackNames?: Record<number, string>;
+  placeholder?: string;
 }
 
 export function OrgMultiPicker({
@@ -227,6 +228,7 @@ export function OrgMultiPicker({
   invalid,
   exclude,
   fallbackNames,
+  placeholder = 'Добавить соисполнителя…',
 }: MultiPickerProps) {
   const dir = useDirectory();
   const excluded = useMemo(() => [...value, ...(exclude ?? [])], [value, exclude]);
@@ -258,7 +260,7 @@ export function OrgMultiPicker({
         testId={testId}
         describedBy={describedBy}
         invalid={invalid}
-        placeholder="Добавить соисполнителя…"
+        placeholder={placeholder}
         exclude={excluded}
         text=""
         onPick={(o) => onChange([...value, o.id])}

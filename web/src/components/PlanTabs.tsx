@@ -19,6 +19,9 @@ export function PlanTabs({ planId, unclearCount }: { planId: number; unclearCoun
           </span>
         )}
       </NavLink>
+      <NavLink to={`/plans/${planId}/indicators`} className={cls} data-testid="plan-tab-indicators">
+        Показатели
+      </NavLink>
       <NavLink to={`/plans/${planId}/reporting`} className={cls} data-testid="plan-tab-reporting">
         Отчётность
       </NavLink>

@@ -22,6 +22,8 @@ export function Layout() {
     { to: '/councils', label: 'Советы', show: true },
     { to: '/my', label: 'Мои мероприятия', show: Boolean(user.organisation) },
     { to: '/reports', label: 'Отчёты', show: Boolean(user.organisation) },
+    { to: '/indicators', label: 'Мои показатели', show: user.role === 'executor' },
+    { to: '/ratings', label: 'Рейтинги', show: true },
     { to: '/dashboard', label: 'Мониторинг', show: true },
     { to: '/import', label: 'Импорт документа', show: user.abilities.createPlans },
     { to: '/nok', label: 'Независимая оценка', show: true },

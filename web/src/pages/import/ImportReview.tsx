@@ -19,6 +19,7 @@ import { ItemsTable } from './ItemsTable';
 import { ImportSaveBar } from './ImportSaveBar';
 import { PlanHeaderPanel } from './PlanHeaderPanel';
 import { ProblemsPanel } from './ProblemsPanel';
+import { IndicatorDraftsPanel, type DraftRow } from './IndicatorDraftsPanel';
 import { buildCommitInput, commitErrors } from './commit-input';
 import { choicesForAllUnknown } from './create-all-unknown';
 import { findProblems } from './review-problems';
@@ -79,6 +80,9 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
     return out;
   });
   const [rememberAliases, setRememberAliases] = useState(true);
+  const [indicatorRows, setIndicatorRows] = useState<DraftRow[]>(() =>
+    (preview.indicatorDrafts ?? []).map((d) => ({ ...d, keep: true })),
+  );
   const [headerErrors, setHeaderErrors] = useState<Record<string, string>>({});
   const [pathErrors, setPathErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -257,7 +261,10 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
       goToProblem(blocking[0]);
       return;
     }
-    const input = buildCommitInput(header, sections, kept, groups, execs, rememberAliases);
+    const input = {
+      ...buildCommitInput(header, sections, kept, groups, execs, rememberAliases),
+      indicators: indicatorRows.filter((r) => r.keep).map(({ keep: _keep, ...d }) => d),
+    };
     setBusy(true);
     try {
       const { planId } = await commit.run(input);
@@ -383,6 +390,8 @@ export function ImportReview({ preview, onRemap }: { preview: ImportPreview; onR
             rememberAliases={rememberAliases}
             setRememberAliases={setRememberAliases}
           />
+
+          {indicatorRows.length > 0 && <IndicatorDraftsPanel rows={indicatorRows} onChange={setIndicatorRows} />}
 
           <section className="panel panel-table" aria-labelledby="imp-items-h">
             <h2 id="imp-items-h" className="panel-title">
