@@ -177,7 +177,7 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
     // Applying names the changes it was shown; without them it is refused.
     expect((await apply({})).status).toBe(400);
     // Someone edits a measure of the plan after the check: the shown changes are stale, nothing is written.
-    const m22 = (await coord.get(`/api/plans/${demo.id}`)).body.measures.find(
+    const m22 = (await coord.get(`/api/plans/${demo.id}?include=measures`)).body.measures.find(
       (m: { number: string }) => m.number === '2.2',
     );
     expect(
@@ -187,7 +187,7 @@ describe.each(engines)('importing documents through the API on %s', (engine) => 
     const stale = await apply({ versions: shown(dry) });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/изменились после проверки/);
-    const untouched = (await coord.get(`/api/plans/${demo.id}`)).body.measures;
+    const untouched = (await coord.get(`/api/plans/${demo.id}?include=measures`)).body.measures;
     expect(untouched.find((m: { number: string }) => m.number === '1.2').status).toBeNull();
     expect(untouched.find((m: { number: string }) => m.number === '2.2').executionText).toBe('Правка после проверки');
     // A version the check did not show (forged or from another plan) is stale too.

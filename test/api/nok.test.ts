@@ -276,7 +276,7 @@ describe.each(engines)('НОК on %s', (engine) => {
     const r = await coord.post(`/api/nok/assessments/${rassvet().id}/plan`, {});
     expect(r.status).toBe(201);
     expect(r.body.measures).toBeGreaterThan(3);
-    const plan = (await coord.get(`/api/plans/${r.body.planId}`)).body;
+    const plan = (await coord.get(`/api/plans/${r.body.planId}?include=measures`)).body;
     expect(plan.status).toBe('draft');
     expect(plan.title).toMatch(/^План по устранению недостатков/);
     expect(plan.measures).toHaveLength(r.body.measures);

@@ -90,16 +90,27 @@ const CAMPAIGN_SELECT = `
 /** A timestamptz as the drivers give it (Date) → ISO 8601, as the contract has it. */
 const toIso = (v: unknown): string | null => (v == null ? null : new Date(v as string | Date).toISOString());
 
-const normalise = (r: Record<string, unknown>): CampaignRow => ({
-  ...(r as unknown as CampaignRow),
+/** A row as the drivers give it: counts and ids may come as strings (int8), arrays of them too. */
+type CampaignWire = {
+  [K in keyof CampaignRow]: K extends 'staff' | 'assessed'
+    ? unknown[]
+    : K extends NumericCampaignField
+      ? number | string
+      : CampaignRow[K];
+};
+type NumericCampaignField =
+  'id' | 'region_id' | 'year' | 'owner_organisation_id' | 'operator_organisation_id' | 'version';
+
+const normalise = (r: CampaignWire): CampaignRow => ({
+  ...r,
   id: Number(r.id),
   region_id: Number(r.region_id),
   year: Number(r.year),
   owner_organisation_id: Number(r.owner_organisation_id),
   operator_organisation_id: Number(r.operator_organisation_id),
   version: Number(r.version),
-  staff: (r.staff as unknown[]).map(Number),
-  assessed: (r.assessed as unknown[]).map(Number),
+  staff: r.staff.map(Number),
+  assessed: r.assessed.map(Number),
 });
 
 const subjectOf = (c: CampaignRow): CampaignSubject => ({
@@ -112,10 +123,7 @@ const subjectOf = (c: CampaignRow): CampaignSubject => ({
 
 async function loadCampaign(db: Queryable, actor: Actor, id: number, lock = false): Promise<CampaignRow> {
   if (lock) await db.query(`SELECT id FROM nok_campaigns WHERE id = $1 FOR UPDATE`, [id]);
-  const r = await db.one<Record<string, unknown>>(`${CAMPAIGN_SELECT} WHERE c.id = $1 AND c.region_id = $2`, [
-    id,
-    actor.regionId,
-  ]);
+  const r = await db.one<CampaignWire>(`${CAMPAIGN_SELECT} WHERE c.id = $1 AND c.region_id = $2`, [id, actor.regionId]);
   if (!r) throw notFound('Кампания независимой оценки не найдена', `nok campaign ${id} not found`);
   const c = normalise(r);
   if (!readsCampaign(actor, subjectOf(c))) throw forbidden();
@@ -174,7 +182,7 @@ function presentCampaign(c: CampaignRow, actor: Actor) {
 // Campaigns
 
 export async function listCampaigns(db: Queryable, actor: Actor) {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query<CampaignWire>(
     `${CAMPAIGN_SELECT} WHERE c.region_id = $1 ORDER BY c.year DESC, c.id DESC LIMIT 500`,
     [actor.regionId],
   );
@@ -465,8 +473,17 @@ interface AssessmentRow {
   version: number;
 }
 
+/** The assessment row as the drivers give it (ids of int8 columns may come as strings). */
+type AssessmentWire = Omit<AssessmentRow, 'id' | 'campaign_id' | 'organisation_id' | 'plan_id' | 'version'> & {
+  id: number | string;
+  campaign_id: number | string;
+  organisation_id: number | string;
+  plan_id: number | string | null;
+  version: number | string;
+};
+
 async function loadAssessment(db: Queryable, actor: Actor, id: number, lock = false) {
-  const r = await db.one<Record<string, unknown>>(
+  const r = await db.one<AssessmentWire>(
     `SELECT a.id, a.campaign_id, a.organisation_id, o.short_name AS org_name, a.code, a.checklist, u.full_name AS checked_by_name,
             a.checked_at, a.plan_id, a.version
      FROM nok_assessments a JOIN organisations o ON o.id = a.organisation_id
@@ -477,7 +494,7 @@ async function loadAssessment(db: Queryable, actor: Actor, id: number, lock = fa
   );
   if (!r) throw notFound('Организация кампании не найдена', `nok assessment ${id} not found`);
   const a: AssessmentRow = {
-    ...(r as unknown as AssessmentRow),
+    ...r,
     id: Number(r.id),
     campaign_id: Number(r.campaign_id),
     organisation_id: Number(r.organisation_id),
@@ -657,7 +674,7 @@ export async function campaignResults(db: Queryable, actor: Actor, id: number) {
   const whole = readsWholeCampaign(actor, subjectOf(c));
   const current = await campaignScores(db, c, whole ? null : actor.organisationId);
   // Last year's campaign of the same sector, for the comparison.
-  const prev = await db.one<Record<string, unknown>>(
+  const prev = await db.one<CampaignWire>(
     `${CAMPAIGN_SELECT} WHERE c.region_id = $1 AND c.sector = $2 AND c.year = $3 ORDER BY c.id DESC LIMIT 1`,
     [c.region_id, c.sector, c.year - 1],
   );
@@ -893,9 +910,7 @@ export async function assessmentLinks(db: Queryable, actor: Actor, id: number, p
 
 /** The published results of a campaign, for the public page: totals and criteria per organisation. */
 export async function publicResults(db: Queryable, id: number) {
-  const r = await db.one<Record<string, unknown>>(`${CAMPAIGN_SELECT} WHERE c.id = $1 AND c.published_at IS NOT NULL`, [
-    id,
-  ]);
+  const r = await db.one<CampaignWire>(`${CAMPAIGN_SELECT} WHERE c.id = $1 AND c.published_at IS NOT NULL`, [id]);
   if (!r) throw notFound('Результаты независимой оценки не опубликованы', `nok campaign ${id} not published`);
   const c = normalise(r);
   const scores = await campaignScores(db, c, null);

@@ -165,6 +165,7 @@ export async function shareReport(
           'lead target without a status',
         );
       const before = await tx.one(`SELECT state, text, version FROM reports WHERE id = $1`, [t.id]);
+      // data version: plan
       const updated = await tx.one(
         `UPDATE reports SET text = $3, result_status = $4, figures = $5, links = $6, state = 'submitted',
            submitted_at = COALESCE(submitted_at, now()), submitted_by = $7, shared_from_report_id = $8,

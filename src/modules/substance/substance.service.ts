@@ -132,6 +132,7 @@ export async function storeReportVerdict(tx: Queryable, reportId: number): Promi
   if (!ctx) return null;
   // Nothing written yet is not a formal report: it has no verdict.
   if (!ctx.text.trim()) {
+    // data version: plan
     await tx.query(
       `UPDATE reports SET substance = NULL, substance_label = NULL, substance_conflict = false WHERE id = $1`,
       [reportId],
@@ -139,6 +140,7 @@ export async function storeReportVerdict(tx: Queryable, reportId: number): Promi
     return null;
   }
   const v = storedVerdict(await check(await reportInput(tx, ctx, ctx.text, ctx.result_status)));
+  // data version: plan
   await tx.query(`UPDATE reports SET substance = $2, substance_label = $3, substance_conflict = $4 WHERE id = $1`, [
     reportId,
     JSON.stringify(v),
@@ -200,6 +202,7 @@ export async function storeMeasureVerdicts(tx: Queryable, measureIds: readonly n
     verdicts.push(JSON.stringify({ ...v, checkedText: m.execution_text }));
     labels.push(v.label);
   }
+  // data version: plan
   await tx.query(
     `UPDATE measures m SET execution_substance = u.v::jsonb, execution_substance_label = u.l
      FROM unnest($1::int[], $2::text[], $3::text[]) AS u(id, v, l) WHERE m.id = u.id`,
