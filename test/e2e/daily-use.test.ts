@@ -209,15 +209,17 @@ describe.skipIf(!hasChromium)('web: daily use by every role (issue 9)', () => {
     await shot(coord, 'extension-decision-desktop');
     await decision.getByTestId('extension-approve').click();
     await coord.locator('[data-state="approved"]').waitFor();
-    const due = await coord
-      .locator('[data-testid="control-point"]')
-      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    const executionDates = due.filter((r) => r.startsWith('Исполнение'));
-    expect(executionDates.map((r) => r.match(/\d{2}\.\d{2}\.\d{4}/)![0])).toEqual([
-      '01.10.2025',
-      '01.10.2026',
-      '01.12.2027',
-    ]);
+    // The control dates are a query of their own, refetched after the decision: wait for the moved date.
+    const executionRows = async () =>
+      (
+        await coord
+          .locator('[data-testid="control-point"]')
+          .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
+      ).filter((r) => r.startsWith('Исполнение'));
+    await expect
+      .poll(async () => (await executionRows()).map((r) => r.match(/\d{2}\.\d{2}\.\d{4}/)![0]), { timeout: 15_000 })
+      .toEqual(['01.10.2025', '01.10.2026', '01.12.2027']);
+    const executionDates = await executionRows();
     expect(executionDates[2]).toContain('перенесено по запросу');
     expect(executionDates[0]).toContain('до начала контроля');
     await shot(coord, 'extension-approved-desktop');

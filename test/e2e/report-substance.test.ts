@@ -111,7 +111,8 @@ describe.skipIf(!hasChromium)('web: reports with substance, reported once', () =
     expect(await coordPage.getByTestId(`measure-link-${b1}`).count()).toBe(0);
     await candidate.getByTestId('link-confirm').click();
     await coordPage.getByTestId(`measure-link-${b1}`).waitFor();
-    expect(await coordPage.getByTestId(`link-candidate-${b1}`).count()).toBe(0);
+    // The candidates are refetched after the link is saved.
+    await expect.poll(() => coordPage.getByTestId(`link-candidate-${b1}`).count(), { timeout: 15_000 }).toBe(0);
   }, 60_000);
 
   it('the executor sees a formal text flagged with the reason, then substantive after a figure and a date, and submits', async () => {
